@@ -1,0 +1,1 @@
+// The CEL engine: see CELProgram once implemented.

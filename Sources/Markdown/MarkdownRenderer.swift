@@ -1,0 +1,61 @@
+import CCmarkGFM
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Renders GitHub-flavoured markdown to HTML with cmark-gfm, reporting headings and links.
+///
+/// Tables, strikethrough, autolinks, task lists, footnotes and the tag filter are on. Raw HTML
+/// is replaced by a comment unless `allowsRawHTML` is set. cmark-gfm pointers never leave
+/// `render(_:)`.
+public struct MarkdownRenderer: Sendable {
+  /// Whether raw HTML blocks and inline HTML pass through (`docs.unsafeHTML`).
+  public var allowsRawHTML: Bool
+
+  /// Creates a renderer.
+  public init(allowsRawHTML: Bool = false) {
+    self.allowsRawHTML = allowsRawHTML
+  }
+
+  static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+  /// Renders `markdown`; `rewriteLink` may replace each link and image destination (nil drops it).
+  ///
+  /// Destinations with a `javascript:`, `vbscript:` or `data:` scheme are always dropped
+  /// (images may keep `data:image/…` raster types).
+  public func render(
+    _ markdown: String, rewriteLink: (MarkdownLink) -> String? = { $0.destination }
+  ) -> RenderedMarkdown {
+    cmark_gfm_core_extensions_ensure_registered()
+    var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+    if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
+    guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], links: []) }
+    defer { cmark_parser_free(parser) }
+    for name in Self.extensionNames {
+      if let syntaxExtension = cmark_find_syntax_extension(name) {
+        cmark_parser_attach_syntax_extension(parser, syntaxExtension)
+      }
+    }
+    var text = markdown
+    text.withUTF8 { bytes in
+      bytes.withMemoryRebound(to: CChar.self) { chars in
+        cmark_parser_feed(parser, chars.baseAddress, chars.count)
+      }
+    }
+    guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: [], links: []) }
+    defer { cmark_node_free(document) }
+
+    var walk = MarkdownTreeWalk()
+    walk.visit(document, rewriteLink: rewriteLink)
+    let extensions = cmark_parser_get_syntax_extensions(parser)
+    guard let rendered = cmark_render_html(document, options, extensions) else {
+      return RenderedMarkdown(html: "", headings: walk.headings, links: walk.links)
+    }
+    defer { free(rendered) }
+    let html = HeadingAnchorInserter.insert(anchors: walk.headings.map(\.anchor), into: String(cString: rendered))
+    return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links)
+  }
+}

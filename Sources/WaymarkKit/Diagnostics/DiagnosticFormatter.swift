@@ -1,0 +1,80 @@
+import StructuredData
+
+/// Prints diagnostics for people (`text`), for GitHub Actions (`github`) or for tools (`json`).
+public enum DiagnosticFormat: String, Sendable, CaseIterable {
+  case text, json, github
+
+  /// The diagnostics in this format; text and github end with a newline when non-empty.
+  public func format(_ list: DiagnosticList) -> String {
+    switch self {
+    case .text: return list.items.map(Self.textLine).joined()
+    case .github: return list.items.map(Self.githubLine).joined()
+    case .json: return JSONWriter(pretty: true).string(for: .array(list.items.map(Self.jsonValue)))
+    }
+  }
+
+  /// `path:line:col: error: message [code]`, then indented notes.
+  static func textLine(_ diagnostic: Diagnostic) -> String {
+    var line = ""
+    if let location = diagnostic.location { line += "\(location): " }
+    line += "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+    for note in diagnostic.notes {
+      line += "  "
+      if let location = note.location { line += "\(location): " }
+      line += "note: \(note.message)\n"
+    }
+    return line
+  }
+
+  /// A workflow command: `::error file=…,line=…,col=…,title=code::message`.
+  static func githubLine(_ diagnostic: Diagnostic) -> String {
+    let command: String
+    switch diagnostic.severity {
+    case .error: command = "error"
+    case .warning: command = "warning"
+    case .note: command = "notice"
+    }
+    var properties: [String] = []
+    if let location = diagnostic.location {
+      properties.append("file=\(escapeProperty(location.path))")
+      if location.line > 0 { properties.append("line=\(location.line)") }
+      if location.column > 0 { properties.append("col=\(location.column)") }
+    }
+    properties.append("title=\(escapeProperty(diagnostic.code))")
+    var message = diagnostic.message
+    for note in diagnostic.notes {
+      message += "\n" + (note.location.map { "\($0): " } ?? "") + "note: " + note.message
+    }
+    return "::\(command) \(properties.joined(separator: ","))::\(escapeData(message))\n"
+  }
+
+  // GitHub's escaping rules for workflow commands (toolkit/core command.ts).
+  static func escapeData(_ text: String) -> String {
+    text.replacingOccurrences(of: "%", with: "%25").replacingOccurrences(of: "\r", with: "%0D")
+      .replacingOccurrences(of: "\n", with: "%0A")
+  }
+
+  static func escapeProperty(_ text: String) -> String {
+    escapeData(text).replacingOccurrences(of: ":", with: "%3A").replacingOccurrences(of: ",", with: "%2C")
+  }
+
+  static func jsonValue(_ diagnostic: Diagnostic) -> JSONValue {
+    var object: [String: JSONValue] = [
+      "severity": .string(diagnostic.severity.rawValue),
+      "code": .string(diagnostic.code),
+      "message": .string(diagnostic.message),
+      "notes": .array(
+        diagnostic.notes.map { note in
+          var value: [String: JSONValue] = ["message": .string(note.message)]
+          if let location = note.location { value.merge(locationMembers(location)) { $1 } }
+          return .object(value)
+        }),
+    ]
+    if let location = diagnostic.location { object.merge(locationMembers(location)) { $1 } }
+    return .object(object)
+  }
+
+  private static func locationMembers(_ location: SourceLocation) -> [String: JSONValue] {
+    ["path": .string(location.path), "line": .int(Int64(location.line)), "column": .int(Int64(location.column))]
+  }
+}
