@@ -63,9 +63,7 @@ let package = Package(
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "WaymarkTestSupport"]),
     .testTarget(
       name: "WaymarkKitTests", dependencies: ["WaymarkKit", "WaymarkTestSupport"],
-      exclude: ["Fixtures", "Snapshots"]),
-    .testTarget(
-      name: "WaymarkCLITests", dependencies: ["waymark", "WaymarkTestSupport"],
-      exclude: ["Snapshots"]),
+      exclude: ["Build/Snapshots", "Diagnostics/Snapshots"]),
+    .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
   ]
 )

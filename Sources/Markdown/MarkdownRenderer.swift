@@ -30,7 +30,7 @@ public struct MarkdownRenderer: Sendable {
     _ markdown: String, rewriteLink: (MarkdownLink) -> String? = { $0.destination }
   ) -> RenderedMarkdown {
     cmark_gfm_core_extensions_ensure_registered()
-    var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8 | CMARK_OPT_GITHUB_PRE_LANG
+    var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
     if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
     guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], links: []) }
     defer { cmark_parser_free(parser) }

@@ -1,7 +1,7 @@
 import StructuredData
 
 /// A problem found in the site's inputs, located compiler-style at `path:line:col`.
-public struct Diagnostic: Sendable, Hashable, Comparable {
+public struct Diagnostic: Sendable, Hashable, Comparable, Error {
   /// How serious a diagnostic is; any error fails the build.
   public enum Severity: String, Sendable, Hashable, Comparable {
     case error, warning, note

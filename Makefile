@@ -1,0 +1,39 @@
+# Waymark: `make site` builds the demo portal into output/, `make test` runs every test.
+# Both install the C libraries Waymark links (Debian/Ubuntu packages) when they are missing.
+
+SHELL := /bin/bash
+SWIFT ?= swift
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
+SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
+
+.PHONY: site test deps build release clean serve
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+build: deps
+	$(SWIFT) build
+
+release: deps
+	$(SWIFT) build -c release --product waymark
+
+site: release
+	.build/release/waymark build
+	@echo "The portal is in output/. Open it with: python3 -m http.server -d output 8000  (then http://localhost:8000/)"
+
+serve: site
+	python3 -m http.server -d output 8000
+
+test: deps
+	$(SWIFT) build --build-tests
+	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+clean:
+	rm -rf .build
+	find output -mindepth 1 ! -name .gitkeep -delete

@@ -1,0 +1,13 @@
+import StructuredData
+
+/// What a build produced: its diagnostics, its files and whether it published them.
+public struct BuildResult: Sendable {
+  /// Every diagnostic, sorted and de-duplicated.
+  public var diagnostics: DiagnosticList
+  /// The site's files (empty when the build stopped before rendering).
+  public var files: [OutputFile]
+  /// Whether the output folder was replaced.
+  public var published: Bool
+  /// The output folder.
+  public var output: String
+}

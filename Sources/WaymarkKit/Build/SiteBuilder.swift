@@ -1,0 +1,87 @@
+import Foundation
+import StructuredData
+
+/// Runs the pipeline: Load → Model → Evaluate → Render → Publish.
+///
+/// Reads top to bottom like a script. Content problems are collected from every stage and never
+/// thrown; only environment failures (an unwritable output folder) throw. With any error
+/// collected nothing is published and the previous output stays as it was.
+public struct SiteBuilder: Sendable {
+  /// Creates a builder.
+  public init() {}
+
+  /// Builds (and, unless checking, publishes) the site described by `options`.
+  public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
+    let root = options.root.standardizedFileURL
+    var clock = StageClock()
+    var diagnostics: [Diagnostic] = []
+
+    // Load
+    let (loadedConfig, configFile, configDiagnostics) = SiteConfigLoader().load(root: root)
+    diagnostics += configDiagnostics
+    var config = loadedConfig
+    if let baseURL = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
+    let output = options.output?.standardizedFileURL ?? root.appendingPathComponent(config.outputDirectory)
+    let finder = InputFinder(root: root, excludedFolders: Self.excludedFolders(config: config, root: root, output: output))
+    let allFiles = finder.allFiles()
+    let catalogPaths = finder.files(matching: config.catalogGlobs, in: allFiles)
+    let loaded = await CatalogLoader(root: root).load(paths: catalogPaths)
+    diagnostics += loaded.diagnostics
+    options.progress(clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files"))
+
+    // Model
+    let (catalog, catalogDiagnostics) = CatalogBuilder().build(loaded.documents)
+    diagnostics += catalogDiagnostics
+    let relationCount = catalog.entities.reduce(0) { $0 + $1.relations.count }
+    options.progress(clock.lap("model", "\(catalog.entities.count) entities, \(relationCount) relations"))
+
+    // Evaluate: the build's "now" comes from the inputs, never the wall clock.
+    let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: nil)
+
+    // Render
+    let layoutsFolder = root.appendingPathComponent(config.layoutsDirectory)
+    let hasSiteLayouts = FileManager.default.fileExists(atPath: layoutsFolder.path)
+    let (layouts, layoutDiagnostics) = LayoutSet.load(
+      siteLayouts: hasSiteLayouts ? layoutsFolder : nil, displayPath: config.layoutsDirectory)
+    diagnostics += layoutDiagnostics
+    var rendered = await SiteRenderer().render(RenderInput(config: config, catalog: catalog, layouts: layouts, now: now))
+    diagnostics += rendered.diagnostics
+    diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
+    let list = DiagnosticList(diagnostics)
+    let manifest = BuildManifest(
+      now: now, nowSource: nowSource,
+      inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
+        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") },
+      counts: [
+        "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
+        "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],
+        "render": ["files": .int(Int64(rendered.files.count + 1))],
+      ],
+      diagnostics: list)
+    rendered.files.append(OutputFile(path: "api/build.json", text: JSONWriter().string(for: manifest.value)))
+    rendered.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    options.progress(clock.lap("render", "\(rendered.files.count) files"))
+
+    // Publish
+    guard options.writesOutput, !list.hasErrors else {
+      return BuildResult(diagnostics: list, files: rendered.files, published: false, output: output.path)
+    }
+    do {
+      try SiteWriter(output: output).publish(rendered.files)
+    } catch {
+      throw BuildFailure(error.description)
+    }
+    options.progress(clock.lap("publish", "\(rendered.files.count) files to \(output.path)"))
+    return BuildResult(diagnostics: list, files: rendered.files, published: true, output: output.path)
+  }
+
+  /// Root-relative folders the input walk must not enter: the output and its staging folders.
+  static func excludedFolders(config: SiteConfig, root: URL, output: URL) -> Set<String> {
+    var excluded: Set<String> = [config.outputDirectory]
+    let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    if output.path.hasPrefix(rootPath) {
+      excluded.insert(String(output.path.dropFirst(rootPath.count)))
+    }
+    return excluded
+  }
+}

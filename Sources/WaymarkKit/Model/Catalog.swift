@@ -1,0 +1,34 @@
+/// Every entity of the site, sorted by canonical reference, with lookups.
+public struct Catalog: Sendable, Hashable {
+  /// The entities, sorted by canonical reference.
+  public let entities: [Entity]
+  private let index: [EntityRef: Int]
+
+  /// Creates a catalog; entities are sorted and the first of any duplicate reference wins.
+  public init(entities: [Entity]) {
+    var sorted = entities.sorted { lhs, rhs in
+      if lhs.ref != rhs.ref { return lhs.ref < rhs.ref }
+      return (lhs.source.path, lhs.source.line) < (rhs.source.path, rhs.source.line)
+    }
+    var index: [EntityRef: Int] = [:]
+    var unique: [Entity] = []
+    unique.reserveCapacity(sorted.count)
+    for entity in sorted where index[entity.ref] == nil {
+      index[entity.ref] = unique.count
+      unique.append(entity)
+    }
+    sorted = unique
+    self.entities = sorted
+    self.index = index
+  }
+
+  /// The entity with reference `ref`, if any.
+  public subscript(ref: EntityRef) -> Entity? {
+    index[ref].map { entities[$0] }
+  }
+
+  /// How many entities of each kind, keyed by lowercased kind.
+  public var countsByKind: [String: Int] {
+    Dictionary(grouping: entities, by: { $0.ref.kind.lowercased() }).mapValues(\.count)
+  }
+}

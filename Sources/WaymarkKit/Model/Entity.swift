@@ -1,0 +1,87 @@
+import StructuredData
+import YAML
+
+/// One catalog entity as written, after substitution, with where it came from.
+public struct Entity: Sendable, Hashable {
+  /// The entity's reference (kind, namespace defaulted to `default`, name).
+  public var ref: EntityRef
+  /// The whole document (`apiVersion`, `kind`, `metadata`, `spec`, …).
+  public var document: JSONValue
+  /// Where the document was read.
+  public var source: EntitySource
+  /// Relations derived from the catalog, sorted by type then target.
+  public var relations: [Relation]
+
+  /// Creates an entity.
+  public init(ref: EntityRef, document: JSONValue, source: EntitySource, relations: [Relation] = []) {
+    self.ref = ref
+    self.document = document
+    self.source = source
+    self.relations = relations
+  }
+
+  /// `metadata.title`, else `metadata.name`.
+  public var title: String {
+    document.value(at: ["metadata", "title"])?.stringValue ?? ref.name
+  }
+
+  /// `metadata.description`, if any.
+  public var description: String? { document.value(at: ["metadata", "description"])?.stringValue }
+
+  /// `spec.type`, if any.
+  public var type: String? { document.value(at: ["spec", "type"])?.stringValue }
+
+  /// `spec.lifecycle`, if any.
+  public var lifecycle: String? { document.value(at: ["spec", "lifecycle"])?.stringValue }
+
+  /// `metadata.tags`, strings only.
+  public var tags: [String] {
+    document.value(at: ["metadata", "tags"])?.arrayValue?.compactMap(\.stringValue) ?? []
+  }
+
+  /// The targets of relations of one type, sorted.
+  public func targets(of type: String) -> [EntityRef] {
+    relations.filter { $0.type == type }.map(\.target)
+  }
+}
+
+/// Where an entity's document was read.
+public struct EntitySource: Sendable, Hashable {
+  /// The file, relative to the site root.
+  public var path: String
+  /// The 1-based line where the document starts.
+  public var line: Int
+  /// Where each field of the document is written.
+  public var sourceMap: YAMLSourceMap
+
+  /// Creates a source.
+  public init(path: String, line: Int, sourceMap: YAMLSourceMap) {
+    self.path = path
+    self.line = line
+    self.sourceMap = sourceMap
+  }
+
+  /// The location of the field at `path` (or its nearest written ancestor).
+  public func location(of field: ValuePath) -> SourceLocation {
+    SourceLocation(path: path, position: sourceMap.position(of: field) ?? SourcePosition(line: line, column: 1))
+  }
+}
+
+/// A directed relation between two entities, as Backstage names them (`ownedBy`, `partOf`, …).
+public struct Relation: Sendable, Hashable, Comparable {
+  /// The relation type.
+  public var type: String
+  /// The other entity.
+  public var target: EntityRef
+
+  /// Creates a relation.
+  public init(type: String, target: EntityRef) {
+    self.type = type
+    self.target = target
+  }
+
+  public static func < (lhs: Relation, rhs: Relation) -> Bool {
+    if lhs.type != rhs.type { return lhs.type < rhs.type }
+    return lhs.target < rhs.target
+  }
+}

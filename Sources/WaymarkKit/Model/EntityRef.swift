@@ -1,0 +1,55 @@
+/// A reference to a catalog entity, `kind:namespace/name`, compared case-insensitively.
+public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible {
+  /// The kind as written (`Component`).
+  public var kind: String
+  /// The namespace as written (`default` when omitted).
+  public var namespace: String
+  /// The name as written.
+  public var name: String
+
+  /// Creates a reference.
+  public init(kind: String, namespace: String = "default", name: String) {
+    self.kind = kind
+    self.namespace = namespace
+    self.name = name
+  }
+
+  /// Parses `[kind:][namespace/]name` as Backstage does, filling in the defaults the field implies.
+  ///
+  /// A `:` after the first `/` belongs to the name (`a/b:c` is namespace `a`, name `b:c`), and
+  /// the name may hold further `/`. Returns nil for an empty part or a missing kind.
+  public init?(parsing text: String, defaultKind: String?, defaultNamespace: String = "default") {
+    let colon = text.firstIndex(of: ":")
+    let slash = text.firstIndex(of: "/")
+    var rest = Substring(text)
+    var kind = defaultKind
+    if let colon, slash.map({ colon < $0 }) ?? true {
+      kind = String(text[..<colon])
+      guard kind?.isEmpty == false else { return nil }
+      rest = text[text.index(after: colon)...]
+    }
+    var namespace = defaultNamespace
+    if let slash = rest.firstIndex(of: "/") {
+      namespace = String(rest[..<slash])
+      rest = rest[rest.index(after: slash)...]
+      guard !namespace.isEmpty else { return nil }
+    }
+    guard let kind, !kind.isEmpty, !rest.isEmpty else { return nil }
+    self.init(kind: kind, namespace: namespace, name: String(rest))
+  }
+
+  /// The canonical, lowercased form used as a key: `component:default/payments-api`.
+  public var canonical: String { "\(kind):\(namespace)/\(name)".lowercased() }
+
+  /// The form users write: `component:default/payments-api`, kind lowercased as Backstage prints it.
+  public var description: String { canonical }
+
+  public static func == (lhs: EntityRef, rhs: EntityRef) -> Bool { lhs.canonical == rhs.canonical }
+  public func hash(into hasher: inout Hasher) { hasher.combine(canonical) }
+  public static func < (lhs: EntityRef, rhs: EntityRef) -> Bool {
+    lhs.canonical.utf8.lexicographicallyPrecedes(rhs.canonical.utf8)
+  }
+
+  /// The site path segment for this entity: `<namespace>/<kind>/<name>`, lowercased.
+  public var pathComponents: [String] { [namespace.lowercased(), kind.lowercased(), name.lowercased()] }
+}

@@ -1,0 +1,44 @@
+/// The site's settings from `waymark.yaml`; every key is optional and defaults to this repo's layout.
+public struct SiteConfig: Sendable, Hashable {
+  /// The portal's title, shown in every page header.
+  public var title: String
+  /// The URL prefix every link starts with (`/`, or `/portal/` on a sub-path).
+  public var baseURL: String
+  /// Globs for catalog YAML files, relative to the root.
+  public var catalogGlobs: [String]
+  /// Globs for pipeline event exports.
+  public var eventGlobs: [String]
+  /// Globs for policy-result files (SARIF, conftest, PolicyReport, …).
+  public var policyResultGlobs: [String]
+  /// The scorecard policies folder.
+  public var policiesDirectory: String
+  /// The site's own layouts folder, overriding the built-in theme template by template.
+  public var layoutsDirectory: String
+  /// The output folder.
+  public var outputDirectory: String
+  /// The build's notion of "now" (ISO 8601), when not given with `--as-of`.
+  public var asOf: String?
+
+  /// The defaults: this repository's top level.
+  public init(
+    title: String = "Acme Developer Portal",
+    baseURL: String = "/",
+    catalogGlobs: [String] = ["content/catalog/**/*.yaml", "**/catalog-info.yaml"],
+    eventGlobs: [String] = ["content/events/**/*"],
+    policyResultGlobs: [String] = ["content/policy-results/**/*"],
+    policiesDirectory: String = "policies",
+    layoutsDirectory: String = "layouts",
+    outputDirectory: String = "output",
+    asOf: String? = nil
+  ) {
+    self.title = title
+    self.baseURL = baseURL
+    self.catalogGlobs = catalogGlobs
+    self.eventGlobs = eventGlobs
+    self.policyResultGlobs = policyResultGlobs
+    self.policiesDirectory = policiesDirectory
+    self.layoutsDirectory = layoutsDirectory
+    self.outputDirectory = outputDirectory
+    self.asOf = asOf
+  }
+}

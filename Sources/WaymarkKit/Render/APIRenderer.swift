@@ -1,0 +1,20 @@
+import StructuredData
+
+/// Writes the machine-readable JSON API under `api/` from the same view models as the pages.
+struct APIRenderer {
+  let input: RenderInput
+
+  func files() -> [OutputFile] {
+    let writer = JSONWriter(pretty: true)
+    let entities = EntityViewModel(catalog: input.catalog)
+    var files = [
+      OutputFile(
+        path: "api/catalog.json",
+        text: writer.string(for: ["entities": .array(input.catalog.entities.map(entities.apiValue))]))
+    ]
+    for entity in input.catalog.entities {
+      files.append(OutputFile(path: SitePaths.entityJSON(entity.ref), text: writer.string(for: entities.apiValue(for: entity))))
+    }
+    return files
+  }
+}

@@ -1,0 +1,88 @@
+import StructuredData
+
+/// What the render stage needs: the settings, the model, the layouts and the build's `now`.
+public struct RenderInput: Sendable {
+  /// The site settings.
+  public var config: SiteConfig
+  /// The catalog.
+  public var catalog: Catalog
+  /// The layouts.
+  public var layouts: LayoutSet
+  /// The build's "now".
+  public var now: Timestamp
+
+  /// Creates a render input.
+  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp) {
+    self.config = config
+    self.catalog = catalog
+    self.layouts = layouts
+    self.now = now
+  }
+}
+
+/// What the render stage produced.
+public struct RenderedSite: Sendable {
+  /// Every output file, sorted by path.
+  public var files: [OutputFile]
+  /// The layouts pages chose, for the unused-layout check.
+  public var chosenLayouts: Set<LayoutResolver.Choice>
+  /// Problems found while rendering.
+  public var diagnostics: [Diagnostic]
+}
+
+/// Renders every HTML page and JSON API file of the portal.
+public struct SiteRenderer: Sendable {
+  /// Creates a renderer.
+  public init() {}
+
+  /// A page to render: where it goes, what it is, and its view model.
+  struct Page: Sendable {
+    var path: String
+    var descriptor: PageDescriptor
+    var model: JSONValue
+    var layoutLocation: SourceLocation?
+  }
+
+  /// Renders the site; pages render in parallel and are collected in path order.
+  public func render(_ input: RenderInput) async -> RenderedSite {
+    var diagnostics: [Diagnostic] = []
+    let pages = PageCatalogue(input: input).pages()
+    var chosen = Set<LayoutResolver.Choice>()
+    var jobs: [(Page, LayoutResolver.Choice)] = []
+    for page in pages {
+      guard input.layouts.resolver.namedLayoutExists(for: page.descriptor),
+        let choice = input.layouts.resolver.resolve(page.descriptor)
+      else {
+        let wanted = page.descriptor.layout ?? page.descriptor.kind
+        let tried = LayoutResolver.candidates(for: page.descriptor).joined(separator: ", ")
+        diagnostics.append(
+          .error(
+            "layout.missing", "page '\(page.path)' needs layout '\(wanted)', which does not exist (looked for \(tried))",
+            at: page.layoutLocation))
+        continue
+      }
+      chosen.insert(choice)
+      jobs.append((page, choice))
+    }
+    let library = input.layouts.library
+    let rendered = await withTaskGroup(of: [OutputFile].self) { group in
+      let chunkSize = max(1, jobs.count / 8 + 1)
+      for start in stride(from: 0, to: jobs.count, by: chunkSize) {
+        let chunk = Array(jobs[start..<min(jobs.count, start + chunkSize)])
+        group.addTask {
+          chunk.map { page, choice in
+            let html = library.render(MustacheContext.value(page.model), withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
+            return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
+          }
+        }
+      }
+      var files: [OutputFile] = []
+      for await chunk in group { files += chunk }
+      return files
+    }
+    var files = rendered + APIRenderer(input: input).files()
+    files += input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
+    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return RenderedSite(files: files, chosenLayouts: chosen, diagnostics: diagnostics)
+  }
+}

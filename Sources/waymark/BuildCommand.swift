@@ -1,0 +1,42 @@
+import ArgumentParser
+import Foundation
+import WaymarkKit
+
+/// `waymark build`: validates everything and publishes the portal atomically.
+struct BuildCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "build", abstract: "Build the portal into the output folder (replaced atomically, only when there are no errors).")
+
+  @OptionGroup var site: SiteOptions
+
+  @Option(name: .long, help: "The output folder (default: waymark.yaml's output, else output/ under the root).")
+  var output: String?
+
+  @Option(name: .customLong("base-url"), help: "The URL path the site is served under, e.g. /portal/ (default: site.baseURL).")
+  var baseURL: String?
+
+  @Flag(name: .long, help: "Print nothing but diagnostics.")
+  var quiet = false
+
+  func run() async throws {
+    let terminal = TerminalReporter(quiet: quiet)
+    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+    let options = BuildOptions(
+      root: URL(fileURLWithPath: site.root, relativeTo: cwd), output: output.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
+      baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, progress: terminal.progress)
+    let result: BuildResult
+    do {
+      result = try await SiteBuilder().build(options)
+    } catch {
+      terminal.failure(error.description)
+      throw ExitCode(ExitStatus.environment)
+    }
+    terminal.diagnostics(result.diagnostics, format: .text)
+    terminal.summary(result.diagnostics)
+    if result.diagnostics.hasErrors {
+      terminal.note("nothing was written; \(result.output) is unchanged")
+      throw ExitCode(ExitStatus.contentErrors)
+    }
+    terminal.note("built \(result.files.count) files into \(result.output)")
+  }
+}

@@ -1,0 +1,56 @@
+import Foundation
+import WaymarkKit
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Writes progress, diagnostics and summaries for people; colour only on a terminal without `NO_COLOR`.
+struct TerminalReporter: Sendable {
+  let quiet: Bool
+  let colour: Bool
+
+  init(quiet: Bool) {
+    self.quiet = quiet
+    colour = isatty(STDERR_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+  }
+
+  var progress: @Sendable (BuildProgress) -> Void {
+    let quiet = self.quiet
+    return { event in
+      guard !quiet else { return }
+      FileHandle.standardError.write(Data("waymark: \(event.stage): \(event.summary)\n".utf8))
+    }
+  }
+
+  func diagnostics(_ list: DiagnosticList, format: DiagnosticFormat) {
+    var text = format.format(list)
+    if colour {
+      text = text.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
+        .replacingOccurrences(of: ": warning: ", with: ": \u{1B}[1;33mwarning:\u{1B}[0m ")
+    }
+    FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  func summary(_ list: DiagnosticList) {
+    guard list.errorCount + list.warningCount > 0 else { return }
+    let errors = list.errorCount == 1 ? "1 error" : "\(list.errorCount) errors"
+    let warnings = list.warningCount == 1 ? "1 warning" : "\(list.warningCount) warnings"
+    FileHandle.standardError.write(Data("waymark: \(errors), \(warnings)\n".utf8))
+  }
+
+  func note(_ text: String) {
+    guard !quiet else { return }
+    FileHandle.standardError.write(Data("waymark: \(text)\n".utf8))
+  }
+
+  func failure(_ text: String) {
+    FileHandle.standardError.write(Data("waymark: error: \(text)\n".utf8))
+  }
+
+  func printToStandardOutput(_ text: String) {
+    FileHandle.standardOutput.write(Data(text.utf8))
+  }
+}

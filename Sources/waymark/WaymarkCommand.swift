@@ -1,0 +1,30 @@
+import ArgumentParser
+import WaymarkKit
+
+/// `waymark`: builds a static developer portal from a git repository of catalog files.
+struct WaymarkCommand: AsyncParsableCommand {
+  static let configuration = CommandConfiguration(
+    commandName: "waymark",
+    abstract: "Build a static developer portal from Backstage catalog files, docs, events and policies.",
+    version: WaymarkVersion.current,
+    subcommands: [BuildCommand.self, CheckCommand.self])
+}
+
+/// Options both `build` and `check` take.
+struct SiteOptions: ParsableArguments {
+  @Option(name: .long, help: "The site root (the folder holding waymark.yaml and content/).")
+  var root: String = "."
+
+  @Option(
+    name: .customLong("as-of"),
+    help: "The build's 'now', ISO 8601 (2026-11-01T00:00:00Z); default: waymark.yaml's asOf, else the newest input timestamp.")
+  var asOf: String?
+
+  func validate() throws {
+    if let asOf, Timestamp(iso8601: asOf) == nil {
+      throw ValidationError("--as-of '\(asOf)' is not an ISO 8601 timestamp, e.g. 2026-11-01T00:00:00Z")
+    }
+  }
+
+  var asOfTimestamp: Timestamp? { asOf.flatMap(Timestamp.init(iso8601:)) }
+}

@@ -1,0 +1,73 @@
+import Markdown
+import Testing
+
+@Suite struct MarkdownRendererTests {
+  @Test func rendersGitHubFlavouredMarkdownWithHeadingAnchors() {
+    let result = MarkdownRenderer().render(
+      """
+      # Payments API
+      ## Install
+      ## Install
+      | a | b |
+      |---|---|
+      | 1 | ~~2~~ |
+
+      - [x] done
+      """)
+    #expect(
+      result.html == """
+        <h1 id="payments-api">Payments API</h1>
+        <h2 id="install">Install</h2>
+        <h2 id="install-1">Install</h2>
+        <table>
+        <thead>
+        <tr>
+        <th>a</th>
+        <th>b</th>
+        </tr>
+        </thead>
+        <tbody>
+        <tr>
+        <td>1</td>
+        <td><del>2</del></td>
+        </tr>
+        </tbody>
+        </table>
+        <ul>
+        <li><input type="checkbox" checked="" disabled="" /> done</li>
+        </ul>
+
+        """)
+    #expect(result.headings.map(\.anchor) == ["payments-api", "install", "install-1"])
+    #expect(result.headings.map(\.line) == [1, 2, 3])
+  }
+
+  @Test func filtersRawHTMLUnlessAllowed() {
+    let source = "<script>alert(1)</script>\n\nHello <b>there</b>"
+    #expect(
+      MarkdownRenderer().render(source).html
+        == "<!-- raw HTML omitted -->\n<p>Hello <!-- raw HTML omitted -->there<!-- raw HTML omitted --></p>\n")
+    #expect(
+      MarkdownRenderer(allowsRawHTML: true).render(source).html
+        == "&lt;script>alert(1)&lt;/script>\n<p>Hello <b>there</b></p>\n")
+  }
+
+  @Test func dropsScriptLinksAndRewritesOthers() {
+    let result = MarkdownRenderer().render(
+      "[a](javascript:alert(1)) [b](other.md#x) ![c](data:image/svg+xml;base64,AAA) ![d](data:image/png;base64,AAA)"
+    ) { link in
+      link.destination.hasSuffix(".md#x") ? "other/#x" : link.destination
+    }
+    #expect(
+      result.html
+        == "<p><a href=\"\">a</a> <a href=\"other/#x\">b</a> <img src=\"\" alt=\"c\" /> <img src=\"data:image/png;base64,AAA\" alt=\"d\" /></p>\n"
+    )
+    #expect(result.links.map(\.column) == [1, 26, 42, 78])
+  }
+
+  @Test func keepsTheLanguageOfFencedCode() {
+    #expect(
+      MarkdownRenderer().render("```swift\nlet x = 1\n```").html
+        == "<pre><code class=\"language-swift\">let x = 1\n</code></pre>\n")
+  }
+}
