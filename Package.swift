@@ -39,7 +39,7 @@ let package = Package(
       dependencies: [
         "StructuredData", "YAML", "CEL", "Markdown",
         .product(name: "Mustache", package: "swift-mustache"),
-        .product(name: "Collections", package: "swift-collections"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
         .product(name: "Crypto", package: "swift-crypto"),
       ],
       plugins: ["EmbedLayoutsPlugin"]),
