@@ -29,40 +29,28 @@ public struct YAMLLoader: Sendable {
 
   /// Reads every document of `text`.
   public func load(_ text: String) -> YAMLStream {
-    load(bytes: Array(text.utf8))
+    var text = text
+    return text.withUTF8 { load(buffer: $0) }
   }
 
   /// Reads every document of the UTF-8 (or UTF-16 with a BOM) `bytes`.
   public func load(bytes: [UInt8]) -> YAMLStream {
-    if let nul = bytes.firstIndex(of: 0) {
-      // libyaml stops silently at a NUL; say where it is instead of returning a truncated tree.
+    bytes.withUnsafeBufferPointer { load(buffer: $0) }
+  }
+
+  private func load(buffer: UnsafeBufferPointer<UInt8>) -> YAMLStream {
+    let source = YAMLSourceText(bytes: buffer)
+    if source.isUTF8, let nul = buffer.firstIndex(of: 0) {
+      // libyaml would stop at a NUL with a vague message; say what and where it is instead.
       return YAMLStream(
         documents: [],
         problems: [
           YAMLProblem(
-            code: "yaml.syntax", message: "the file contains a NUL byte, which YAML does not allow",
-            position: Self.position(ofOffset: nul, in: bytes))
+            code: "yaml.syntax", message: "the text contains a NUL byte (U+0000), which YAML does not allow",
+            position: YAMLSourceText.position(ofOffset: nul, in: buffer))
         ])
     }
-    var builder = YAMLTreeBuilder(limits: limits)
-    return builder.build(bytes: bytes)
-  }
-
-  /// The 1-based position of a byte offset, counting columns in Unicode scalars.
-  static func position(ofOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
-    var line = 1
-    var column = 1
-    var index = 0
-    while index < offset && index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
-      }
-      index += 1
-    }
-    return SourcePosition(line: line, column: column)
+    var builder = YAMLTreeBuilder(limits: limits, source: source)
+    return builder.build()
   }
 }
