@@ -50,7 +50,18 @@ public struct YAMLLoader: Sendable {
             position: YAMLSourceText.position(ofOffset: nul, in: buffer))
         ])
     }
-    var builder = YAMLTreeBuilder(limits: limits, source: source)
+    if YAMLStreamPreparation.mayNeedEdits(buffer) {
+      let preparation = YAMLStreamPreparation(scanning: buffer)
+      if !preparation.edits.isEmpty || !preparation.problems.isEmpty {
+        let edited = preparation.apply(to: buffer)
+        return edited.withUnsafeBufferPointer { edited in
+          var builder = YAMLTreeBuilder(
+            limits: limits, source: YAMLSourceText(bytes: edited), directiveProblems: preparation.problems)
+          return builder.build()
+        }
+      }
+    }
+    var builder = YAMLTreeBuilder(limits: limits, source: source, directiveProblems: [])
     return builder.build()
   }
 }

@@ -91,11 +91,45 @@ extension YAMLTreeBuilder {
     {
       index += 1
     }
-    guard source.byte(at: index) == UInt8(ascii: "#") else { return nil }
+    guard source.byte(at: index) == UInt8(ascii: "#") else {
+      let hasIndentation = source.bytes[headerStart..<index].contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+      return hasIndentation ? nil : leadingEmptyLinesProblem(after: index, headerLine: node.start.line)
+    }
     return YAMLProblem(
       code: "yaml.syntax", message: "a comment needs whitespace before its '#'",
       position: SourcePosition(line: node.start.line, column: node.start.column + index - offset))
       .withNote("the block scalar header starts here", at: SourcePosition(line: node.start.line, column: node.start.column + headerStart - offset))
+  }
+
+  /// Without an indentation indicator, a block scalar's leading empty lines may not hold more
+  /// spaces than its first non-empty line (libyaml silently accepts them).
+  private func leadingEmptyLinesProblem(after headerEnd: Int, headerLine: Int) -> YAMLProblem? {
+    let parentIndent = stack.last.map(\.indent) ?? -1
+    var index = headerEnd
+    var line = headerLine
+    var widest = 0
+    while let byte = source.byte(at: index), byte != 0x0A, byte != 0x0D { index += 1 }
+    while let byte = source.byte(at: index) {
+      index += byte == 0x0D && source.byte(at: index + 1) == 0x0A ? 2 : 1
+      line += 1
+      var spaces = 0
+      while source.byte(at: index) == UInt8(ascii: " ") {
+        spaces += 1
+        index += 1
+      }
+      guard let next = source.byte(at: index) else { return nil }
+      if next == 0x0A || next == 0x0D {
+        widest = max(widest, spaces)
+        continue
+      }
+      guard spaces > parentIndent, spaces < widest else { return nil }
+      return YAMLProblem(
+        code: "yaml.syntax",
+        message:
+          "a block scalar's leading empty lines hold more spaces than its first non-empty line; remove the spaces or add an indentation indicator (such as '|2')",
+        position: SourcePosition(line: line, column: spaces + 1))
+    }
+    return nil
   }
 
   /// Lines after the first of a flow node inside a block collection must be indented by at least

@@ -53,9 +53,15 @@ struct YAMLTreeBuilder {
   /// Whether the previous document ended without `...`, after which no directive may follow.
   var previousDocumentEndedImplicitly = false
 
-  init(limits: YAMLLoader.Limits, source: YAMLSourceText) {
+  /// Errors found in directive lines before parsing, reported when their document starts.
+  var directiveErrors: [YAMLProblem]
+
+  /// Creates a builder; `directiveProblems` come from `YAMLStreamPreparation`.
+  init(limits: YAMLLoader.Limits, source: YAMLSourceText, directiveProblems: [YAMLProblem]) {
     self.limits = limits
     self.source = source
+    directiveErrors = directiveProblems.filter { $0.severity == .error }
+    problems = directiveProblems.filter { $0.severity != .error }
   }
 
   mutating func build() -> YAMLStream {
@@ -80,7 +86,9 @@ struct YAMLTreeBuilder {
       yaml_event_delete(&event)
       if done || !keepGoing { break }
     }
-    return YAMLStream(documents: documents, problems: problems, documentCount: documentIndex)
+    // Warnings from directive lines were recorded first; keep the list in source order.
+    let ordered = problems.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
+    return YAMLStream(documents: documents, problems: ordered.map(\.element), documentCount: documentIndex)
   }
 
   static func position(_ mark: yaml_mark_t) -> SourcePosition {
@@ -121,6 +129,10 @@ struct YAMLTreeBuilder {
     expandedNodes = 0
     flowDepth = 0
     abandoningDocument = false
+    if let error = directiveErrors.first, error.position.line <= Int(event.end_mark.line) + 1 {
+      problems.append(error)
+      return false
+    }
     let data = event.data.document_start
     let hasDirectives = data.version_directive != nil || data.tag_directives.start != data.tag_directives.end
     if hasDirectives && documentIndex > 0 && previousDocumentEndedImplicitly {
