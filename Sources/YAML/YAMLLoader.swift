@@ -40,7 +40,8 @@ public struct YAMLLoader: Sendable {
 
   private func load(buffer: UnsafeBufferPointer<UInt8>) -> YAMLStream {
     let source = YAMLSourceText(bytes: buffer)
-    if source.isUTF8, let nul = buffer.firstIndex(of: 0) {
+    let survey = source.isUTF8 ? YAMLSourceText.survey(buffer) : YAMLSourceText.Survey(firstNUL: nil, hasDotOrPercentLineStart: false)
+    if let nul = survey.firstNUL {
       // libyaml would stop at a NUL with a vague message; say what and where it is instead.
       return YAMLStream(
         documents: [],
@@ -50,7 +51,7 @@ public struct YAMLLoader: Sendable {
             position: YAMLSourceText.position(ofOffset: nul, in: buffer))
         ])
     }
-    if YAMLStreamPreparation.mayNeedEdits(buffer) {
+    if survey.hasDotOrPercentLineStart {
       let preparation = YAMLStreamPreparation(scanning: buffer)
       if !preparation.edits.isEmpty || !preparation.problems.isEmpty {
         let edited = preparation.apply(to: buffer)

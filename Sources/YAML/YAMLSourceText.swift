@@ -29,6 +29,15 @@ struct YAMLSourceText {
       cursorCharacter = 0
       cursorByte = contentStart
     }
+    if let base = bytes.baseAddress {
+      // ASCII runs, eight characters at a time.
+      while index - cursorCharacter >= 8, bytes.count - cursorByte >= 8,
+        UnsafeRawPointer(base + cursorByte).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+      {
+        cursorByte += 8
+        cursorCharacter += 8
+      }
+    }
     while cursorCharacter < index, cursorByte < bytes.count {
       cursorByte += 1
       // Continuation bytes (10xxxxxx) belong to the character already counted.
@@ -36,6 +45,44 @@ struct YAMLSourceText {
       cursorCharacter += 1
     }
     return cursorByte
+  }
+
+  /// What one quick pass over the text finds before parsing.
+  struct Survey: Equatable {
+    /// The offset of the first NUL byte, if any.
+    var firstNUL: Int?
+    /// Whether a line starts with `.` or `%` (only then can `YAMLStreamPreparation` have work).
+    var hasDotOrPercentLineStart: Bool
+  }
+
+  /// Looks for NUL bytes and for lines starting with `.` or `%`, eight bytes at a time: this
+  /// runs over every input, so words without a NUL or line break are skipped whole.
+  static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> Survey {
+    var survey = Survey(firstNUL: nil, hasDotOrPercentLineStart: false)
+    guard let base = bytes.baseAddress else { return survey }
+    let ones: UInt64 = 0x0101_0101_0101_0101
+    let highs: UInt64 = 0x8080_8080_8080_8080
+    func hasZeroByte(_ word: UInt64) -> Bool { (word &- ones) & ~word & highs != 0 }
+    var atLineStart = true
+    var index = 0
+    while index < bytes.count {
+      if index + 8 <= bytes.count, !atLineStart {
+        let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+        if !hasZeroByte(word) && !hasZeroByte(word ^ (ones &* 0x0A)) && !hasZeroByte(word ^ (ones &* 0x0D)) {
+          index += 8
+          continue
+        }
+      }
+      let byte = bytes[index]
+      if byte == 0 {
+        survey.firstNUL = index
+        return survey
+      }
+      if atLineStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%")) { survey.hasDotOrPercentLineStart = true }
+      atLineStart = byte == 0x0A || byte == 0x0D
+      index += 1
+    }
+    return survey
   }
 
   /// The byte at `offset`, or nil past the end.

@@ -23,12 +23,7 @@ struct YAMLStreamPreparation {
 
   /// Whether any line of `bytes` starts with `.` or `%`: only then can there be anything to fix.
   static func mayNeedEdits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    var atLineStart = true
-    for byte in bytes {
-      if atLineStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%")) { return true }
-      atLineStart = byte == 0x0A || byte == 0x0D
-    }
-    return false
+    YAMLSourceText.survey(bytes).hasDotOrPercentLineStart
   }
 
   init(scanning bytes: UnsafeBufferPointer<UInt8>) {
