@@ -2,7 +2,7 @@
 public struct YAMLStream: Sendable {
   /// The non-empty documents, in source order; a document with a problem that leaves no usable
   /// tree (syntax error, alias bomb, nesting too deep, unknown anchor) is missing, and so is
-  /// everything after a syntax error.
+  /// everything after a syntax error or nesting too deep.
   public var documents: [YAMLDocument]
   /// Problems found while reading, in source order.
   public var problems: [YAMLProblem]

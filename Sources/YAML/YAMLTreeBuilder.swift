@@ -5,8 +5,9 @@ import StructuredData
 ///
 /// Iterative, with an explicit stack, so deep nesting costs heap, not call stack. libyaml's
 /// parser struct lives only inside `build()`. A problem inside a document (unknown anchor,
-/// alias bomb, nesting too deep) drops that document and parsing goes on with the next one;
-/// a syntax error ends the stream, because libyaml cannot resynchronise after one.
+/// alias bomb, nesting through aliases too deep) drops that document and parsing goes on with
+/// the next one; a syntax error ends the stream, because libyaml cannot resynchronise after
+/// one, and so does nesting too deep, whose remaining text could be costly to scan.
 struct YAMLTreeBuilder {
   let limits: YAMLLoader.Limits
   var source: YAMLSourceText
@@ -182,9 +183,11 @@ struct YAMLTreeBuilder {
     let isMapping = event.type == YAML_MAPPING_START_EVENT
     let start = Self.position(event.start_mark)
     if stack.count >= limits.maximumDepth {
-      abandonDocument(
+      // End the stream, not just the document: libyaml's scanner does work proportional to the
+      // open flow levels for every token, so reading on through 100,000 `[` would take minutes.
+      problems.append(
         YAMLProblem(code: "yaml.too-deep", message: "nesting is deeper than \(limits.maximumDepth) levels", position: start))
-      return true
+      return false
     }
     let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
     let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor

@@ -168,10 +168,18 @@ import Testing
   }
 
   @Test func problemInOneDocumentKeepsTheOthers() {
-    let stream = YAMLLoader(limits: YAMLLoader.Limits(maximumDepth: 2)).load("a: [[[1]]]\n---\nb: 2\n")
+    let loader = YAMLLoader(limits: YAMLLoader.Limits(maximumDepth: 3, maximumExpandedNodes: 12))
+    let stream = loader.load("a: &a [1, 2, 3, 4]\nb: *a\nc: *a\n---\nc: 3\n---\nd: &d [[1]]\ne: [*d]\n---\nf: 4\n")
+    #expect(stream.problems.map(\.code) == ["yaml.alias-limit", "yaml.too-deep"])
+    #expect(stream.documents.map(\.index) == [1, 3])
+    #expect(stream.documentCount == 4)
+  }
+
+  @Test func nestingTooDeepEndsTheStream() {
+    let stream = YAMLLoader(limits: YAMLLoader.Limits(maximumDepth: 2)).load("a: 1\n---\nb: [[[1]]]\n---\nc: 2\n")
     #expect(stream.problems.map(\.code) == ["yaml.too-deep"])
-    #expect(stream.documents.map(\.index) == [1])
-    #expect(stream.documentCount == 2)
+    #expect(stream.problems.first?.position == SourcePosition(line: 3, column: 5))
+    #expect(stream.documents.map(\.index) == [0])
   }
 
   @Test func syntaxErrorEndsTheStream() {
