@@ -17,11 +17,9 @@ import WaymarkTestSupport
     var detail: String
   }
 
-  @Test func yamlTestSuite() throws {
-    guard let shared = TestPaths.shared else {
-      print(TestPaths.sharedMissing)
-      return
-    }
+  @Test(.enabled(if: TestPaths.shared != nil, Comment(rawValue: TestPaths.sharedMissing)))
+  func yamlTestSuite() throws {
+    let shared = try #require(TestPaths.shared, Comment(rawValue: TestPaths.sharedMissing))
     let suite = shared.appendingPathComponent("conformance/yaml-test-suite")
     guard FileManager.default.fileExists(atPath: suite.path) else {
       print("skipped: \(suite.path) is absent")
