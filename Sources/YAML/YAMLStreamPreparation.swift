@@ -30,6 +30,10 @@ struct YAMLStreamPreparation {
     var inDocument = false
     // The last `...` since a document closed: it becomes `---` if a bare document follows.
     var lastEndMarker: Int?
+    // Fixes to directive lines wait for the `---` that makes them directives; without one
+    // the text is invalid anyway and libyaml should say so.
+    var pendingEdits: [Edit] = []
+    var pendingProblems: [YAMLProblem] = []
     var lineStart = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
     var line = 1
     while lineStart < bytes.count {
@@ -42,15 +46,25 @@ struct YAMLStreamPreparation {
         }
         inDocument = false
         lastEndMarker = lineStart
+        pendingEdits = []
+        pendingProblems = []
       } else if Self.isMarker(text, UInt8(ascii: "-")) {
         inDocument = true
         lastEndMarker = nil
+        edits += pendingEdits
+        problems += pendingProblems
+        pendingEdits = []
+        pendingProblems = []
       } else if !inDocument {
         let first = text.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }
         if text.first == UInt8(ascii: "%") {
-          directive(text, at: lineStart, line: line)
+          let fix = Self.directiveFix(text, at: lineStart, line: line)
+          pendingEdits += fix.edits
+          pendingProblems += fix.problems
           lastEndMarker = nil
         } else if let first, text[first] != UInt8(ascii: "#") {
+          pendingEdits = []
+          pendingProblems = []
           inDocument = true
           if let marker = lastEndMarker {
             edits.removeAll { $0.offset == marker }
@@ -81,26 +95,34 @@ struct YAMLStreamPreparation {
     return text.count == 3 || text[3] == UInt8(ascii: " ") || text[3] == UInt8(ascii: "\t")
   }
 
-  private mutating func directive(_ text: UnsafeBufferPointer<UInt8>, at offset: Int, line: Int) {
+  /// The edits and problems for one directive line.
+  private static func directiveFix(
+    _ text: UnsafeBufferPointer<UInt8>, at offset: Int, line: Int
+  ) -> (edits: [Edit], problems: [YAMLProblem]) {
     var end = 1
     while end < text.count, text[end] != UInt8(ascii: " "), text[end] != UInt8(ascii: "\t") { end += 1 }
     let name = String(decoding: UnsafeBufferPointer(rebasing: text[1..<end]), as: UTF8.self)
     switch name {
     case "TAG":
-      return
+      return ([], [])
     case "YAML":
-      versionDirective(text, after: end, at: offset, line: line)
+      return versionFix(text, after: end, at: offset, line: line)
     default:
       // A reserved directive: YAML 1.2 says ignore it with a warning; libyaml rejects it.
-      edits.append(Edit(offset: offset, bytes: [UInt8(ascii: "#")]))
-      problems.append(
-        YAMLProblem(
-          severity: .warning, code: "yaml.directive", message: "unknown directive '%\(name)' is ignored",
-          position: SourcePosition(line: line, column: 1)))
+      return (
+        [Edit(offset: offset, bytes: [UInt8(ascii: "#")])],
+        [
+          YAMLProblem(
+            severity: .warning, code: "yaml.directive", message: "unknown directive '%\(name)' is ignored",
+            position: SourcePosition(line: line, column: 1))
+        ]
+      )
     }
   }
 
-  private mutating func versionDirective(_ text: UnsafeBufferPointer<UInt8>, after nameEnd: Int, at offset: Int, line: Int) {
+  private static func versionFix(
+    _ text: UnsafeBufferPointer<UInt8>, after nameEnd: Int, at offset: Int, line: Int
+  ) -> (edits: [Edit], problems: [YAMLProblem]) {
     var index = nameEnd
     while index < text.count, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") { index += 1 }
     let versionStart = index
@@ -109,22 +131,18 @@ struct YAMLStreamPreparation {
     }
     let version = Array(text[versionStart..<index])
     if index < text.count, text[index] == UInt8(ascii: "#") {
-      problems.append(
-        YAMLProblem(
-          code: "yaml.syntax", message: "a comment needs whitespace before its '#'",
-          position: SourcePosition(line: line, column: index + 1)))
-      return
+      let problem = YAMLProblem(
+        code: "yaml.syntax", message: "a comment needs whitespace before its '#'", position: SourcePosition(line: line, column: index + 1))
+      return ([], [problem])
     }
     // 1.3 to 1.9: a later minor version is read as 1.2 with a warning (libyaml refuses it).
-    if version.count == 3, version[0] == UInt8(ascii: "1"), version[1] == UInt8(ascii: "."),
+    guard version.count == 3, version[0] == UInt8(ascii: "1"), version[1] == UInt8(ascii: "."),
       version[2] >= UInt8(ascii: "3"), version[2] <= UInt8(ascii: "9")
-    {
-      edits.append(Edit(offset: offset + versionStart + 2, bytes: [UInt8(ascii: "2")]))
-      problems.append(
-        YAMLProblem(
-          severity: .warning, code: "yaml.directive",
-          message: "YAML \(String(decoding: version, as: UTF8.self)) is newer than 1.2; the document is read as YAML 1.2",
-          position: SourcePosition(line: line, column: versionStart + 1)))
-    }
+    else { return ([], []) }
+    let problem = YAMLProblem(
+      severity: .warning, code: "yaml.directive",
+      message: "YAML \(String(decoding: version, as: UTF8.self)) is newer than 1.2; the document is read as YAML 1.2",
+      position: SourcePosition(line: line, column: versionStart + 1))
+    return ([Edit(offset: offset + versionStart + 2, bytes: [UInt8(ascii: "2")])], [problem])
   }
 }

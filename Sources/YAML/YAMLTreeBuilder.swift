@@ -96,7 +96,7 @@ struct YAMLTreeBuilder {
     SourcePosition(line: Int(mark.line) + 1, column: Int(mark.column) + 1)
   }
 
-  /// Handles one event; returns false when the stream must end (a syntax error).
+  /// Handles one event; returns false when the stream must end (a syntax error, nesting too deep).
   private mutating func handle(_ event: inout yaml_event_t) -> Bool {
     switch event.type {
     case YAML_DOCUMENT_START_EVENT:

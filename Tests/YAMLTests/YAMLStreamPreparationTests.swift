@@ -72,3 +72,12 @@ import Testing
     #expect(marked.withUnsafeBufferPointer(YAMLStreamPreparation.mayNeedEdits))
   }
 }
+
+extension YAMLStreamPreparationTests {
+  @Test func directiveWithoutDocumentStartIsLeftForLibyamlToReject() {
+    let stream = YAMLLoader().load("%foo: bar\nkey: value\n")
+    #expect(stream.problems.map(\.code) == ["yaml.syntax"])
+    #expect(stream.problems.map(\.severity) == [.error])
+    #expect(stream.documents == [])
+  }
+}
