@@ -40,7 +40,7 @@ public struct YAMLLoader: Sendable {
 
   private func load(buffer: UnsafeBufferPointer<UInt8>) -> YAMLStream {
     let source = YAMLSourceText(bytes: buffer)
-    let survey = source.isUTF8 ? YAMLSourceText.survey(buffer) : YAMLSourceText.Survey(firstNUL: nil, hasDotOrPercentLineStart: false)
+    let survey = source.isUTF8 ? YAMLSourceText.survey(buffer) : YAMLSourceText.Survey(firstNUL: nil, hasPreparableLineStart: false)
     if let nul = survey.firstNUL {
       // libyaml would stop at a NUL with a vague message; say what and where it is instead.
       return YAMLStream(
@@ -51,7 +51,7 @@ public struct YAMLLoader: Sendable {
             position: YAMLSourceText.position(ofOffset: nul, in: buffer))
         ])
     }
-    if survey.hasDotOrPercentLineStart {
+    if survey.hasPreparableLineStart {
       let preparation = YAMLStreamPreparation(scanning: buffer)
       if !preparation.edits.isEmpty || !preparation.problems.isEmpty {
         let edited = preparation.apply(to: buffer)

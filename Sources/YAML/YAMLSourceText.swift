@@ -51,14 +51,14 @@ struct YAMLSourceText {
   struct Survey: Equatable {
     /// The offset of the first NUL byte, if any.
     var firstNUL: Int?
-    /// Whether a line starts with `.` or `%` (only then can `YAMLStreamPreparation` have work).
-    var hasDotOrPercentLineStart: Bool
+    /// Whether a line starts with `.`, `%` or a tab (only then can `YAMLStreamPreparation` have work).
+    var hasPreparableLineStart: Bool
   }
 
-  /// Looks for NUL bytes and for lines starting with `.` or `%`, eight bytes at a time: this
+  /// Looks for NUL bytes and for lines starting with `.`, `%` or a tab, eight bytes at a time: this
   /// runs over every input, so words without a NUL or line break are skipped whole.
   static func survey(_ bytes: UnsafeBufferPointer<UInt8>) -> Survey {
-    var survey = Survey(firstNUL: nil, hasDotOrPercentLineStart: false)
+    var survey = Survey(firstNUL: nil, hasPreparableLineStart: false)
     guard let base = bytes.baseAddress else { return survey }
     let ones: UInt64 = 0x0101_0101_0101_0101
     let highs: UInt64 = 0x8080_8080_8080_8080
@@ -78,7 +78,9 @@ struct YAMLSourceText {
         survey.firstNUL = index
         return survey
       }
-      if atLineStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%")) { survey.hasDotOrPercentLineStart = true }
+      if atLineStart && (byte == UInt8(ascii: ".") || byte == UInt8(ascii: "%") || byte == UInt8(ascii: "\t")) {
+        survey.hasPreparableLineStart = true
+      }
       atLineStart = byte == 0x0A || byte == 0x0D
       index += 1
     }

@@ -6,10 +6,11 @@ import StructuredData
 /// Works line by line on column 0, where document markers and directives are unambiguous:
 /// `...` and `---` followed by whitespace always end or start a document, and a `%` line is a
 /// directive exactly when no document is open (at the start or after `...`). libyaml fails on
-/// a `...` when no document is open, on a bare document right after `...`, on reserved
-/// directives (`%FOO`) and on `%YAML 1.3`; YAML 1.2 asks for the first two to be accepted and
-/// the others to be ignored with a warning. Each fix is a same-length edit, so every position
-/// libyaml reports stays true. Text without `.` or `%` at the start of a line is not touched.
+/// a `...` when no document is open, on a bare document right after `...`, on tabs before a
+/// document's top flow collection, on reserved directives (`%FOO`) and on `%YAML 1.3`; YAML 1.2
+/// asks for the first three to be accepted and the others to be ignored with a warning. Each
+/// fix is a same-length edit, so every position libyaml reports stays true. Text without `.`,
+/// `%` or a tab at the start of a line is not touched.
 struct YAMLStreamPreparation {
   /// Replacement bytes for one line start.
   struct Edit {
@@ -21,9 +22,9 @@ struct YAMLStreamPreparation {
   /// Warnings (ignored directives) and errors in directive lines, in source order.
   private(set) var problems: [YAMLProblem] = []
 
-  /// Whether any line of `bytes` starts with `.` or `%`: only then can there be anything to fix.
+  /// Whether any line of `bytes` starts with `.`, `%` or a tab: only then can there be anything to fix.
   static func mayNeedEdits(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-    YAMLSourceText.survey(bytes).hasDotOrPercentLineStart
+    YAMLSourceText.survey(bytes).hasPreparableLineStart
   }
 
   init(scanning bytes: UnsafeBufferPointer<UInt8>) {
@@ -65,6 +66,13 @@ struct YAMLStreamPreparation {
         } else if let first, text[first] != UInt8(ascii: "#") {
           pendingEdits = []
           pendingProblems = []
+          if text[first] == UInt8(ascii: "[") || text[first] == UInt8(ascii: "{") {
+            // Tabs may separate a document's top flow collection from the margin; libyaml takes
+            // them for indentation. Spaces mean the same here.
+            for index in 0..<first where text[index] == UInt8(ascii: "\t") {
+              edits.append(Edit(offset: lineStart + index, bytes: [UInt8(ascii: " ")]))
+            }
+          }
           inDocument = true
           if let marker = lastEndMarker {
             edits.removeAll { $0.offset == marker }

@@ -9,12 +9,12 @@ import Testing
   }
 
   @Test func surveyFindsNULAndMarkerLines() {
-    #expect(survey("key: value\nother: 12345678\n") == .init(firstNUL: nil, hasDotOrPercentLineStart: false))
-    #expect(survey("0123456789abcdef\u{0}") == .init(firstNUL: 16, hasDotOrPercentLineStart: false))
-    #expect(survey("a: 1.5\n...\n") == .init(firstNUL: nil, hasDotOrPercentLineStart: true))
-    #expect(survey("%YAML 1.2\n---\n") == .init(firstNUL: nil, hasDotOrPercentLineStart: true))
-    #expect(survey("long line without breaks\r%") == .init(firstNUL: nil, hasDotOrPercentLineStart: true))
-    #expect(survey("a: x % y . z\n  .5\n") == .init(firstNUL: nil, hasDotOrPercentLineStart: false))
+    #expect(survey("key: value\nother: 12345678\n") == .init(firstNUL: nil, hasPreparableLineStart: false))
+    #expect(survey("0123456789abcdef\u{0}") == .init(firstNUL: 16, hasPreparableLineStart: false))
+    #expect(survey("a: 1.5\n...\n") == .init(firstNUL: nil, hasPreparableLineStart: true))
+    #expect(survey("%YAML 1.2\n---\n") == .init(firstNUL: nil, hasPreparableLineStart: true))
+    #expect(survey("long line without breaks\r%") == .init(firstNUL: nil, hasPreparableLineStart: true))
+    #expect(survey("a: x % y . z\n  .5\n") == .init(firstNUL: nil, hasPreparableLineStart: false))
   }
 
   @Test func characterOffsetsWalkMultiByteCharacters() {
@@ -37,5 +37,12 @@ import Testing
       #expect(YAMLSourceText.position(ofOffset: 8, in: buffer) == SourcePosition(line: 4, column: 1))
       #expect(YAMLSourceText.position(ofOffset: 14, in: buffer) == SourcePosition(line: 5, column: 1))
     }
+  }
+}
+
+extension YAMLSourceTextTests {
+  @Test func surveyFlagsTabsAtLineStarts() {
+    #expect(survey("a: 1\n\t[b]\n") == .init(firstNUL: nil, hasPreparableLineStart: true))
+    #expect(survey("a: \"x\ty\"\n") == .init(firstNUL: nil, hasPreparableLineStart: false))
   }
 }

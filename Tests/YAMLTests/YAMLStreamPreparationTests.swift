@@ -64,7 +64,7 @@ import Testing
     #expect(values(stream) == [["a": "...\n%not a directive\n", "b": "x ... y"]])
   }
 
-  @Test func onlyTextWithDotsOrPercentsAtLineStartsIsScanned() {
+  @Test func onlyTextWithDotsPercentsOrTabsAtLineStartsIsScanned() {
     #expect(!YAMLStreamPreparation.mayNeedEdits(UnsafeBufferPointer(start: nil, count: 0)))
     let plain = Array("a: 1\nb: .5\n".utf8)
     let marked = Array("a: 1\n...\n".utf8)
@@ -79,5 +79,16 @@ extension YAMLStreamPreparationTests {
     #expect(stream.problems.map(\.code) == ["yaml.syntax"])
     #expect(stream.problems.map(\.severity) == [.error])
     #expect(stream.documents == [])
+  }
+}
+
+extension YAMLStreamPreparationTests {
+  @Test func tabsBeforeATopFlowCollection() {
+    let stream = YAMLLoader().load("\t[a,\n]\n...\n \t{b: 1}\n")
+    #expect(stream.problems == [])
+    #expect(values(stream) == [["a"], ["b": 1]])
+    #expect(stream.documents.first?.root.start == position(1, 2))
+    // Tabs before a block mapping are still indentation, which YAML forbids.
+    #expect(YAMLLoader().load("\tkey: value\n").problems.map(\.code) == ["yaml.syntax"])
   }
 }
