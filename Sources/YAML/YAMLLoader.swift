@@ -7,7 +7,7 @@ import StructuredData
 public struct YAMLLoader: Sendable {
   /// Bounds that keep hostile input from exhausting time or memory.
   public struct Limits: Sendable, Hashable {
-    /// The deepest nesting of sequences and mappings accepted.
+    /// The deepest nesting of sequences and mappings accepted, counting nesting reached through aliases.
     public var maximumDepth: Int
     /// The most nodes a document may expand to once aliases are followed ("billion laughs").
     public var maximumExpandedNodes: Int
