@@ -7,7 +7,7 @@ import StructuredData
 public struct YAMLLoader: Sendable {
   /// Bounds that keep hostile input from exhausting time or memory.
   public struct Limits: Sendable, Hashable {
-    /// The deepest nesting of sequences and mappings accepted.
+    /// The deepest nesting of sequences and mappings accepted, counting nesting reached through aliases.
     public var maximumDepth: Int
     /// The most nodes a document may expand to once aliases are followed ("billion laughs").
     public var maximumExpandedNodes: Int
@@ -29,40 +29,40 @@ public struct YAMLLoader: Sendable {
 
   /// Reads every document of `text`.
   public func load(_ text: String) -> YAMLStream {
-    load(bytes: Array(text.utf8))
+    var text = text
+    return text.withUTF8 { load(buffer: $0) }
   }
 
   /// Reads every document of the UTF-8 (or UTF-16 with a BOM) `bytes`.
   public func load(bytes: [UInt8]) -> YAMLStream {
-    if let nul = bytes.firstIndex(of: 0) {
-      // libyaml stops silently at a NUL; say where it is instead of returning a truncated tree.
+    bytes.withUnsafeBufferPointer { load(buffer: $0) }
+  }
+
+  private func load(buffer: UnsafeBufferPointer<UInt8>) -> YAMLStream {
+    let source = YAMLSourceText(bytes: buffer)
+    let survey = source.isUTF8 ? YAMLSourceText.survey(buffer) : YAMLSourceText.Survey(firstNUL: nil, hasPreparableLineStart: false)
+    if let nul = survey.firstNUL {
+      // libyaml would stop at a NUL with a vague message; say what and where it is instead.
       return YAMLStream(
         documents: [],
         problems: [
           YAMLProblem(
-            code: "yaml.syntax", message: "the file contains a NUL byte, which YAML does not allow",
-            position: Self.position(ofOffset: nul, in: bytes))
+            code: "yaml.syntax", message: "the text contains a NUL byte (U+0000), which YAML does not allow",
+            position: YAMLSourceText.position(ofOffset: nul, in: buffer))
         ])
     }
-    var builder = YAMLTreeBuilder(limits: limits)
-    return builder.build(bytes: bytes)
-  }
-
-  /// The 1-based position of a byte offset, counting columns in Unicode scalars.
-  static func position(ofOffset offset: Int, in bytes: [UInt8]) -> SourcePosition {
-    var line = 1
-    var column = 1
-    var index = 0
-    while index < offset && index < bytes.count {
-      let byte = bytes[index]
-      if byte == 0x0A {
-        line += 1
-        column = 1
-      } else if byte & 0xC0 != 0x80 {
-        column += 1
+    if survey.hasPreparableLineStart {
+      let preparation = YAMLStreamPreparation(scanning: buffer)
+      if !preparation.edits.isEmpty || !preparation.problems.isEmpty {
+        let edited = preparation.apply(to: buffer)
+        return edited.withUnsafeBufferPointer { edited in
+          var builder = YAMLTreeBuilder(
+            limits: limits, source: YAMLSourceText(bytes: edited), directiveProblems: preparation.problems)
+          return builder.build()
+        }
       }
-      index += 1
     }
-    return SourcePosition(line: line, column: column)
+    var builder = YAMLTreeBuilder(limits: limits, source: source, directiveProblems: [])
+    return builder.build()
   }
 }

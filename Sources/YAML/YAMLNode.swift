@@ -3,7 +3,7 @@ import StructuredData
 /// One node of a YAML document, with where it starts and ends in the source.
 public struct YAMLNode: Sendable, Hashable {
   /// What the node holds.
-  public indirect enum Kind: Sendable, Hashable {
+  public enum Kind: Sendable, Hashable {
     case scalar(YAMLScalar)
     case sequence([YAMLNode])
     case mapping([YAMLPair])
@@ -47,9 +47,10 @@ public struct YAMLNode: Sendable, Hashable {
     return nil
   }
 
-  /// The value for the plain string key `key`, if this node is a mapping that has it.
+  /// The value for the key that reads `key`, if this node is a mapping that has it; follows merge
+  /// keys (`<<`) and takes the first of duplicate keys, as `YAMLConverter` does.
   public subscript(key: String) -> YAMLNode? {
-    mapping?.first { $0.key.scalar?.text == key }?.value
+    member(named: key)?.value
   }
 }
 
