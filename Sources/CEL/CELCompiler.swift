@@ -2,9 +2,8 @@
 struct CELCompiler {
   private let options: CELOptions
   private let source: String
-  /// Binding names in slot order.
+  /// Binding names the program may read, in order of first reference.
   private(set) var bindingNames: [String] = []
-  private var bindingSlots: [String: Int] = [:]
   /// Comprehension variables in scope, innermost last.
   private var scopes: [(name: String, slot: Int)] = []
   /// How many local slots the program needs.
@@ -21,9 +20,8 @@ struct CELCompiler {
       return .constant(value)
     case .identifier(let name, let isRooted, let offset):
       return try resolveName([name], isRooted: isRooted, offset: offset)
-    case .select(let operand, let field, let offset):
+    case .select(let operand, let field, _):
       if let (names, isRooted, rootOffset) = Self.nameChain(expression), !isLocal(names[0], isRooted: isRooted) {
-        _ = offset
         return try resolveName(names, isRooted: isRooted, offset: rootOffset)
       }
       return .select(try compile(operand), field: field)
@@ -84,12 +82,8 @@ struct CELCompiler {
     }
   }
 
-  private mutating func bindingSlot(_ name: String) -> Int {
-    if let slot = bindingSlots[name] { return slot }
-    let slot = bindingNames.count
-    bindingNames.append(name)
-    bindingSlots[name] = slot
-    return slot
+  private mutating func reference(_ name: String) {
+    if !bindingNames.contains(name) { bindingNames.append(name) }
   }
 
   /// The container prefixes to try, most specific first: `a.b` gives `a.b.`, `a.`, ``.
@@ -123,15 +117,17 @@ struct CELCompiler {
       for prefix in prefixes {
         let fullName = prefix + qualified
         if let declared = options.declaredVariables, !declared.contains(fullName) { continue }
-        candidates.append(.init(slot: bindingSlot(fullName), path: Array(names.dropFirst(length))))
+        reference(fullName)
+        candidates.append(
+          .init(name: fullName, isQualified: fullName.utf8.contains(UInt8(ascii: ".")), path: Array(names.dropFirst(length))))
       }
     }
     var denotation: CELValue?
     if let type = CELType.denotations[names.joined(separator: ".")] {
       denotation = .type(type)
     }
-    if candidates.count == 1, candidates[0].path.isEmpty, denotation == nil {
-      return .binding(candidates[0].slot, name: names.joined(separator: "."))
+    if candidates.count == 1, candidates[0].path.isEmpty, !candidates[0].isQualified, denotation == nil {
+      return .binding(candidates[0].name)
     }
     return .qualifiedName(CELNameReference(candidates: candidates, denotation: denotation, name: names.joined(separator: ".")))
   }
@@ -177,7 +173,7 @@ struct CELCompiler {
     default: return node
     }
     guard operands.allSatisfy({ if case .constant = $0 { return true } else { return false } }) else { return node }
-    var evaluator = CELEvaluator(bound: [], localCount: 0, options: options)
+    var evaluator = CELEvaluator(activation: CELActivation([:]), localCount: 0, options: options)
     let value = evaluator.evaluate(node)
     // Errors stay nodes so they surface at evaluation, where `||` may still absorb them.
     return value.isErrorOrUnknown ? node : .constant(value)

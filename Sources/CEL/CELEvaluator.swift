@@ -4,21 +4,22 @@
 /// can be evaluated from many tasks at once. Once the step or iteration budget is spent the
 /// evaluation is over: the budget error is the result even where `||` would absorb an error.
 struct CELEvaluator {
-  /// Binding values by slot; nil for names the caller did not bind.
-  private let bound: [CELValue?]
+  private let activation: CELActivation
   private var locals: [CELValue]
   private var stepsLeft: Int
   private var iterationsLeft: Int
-  private let options: CELOptions
+  private let maxSteps: Int
+  private let maxIterations: Int
   /// Set once a budget is exceeded.
   private(set) var exhaustion: CELEvaluationError?
 
-  init(bound: [CELValue?], localCount: Int, options: CELOptions) {
-    self.bound = bound
-    self.locals = Array(repeating: .null, count: localCount)
+  init(activation: CELActivation, localCount: Int, options: CELOptions) {
+    self.activation = activation
+    self.locals = localCount == 0 ? [] : Array(repeating: .null, count: localCount)
     self.stepsLeft = options.maxSteps
     self.iterationsLeft = options.maxComprehensionIterations
-    self.options = options
+    self.maxSteps = options.maxSteps
+    self.maxIterations = options.maxComprehensionIterations
   }
 
   /// Evaluates the whole program: the value, or the budget error if a budget ran out.
@@ -31,15 +32,15 @@ struct CELEvaluator {
   mutating func evaluate(_ node: CELNode) -> CELValue {
     stepsLeft &-= 1
     if stepsLeft < 0 {
-      return exhaust("evaluation cost limit exceeded (\(options.maxSteps) steps)")
+      return exhaust("evaluation cost limit exceeded (\(maxSteps) steps)")
     }
     switch node {
     case .constant(let value):
       return value
     case .local(let slot):
       return locals[slot]
-    case .binding(let slot, let name):
-      return bound[slot] ?? .failure("undeclared reference to '\(name)'")
+    case .binding(let name):
+      return activation.value(name) ?? .failure("undeclared reference to '\(name)'")
     case .qualifiedName(let reference):
       return resolve(reference)
     case .select(let operand, let field):
@@ -113,7 +114,7 @@ struct CELEvaluator {
   mutating func spendIteration() -> Bool {
     iterationsLeft -= 1
     if iterationsLeft < 0 {
-      _ = exhaust("comprehension iteration limit exceeded (\(options.maxComprehensionIterations) iterations)")
+      _ = exhaust("comprehension iteration limit exceeded (\(maxIterations) iterations)")
       return false
     }
     return exhaustion == nil
@@ -127,7 +128,7 @@ struct CELEvaluator {
 
   private func resolve(_ reference: CELNameReference) -> CELValue {
     for candidate in reference.candidates {
-      guard var value = bound[candidate.slot] else { continue }
+      guard var value = activation.value(candidate.name, isQualified: candidate.isQualified) else { continue }
       for field in candidate.path { value = Self.select(value, field: field) }
       return value
     }

@@ -1,10 +1,15 @@
 /// A CEL map: insertion-ordered entries with keys compared by CEL equality.
 ///
-/// Order matters only for iteration (macros range over keys); equality ignores it.
-public struct CELMap: Sendable, Equatable {
+/// Order matters only for iteration (macros range over keys); equality ignores it. Most maps
+/// in policies are small JSON objects, so up to `indexThreshold` entries a lookup scans the
+/// keys, which is faster than hashing; larger maps keep a hash index as well.
+public struct CELMap: Sendable {
   /// The keys, in insertion order.
   public private(set) var keys: [CELMapKey] = []
-  private var storage: [CELMapKey: CELValue] = [:]
+  private var values: [CELValue] = []
+  private var index: [CELMapKey: Int]?
+
+  private static let indexThreshold = 12
 
   /// An empty map.
   public init() {}
@@ -12,12 +17,12 @@ public struct CELMap: Sendable, Equatable {
   /// A map from string-keyed entries, in the order of their keys' sort.
   public init(_ entries: [String: CELValue]) {
     keys.reserveCapacity(entries.count)
-    storage.reserveCapacity(entries.count)
-    for key in entries.keys.sorted() {
-      let mapKey = CELMapKey.string(key)
-      keys.append(mapKey)
-      storage[mapKey] = entries[key]
+    values.reserveCapacity(entries.count)
+    for (key, value) in entries.sorted(by: { $0.key < $1.key }) {
+      keys.append(.string(key))
+      values.append(value)
     }
+    if keys.count > Self.indexThreshold { buildIndex() }
   }
 
   /// The number of entries.
@@ -28,34 +33,73 @@ public struct CELMap: Sendable, Equatable {
 
   /// The value for `key`, or nil when absent.
   public subscript(key: CELMapKey) -> CELValue? {
-    storage[key]
+    position(of: key).map { values[$0] }
   }
 
   /// The value for a string key, the common case of JSON objects and field selection.
   public subscript(field: String) -> CELValue? {
-    storage[.string(field)]
+    if index != nil { return self[.string(field)] }
+    let length = field.utf8.count
+    for (position, key) in keys.enumerated() {
+      if case .string(let name) = key, name.utf8.count == length, CELValue.stringsEqual(name, field) {
+        return values[position]
+      }
+    }
+    return nil
   }
 
   /// The entries, in insertion order.
   public var entries: [(key: CELMapKey, value: CELValue)] {
-    keys.compactMap { key in storage[key].map { (key, $0) } }
+    zip(keys, values).map { (key: $0, value: $1) }
   }
 
   /// Adds an entry; returns false, changing nothing, when the key is already present.
   @discardableResult
   public mutating func insert(_ value: CELValue, for key: CELMapKey) -> Bool {
-    guard storage[key] == nil else { return false }
-    keys.append(key)
-    storage[key] = value
+    guard position(of: key) == nil else { return false }
+    append(value, for: key)
     return true
   }
 
   /// Sets the value for `key`, adding the key if needed.
   public mutating func updateValue(_ value: CELValue, for key: CELMapKey) {
-    if storage.updateValue(value, forKey: key) == nil { keys.append(key) }
+    if let position = position(of: key) {
+      values[position] = value
+    } else {
+      append(value, for: key)
+    }
   }
 
+  private mutating func append(_ value: CELValue, for key: CELMapKey) {
+    keys.append(key)
+    values.append(value)
+    if index != nil {
+      index?[key] = keys.count - 1
+    } else if keys.count > Self.indexThreshold {
+      buildIndex()
+    }
+  }
+
+  private mutating func buildIndex() {
+    var built: [CELMapKey: Int] = [:]
+    built.reserveCapacity(keys.count)
+    for (position, key) in keys.enumerated() { built[key] = position }
+    index = built
+  }
+
+  private func position(of key: CELMapKey) -> Int? {
+    if let index { return index[key] }
+    return keys.firstIndex(of: key)
+  }
+}
+
+extension CELMap: Equatable {
+  /// Same keys (by CEL key equality) with structurally equal values, in any order.
   public static func == (lhs: CELMap, rhs: CELMap) -> Bool {
-    lhs.storage == rhs.storage
+    guard lhs.count == rhs.count else { return false }
+    for (key, value) in zip(lhs.keys, lhs.values) {
+      guard let other = rhs[key], other == value else { return false }
+    }
+    return true
   }
 }

@@ -52,7 +52,7 @@ extension CELMapKey: Hashable {
   public static func == (lhs: CELMapKey, rhs: CELMapKey) -> Bool {
     switch (lhs, rhs) {
     case (.bool(let left), .bool(let right)): return left == right
-    case (.string(let left), .string(let right)): return left.utf8.elementsEqual(right.utf8)
+    case (.string(let left), .string(let right)): return CELValue.stringsEqual(left, right)
     case (.int(let left), .int(let right)): return left == right
     default:
       guard let left = lhs.unsignedMagnitude, let right = rhs.unsignedMagnitude else { return false }
@@ -66,8 +66,9 @@ extension CELMapKey: Hashable {
       hasher.combine(0)
       hasher.combine(flag)
     case .string(let text):
+      // Coarser than code-point equality (String hashing is by canonical equivalence), which is fine.
       hasher.combine(1)
-      text.utf8.forEach { hasher.combine($0) }
+      hasher.combine(text)
     case .int(let number) where number < 0:
       hasher.combine(2)
       hasher.combine(number)

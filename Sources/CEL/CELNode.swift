@@ -6,8 +6,8 @@ indirect enum CELNode: Sendable {
   case constant(CELValue)
   /// A comprehension variable, by local slot.
   case local(Int)
-  /// A variable with a single candidate binding, by binding slot; the name is for the error.
-  case binding(Int, name: String)
+  /// A variable with a single, unqualified candidate name.
+  case binding(String)
   /// A possibly qualified name with several candidate bindings (`a.b.c`, containers).
   case qualifiedName(CELNameReference)
   case select(CELNode, field: String)
@@ -30,9 +30,10 @@ indirect enum CELNode: Sendable {
 
 /// The candidate readings of a name, most specific first (§ Name Resolution).
 struct CELNameReference: Sendable {
-  /// A binding slot and the fields still to select from it: `a.b.c` may be binding `a.b` then `.c`.
+  /// A binding name and the fields still to select from it: `a.b.c` may be binding `a.b` then `.c`.
   struct Candidate: Sendable {
-    let slot: Int
+    let name: String
+    let isQualified: Bool
     let path: [String]
   }
 

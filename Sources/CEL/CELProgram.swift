@@ -13,8 +13,6 @@ public struct CELProgram: Sendable {
   public let options: CELOptions
   private let root: CELNode
   private let bindingNames: [String]
-  /// Whether each binding name is dotted; those are looked up only when the caller binds a dotted name.
-  private let bindingNameIsQualified: [Bool]
   private let localCount: Int
 
   /// Parses and compiles `source`; throws a `CELError` with line and column on invalid source.
@@ -24,7 +22,6 @@ public struct CELProgram: Sendable {
     var compiler = CELCompiler(options: options, source: source)
     root = try compiler.compile(expression)
     bindingNames = compiler.bindingNames
-    bindingNameIsQualified = compiler.bindingNames.map { $0.utf8.contains(UInt8(ascii: ".")) }
     localCount = compiler.localCount
     self.source = source
     self.options = options
@@ -35,14 +32,12 @@ public struct CELProgram: Sendable {
 
   /// Evaluates against `bindings`; failures come back as `.error` values, never as throws.
   public func evaluate(_ bindings: [String: CELValue] = [:]) -> CELValue {
-    var bound: [CELValue?] = []
-    bound.reserveCapacity(bindingNames.count)
-    let hasQualifiedBindings = bindingNameIsQualified.contains(true)
-      && bindings.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
-    for (name, isQualified) in zip(bindingNames, bindingNameIsQualified) {
-      bound.append(isQualified && !hasQualifiedBindings ? nil : bindings[name])
-    }
-    var evaluator = CELEvaluator(bound: bound, localCount: localCount, options: options)
+    evaluate(CELActivation(bindings))
+  }
+
+  /// Evaluates against prepared bindings, the fastest way to run many programs on one input.
+  public func evaluate(_ activation: CELActivation) -> CELValue {
+    var evaluator = CELEvaluator(activation: activation, localCount: localCount, options: options)
     return evaluator.run(root)
   }
 

@@ -35,7 +35,7 @@ extension CELValue {
   }
 
   /// Strings are equal when their code points are, not merely canonically equivalent.
-  @inline(__always) static func stringsEqual(_ left: String, _ right: String) -> Bool {
+  static func stringsEqual(_ left: String, _ right: String) -> Bool {
     left.utf8.count == right.utf8.count && left.utf8.elementsEqual(right.utf8)
   }
 
