@@ -4,7 +4,8 @@ public struct CELOptions: Sendable, Equatable {
   public var maxSteps: Int
   /// Comprehension iterations (macro loop turns, all macros together) allowed per evaluation.
   public var maxComprehensionIterations: Int
-  /// How deeply expressions may nest (parentheses, calls, literals, operator chains).
+  /// How deeply expressions may nest: each parenthesis, call, list, map, index, selection and
+  /// each operator in a chain counts one level.
   public var maxNestingDepth: Int
   /// Whether `has`, `all`, `exists`, `exists_one`, `map` and `filter` are expanded as macros.
   public var macrosEnabled: Bool
@@ -13,9 +14,13 @@ public struct CELOptions: Sendable, Equatable {
   /// The namespace for name resolution: with `com.example`, `y` means `com.example.y` if bound.
   public var container: String
 
-  /// The defaults: 100,000 steps, 100,000 iterations, nesting depth 250, macros on.
+  /// The defaults: 100,000 steps, 100,000 iterations, nesting depth 128, macros on.
+  ///
+  /// The nesting depth bounds the recursion of both the parser and the evaluator; cel-spec asks
+  /// for at least 12 nested levels and 32-term operator chains, and 128 leaves room for long
+  /// `||` chains while staying far from a task's stack size.
   public init(
-    maxSteps: Int = 100_000, maxComprehensionIterations: Int = 100_000, maxNestingDepth: Int = 250,
+    maxSteps: Int = 100_000, maxComprehensionIterations: Int = 100_000, maxNestingDepth: Int = 128,
     macrosEnabled: Bool = true, declaredVariables: Set<String>? = nil, container: String = ""
   ) {
     self.maxSteps = maxSteps

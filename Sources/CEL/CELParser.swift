@@ -59,21 +59,23 @@ struct CELParser {
     error("unexpected \(current.quoted); \(detail)", at: current.offset)
   }
 
-  /// Enters one level of nesting, failing beyond the configured limit.
+  /// Enters one level of nesting, just after consuming the token that opens it (a bracket, an
+  /// operator, a dot); fails beyond the configured limit, pointing at that token.
   private mutating func descend() throws(CELError) {
     depth += 1
     if depth > options.maxNestingDepth {
-      throw error("expression nests too deeply (limit \(options.maxNestingDepth))", at: current.offset)
+      let opener = tokens[max(position - 1, 0)]
+      throw error("expression nests too deeply (limit \(options.maxNestingDepth))", at: opener.offset)
     }
   }
 
   // MARK: - Operators, loosest first
 
   private mutating func parseExpression() throws(CELError) -> CELExpression {
-    try descend()
-    defer { depth -= 1 }
     let condition = try parseOr()
     guard consume(.question) else { return condition }
+    try descend()
+    defer { depth -= 1 }
     let whenTrue = try parseOr()
     try expect(.colon, "in a conditional expression")
     let whenFalse = try parseExpression()
@@ -264,13 +266,13 @@ struct CELParser {
       return try parseIdentifierPrimary(name: name, isRooted: true, offset: token.offset)
     case .symbol(.leftParen):
       position += 1
+      try descend()
+      defer { depth -= 1 }
       let inner = try parseExpression()
       try expect(.rightParen, "to close the parenthesis")
       return inner
     case .symbol(.leftBracket):
       position += 1
-      try descend()
-      defer { depth -= 1 }
       return .list(try parseArguments(closing: .rightBracket, allowTrailingComma: true))
     case .symbol(.leftBrace):
       position += 1
