@@ -51,17 +51,26 @@ struct CELCompiler {
       return .or(try compile(left), try compile(right))
     case .conditional(let condition, let whenTrue, let whenFalse):
       return .conditional(try compile(condition), try compile(whenTrue), try compile(whenFalse))
-    case .comprehension(let kind, let range, let variable, let body):
+    case .comprehension(let kind, let range, let variables, let body):
       let rangeNode = try compile(range)
+      let firstSlot = localCount
+      localCount += variables.count
+      for (offset, variable) in variables.enumerated() { scopes.append((variable, firstSlot + offset)) }
+      defer { scopes.removeLast(variables.count) }
+      let compiledBody = try body.map { (part) throws(CELError) in try compile(part) }
+      let hasFilter = !kind.hasTransform || compiledBody.count == 2
+      return .comprehension(
+        CELComprehension(
+          kind: kind, range: rangeNode, slot: firstSlot + variables.count - 1,
+          indexSlot: variables.count == 2 ? firstSlot : nil, predicate: hasFilter ? compiledBody.first : nil,
+          transform: kind.hasTransform ? compiledBody.last : nil))
+    case .bind(let variable, let initial, let body):
+      let initialNode = try compile(initial)
       let slot = localCount
       localCount += 1
       scopes.append((variable, slot))
       defer { scopes.removeLast() }
-      let compiledBody = try body.map { (part) throws(CELError) in try compile(part) }
-      let predicate: CELNode? = kind == .map ? (compiledBody.count == 2 ? compiledBody[0] : nil) : compiledBody[0]
-      let transform: CELNode? = kind == .map ? compiledBody.last : nil
-      return .comprehension(
-        CELComprehension(kind: kind, range: rangeNode, slot: slot, predicate: predicate, transform: transform))
+      return .bind(slot: slot, initial: initialNode, body: try compile(body))
     }
   }
 

@@ -98,6 +98,9 @@ struct CELEvaluator {
       return buildMap(keys: keys, values: values)
     case .comprehension(let comprehension):
       return evaluate(comprehension)
+    case .bind(let slot, let initial, let body):
+      locals[slot] = evaluate(initial)
+      return evaluate(body)
     case .failure(let error):
       return .error(error)
     }

@@ -19,7 +19,11 @@ indirect enum CELExpression {
   case and(CELExpression, CELExpression)
   case or(CELExpression, CELExpression)
   case conditional(CELExpression, CELExpression, CELExpression)
-  case comprehension(CELComprehensionKind, range: CELExpression, variable: String, body: [CELExpression])
+  /// A macro loop; `variables` holds one name, or two (index or key, then value) for the
+  /// two-variable forms.
+  case comprehension(CELComprehensionKind, range: CELExpression, variables: [String], body: [CELExpression])
+  /// `cel.bind(name, initial, body)`: `body` with `name` bound to `initial`.
+  case bind(variable: String, initial: CELExpression, body: CELExpression)
 }
 
 /// `!` and unary `-`.
@@ -80,4 +84,16 @@ enum CELComprehensionKind: Sendable {
   case map
   /// `e.filter(x, p)`.
   case filter
+  /// `e.transformList(i, v, t)` or `e.transformList(i, v, p, t)`: a list of transforms.
+  case transformList
+  /// `e.transformMap(k, v, t)` or `e.transformMap(k, v, p, t)`: a map of the same keys.
+  case transformMap
+
+  /// Whether the body ends with a transform (as opposed to being only a predicate).
+  var hasTransform: Bool {
+    switch self {
+    case .map, .transformList, .transformMap: return true
+    case .all, .exists, .existsOne, .filter: return false
+    }
+  }
 }

@@ -1,4 +1,5 @@
-/// The built-in functions: the standard library and the strings extension, resolved at compile time.
+/// The built-in functions: the standard library and the strings, math and encoders extensions,
+/// resolved at compile time.
 ///
 /// The call node passes the receiver (for `x.f(…)`) as the first argument, so each case sees
 /// one argument list whichever style was used.
@@ -11,6 +12,11 @@ enum CELFunction: Sendable, Equatable {
   // Strings extension (cel-go `ext.Strings`).
   case charAt, indexOf, lastIndexOf, lowerAscii, upperAscii, replace, split, substring, trim, join, reverse
   case format, quote
+  // Math extension (cel-go `ext.Math`).
+  case greatest, least, ceil, floor, round, trunc, abs, sign, isNaN, isInf, isFinite
+  case bitAnd, bitOr, bitXor, bitNot, bitShiftLeft, bitShiftRight
+  // Encoders extension (cel-go `ext.Encoders`).
+  case base64Encode, base64Decode
 
   /// Which argument counts (not counting the receiver) each spelling accepts.
   private static let table: [String: (function: CELFunction, global: Set<Int>, receiver: Set<Int>)] = [
@@ -52,6 +58,25 @@ enum CELFunction: Sendable, Equatable {
     "reverse": (.reverse, [], [0]),
     "format": (.format, [], [1]),
     "strings.quote": (.quote, [1], []),
+    "math.greatest": (.greatest, Set(1...32), []),
+    "math.least": (.least, Set(1...32), []),
+    "math.ceil": (.ceil, [1], []),
+    "math.floor": (.floor, [1], []),
+    "math.round": (.round, [1], []),
+    "math.trunc": (.trunc, [1], []),
+    "math.abs": (.abs, [1], []),
+    "math.sign": (.sign, [1], []),
+    "math.isNaN": (.isNaN, [1], []),
+    "math.isInf": (.isInf, [1], []),
+    "math.isFinite": (.isFinite, [1], []),
+    "math.bitAnd": (.bitAnd, [2], []),
+    "math.bitOr": (.bitOr, [2], []),
+    "math.bitXor": (.bitXor, [2], []),
+    "math.bitNot": (.bitNot, [1], []),
+    "math.bitShiftLeft": (.bitShiftLeft, [2], []),
+    "math.bitShiftRight": (.bitShiftRight, [2], []),
+    "base64.encode": (.base64Encode, [1], []),
+    "base64.decode": (.base64Decode, [1], []),
   ]
 
   /// The function called `name` in the given style with `arity` arguments besides any receiver.
@@ -70,6 +95,11 @@ enum CELFunction: Sendable, Equatable {
     case .toBytes: return "bytes"
     case .toBool: return "bool"
     case .quote: return "strings.quote"
+    case .base64Encode: return "base64.encode"
+    case .base64Decode: return "base64.decode"
+    case .greatest, .least, .ceil, .floor, .round, .trunc, .abs, .sign, .isNaN, .isInf, .isFinite, .bitAnd, .bitOr,
+      .bitXor, .bitNot, .bitShiftLeft, .bitShiftRight:
+      return "math.\(self)"
     default: return "\(self)"
     }
   }
@@ -87,6 +117,9 @@ enum CELFunction: Sendable, Equatable {
     case .charAt, .indexOf, .lastIndexOf, .lowerAscii, .upperAscii, .replace, .split, .substring, .trim, .join,
       .reverse, .format, .quote:
       return applyStringsExtension(arguments)
+    case .greatest, .least, .ceil, .floor, .round, .trunc, .abs, .sign, .isNaN, .isInf, .isFinite, .bitAnd, .bitOr,
+      .bitXor, .bitNot, .bitShiftLeft, .bitShiftRight, .base64Encode, .base64Decode:
+      return applyMath(arguments)
     }
   }
 

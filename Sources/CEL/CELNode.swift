@@ -25,6 +25,8 @@ indirect enum CELNode: Sendable {
   case list([CELNode])
   case map(keys: [CELNode], values: [CELNode])
   case comprehension(CELComprehension)
+  /// `cel.bind`: evaluates the initial value into a local slot, then the body.
+  case bind(slot: Int, initial: CELNode, body: CELNode)
   case failure(CELEvaluationError)
 }
 
@@ -44,13 +46,18 @@ struct CELNameReference: Sendable {
   let name: String
 }
 
-/// A compiled macro: range, loop variable slot and the predicate and/or transform.
+/// A compiled macro: range, loop variable slots and the predicate and/or transform.
 struct CELComprehension: Sendable {
   let kind: CELComprehensionKind
   let range: CELNode
+  /// The slot of the (last) loop variable: the element of a list, the key of a map — or, in
+  /// the two-variable forms, the value.
   let slot: Int
-  /// The condition of `all`, `exists`, `exists_one`, `filter`, and of the 3-argument `map`.
+  /// The slot of the first variable of the two-variable forms: a list index or a map key.
+  let indexSlot: Int?
+  /// The condition of `all`, `exists`, `exists_one`, `filter`, and the optional filter of
+  /// `map`, `transformList` and `transformMap`.
   let predicate: CELNode?
-  /// The transform of `map`.
+  /// The transform of `map`, `transformList` and `transformMap`.
   let transform: CELNode?
 }

@@ -35,7 +35,7 @@ import WaymarkTestSupport
       default: break
       }
     }
-    for group in ["cel-core", "cel-strings", "cel-escaped-ident"] {
+    for group in ["cel-core", "cel-strings", "cel-extensions"] {
       let counts = totals[group] ?? (0, 0)
       print("conformance \(group): \(counts.passed)/\(counts.total) passed")
     }
@@ -57,7 +57,7 @@ import WaymarkTestSupport
     if test.isCheckOnly { return nil }
     if test.needs.isEmpty { return "cel-core" }
     guard Set(test.needs).isSubset(of: ConformanceSuite.supportedFeatures) else { return nil }
-    return test.needs.contains("ext_strings") ? "cel-strings" : "cel-escaped-ident"
+    return test.needs.contains("ext_strings") ? "cel-strings" : "cel-extensions"
   }
 
   /// `Fixtures/conformance-allowlist.json`: test id → why it is expected to fail.

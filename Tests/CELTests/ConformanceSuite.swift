@@ -17,7 +17,9 @@ struct ConformanceSuite {
   }
 
   /// Features this implementation supports beyond the core language.
-  static let supportedFeatures: Set<String> = ["ext_strings", "escaped_ident"]
+  static let supportedFeatures: Set<String> = [
+    "ext_strings", "escaped_ident", "ext_math", "ext_encoders", "ext_bindings", "ext_two_var_comprehensions",
+  ]
 
   let cases: [Case]
 
