@@ -76,13 +76,14 @@ struct CELEvaluator {
       let leftValue = evaluate(left)
       let rightValue = evaluate(right)
       if let failed = Self.firstFailure(leftValue, rightValue) { return failed }
-      return Self.apply(op, leftValue, rightValue)
+      let result = Self.apply(op, leftValue, rightValue)
+      return op == .add ? charge(forSizeOf: result) : result
     case .call(let function, let arguments):
       var values: [CELValue] = []
       values.reserveCapacity(arguments.count)
       for argument in arguments { values.append(evaluate(argument)) }
       if let failed = Self.firstFailure(values) { return failed }
-      return function.apply(values)
+      return charge(forSizeOf: function.apply(values))
     case .matches(let operand, let regex):
       switch evaluate(operand) {
       case .string(let text): return .bool(regex.matches(text))
@@ -111,6 +112,22 @@ struct CELEvaluator {
     let error = exhaustion ?? CELEvaluationError(message)
     exhaustion = error
     return .error(error)
+  }
+
+  /// Charges one step per 64 bytes or elements of a value an operation built, so that
+  /// repeated doubling (`cel.bind(b, a + a, …)`, `replace`) cannot exhaust memory.
+  mutating func charge(forSizeOf value: CELValue) -> CELValue {
+    let size: Int
+    switch value {
+    case .string(let text): size = text.utf8.count
+    case .bytes(let bytes): size = bytes.count
+    case .list(let elements): size = elements.count
+    default: return value
+    }
+    guard size >= 64 else { return value }
+    stepsLeft -= size / 64
+    if stepsLeft < 0 { return exhaust("evaluation cost limit exceeded (\(maxSteps) steps)") }
+    return value
   }
 
   /// Spends one comprehension iteration; false once the budget is gone.

@@ -95,3 +95,18 @@ import Testing
     #expect(try CELProgram(source: "'ta©o'.indexOf('o')").evaluate() == .int(3))
   }
 }
+
+@Suite struct CELEvaluatorSizeCostTests {
+  @Test func growingValuesAreChargedBySize() throws {
+    // Each bind doubles the string: without a size charge this would try to build 2^63 bytes.
+    var nested = "size(s59)"
+    for level in (0..<60).reversed() {
+      let previous = level == 0 ? "s" : "s\(level - 1)"
+      nested = "cel.bind(s\(level), \(previous) + \(previous), \(nested))"
+    }
+    let program = try CELProgram(source: nested)
+    #expect(program.evaluate(["s": "abcdefgh"]) == .error(CELEvaluationError("evaluation cost limit exceeded (100000 steps)")))
+    let small = try CELProgram(source: "cel.bind(a, s + s, cel.bind(b, a + a, size(b)))")
+    #expect(small.evaluate(["s": "abcdefgh"]) == .int(32))
+  }
+}
