@@ -25,6 +25,19 @@ struct CELCompiler {
         return try resolveName(names, isRooted: isRooted, offset: rootOffset)
       }
       return .select(try compile(operand), field: field)
+    case .optionalSelect(let operand, let field):
+      return .optionalSelect(try compile(operand), field: field)
+    case .optionalIndex(let operand, let index):
+      return .optionalIndex(try compile(operand), try compile(index))
+    case .optionalEntry(let value):
+      return .optionalEntry(try compile(value))
+    case .optionalMap(let operand, let variable, let body, let isFlat):
+      let operandNode = try compile(operand)
+      let slot = localCount
+      localCount += 1
+      scopes.append((variable, slot))
+      defer { scopes.removeLast() }
+      return .optionalMap(operandNode, slot: slot, body: try compile(body), isFlat: isFlat)
     case .presenceTest(let operand, let field):
       return .presenceTest(try compile(operand), field: field)
     case .index(let operand, let index):
@@ -152,6 +165,9 @@ struct CELCompiler {
       if let function = CELFunction.resolve(name: qualified, receiverStyle: false, arity: arguments.count) {
         return .call(function, try arguments.map { (argument) throws(CELError) in try compile(argument) })
       }
+    }
+    if let target, arguments.count == 1, name == "or" || name == "orValue" {
+      return .optionalOr(try compile(target), try compile(arguments[0]), unwrap: name == "orValue")
     }
     var nodes: [CELNode] = []
     if let target { nodes.append(try compile(target)) }

@@ -4,6 +4,8 @@ extension CELEvaluator {
     switch operand {
     case .map(let map):
       return map[field] ?? .failure("no such key: '\(field)'")
+    case .optional(let wrapped):
+      return selectThroughOptional(wrapped, field: field)
     case .error, .unknown:
       return operand
     default:
@@ -14,6 +16,7 @@ extension CELEvaluator {
   static func presenceTest(_ operand: CELValue, field: String) -> CELValue {
     switch operand {
     case .map(let map): return .bool(map[field] != nil)
+    case .optional(let wrapped): return wrapped.map { presenceTest($0, field: field) } ?? .bool(false)
     case .error, .unknown: return operand
     default: return .failure("type '\(operand.celType.name)' does not support field presence tests")
     }
@@ -22,14 +25,9 @@ extension CELEvaluator {
   static func index(_ container: CELValue, _ key: CELValue) -> CELValue {
     switch container {
     case .list(let elements):
-      let position: Int64
-      switch key {
-      case .int(let value): position = value
-      case .uint(let value): position = value > UInt64(Int64.max) ? -1 : Int64(value)
-      case .double(let value):
-        guard let whole = Int64(exactly: value) else { return .failure("invalid list index \(value)") }
-        position = whole
-      default: return .noOverload("_[_]", container, key)
+      guard let position = listPosition(key) else {
+        if case .double(let value) = key { return .failure("invalid list index \(value)") }
+        return .noOverload("_[_]", container, key)
       }
       guard position >= 0, position < elements.count else {
         return .failure("index out of range: \(position) (list of size \(elements.count))")
@@ -40,8 +38,21 @@ extension CELEvaluator {
         return .failure("no such key: \(key)")
       }
       return value
+    case .optional(let wrapped):
+      return indexThroughOptional(wrapped, key)
     default:
       return .noOverload("_[_]", container, key)
+    }
+  }
+
+  /// The list position `key` denotes: ints, uints, and doubles with an integral value
+  /// (`[7, 8][dyn(0.0)]` is 7); nil for other keys. Out-of-range uints give -1.
+  static func listPosition(_ key: CELValue) -> Int64? {
+    switch key {
+    case .int(let value): return value
+    case .uint(let value): return value > UInt64(Int64.max) ? -1 : Int64(value)
+    case .double(let value): return Int64(exactly: value)
+    default: return nil
     }
   }
 
@@ -95,7 +106,7 @@ extension CELEvaluator {
     var failure: CELValue?
     for (keyNode, valueNode) in zip(keys, values) {
       let key = evaluate(keyNode)
-      let value = evaluate(valueNode)
+      guard let value = evaluateEntry(valueNode) else { continue }
       if let failed = Self.firstFailure(key, value) {
         failure = failure.flatMap { Self.firstFailure($0, failed) } ?? failed
         continue
@@ -128,6 +139,7 @@ extension CELValue: CustomStringConvertible {
     case .type(let type): return type.name
     case .timestamp(let time): return "timestamp('\(time)')"
     case .duration(let span): return "duration('\(span)')"
+    case .optional(let wrapped): return wrapped.map { "optional.of(\($0))" } ?? "optional.none()"
     case .error(let error): return "error(\(error.message))"
     case .unknown(let unknown): return "unknown(\(unknown.names.joined(separator: ", ")))"
     }

@@ -45,6 +45,19 @@ struct CELEvaluator {
       return resolve(reference)
     case .select(let operand, let field):
       return Self.select(evaluate(operand), field: field)
+    case .optionalSelect(let operand, let field):
+      return Self.optionalSelect(evaluate(operand), field: field)
+    case .optionalIndex(let operand, let index):
+      let container = evaluate(operand)
+      let key = evaluate(index)
+      if let failed = Self.firstFailure(container, key) { return failed }
+      return Self.optionalIndex(container, key)
+    case .optionalEntry(let operand):
+      return evaluateEntry(.optionalEntry(operand)) ?? .failure("optional entry outside a literal")
+    case .optionalMap(let operand, let slot, let body, let isFlat):
+      return optionalMap(operand, slot: slot, body: body, isFlat: isFlat)
+    case .optionalOr(let first, let alternative, let unwrap):
+      return optionalOr(first, alternative, unwrap: unwrap)
     case .presenceTest(let operand, let field):
       return Self.presenceTest(evaluate(operand), field: field)
     case .index(let operand, let index):
@@ -93,7 +106,9 @@ struct CELEvaluator {
     case .list(let elements):
       var values: [CELValue] = []
       values.reserveCapacity(elements.count)
-      for element in elements { values.append(evaluate(element)) }
+      for element in elements {
+        if let value = evaluateEntry(element) { values.append(value) }
+      }
       return Self.firstFailure(values) ?? .list(values)
     case .map(let keys, let values):
       return buildMap(keys: keys, values: values)

@@ -6,6 +6,14 @@ indirect enum CELExpression {
   /// A name; `isRooted` for a leading dot (`.y`), which skips the container and local variables.
   case identifier(String, isRooted: Bool, offset: Int)
   case select(CELExpression, field: String, offset: Int)
+  /// `e.?f`: an optional of the field, none when absent.
+  case optionalSelect(CELExpression, field: String)
+  /// `e[?k]`: an optional of the element, none when absent.
+  case optionalIndex(CELExpression, CELExpression)
+  /// `?e` as a list element or map value: included only when the optional `e` has a value.
+  case optionalEntry(CELExpression)
+  /// `e.optMap(x, t)` and `e.optFlatMap(x, t)`.
+  case optionalMap(CELExpression, variable: String, body: CELExpression, isFlat: Bool)
   /// `has(e.f)`.
   case presenceTest(CELExpression, field: String)
   case index(CELExpression, CELExpression)

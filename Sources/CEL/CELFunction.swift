@@ -17,6 +17,8 @@ enum CELFunction: Sendable, Equatable {
   case bitAnd, bitOr, bitXor, bitNot, bitShiftLeft, bitShiftRight
   // Encoders extension (cel-go `ext.Encoders`).
   case base64Encode, base64Decode
+  // Optional values (cel-go `OptionalTypes`); `or` and `orValue` are nodes, as they short-circuit.
+  case optionalOf, optionalOfNonZeroValue, optionalNone, hasValue, value
 
   /// Which argument counts (not counting the receiver) each spelling accepts.
   private static let table: [String: (function: CELFunction, global: Set<Int>, receiver: Set<Int>)] = [
@@ -77,6 +79,11 @@ enum CELFunction: Sendable, Equatable {
     "math.bitShiftRight": (.bitShiftRight, [2], []),
     "base64.encode": (.base64Encode, [1], []),
     "base64.decode": (.base64Decode, [1], []),
+    "optional.of": (.optionalOf, [1], []),
+    "optional.ofNonZeroValue": (.optionalOfNonZeroValue, [1], []),
+    "optional.none": (.optionalNone, [0], []),
+    "hasValue": (.hasValue, [], [0]),
+    "value": (.value, [], [0]),
   ]
 
   /// The function called `name` in the given style with `arity` arguments besides any receiver.
@@ -97,6 +104,9 @@ enum CELFunction: Sendable, Equatable {
     case .quote: return "strings.quote"
     case .base64Encode: return "base64.encode"
     case .base64Decode: return "base64.decode"
+    case .optionalOf: return "optional.of"
+    case .optionalOfNonZeroValue: return "optional.ofNonZeroValue"
+    case .optionalNone: return "optional.none"
     case .greatest, .least, .ceil, .floor, .round, .trunc, .abs, .sign, .isNaN, .isInf, .isFinite, .bitAnd, .bitOr,
       .bitXor, .bitNot, .bitShiftLeft, .bitShiftRight:
       return "math.\(self)"
@@ -120,6 +130,8 @@ enum CELFunction: Sendable, Equatable {
     case .greatest, .least, .ceil, .floor, .round, .trunc, .abs, .sign, .isNaN, .isInf, .isFinite, .bitAnd, .bitOr,
       .bitXor, .bitNot, .bitShiftLeft, .bitShiftRight, .base64Encode, .base64Decode:
       return applyMath(arguments)
+    case .optionalOf, .optionalOfNonZeroValue, .optionalNone, .hasValue, .value:
+      return applyOptional(arguments)
     }
   }
 

@@ -28,6 +28,10 @@ struct CELMacroExpander {
       let variable = try variableName(arguments[0], macro: "cel.bind", offset: offset)
       return .bind(variable: variable, initial: arguments[1], body: arguments[2])
     }
+    if name == "optMap" || name == "optFlatMap", arguments.count == 2 {
+      let variable = try variableName(arguments[0], macro: "\(name)()", offset: offset)
+      return .optionalMap(target, variable: variable, body: arguments[1], isFlat: name == "optFlatMap")
+    }
     let kind: CELComprehensionKind
     let variableCount: Int
     switch (name, arguments.count) {

@@ -11,6 +11,14 @@ indirect enum CELNode: Sendable {
   /// A possibly qualified name with several candidate bindings (`a.b.c`, containers).
   case qualifiedName(CELNameReference)
   case select(CELNode, field: String)
+  case optionalSelect(CELNode, field: String)
+  case optionalIndex(CELNode, CELNode)
+  /// A list element or map value that is included only when its optional has a value.
+  case optionalEntry(CELNode)
+  /// `optMap`/`optFlatMap`: binds the optional's value to a slot and evaluates the body.
+  case optionalMap(CELNode, slot: Int, body: CELNode, isFlat: Bool)
+  /// `a.or(b)` (unwrap false) and `a.orValue(b)` (unwrap true): `b` is evaluated only when `a` is none.
+  case optionalOr(CELNode, CELNode, unwrap: Bool)
   case presenceTest(CELNode, field: String)
   case index(CELNode, CELNode)
   case not(CELNode)

@@ -204,6 +204,16 @@ struct CELParser {
     while true {
       if consume(.dot) {
         try descend()
+        if consume(.question) {
+          switch current.kind {
+          case .identifier(let identifier), .quotedIdentifier(let identifier):
+            position += 1
+            result = .optionalSelect(result, field: identifier)
+            continue
+          default:
+            throw unexpected("expected a field name after '.?'")
+          }
+        }
         let nameToken = current
         let name: String
         switch nameToken.kind {
@@ -230,9 +240,10 @@ struct CELParser {
         }
       } else if consume(.leftBracket) {
         try descend()
+        let isOptional = consume(.question)
         let index = try parseExpression()
         try expect(.rightBracket, "to close the index")
-        result = .index(result, index)
+        result = isOptional ? .optionalIndex(result, index) : .index(result, index)
       } else {
         return result
       }
@@ -273,7 +284,7 @@ struct CELParser {
       return inner
     case .symbol(.leftBracket):
       position += 1
-      return .list(try parseArguments(closing: .rightBracket, allowTrailingComma: true))
+      return .list(try parseArguments(closing: .rightBracket, allowTrailingComma: true, allowOptionalEntries: true))
     case .symbol(.leftBrace):
       position += 1
       try descend()
@@ -313,15 +324,17 @@ struct CELParser {
   }
 
   /// Comma-separated expressions up to `closing`, which is consumed.
-  private mutating func parseArguments(closing: CELToken.Symbol, allowTrailingComma: Bool = false) throws(CELError)
-    -> [CELExpression]
-  {
+  private mutating func parseArguments(
+    closing: CELToken.Symbol, allowTrailingComma: Bool = false, allowOptionalEntries: Bool = false
+  ) throws(CELError) -> [CELExpression] {
     try descend()
     defer { depth -= 1 }
     var items: [CELExpression] = []
     if consume(closing) { return items }
     while true {
-      items.append(try parseExpression())
+      let isOptional = allowOptionalEntries && consume(.question)
+      let item = try parseExpression()
+      items.append(isOptional ? .optionalEntry(item) : item)
       if consume(closing) { return items }
       try expect(.comma, "or '\(closing.rawValue)' in the list")
       if allowTrailingComma && consume(closing) { return items }
@@ -332,9 +345,11 @@ struct CELParser {
     var entries: [(key: CELExpression, value: CELExpression)] = []
     if consume(.rightBrace) { return .map(entries) }
     while true {
+      let isOptional = consume(.question)
       let key = try parseExpression()
       try expect(.colon, "between a map key and its value")
-      entries.append((key, try parseExpression()))
+      let value = try parseExpression()
+      entries.append((key, isOptional ? .optionalEntry(value) : value))
       if consume(.rightBrace) { return .map(entries) }
       try expect(.comma, "or '}' in the map")
       if consume(.rightBrace) { return .map(entries) }

@@ -22,13 +22,14 @@ public struct CELType: Sendable, Hashable, CustomStringConvertible {
   public static let type = CELType(name: "type")
   public static let timestamp = CELType(name: "google.protobuf.Timestamp")
   public static let duration = CELType(name: "google.protobuf.Duration")
+  public static let optional = CELType(name: "optional_type")
   public static let error = CELType(name: "error")
   public static let unknown = CELType(name: "unknown")
 
   /// The identifiers that denote a type value when no variable shadows them (`dyn` is not one).
   static let denotations: [String: CELType] = {
     var table: [String: CELType] = [:]
-    for type in [nullType, bool, int, uint, double, string, bytes, list, map, Self.type, timestamp, duration] {
+    for type in [nullType, bool, int, uint, double, string, bytes, list, map, Self.type, timestamp, duration, optional] {
       table[type.name] = type
     }
     return table

@@ -29,6 +29,12 @@ extension CELValue {
       return true
     case (.int, _), (.uint, _), (.double, _):
       return compareNumbers(other) == .equal
+    case (.optional(let left), .optional(let right)):
+      switch (left, right) {
+      case (nil, nil): return true
+      case (let left?, let right?): return left.celEquals(right)
+      default: return false
+      }
     default:
       return false
     }

@@ -51,6 +51,7 @@ extension CELValue {
     case .type(let type): return .string(type.name)
     case .timestamp(let time): return .string(time.description)
     case .duration(let span): return .string(span.description)
+    case .optional(let wrapped): return wrapped?.jsonValue
     case .error, .unknown: return nil
     }
   }

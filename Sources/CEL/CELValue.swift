@@ -16,6 +16,8 @@ public enum CELValue: Sendable, Equatable {
   case type(CELType)
   case timestamp(CELTimestamp)
   case duration(CELDuration)
+  /// An optional value (`optional.of(x)`, or `optional.none()` when nil), from the optionals extension.
+  indirect case optional(CELValue?)
   /// An evaluation error carried as a value (`no such key`, overflow, cost limit…).
   case error(CELEvaluationError)
   /// A value not known at evaluation time; it propagates like an error but wins over one.
@@ -36,6 +38,7 @@ public enum CELValue: Sendable, Equatable {
     case .type: return .type
     case .timestamp: return .timestamp
     case .duration: return .duration
+    case .optional: return .optional
     case .error: return .error
     case .unknown: return .unknown
     }
@@ -67,10 +70,11 @@ public enum CELValue: Sendable, Equatable {
   }
 }
 
-extension CELValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
+// Deliberately not ExpressibleByNilLiteral: with `case optional(CELValue?)`, a bare `nil`
+// would silently mean `.null` where `Optional.none` was meant.
+extension CELValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
   ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral
 {
-  public init(nilLiteral: ()) { self = .null }
   public init(booleanLiteral value: Bool) { self = .bool(value) }
   public init(integerLiteral value: Int64) { self = .int(value) }
   public init(floatLiteral value: Double) { self = .double(value) }

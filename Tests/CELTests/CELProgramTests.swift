@@ -20,6 +20,8 @@ import Testing
       ("entity.metadata.links.exists(l, l.type == 'runbook')", true),
       ("entity.spec.replicas >= 2", true),
       ("has(entity.spec.system)", false),
+      ("entity.?spec.?system.orValue('none') == 'none'", true),
+      ("entity.spec.?owner.hasValue() && [?entity.?spec.?tier, ?entity.?spec.?owner] == ['team-a']", true),
       ("entity.metadata.name.matches('^[a-z-]+$')", true),
       ("entity.spec.owner.startsWith('team-') && entity.spec.owner.upperAscii() == 'TEAM-A'", true),
     ]
