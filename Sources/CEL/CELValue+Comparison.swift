@@ -1,3 +1,5 @@
+import Foundation
+
 /// The outcome of ordering two CEL values.
 enum CELOrdering {
   case less, equal, greater
@@ -42,7 +44,18 @@ extension CELValue {
 
   /// Strings are equal when their code points are, not merely canonically equivalent.
   static func stringsEqual(_ left: String, _ right: String) -> Bool {
-    left.utf8.count == right.utf8.count && left.utf8.elementsEqual(right.utf8)
+    guard left.utf8.count == right.utf8.count else { return false }
+    // Native strings expose their UTF-8 directly; comparing raw buffers is far faster than
+    // iterating the views, and unlike String's `==` it does not equate canonically
+    // equivalent but different code points.
+    let contiguous = left.utf8.withContiguousStorageIfAvailable { leftBytes in
+      right.utf8.withContiguousStorageIfAvailable { rightBytes in
+        guard let leftBase = leftBytes.baseAddress, let rightBase = rightBytes.baseAddress else { return true }
+        return memcmp(leftBase, rightBase, leftBytes.count) == 0
+      }
+    }
+    if let contiguous, let result = contiguous { return result }
+    return left.utf8.elementsEqual(right.utf8)
   }
 
   /// Orders two values of comparable types, or returns nil when they cannot be ordered.
