@@ -90,6 +90,7 @@ public struct CELDuration: Sendable, Hashable, Comparable, CustomStringConvertib
     return text + "s"
   }
 
+  /// Shorter durations order first.
   public static func < (lhs: CELDuration, rhs: CELDuration) -> Bool {
     lhs.nanoseconds < rhs.nanoseconds
   }

@@ -35,6 +35,7 @@ public struct CELError: Error, Sendable, Equatable, CustomStringConvertible {
     self.init(message: message, line: line, column: column)
   }
 
+  /// `line:column: error: message`.
   public var description: String {
     "\(line):\(column): error: \(message)"
   }

@@ -29,6 +29,7 @@ public enum CELMapKey: Sendable, CustomStringConvertible {
     }
   }
 
+  /// The key as CEL source would write it (`1u`, `'a'`).
   public var description: String {
     switch self {
     case .bool(let flag): return String(flag)
@@ -49,6 +50,7 @@ public enum CELMapKey: Sendable, CustomStringConvertible {
 }
 
 extension CELMapKey: Hashable {
+  /// CEL key equality: numeric keys are equal across int and uint.
   public static func == (lhs: CELMapKey, rhs: CELMapKey) -> Bool {
     switch (lhs, rhs) {
     case (.bool(let left), .bool(let right)): return left == right
@@ -60,6 +62,7 @@ extension CELMapKey: Hashable {
     }
   }
 
+  /// Hashes consistently with `==`: equal numbers hash alike whatever their kind.
   public func hash(into hasher: inout Hasher) {
     switch self {
     case .bool(let flag):

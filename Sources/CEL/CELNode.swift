@@ -37,35 +37,3 @@ indirect enum CELNode: Sendable {
   case bind(slot: Int, initial: CELNode, body: CELNode)
   case failure(CELEvaluationError)
 }
-
-/// The candidate readings of a name, most specific first (§ Name Resolution).
-struct CELNameReference: Sendable {
-  /// A binding name and the fields still to select from it: `a.b.c` may be binding `a.b` then `.c`.
-  struct Candidate: Sendable {
-    let name: String
-    let isQualified: Bool
-    let path: [String]
-  }
-
-  let candidates: [Candidate]
-  /// The type value the name denotes if no binding matches (`int`, `google.protobuf.Timestamp`).
-  let denotation: CELValue?
-  /// The name as written, for the error when nothing matches.
-  let name: String
-}
-
-/// A compiled macro: range, loop variable slots and the predicate and/or transform.
-struct CELComprehension: Sendable {
-  let kind: CELComprehensionKind
-  let range: CELNode
-  /// The slot of the (last) loop variable: the element of a list, the key of a map — or, in
-  /// the two-variable forms, the value.
-  let slot: Int
-  /// The slot of the first variable of the two-variable forms: a list index or a map key.
-  let indexSlot: Int?
-  /// The condition of `all`, `exists`, `exists_one`, `filter`, and the optional filter of
-  /// `map`, `transformList` and `transformMap`.
-  let predicate: CELNode?
-  /// The transform of `map`, `transformList` and `transformMap`.
-  let transform: CELNode?
-}

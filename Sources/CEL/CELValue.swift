@@ -75,9 +75,14 @@ public enum CELValue: Sendable, Equatable {
 extension CELValue: ExpressibleByBooleanLiteral, ExpressibleByIntegerLiteral,
   ExpressibleByFloatLiteral, ExpressibleByStringLiteral, ExpressibleByArrayLiteral
 {
+  /// `true` or `false` as a bool value.
   public init(booleanLiteral value: Bool) { self = .bool(value) }
+  /// An integer literal as an `int`.
   public init(integerLiteral value: Int64) { self = .int(value) }
+  /// A floating-point literal as a `double`.
   public init(floatLiteral value: Double) { self = .double(value) }
+  /// A string literal as a `string`.
   public init(stringLiteral value: String) { self = .string(value) }
+  /// An array literal as a `list`.
   public init(arrayLiteral elements: CELValue...) { self = .list(elements) }
 }
