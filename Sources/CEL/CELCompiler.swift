@@ -33,10 +33,8 @@ struct CELCompiler {
       return .optionalEntry(try compile(value))
     case .optionalMap(let operand, let variable, let body, let isFlat):
       let operandNode = try compile(operand)
-      let slot = localCount
-      localCount += 1
-      scopes.append((variable, slot))
-      defer { scopes.removeLast() }
+      let slot = enterScope([variable])
+      defer { leaveScope([variable]) }
       return .optionalMap(operandNode, slot: slot, body: try compile(body), isFlat: isFlat)
     case .presenceTest(let operand, let field):
       return .presenceTest(try compile(operand), field: field)
@@ -45,19 +43,19 @@ struct CELCompiler {
     case .call(let name, let target, let arguments, let offset):
       return try compileCall(name: name, target: target, arguments: arguments, offset: offset)
     case .list(let elements):
-      return try foldConstants(.list(try elements.map { (element) throws(CELError) in try compile(element) }))
+      return foldConstants(.list(try elements.map { (element) throws(CELError) in try compile(element) }))
     case .map(let entries):
       let keys = try entries.map { (entry) throws(CELError) in try compile(entry.key) }
       let values = try entries.map { (entry) throws(CELError) in try compile(entry.value) }
-      return try foldConstants(.map(keys: keys, values: values))
+      return foldConstants(.map(keys: keys, values: values))
     case .message(let typeName, _, let offset):
       throw CELError("message construction '\(typeName){…}' is not supported: no protobuf types are known", offset: offset, in: source)
     case .unary(.not, let operand):
       return .not(try compile(operand))
     case .unary(.negate, let operand):
-      return try foldConstants(.negate(try compile(operand)))
+      return foldConstants(.negate(try compile(operand)))
     case .binary(let op, let left, let right):
-      return try foldConstants(.binary(op, try compile(left), try compile(right)))
+      return foldConstants(.binary(op, try compile(left), try compile(right)))
     case .and(let left, let right):
       return .and(try compile(left), try compile(right))
     case .or(let left, let right):
@@ -66,10 +64,8 @@ struct CELCompiler {
       return .conditional(try compile(condition), try compile(whenTrue), try compile(whenFalse))
     case .comprehension(let kind, let range, let variables, let body):
       let rangeNode = try compile(range)
-      let firstSlot = localCount
-      localCount += variables.count
-      for (offset, variable) in variables.enumerated() { scopes.append((variable, firstSlot + offset)) }
-      defer { scopes.removeLast(variables.count) }
+      let firstSlot = enterScope(variables)
+      defer { leaveScope(variables) }
       let compiledBody = try body.map { (part) throws(CELError) in try compile(part) }
       let hasFilter = !kind.hasTransform || compiledBody.count == 2
       return .comprehension(
@@ -79,15 +75,25 @@ struct CELCompiler {
           transform: kind.hasTransform ? compiledBody.last : nil))
     case .bind(let variable, let initial, let body):
       let initialNode = try compile(initial)
-      let slot = localCount
-      localCount += 1
-      scopes.append((variable, slot))
-      defer { scopes.removeLast() }
+      let slot = enterScope([variable])
+      defer { leaveScope([variable]) }
       return .bind(slot: slot, initial: initialNode, body: try compile(body))
     }
   }
 
   // MARK: - Names
+
+  /// Brings local variables into scope, each with a fresh slot; returns the first slot.
+  private mutating func enterScope(_ variables: [String]) -> Int {
+    let firstSlot = localCount
+    localCount += variables.count
+    for (offset, variable) in variables.enumerated() { scopes.append((variable, firstSlot + offset)) }
+    return firstSlot
+  }
+
+  private mutating func leaveScope(_ variables: [String]) {
+    scopes.removeLast(variables.count)
+  }
 
   private func isLocal(_ name: String, isRooted: Bool) -> Bool {
     !isRooted && scopes.contains { $0.name == name }
@@ -177,10 +183,11 @@ struct CELCompiler {
       return .failure(CELEvaluationError("no such function: '\(name)' with \(arguments.count) argument(s)"))
     }
     if function == .matches, case .constant(.string(let pattern)) = nodes[1] {
-      guard let regex = try? CELRegex(pattern) else {
-        throw CELError("invalid regular expression '\(pattern)'", offset: offset, in: source)
+      do {
+        return .matches(nodes[0], try CELRegex(pattern))
+      } catch {
+        throw CELError(error.message, offset: offset, in: source)
       }
-      return .matches(nodes[0], regex)
     }
     return .call(function, nodes)
   }
@@ -188,7 +195,7 @@ struct CELCompiler {
   // MARK: - Constant folding
 
   /// Evaluates an operation whose operands are all constants once, at compile time.
-  private func foldConstants(_ node: CELNode) throws(CELError) -> CELNode {
+  private func foldConstants(_ node: CELNode) -> CELNode {
     let operands: [CELNode]
     switch node {
     case .list(let elements): operands = elements

@@ -53,3 +53,16 @@ import Testing
     #expect(try CELProgram(source: "matches('abc', 'b') && 'abc'.matches('c$')").evaluate() == .bool(true))
   }
 }
+
+@Suite struct CELRegexCompileTests {
+  @Test func constantPatternOutsideRE2IsACompileErrorWithTheReason() throws {
+    do {
+      _ = try CELProgram(source: "\n  name.matches('(a)\\\\1')")
+      Issue.record("expected a compile error")
+    } catch {
+      #expect(error.message == "invalid regular expression '(a)\\1': a backreference is not supported by RE2")
+      #expect(error.line == 2)
+      #expect(error.column == 8)
+    }
+  }
+}
