@@ -137,8 +137,7 @@ enum CELFunction: Sendable, Equatable {
 
   /// The error for arguments of types this function has no overload for.
   func noOverload(_ arguments: [CELValue]) -> CELValue {
-    let types = arguments.map(\.celType.name).joined(separator: ", ")
-    return .failure("no matching overload for '\(name)' applied to (\(types))")
+    .noOverload(name, arguments: arguments)
   }
 
   private static func size(_ value: CELValue) -> CELValue {

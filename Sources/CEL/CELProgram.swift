@@ -6,6 +6,25 @@ import StructuredData
 /// let check = try CELProgram(source: "'pagerduty.com/service-id' in entity.metadata.annotations")
 /// let result = check.evaluate(json: ["entity": entityJSON])   // .bool(true) or .error(…)
 /// ```
+///
+/// Notes for policy authors:
+/// - **Language**: CEL as in cel-spec's langdef, with the strings, math, encoders (`base64`),
+///   bindings (`cel.bind`), optionals (`a.?b`, `orValue`) and two-variable comprehension
+///   (`all(k, v, p)`, `transformList`, `transformMap`) extensions, and backquoted field names
+///   (`` m.`pagerduty.com/service-id` ``). No protobuf messages and no type checker: type errors
+///   show at evaluation, as error values.
+/// - **JSON numbers**: integral JSON numbers arrive as `int`, others as `double`. Comparisons
+///   mix them freely (`entity.spec.replicas >= 2.5`), arithmetic does not: `replicas + 1` works
+///   for an integral value, `ratio + 1` fails for a double (write `ratio + 1.0`).
+/// - **Missing keys**: `e.f` on a map without `f` is an error, not null. Guard with `has(e.f)`,
+///   `'f' in e` or `e.?f.orValue(default)`. `has()` takes only a field selection, so write
+///   `'pagerduty.com/service-id' in entity.metadata.annotations` rather than `has(m['k'])`.
+/// - **Regular expressions** (`matches`): RE2 syntax, run by ICU through `NSRegularExpression`.
+///   Backreferences, lookaround, atomic groups and possessive quantifiers are refused, as RE2
+///   refuses them; `(?P<name>…)` works. ICU backtracks where RE2 runs in linear time.
+/// - **Limits**: `CELOptions` bounds the steps and comprehension iterations of one evaluation
+///   (exceeding them gives an error value that `||` cannot absorb) and the nesting depth of
+///   the source (a parse error).
 public struct CELProgram: Sendable {
   /// The source text the program was compiled from.
   public let source: String

@@ -65,6 +65,10 @@ public enum CELValue: Sendable, Equatable {
 
   /// The error for a function applied to arguments of types it has no overload for.
   static func noOverload(_ function: String, _ arguments: CELValue...) -> CELValue {
+    noOverload(function, arguments: arguments)
+  }
+
+  static func noOverload(_ function: String, arguments: [CELValue]) -> CELValue {
     let types = arguments.map(\.celType.name).joined(separator: ", ")
     return .failure("no matching overload for '\(function)' applied to (\(types))")
   }
