@@ -4,8 +4,8 @@ extension CELEvaluator {
     switch operand {
     case .map(let map):
       return map[field] ?? .failure("no such key: '\(field)'")
-    case .optional(let wrapped):
-      return selectThroughOptional(wrapped, field: field)
+    case .optional:
+      return optionalSelect(operand, field: field)
     case .error, .unknown:
       return operand
     default:
@@ -38,8 +38,8 @@ extension CELEvaluator {
         return .failure("no such key: \(key)")
       }
       return value
-    case .optional(let wrapped):
-      return indexThroughOptional(wrapped, key)
+    case .optional:
+      return optionalIndex(container, key)
     default:
       return .noOverload("_[_]", container, key)
     }

@@ -1,7 +1,8 @@
 /// Optional selection and indexing (`a.?b`, `a[?k]`), selection through an optional value,
 /// optional entries in literals, `optMap`/`optFlatMap` and `or`/`orValue`.
 extension CELEvaluator {
-  /// `operand.?field`: an optional of the field, none when the map lacks it.
+  /// `operand.?field`: an optional of the field, none when the map lacks it. Plain selection
+  /// on an optional value (`optional.of(m).f`) behaves the same way.
   static func optionalSelect(_ operand: CELValue, field: String) -> CELValue {
     switch operand {
     case .optional(let wrapped):
@@ -16,7 +17,8 @@ extension CELEvaluator {
     }
   }
 
-  /// `container[?key]`: an optional of the element, none when absent or out of range.
+  /// `container[?key]`: an optional of the element, none when absent or out of range. Plain
+  /// indexing of an optional value (`optional.of(list)[0]`) behaves the same way.
   static func optionalIndex(_ container: CELValue, _ key: CELValue) -> CELValue {
     switch container {
     case .optional(let wrapped):
@@ -31,20 +33,6 @@ extension CELEvaluator {
     default:
       return index(container, key)
     }
-  }
-
-  /// Selection on an optional value (`optional.of(m).f`) stays optional: none when absent.
-  static func selectThroughOptional(_ wrapped: CELValue?, field: String) -> CELValue {
-    guard let wrapped else { return .optional(.none) }
-    if case .map(let map) = wrapped { return .optional(map[field]) }
-    let selected = select(wrapped, field: field)
-    return selected.isErrorOrUnknown ? selected : .optional(selected)
-  }
-
-  /// Indexing an optional value (`optional.of(list)[0]`) stays optional: none when absent.
-  static func indexThroughOptional(_ wrapped: CELValue?, _ key: CELValue) -> CELValue {
-    guard let wrapped else { return .optional(.none) }
-    return optionalIndex(wrapped, key)
   }
 
   /// A list element or map value: nil to leave an `?e` entry out when its optional is none.
