@@ -52,8 +52,9 @@ struct CELEvaluator {
       let key = evaluate(index)
       if let failed = Self.firstFailure(container, key) { return failed }
       return Self.optionalIndex(container, key)
-    case .optionalEntry(let operand):
-      return evaluateEntry(.optionalEntry(operand)) ?? .failure("optional entry outside a literal")
+    case .optionalEntry:
+      // The parser makes entries only inside list and map literals, which evaluate them.
+      return .failure("optional entry outside a list or map literal")
     case .optionalMap(let operand, let slot, let body, let isFlat):
       return optionalMap(operand, slot: slot, body: body, isFlat: isFlat)
     case .optionalOr(let first, let alternative, let unwrap):

@@ -233,7 +233,6 @@ struct CELParser {
           result = try CELMacroExpander(parser: self, options: options)
             .expandMethod(name: name, target: result, arguments: arguments, offset: nameToken.offset)
         } else if isSymbol(.leftBrace), let typeName = Self.qualifiedName(result) {
-          result = .select(result, field: name, offset: nameToken.offset)
           result = try parseMessage(typeName: typeName + "." + name, offset: nameToken.offset)
         } else {
           result = .select(result, field: name, offset: nameToken.offset)
