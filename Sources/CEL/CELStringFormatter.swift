@@ -22,7 +22,11 @@ enum CELStringFormatter {
         scalars.removeFirst()
         let digits = scalars.prefix { ("0"..."9").contains($0) }
         scalars.removeFirst(digits.count)
-        precision = Int(String(String.UnicodeScalarView(digits))) ?? 0
+        precision = Int(String(String.UnicodeScalarView(digits))) ?? Int.max
+        // A precision in the millions would build a huge string before any cost check sees it.
+        guard let requested = precision, requested <= 1_000 else {
+          return .failure("could not parse formatting clause: precision above 1000")
+        }
       }
       guard let verb = scalars.popFirst() else {
         return .failure("could not parse formatting clause: missing verb")
