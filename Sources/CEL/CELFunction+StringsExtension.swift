@@ -75,23 +75,23 @@ extension CELFunction {
   private static func replace(_ text: String, _ old: String, _ new: String, limit: Int64) -> CELValue {
     let scalars = Array(text.unicodeScalars)
     let needle = Array(old.unicodeScalars)
-    var output = String.UnicodeScalarView()
+    let replacement = Array(new.unicodeScalars)
+    var matches: [Int] = []
     var index = 0
-    var count: Int64 = 0
-    while limit < 0 || count < limit, let found = range(of: needle, in: scalars, from: index) {
+    while limit < 0 || matches.count < limit, let found = range(of: needle, in: scalars, from: index) {
+      matches.append(found)
+      index = found + max(needle.count, 1)
+    }
+    // The one string function whose result can be the product of its inputs' sizes: refuse
+    // results beyond 16 Mi code points before building them.
+    let resultLength = scalars.count + matches.count * (replacement.count - needle.count)
+    guard resultLength <= 16_777_216 else { return .failure("replace: result longer than 16777216 code points") }
+    var output = String.UnicodeScalarView()
+    index = 0
+    for found in matches {
       output.append(contentsOf: scalars[index..<found])
-      output.append(contentsOf: new.unicodeScalars)
-      count += 1
-      if needle.isEmpty {
-        guard found < scalars.count else {
-          index = scalars.count
-          break
-        }
-        output.append(scalars[found])
-        index = found + 1
-      } else {
-        index = found + needle.count
-      }
+      output.append(contentsOf: replacement)
+      index = found + needle.count
     }
     output.append(contentsOf: scalars[min(index, scalars.count)...])
     return .string(String(output))

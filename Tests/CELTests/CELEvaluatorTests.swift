@@ -110,3 +110,14 @@ import Testing
     #expect(small.evaluate(["s": "abcdefgh"]) == .int(32))
   }
 }
+
+@Suite struct CELStringsExtensionLimitTests {
+  @Test func replaceRefusesMultiplicativeGrowth() throws {
+    let text = String(repeating: "a", count: 10_000)
+    let program = try CELProgram(source: "s.replace('a', s)")
+    #expect(
+      program.evaluate(["s": .string(text)])
+        == .error(CELEvaluationError("replace: result longer than 16777216 code points")))
+    #expect(try CELProgram(source: "'banana'.replace('a', 'oo')").evaluate() == .string("boonoonoo"))
+  }
+}
