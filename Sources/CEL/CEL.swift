@@ -1,1 +1,0 @@
-// The CEL engine: see CELProgram once implemented.

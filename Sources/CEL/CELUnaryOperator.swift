@@ -1,0 +1,4 @@
+/// `!` and unary `-`.
+enum CELUnaryOperator: Sendable {
+  case not, negate
+}

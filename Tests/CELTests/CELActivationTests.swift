@@ -1,0 +1,24 @@
+import CEL
+import Testing
+
+@Suite struct CELActivationTests {
+  @Test func manyBindingsAreFoundByHashing() throws {
+    var values: [String: CELValue] = [:]
+    for index in 0..<20 { values["v\(index)"] = .int(Int64(index)) }
+    let program = try CELProgram(source: "v0 + v7 + v19")
+    #expect(program.evaluate(CELActivation(values)) == .int(26))
+  }
+
+  @Test func qualifiedBindingsWinOverFieldSelection() throws {
+    let program = try CELProgram(source: "a.b.c")
+    let map = CELValue.map(CELMap(["c": "field"]))
+    #expect(program.evaluate(["a.b": map]) == .string("field"))
+    #expect(program.evaluate(["a.b": map, "a.b.c": "qualified"]) == .string("qualified"))
+    #expect(program.evaluate(["a": .map(CELMap(["b": map]))]) == .string("field"))
+  }
+
+  @Test func valuesAreKeptAsGiven() {
+    let activation = CELActivation(["x": 1, "y": "two"])
+    #expect(activation.values == ["x": 1, "y": "two"])
+  }
+}
