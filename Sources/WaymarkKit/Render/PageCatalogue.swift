@@ -7,11 +7,17 @@ struct PageCatalogue {
   /// The annotation a catalog entity uses to ask for a layout by name.
   static let layoutAnnotation = "waymark.dev/layout"
 
+  var scorecards: ScorecardViewModel {
+    ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now)
+  }
+
   func pages() -> [SiteRenderer.Page] {
     var pages: [SiteRenderer.Page] = [
       page(path: "", kind: "home", title: input.config.title, extra: homeModel(root: "")),
       page(path: "catalog/", kind: "catalog", title: "Catalog", extra: catalogModel(root: "../")),
       page(path: "404.html", kind: "404", title: "Page not found", extra: [:]),
+      page(path: "scorecards/", kind: "scorecards", title: "Scorecards", extra: scorecards.scorecardsPage(root: "../")),
+      page(path: "readiness/", kind: "readiness", title: "Readiness report", extra: scorecards.readinessPage(root: "../")),
     ]
     let entities = EntityViewModel(catalog: input.catalog)
     for entity in input.catalog.entities {
@@ -21,7 +27,9 @@ struct PageCatalogue {
       let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
-        extra: ["entity": entities.model(for: entity, root: root)])
+        extra: ["entity": entities.model(for: entity, root: root), "scorecards": scorecards.entitySection(entity.ref),
+          "hasScorecards": .bool(scorecards.entitySection(entity.ref).arrayValue?.isEmpty == false),
+        ])
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
@@ -43,7 +51,7 @@ struct PageCatalogue {
     model["page"] = ["title": .string(title), "kind": .string(kind), "path": .string(path)]
     model["root"] = .string(root)
     model["nav"] = .array(
-      [("Home", ""), ("Catalog", "catalog/")].map { label, target in
+      [("Home", ""), ("Catalog", "catalog/"), ("Scorecards", "scorecards/"), ("Readiness", "readiness/")].map { label, target in
         ["label": .string(label), "url": .string(root + target), "current": .bool(target == path)]
       })
     return SiteRenderer.Page(path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: .object(model))
