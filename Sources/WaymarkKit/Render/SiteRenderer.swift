@@ -85,6 +85,7 @@ public struct SiteRenderer: Sendable {
     }
     var files = rendered + APIRenderer(input: input).files()
     files += ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
+    files += SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())
     files.append(
       OutputFile(
         path: "readiness/readiness.csv",
