@@ -20,10 +20,9 @@ struct BuildCommand: AsyncParsableCommand {
 
   func run() async throws {
     let terminal = TerminalReporter(quiet: quiet)
-    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let options = BuildOptions(
-      root: URL(fileURLWithPath: site.root, relativeTo: cwd), output: output.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
-      baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, progress: terminal.progress)
+      root: site.rootURL, output: output.map { URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory) },
+      baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL, progress: terminal.progress)
     let result: BuildResult
     do {
       result = try await SiteBuilder().build(options)

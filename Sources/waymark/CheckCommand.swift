@@ -14,12 +14,13 @@ struct CheckCommand: AsyncParsableCommand {
   @Option(name: .long, help: "How to print diagnostics: text, json, or github (workflow annotations).")
   var format: DiagnosticFormat = .text
 
+  @Option(name: .long, help: "Write a markdown summary (level changes, expiring waivers, broken gates) for a pull-request comment.")
+  var summary: String?
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: format != .text)
-    let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
     let options = BuildOptions(
-      root: URL(fileURLWithPath: site.root, relativeTo: cwd), asOf: site.asOfTimestamp, writesOutput: false,
-      progress: terminal.progress)
+      root: site.rootURL, asOf: site.asOfTimestamp, writesOutput: false, baseline: site.baselineURL, progress: terminal.progress)
     let result: BuildResult
     do {
       result = try await SiteBuilder().build(options)
@@ -28,6 +29,15 @@ struct CheckCommand: AsyncParsableCommand {
       throw ExitCode(ExitStatus.environment)
     }
     terminal.printToStandardOutput(format.format(result.diagnostics))
+    if let summary {
+      let text = PullRequestSummary().markdown(result.scorecards, now: result.now, diagnostics: result.diagnostics)
+      do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: summary, relativeTo: SiteOptions.workingDirectory))
+      } catch {
+        terminal.failure("cannot write the summary to \(summary): \(error.localizedDescription)")
+        throw ExitCode(ExitStatus.environment)
+      }
+    }
     terminal.summary(result.diagnostics)
     if result.diagnostics.hasErrors { throw ExitCode(ExitStatus.contentErrors) }
   }

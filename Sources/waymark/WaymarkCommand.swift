@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import WaymarkKit
 
 /// `waymark`: builds a static developer portal from a git repository of catalog files.
@@ -7,7 +8,7 @@ struct WaymarkCommand: AsyncParsableCommand {
     commandName: "waymark",
     abstract: "Build a static developer portal from Backstage catalog files, docs, events and policies.",
     version: WaymarkVersion.current,
-    subcommands: [BuildCommand.self, CheckCommand.self])
+    subcommands: [BuildCommand.self, CheckCommand.self, TestPoliciesCommand.self])
 }
 
 /// Options both `build` and `check` take.
@@ -27,4 +28,15 @@ struct SiteOptions: ParsableArguments {
   }
 
   var asOfTimestamp: Timestamp? { asOf.flatMap(Timestamp.init(iso8601:)) }
+
+  @Option(name: .long, help: "A previous build's output folder (e.g. the published site): scorecard changes, history and gates are computed against it.")
+  var baseline: String?
+
+  /// The root as a URL, relative to the working directory.
+  var rootURL: URL { URL(fileURLWithPath: root, relativeTo: Self.workingDirectory) }
+
+  /// The baseline as a URL, relative to the working directory.
+  var baselineURL: URL? { baseline.map { URL(fileURLWithPath: $0, relativeTo: Self.workingDirectory) } }
+
+  static var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 }

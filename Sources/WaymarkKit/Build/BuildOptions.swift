@@ -10,21 +10,24 @@ public struct BuildOptions: Sendable {
   public var baseURL: String?
   /// Overrides the config's `asOf` and the inputs' newest timestamp.
   public var asOf: Timestamp?
-  /// Whether to publish the site (`build`) or only validate and evaluate (`check`).
+  /// Whether to publish the site (`build`) or only validate and evaluate (`check`, which also enforces scorecard gates).
   public var writesOutput: Bool
+  /// A previous build's output folder: scorecard changes, history and gates are computed against it.
+  public var baseline: URL?
   /// Receives progress events (stage names, counts, elapsed time) for the terminal.
   public var progress: @Sendable (BuildProgress) -> Void
 
   /// Creates options.
   public init(
     root: URL, output: URL? = nil, baseURL: String? = nil, asOf: Timestamp? = nil, writesOutput: Bool = true,
-    progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }
+    baseline: URL? = nil, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }
   ) {
     self.root = root
     self.output = output
     self.baseURL = baseURL
     self.asOf = asOf
     self.writesOutput = writesOutput
+    self.baseline = baseline
     self.progress = progress
   }
 }

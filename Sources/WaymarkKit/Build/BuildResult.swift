@@ -10,4 +10,8 @@ public struct BuildResult: Sendable {
   public var published: Bool
   /// The output folder.
   public var output: String
+  /// The scorecard results, changes and gates.
+  public var scorecards: ScorecardOutcome
+  /// The build's "now".
+  public var now: Timestamp
 }

@@ -37,6 +37,12 @@ public struct SiteBuilder: Sendable {
 
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: nil)
+    let facts = EntityFacts()
+    let (scorecards, policyFiles, scorecardDiagnostics) = await ScorecardStage(root: root, folder: config.policiesDirectory).run(
+      catalog: catalog, facts: facts, now: now, allFiles: allFiles, baselineFolder: options.baseline,
+      enforceGates: !options.writesOutput)
+    diagnostics += scorecardDiagnostics
+    options.progress(clock.lap("evaluate", "\(scorecards.reports.count) scorecards, \(scorecards.waivers.count) waivers"))
 
     // Render
     let layoutsFolder = root.appendingPathComponent(config.layoutsDirectory)
@@ -44,17 +50,23 @@ public struct SiteBuilder: Sendable {
     let (layouts, layoutDiagnostics) = LayoutSet.load(
       siteLayouts: hasSiteLayouts ? layoutsFolder : nil, displayPath: config.layoutsDirectory)
     diagnostics += layoutDiagnostics
-    var rendered = await SiteRenderer().render(RenderInput(config: config, catalog: catalog, layouts: layouts, now: now))
+    var rendered = await SiteRenderer().render(
+      RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, scorecards: scorecards))
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
     let list = DiagnosticList(diagnostics)
     let manifest = BuildManifest(
       now: now, nowSource: nowSource,
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
-        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") },
+        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
+        + policyFiles.map { BuildManifest.Input(file: $0, stage: "policies") },
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],
+        "evaluate": [
+          "scorecards": .int(Int64(scorecards.reports.count)), "waivers": .int(Int64(scorecards.waivers.count)),
+          "results": .int(Int64(scorecards.reports.reduce(0) { $0 + $1.results.count })),
+        ],
         "render": ["files": .int(Int64(rendered.files.count + 1))],
       ],
       diagnostics: list)
@@ -64,7 +76,8 @@ public struct SiteBuilder: Sendable {
 
     // Publish
     guard options.writesOutput, !list.hasErrors else {
-      return BuildResult(diagnostics: list, files: rendered.files, published: false, output: output.path)
+      return BuildResult(
+        diagnostics: list, files: rendered.files, published: false, output: output.path, scorecards: scorecards, now: now)
     }
     do {
       try SiteWriter(output: output).publish(rendered.files)
@@ -72,7 +85,7 @@ public struct SiteBuilder: Sendable {
       throw BuildFailure(error.description)
     }
     options.progress(clock.lap("publish", "\(rendered.files.count) files to \(output.path)"))
-    return BuildResult(diagnostics: list, files: rendered.files, published: true, output: output.path)
+    return BuildResult(diagnostics: list, files: rendered.files, published: true, output: output.path, scorecards: scorecards, now: now)
   }
 
   /// Root-relative folders the input walk must not enter: the output and its staging folders.

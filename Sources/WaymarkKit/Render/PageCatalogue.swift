@@ -7,21 +7,35 @@ struct PageCatalogue {
   /// The annotation a catalog entity uses to ask for a layout by name.
   static let layoutAnnotation = "waymark.dev/layout"
 
+  var scorecards: ScorecardViewModel {
+    ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now)
+  }
+
   func pages() -> [SiteRenderer.Page] {
     var pages: [SiteRenderer.Page] = [
       page(path: "", kind: "home", title: input.config.title, extra: homeModel(root: "")),
       page(path: "catalog/", kind: "catalog", title: "Catalog", extra: catalogModel(root: "../")),
       page(path: "404.html", kind: "404", title: "Page not found", extra: [:]),
+      page(path: "scorecards/", kind: "scorecards", title: "Scorecards", extra: scorecards.scorecardsPage(root: "../")),
+      page(path: "readiness/", kind: "readiness", title: "Readiness report", extra: scorecards.readinessPage(root: "../")),
+      page(path: "search/", kind: "search", title: "Search", extra: [:]),
+      page(path: "golden-paths/", kind: "golden-paths", title: "Golden paths", extra: TemplateModel(catalog: input.catalog).page(root: "../")),
     ]
+    let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
     let entities = EntityViewModel(catalog: input.catalog)
     for entity in input.catalog.entities {
       let path = SitePaths.entityPage(entity.ref)
       let root = SitePaths.rootPrefix(forPageAt: path)
       let layoutPath = ValuePath(keys: "metadata", "annotations", Self.layoutAnnotation)
       let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
+      var extra = extras.extras(for: entity, root: root)
+      let scorecardSection = scorecards.entitySection(entity.ref)
+      extra["entity"] = entities.model(for: entity, root: root)
+      extra["scorecards"] = scorecardSection
+      extra["hasScorecards"] = .bool(scorecardSection.arrayValue?.isEmpty == false)
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
-        extra: ["entity": entities.model(for: entity, root: root)])
+        extra: extra)
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
@@ -43,36 +57,20 @@ struct PageCatalogue {
     model["page"] = ["title": .string(title), "kind": .string(kind), "path": .string(path)]
     model["root"] = .string(root)
     model["nav"] = .array(
-      [("Home", ""), ("Catalog", "catalog/")].map { label, target in
+      [
+        ("Home", ""), ("Catalog", "catalog/"), ("Golden paths", "golden-paths/"), ("Scorecards", "scorecards/"),
+        ("Readiness", "readiness/"), ("Search", "search/"),
+      ].map { label, target in
         ["label": .string(label), "url": .string(root + target), "current": .bool(target == path)]
       })
     return SiteRenderer.Page(path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: .object(model))
   }
 
   private func homeModel(root: String) -> [String: JSONValue] {
-    let counts = input.catalog.countsByKind.sorted { $0.key < $1.key }
-    return [
-      "entityCount": .int(Int64(input.catalog.entities.count)),
-      "kinds": .array(counts.map { kind, count in ["kind": .string(kind), "count": .int(Int64(count))] }),
-    ]
+    HomeModel(input: input).model(root: root)
   }
 
   private func catalogModel(root: String) -> [String: JSONValue] {
-    let entities = EntityViewModel(catalog: input.catalog)
-    return [
-      "entities": .array(
-        input.catalog.entities.map { entity in
-          var row: [String: JSONValue] = [
-            "ref": .string(entity.ref.canonical), "title": .string(entity.title), "kind": .string(entity.ref.kind),
-            "url": .string(root + SitePaths.entityPage(entity.ref)),
-            "tags": .array(entity.tags.map(JSONValue.string)),
-          ]
-          if let type = entity.type { row["type"] = .string(type) }
-          if let lifecycle = entity.lifecycle { row["lifecycle"] = .string(lifecycle) }
-          if let description = entity.description { row["description"] = .string(description) }
-          if let owner = entity.targets(of: "ownedBy").first { row["owner"] = entities.link(to: owner, root: root) }
-          return .object(row)
-        })
-    ]
+    CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).model(root: root)
   }
 }

@@ -10,13 +10,16 @@ public struct RenderInput: Sendable {
   public var layouts: LayoutSet
   /// The build's "now".
   public var now: Timestamp
+  /// Scorecard results.
+  public var scorecards: ScorecardOutcome
 
   /// Creates a render input.
-  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp) {
+  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp, scorecards: ScorecardOutcome = .empty) {
     self.config = config
     self.catalog = catalog
     self.layouts = layouts
     self.now = now
+    self.scorecards = scorecards
   }
 }
 
@@ -81,6 +84,12 @@ public struct SiteRenderer: Sendable {
       return files
     }
     var files = rendered + APIRenderer(input: input).files()
+    files += ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
+    files += SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())
+    files.append(
+      OutputFile(
+        path: "readiness/readiness.csv",
+        text: ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now).readinessCSV()))
     files += input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
     files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     return RenderedSite(files: files, chosenLayouts: chosen, diagnostics: diagnostics)

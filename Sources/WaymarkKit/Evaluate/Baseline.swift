@@ -1,0 +1,80 @@
+import Foundation
+import StructuredData
+
+/// A previous build's scorecard results and history, read from its `api/` folder.
+public struct Baseline: Sendable {
+  /// When the baseline was built (`asOf` of its build.json).
+  public var asOf: String?
+  /// Level per (scorecard, canonical entity ref); a missing level is recorded as nil.
+  public var levels: [String: [String: String?]]
+  /// Check results per (scorecard, entity, check id).
+  public var checks: [String: [String: [String: String]]]
+  /// The baseline's history points, oldest first.
+  public var history: [JSONValue]
+
+  /// Reads `<folder>/api/scorecards.json`, `build.json` and `history.json`; problems are diagnostics.
+  public static func read(from folder: URL) -> (Baseline?, [Diagnostic]) {
+    let api = folder.appendingPathComponent("api")
+    guard let data = FileManager.default.contents(atPath: api.appendingPathComponent("scorecards.json").path) else {
+      return (nil, [.error("baseline.missing", "no api/scorecards.json in the baseline folder \(folder.path)", at: nil)])
+    }
+    let value: JSONValue
+    do {
+      value = try JSONReader().parse([UInt8](data))
+    } catch {
+      return (nil, [.error("baseline.invalid", "the baseline's api/scorecards.json is not valid JSON: \(error)", at: nil)])
+    }
+    var baseline = Baseline(asOf: nil, levels: [:], checks: [:], history: [])
+    for scorecard in value["scorecards"]?.arrayValue ?? [] {
+      guard let name = scorecard["name"]?.stringValue else { continue }
+      for result in scorecard["results"]?.arrayValue ?? [] {
+        guard let entity = result["entity"]?.stringValue else { continue }
+        baseline.levels[name, default: [:]][entity] = .some(result["level"]?.stringValue)
+        for check in result["checks"]?.arrayValue ?? [] {
+          if let id = check["id"]?.stringValue, let outcome = check["result"]?.stringValue {
+            baseline.checks[name, default: [:]][entity, default: [:]][id] = outcome
+          }
+        }
+      }
+    }
+    if let build = FileManager.default.contents(atPath: api.appendingPathComponent("build.json").path),
+      let manifest = try? JSONReader().parse([UInt8](build))
+    {
+      baseline.asOf = manifest["asOf"]?.stringValue
+    }
+    if let history = FileManager.default.contents(atPath: api.appendingPathComponent("history.json").path),
+      let points = (try? JSONReader().parse([UInt8](history)))?["points"]?.arrayValue
+    {
+      baseline.history = points
+    }
+    return (baseline, [])
+  }
+}
+
+/// One entity's change against the baseline in one scorecard.
+public struct LevelChange: Sendable, Hashable {
+  /// The scorecard.
+  public var scorecard: String
+  /// The entity, canonical.
+  public var entity: String
+  /// The level before (nil: none or not scored).
+  public var from: String?
+  /// The level now.
+  public var to: String?
+  /// `up`, `down`, `same` (checks changed only), `new` or `removed`.
+  public var direction: String
+  /// Checks whose result changed: id, before, after.
+  public var checks: [(id: String, from: String?, to: String?)]
+
+  public static func == (lhs: LevelChange, rhs: LevelChange) -> Bool {
+    lhs.scorecard == rhs.scorecard && lhs.entity == rhs.entity && lhs.from == rhs.from && lhs.to == rhs.to
+      && lhs.direction == rhs.direction && lhs.checks.map(\.id) == rhs.checks.map(\.id)
+      && lhs.checks.map(\.from) == rhs.checks.map(\.from) && lhs.checks.map(\.to) == rhs.checks.map(\.to)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(scorecard)
+    hasher.combine(entity)
+    hasher.combine(direction)
+  }
+}

@@ -1,0 +1,31 @@
+import CEL
+
+/// A scorecard whose CEL expressions compiled: ready to evaluate against any number of entities.
+public struct CompiledScorecard: Sendable {
+  /// The scorecard as written.
+  public let scorecard: Scorecard
+  let appliesTo: CELProgram?
+  let checks: [CompiledCheck]
+  let gateFilters: [CELProgram?]
+
+  struct CompiledCheck: Sendable {
+    var check: ScorecardCheck
+    var expression: CELProgram
+    var applicable: CELProgram?
+  }
+
+  /// Whether any expression reads other scorecards' levels (`scorecards`).
+  var readsScorecards: Bool {
+    let programs = [appliesTo].compactMap { $0 } + checks.flatMap { [$0.expression, $0.applicable].compactMap { $0 } }
+    return programs.contains { $0.referencedNames.contains("scorecards") }
+  }
+}
+
+/// A waiver with its entity filter compiled and its status decided.
+public struct CompiledWaiver: Sendable {
+  /// The waiver as written.
+  public let waiver: Waiver
+  /// Whether it applies, and if not why.
+  public let status: WaiverStatus
+  let filter: CELProgram?
+}

@@ -1,0 +1,176 @@
+import CEL
+import StructuredData
+
+/// Evaluates compiled scorecards over the catalog: results per (entity, check), levels, scores.
+///
+/// Entities are evaluated in parallel chunks; each child returns its results and the parent
+/// sorts them by entity reference. Scorecards that read `scorecards` (other scorecards' levels)
+/// run after those that do not, and see their levels.
+public struct ScorecardEvaluator: Sendable {
+  /// The catalog.
+  public let catalog: Catalog
+  /// Facts from other stages.
+  public let facts: EntityFacts
+  /// The build's "now".
+  public let now: Timestamp
+
+  /// Creates an evaluator.
+  public init(catalog: Catalog, facts: EntityFacts, now: Timestamp) {
+    self.catalog = catalog
+    self.facts = facts
+    self.now = now
+  }
+
+  /// Evaluates every scorecard; reports are sorted by scorecard name.
+  public func evaluate(_ scorecards: [CompiledScorecard], waivers: [CompiledWaiver]) async -> [ScorecardReport] {
+    let first = scorecards.filter { !$0.readsScorecards }
+    let second = scorecards.filter(\.readsScorecards)
+    let active = waivers.filter { $0.status == .active }
+    let entities = catalog.entities
+    let chunkSize = max(64, entities.count / 16 + 1)
+    let evaluator = self
+    let perChunk = await withTaskGroup(of: [String: [EntityScore]].self) { group in
+      for start in stride(from: 0, to: entities.count, by: chunkSize) {
+        let chunk = Array(entities[start..<min(entities.count, start + chunkSize)])
+        group.addTask {
+          var results: [String: [EntityScore]] = [:]
+          for entity in chunk {
+            var bindings = evaluator.bindings(for: entity)
+            var levels: [String: CELValue] = [:]
+            for scorecard in first {
+              if let score = evaluator.score(entity, with: scorecard, bindings: bindings, waivers: active) {
+                results[scorecard.scorecard.name, default: []].append(score)
+                levels[scorecard.scorecard.name] = Self.levelValue(score)
+              }
+            }
+            bindings["scorecards"] = .map(CELMap(levels))
+            for scorecard in second {
+              if let score = evaluator.score(entity, with: scorecard, bindings: bindings, waivers: active) {
+                results[scorecard.scorecard.name, default: []].append(score)
+              }
+            }
+          }
+          return results
+        }
+      }
+      var merged: [String: [EntityScore]] = [:]
+      for await chunk in group {
+        for (name, scores) in chunk { merged[name, default: []] += scores }
+      }
+      return merged
+    }
+    return scorecards.map { compiled in
+      ScorecardReport(scorecard: compiled.scorecard, results: (perChunk[compiled.scorecard.name] ?? []).sorted { $0.entity < $1.entity })
+    }.sorted { $0.scorecard.name < $1.scorecard.name }
+  }
+
+  static func levelValue(_ score: EntityScore) -> CELValue {
+    .map(CELMap(["level": score.level.map(CELValue.string) ?? .null, "score": score.score.map(CELValue.double) ?? .null]))
+  }
+
+  /// The CEL bindings every expression sees for `entity`.
+  func bindings(for entity: Entity) -> [String: CELValue] {
+    var relations: [String: [JSONValue]] = [:]
+    for relation in entity.relations { relations[relation.type, default: []].append(.string(relation.target.canonical)) }
+    let owner = entity.targets(of: "ownedBy").first.flatMap { catalog[$0] }.map { Self.document(of: $0) } ?? .null
+    return [
+      "entity": CELValue(Self.document(of: entity)),
+      "relations": CELValue(.object(relations.mapValues(JSONValue.array))),
+      "owner": CELValue(owner),
+      "docs": CELValue(facts.value("docs", for: entity.ref)),
+      "dora": CELValue(facts.value("dora", for: entity.ref)),
+      "policy": CELValue(facts.value("policy", for: entity.ref)),
+      "scorecards": .map(CELMap()),
+      "now": Self.timestamp(now),
+    ]
+  }
+
+  /// The entity as policies see it: the document as written, with `metadata.namespace` filled in.
+  static func document(of entity: Entity) -> JSONValue {
+    var document = entity.document.objectValue ?? [:]
+    var metadata = document["metadata"]?.objectValue ?? [:]
+    metadata["namespace"] = .string(entity.ref.namespace)
+    document["metadata"] = .object(metadata)
+    return .object(document)
+  }
+
+  static func timestamp(_ time: Timestamp) -> CELValue {
+    let milliseconds = time.millisecondsSinceEpoch
+    let seconds = milliseconds >= 0 ? milliseconds / 1000 : (milliseconds - 999) / 1000
+    let nanos = Int32((milliseconds - seconds * 1000) * 1_000_000)
+    return CELTimestamp(seconds: seconds, nanos: nanos).map(CELValue.timestamp) ?? .null
+  }
+
+  /// One scorecard's verdict on one entity, or nil when it does not apply.
+  func score(_ entity: Entity, with compiled: CompiledScorecard, bindings: [String: CELValue], waivers: [CompiledWaiver]) -> EntityScore? {
+    if let appliesTo = compiled.appliesTo, appliesTo.evaluate(bindings) != .bool(true) { return nil }
+    let scorecard = compiled.scorecard
+    var checks: [CheckResult] = []
+    for compiledCheck in compiled.checks {
+      var result = outcome(of: compiledCheck, bindings: bindings)
+      if result.outcome == .fail || result.outcome == .error,
+        let waiver = waivers.first(where: { $0.covers(entity.ref, check: compiledCheck.check.id, scorecard: scorecard.name, bindings: bindings) })
+      {
+        result = CheckResult(id: result.id, outcome: .waived, message: waiver.waiver.reason, waiver: waiver.waiver.name)
+      }
+      checks.append(result)
+    }
+    return EntityScore(entity: entity.ref, level: level(of: scorecard, checks: checks), score: Self.score(scorecard, checks), checks: checks)
+  }
+
+  private func outcome(of compiled: CompiledScorecard.CompiledCheck, bindings: [String: CELValue]) -> CheckResult {
+    let id = compiled.check.id
+    if let applicable = compiled.applicable {
+      switch applicable.evaluate(bindings) {
+      case .bool(true): break
+      case .bool(false): return CheckResult(id: id, outcome: .notApplicable)
+      case .error(let error): return CheckResult(id: id, outcome: .error, message: "applicable: \(error.message)")
+      case let other: return CheckResult(id: id, outcome: .error, message: "applicable gave \(other.celType), not a bool")
+      }
+    }
+    switch compiled.expression.evaluate(bindings) {
+    case .bool(true): return CheckResult(id: id, outcome: .pass)
+    case .bool(false): return CheckResult(id: id, outcome: .fail, message: compiled.check.remediation)
+    case .error(let error): return CheckResult(id: id, outcome: .error, message: error.message)
+    case let other: return CheckResult(id: id, outcome: .error, message: "expression gave \(other.celType), not a bool")
+    }
+  }
+
+  /// The highest level whose checks, and those of every lower level, all pass, are waived or do not apply.
+  func level(of scorecard: Scorecard, checks: [CheckResult]) -> String? {
+    var reached: String?
+    for level in scorecard.levels {
+      let blocking = zip(scorecard.checks, checks).contains { check, result in
+        check.level == level && (result.outcome == .fail || result.outcome == .error)
+      }
+      if blocking { break }
+      reached = level
+    }
+    return reached
+  }
+
+  /// Σ weight of passing checks ÷ Σ weight of passing, failing and erroring checks.
+  static func score(_ scorecard: Scorecard, _ checks: [CheckResult]) -> Double? {
+    var passed = 0.0
+    var counted = 0.0
+    for (check, result) in zip(scorecard.checks, checks) {
+      switch result.outcome {
+      case .pass:
+        passed += check.weight
+        counted += check.weight
+      case .fail, .error: counted += check.weight
+      case .waived, .notApplicable: break
+      }
+    }
+    return counted > 0 ? passed / counted : nil
+  }
+}
+
+extension CompiledWaiver {
+  /// Whether this waiver exempts `entity` from `check` of `scorecard`.
+  func covers(_ entity: EntityRef, check: String, scorecard: String, bindings: [String: CELValue]) -> Bool {
+    guard waiver.scorecard == scorecard, waiver.check == check else { return false }
+    if waiver.entities.contains(entity) { return true }
+    return filter?.evaluate(bindings) == .bool(true)
+  }
+}
