@@ -51,7 +51,8 @@ struct EntitySchemaValidator {
   /// Any root field beyond `apiVersion`, `kind`, `metadata` and `spec` is an error.
   func validateRootFields(_ document: [String: JSONValue], into reporter: inout EntityProblemReporter) {
     for key in document.keys.sorted() where !Self.rootFields.contains(key) {
-      var message = "unknown root field '\(key)'; an entity has only apiVersion, kind, metadata and spec"
+      var message =
+        "unknown root field '\(key)': additional properties are not allowed; an entity has only apiVersion, kind, metadata and spec"
       if let suggestion = NameSuggester.closest(to: key, among: Self.rootFields) {
         message += "; did you mean '\(suggestion)'?"
       }
