@@ -42,7 +42,11 @@ public struct CatalogBuilder: Sendable {
   /// Adds both directions of every relation; dangling and malformed references are errors.
   private func relate(_ catalog: Catalog, builtin: Set<EntityRef>, into diagnostics: inout [Diagnostic]) -> Catalog {
     var relations: [EntityRef: Set<Relation>] = [:]
-    let namesByKind = Dictionary(grouping: catalog.entities.map(\.ref), by: { $0.kind.lowercased() })
+    // Candidates for "did you mean", by kind, with their lengths: NameSuggester allows at most
+    // three edits, so only names within three characters of the missing one are compared.
+    let namesByKind = Dictionary(grouping: catalog.entities.map { ($0.ref.canonical, $0.ref.canonical.count) }) { name, _ in
+      String(name.prefix { $0 != ":" })
+    }
     let rulesByKind = Dictionary(grouping: RelationRule.builtin.flatMap { rule in rule.kinds.map { ($0, rule) } }, by: \.0)
       .mapValues { $0.map(\.1) }
     for entity in catalog.entities where builtin.contains(entity.ref) {
@@ -59,7 +63,10 @@ public struct CatalogBuilder: Sendable {
           }
           guard catalog[target] != nil else {
             var message = "\(path) '\(target)' does not exist"
-            let candidates = (namesByKind[target.kind.lowercased()] ?? []).map(\.canonical)
+            let length = target.canonical.count
+            let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
+              abs(count - length) <= 3 ? name : nil
+            }
             if let suggestion = NameSuggester.closest(to: target.canonical, among: candidates) {
               message += "; did you mean '\(suggestion)'?"
             }
