@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
     let finder = InputFinder(root: root, excludedFolders: Self.excludedFolders(config: config, root: root, output: output))
     let allFiles = finder.allFiles()
     let catalogPaths = finder.files(matching: config.catalogGlobs, in: allFiles)
-    let loaded = await CatalogLoader(root: root).load(paths: catalogPaths)
+    let loaded = await CatalogLoader(root: root).load(paths: catalogPaths, available: allFiles)
     diagnostics += loaded.diagnostics
     options.progress(clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files"))
 

@@ -26,7 +26,12 @@ public struct LoadedCatalog: Sendable {
   public var diagnostics: [Diagnostic]
 }
 
-/// Reads catalog YAML files in parallel and splits them into documents.
+/// Reads catalog YAML files in parallel, follows Location entities to the files they name,
+/// resolves `$text`/`$json`/`$yaml` substitutions and splits everything into documents.
+///
+/// Files are read in waves: the glob matches first, then the files their Locations name that
+/// were not read yet, and so on; each file is read once however it was reached, and the result
+/// is sorted by path so the order never depends on the waves or on scheduling.
 public struct CatalogLoader: Sendable {
   /// The site root.
   public let root: URL
@@ -36,32 +41,63 @@ public struct CatalogLoader: Sendable {
     self.root = root
   }
 
-  /// Reads every file in `paths` (root-relative); each is read once even if listed twice.
-  public func load(paths: [String]) async -> LoadedCatalog {
-    let unique = Array(Set(paths)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+  /// Reads every file in `paths` (root-relative) and every file their Locations reach; `available`
+  /// lists the site's files for Location targets written as globs.
+  public func load(paths: [String], available: [String] = []) async -> LoadedCatalog {
+    let locations = LocationResolver(root: root, available: available)
+    var read = Set<String>()
+    var pending = Array(Set(paths)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var results: [FileResult] = []
+    var edges: [String: [LocationResolver.Target]] = [:]
+    var diagnostics: [Diagnostic] = []
+    while !pending.isEmpty {
+      read.formUnion(pending)
+      let wave = await readAll(pending)
+      var next = Set<String>()
+      for result in wave {
+        for document in result.documents where LocationResolver.isLocation(document.value) {
+          let (targets, problems) = locations.targets(of: document)
+          diagnostics += problems
+          edges[result.path, default: []] += targets
+          next.formUnion(targets.map(\.path).filter { !read.contains($0) })
+        }
+      }
+      results += wave
+      pending = next.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+    diagnostics += LocationCycleFinder(edges: edges).cycles()
+    let sorted = results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    var files: [String: SourceFile] = [:]
+    for file in sorted.flatMap({ $0.file.map { [$0] } ?? [] } ) + sorted.flatMap(\.substitutedFiles) {
+      files[file.path] = file
+    }
+    return LoadedCatalog(
+      documents: sorted.flatMap(\.documents),
+      files: files.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
+      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics)
+  }
+
+  private func readAll(_ paths: [String]) async -> [FileResult] {
     let root = self.root
-    let results = await withTaskGroup(of: FileResult.self) { group in
-      for path in unique {
+    return await withTaskGroup(of: FileResult.self) { group in
+      for path in paths {
         group.addTask { Self.read(path, under: root) }
       }
       var results: [FileResult] = []
       for await result in group { results.append(result) }
-      return results
+      return results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
-    let sorted = results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return LoadedCatalog(
-      documents: sorted.flatMap(\.documents), files: sorted.compactMap(\.file),
-      diagnostics: sorted.flatMap(\.diagnostics))
   }
 
   struct FileResult: Sendable {
     var path: String
     var file: SourceFile?
     var documents: [CatalogDocument] = []
+    var substitutedFiles: [SourceFile] = []
     var diagnostics: [Diagnostic] = []
   }
 
-  /// Reads and parses one file; never throws, problems become diagnostics.
+  /// Reads and parses one file and resolves its substitutions; never throws, problems become diagnostics.
   static func read(_ path: String, under root: URL) -> FileResult {
     switch SourceFile.read(path, under: root) {
     case .failure(let diagnostic):
@@ -70,6 +106,7 @@ public struct CatalogLoader: Sendable {
       var result = FileResult(path: path, file: file)
       let stream = YAMLLoader().load(bytes: file.bytes)
       result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
+      let substitutions = SubstitutionResolver(root: root)
       for document in stream.documents {
         let conversion = YAMLConverter().convert(document.root)
         result.diagnostics += conversion.problems.map { Diagnostic(yaml: $0, path: path) }
@@ -77,7 +114,7 @@ public struct CatalogLoader: Sendable {
         guard case .object(let members) = conversion.value else {
           result.diagnostics.append(
             .error(
-              "catalog.not-an-object", "expected a mapping at the root of the document, found \(conversion.value.typeName)",
+              "catalog.not-an-object", "the document must be an object (a mapping), found \(conversion.value.typeName)",
               at: location))
           continue
         }
@@ -88,9 +125,12 @@ public struct CatalogLoader: Sendable {
               at: location))
           continue
         }
+        let resolution = substitutions.resolve(conversion.value, path: path, sourceMap: conversion.sourceMap)
+        result.diagnostics += resolution.diagnostics
+        result.substitutedFiles += resolution.files
         result.documents.append(
           CatalogDocument(
-            path: path, index: document.index, line: document.root.start.line, value: conversion.value,
+            path: path, index: document.index, line: document.root.start.line, value: resolution.value,
             sourceMap: conversion.sourceMap))
       }
       return result

@@ -3,6 +3,8 @@ public struct Catalog: Sendable, Hashable {
   /// The entities, sorted by canonical reference.
   public let entities: [Entity]
   private let index: [EntityRef: Int]
+  /// The group tree and memberships, from the entities' relations.
+  public let groupHierarchy: GroupHierarchy
 
   /// Creates a catalog; entities are sorted and the first of any duplicate reference wins.
   public init(entities: [Entity]) {
@@ -20,6 +22,7 @@ public struct Catalog: Sendable, Hashable {
     sorted = unique
     self.entities = sorted
     self.index = index
+    self.groupHierarchy = GroupHierarchy(entities: sorted)
   }
 
   /// The entity with reference `ref`, if any.
@@ -30,5 +33,15 @@ public struct Catalog: Sendable, Hashable {
   /// How many entities of each kind, keyed by lowercased kind.
   public var countsByKind: [String: Int] {
     Dictionary(grouping: entities, by: { $0.ref.kind.lowercased() }).mapValues(\.count)
+  }
+
+  /// Every group `user` belongs to, directly or through a sub-group, sorted by reference.
+  public func groups(containing user: EntityRef) -> [EntityRef] {
+    groupHierarchy.groups(containing: user)
+  }
+
+  /// Whether `user` is a member of `group` or of any group below it (scorecard waivers).
+  public func isMember(_ user: EntityRef, ofGroupOrDescendants group: EntityRef) -> Bool {
+    groupHierarchy.isMember(user, ofGroupOrDescendants: group)
   }
 }

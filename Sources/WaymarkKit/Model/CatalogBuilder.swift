@@ -1,9 +1,10 @@
 import StructuredData
 
-/// Turns loaded catalog documents into the `Catalog`: entity references, duplicates, relations.
+/// Turns loaded catalog documents into the `Catalog`: validation, duplicates, relations, group cycles.
 ///
 /// Unlike Backstage, a reference to a missing entity is an error at the exact field, with a
-/// "did you mean" hint, and a duplicate entity names both files.
+/// "did you mean" hint, a duplicate entity names both files, and a cycle in the group tree is
+/// an error.
 public struct CatalogBuilder: Sendable {
   /// Creates a builder.
   public init() {}
@@ -12,51 +13,64 @@ public struct CatalogBuilder: Sendable {
   public func build(_ documents: [CatalogDocument]) -> (Catalog, [Diagnostic]) {
     var diagnostics: [Diagnostic] = []
     var entities: [Entity] = []
+    var builtin = Set<EntityRef>()
     var firstSeen: [EntityRef: EntitySource] = [:]
+    entities.reserveCapacity(documents.count)
+    let validator = EntityValidator()
     for document in documents {
+      guard let validated = validator.validate(document, into: &diagnostics) else { continue }
+      let ref = validated.ref
       let source = EntitySource(path: document.path, line: document.line, sourceMap: document.sourceMap)
-      guard let ref = EntityEnvelopeValidator().validate(document.value, source: source, into: &diagnostics) else {
-        continue
-      }
+      let name = ValuePath(keys: "metadata", "name")
       if let first = firstSeen[ref] {
         diagnostics.append(
           .error(
-            "catalog.duplicate-entity", "entity '\(ref)' is defined more than once",
-            at: source.location(of: ValuePath(keys: "metadata", "name")),
-            notes: [DiagnosticNote("first defined here", at: first.location(of: ValuePath(keys: "metadata", "name")))]))
+            "catalog.duplicate-entity", "entity '\(ref)' is defined more than once; first in \(first.path)",
+            at: source.location(of: name), notes: [DiagnosticNote("first defined here", at: first.location(of: name))]))
         continue
       }
       firstSeen[ref] = source
+      if validated.schema != nil { builtin.insert(ref) }
       entities.append(Entity(ref: ref, document: document.value, source: source))
     }
     let known = Catalog(entities: entities)
-    return (relate(known, into: &diagnostics), diagnostics)
+    let related = relate(known, builtin: builtin, into: &diagnostics)
+    diagnostics += groupCycles(in: related)
+    return (related, diagnostics)
   }
 
   /// Adds both directions of every relation; dangling and malformed references are errors.
-  private func relate(_ catalog: Catalog, into diagnostics: inout [Diagnostic]) -> Catalog {
+  private func relate(_ catalog: Catalog, builtin: Set<EntityRef>, into diagnostics: inout [Diagnostic]) -> Catalog {
     var relations: [EntityRef: Set<Relation>] = [:]
-    let namesByKind = Dictionary(grouping: catalog.entities.map(\.ref), by: { $0.kind.lowercased() })
-    for entity in catalog.entities {
-      let kind = entity.ref.kind.lowercased()
-      for rule in RelationRule.builtin where rule.kinds.contains(kind) {
-        for (path, text) in references(in: entity, rule: rule, into: &diagnostics) {
+    // Candidates for "did you mean", by kind, with their lengths: NameSuggester allows at most
+    // three edits, so only names within three characters of the missing one are compared.
+    let namesByKind = Dictionary(grouping: catalog.entities.map { ($0.ref.canonical, $0.ref.canonical.count) }) { name, _ in
+      String(name.prefix { $0 != ":" })
+    }
+    let rulesByKind = Dictionary(grouping: RelationRule.builtin.flatMap { rule in rule.kinds.map { ($0, rule) } }, by: \.0)
+      .mapValues { $0.map(\.1) }
+    for entity in catalog.entities where builtin.contains(entity.ref) {
+      for rule in rulesByKind[entity.ref.kind.lowercased()] ?? [] {
+        for (path, text) in references(in: entity, rule: rule) {
           let location = entity.source.location(of: path)
+          let note = DiagnosticNote("in entity '\(entity.ref)'")
           guard let target = EntityRef(parsing: text, defaultKind: rule.defaultKind, defaultNamespace: entity.ref.namespace)
           else {
             let reason = rule.defaultKind == nil ? "; the kind must be written, e.g. 'resource:\(text)'" : ""
             diagnostics.append(
-              .error("catalog.bad-ref", "\(path) '\(text)' is not a valid entity reference\(reason)", at: location))
+              .error("catalog.bad-ref", "\(path) '\(text)' is not a valid entity reference\(reason)", at: location, notes: [note]))
             continue
           }
           guard catalog[target] != nil else {
             var message = "\(path) '\(target)' does not exist"
-            let candidates = (namesByKind[target.kind.lowercased()] ?? []).map(\.canonical)
+            let length = target.canonical.count
+            let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
+              abs(count - length) <= 3 ? name : nil
+            }
             if let suggestion = NameSuggester.closest(to: target.canonical, among: candidates) {
               message += "; did you mean '\(suggestion)'?"
             }
-            diagnostics.append(
-              .error("catalog.dangling-ref", message, at: location, notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
+            diagnostics.append(.error("catalog.dangling-ref", message, at: location, notes: [note]))
             continue
           }
           relations[entity.ref, default: []].insert(Relation(type: rule.outgoing, target: target))
@@ -72,35 +86,36 @@ public struct CatalogBuilder: Sendable {
       })
   }
 
-  /// The reference strings a rule's field holds, with their paths; wrong shapes are errors.
-  private func references(in entity: Entity, rule: RelationRule, into diagnostics: inout [Diagnostic]) -> [(
-    ValuePath, String
-  )] {
+  /// The reference strings a rule's field holds, with their paths. Wrong shapes were reported
+  /// by the kind's schema and are skipped here.
+  private func references(in entity: Entity, rule: RelationRule) -> [(ValuePath, String)] {
+    guard let value = entity.document.value(at: ["spec", rule.field]) else { return [] }
     let path = ValuePath(keys: "spec", rule.field)
-    guard let value = entity.document.value(at: ["spec", rule.field]), !value.isNull else { return [] }
     if !rule.isList {
-      if let text = value.stringValue { return [(path, text)] }
-      diagnostics.append(
-        .error("catalog.wrong-type", "\(path) must be a string, found \(value.typeName)", at: entity.source.location(of: path)))
-      return []
+      return value.stringValue.map { [(path, $0)] } ?? []
     }
-    guard let elements = value.arrayValue else {
-      diagnostics.append(
-        .error("catalog.wrong-type", "\(path) must be a list of strings, found \(value.typeName)", at: entity.source.location(of: path)))
-      return []
+    return (value.arrayValue ?? []).enumerated().compactMap { index, element in
+      element.stringValue.map { (path.appending(index: index), $0) }
     }
-    var found: [(ValuePath, String)] = []
-    for (index, element) in elements.enumerated() {
-      let elementPath = path.appending(index: index)
-      if let text = element.stringValue {
-        found.append((elementPath, text))
-      } else {
-        diagnostics.append(
-          .error(
-            "catalog.wrong-type", "\(elementPath) must be a string, found \(element.typeName)",
-            at: entity.source.location(of: elementPath)))
+  }
+
+  /// One error per cycle in the group tree, at the field of its first group that closes it.
+  private func groupCycles(in catalog: Catalog) -> [Diagnostic] {
+    catalog.groupHierarchy.cycles().compactMap { cycle in
+      guard let first = cycle.first, let group = catalog[first] else { return nil }
+      let next = cycle.count > 1 ? cycle[1] : first
+      var location = group.source.location(of: ValuePath(keys: "spec", "parent"))
+      if group.document.value(at: ["spec", "parent"]) == nil, let parent = catalog[next],
+        let index = parent.document.value(at: ["spec", "children"])?.arrayValue?.firstIndex(where: { element in
+          element.stringValue.flatMap { EntityRef(parsing: $0, defaultKind: "Group", defaultNamespace: next.namespace) } == first
+        })
+      {
+        location = parent.source.location(of: ValuePath(keys: "spec", "children").appending(index: index))
       }
+      let chain = (cycle + [first]).map(\.canonical).joined(separator: " → ")
+      return .error(
+        "catalog.group-cycle", "the group hierarchy has a cycle: \(chain)", at: location,
+        notes: [DiagnosticNote("in entity '\(first)'")])
     }
-    return found
   }
 }

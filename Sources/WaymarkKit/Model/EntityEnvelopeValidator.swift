@@ -2,46 +2,51 @@ import StructuredData
 
 /// Checks the envelope every entity needs (`apiVersion`, `kind`, `metadata.name`) and makes its reference.
 ///
-/// The catalog's full field and per-kind validation builds on this; the envelope comes first, as
-/// in Backstage's processing order.
-public struct EntityEnvelopeValidator: Sendable {
-  /// Creates a validator.
-  public init() {}
-
+/// The first step of Backstage's order (`validateEntityEnvelope`): loose on purpose, so later
+/// steps can report everything else about an entity whose reference is known.
+struct EntityEnvelopeValidator {
   /// The entity's reference, or nil (with diagnostics) when the envelope is broken.
-  public func validate(_ document: JSONValue, source: EntitySource, into diagnostics: inout [Diagnostic]) -> EntityRef? {
+  func validate(_ document: JSONValue, into reporter: inout EntityProblemReporter) -> EntityRef? {
     var valid = true
-    func require(_ path: [String], _ what: String) -> String? {
+    func require(_ path: [String]) -> String? {
       let field = ValuePath(path.map(ValuePath.Component.key))
       guard let value = document.value(at: path) else {
-        diagnostics.append(.error("catalog.missing-field", "\(field) must have a value", at: source.location(of: field)))
+        reporter.missing(field)
         valid = false
         return nil
       }
-      guard let text = value.stringValue, !text.isEmpty else {
-        diagnostics.append(
-          .error("catalog.wrong-type", "\(field) must be \(what), found \(value.typeName)", at: source.location(of: field)))
+      guard let text = value.stringValue else {
+        reporter.wrongType(field, expected: "a non-empty string", found: value)
+        valid = false
+        return nil
+      }
+      guard !text.isEmpty else {
+        reporter.empty(field)
         valid = false
         return nil
       }
       return text
     }
-    let apiVersion = require(["apiVersion"], "a non-empty string")
-    let kind = require(["kind"], "a non-empty string")
-    if let metadata = document["metadata"], metadata.objectValue == nil {
-      diagnostics.append(
-        .error("catalog.wrong-type", "metadata must be a mapping, found \(metadata.typeName)", at: source.location(of: ValuePath(keys: "metadata"))))
+    let apiVersion = require(["apiVersion"])
+    let kind = require(["kind"])
+    guard let metadata = document["metadata"] else {
+      reporter.missing(ValuePath(keys: "metadata"))
       return nil
     }
-    let name = require(["metadata", "name"], "a non-empty string")
+    guard metadata.objectValue != nil else {
+      reporter.wrongType(ValuePath(keys: "metadata"), expected: "an object", found: metadata)
+      return nil
+    }
+    let name = require(["metadata", "name"])
     var namespace = "default"
     if let written = document.value(at: ["metadata", "namespace"]) {
       if let text = written.stringValue, !text.isEmpty {
         namespace = text
+      } else if written.stringValue == nil {
+        reporter.wrongType(ValuePath(keys: "metadata", "namespace"), expected: "a non-empty string", found: written)
+        valid = false
       } else {
-        let field = ValuePath(keys: "metadata", "namespace")
-        diagnostics.append(
-          .error("catalog.wrong-type", "\(field) must be a non-empty string, found \(written.typeName)", at: source.location(of: field)))
+        reporter.empty(ValuePath(keys: "metadata", "namespace"))
         valid = false
       }
     }

@@ -1,17 +1,25 @@
+import StructuredData
+
 /// A reference to a catalog entity, `kind:namespace/name`, compared case-insensitively.
 public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The kind as written (`Component`).
-  public var kind: String
+  public let kind: String
   /// The namespace as written (`default` when omitted).
-  public var namespace: String
+  public let namespace: String
   /// The name as written.
-  public var name: String
+  public let name: String
+  /// The canonical, lowercased form used as a key: `component:default/payments-api`.
+  ///
+  /// Stored rather than computed: references are hashed and compared in every lookup, and
+  /// lowercasing on each of them dominated relating a 20,000-entity catalog.
+  public let canonical: String
 
   /// Creates a reference.
   public init(kind: String, namespace: String = "default", name: String) {
     self.kind = kind
     self.namespace = namespace
     self.name = name
+    self.canonical = "\(kind):\(namespace)/\(name)".lowercased()
   }
 
   /// Parses `[kind:][namespace/]name` as Backstage does, filling in the defaults the field implies.
@@ -38,8 +46,26 @@ public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible
     self.init(kind: kind, namespace: namespace, name: String(rest))
   }
 
-  /// The canonical, lowercased form used as a key: `component:default/payments-api`.
-  public var canonical: String { "\(kind):\(namespace)/\(name)".lowercased() }
+  /// Parses a string reference or the code-only compound form `{kind, namespace, name}`, as
+  /// Backstage's `parseEntityRef` does; present-but-empty parts are errors, not defaults.
+  public init?(parsing value: JSONValue, defaultKind: String?, defaultNamespace: String = "default") {
+    switch value {
+    case .string(let text):
+      self.init(parsing: text, defaultKind: defaultKind, defaultNamespace: defaultNamespace)
+    case .object(let members):
+      func part(_ key: String, _ fallback: String?) -> String?? {
+        guard let written = members[key] else { return .some(fallback) }
+        guard let text = written.stringValue, !text.isEmpty else { return .none }
+        return .some(text)
+      }
+      guard let kind = part("kind", defaultKind), let namespace = part("namespace", defaultNamespace),
+        let name = part("name", nil), let kind, let namespace, let name
+      else { return nil }
+      self.init(kind: kind, namespace: namespace, name: name)
+    default:
+      return nil
+    }
+  }
 
   /// The form users write: `component:default/payments-api`, kind lowercased as Backstage prints it.
   public var description: String { canonical }

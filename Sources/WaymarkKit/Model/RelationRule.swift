@@ -13,7 +13,8 @@ public struct RelationRule: Sendable, Hashable {
   /// The relation from the target back to the entity.
   public var incoming: String
 
-  /// Backstage's `BuiltinKindsEntityProcessor` rules, in its order.
+  /// Backstage's `BuiltinKindsEntityProcessor` rules, in its order, then the scaffolder's
+  /// (`Template.spec.owner`) and the AI model module's (`AiResource` owner, system, dependsOn).
   public static let builtin: [RelationRule] = [
     RelationRule(["component", "api", "resource", "system", "domain"], "owner", false, "Group", "ownedBy", "ownerOf"),
     RelationRule(["component"], "subcomponentOf", false, "Component", "partOf", "hasPart"),
@@ -28,6 +29,10 @@ public struct RelationRule: Sendable, Hashable {
     RelationRule(["group"], "members", true, "User", "hasMember", "memberOf"),
     RelationRule(["group"], "parent", false, "Group", "childOf", "parentOf"),
     RelationRule(["group"], "children", true, "Group", "parentOf", "childOf"),
+    RelationRule(["template"], "owner", false, "Group", "ownedBy", "ownerOf"),
+    RelationRule(["airesource"], "owner", false, "Group", "ownedBy", "ownerOf"),
+    RelationRule(["airesource"], "system", false, "System", "partOf", "hasPart"),
+    RelationRule(["airesource"], "dependsOn", true, nil, "dependsOn", "dependencyOf"),
   ]
 
   init(_ kinds: Set<String>, _ field: String, _ isList: Bool, _ defaultKind: String?, _ outgoing: String, _ incoming: String) {

@@ -15,6 +15,6 @@ struct APIRenderer {
     for entity in input.catalog.entities {
       files.append(OutputFile(path: SitePaths.entityJSON(entity.ref), text: writer.string(for: entities.apiValue(for: entity))))
     }
-    return files
+    return files + APISchemaRenderer.files()
   }
 }

@@ -45,7 +45,7 @@ import WaymarkTestSupport
       problems == [
         "content/catalog/payments.yaml:13:10: error: spec.owner 'group:default/paymnets' does not exist; did you mean 'group:default/payments'? [catalog.dangling-ref]\n  note: in entity 'component:default/payments-api'\n",
         "content/catalog/payments.yaml:14:15: error: spec.dependsOn[0] 'resource:default/db' does not exist [catalog.dangling-ref]\n  note: in entity 'component:default/payments-api'\n",
-        "content/catalog/payments.yaml:14:28: error: spec.dependsOn[1] 'db' is not a valid entity reference; the kind must be written, e.g. 'resource:db' [catalog.bad-ref]\n",
+        "content/catalog/payments.yaml:14:28: error: spec.dependsOn[1] 'db' is not a valid entity reference; the kind must be written, e.g. 'resource:db' [catalog.bad-ref]\n  note: in entity 'component:default/payments-api'\n",
       ])
   }
 
@@ -55,7 +55,7 @@ import WaymarkTestSupport
     #expect(catalog.entities.count == 1)
     #expect(
       problems == [
-        "b.yaml:4:9: error: entity 'group:default/team-a' is defined more than once [catalog.duplicate-entity]\n  a.yaml:4:9: note: first defined here\n"
+        "b.yaml:4:9: error: entity 'group:default/team-a' is defined more than once; first in a.yaml [catalog.duplicate-entity]\n  a.yaml:4:9: note: first defined here\n"
       ])
   }
 
@@ -66,11 +66,11 @@ import WaymarkTestSupport
     #expect(catalog.entities.isEmpty)
     #expect(
       problems == [
-        "x.yaml:1:1: error: apiVersion must have a value [catalog.missing-field]\n",
-        "x.yaml:3:9: error: metadata.name must be a non-empty string, found integer [catalog.wrong-type]\n",
+        "x.yaml:1:1: error: apiVersion must have a value [catalog.missing-field]\n  note: in document 1 of x.yaml\n",
+        "x.yaml:3:9: error: metadata.name must be a non-empty string, found integer 42 [catalog.wrong-type]\n  note: in document 1 of x.yaml\n",
         "x.yaml:5:1: warning: document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored [catalog.not-an-entity]\n",
-        "x.yaml:7:1: error: expected a mapping at the root of the document, found array [catalog.not-an-object]\n",
-        "x.yaml:11:11: error: metadata must be a mapping, found array [catalog.wrong-type]\n",
+        "x.yaml:7:1: error: the document must be an object (a mapping), found array [catalog.not-an-object]\n",
+        "x.yaml:11:11: error: metadata must be an object, found array [catalog.wrong-type]\n  note: in document 4 of x.yaml\n",
       ])
   }
 }

@@ -1,0 +1,61 @@
+import StructuredData
+
+/// Backstage's `FieldFormatEntityPolicy` with the default validators of `makeValidator`.
+///
+/// Only strings are checked here: a value of the wrong type was already reported by the schema
+/// step, and reporting it twice would bury the real problem.
+struct EntityFieldValidator {
+  // The expectations, word for word from FieldFormatEntityPolicy.
+  static let nameExpectation =
+    "a string that is sequences of [a-zA-Z0-9] separated by any of [-_.], at most 63 characters in total"
+  static let namespaceExpectation = "a string that is sequences of [a-z0-9] separated by [-], at most 63 characters in total"
+  static let tagExpectation = "a string that is sequences of [a-z0-9+#] separated by [-], at most 63 characters in total"
+  static let kindExpectation = "a string that is a sequence of [a-zA-Z][a-z0-9A-Z], at most 63 characters in total"
+  static let apiVersionExpectation = "a valid prefix and/or suffix"
+  static let keyExpectation = "a valid prefix and/or suffix"
+  static let urlExpectation = "a string that is a valid url"
+  static let titleExpectation = "a non empty string"
+
+  func validate(_ document: [String: JSONValue], into reporter: inout EntityProblemReporter) {
+    check(document["apiVersion"], ValuePath(keys: "apiVersion"), EntityFieldFormat.isValidAPIVersion, Self.apiVersionExpectation, &reporter)
+    check(document["kind"], ValuePath(keys: "kind"), EntityFieldFormat.isValidKind, Self.kindExpectation, &reporter)
+    guard let metadata = document["metadata"]?.objectValue else { return }
+    let base = ValuePath(keys: "metadata")
+    check(metadata["name"], base.appending("name"), EntityFieldFormat.isValidObjectName, Self.nameExpectation, &reporter)
+    check(metadata["namespace"], base.appending("namespace"), EntityFieldFormat.isValidNamespace, Self.namespaceExpectation, &reporter)
+    for (field, valueRule, valueExpectation) in [
+      ("labels", EntityFieldFormat.isValidLabelValue, Self.nameExpectation),
+      ("annotations", EntityFieldFormat.isValidAnnotationValue, "a string"),
+    ] {
+      for (key, value) in (metadata[field]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
+        let path = base.appending(field).appending(key)
+        if !EntityFieldFormat.isValidLabelKey(.string(key)) {
+          reporter.error(
+            "catalog.bad-format", "\(path) key \"\(key)\" is not valid; expected \(Self.keyExpectation)", at: path, keyPosition: true)
+        }
+        check(value, path, valueRule, valueExpectation, &reporter)
+      }
+    }
+    for (index, tag) in (metadata["tags"]?.arrayValue ?? []).enumerated() {
+      check(tag, base.appending("tags").appending(index: index), { EntityFieldFormat.isValidTag($0) }, Self.tagExpectation, &reporter)
+    }
+    for (index, link) in (metadata["links"]?.arrayValue ?? []).enumerated() {
+      let path = base.appending("links").appending(index: index)
+      check(link["url"], path.appending("url"), EntityFieldFormat.isValidURL, Self.urlExpectation, &reporter)
+      check(link["title"], path.appending("title"), EntityFieldFormat.isNonEmptyString, Self.titleExpectation, &reporter)
+      check(link["icon"], path.appending("icon"), EntityFieldFormat.isValidObjectName, Self.nameExpectation, &reporter)
+    }
+  }
+
+  private func check(
+    _ value: JSONValue?, _ path: ValuePath, _ rule: (JSONValue) -> Bool, _ expectation: String,
+    _ reporter: inout EntityProblemReporter
+  ) {
+    guard let value, let text = value.stringValue, !rule(value) else { return }
+    // An empty string was already reported by the schema step where the schema requires one.
+    if text.isEmpty, reporter.diagnostics.contains(where: { $0.code == "catalog.empty-value" && $0.message.hasPrefix("\(path) ") }) {
+      return
+    }
+    reporter.badFormat(path, value, expected: expectation)
+  }
+}

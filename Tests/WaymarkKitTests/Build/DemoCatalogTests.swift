@@ -1,0 +1,40 @@
+import Foundation
+import Testing
+import WaymarkKit
+import WaymarkTestSupport
+
+/// The demo company, Acme Logistics, as the catalog stage sees it.
+@Suite struct DemoCatalogTests {
+  func catalog() async throws -> (Catalog, LoadedCatalog) {
+    let root = TestPaths.repositoryRoot
+    let config = SiteConfig()
+    let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
+    let all = finder.allFiles()
+    let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: all), available: all)
+    let (catalog, diagnostics) = CatalogBuilder().build(loaded.documents)
+    #expect(DiagnosticFormat.text.format(DiagnosticList(loaded.diagnostics + diagnostics)) == "")
+    return (catalog, loaded)
+  }
+
+  @Test func hasEveryKindInRealisticNumbers() async throws {
+    let (catalog, loaded) = try await catalog()
+    #expect(
+      catalog.countsByKind == [
+        "api": 11, "component": 36, "domain": 5, "group": 17, "location": 3, "resource": 15, "system": 13, "template": 4,
+        "user": 23,
+      ])
+    // Templates are reached only through the golden-paths Location; definitions through $text.
+    #expect(loaded.files.contains { $0.path == "content/templates/go-service/template.yaml" })
+    #expect(loaded.files.contains { $0.path == "content/catalog/definitions/routing.proto" })
+    let lifecycles = Set(catalog.entities.compactMap { $0.ref.kind == "Component" ? $0.lifecycle : nil })
+    #expect(lifecycles == ["production", "experimental", "deprecated"])
+  }
+
+  @Test func membershipFollowsTheGroupTree() async throws {
+    let (catalog, _) = try await catalog()
+    let amara = EntityRef(kind: "User", name: "amara.okafor")
+    #expect(catalog.groups(containing: amara).map(\.name) == ["acme", "commerce-area", "engineering", "payments"])
+    #expect(catalog.isMember(amara, ofGroupOrDescendants: EntityRef(kind: "Group", name: "engineering")))
+    #expect(!catalog.isMember(amara, ofGroupOrDescendants: EntityRef(kind: "Group", name: "platform")))
+  }
+}
