@@ -35,7 +35,7 @@ public struct ScorecardCompiler: Sendable {
       if let result = compile(scorecard, catalog: catalog, into: &diagnostics) { compiled.append(result) }
     }
     let byName = Dictionary(uniqueKeysWithValues: compiled.map { ($0.scorecard.name, $0) })
-    let membership = GroupMembership(catalog: catalog)
+    let membership = catalog.groupHierarchy
     let waivers = policies.waivers.compactMap { waiver in
       compile(waiver, scorecards: byName, catalog: catalog, membership: membership, now: now, into: &diagnostics)
     }
@@ -106,7 +106,7 @@ public struct ScorecardCompiler: Sendable {
   }
 
   private func compile(
-    _ waiver: Waiver, scorecards: [String: CompiledScorecard], catalog: Catalog, membership: GroupMembership, now: Timestamp,
+    _ waiver: Waiver, scorecards: [String: CompiledScorecard], catalog: Catalog, membership: GroupHierarchy, now: Timestamp,
     into diagnostics: inout [Diagnostic]
   ) -> CompiledWaiver? {
     guard let scorecard = scorecards[waiver.scorecard] else {
@@ -128,7 +128,7 @@ public struct ScorecardCompiler: Sendable {
     if catalog[waiver.approvedBy] == nil {
       diagnostics.append(.error("policy.dangling-ref", "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who does not exist", at: waiver.source))
       status = .invalid
-    } else if status == .active, !scorecard.scorecard.waiverApprovers.contains(where: { membership.isMember(waiver.approvedBy, of: $0) }) {
+    } else if status == .active, !scorecard.scorecard.waiverApprovers.contains(where: { membership.isMember(waiver.approvedBy, ofGroupOrDescendants: $0) }) {
       let groups = scorecard.scorecard.waiverApprovers.map(\.canonical).joined(separator: ", ")
       diagnostics.append(
         .error(

@@ -31,7 +31,7 @@ struct EntityPageExtras {
       let profile = entity.document.value(at: ["spec", "profile"])
       extra["user"] = [
         "displayName": profile?["displayName"] ?? .null, "email": profile?["email"] ?? .null,
-        "groups": .array(GroupMembership(catalog: catalog).groups(of: entity.ref).map { links.link(to: $0, root: root) }),
+        "groups": .array(catalog.groupHierarchy.groups(containing: entity.ref).map { links.link(to: $0, root: root) }),
       ]
     }
     if kind == "template" {
