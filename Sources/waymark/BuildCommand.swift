@@ -18,12 +18,16 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print nothing but diagnostics.")
   var quiet = false
 
+  @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
+  var strict = false
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: quiet)
     let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let options = BuildOptions(
+    var options = BuildOptions(
       root: URL(fileURLWithPath: site.root, relativeTo: cwd), output: output.map { URL(fileURLWithPath: $0, relativeTo: cwd) },
       baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, progress: terminal.progress)
+    options.strict = strict
     let result: BuildResult
     do {
       result = try await SiteBuilder().build(options)

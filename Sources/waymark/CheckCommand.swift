@@ -14,12 +14,16 @@ struct CheckCommand: AsyncParsableCommand {
   @Option(name: .long, help: "How to print diagnostics: text, json, or github (workflow annotations).")
   var format: DiagnosticFormat = .text
 
+  @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
+  var strict = false
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: format != .text)
     let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-    let options = BuildOptions(
+    var options = BuildOptions(
       root: URL(fileURLWithPath: site.root, relativeTo: cwd), asOf: site.asOfTimestamp, writesOutput: false,
       progress: terminal.progress)
+    options.strict = strict
     let result: BuildResult
     do {
       result = try await SiteBuilder().build(options)

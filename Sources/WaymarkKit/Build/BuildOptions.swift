@@ -12,6 +12,8 @@ public struct BuildOptions: Sendable {
   public var asOf: Timestamp?
   /// Whether to publish the site (`build`) or only validate and evaluate (`check`).
   public var writesOutput: Bool
+  /// Whether unknown event types and malformed event records are errors (`--strict`).
+  public var strict = false
   /// Receives progress events (stage names, counts, elapsed time) for the terminal.
   public var progress: @Sendable (BuildProgress) -> Void
 

@@ -13,15 +13,21 @@ struct PageCatalogue {
       page(path: "catalog/", kind: "catalog", title: "Catalog", extra: catalogModel(root: "../")),
       page(path: "404.html", kind: "404", title: "Page not found", extra: [:]),
     ]
+    if let delivery = input.delivery {
+      pages.append(
+        page(path: "dora/", kind: "dora", title: "Delivery metrics", extra: ["dora": DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")]))
+    }
     let entities = EntityViewModel(catalog: input.catalog)
     for entity in input.catalog.entities {
       let path = SitePaths.entityPage(entity.ref)
       let root = SitePaths.rootPrefix(forPageAt: path)
       let layoutPath = ValuePath(keys: "metadata", "annotations", Self.layoutAnnotation)
       let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
+      var extra = ["entity": entities.model(for: entity, root: root)]
+      if let delivery = input.delivery { extra["dora"] = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
-        extra: ["entity": entities.model(for: entity, root: root)])
+        extra: extra)
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
@@ -43,7 +49,7 @@ struct PageCatalogue {
     model["page"] = ["title": .string(title), "kind": .string(kind), "path": .string(path)]
     model["root"] = .string(root)
     model["nav"] = .array(
-      [("Home", ""), ("Catalog", "catalog/")].map { label, target in
+      ([("Home", ""), ("Catalog", "catalog/")] + (input.delivery == nil ? [] : [("Delivery", "dora/")])).map { label, target in
         ["label": .string(label), "url": .string(root + target), "current": .bool(target == path)]
       })
     return SiteRenderer.Page(path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: .object(model))

@@ -10,13 +10,16 @@ public struct RenderInput: Sendable {
   public var layouts: LayoutSet
   /// The build's "now".
   public var now: Timestamp
+  /// Delivery metrics, when the site has event exports.
+  public var delivery: DeliveryMetrics?
 
   /// Creates a render input.
-  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp) {
+  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp, delivery: DeliveryMetrics? = nil) {
     self.config = config
     self.catalog = catalog
     self.layouts = layouts
     self.now = now
+    self.delivery = delivery
   }
 }
 

@@ -1,0 +1,219 @@
+import Crypto
+import Foundation
+import StructuredData
+
+/// Reads event exports: JSON Lines, a JSON array, or one JSON document per `.json` file, each
+/// record a CDEvent, a CloudEvent (structured mode) holding one, or a GitHub delivery.
+///
+/// JSON Lines files are streamed in chunks of whole lines and decoded in parallel (a task per
+/// chunk, at most a few in flight so memory stays bounded); chunk results are put back in file
+/// order, so the output never depends on scheduling. Records are read with `JSONFieldScanner`,
+/// which keeps only the members the metrics use. Duplicates (same source and id) are counted and
+/// dropped, the first copy kept. Nothing is dropped silently: every record is an event, a
+/// duplicate, ignored, malformed (a located warning, an error with `strict`) or of an unknown type
+/// (counted, an error with `strict`).
+public struct EventLoader: Sendable {
+  /// The site root.
+  public let root: URL
+  /// Whether malformed records and unknown event types are errors rather than warnings/counts.
+  public var strict: Bool
+  /// The size of the chunks JSON Lines files are cut into.
+  public var chunkBytes: Int
+  /// The most located diagnostics reported per file; the rest are summed up in one more.
+  public var diagnosticsPerFile = 50
+
+  /// Extensions read as event exports.
+  public static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
+
+  /// Creates a loader.
+  public init(root: URL, strict: Bool = false, chunkBytes: Int = 4 << 20) {
+    self.root = root
+    self.strict = strict
+    self.chunkBytes = max(1 << 10, chunkBytes)
+  }
+
+  /// Reads `paths` (relative to the root, sorted) and deduplicates their events.
+  public func load(paths: [String]) async -> EventLoadResult {
+    var result = EventLoadResult()
+    var seen = Set<UInt64>()
+    for path in paths {
+      let ext = (path as NSString).pathExtension.lowercased()
+      guard Self.extensions.contains(ext) else {
+        result.diagnostics.append(
+          .warning(
+            "events.unsupported-file", "not read as events: only .json, .jsonl and .ndjson files are",
+            at: SourceLocation(path: path)))
+        continue
+      }
+      guard let file = await read(path, isJSON: ext == "json") else {
+        result.diagnostics.append(.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path)))
+        continue
+      }
+      result.files.append(file.record)
+      merge(file, path: path, into: &result, seen: &seen)
+    }
+    result.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return result
+  }
+
+  /// One file's decoded chunks, with the line each chunk starts on.
+  struct FileChunks {
+    var record: EventLoadResult.File
+    var chunks: [(firstLine: Int, result: EventChunkDecoder.Result)]
+  }
+
+  private func merge(_ file: FileChunks, path: String, into result: inout EventLoadResult, seen: inout Set<UInt64>) {
+    let severity: Diagnostic.Severity = strict ? .error : .warning
+    var reported = 0
+    var unreported = 0
+    var unknownFirst: [String: Int] = [:]
+    for (firstLine, chunk) in file.chunks {
+      result.records += chunk.records
+      result.ignored += chunk.ignored
+      result.malformed += chunk.malformed
+      if let newest = chunk.newest, result.newest.map({ newest > $0 }) ?? true { result.newest = newest }
+      for event in chunk.events {
+        if seen.insert(event.identity).inserted {
+          result.events.append(event)
+        } else {
+          result.duplicates += 1
+        }
+      }
+      for problem in chunk.problems {
+        guard reported < diagnosticsPerFile else {
+          unreported += 1
+          continue
+        }
+        reported += 1
+        result.diagnostics.append(
+          Diagnostic(
+            severity, code: problem.code, message: problem.message,
+            location: SourceLocation(path: path, line: firstLine + problem.line - 1, column: problem.column)))
+      }
+      for (type, seenType) in chunk.unknown {
+        result.unknownTypes[type, default: 0] += seenType.count
+        if unknownFirst[type] == nil { unknownFirst[type] = firstLine + seenType.line - 1 }
+      }
+    }
+    if unreported > 0 {
+      result.diagnostics.append(
+        Diagnostic(
+          severity, code: "events.malformed", message: "\(unreported) more malformed records not listed",
+          location: SourceLocation(path: path)))
+    }
+    guard strict else { return }
+    for (type, line) in unknownFirst {
+      let count = file.chunks.reduce(0) { $0 + ($1.result.unknown[type]?.count ?? 0) }
+      result.diagnostics.append(
+        .error(
+          "events.unknown-type", "unknown event type '\(type)' (\(count) in this file; --strict makes unknown types errors)",
+          at: SourceLocation(path: path, line: line, column: 1)))
+    }
+  }
+
+  /// Reads and decodes one file, or nil when it cannot be opened.
+  private func read(_ path: String, isJSON: Bool) async -> FileChunks? {
+    let url = root.appendingPathComponent(path)
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    defer { try? handle.close() }
+    var hasher = SHA256()
+    var byteCount = 0
+    func nextBlock() -> [UInt8]? {
+      guard let data = try? handle.read(upToCount: chunkBytes), !data.isEmpty else { return nil }
+      hasher.update(data: data)
+      byteCount += data.count
+      return [UInt8](data)
+    }
+    let decoder = EventChunkDecoder()
+    var first = nextBlock() ?? []
+    // A JSON array, or a `.json` file holding one document, is decoded whole (such files are small).
+    if let opening = Self.firstSignificantByte(first), opening == UInt8(ascii: "[") || isJSON {
+      while let more = nextBlock() { first += more }
+      let chunk = Self.decodeDocument(first, decoder: decoder, isArray: opening == UInt8(ascii: "["))
+      return FileChunks(record: record(path, hasher, byteCount), chunks: [(1, chunk)])
+    }
+    var carry = first
+    var chunks: [(index: Int, result: EventChunkDecoder.Result)] = []
+    let limit = max(2, ProcessInfo.processInfo.activeProcessorCount + 1)
+    await withTaskGroup(of: (Int, EventChunkDecoder.Result).self) { group in
+      var index = 0
+      var inFlight = 0
+      var finished = false
+      while !finished {
+        var block: [UInt8]
+        if let more = nextBlock() {
+          carry += more
+          guard let cut = carry.lastIndex(of: 0x0A) else { continue }
+          block = Array(carry[...cut])
+          carry.removeSubrange(...cut)
+        } else {
+          block = carry
+          carry = []
+          finished = true
+          if block.isEmpty { break }
+        }
+        if inFlight >= limit, let done = await group.next() {
+          chunks.append((done.0, done.1))
+          inFlight -= 1
+        }
+        let number = index
+        group.addTask { (number, block.withUnsafeBufferPointer { decoder.decodeLines($0) }) }
+        index += 1
+        inFlight += 1
+      }
+      for await done in group { chunks.append((done.0, done.1)) }
+    }
+    chunks.sort { $0.index < $1.index }
+    var line = 1
+    var ordered: [(Int, EventChunkDecoder.Result)] = []
+    for chunk in chunks {
+      ordered.append((line, chunk.result))
+      line += chunk.result.lines
+    }
+    return FileChunks(record: record(path, hasher, byteCount), chunks: ordered)
+  }
+
+  private func record(_ path: String, _ hasher: SHA256, _ byteCount: Int) -> EventLoadResult.File {
+    let digest = hasher.finalize().map { byte in
+      let hex = String(byte, radix: 16)
+      return byte < 16 ? "0" + hex : hex
+    }.joined()
+    return EventLoadResult.File(path: path, sha256: digest, byteCount: byteCount)
+  }
+
+  /// Decodes a whole-file document: an array of records, or one record (else JSON Lines).
+  static func decodeDocument(_ bytes: [UInt8], decoder: EventChunkDecoder, isArray: Bool) -> EventChunkDecoder.Result {
+    bytes.withUnsafeBufferPointer { buffer in
+      var result = EventChunkDecoder.Result()
+      var slots: [JSONValue?] = []
+      var strings = StringInterner()
+      if isArray {
+        do throws(JSONReadError) {
+          for range in try decoder.scanner.elementRanges(of: buffer) {
+            let (line, column) = JSONFieldScanner.position(of: range.lowerBound, in: buffer)
+            decoder.decodeRecord(
+              UnsafeBufferPointer(rebasing: buffer[range]), line: line, columnOffset: column - 1, slots: &slots,
+              strings: &strings, into: &result)
+          }
+        } catch {
+          result.records += 1
+          result.malformed += 1
+          result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: "events.malformed"))
+        }
+        return result
+      }
+      var probe: [JSONValue?] = []
+      if (try? decoder.scanner.scan(buffer, into: &probe)) != nil {
+        decoder.decodeRecord(buffer, line: 1, slots: &slots, strings: &strings, into: &result)
+        return result
+      }
+      return decoder.decodeLines(buffer)
+    }
+  }
+
+  static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    return index < bytes.count ? bytes[index] : nil
+  }
+}

@@ -1,0 +1,19 @@
+/// Shares one copy of each repeated string (subject ids, event types, environments).
+///
+/// Events of one subject repeat the same few strings thousands of times; sharing their storage
+/// keeps the decoded events smaller than the export. One interner per chunk of input, so
+/// parallel decoding needs no shared state.
+struct StringInterner {
+  private var table: [String: String] = [:]
+
+  mutating func intern(_ text: String) -> String {
+    if text.utf8.count <= 15 { return text }  // small strings live inline; nothing to share
+    if let shared = table[text] { return shared }
+    table[text] = text
+    return text
+  }
+
+  mutating func intern(ifPresent text: String?) -> String? {
+    text.map { intern($0) }
+  }
+}
