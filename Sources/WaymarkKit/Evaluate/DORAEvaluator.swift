@@ -81,11 +81,10 @@ public struct DORAEvaluator: Sendable {
       if let component {
         byComponent[component].append(index)
       } else {
+        // Mutated in place: a copy out and back would copy `types` for every event.
         let label = event.subjectLabel
-        var entry = unmapped[label] ?? .init(subject: label, events: 0, types: [:])
-        entry.events += 1
-        entry.types[event.type, default: 0] += 1
-        unmapped[label] = entry
+        unmapped[label, default: .init(subject: label, events: 0, types: [:])].events += 1
+        unmapped[label, default: .init(subject: label, events: 0, types: [:])].types[event.type, default: 0] += 1
       }
     }
     let sorted = unmapped.values.sorted { $0.subject.utf8.lexicographicallyPrecedes($1.subject.utf8) }

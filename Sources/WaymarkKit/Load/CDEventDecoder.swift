@@ -46,7 +46,7 @@ struct CDEventDecoder {
     guard let time = Timestamp(iso8601: stamp) else {
       return .invalid("context.timestamp '\(stamp)' is not an RFC 3339 timestamp")
     }
-    guard let name = Self.subjectPredicate(of: type), let kind = Self.kinds[name] else {
+    guard let kind = strings.kind(of: type, resolve: { Self.subjectPredicate(of: $0).flatMap { Self.kinds[$0] } }) else {
       return .unknownType(strings.intern(type))
     }
     guard let subjectId = record.text(.subjectId) else { return .invalid("missing subject.id") }
@@ -104,7 +104,9 @@ struct CDEventDecoder {
     guard text.hasPrefix("pkg:") else { return text }
     var body = text.dropFirst(4)
     if let cut = body.firstIndex(where: { $0 == "@" || $0 == "?" || $0 == "#" }) { body = body[..<cut] }
-    let name = body.split(separator: "/").last.map(String.init) ?? String(body)
+    if let slash = body.lastIndex(of: "/") { body = body[body.index(after: slash)...] }
+    let name = String(body)
+    guard name.contains("%") else { return name }
     return name.removingPercentEncoding ?? name
   }
 }

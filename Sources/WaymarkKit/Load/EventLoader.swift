@@ -26,7 +26,7 @@ public struct EventLoader: Sendable {
   public static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
   /// Creates a loader.
-  public init(root: URL, strict: Bool = false, chunkBytes: Int = 4 << 20) {
+  public init(root: URL, strict: Bool = false, chunkBytes: Int = 1 << 20) {
     self.root = root
     self.strict = strict
     self.chunkBytes = max(1 << 10, chunkBytes)
@@ -45,74 +45,22 @@ public struct EventLoader: Sendable {
             at: SourceLocation(path: path)))
         continue
       }
-      guard let file = await read(path, isJSON: ext == "json") else {
+      var merger = EventFileMerger(path: path, strict: strict, diagnosticsPerFile: diagnosticsPerFile)
+      guard let file = await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen) else {
         result.diagnostics.append(.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path)))
         continue
       }
-      result.files.append(file.record)
-      merge(file, path: path, into: &result, seen: &seen)
+      merger.finish(into: &result)
+      result.files.append(file)
     }
     result.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     return result
   }
 
-  /// One file's decoded chunks, with the line each chunk starts on.
-  struct FileChunks {
-    var record: EventLoadResult.File
-    var chunks: [(firstLine: Int, result: EventChunkDecoder.Result)]
-  }
-
-  private func merge(_ file: FileChunks, path: String, into result: inout EventLoadResult, seen: inout Set<UInt64>) {
-    let severity: Diagnostic.Severity = strict ? .error : .warning
-    var reported = 0
-    var unreported = 0
-    var unknownFirst: [String: Int] = [:]
-    for (firstLine, chunk) in file.chunks {
-      result.records += chunk.records
-      result.ignored += chunk.ignored
-      result.malformed += chunk.malformed
-      if let newest = chunk.newest, result.newest.map({ newest > $0 }) ?? true { result.newest = newest }
-      for event in chunk.events {
-        if seen.insert(event.identity).inserted {
-          result.events.append(event)
-        } else {
-          result.duplicates += 1
-        }
-      }
-      for problem in chunk.problems {
-        guard reported < diagnosticsPerFile else {
-          unreported += 1
-          continue
-        }
-        reported += 1
-        result.diagnostics.append(
-          Diagnostic(
-            severity, code: problem.code, message: problem.message,
-            location: SourceLocation(path: path, line: firstLine + problem.line - 1, column: problem.column)))
-      }
-      for (type, seenType) in chunk.unknown {
-        result.unknownTypes[type, default: 0] += seenType.count
-        if unknownFirst[type] == nil { unknownFirst[type] = firstLine + seenType.line - 1 }
-      }
-    }
-    if unreported > 0 {
-      result.diagnostics.append(
-        Diagnostic(
-          severity, code: "events.malformed", message: "\(unreported) more malformed records not listed",
-          location: SourceLocation(path: path)))
-    }
-    guard strict else { return }
-    for (type, line) in unknownFirst {
-      let count = file.chunks.reduce(0) { $0 + ($1.result.unknown[type]?.count ?? 0) }
-      result.diagnostics.append(
-        .error(
-          "events.unknown-type", "unknown event type '\(type)' (\(count) in this file; --strict makes unknown types errors)",
-          at: SourceLocation(path: path, line: line, column: 1)))
-    }
-  }
-
-  /// Reads and decodes one file, or nil when it cannot be opened.
-  private func read(_ path: String, isJSON: Bool) async -> FileChunks? {
+  /// Reads and decodes one file, merging its chunks in order as they finish; nil when it cannot be opened.
+  private func read(
+    _ path: String, isJSON: Bool, merger: inout EventFileMerger, into result: inout EventLoadResult, seen: inout Set<UInt64>
+  ) async -> EventLoadResult.File? {
     let url = root.appendingPathComponent(path)
     guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
     defer { try? handle.close() }
@@ -130,10 +78,23 @@ public struct EventLoader: Sendable {
     if let opening = Self.firstSignificantByte(first), opening == UInt8(ascii: "[") || isJSON {
       while let more = nextBlock() { first += more }
       let chunk = Self.decodeDocument(first, decoder: decoder, isArray: opening == UInt8(ascii: "["))
-      return FileChunks(record: record(path, hasher, byteCount), chunks: [(1, chunk)])
+      merger.add(chunk, firstLine: 1, into: &result, seen: &seen)
+      return record(path, hasher, byteCount)
     }
     var carry = first
-    var chunks: [(index: Int, result: EventChunkDecoder.Result)] = []
+    first = []
+    // Chunks finish in any order; each is merged once every chunk before it has been.
+    var pending: [Int: EventChunkDecoder.Result] = [:]
+    var nextToMerge = 0
+    var line = 1
+    func collect(_ index: Int, _ chunk: EventChunkDecoder.Result) {
+      pending[index] = chunk
+      while let ready = pending.removeValue(forKey: nextToMerge) {
+        merger.add(ready, firstLine: line, into: &result, seen: &seen)
+        line += ready.lines
+        nextToMerge += 1
+      }
+    }
     let limit = max(2, ProcessInfo.processInfo.activeProcessorCount + 1)
     await withTaskGroup(of: (Int, EventChunkDecoder.Result).self) { group in
       var index = 0
@@ -153,7 +114,7 @@ public struct EventLoader: Sendable {
           if block.isEmpty { break }
         }
         if inFlight >= limit, let done = await group.next() {
-          chunks.append((done.0, done.1))
+          collect(done.0, done.1)
           inFlight -= 1
         }
         let number = index
@@ -161,16 +122,9 @@ public struct EventLoader: Sendable {
         index += 1
         inFlight += 1
       }
-      for await done in group { chunks.append((done.0, done.1)) }
+      for await done in group { collect(done.0, done.1) }
     }
-    chunks.sort { $0.index < $1.index }
-    var line = 1
-    var ordered: [(Int, EventChunkDecoder.Result)] = []
-    for chunk in chunks {
-      ordered.append((line, chunk.result))
-      line += chunk.result.lines
-    }
-    return FileChunks(record: record(path, hasher, byteCount), chunks: ordered)
+    return record(path, hasher, byteCount)
   }
 
   private func record(_ path: String, _ hasher: SHA256, _ byteCount: Int) -> EventLoadResult.File {
