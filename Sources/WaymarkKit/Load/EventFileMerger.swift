@@ -20,15 +20,20 @@ struct EventFileMerger {
 
   /// Adds the chunk that starts at `firstLine`; duplicates (by identity) are counted, not kept.
   mutating func add(
-    _ chunk: EventChunkDecoder.Result, firstLine: Int, into result: inout EventLoadResult, seen: inout Set<UInt64>
+    _ chunk: EventChunkDecoder.Result, firstLine: Int, into result: inout EventLoadResult, seen: inout Set<UInt64>,
+    strings: inout StringInterner
   ) {
     result.records += chunk.records
     result.ignored += chunk.ignored
     result.malformed += chunk.malformed
     if let newest = chunk.newest, result.newest.map({ newest > $0 }) ?? true { result.newest = newest }
-    result.events.reserveCapacity(result.events.count + chunk.events.count)
-    for event in chunk.events {
+    for var event in chunk.events {
       if seen.insert(event.identity).inserted {
+        event.type = strings.intern(event.type)
+        event.subject = strings.intern(ifPresent: event.subject)
+        event.repository = strings.intern(ifPresent: event.repository)
+        event.purlName = strings.intern(ifPresent: event.purlName)
+        event.environment = strings.intern(ifPresent: event.environment)
         result.events.append(event)
       } else {
         result.duplicates += 1

@@ -26,7 +26,7 @@ public struct EventLoader: Sendable {
   public static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
   /// Creates a loader.
-  public init(root: URL, strict: Bool = false, chunkBytes: Int = 1 << 20) {
+  public init(root: URL, strict: Bool = false, chunkBytes: Int = 4 << 20) {
     self.root = root
     self.strict = strict
     self.chunkBytes = max(1 << 10, chunkBytes)
@@ -36,6 +36,8 @@ public struct EventLoader: Sendable {
   public func load(paths: [String]) async -> EventLoadResult {
     var result = EventLoadResult()
     var seen = Set<UInt64>()
+    // One copy of each repeated string for the whole load (chunks intern only within themselves).
+    var strings = StringInterner()
     for path in paths {
       let ext = (path as NSString).pathExtension.lowercased()
       guard Self.extensions.contains(ext) else {
@@ -46,7 +48,7 @@ public struct EventLoader: Sendable {
         continue
       }
       var merger = EventFileMerger(path: path, strict: strict, diagnosticsPerFile: diagnosticsPerFile)
-      guard let file = await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen) else {
+      guard let file = await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen, strings: &strings) else {
         result.diagnostics.append(.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path)))
         continue
       }
@@ -59,30 +61,23 @@ public struct EventLoader: Sendable {
 
   /// Reads and decodes one file, merging its chunks in order as they finish; nil when it cannot be opened.
   private func read(
-    _ path: String, isJSON: Bool, merger: inout EventFileMerger, into result: inout EventLoadResult, seen: inout Set<UInt64>
+    _ path: String, isJSON: Bool, merger: inout EventFileMerger, into result: inout EventLoadResult, seen: inout Set<UInt64>,
+    strings: inout StringInterner
   ) async -> EventLoadResult.File? {
     let url = root.appendingPathComponent(path)
     guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
     defer { try? handle.close() }
-    var hasher = SHA256()
-    var byteCount = 0
-    func nextBlock() -> [UInt8]? {
-      guard let data = try? handle.read(upToCount: chunkBytes), !data.isEmpty else { return nil }
-      hasher.update(data: data)
-      byteCount += data.count
-      return [UInt8](data)
-    }
+    var reader = LineBlockReader(descriptor: handle.fileDescriptor, blockBytes: chunkBytes)
     let decoder = EventChunkDecoder()
-    var first = nextBlock() ?? []
+    var first = reader.next()
     // A JSON array, or a `.json` file holding one document, is decoded whole (such files are small).
-    if let opening = Self.firstSignificantByte(first), opening == UInt8(ascii: "[") || isJSON {
-      while let more = nextBlock() { first += more }
-      let chunk = Self.decodeDocument(first, decoder: decoder, isArray: opening == UInt8(ascii: "["))
-      merger.add(chunk, firstLine: 1, into: &result, seen: &seen)
-      return record(path, hasher, byteCount)
+    if let opening = Self.firstSignificantByte(first ?? []), opening == UInt8(ascii: "[") || isJSON {
+      var whole = first ?? []
+      while let more = reader.next(wholeLines: false) { whole += more }
+      let chunk = Self.decodeDocument(whole, decoder: decoder, isArray: opening == UInt8(ascii: "["))
+      merger.add(chunk, firstLine: 1, into: &result, seen: &seen, strings: &strings)
+      return reader.failed ? nil : record(path, reader.hasher, reader.byteCount)
     }
-    var carry = first
-    first = []
     // Chunks finish in any order; each is merged once every chunk before it has been.
     var pending: [Int: EventChunkDecoder.Result] = [:]
     var nextToMerge = 0
@@ -90,7 +85,7 @@ public struct EventLoader: Sendable {
     func collect(_ index: Int, _ chunk: EventChunkDecoder.Result) {
       pending[index] = chunk
       while let ready = pending.removeValue(forKey: nextToMerge) {
-        merger.add(ready, firstLine: line, into: &result, seen: &seen)
+        merger.add(ready, firstLine: line, into: &result, seen: &seen, strings: &strings)
         line += ready.lines
         nextToMerge += 1
       }
@@ -99,20 +94,8 @@ public struct EventLoader: Sendable {
     await withTaskGroup(of: (Int, EventChunkDecoder.Result).self) { group in
       var index = 0
       var inFlight = 0
-      var finished = false
-      while !finished {
-        var block: [UInt8]
-        if let more = nextBlock() {
-          carry += more
-          guard let cut = carry.lastIndex(of: 0x0A) else { continue }
-          block = Array(carry[...cut])
-          carry.removeSubrange(...cut)
-        } else {
-          block = carry
-          carry = []
-          finished = true
-          if block.isEmpty { break }
-        }
+      while let block = first ?? reader.next() {
+        first = nil
         if inFlight >= limit, let done = await group.next() {
           collect(done.0, done.1)
           inFlight -= 1
@@ -124,7 +107,7 @@ public struct EventLoader: Sendable {
       }
       for await done in group { collect(done.0, done.1) }
     }
-    return record(path, hasher, byteCount)
+    return reader.failed ? nil : record(path, reader.hasher, reader.byteCount)
   }
 
   private func record(_ path: String, _ hasher: SHA256, _ byteCount: Int) -> EventLoadResult.File {

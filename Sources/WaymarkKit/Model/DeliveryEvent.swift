@@ -25,8 +25,6 @@ public struct DeliveryEvent: Sendable, Hashable {
     case ignored
   }
 
-  /// What happened.
-  public var kind: Kind
   /// The event type as written: `dev.cdevents.service.deployed.0.3.0`, `github.push`.
   public var type: String
   /// When it happened (the CDEvent `context.timestamp`; the GitHub object's own time).
@@ -47,8 +45,6 @@ public struct DeliveryEvent: Sendable, Hashable {
   public var purlName: String?
   /// The environment id or name, for deployments, rollbacks and incidents.
   public var environment: String?
-  /// Whether the source itself says the environment is production (GitHub `production_environment`).
-  public var productionFlag: Bool?
   /// `StableHash` of the artifact id, or 0.
   public var artifact: UInt64 = 0
   /// `StableHash` of the change id or commit SHA: the change itself, the change an artifact was
@@ -56,10 +52,14 @@ public struct DeliveryEvent: Sendable, Hashable {
   public var change: UInt64 = 0
   /// `StableHash` of the incident's identity (source and subject id, or repository and issue number).
   public var incident: UInt64 = 0
-  /// A pipeline's outcome: true for success; nil when not a pipeline or unknown.
-  public var succeeded: Bool?
   /// A pipeline's duration in milliseconds, when the export gives its start.
   public var durationMilliseconds: Int64?
+  /// What happened.
+  public var kind: Kind
+  /// Whether the source itself says the environment is production (GitHub `production_environment`).
+  public var productionFlag: Bool?
+  /// A pipeline's outcome: true for success; nil when not a pipeline or unknown.
+  public var succeeded: Bool?
 
   /// Creates an event; the rest is filled in by the decoders.
   public init(kind: Kind, type: String, time: Timestamp, identity: UInt64) {
