@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: site test deps build release clean serve
+.PHONY: site test deps build release clean serve bench-events
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -37,3 +37,16 @@ test: deps
 clean:
 	rm -rf .build
 	find output -mindepth 1 ! -name .gitkeep -delete
+
+# Event ingestion + DORA evaluation vs Python's json module merely parsing the same file (same run).
+# Compare the CPU seconds and peak RSS printed by /usr/bin/time; EVENTS_PRESET=large for 2M events.
+EVENTS_PRESET ?= medium
+bench-events: release
+	@corpus=.bench/events-$(EVENTS_PRESET); \
+	[ -f $$corpus/events/events.jsonl ] || python3 ../shared/bench/gen_corpus.py --out $$corpus --preset $(EVENTS_PRESET) --only catalog,events -q; \
+	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  events: ["events/**/*.jsonl"]\n' > $$corpus/waymark.yaml; \
+	ls -l $$corpus/events/events.jsonl; \
+	/usr/bin/time -f "python json.loads: %e s wall, %U s user, %S s sys, %M KB peak RSS" \
+	  python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' $$corpus/events/events.jsonl; \
+	/usr/bin/time -f "waymark check:     %e s wall, %U s user, %S s sys, %M KB peak RSS" \
+	  .build/release/waymark check --root $$corpus --as-of 2025-06-30T00:00:00Z

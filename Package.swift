@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "WaymarkTestSupport"]),
     .testTarget(
       name: "WaymarkKitTests", dependencies: ["WaymarkKit", "WaymarkTestSupport"],
-      exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Render/Snapshots", "Fixtures"]),
+      exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Load/Snapshots", "Render/Snapshots", "Fixtures"]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
   ]
 )

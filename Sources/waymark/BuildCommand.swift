@@ -18,11 +18,15 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Print nothing but diagnostics.")
   var quiet = false
 
+  @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
+  var strict = false
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: quiet)
-    let options = BuildOptions(
+    var options = BuildOptions(
       root: site.rootURL, output: output.map { URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory) },
       baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL, progress: terminal.progress)
+    options.strict = strict
     let result: BuildResult
     do {
       result = try await SiteBuilder().build(options)

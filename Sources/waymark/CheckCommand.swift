@@ -17,10 +17,14 @@ struct CheckCommand: AsyncParsableCommand {
   @Option(name: .long, help: "Write a markdown summary (level changes, expiring waivers, broken gates) for a pull-request comment.")
   var summary: String?
 
+  @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
+  var strict = false
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: format != .text)
-    let options = BuildOptions(
+    var options = BuildOptions(
       root: site.rootURL, asOf: site.asOfTimestamp, writesOutput: false, baseline: site.baselineURL, progress: terminal.progress)
+    options.strict = strict
     let result: BuildResult
     do {
       result = try await SiteBuilder().build(options)

@@ -14,6 +14,8 @@ public struct BuildOptions: Sendable {
   public var writesOutput: Bool
   /// A previous build's output folder: scorecard changes, history and gates are computed against it.
   public var baseline: URL?
+  /// Whether unknown event types and malformed event records are errors (`--strict`).
+  public var strict = false
   /// Receives progress events (stage names, counts, elapsed time) for the terminal.
   public var progress: @Sendable (BuildProgress) -> Void
 

@@ -35,9 +35,18 @@ public struct SiteBuilder: Sendable {
     let relationCount = catalog.entities.reduce(0) { $0 + $1.relations.count }
     options.progress(clock.lap("model", "\(catalog.entities.count) entities, \(relationCount) relations"))
 
+    // Load: delivery events (streamed; the newest event is the build's "now" when none is given)
+    let catalogSet = Set(catalogPaths)
+    let eventPaths = finder.files(matching: config.eventGlobs, in: allFiles).filter { !catalogSet.contains($0) }
+    let events = await EventLoader(root: root, strict: options.strict).load(paths: eventPaths)
+    diagnostics += events.diagnostics
+    options.progress(clock.lap("events", "\(events.events.count) events from \(events.files.count) files"))
+
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
-    let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: nil)
-    let facts = EntityFacts()
+    let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)
+    let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(events.events, catalog: catalog)
+    options.progress(clock.lap("metrics", "\(delivery?.entities.count ?? 0) components, \(delivery?.unmapped.count ?? 0) unmapped subjects"))
+    let facts = EntityFacts().adding("dora", from: catalog) { delivery?.fact(for: $0) }
     let (scorecards, policyFiles, scorecardDiagnostics) = await ScorecardStage(root: root, folder: config.policiesDirectory).run(
       catalog: catalog, facts: facts, now: now, allFiles: allFiles, baselineFolder: options.baseline,
       enforceGates: !options.writesOutput)
@@ -51,15 +60,16 @@ public struct SiteBuilder: Sendable {
       siteLayouts: hasSiteLayouts ? layoutsFolder : nil, displayPath: config.layoutsDirectory)
     diagnostics += layoutDiagnostics
     var rendered = await SiteRenderer().render(
-      RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, scorecards: scorecards))
+      RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, scorecards: scorecards, delivery: delivery))
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
     let list = DiagnosticList(diagnostics)
-    let manifest = BuildManifest(
+    var manifest = BuildManifest(
       now: now, nowSource: nowSource,
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
         + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
-        + policyFiles.map { BuildManifest.Input(file: $0, stage: "policies") },
+        + policyFiles.map { BuildManifest.Input(file: $0, stage: "policies") }
+        + events.files.map { BuildManifest.Input(path: $0.path, sha256: $0.sha256, byteCount: $0.byteCount, stage: "events") },
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],
@@ -70,6 +80,7 @@ public struct SiteBuilder: Sendable {
         "render": ["files": .int(Int64(rendered.files.count + 1))],
       ],
       diagnostics: list)
+    if !eventPaths.isEmpty { manifest.counts["events"] = events.counts }
     rendered.files.append(OutputFile(path: "api/build.json", text: JSONWriter().string(for: manifest.value)))
     rendered.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     options.progress(clock.lap("render", "\(rendered.files.count) files"))

@@ -30,6 +30,7 @@ public struct SiteConfigLoader: Sendable {
     "layouts": .string,
     "output": .string,
     "asOf": .string,
+    "metrics": .mapping(["bands": .string, "productionEnvironments": .stringList, "windowDays": .string]),
   ]
 
   /// Creates a loader.
@@ -95,6 +96,7 @@ public struct SiteConfigLoader: Sendable {
           at: location(conversion.sourceMap.position(of: ValuePath(keys: "asOf")), file)))
       config.asOf = nil
     }
+    diagnostics += config.metrics.read(value, sourceMap: conversion.sourceMap, file: file)
     return (config, diagnostics)
   }
 

@@ -18,6 +18,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var outputDirectory: String
   /// The build's notion of "now" (ISO 8601), when not given with `--as-of`.
   public var asOf: String?
+  /// Delivery metrics settings (`metrics:`).
+  public var metrics = MetricsSettings()
 
   /// The defaults: this repository's top level.
   public init(

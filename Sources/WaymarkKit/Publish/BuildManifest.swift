@@ -4,14 +4,25 @@ import StructuredData
 public struct BuildManifest: Sendable {
   /// One input file.
   public struct Input: Sendable {
-    /// The file.
-    public var file: SourceFile
+    /// The path relative to the site root.
+    public var path: String
+    /// The lowercase hex SHA-256 of the bytes.
+    public var sha256: String
+    /// The file's size.
+    public var byteCount: Int
     /// The stage that read it (`config`, `catalog`, …).
     public var stage: String
 
     /// Creates an input record.
     public init(file: SourceFile, stage: String) {
-      self.file = file
+      self.init(path: file.path, sha256: file.sha256, byteCount: file.bytes.count, stage: stage)
+    }
+
+    /// Creates an input record for a file that was streamed rather than held (event exports).
+    public init(path: String, sha256: String, byteCount: Int, stage: String) {
+      self.path = path
+      self.sha256 = sha256
+      self.byteCount = byteCount
       self.stage = stage
     }
   }
@@ -35,10 +46,10 @@ public struct BuildManifest: Sendable {
       "asOf": .string(now.description),
       "asOfSource": .string(nowSource.rawValue),
       "inputs": .array(
-        inputs.sorted { $0.file.path.utf8.lexicographicallyPrecedes($1.file.path.utf8) }.map { input in
+        inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { input in
           [
-            "path": .string(input.file.path), "sha256": .string(input.file.sha256), "stage": .string(input.stage),
-            "bytes": .int(Int64(input.file.bytes.count)),
+            "path": .string(input.path), "sha256": .string(input.sha256), "stage": .string(input.stage),
+            "bytes": .int(Int64(input.byteCount)),
           ]
         }),
       "counts": .object(counts),

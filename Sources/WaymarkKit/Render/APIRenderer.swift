@@ -15,6 +15,10 @@ struct APIRenderer {
     for entity in input.catalog.entities {
       files.append(OutputFile(path: SitePaths.entityJSON(entity.ref), text: writer.string(for: entities.apiValue(for: entity))))
     }
+    if let delivery = input.delivery {
+      files.append(OutputFile(path: "api/dora.json", text: writer.string(for: delivery.value)))
+      files.append(OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)))
+    }
     return files + APISchemaRenderer.files()
   }
 }

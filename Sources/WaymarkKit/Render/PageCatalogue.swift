@@ -21,6 +21,10 @@ struct PageCatalogue {
       page(path: "search/", kind: "search", title: "Search", extra: [:]),
       page(path: "golden-paths/", kind: "golden-paths", title: "Golden paths", extra: TemplateModel(catalog: input.catalog).page(root: "../")),
     ]
+    if let delivery = input.delivery {
+      pages.append(
+        page(path: "dora/", kind: "dora", title: "Delivery metrics", extra: ["dora": DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")]))
+    }
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
     let entities = EntityViewModel(catalog: input.catalog)
     for entity in input.catalog.entities {
@@ -33,6 +37,7 @@ struct PageCatalogue {
       extra["entity"] = entities.model(for: entity, root: root)
       extra["scorecards"] = scorecardSection
       extra["hasScorecards"] = .bool(scorecardSection.arrayValue?.isEmpty == false)
+      if let delivery = input.delivery { extra["dora"] = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
         extra: extra)
@@ -57,10 +62,8 @@ struct PageCatalogue {
     model["page"] = ["title": .string(title), "kind": .string(kind), "path": .string(path)]
     model["root"] = .string(root)
     model["nav"] = .array(
-      [
-        ("Home", ""), ("Catalog", "catalog/"), ("Golden paths", "golden-paths/"), ("Scorecards", "scorecards/"),
-        ("Readiness", "readiness/"), ("Search", "search/"),
-      ].map { label, target in
+      ([("Home", ""), ("Catalog", "catalog/"), ("Golden paths", "golden-paths/"), ("Scorecards", "scorecards/"), ("Readiness", "readiness/")]
+        + (input.delivery == nil ? [] : [("Delivery", "dora/")]) + [("Search", "search/")]).map { label, target in
         ["label": .string(label), "url": .string(root + target), "current": .bool(target == path)]
       })
     return SiteRenderer.Page(path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: .object(model))

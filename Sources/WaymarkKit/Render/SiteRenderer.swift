@@ -12,14 +12,20 @@ public struct RenderInput: Sendable {
   public var now: Timestamp
   /// Scorecard results.
   public var scorecards: ScorecardOutcome
+  /// Delivery metrics, when the site has event exports.
+  public var delivery: DeliveryMetrics?
 
   /// Creates a render input.
-  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp, scorecards: ScorecardOutcome = .empty) {
+  public init(
+    config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp, scorecards: ScorecardOutcome = .empty,
+    delivery: DeliveryMetrics? = nil
+  ) {
     self.config = config
     self.catalog = catalog
     self.layouts = layouts
     self.now = now
     self.scorecards = scorecards
+    self.delivery = delivery
   }
 }
 

@@ -1,0 +1,92 @@
+import StructuredData
+
+/// Decodes one chunk of JSON Lines (whole lines only) into events; chunks run in parallel.
+struct EventChunkDecoder: Sendable {
+  /// A record that could not be used, located within the chunk.
+  struct Problem: Sendable {
+    var line: Int
+    var column: Int
+    var message: String
+    var code: String
+  }
+
+  /// What one chunk gave.
+  struct Result: Sendable {
+    var events: [DeliveryEvent] = []
+    var problems: [Problem] = []
+    var lines = 0
+    var records = 0
+    var ignored = 0
+    var malformed = 0
+    /// The newest timestamp of any decoded event, used or ignored.
+    var newest: Timestamp?
+    /// Unknown types with their count and the chunk line of their first record.
+    var unknown: [String: (count: Int, line: Int)] = [:]
+  }
+
+  let scanner = JSONFieldScanner(selection: EventFields.selection)
+
+  /// Decodes every non-blank line of `bytes`; lines are numbered from 1 within the chunk.
+  func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
+    var result = Result()
+    var strings = StringInterner()
+    var slots: [JSONValue?] = []
+    var start = 0
+    var line = 0
+    while start < bytes.count {
+      line += 1
+      var end = start
+      while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+      var last = end
+      if last > start, bytes[last - 1] == 0x0D { last -= 1 }
+      var first = start
+      while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
+      if first < last {
+        decodeRecord(
+          UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings, into: &result)
+      }
+      start = end + 1
+    }
+    result.lines = line
+    return result
+  }
+
+  /// Decodes one record (a line, an array element, or a whole file) found at `line`.
+  func decodeRecord(
+    _ record: UnsafeBufferPointer<UInt8>, line: Int, columnOffset: Int = 0, slots: inout [JSONValue?],
+    strings: inout StringInterner, into result: inout Result
+  ) {
+    result.records += 1
+    do {
+      try scanner.scan(record, into: &slots)
+    } catch {
+      result.malformed += 1
+      result.problems.append(
+        Problem(
+          line: line + error.line - 1, column: (error.line == 1 ? columnOffset : 0) + error.column, message: error.message,
+          code: "events.malformed"))
+      return
+    }
+    switch EventDecoding.decode(slots, strings: &strings) {
+    case .events(let events):
+      if events.isEmpty { result.ignored += 1 }
+      for event in events {
+        if result.newest.map({ event.time > $0 }) ?? true { result.newest = event.time }
+        if event.kind == .ignored {
+          result.ignored += 1
+        } else {
+          result.events.append(event)
+        }
+      }
+    case .unknownType(let type):
+      if let seen = result.unknown[type] {
+        result.unknown[type] = (seen.count + 1, seen.line)
+      } else {
+        result.unknown[type] = (1, line)
+      }
+    case .invalid(let reason):
+      result.malformed += 1
+      result.problems.append(Problem(line: line, column: columnOffset + 1, message: reason, code: "events.invalid"))
+    }
+  }
+}
