@@ -1,3 +1,4 @@
+import Markdown
 import StructuredData
 
 /// The data the scorecard pages and the entity page's readiness section are rendered from.
@@ -5,6 +6,12 @@ struct ScorecardViewModel {
   let outcome: ScorecardOutcome
   let catalog: Catalog
   let now: Timestamp
+
+  /// Remediation text rendered as markdown (raw HTML filtered, script links dropped), or null.
+  static func remediationHTML(_ text: String?) -> JSONValue {
+    guard let text, !text.isEmpty else { return .null }
+    return .string(MarkdownRenderer().render(text).html)
+  }
 
   static func percent(_ value: Double?) -> JSONValue {
     value.map { .string("\(Int(($0 * 100).rounded()))%") } ?? .string("–")
@@ -19,7 +26,7 @@ struct ScorecardViewModel {
         [
           "title": .string(check.title), "id": .string(check.id), "level": check.level.map(JSONValue.string) ?? .null,
           "result": .string(result.outcome.rawValue), "passed": .bool(result.outcome == .pass),
-          "remediation": (result.outcome == .fail || result.outcome == .error) ? (check.remediation.map(JSONValue.string) ?? .null) : .null,
+          "remediation": (result.outcome == .fail || result.outcome == .error) ? Self.remediationHTML(check.remediation) : .null,
           "message": result.outcome == .fail ? .null : (result.message.map(JSONValue.string) ?? .null),
           "waiver": result.waiver.map(JSONValue.string) ?? .null,
         ]
@@ -95,7 +102,7 @@ struct ScorecardViewModel {
     return [
       "below": .array(below), "hasBelow": .bool(!below.isEmpty),
       "impact": .array(
-        impact.map { ["failing": .int(Int64($0.count)), "scorecard": .string($0.scorecard), "title": .string($0.title), "remediation": $0.remediation.map(JSONValue.string) ?? .null] }),
+        impact.map { ["failing": .int(Int64($0.count)), "scorecard": .string($0.scorecard), "title": .string($0.title), "remediation": Self.remediationHTML($0.remediation)] }),
       "waivers": .array(waivers), "hasWaivers": .bool(!waivers.isEmpty),
     ]
   }

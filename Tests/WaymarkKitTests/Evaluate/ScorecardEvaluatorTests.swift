@@ -42,6 +42,17 @@ import WaymarkTestSupport
         == "entity,scorecard,level,score,failing_checks\ncomponent:default/bad,ready,none,0.2,described paged never\ncomponent:default/good,ready,silver,0.8,never\n")
   }
 
+  @Test func remediationMarkdownIsRenderedInert() async throws {
+    let hostile = ScorecardFixture.scorecard.replacingOccurrences(
+      of: "remediation: Describe it.", with: "remediation: \"Add `metadata.description`. <script>alert(1)</script> [more](javascript:alert(1))\"")
+    let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/ready.yaml": hostile]))
+    let page = try #require(result.files.first { $0.path == "catalog/default/component/bad/index.html" })
+    let html = String(decoding: page.bytes, as: UTF8.self)
+    #expect(html.contains("<p>Add <code>metadata.description</code>. <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> <a href=\"\">more</a></p>"))
+    #expect(!html.contains("<script>alert"))
+    #expect(!html.contains("javascript:"))
+  }
+
   @Test func compileErrorsPointIntoTheYAML() async throws {
     let broken = ScorecardFixture.scorecard.replacingOccurrences(of: "expr: \"1 == 2\"", with: "expr: \"1 == (2\"")
       .replacingOccurrences(of: "level: silver, expr: \"'pagerduty", with: "level: platinum, expr: \"'pagerduty")
