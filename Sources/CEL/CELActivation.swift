@@ -1,3 +1,5 @@
+import StructuredData
+
 /// The variable bindings of an evaluation, prepared once and reusable across programs.
 ///
 /// A scorecard that runs many checks against one entity builds one activation per entity and
@@ -14,6 +16,11 @@ public struct CELActivation: Sendable {
     self.hasQualifiedNames = values.keys.contains { $0.utf8.contains(UInt8(ascii: ".")) }
     self.names = Array(values.keys)
     self.orderedValues = Array(values.values)
+  }
+
+  /// Converts JSON-like bindings once, for a scorecard that runs many checks on one entity.
+  public init(json: [String: JSONValue]) {
+    self.init(json.mapValues(CELValue.init))
   }
 
   /// Names and values side by side, scanned instead of hashed when there are few bindings.

@@ -81,13 +81,7 @@ public struct CELDuration: Sendable, Hashable, Comparable, CustomStringConvertib
     let magnitude = nanoseconds.magnitude
     var text = nanoseconds < 0 ? "-" : ""
     text += String(magnitude / 1_000_000_000)
-    let fraction = magnitude % 1_000_000_000
-    if fraction > 0 {
-      var digits = CELTimestamp.digits(Int64(fraction), 9)
-      while digits.hasSuffix("0") { digits.removeLast() }
-      text += "." + digits
-    }
-    return text + "s"
+    return text + CELTimestamp.fraction(Int64(magnitude % 1_000_000_000)) + "s"
   }
 
   /// Shorter durations order first.

@@ -25,8 +25,7 @@ extension CELEvaluator {
     case .all: return quantify(comprehension, items, deciding: false)
     case .exists: return quantify(comprehension, items, deciding: true)
     case .existsOne: return existsOne(comprehension, items)
-    case .map, .filter, .transformList: return transform(comprehension, items)
-    case .transformMap: return transformMap(comprehension, items)
+    case .map, .filter, .transformList, .transformMap: return transform(comprehension, items)
     }
   }
 
@@ -89,9 +88,12 @@ extension CELEvaluator {
     }
   }
 
-  /// `map` (with an optional filter), `filter` and `transformList`; any error is the result.
+  /// `map` (with an optional filter), `filter`, `transformList` and `transformMap` (keyed by
+  /// the first variable: list indexes or map keys); any error is the result.
   private mutating func transform(_ comprehension: CELComprehension, _ items: LoopItems) -> CELValue {
+    let keyed = comprehension.kind == .transformMap
     var results: [CELValue] = []
+    var keyedResults = CELMap()
     for position in items.elements.indices {
       guard enter(comprehension, items, position) else { return budgetError }
       switch filter(comprehension) {
@@ -99,35 +101,18 @@ extension CELEvaluator {
       case .skip: continue
       case .fail(let failure): return failure
       }
-      guard let transform = comprehension.transform else {
-        results.append(items.elements[position])
-        continue
+      var value = items.elements[position]
+      if let transform = comprehension.transform {
+        value = evaluate(transform)
+        if value.isErrorOrUnknown { return value }
       }
-      let value = evaluate(transform)
-      if value.isErrorOrUnknown { return value }
-      results.append(value)
-    }
-    return .list(results)
-  }
-
-  /// `transformMap`: the same keys (list indexes for a list), transformed values.
-  private mutating func transformMap(_ comprehension: CELComprehension, _ items: LoopItems) -> CELValue {
-    guard let transform = comprehension.transform, let indexes = items.indexes else {
-      return .failure("transformMap needs two variables")
-    }
-    var result = CELMap()
-    for position in items.elements.indices {
-      guard enter(comprehension, items, position) else { return budgetError }
-      switch filter(comprehension) {
-      case .keep: break
-      case .skip: continue
-      case .fail(let failure): return failure
+      if keyed {
+        guard let key = items.indexes.flatMap({ CELMapKey($0[position]) }) else { return .failure("invalid map key") }
+        keyedResults.updateValue(value, for: key)
+      } else {
+        results.append(value)
       }
-      let value = evaluate(transform)
-      if value.isErrorOrUnknown { return value }
-      guard let key = CELMapKey(indexes[position]) else { return .failure("invalid map key") }
-      result.updateValue(value, for: key)
     }
-    return .map(result)
+    return keyed ? .map(keyedResults) : .list(results)
   }
 }

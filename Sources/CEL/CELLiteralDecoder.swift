@@ -15,41 +15,15 @@ struct CELLiteralDecoder {
   }
 
   mutating func decodeString() throws(CELError) -> String {
-    var output: [UInt8] = []
-    output.reserveCapacity(content.count)
-    while index < content.count {
-      let current = content[index]
-      guard current == UInt8(ascii: "\\") else {
-        output.append(current)
-        index += 1
-        continue
-      }
-      let escapeStart = index
-      index += 1
-      guard index < content.count else { throw failure("incomplete escape sequence", at: escapeStart) }
-      let marker = content[index]
-      index += 1
-      if let simple = Self.simpleEscape(marker) {
-        output.append(simple)
-        continue
-      }
-      let codePoint: UInt32
-      switch marker {
-      case UInt8(ascii: "x"), UInt8(ascii: "X"): codePoint = try hexDigits(2, escapeStart)
-      case UInt8(ascii: "u"): codePoint = try hexDigits(4, escapeStart)
-      case UInt8(ascii: "U"): codePoint = try hexDigits(8, escapeStart)
-      case UInt8(ascii: "0")...UInt8(ascii: "3"): codePoint = try octalDigits(first: marker, escapeStart)
-      default: throw failure("invalid escape sequence '\\\(Unicode.Scalar(marker))'", at: escapeStart)
-      }
-      guard let scalar = Unicode.Scalar(codePoint) else {
-        throw failure("invalid code point in escape sequence", at: escapeStart)
-      }
-      output.append(contentsOf: Array(String(Character(scalar)).utf8))
-    }
-    return String(decoding: output, as: UTF8.self)
+    String(decoding: try decode(isBytes: false), as: UTF8.self)
   }
 
   mutating func decodeBytes() throws(CELError) -> [UInt8] {
+    try decode(isBytes: true)
+  }
+
+  /// The literal's UTF-8 bytes (strings) or octets (bytes) with escapes resolved.
+  private mutating func decode(isBytes: Bool) throws(CELError) -> [UInt8] {
     var output: [UInt8] = []
     output.reserveCapacity(content.count)
     while index < content.count {
@@ -68,11 +42,25 @@ struct CELLiteralDecoder {
         output.append(simple)
         continue
       }
+      let value: UInt32
       switch marker {
-      case UInt8(ascii: "x"), UInt8(ascii: "X"): output.append(UInt8(try hexDigits(2, escapeStart)))
-      case UInt8(ascii: "0")...UInt8(ascii: "3"): output.append(UInt8(try octalDigits(first: marker, escapeStart)))
-      default: throw failure("invalid escape sequence '\\\(Unicode.Scalar(marker))' in bytes literal", at: escapeStart)
+      case UInt8(ascii: "x"), UInt8(ascii: "X"): value = try hexDigits(2, escapeStart)
+      case UInt8(ascii: "0")...UInt8(ascii: "3"): value = try octalDigits(first: marker, escapeStart)
+      case UInt8(ascii: "u") where !isBytes: value = try hexDigits(4, escapeStart)
+      case UInt8(ascii: "U") where !isBytes: value = try hexDigits(8, escapeStart)
+      default:
+        let suffix = isBytes ? " in bytes literal" : ""
+        throw failure("invalid escape sequence '\\\(Unicode.Scalar(marker))'\(suffix)", at: escapeStart)
       }
+      if isBytes {
+        // Both escapes that reach here give at most 0xFF: one octet.
+        output.append(UInt8(truncatingIfNeeded: value))
+        continue
+      }
+      guard let scalar = Unicode.Scalar(value) else {
+        throw failure("invalid code point in escape sequence", at: escapeStart)
+      }
+      output.append(contentsOf: String(scalar).utf8)
     }
     return output
   }

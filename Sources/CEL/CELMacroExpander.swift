@@ -24,9 +24,8 @@ struct CELMacroExpander {
     guard options.macrosEnabled else {
       return .call(name: name, target: target, arguments: arguments, offset: offset)
     }
-    if name == "bind", arguments.count == 3, case .identifier("cel", isRooted: false, _) = target {
-      let variable = try variableName(arguments[0], macro: "cel.bind", offset: offset)
-      return .bind(variable: variable, initial: arguments[1], body: arguments[2])
+    if case .identifier("cel", isRooted: false, _) = target {
+      if let expanded = try expandCelNamespace(name: name, arguments: arguments, offset: offset) { return expanded }
     }
     if name == "optMap" || name == "optFlatMap", arguments.count == 2 {
       let variable = try variableName(arguments[0], macro: "\(name)()", offset: offset)
@@ -59,5 +58,44 @@ struct CELMacroExpander {
       throw parser.error("\(macro) expects a simple variable name as its first argument", at: offset)
     }
     return variable
+  }
+
+  /// `cel.bind(x, init, body)`, and the optimiser's `cel.block([e0, e1, …], result)` with its
+  /// `cel.index(i)`, `cel.iterVar(i, j)` and `cel.accuVar(i, j)` references. The references
+  /// become names starting with `@`, which source text cannot spell, and a block becomes
+  /// nested bindings of `@index0`, `@index1`, ….
+  private func expandCelNamespace(name: String, arguments: [CELExpression], offset: Int) throws(CELError)
+    -> CELExpression?
+  {
+    func integer(_ expression: CELExpression) -> Int64? {
+      if case .literal(.int(let value)) = expression { return value }
+      return nil
+    }
+    switch (name, arguments.count) {
+    case ("bind", 3):
+      let variable = try variableName(arguments[0], macro: "cel.bind", offset: offset)
+      return .bind(variable: variable, initial: arguments[1], body: arguments[2])
+    case ("index", 1):
+      guard let slot = integer(arguments[0]) else { throw parser.error("cel.index() expects an integer literal", at: offset) }
+      return .identifier("@index\(slot)", isRooted: false, offset: offset)
+    case ("iterVar", 2), ("accuVar", 2):
+      guard let first = integer(arguments[0]), let second = integer(arguments[1]) else {
+        throw parser.error("cel.\(name)() expects two integer literals", at: offset)
+      }
+      return .identifier("@\(name):\(first):\(second)", isRooted: false, offset: offset)
+    case ("block", 2):
+      guard case .list(let bindings) = arguments[0] else {
+        throw parser.error("cel.block() expects a list of expressions as its first argument", at: offset)
+      }
+      // Each entry nests one binding deeper, so entries count against the nesting limit.
+      guard bindings.count <= options.maxNestingDepth else {
+        throw parser.error("cel.block() has more entries than the nesting limit (\(options.maxNestingDepth))", at: offset)
+      }
+      return bindings.enumerated().reversed().reduce(arguments[1]) { body, binding in
+        .bind(variable: "@index\(binding.offset)", initial: binding.element, body: body)
+      }
+    default:
+      return nil
+    }
   }
 }

@@ -14,13 +14,16 @@ public struct CELOptions: Sendable, Equatable {
   /// The namespace for name resolution: with `com.example`, `y` means `com.example.y` if bound.
   public var container: String
 
-  /// The defaults: 100,000 steps, 100,000 iterations, nesting depth 128, macros on.
+  /// The defaults: 1,000,000 steps, 1,000,000 iterations, nesting depth 128, macros on.
+  ///
+  /// A million steps is a few tens of milliseconds of work: room for a check over ten
+  /// thousand documents, while a runaway policy still stops well within a build.
   ///
   /// The nesting depth bounds the recursion of both the parser and the evaluator; cel-spec asks
   /// for at least 12 nested levels and 32-term operator chains, and 128 leaves room for long
   /// `||` chains while staying far from a task's stack size.
   public init(
-    maxSteps: Int = 100_000, maxComprehensionIterations: Int = 100_000, maxNestingDepth: Int = 128,
+    maxSteps: Int = 1_000_000, maxComprehensionIterations: Int = 1_000_000, maxNestingDepth: Int = 128,
     macrosEnabled: Bool = true, declaredVariables: Set<String>? = nil, container: String = ""
   ) {
     self.maxSteps = maxSteps

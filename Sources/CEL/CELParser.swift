@@ -72,85 +72,80 @@ struct CELParser {
   // MARK: - Operators, loosest first
 
   private mutating func parseExpression() throws(CELError) -> CELExpression {
-    let condition = try parseOr()
+    let condition = try parseBinary(.or)
     guard consume(.question) else { return condition }
     try descend()
     defer { depth -= 1 }
-    let whenTrue = try parseOr()
+    let whenTrue = try parseBinary(.or)
     try expect(.colon, "in a conditional expression")
     let whenFalse = try parseExpression()
     return .conditional(condition, whenTrue, whenFalse)
   }
 
-  private mutating func parseOr() throws(CELError) -> CELExpression {
-    var result = try parseAnd()
-    let outerDepth = depth
-    defer { depth = outerDepth }
-    while consume(.or) {
-      try descend()
-      result = .or(result, try parseAnd())
-    }
-    return result
-  }
+  /// The left-associative binary levels, loosest first.
+  private enum Level {
+    case or, and, relation, addition, multiplication
 
-  private mutating func parseAnd() throws(CELError) -> CELExpression {
-    var result = try parseRelation()
-    let outerDepth = depth
-    defer { depth = outerDepth }
-    while consume(.and) {
-      try descend()
-      result = .and(result, try parseRelation())
-    }
-    return result
-  }
-
-  private mutating func parseRelation() throws(CELError) -> CELExpression {
-    var result = try parseAddition()
-    let outerDepth = depth
-    defer { depth = outerDepth }
-    while true {
-      let op: CELBinaryOperator
-      if case .symbol(let symbol) = current.kind, let relational = CELBinaryOperator(symbol),
-        [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(relational)
-      {
-        op = relational
-      } else if current.kind == .identifier("in") {
-        op = .in
-      } else {
-        return result
+    /// The next tighter level, or nil when operands are unary expressions.
+    var tighter: Level? {
+      switch self {
+      case .or: return .and
+      case .and: return .relation
+      case .relation: return .addition
+      case .addition: return .multiplication
+      case .multiplication: return nil
       }
-      position += 1
-      try descend()
-      result = .binary(op, result, try parseAddition())
     }
   }
 
-  private mutating func parseAddition() throws(CELError) -> CELExpression {
-    var result = try parseMultiplication()
+  /// How an operator at a level joins its operands.
+  private enum Join {
+    case or, and
+    case binary(CELBinaryOperator)
+
+    func apply(_ left: CELExpression, _ right: CELExpression) -> CELExpression {
+      switch self {
+      case .or: return .or(left, right)
+      case .and: return .and(left, right)
+      case .binary(let op): return .binary(op, left, right)
+      }
+    }
+  }
+
+  private func join(at level: Level) -> Join? {
+    switch (level, current.kind) {
+    case (.or, .symbol(.or)): return .or
+    case (.and, .symbol(.and)): return .and
+    case (.relation, .identifier("in")): return .binary(.in)
+    case (.relation, .symbol(let symbol)):
+      guard let op = CELBinaryOperator(symbol), [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
+      else { return nil }
+      return .binary(op)
+    case (.addition, .symbol(.plus)): return .binary(.add)
+    case (.addition, .symbol(.minus)): return .binary(.subtract)
+    case (.multiplication, .symbol(.star)): return .binary(.multiply)
+    case (.multiplication, .symbol(.slash)): return .binary(.divide)
+    case (.multiplication, .symbol(.percent)): return .binary(.remainder)
+    default: return nil
+    }
+  }
+
+  /// One level of left-associative operators, parsed with a loop: `a - b - c` is `(a - b) - c`.
+  private mutating func parseBinary(_ level: Level) throws(CELError) -> CELExpression {
+    var result = try parseOperand(of: level)
     let outerDepth = depth
     defer { depth = outerDepth }
-    while case .symbol(let symbol) = current.kind, symbol == .plus || symbol == .minus,
-      let op = CELBinaryOperator(symbol)
-    {
+    while let join = join(at: level) {
       position += 1
       try descend()
-      result = .binary(op, result, try parseMultiplication())
+      result = join.apply(result, try parseOperand(of: level))
     }
     return result
   }
 
-  private mutating func parseMultiplication() throws(CELError) -> CELExpression {
-    var result = try parseUnary()
-    let outerDepth = depth
-    defer { depth = outerDepth }
-    while case .symbol(let symbol) = current.kind, symbol == .star || symbol == .slash || symbol == .percent,
-      let op = CELBinaryOperator(symbol)
-    {
-      position += 1
-      try descend()
-      result = .binary(op, result, try parseUnary())
-    }
-    return result
+  private mutating func parseOperand(of level: Level) throws(CELError) -> CELExpression {
+    guard let tighter = level.tighter else { return try parseUnary() }
+    return try parseBinary(tighter)
   }
 
   private mutating func parseUnary() throws(CELError) -> CELExpression {

@@ -9,8 +9,8 @@ import StructuredData
 ///
 /// Notes for policy authors:
 /// - **Language**: CEL as in cel-spec's langdef, with the strings, math, encoders (`base64`),
-///   bindings (`cel.bind`), optionals (`a.?b`, `orValue`) and two-variable comprehension
-///   (`all(k, v, p)`, `transformList`, `transformMap`) extensions, and backquoted field names
+///   bindings (`cel.bind`, `cel.block`), optionals (`a.?b`, `orValue`) and two-variable
+///   comprehension (`all(k, v, p)`, `transformList`, `transformMap`) extensions, and backquoted field names
 ///   (`` m.`pagerduty.com/service-id` ``). No protobuf messages and no type checker: type errors
 ///   show at evaluation, as error values.
 /// - **JSON numbers**: integral JSON numbers arrive as `int`, others as `double`. Comparisons

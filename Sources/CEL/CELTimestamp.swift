@@ -31,12 +31,7 @@ public struct CELTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
     let civil = CivilTime(secondsSinceEpoch: seconds)
     var text = Self.digits(civil.year, 4) + "-" + Self.digits(civil.month, 2) + "-" + Self.digits(civil.day, 2)
     text += "T" + Self.digits(civil.hour, 2) + ":" + Self.digits(civil.minute, 2) + ":" + Self.digits(civil.second, 2)
-    if nanos > 0 {
-      var fraction = Self.digits(Int64(nanos), 9)
-      while fraction.hasSuffix("0") { fraction.removeLast() }
-      text += "." + fraction
-    }
-    return text + "Z"
+    return text + Self.fraction(Int64(nanos)) + "Z"
   }
 
   /// Earlier timestamps order first.
@@ -65,6 +60,15 @@ public struct CELTimestamp: Sendable, Hashable, Comparable, CustomStringConverti
     guard !secondsOverflow else { return nil }
     let (total, overflow) = secondsPart.addingReportingOverflow(Int64(nanos) - Int64(other.nanos))
     return overflow ? nil : CELDuration(nanoseconds: total)
+  }
+
+  /// `.5`, `.123456789`, or nothing for zero nanoseconds: the fraction part of RFC 3339 and
+  /// of duration text, with no trailing zeros.
+  static func fraction(_ nanoseconds: Int64) -> String {
+    guard nanoseconds > 0 else { return "" }
+    var digits = Self.digits(nanoseconds, 9)
+    while digits.hasSuffix("0") { digits.removeLast() }
+    return "." + digits
   }
 
   static func digits(_ value: Int64, _ width: Int) -> String {

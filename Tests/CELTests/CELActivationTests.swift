@@ -1,4 +1,5 @@
 import CEL
+import StructuredData
 import Testing
 
 @Suite struct CELActivationTests {
@@ -15,6 +16,12 @@ import Testing
     #expect(program.evaluate(["a.b": map]) == .string("field"))
     #expect(program.evaluate(["a.b": map, "a.b.c": "qualified"]) == .string("qualified"))
     #expect(program.evaluate(["a": .map(CELMap(["b": map]))]) == .string("field"))
+  }
+
+  @Test func jsonBindingsConvertOnce() throws {
+    let activation = CELActivation(json: ["entity": ["spec": ["replicas": 3]], "now": "2026-01-01T00:00:00Z"])
+    #expect(try CELProgram(source: "entity.spec.replicas").evaluate(activation) == .int(3))
+    #expect(try CELProgram(source: "timestamp(now).getFullYear()").evaluate(activation) == .int(2026))
   }
 
   @Test func valuesAreKeptAsGiven() {

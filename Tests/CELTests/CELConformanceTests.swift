@@ -30,10 +30,10 @@ import WaymarkTestSupport
       totals[group, default: (0, 0)].passed += passed ? 1 : 0
       perFile["\(group) \(test.file)", default: (0, 0)].total += 1
       perFile["\(group) \(test.file)", default: (0, 0)].passed += passed ? 1 : 0
-      switch (failure, allowlist[test.id]) {
-      case (let failure?, nil): unexpectedFailures.append("\(test.id): \(failure)\n    \(test.expression)")
-      case (nil, _?): unexpectedPasses.append(test.id)
-      default: break
+      switch Self.verdict(failure: failure, allowlisted: allowlist[test.id] != nil) {
+      case .unexpectedFailure: unexpectedFailures.append("\(test.id): \(failure ?? "")\n    \(test.expression)")
+      case .unexpectedPass: unexpectedPasses.append(test.id)
+      case .asExpected: break
       }
     }
     for group in ["cel-core", "cel-strings", "cel-extensions"] {
@@ -51,6 +51,37 @@ import WaymarkTestSupport
     #expect(core.total == 1088)
     #expect(core.passed * 100 >= core.total * 99)
     #expect(strings.passed * 100 >= strings.total * 95)
+  }
+
+  enum Verdict: Equatable {
+    case asExpected, unexpectedFailure, unexpectedPass
+  }
+
+  /// A failure must be allowlisted, and an allowlisted case must still fail.
+  static func verdict(failure: String?, allowlisted: Bool) -> Verdict {
+    switch (failure, allowlisted) {
+    case (.some, false): return .unexpectedFailure
+    case (nil, true): return .unexpectedPass
+    default: return .asExpected
+    }
+  }
+
+  @Test func allowlistCatchesRegressionsAndFixedCases() {
+    #expect(Self.verdict(failure: nil, allowlisted: false) == .asExpected)
+    #expect(Self.verdict(failure: "expected 1, got 2", allowlisted: true) == .asExpected)
+    #expect(Self.verdict(failure: "expected 1, got 2", allowlisted: false) == .unexpectedFailure)
+    #expect(Self.verdict(failure: nil, allowlisted: true) == .unexpectedPass)
+  }
+
+  @Test func conformanceCasesFailWhenResultsDiffer() throws {
+    let test = ConformanceSuite.Case(
+      id: "own/check/wrong", file: "own", expression: "1 + 1", container: "", bindings: [:],
+      expect: ["value": ["int64": "3"]], needs: [], isCheckOnly: false)
+    #expect(ConformanceSuite.run(test) == "expected 3, got 2")
+    let kinds = ConformanceSuite.Case(
+      id: "own/check/kinds", file: "own", expression: "1u", container: "", bindings: [:],
+      expect: ["value": ["int64": "1"]], needs: [], isCheckOnly: false)
+    #expect(ConformanceSuite.run(kinds) == "expected 1, got 1u")
   }
 
   /// Which reported group a case belongs to, or nil when it needs what is out of scope.

@@ -81,6 +81,14 @@ import Testing
     }
   }
 
+  @Test func blockEntriesCountAgainstTheNestingLimit() throws {
+    let entries = (0..<200).map { $0 == 0 ? "1" : "cel.index(\($0 - 1)) + 1" }.joined(separator: ", ")
+    let error = try #require(compileError("cel.block([\(entries)], cel.index(199))"))
+    #expect(error.message == "cel.block() has more entries than the nesting limit (128)")
+    let small = (0..<100).map { $0 == 0 ? "1" : "cel.index(\($0 - 1)) + 1" }.joined(separator: ", ")
+    #expect(try CELProgram(source: "cel.block([\(small)], cel.index(99))").evaluate() == .int(100))
+  }
+
   @Test func nestingLimitIsConfigurable() throws {
     let source = String(repeating: "(", count: 20) + "7" + String(repeating: ")", count: 20)
     #expect(try CELProgram(source: source).evaluate() == .int(7))
