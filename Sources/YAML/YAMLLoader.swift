@@ -51,9 +51,9 @@ public struct YAMLLoader: Sendable {
             position: YAMLSourceText.position(ofOffset: nul, in: buffer))
         ])
     }
-    if survey.hasPreparableLineStart {
-      let preparation = YAMLStreamPreparation(scanning: buffer)
-      if !preparation.edits.isEmpty || !preparation.problems.isEmpty {
+    if survey.hasPreparableLineStart || (source.isUTF8 && YAMLStreamPreparation.endsInLineOfSpaces(buffer)) {
+      let preparation = YAMLStreamPreparation(scanning: buffer, scanLines: survey.hasPreparableLineStart)
+      if !preparation.edits.isEmpty || !preparation.problems.isEmpty || preparation.appendsLineBreak {
         let edited = preparation.apply(to: buffer)
         return edited.withUnsafeBufferPointer { edited in
           var builder = YAMLTreeBuilder(

@@ -19,6 +19,9 @@ struct YAMLStreamPreparation {
   }
 
   private(set) var edits: [Edit] = []
+  /// Whether the text ends in a line of spaces without a line break, which libyaml drops from
+  /// a block scalar (YAML 1.2 keeps it as an empty or more-indented line); one is appended.
+  private(set) var appendsLineBreak = false
   /// Warnings (ignored directives) and errors in directive lines, in source order.
   private(set) var problems: [YAMLProblem] = []
 
@@ -27,7 +30,17 @@ struct YAMLStreamPreparation {
     YAMLSourceText.survey(bytes).hasPreparableLineStart
   }
 
-  init(scanning bytes: UnsafeBufferPointer<UInt8>) {
+  /// Whether the last line of `bytes` holds only spaces (at least one) and no line break follows.
+  static func endsInLineOfSpaces(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = bytes.count - 1
+    while index >= 0, bytes[index] == UInt8(ascii: " ") { index -= 1 }
+    return index < bytes.count - 1 && (index < 0 || bytes[index] == 0x0A || bytes[index] == 0x0D)
+  }
+
+  /// The fixes `bytes` needs; `scanLines` false skips the line-by-line pass (see `YAMLSourceText.survey`).
+  init(scanning bytes: UnsafeBufferPointer<UInt8>, scanLines: Bool = true) {
+    appendsLineBreak = Self.endsInLineOfSpaces(bytes)
+    guard scanLines else { return }
     var inDocument = false
     // The last `...` since a document closed: it becomes `---` if a bare document follows.
     var lastEndMarker: Int?
@@ -94,6 +107,7 @@ struct YAMLStreamPreparation {
     for edit in edits {
       copy.replaceSubrange(edit.offset..<edit.offset + edit.bytes.count, with: edit.bytes)
     }
+    if appendsLineBreak { copy.append(0x0A) }
     return copy
   }
 

@@ -92,3 +92,15 @@ extension YAMLStreamPreparationTests {
     #expect(YAMLLoader().load("\tkey: value\n").problems.map(\.code) == ["yaml.syntax"])
   }
 }
+
+extension YAMLStreamPreparationTests {
+  @Test func lastLineOfSpacesWithoutLineBreakStaysInABlockScalar() {
+    #expect(values(YAMLLoader().load("foo: |\n  x\n   ")) == [["foo": "x\n \n"]])
+    #expect(values(YAMLLoader().load("- |+\n   ")) == [["\n"]])
+    #expect(values(YAMLLoader().load("a: b\n  ")) == [["a": "b"]])
+    let endings = ["a\n  ", "  ", "a\r "].map { Array($0.utf8).withUnsafeBufferPointer(YAMLStreamPreparation.endsInLineOfSpaces) }
+    #expect(endings == [true, true, true])
+    let others = ["a\n", "a  ", "", "a\n\t "].map { Array($0.utf8).withUnsafeBufferPointer(YAMLStreamPreparation.endsInLineOfSpaces) }
+    #expect(others == [false, false, false, false])
+  }
+}
