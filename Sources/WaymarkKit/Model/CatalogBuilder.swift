@@ -51,6 +51,8 @@ public struct CatalogBuilder: Sendable {
     }
     let rulesByKind = Dictionary(grouping: RelationRule.builtin.flatMap { rule in rule.kinds.map { ($0, rule) } }, by: \.0)
       .mapValues { $0.map(\.1) }
+    // Many references often miss the same entity; its suggestion is worked out once.
+    var suggestions: [EntityRef: String?] = [:]
     for entity in catalog.entities where builtin.contains(entity.ref) {
       for rule in rulesByKind[entity.ref.kind.lowercased()] ?? [] {
         for (index, text) in references(in: entity, rule: rule) {
@@ -70,11 +72,18 @@ public struct CatalogBuilder: Sendable {
           }
           guard catalog.contains(target) else {
             var message = "\(path) '\(target)' does not exist"
-            let length = target.canonical.count
-            let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
-              abs(count - length) <= 3 ? name : nil
-            }
-            if let suggestion = NameSuggester.closest(to: target.canonical, among: candidates) {
+            let suggestion =
+              suggestions[target]
+              ?? {
+                let length = target.canonical.count
+                let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
+                  abs(count - length) <= 3 ? name : nil
+                }
+                let found = NameSuggester.closest(to: target.canonical, among: candidates)
+                suggestions[target] = .some(found)
+                return found
+              }()
+            if let suggestion {
               message += "; did you mean '\(suggestion)'?"
             }
             diagnostics.append(
