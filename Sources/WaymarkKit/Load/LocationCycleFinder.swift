@@ -31,7 +31,7 @@ struct LocationCycleFinder {
           else { continue }
           let chain = (cycle + [target.path]).joined(separator: " → ")
           diagnostics.append(
-            .error("catalog.location-cycle", "Locations form a cycle: \(chain)", at: target.field))
+            .error("catalog.location-cycle", "Locations form a cycle: \(chain)", at: target.field, notes: target.note.map { [$0] } ?? []))
         case .some(true):
           continue
         }

@@ -25,6 +25,8 @@ public struct LocationResolver: Sendable {
     public var path: String
     /// The `spec.target` or `spec.targets[i]` field naming it.
     public var field: SourceLocation
+    /// Names the Location entity, for diagnostics.
+    public var note: DiagnosticNote?
   }
 
   /// Whether `text` is an absolute URL (`https://…`) rather than a path.
@@ -52,11 +54,15 @@ public struct LocationResolver: Sendable {
     }
     var targets: [Target] = []
     var diagnostics: [Diagnostic] = []
+    let note = SubstitutionResolver.entityNote(for: document.value)
     for (target, field) in written {
       let location = SourceLocation(path: document.path, position: document.sourceMap.position(of: field))
       let (resolved, problem) = resolve(target, field: field, type: type, optional: optional, besideFile: document.path)
-      if let problem { diagnostics.append(Diagnostic(problem.severity, code: problem.code, message: problem.message, location: location)) }
-      targets += resolved.map { Target(path: $0, field: location) }
+      if let problem {
+        diagnostics.append(
+          Diagnostic(problem.severity, code: problem.code, message: problem.message, location: location, notes: note.map { [$0] } ?? []))
+      }
+      targets += resolved.map { Target(path: $0, field: location, note: note) }
     }
     return (targets, diagnostics)
   }

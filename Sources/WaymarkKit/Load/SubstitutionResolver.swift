@@ -36,12 +36,28 @@ public struct SubstitutionResolver: Sendable {
     return placeholderKeys.contains(key) && target.stringValue != nil
   }
 
+  /// "in entity 'kind:namespace/name'", for problems found before the entity is validated.
+  static func entityNote(for document: JSONValue) -> DiagnosticNote? {
+    guard let kind = document["kind"]?.stringValue, let name = document.value(at: ["metadata", "name"])?.stringValue else {
+      return nil
+    }
+    let namespace = document.value(at: ["metadata", "namespace"])?.stringValue ?? "default"
+    return DiagnosticNote("in entity '\(EntityRef(kind: kind, namespace: namespace, name: name))'")
+  }
+
   /// Resolves the placeholders of the document read from `path`.
   public func resolve(_ value: JSONValue, path: String, sourceMap: YAMLSourceMap) -> Resolution {
     var resolution = Resolution(value: value, files: [], diagnostics: [])
     guard Self.containsPlaceholder(value) else { return resolution }
     var components: [ValuePath.Component] = []
     resolution.value = substitute(value, components: &components, path: path, sourceMap: sourceMap, into: &resolution)
+    if let note = Self.entityNote(for: value) {
+      resolution.diagnostics = resolution.diagnostics.map { diagnostic in
+        var noted = diagnostic
+        noted.notes.append(note)
+        return noted
+      }
+    }
     return resolution
   }
 

@@ -30,6 +30,11 @@ public struct Catalog: Sendable, Hashable {
     index[ref].map { entities[$0] }
   }
 
+  /// Whether an entity with reference `ref` exists (without copying it).
+  public func contains(_ ref: EntityRef) -> Bool {
+    index[ref] != nil
+  }
+
   /// How many entities of each kind, keyed by lowercased kind.
   public var countsByKind: [String: Int] {
     Dictionary(grouping: entities, by: { $0.ref.kind.lowercased() }).mapValues(\.count)

@@ -41,7 +41,9 @@ public struct CatalogBuilder: Sendable {
 
   /// Adds both directions of every relation; dangling and malformed references are errors.
   private func relate(_ catalog: Catalog, builtin: Set<EntityRef>, into diagnostics: inout [Diagnostic]) -> Catalog {
-    var relations: [EntityRef: Set<Relation>] = [:]
+    // Arrays rather than sets: only the entity is hashed per relation; each list is sorted and
+    // de-duplicated once at the end, as Backstage's stitching does (SELECT DISTINCT … ORDER BY).
+    var relations: [EntityRef: [Relation]] = [:]
     // Candidates for "did you mean", by kind, with their lengths: NameSuggester allows at most
     // three edits, so only names within three characters of the missing one are compared.
     let namesByKind = Dictionary(grouping: catalog.entities.map { ($0.ref.canonical, $0.ref.canonical.count) }) { name, _ in
@@ -49,53 +51,73 @@ public struct CatalogBuilder: Sendable {
     }
     let rulesByKind = Dictionary(grouping: RelationRule.builtin.flatMap { rule in rule.kinds.map { ($0, rule) } }, by: \.0)
       .mapValues { $0.map(\.1) }
+    // Many references often miss the same entity; its suggestion is worked out once.
+    var suggestions: [EntityRef: String?] = [:]
     for entity in catalog.entities where builtin.contains(entity.ref) {
       for rule in rulesByKind[entity.ref.kind.lowercased()] ?? [] {
-        for (path, text) in references(in: entity, rule: rule) {
-          let location = entity.source.location(of: path)
-          let note = DiagnosticNote("in entity '\(entity.ref)'")
+        for (index, text) in references(in: entity, rule: rule) {
+          var path: ValuePath {
+            let field = ValuePath(keys: "spec", rule.field)
+            return index.map { field.appending(index: $0) } ?? field
+          }
+          // Locations and notes are only worked out for problems: this loop runs for every reference.
           guard let target = EntityRef(parsing: text, defaultKind: rule.defaultKind, defaultNamespace: entity.ref.namespace)
           else {
             let reason = rule.defaultKind == nil ? "; the kind must be written, e.g. 'resource:\(text)'" : ""
             diagnostics.append(
-              .error("catalog.bad-ref", "\(path) '\(text)' is not a valid entity reference\(reason)", at: location, notes: [note]))
+              .error(
+                "catalog.bad-ref", "\(path) '\(text)' is not a valid entity reference\(reason)", at: entity.source.location(of: path),
+                notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
-          guard catalog[target] != nil else {
+          guard catalog.contains(target) else {
             var message = "\(path) '\(target)' does not exist"
-            let length = target.canonical.count
-            let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
-              abs(count - length) <= 3 ? name : nil
-            }
-            if let suggestion = NameSuggester.closest(to: target.canonical, among: candidates) {
+            let suggestion =
+              suggestions[target]
+              ?? {
+                let length = target.canonical.count
+                let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
+                  abs(count - length) <= 3 ? name : nil
+                }
+                let found = NameSuggester.closest(to: target.canonical, among: candidates)
+                suggestions[target] = .some(found)
+                return found
+              }()
+            if let suggestion {
               message += "; did you mean '\(suggestion)'?"
             }
-            diagnostics.append(.error("catalog.dangling-ref", message, at: location, notes: [note]))
+            diagnostics.append(
+              .error(
+                "catalog.dangling-ref", message, at: entity.source.location(of: path),
+                notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
-          relations[entity.ref, default: []].insert(Relation(type: rule.outgoing, target: target))
-          relations[target, default: []].insert(Relation(type: rule.incoming, target: entity.ref))
+          relations[entity.ref, default: []].append(Relation(type: rule.outgoing, target: target))
+          relations[target, default: []].append(Relation(type: rule.incoming, target: entity.ref))
         }
       }
     }
     return Catalog(
       entities: catalog.entities.map { entity in
         var related = entity
-        related.relations = (relations[entity.ref] ?? []).sorted()
+        var unique: [Relation] = []
+        for relation in (relations[entity.ref] ?? []).sorted() where unique.last != relation {
+          unique.append(relation)
+        }
+        related.relations = unique
         return related
       })
   }
 
-  /// The reference strings a rule's field holds, with their paths. Wrong shapes were reported
-  /// by the kind's schema and are skipped here.
-  private func references(in entity: Entity, rule: RelationRule) -> [(ValuePath, String)] {
-    guard let value = entity.document.value(at: ["spec", rule.field]) else { return [] }
-    let path = ValuePath(keys: "spec", rule.field)
+  /// The reference strings a rule's field holds, with their list index (nil for a single
+  /// reference). Wrong shapes were reported by the kind's schema and are skipped here.
+  private func references(in entity: Entity, rule: RelationRule) -> [(Int?, String)] {
+    guard case .object(let spec) = entity.document["spec"], let value = spec[rule.field] else { return [] }
     if !rule.isList {
-      return value.stringValue.map { [(path, $0)] } ?? []
+      return value.stringValue.map { [(nil, $0)] } ?? []
     }
     return (value.arrayValue ?? []).enumerated().compactMap { index, element in
-      element.stringValue.map { (path.appending(index: index), $0) }
+      element.stringValue.map { (index, $0) }
     }
   }
 

@@ -16,6 +16,11 @@ struct EntityFieldValidator {
   static let urlExpectation = "a string that is a valid url"
   static let titleExpectation = "a non empty string"
 
+  static let mapRules: [(String, @Sendable (JSONValue) -> Bool, String)] = [
+    ("labels", EntityFieldFormat.isValidLabelValue, nameExpectation),
+    ("annotations", EntityFieldFormat.isValidAnnotationValue, "a string"),
+  ]
+
   func validate(_ document: [String: JSONValue], into reporter: inout EntityProblemReporter) {
     check(document["apiVersion"], ValuePath(keys: "apiVersion"), EntityFieldFormat.isValidAPIVersion, Self.apiVersionExpectation, &reporter)
     check(document["kind"], ValuePath(keys: "kind"), EntityFieldFormat.isValidKind, Self.kindExpectation, &reporter)
@@ -23,12 +28,9 @@ struct EntityFieldValidator {
     let base = ValuePath(keys: "metadata")
     check(metadata["name"], base.appending("name"), EntityFieldFormat.isValidObjectName, Self.nameExpectation, &reporter)
     check(metadata["namespace"], base.appending("namespace"), EntityFieldFormat.isValidNamespace, Self.namespaceExpectation, &reporter)
-    for (field, valueRule, valueExpectation) in [
-      ("labels", EntityFieldFormat.isValidLabelValue, Self.nameExpectation),
-      ("annotations", EntityFieldFormat.isValidAnnotationValue, "a string"),
-    ] {
+    for (field, valueRule, valueExpectation) in Self.mapRules {
       for (key, value) in (metadata[field]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
-        let path = base.appending(field).appending(key)
+        var path: ValuePath { base.appending(field).appending(key) }
         if !EntityFieldFormat.isValidLabelKey(.string(key)) {
           reporter.error(
             "catalog.bad-format", "\(path) key \"\(key)\" is not valid; expected \(Self.keyExpectation)", at: path, keyPosition: true)
@@ -40,18 +42,20 @@ struct EntityFieldValidator {
       check(tag, base.appending("tags").appending(index: index), { EntityFieldFormat.isValidTag($0) }, Self.tagExpectation, &reporter)
     }
     for (index, link) in (metadata["links"]?.arrayValue ?? []).enumerated() {
-      let path = base.appending("links").appending(index: index)
+      var path: ValuePath { base.appending("links").appending(index: index) }
       check(link["url"], path.appending("url"), EntityFieldFormat.isValidURL, Self.urlExpectation, &reporter)
       check(link["title"], path.appending("title"), EntityFieldFormat.isNonEmptyString, Self.titleExpectation, &reporter)
       check(link["icon"], path.appending("icon"), EntityFieldFormat.isValidObjectName, Self.nameExpectation, &reporter)
     }
   }
 
+  /// The path is an autoclosure: it is only built for a problem, and this runs for every field.
   private func check(
-    _ value: JSONValue?, _ path: ValuePath, _ rule: (JSONValue) -> Bool, _ expectation: String,
+    _ value: JSONValue?, _ path: @autoclosure () -> ValuePath, _ rule: (JSONValue) -> Bool, _ expectation: String,
     _ reporter: inout EntityProblemReporter
   ) {
     guard let value, let text = value.stringValue, !rule(value) else { return }
+    let path = path()
     // An empty string was already reported by the schema step where the schema requires one.
     if text.isEmpty, reporter.diagnostics.contains(where: { $0.code == "catalog.empty-value" && $0.message.hasPrefix("\(path) ") }) {
       return
