@@ -35,6 +35,11 @@ public struct SiteBuilder: Sendable {
     let relationCount = catalog.entities.reduce(0) { $0 + $1.relations.count }
     options.progress(clock.lap("model", "\(catalog.entities.count) entities, \(relationCount) relations"))
 
+    // Docs: TechDocs sites found through the entities, rendered and link-checked (facts for scorecards).
+    let docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: allFiles)
+    diagnostics += docs.diagnostics
+    options.progress(clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites"))
+
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: nil)
 
@@ -44,17 +49,21 @@ public struct SiteBuilder: Sendable {
     let (layouts, layoutDiagnostics) = LayoutSet.load(
       siteLayouts: hasSiteLayouts ? layoutsFolder : nil, displayPath: config.layoutsDirectory)
     diagnostics += layoutDiagnostics
-    var rendered = await SiteRenderer().render(RenderInput(config: config, catalog: catalog, layouts: layouts, now: now))
+    var renderInput = RenderInput(config: config, catalog: catalog, layouts: layouts, now: now)
+    renderInput.docs = docs
+    var rendered = await SiteRenderer().render(renderInput)
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
     let list = DiagnosticList(diagnostics)
     let manifest = BuildManifest(
       now: now, nowSource: nowSource,
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
-        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") },
+        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
+        + docs.files.map { BuildManifest.Input(file: $0, stage: "docs") },
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],
+        "docs": ["sites": .int(Int64(docs.sites.count)), "pages": .int(Int64(docs.pageCount))],
         "render": ["files": .int(Int64(rendered.files.count + 1))],
       ],
       diagnostics: list)

@@ -18,6 +18,10 @@ public struct SiteConfig: Sendable, Hashable {
   public var outputDirectory: String
   /// The build's notion of "now" (ISO 8601), when not given with `--as-of`.
   public var asOf: String?
+  /// Whether raw HTML in docs pages passes through (`docs.unsafeHTML`); off, it is removed.
+  public var docsUnsafeHTML: Bool = false
+  /// Whether broken links in docs are errors rather than warnings (`docs.brokenLinksAreErrors`).
+  public var docsBrokenLinksAreErrors: Bool = false
 
   /// The defaults: this repository's top level.
   public init(

@@ -21,14 +21,15 @@ struct PageCatalogue {
       let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
-        extra: ["entity": entities.model(for: entity, root: root)])
+        extra: ["entity": entities.model(for: entity, root: root), "docs": entityDocsModel(for: entity.ref, root: root) ?? .null])
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
+    pages += docsPages()
     return pages
   }
 
-  private func page(
+  func page(
     path: String, kind: String, section: String? = nil, layout: String? = nil, title: String, extra: [String: JSONValue]
   ) -> SiteRenderer.Page {
     let root = SitePaths.rootPrefix(forPageAt: path)

@@ -10,6 +10,8 @@ public struct RenderInput: Sendable {
   public var layouts: LayoutSet
   /// The build's "now".
   public var now: Timestamp
+  /// The entities' docs sites, rendered and link-checked.
+  public var docs: DocsSet = .empty
 
   /// Creates a render input.
   public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp) {
@@ -82,6 +84,7 @@ public struct SiteRenderer: Sendable {
     }
     var files = rendered + APIRenderer(input: input).files()
     files += input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
+    files += DocsAPIRenderer(input: input).assetFiles()
     files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     return RenderedSite(files: files, chosenLayouts: chosen, diagnostics: diagnostics)
   }
