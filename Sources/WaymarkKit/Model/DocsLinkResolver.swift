@@ -101,7 +101,12 @@ struct DocsLinkResolver: Sendable {
       }
       if let target {
         let anchor = fragment.map { "#" + $0 } ?? ""
-        return (.page(target, fragment: fragment), rootPrefix + url(of: target) + anchor)
+        // Inside one site links stay short and relative; across sites they go through the root.
+        let href =
+          target.site == key.site
+          ? SitePaths.docsRelative(fromSlug: site.slugs[key.page], to: site.slugs[target.page])
+          : rootPrefix + url(of: target)
+        return (.page(target, fragment: fragment), href + anchor)
       }
     }
     guard resolved.hasPrefix(folderPrefix) else {
@@ -109,7 +114,7 @@ struct DocsLinkResolver: Sendable {
     }
     let relative = String(resolved.dropFirst(folderPrefix.count))
     if site.assets.contains(relative) {
-      return (.asset, rootPrefix + SitePaths.docsFile(site.entity, path: relative) + suffix)
+      return (.asset, SitePaths.docsRelative(fromSlug: site.slugs[key.page], to: SitePaths.docsFileInSite(relative)) + suffix)
     }
     return (.broken("names no page or file in '\(site.docsFolder)'"), destination)
   }

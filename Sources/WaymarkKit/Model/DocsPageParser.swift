@@ -11,8 +11,9 @@ struct DocsPageParser: Sendable {
     var title: String?
     var description: String?
     var tags: [String]
-    /// Each link with where it leads and its location (column in Unicode scalars).
-    var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution, location: SourceLocation)]
+    /// Each link that needs checking, with where it leads (columns still in bytes, as cmark-gfm
+    /// counts them; `scalarColumn` converts the few that are reported).
+    var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution)]
     var diagnostics: [Diagnostic]
   }
 
@@ -37,22 +38,17 @@ struct DocsPageParser: Sendable {
     }
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
     var next = resolutions.makeIterator()
-    var lines: [Substring]?
     for link in page.rendered.links {
-      let dangerous = MarkdownRenderer.isDangerous(link)
-      let resolution = dangerous ? .external : next.next() ?? .external
-      if !dangerous, resolution == .external || resolution == .asset { continue }
-      if lines == nil {
-        lines = split.body.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-      }
-      let column = Self.scalarColumn(byteColumn: link.column, line: link.line, in: lines ?? [])
-      let location = SourceLocation(path: file.path, line: link.line, column: column)
-      if dangerous {
+      if MarkdownRenderer.isDangerous(link) {
         page.diagnostics.append(
-          .warning("docs.unsafe-link", "link to '\(link.destination)' is removed: docs may not run scripts or embed data", at: location))
+          .warning(
+            "docs.unsafe-link", "link to '\(link.destination)' is removed: docs may not run scripts or embed data",
+            at: Self.location(of: link, in: file)))
         continue
       }
-      page.links.append((link, resolution, location))
+      let resolution = next.next() ?? .external
+      if resolution == .external || resolution == .asset { continue }
+      page.links.append((link, resolution))
     }
     return page
   }
@@ -91,10 +87,24 @@ struct DocsPageParser: Sendable {
     }
   }
 
-  /// cmark-gfm counts columns in bytes; diagnostics count Unicode scalars, as the YAML loader does.
-  static func scalarColumn(byteColumn: Int, line: Int, in lines: [Substring]) -> Int {
-    guard line >= 1, line <= lines.count else { return byteColumn }
-    let bytes = lines[line - 1].utf8.prefix(max(0, byteColumn - 1))
-    return bytes.reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+  /// Where a link is written. cmark-gfm counts columns in bytes; diagnostics count Unicode
+  /// scalars, as the YAML loader does. (Front matter is blanked line by line, so the file's
+  /// lines are the body's.)
+  static func location(of link: MarkdownLink, in file: SourceFile) -> SourceLocation {
+    let bytes = file.bytes
+    var start = 0
+    var line = 1
+    while line < link.line, start < bytes.count {
+      if bytes[start] == UInt8(ascii: "\n") {
+        line += 1
+      } else if bytes[start] == UInt8(ascii: "\r") {
+        line += 1
+        if start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "\n") { start += 1 }
+      }
+      start += 1
+    }
+    let end = min(bytes.count, start + max(0, link.column - 1))
+    let column = bytes[start..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+    return SourceLocation(path: file.path, line: link.line, column: column)
   }
 }

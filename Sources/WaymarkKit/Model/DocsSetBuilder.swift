@@ -76,10 +76,11 @@ public struct DocsSetBuilder: Sendable {
       var broken = 0
       for page in parsedPages {
         diagnostics += page.diagnostics
-        for (link, resolution, location) in page.links {
+        for (link, resolution) in page.links {
           guard let reason = Self.problem(with: resolution, on: page.key, anchors: anchors) else { continue }
           broken += 1
-          diagnostics.append(brokenLink("link to '\(link.destination)' \(reason)", at: location))
+          let file = plans[siteIndex][page.key.page].file
+          diagnostics.append(brokenLink("link to '\(link.destination)' \(reason)", at: DocsPageParser.location(of: link, in: file)))
         }
       }
       var pages: [DocsPage] = []

@@ -28,12 +28,14 @@ extension PageCatalogue {
         if let description = docsPage.description { document["description"] = .string(description) }
         if let editURL = docsPage.editURL { document["editURL"] = .string(editURL) }
         if let at = position[index] {
-          if at > 0 { document["previous"] = link(site: site, page: site.readingOrder[at - 1], root: root) }
-          if at + 1 < site.readingOrder.count { document["next"] = link(site: site, page: site.readingOrder[at + 1], root: root) }
+          if at > 0 { document["previous"] = link(site: site, page: site.readingOrder[at - 1], from: docsPage.slug) }
+          if at + 1 < site.readingOrder.count {
+            document["next"] = link(site: site, page: site.readingOrder[at + 1], from: docsPage.slug)
+          }
         }
         var docs: [String: JSONValue] = [
           "name": .string(site.name),
-          "url": .string(root + SitePaths.docsSite(site.entity)),
+          "url": .string(SitePaths.docsRelative(fromSlug: docsPage.slug, to: "")),
           "entity": entities.link(to: site.entity, root: root),
           "nav": ["items": .array(site.nav.map { navModel($0, site: site, current: index, root: root) })],
         ]
@@ -58,14 +60,17 @@ extension PageCatalogue {
       "fact": input.docs.fact(for: entity),
       "hasBrokenLinks": .bool(site.brokenLinks > 0),
       "contents": .array(
-        site.readingOrder.prefix(12).map { link(site: site, page: $0, root: root) }),
+        site.readingOrder.prefix(12).map { page in
+          ["title": .string(site.pages[page].title), "url": .string(root + SitePaths.docsSite(site.entity) + site.pages[page].slug)]
+        }),
     ]
     if let description = site.description { model["description"] = .string(description) }
     return .object(model)
   }
 
-  private func link(site: DocsSite, page: Int, root: String) -> JSONValue {
-    ["title": .string(site.pages[page].title), "url": .string(root + SitePaths.docsSite(site.entity) + site.pages[page].slug)]
+  /// A link to another page of the same site, relative to the page at `slug`.
+  private func link(site: DocsSite, page: Int, from slug: String) -> JSONValue {
+    ["title": .string(site.pages[page].title), "url": .string(SitePaths.docsRelative(fromSlug: slug, to: site.pages[page].slug))]
   }
 
   /// Catalog › entity › docs home › the sections holding the page › the page.
@@ -78,7 +83,8 @@ extension PageCatalogue {
       ],
     ]
     if site.pages[page].slug.isEmpty { return crumbs }
-    crumbs.append(["title": .string(site.name), "url": .string(root + SitePaths.docsSite(site.entity)), "linked": true])
+    crumbs.append(
+      ["title": .string(site.name), "url": .string(SitePaths.docsRelative(fromSlug: site.pages[page].slug, to: "")), "linked": true])
     for section in Self.sectionTitles(leadingTo: page, in: site.nav) ?? [] {
       crumbs.append(["title": .string(section), "url": "", "linked": false])
     }
@@ -107,7 +113,7 @@ extension PageCatalogue {
     ]
     switch item.target {
     case .page(let index):
-      model["url"] = .string(root + SitePaths.docsSite(site.entity) + site.pages[index].slug)
+      model["url"] = .string(SitePaths.docsRelative(fromSlug: site.pages[current].slug, to: site.pages[index].slug))
       model["current"] = .bool(index == current)
     case .link(let url):
       model["url"] = .string(url)

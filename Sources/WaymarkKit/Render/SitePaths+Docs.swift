@@ -11,7 +11,27 @@ extension SitePaths {
 
   /// A file under a docs site, by its path relative to the docs folder: `img/flow.svg`.
   public static func docsFile(_ ref: EntityRef, path: String) -> String {
-    docsSite(ref) + path.split(separator: "/").map { docsSegment(String($0)) }.joined(separator: "/")
+    docsSite(ref) + docsFileInSite(path)
+  }
+
+  /// A file's path inside its docs site's folder: each segment made safe by `docsSegment`.
+  public static func docsFileInSite(_ path: String) -> String {
+    path.split(separator: "/").map { docsSegment(String($0)) }.joined(separator: "/")
+  }
+
+  /// A relative URL inside one docs site: from the page at `slug` (`guides/setup/`) to `target`,
+  /// a site-relative path (`guides/deep-dive/`, `img/flow.svg`); `./` for the page itself.
+  public static func docsRelative(fromSlug slug: String, to target: String) -> String {
+    let from = slug.split(separator: "/")
+    var to = target.split(separator: "/", omittingEmptySubsequences: false)
+    if to.last == "" { to.removeLast() }
+    let isFolder = target.hasSuffix("/") || target.isEmpty
+    var shared = 0
+    while shared < from.count, shared < to.count - (isFolder ? 0 : 1), from[shared] == to[shared] { shared += 1 }
+    let path = Array(repeating: "..", count: from.count - shared) + to.dropFirst(shared).map(String.init)
+    let joined = path.joined(separator: "/")
+    if joined.isEmpty { return "./" }
+    return isFolder ? joined + "/" : joined
   }
 
   /// A docs path segment: case kept (as MkDocs does), anything but `[A-Za-z0-9._-]` becomes
