@@ -75,7 +75,9 @@ struct MarkdownTreeWalk {
 
   /// Whether a destination would run script or embed arbitrary content.
   static func isDangerous(_ destination: String, isImage: Bool) -> Bool {
-    let scheme = destination.unicodeScalars
+    // Only the first characters matter; most destinations (`setup.md`) have no colon at all.
+    guard destination.utf8.contains(UInt8(ascii: ":")) else { return false }
+    let scheme = destination.unicodeScalars.lazy
       .filter { !($0.properties.isWhitespace || $0.value < 0x20) }
       .prefix(16).map { Character($0) }
     let lowered = String(scheme).lowercased()
