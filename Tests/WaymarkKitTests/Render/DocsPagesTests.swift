@@ -32,6 +32,18 @@ import WaymarkTestSupport
     #expect(!group.contains("Documentation"))
   }
 
+  @Test func theDemoHasTenDocsSitesWithoutBrokenLinks() async throws {
+    let result = try await SiteBuilder().build(
+      BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+    #expect(DiagnosticFormat.text.format(result.diagnostics) == "")
+    let sites = result.files.filter { $0.path.hasPrefix("api/docs/") }
+    #expect(sites.count >= 10)
+    for site in sites {
+      #expect(String(decoding: site.bytes, as: UTF8.self).contains("\"brokenLinks\": 0,"), "\(site.path)")
+    }
+    #expect(result.files.contains { $0.path == "docs/default/component/payments-api/img/latency-p99.png" })
+  }
+
   @Test func unsafeHTMLPassesOnlyWhenTheSiteAllowsIt() async throws {
     var files = DocsFixture.files("docs-site")
     files["waymark.yaml"] = "docs: {unsafeHTML: true}\n"
