@@ -17,7 +17,8 @@ struct DocsLinkResolver: Sendable {
   struct SiteIndex: Sendable {
     var entity: EntityRef
     var docsFolder: String
-    /// Page index by path relative to the docs folder.
+    /// Page index by root-relative path: the path in the docs folder (`…/docs/index.md`) and
+    /// the file's own path (differing only for a README standing in for `index.md`).
     var pages: [String: Int]
     /// Page slugs, by page index.
     var slugs: [String]
@@ -47,9 +48,8 @@ struct DocsLinkResolver: Sendable {
     self.sites = sites
     var pagesByPath: [String: PageKey] = [:]
     for (siteIndex, site) in sites.enumerated() {
-      for (path, pageIndex) in site.pages {
-        let key = site.docsFolder + "/" + path
-        if pagesByPath[key] == nil { pagesByPath[key] = PageKey(site: siteIndex, page: pageIndex) }
+      for (path, pageIndex) in site.pages where pagesByPath[path] == nil {
+        pagesByPath[path] = PageKey(site: siteIndex, page: pageIndex)
       }
     }
     self.pagesByPath = pagesByPath
@@ -93,12 +93,8 @@ struct DocsLinkResolver: Sendable {
     let candidates = [resolved, resolved + "/index.md", resolved + "/README.md"]
     let folderPrefix = site.docsFolder + "/"
     for candidate in candidates {
-      let target: PageKey?
-      if candidate.hasPrefix(folderPrefix), let local = site.pages[String(candidate.dropFirst(folderPrefix.count))] {
-        target = PageKey(site: key.site, page: local)
-      } else {
-        target = pagesByPath[candidate]
-      }
+      // The page's own site first: two entities may share one docs folder.
+      let target = site.pages[candidate].map { PageKey(site: key.site, page: $0) } ?? pagesByPath[candidate]
       if let target {
         let anchor = fragment.map { "#" + $0 } ?? ""
         // Inside one site links stay short and relative; across sites they go through the root.

@@ -53,7 +53,9 @@ public struct DocsSetBuilder: Sendable {
       indexes.append(
         DocsLinkResolver.SiteIndex(
           entity: site.source.entity, docsFolder: site.docsFolder,
-          pages: Dictionary(pages.enumerated().map { ($1.path, $0) }, uniquingKeysWith: { first, _ in first }),
+          pages: Dictionary(
+            pages.enumerated().flatMap { [(site.docsFolder + "/" + $1.path, $0), ($1.file.path, $0)] },
+            uniquingKeysWith: { first, _ in first }),
           slugs: pages.map { DocsSlug.slug(for: $0.path) }, assets: Set(assets.map(\.path))))
     }
     let resolver = DocsLinkResolver(sites: indexes)
