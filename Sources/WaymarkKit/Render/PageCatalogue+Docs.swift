@@ -73,7 +73,7 @@ extension PageCatalogue {
     ["title": .string(site.pages[page].title), "url": .string(SitePaths.docsRelative(fromSlug: slug, to: site.pages[page].slug))]
   }
 
-  /// Catalog › entity › docs home › the sections holding the page › the page.
+  /// Catalog › entity › Docs (the site's home) › the sections holding the page › the page.
   private func breadcrumbs(site: DocsSite, page: Int, root: String) -> [JSONValue] {
     var crumbs: [JSONValue] = [
       ["title": "Catalog", "url": .string(root + "catalog/"), "linked": true],
@@ -84,7 +84,7 @@ extension PageCatalogue {
     ]
     if site.pages[page].slug.isEmpty { return crumbs }
     crumbs.append(
-      ["title": .string(site.name), "url": .string(SitePaths.docsRelative(fromSlug: site.pages[page].slug, to: "")), "linked": true])
+      ["title": "Docs", "url": .string(SitePaths.docsRelative(fromSlug: site.pages[page].slug, to: "")), "linked": true])
     for section in Self.sectionTitles(leadingTo: page, in: site.nav) ?? [] {
       crumbs.append(["title": .string(section), "url": "", "linked": false])
     }
