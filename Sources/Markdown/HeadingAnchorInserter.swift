@@ -4,36 +4,32 @@
 /// exactly `<hN>`, so the n-th such tag belongs to the n-th heading node. Raw HTML headings
 /// (only present with raw HTML allowed) carry attributes or were written by the author and are
 /// matched only when written exactly alike, which at worst moves an anchor, never breaks markup.
+///
+/// Works on UTF-8 bytes in one linear pass: pages are rendered by the thousand.
 enum HeadingAnchorInserter {
   static func insert(anchors: [String], into html: String) -> String {
     guard !anchors.isEmpty else { return html }
-    var result = ""
-    result.reserveCapacity(html.utf8.count + anchors.count * 24)
+    let bytes = Array(html.utf8)
+    var result: [UInt8] = []
+    result.reserveCapacity(bytes.count + anchors.count * 24)
     var remaining = anchors[...]
-    var bytes = Substring(html)
-    while let next = remaining.first, let range = Self.nextHeadingTag(in: bytes) {
-      result += bytes[..<range.lowerBound]
-      let tag = bytes[range]
-      result += tag.dropLast() + " id=\"\(next)\">"
-      remaining = remaining.dropFirst()
-      bytes = bytes[range.upperBound...]
-    }
-    result += bytes
-    return result
-  }
-
-  private static func nextHeadingTag(in text: Substring) -> Range<Substring.Index>? {
-    var search = text[...]
-    while let open = search.firstIndex(of: "<") {
-      let afterOpen = search.index(after: open)
-      let tail = search[afterOpen...]
-      if tail.count >= 3, tail.first == "h", let level = tail.dropFirst().first, ("1"..."6").contains(level),
-        tail.dropFirst(2).first == ">"
+    var copied = 0
+    var index = 0
+    let last = bytes.count - 4
+    while index <= last, let anchor = remaining.first {
+      if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
+        bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"), bytes[index + 3] == UInt8(ascii: ">")
       {
-        return open..<search.index(open, offsetBy: 4)
+        result += bytes[copied..<index + 3]
+        result += Array(" id=\"\(anchor)\">".utf8)
+        remaining = remaining.dropFirst()
+        index += 4
+        copied = index
+      } else {
+        index += 1
       }
-      search = tail
     }
-    return nil
+    result += bytes[copied...]
+    return String(decoding: result, as: UTF8.self)
   }
 }

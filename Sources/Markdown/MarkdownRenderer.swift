@@ -14,13 +14,25 @@ import CCmarkGFM
 public struct MarkdownRenderer: Sendable {
   /// Whether raw HTML blocks and inline HTML pass through (`docs.unsafeHTML`).
   public var allowsRawHTML: Bool
+  /// Whether fenced code in a language `CodeHighlighter` knows gets highlighting spans.
+  public var highlightsCode: Bool
 
   /// Creates a renderer.
-  public init(allowsRawHTML: Bool = false) {
+  public init(allowsRawHTML: Bool = false, highlightsCode: Bool = false) {
     self.allowsRawHTML = allowsRawHTML
+    self.highlightsCode = highlightsCode
+    // cmark-gfm registers its extensions behind an unsynchronised flag; doing it here, where
+    // renderers are made (before any parallel rendering), keeps the first registration single.
+    cmark_gfm_core_extensions_ensure_registered()
   }
 
   static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
+
+  /// Whether `link` is one `render` drops (`javascript:`, `vbscript:`, non-raster `data:`);
+  /// such links are never passed to `rewriteLink`.
+  public static func isDangerous(_ link: MarkdownLink) -> Bool {
+    MarkdownTreeWalk.isDangerous(link.destination, isImage: link.isImage)
+  }
 
   /// Renders `markdown`; `rewriteLink` may replace each link and image destination (nil drops it).
   ///
@@ -49,13 +61,15 @@ public struct MarkdownRenderer: Sendable {
     defer { cmark_node_free(document) }
 
     var walk = MarkdownTreeWalk()
+    walk.collectsCode = highlightsCode
     walk.visit(document, rewriteLink: rewriteLink)
     let extensions = cmark_parser_get_syntax_extensions(parser)
     guard let rendered = cmark_render_html(document, options, extensions) else {
-      return RenderedMarkdown(html: "", headings: walk.headings, links: walk.links)
+      return RenderedMarkdown(html: "", headings: walk.headings, links: walk.links, words: walk.words)
     }
     defer { free(rendered) }
-    let html = HeadingAnchorInserter.insert(anchors: walk.headings.map(\.anchor), into: String(cString: rendered))
-    return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links)
+    var html = HeadingAnchorInserter.insert(anchors: walk.headings.map(\.anchor), into: String(cString: rendered))
+    if !walk.codeBlocks.isEmpty { html = CodeBlockHighlighting.apply(walk.codeBlocks, to: html) }
+    return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links, words: walk.words)
   }
 }

@@ -4,6 +4,13 @@ import CCmarkGFM
 struct MarkdownTreeWalk {
   var headings: [MarkdownHeading] = []
   var links: [MarkdownLink] = []
+  var words = 0
+  /// Fenced code blocks with a language the highlighter knows, in document order.
+  var codeBlocks: [(language: String, literal: String)] = []
+  /// Whether to collect code blocks for highlighting.
+  var collectsCode = false
+  /// Whether the last text seen ended inside a word, so `foo**bar**` counts as one word.
+  private var inWord = false
   private var slugger = HeadingSlugger()
 
   mutating func visit(_ root: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) {
@@ -14,6 +21,17 @@ struct MarkdownTreeWalk {
       if event == CMARK_EVENT_DONE { break }
       guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
       let type = cmark_node_get_type(node)
+      if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE {
+        if let literal = cmark_node_get_literal(node) { words += Self.countWords(literal, inWord: &inWord) }
+      } else if !Self.isInlineContainer(type) {
+        inWord = false
+      }
+      if collectsCode, type == CMARK_NODE_CODE_BLOCK, let info = cmark_node_get_fence_info(node), info.pointee != 0 {
+        let language = String(String(cString: info).prefix { $0 != " " && $0 != "\t" })
+        if CodeHighlighter.grammars[language.lowercased()] != nil {
+          codeBlocks.append((language, cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
+        }
+      }
       if type == CMARK_NODE_HEADING {
         let text = Self.plainText(of: node)
         headings.append(
@@ -34,9 +52,32 @@ struct MarkdownTreeWalk {
     }
   }
 
+  /// Inline nodes that wrap text without separating words (`**a**b` is one word).
+  static func isInlineContainer(_ type: cmark_node_type) -> Bool {
+    type == CMARK_NODE_EMPH || type == CMARK_NODE_STRONG || type == CMARK_NODE_LINK || type == CMARK_NODE_TEXT
+      || type == CMARK_NODE_CODE
+  }
+
+  /// Counts the words that start in a C string, the way `wc -w` does, continuing a word the
+  /// previous text ended in.
+  static func countWords(_ text: UnsafePointer<CChar>, inWord: inout Bool) -> Int {
+    var count = 0
+    var cursor = text
+    while cursor.pointee != 0 {
+      let byte = UInt8(bitPattern: cursor.pointee)
+      let isSpace = byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D
+      if !isSpace && !inWord { count += 1 }
+      inWord = !isSpace
+      cursor += 1
+    }
+    return count
+  }
+
   /// Whether a destination would run script or embed arbitrary content.
   static func isDangerous(_ destination: String, isImage: Bool) -> Bool {
-    let scheme = destination.unicodeScalars
+    // Only the first characters matter; most destinations (`setup.md`) have no colon at all.
+    guard destination.utf8.contains(UInt8(ascii: ":")) else { return false }
+    let scheme = destination.unicodeScalars.lazy
       .filter { !($0.properties.isWhitespace || $0.value < 0x20) }
       .prefix(16).map { Character($0) }
     let lowered = String(scheme).lowercased()

@@ -6,12 +6,15 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var headings: [MarkdownHeading]
   /// Every link and image destination, as written, in document order.
   public var links: [MarkdownLink]
+  /// How many words the prose holds (text and inline code; code blocks and markup excluded).
+  public var words: Int
 
   /// Creates a result.
-  public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink]) {
+  public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], words: Int = 0) {
     self.html = html
     self.headings = headings
     self.links = links
+    self.words = words
   }
 }
 

@@ -41,12 +41,18 @@ public struct SiteBuilder: Sendable {
     let events = await EventLoader(root: root, strict: options.strict).load(paths: eventPaths)
     diagnostics += events.diagnostics
     options.progress(clock.lap("events", "\(events.events.count) events from \(events.files.count) files"))
+    // Docs: TechDocs sites found through the entities, rendered and link-checked (facts for scorecards).
+    let docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: allFiles)
+    diagnostics += docs.diagnostics
+    options.progress(clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites"))
 
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)
     let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(events.events, catalog: catalog)
     options.progress(clock.lap("metrics", "\(delivery?.entities.count ?? 0) components, \(delivery?.unmapped.count ?? 0) unmapped subjects"))
-    let facts = EntityFacts().adding("dora", from: catalog) { delivery?.fact(for: $0) }
+    let facts = EntityFacts()
+      .adding("dora", from: catalog) { delivery?.fact(for: $0) }
+      .adding("docs", from: catalog) { docs.fact(for: $0) }
     let (scorecards, policyFiles, scorecardDiagnostics) = await ScorecardStage(root: root, folder: config.policiesDirectory).run(
       catalog: catalog, facts: facts, now: now, allFiles: allFiles, baselineFolder: options.baseline,
       enforceGates: !options.writesOutput)
@@ -59,8 +65,9 @@ public struct SiteBuilder: Sendable {
     let (layouts, layoutDiagnostics) = LayoutSet.load(
       siteLayouts: hasSiteLayouts ? layoutsFolder : nil, displayPath: config.layoutsDirectory)
     diagnostics += layoutDiagnostics
-    var rendered = await SiteRenderer().render(
-      RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, scorecards: scorecards, delivery: delivery))
+    var renderInput = RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, scorecards: scorecards, delivery: delivery)
+    renderInput.docs = docs
+    var rendered = await SiteRenderer().render(renderInput)
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
     let list = DiagnosticList(diagnostics)
@@ -69,10 +76,12 @@ public struct SiteBuilder: Sendable {
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
         + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
         + policyFiles.map { BuildManifest.Input(file: $0, stage: "policies") }
-        + events.files.map { BuildManifest.Input(path: $0.path, sha256: $0.sha256, byteCount: $0.byteCount, stage: "events") },
+        + events.files.map { BuildManifest.Input(path: $0.path, sha256: $0.sha256, byteCount: $0.byteCount, stage: "events") }
+        + docs.files.map { BuildManifest.Input(file: $0, stage: "docs") },
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],
+        "docs": ["sites": .int(Int64(docs.sites.count)), "pages": .int(Int64(docs.pageCount))],
         "evaluate": [
           "scorecards": .int(Int64(scorecards.reports.count)), "waivers": .int(Int64(scorecards.waivers.count)),
           "results": .int(Int64(scorecards.reports.reduce(0) { $0 + $1.results.count })),

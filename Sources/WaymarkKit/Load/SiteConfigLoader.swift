@@ -12,12 +12,13 @@ public struct SiteConfigLoader: Sendable {
 
   /// The shape of the file: every key Waymark reads, and what it must hold.
   indirect enum Field: Sendable {
-    case string, stringList, mapping([String: Field])
+    case string, stringList, bool, mapping([String: Field])
 
     var expectation: String {
       switch self {
       case .string: return "a string"
       case .stringList: return "a list of strings"
+      case .bool: return "true or false"
       case .mapping: return "a mapping"
       }
     }
@@ -31,6 +32,7 @@ public struct SiteConfigLoader: Sendable {
     "output": .string,
     "asOf": .string,
     "metrics": .mapping(["bands": .string, "productionEnvironments": .stringList, "windowDays": .string]),
+    "docs": .mapping(["unsafeHTML": .bool, "brokenLinksAreErrors": .bool]),
   ]
 
   /// Creates a loader.
@@ -77,6 +79,9 @@ public struct SiteConfigLoader: Sendable {
     config.eventGlobs = list("inputs", "events") ?? config.eventGlobs
     config.policyResultGlobs = list("inputs", "policyResults") ?? config.policyResultGlobs
     config.asOf = string("asOf")
+    config.docsUnsafeHTML = value.value(at: ["docs", "unsafeHTML"])?.boolValue ?? config.docsUnsafeHTML
+    config.docsBrokenLinksAreErrors =
+      value.value(at: ["docs", "brokenLinksAreErrors"])?.boolValue ?? config.docsBrokenLinksAreErrors
     for (key, keyPath) in [("policies", \SiteConfig.policiesDirectory), ("layouts", \.layoutsDirectory), ("output", \.outputDirectory)] {
       guard let folder = string(key) else { continue }
       if let relative = RootPath.normalized(folder) {
@@ -107,6 +112,8 @@ public struct SiteConfigLoader: Sendable {
     switch field {
     case .string:
       if node.scalar != nil, node.tag == nil || node.tag == YAMLCoreSchema.tagPrefix + "str" { return true }
+    case .bool:
+      if let scalar = node.scalar, scalar.style == .plain, ["true", "True", "TRUE", "false", "False", "FALSE"].contains(scalar.text) { return true }
     case .stringList:
       if node.scalar != nil { return check(node, against: .string, at: path, file: file, into: &diagnostics) }
       if let elements = node.sequence {

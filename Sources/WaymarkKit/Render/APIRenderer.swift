@@ -19,6 +19,7 @@ struct APIRenderer {
       files.append(OutputFile(path: "api/dora.json", text: writer.string(for: delivery.value)))
       files.append(OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)))
     }
+    files += DocsAPIRenderer(input: input).files()
     return files + APISchemaRenderer.files()
   }
 }

@@ -38,16 +38,18 @@ struct PageCatalogue {
       extra["scorecards"] = scorecardSection
       extra["hasScorecards"] = .bool(scorecardSection.arrayValue?.isEmpty == false)
       if let delivery = input.delivery { extra["dora"] = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
+      extra["docs"] = entityDocsModel(for: entity.ref, root: root) ?? .null
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
         extra: extra)
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
+    pages += docsPages()
     return pages
   }
 
-  private func page(
+  func page(
     path: String, kind: String, section: String? = nil, layout: String? = nil, title: String, extra: [String: JSONValue]
   ) -> SiteRenderer.Page {
     let root = SitePaths.rootPrefix(forPageAt: path)

@@ -14,6 +14,8 @@ public struct RenderInput: Sendable {
   public var scorecards: ScorecardOutcome
   /// Delivery metrics, when the site has event exports.
   public var delivery: DeliveryMetrics?
+  /// The entities' docs sites, rendered and link-checked.
+  public var docs: DocsSet = .empty
 
   /// Creates a render input.
   public init(
@@ -97,6 +99,7 @@ public struct SiteRenderer: Sendable {
         path: "readiness/readiness.csv",
         text: ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now).readinessCSV()))
     files += input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
+    files += DocsAPIRenderer(input: input).assetFiles()
     files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     return RenderedSite(files: files, chosenLayouts: chosen, diagnostics: diagnostics)
   }

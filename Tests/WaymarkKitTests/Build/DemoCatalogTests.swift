@@ -20,7 +20,7 @@ import WaymarkTestSupport
     let (catalog, loaded) = try await catalog()
     #expect(
       catalog.countsByKind == [
-        "api": 11, "component": 36, "domain": 5, "group": 17, "location": 3, "resource": 15, "system": 13, "template": 4,
+        "api": 11, "component": 41, "domain": 5, "group": 17, "location": 3, "resource": 15, "system": 13, "template": 4,
         "user": 23,
       ])
     // Templates are reached only through the golden-paths Location; definitions through $text.

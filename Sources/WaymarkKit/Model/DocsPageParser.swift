@@ -1,0 +1,110 @@
+import Markdown
+import StructuredData
+import YAML
+
+/// Parses one docs page: YAML front matter, then the markdown with every link resolved.
+struct DocsPageParser: Sendable {
+  /// A page as parsed, before anchors on other pages are checked.
+  struct ParsedPage: Sendable {
+    var key: DocsLinkResolver.PageKey
+    var rendered: RenderedMarkdown
+    var title: String?
+    var description: String?
+    var tags: [String]
+    /// Each link that needs checking, with where it leads (columns still in bytes, as cmark-gfm
+    /// counts them; `scalarColumn` converts the few that are reported).
+    var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution)]
+    var diagnostics: [Diagnostic]
+  }
+
+  let renderer: MarkdownRenderer
+  let resolver: DocsLinkResolver
+
+  /// Parses `file`, the page `key`.
+  func parse(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> ParsedPage {
+    let text = String(decoding: file.bytes, as: UTF8.self)
+    let split = MarkdownFrontMatter(splitting: text)
+    var page = ParsedPage(
+      key: key, rendered: RenderedMarkdown(html: "", headings: [], links: []), tags: [], links: [], diagnostics: [])
+    if let yaml = split.yaml {
+      readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
+    }
+    let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
+    var resolutions: [DocsLinkResolver.Resolution] = []
+    page.rendered = renderer.render(split.body) { link in
+      let (resolution, rewritten) = resolver.resolve(link.destination, on: key, sourcePath: file.path, rootPrefix: rootPrefix)
+      resolutions.append(resolution)
+      return rewritten
+    }
+    // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
+    var next = resolutions.makeIterator()
+    for link in page.rendered.links {
+      if MarkdownRenderer.isDangerous(link) {
+        page.diagnostics.append(
+          .warning(
+            "docs.unsafe-link", "link to '\(link.destination)' is removed: docs may not run scripts or embed data",
+            at: Self.location(of: link, in: file)))
+        continue
+      }
+      let resolution = next.next() ?? .external
+      if resolution == .external || resolution == .asset { continue }
+      page.links.append((link, resolution))
+    }
+    return page
+  }
+
+  /// Reads `title`, `description` and `tags`; other keys are the author's own.
+  private func readFrontMatter(_ yaml: String, firstLine: Int, path: String, into page: inout ParsedPage) {
+    let stream = YAMLLoader().load(yaml)
+    func shifted(_ position: SourcePosition) -> SourceLocation {
+      SourceLocation(path: path, line: position.line + firstLine - 1, column: position.column)
+    }
+    for problem in stream.problems {
+      page.diagnostics.append(
+        Diagnostic(
+          problem.severity == .error ? .error : .warning, code: problem.code, message: "front matter: " + problem.message,
+          location: shifted(problem.position)))
+    }
+    guard let root = stream.documents.first?.root else { return }
+    guard root.mapping != nil else {
+      page.diagnostics.append(.warning("docs.bad-front-matter", "front matter must be a mapping", at: shifted(root.start)))
+      return
+    }
+    for key in ["title", "description"] {
+      guard let node = root[key] else { continue }
+      guard let text = node.scalar?.text else {
+        page.diagnostics.append(.warning("docs.bad-front-matter", "'\(key)' must be a string", at: shifted(node.start)))
+        continue
+      }
+      if key == "title" { page.title = text } else { page.description = text }
+    }
+    if let node = root["tags"] {
+      if let elements = node.sequence, elements.allSatisfy({ $0.scalar != nil }) {
+        page.tags = elements.compactMap { $0.scalar?.text }
+      } else {
+        page.diagnostics.append(.warning("docs.bad-front-matter", "'tags' must be a list of strings", at: shifted(node.start)))
+      }
+    }
+  }
+
+  /// Where a link is written. cmark-gfm counts columns in bytes; diagnostics count Unicode
+  /// scalars, as the YAML loader does. (Front matter is blanked line by line, so the file's
+  /// lines are the body's.)
+  static func location(of link: MarkdownLink, in file: SourceFile) -> SourceLocation {
+    let bytes = file.bytes
+    var start = 0
+    var line = 1
+    while line < link.line, start < bytes.count {
+      if bytes[start] == UInt8(ascii: "\n") {
+        line += 1
+      } else if bytes[start] == UInt8(ascii: "\r") {
+        line += 1
+        if start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "\n") { start += 1 }
+      }
+      start += 1
+    }
+    let end = min(bytes.count, start + max(0, link.column - 1))
+    let column = bytes[start..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
+    return SourceLocation(path: file.path, line: link.line, column: column)
+  }
+}
