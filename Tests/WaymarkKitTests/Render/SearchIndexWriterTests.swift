@@ -1,3 +1,4 @@
+import WaymarkTestSupport
 import Testing
 import WaymarkKit
 
@@ -26,5 +27,19 @@ import WaymarkKit
     #expect(text.contains(#""pap":"#))
     #expect(text.contains(#""pas":"#))
     #expect(!text.contains(#""pa":"#))
+  }
+}
+
+@Suite struct SearchCatalogueTests {
+  @Test func theDemoIndexCoversEntitiesAndDocsPages() async throws {
+    let result = try await SiteBuilder().build(
+      BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+    let pages = result.files.filter { $0.path.hasPrefix("search/d") }.map { String(decoding: $0.bytes, as: UTF8.self) }.joined()
+    #expect(pages.contains(#""k":"Docs","s":"#))
+    #expect(pages.contains(#""t":"Payments API","u":"catalog/default/component/payments-api/""#))
+    let manifest = try #require(result.files.first { $0.path == "search/manifest.json" })
+    // The first query needs the manifest, one shard and one document page: keep each small.
+    #expect(manifest.bytes.count < 20_000)
+    #expect(result.files.filter { $0.path.hasPrefix("search/") }.allSatisfy { $0.bytes.count < 300_000 })
   }
 }
