@@ -63,7 +63,7 @@ let package = Package(
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "WaymarkTestSupport"]),
     .testTarget(
       name: "WaymarkKitTests", dependencies: ["WaymarkKit", "WaymarkTestSupport"],
-      exclude: ["Build/Snapshots", "Diagnostics/Snapshots"]),
+      exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Load/Snapshots"]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
   ]
 )
