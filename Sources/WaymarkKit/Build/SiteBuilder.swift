@@ -28,6 +28,9 @@ public struct SiteBuilder: Sendable {
     let loaded = await CatalogLoader(root: root).load(paths: catalogPaths)
     diagnostics += loaded.diagnostics
     options.progress(clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files"))
+    let policyFiles = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: allFiles))
+    diagnostics += policyFiles.diagnostics
+    options.progress(clock.lap("policy", "\(policyFiles.parsed.reduce(0) { $0 + $1.findings.count }) results from \(policyFiles.files.count) policy files"))
 
     // Model
     let (catalog, catalogDiagnostics) = CatalogBuilder().build(loaded.documents)
@@ -36,6 +39,8 @@ public struct SiteBuilder: Sendable {
     options.progress(clock.lap("model", "\(catalog.entities.count) entities, \(relationCount) relations"))
 
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
+    let (policy, policyDiagnostics) = PolicyResultMapper(catalog: catalog).map(policyFiles.parsed)
+    diagnostics += policyDiagnostics
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: nil)
 
     // Render
@@ -44,14 +49,15 @@ public struct SiteBuilder: Sendable {
     let (layouts, layoutDiagnostics) = LayoutSet.load(
       siteLayouts: hasSiteLayouts ? layoutsFolder : nil, displayPath: config.layoutsDirectory)
     diagnostics += layoutDiagnostics
-    var rendered = await SiteRenderer().render(RenderInput(config: config, catalog: catalog, layouts: layouts, now: now))
+    var rendered = await SiteRenderer().render(RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, policy: policy))
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
     let list = DiagnosticList(diagnostics)
     let manifest = BuildManifest(
       now: now, nowSource: nowSource,
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
-        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") },
+        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
+        + policyFiles.files.map { BuildManifest.Input(file: $0, stage: "policy") },
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],

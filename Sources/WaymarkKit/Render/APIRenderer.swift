@@ -15,6 +15,7 @@ struct APIRenderer {
     for entity in input.catalog.entities {
       files.append(OutputFile(path: SitePaths.entityJSON(entity.ref), text: writer.string(for: entities.apiValue(for: entity))))
     }
+    files += PolicyResultsRenderer(results: input.policy, catalog: input.catalog).files()
     return files
   }
 }

@@ -14,6 +14,10 @@ struct PageCatalogue {
       page(path: "404.html", kind: "404", title: "Page not found", extra: [:]),
     ]
     let entities = EntityViewModel(catalog: input.catalog)
+    let policy = PolicyResultsRenderer(results: input.policy, catalog: input.catalog)
+    if policy.isActive {
+      pages.append(page(path: "guardrails/", kind: "guardrails", title: "Guardrails", extra: policy.overviewModel(root: "../")))
+    }
     for entity in input.catalog.entities {
       let path = SitePaths.entityPage(entity.ref)
       let root = SitePaths.rootPrefix(forPageAt: path)
@@ -21,7 +25,7 @@ struct PageCatalogue {
       let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
-        extra: ["entity": entities.model(for: entity, root: root)])
+        extra: ["entity": entities.model(for: entity, root: root), "policy": policy.entityModel(for: entity, root: root) ?? .null])
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
@@ -42,8 +46,9 @@ struct PageCatalogue {
     ]
     model["page"] = ["title": .string(title), "kind": .string(kind), "path": .string(path)]
     model["root"] = .string(root)
+    let guardrails = PolicyResultsRenderer(results: input.policy, catalog: input.catalog).isActive ? [("Guardrails", "guardrails/")] : []
     model["nav"] = .array(
-      [("Home", ""), ("Catalog", "catalog/")].map { label, target in
+      ([("Home", ""), ("Catalog", "catalog/")] + guardrails).map { label, target in
         ["label": .string(label), "url": .string(root + target), "current": .bool(target == path)]
       })
     return SiteRenderer.Page(path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: .object(model))

@@ -10,13 +10,16 @@ public struct RenderInput: Sendable {
   public var layouts: LayoutSet
   /// The build's "now".
   public var now: Timestamp
+  /// Policy (guardrail) results attached to entities.
+  public var policy: PolicyResults
 
   /// Creates a render input.
-  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp) {
+  public init(config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp, policy: PolicyResults = .empty) {
     self.config = config
     self.catalog = catalog
     self.layouts = layouts
     self.now = now
+    self.policy = policy
   }
 }
 
