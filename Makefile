@@ -44,6 +44,6 @@ bench-guardrails: release
 	python3 ../shared/bench/gen_corpus.py --out $(GUARDRAILS_CORPUS) --preset $(or $(PRESET),large) --only catalog,sarif --force -q
 	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  policyResults: ["policy-results/**/*"]\n' > $(GUARDRAILS_CORPUS)/waymark.yaml
 	for i in 1 2 3; do \
-	  .build/release/waymark check --root $(GUARDRAILS_CORPUS) --format json 2>&1 >/dev/null | grep 'policy:'; \
+	  .build/release/waymark build --root $(GUARDRAILS_CORPUS) --output .bench/guardrails-out 2>&1 | grep 'policy:'; \
 	  python3 -c 'import json,glob,time; fs=sorted(glob.glob("$(GUARDRAILS_CORPUS)/policy-results/**/*", recursive=True)); t=time.perf_counter(); [json.load(open(f)) for f in fs]; print("python json.load: %.0f ms for %d files" % ((time.perf_counter()-t)*1000, len(fs)))'; \
 	done
