@@ -6,7 +6,7 @@ SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: site test deps build release clean serve bench-events
+.PHONY: site test deps build release clean serve bench-events bench-guardrails
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -50,3 +50,13 @@ bench-events: release
 	  python3 -c 'import json,sys; [json.loads(l) for l in open(sys.argv[1])]' $$corpus/events/events.jsonl; \
 	/usr/bin/time -f "waymark check:     %e s wall, %U s user, %S s sys, %M KB peak RSS" \
 	  .build/release/waymark check --root $$corpus --as-of 2025-06-30T00:00:00Z
+
+# Policy-result ingestion vs. Python's json on the same SARIF files, same run (target: <= 0.5x).
+GUARDRAILS_CORPUS := .bench/corpus-sarif-$(or $(PRESET),large)
+bench-guardrails: release
+	python3 ../shared/bench/gen_corpus.py --out $(GUARDRAILS_CORPUS) --preset $(or $(PRESET),large) --only catalog,sarif --force -q
+	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  policyResults: ["policy-results/**/*"]\n' > $(GUARDRAILS_CORPUS)/waymark.yaml
+	for i in 1 2 3; do \
+	  .build/release/waymark build --root $(GUARDRAILS_CORPUS) --output .bench/guardrails-out 2>&1 | grep 'policy:'; \
+	  python3 -c 'import json,glob,time; fs=sorted(glob.glob("$(GUARDRAILS_CORPUS)/policy-results/**/*", recursive=True)); t=time.perf_counter(); [json.load(open(f)) for f in fs]; print("python json.load: %.0f ms for %d files" % ((time.perf_counter()-t)*1000, len(fs)))'; \
+	done

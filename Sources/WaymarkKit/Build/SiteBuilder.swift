@@ -28,6 +28,9 @@ public struct SiteBuilder: Sendable {
     let loaded = await CatalogLoader(root: root).load(paths: catalogPaths, available: allFiles)
     diagnostics += loaded.diagnostics
     options.progress(clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files"))
+    let policyFiles = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: allFiles))
+    diagnostics += policyFiles.diagnostics
+    options.progress(clock.lap("policy", "\(policyFiles.parsed.reduce(0) { $0 + $1.findings.count }) results from \(policyFiles.files.count) policy files"))
 
     // Model
     let (catalog, catalogDiagnostics) = CatalogBuilder().build(loaded.documents)
@@ -47,13 +50,16 @@ public struct SiteBuilder: Sendable {
     options.progress(clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites"))
 
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
+    let (policy, policyDiagnostics) = PolicyResultMapper(catalog: catalog).map(policyFiles.parsed)
+    diagnostics += policyDiagnostics
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)
     let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(events.events, catalog: catalog)
     options.progress(clock.lap("metrics", "\(delivery?.entities.count ?? 0) components, \(delivery?.unmapped.count ?? 0) unmapped subjects"))
     let facts = EntityFacts()
       .adding("dora", from: catalog) { delivery?.fact(for: $0) }
       .adding("docs", from: catalog) { docs.fact(for: $0) }
-    let (scorecards, policyFiles, scorecardDiagnostics) = await ScorecardStage(root: root, folder: config.policiesDirectory).run(
+      .adding("policy", from: catalog) { policy.fact(for: $0) }
+    let (scorecards, scorecardFiles, scorecardDiagnostics) = await ScorecardStage(root: root, folder: config.policiesDirectory).run(
       catalog: catalog, facts: facts, now: now, allFiles: allFiles, baselineFolder: options.baseline,
       enforceGates: !options.writesOutput)
     diagnostics += scorecardDiagnostics
@@ -67,6 +73,7 @@ public struct SiteBuilder: Sendable {
     diagnostics += layoutDiagnostics
     var renderInput = RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, scorecards: scorecards, delivery: delivery)
     renderInput.docs = docs
+    renderInput.policy = policy
     var rendered = await SiteRenderer().render(renderInput)
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
@@ -75,9 +82,10 @@ public struct SiteBuilder: Sendable {
       now: now, nowSource: nowSource,
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
         + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
-        + policyFiles.map { BuildManifest.Input(file: $0, stage: "policies") }
+        + scorecardFiles.map { BuildManifest.Input(file: $0, stage: "policies") }
         + events.files.map { BuildManifest.Input(path: $0.path, sha256: $0.sha256, byteCount: $0.byteCount, stage: "events") }
-        + docs.files.map { BuildManifest.Input(file: $0, stage: "docs") },
+        + docs.files.map { BuildManifest.Input(file: $0, stage: "docs") }
+        + policyFiles.files.map { BuildManifest.Input(file: $0, stage: "policy") },
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],

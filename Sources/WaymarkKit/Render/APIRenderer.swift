@@ -20,6 +20,7 @@ struct APIRenderer {
       files.append(OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)))
     }
     files += DocsAPIRenderer(input: input).files()
+    files += PolicyResultsRenderer(results: input.policy, catalog: input.catalog).files()
     return files + APISchemaRenderer.files()
   }
 }

@@ -27,6 +27,10 @@ struct PageCatalogue {
     }
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
     let entities = EntityViewModel(catalog: input.catalog)
+    let policy = PolicyResultsRenderer(results: input.policy, catalog: input.catalog)
+    if policy.isActive {
+      pages.append(page(path: "guardrails/", kind: "guardrails", title: "Guardrails", extra: policy.overviewModel(root: "../")))
+    }
     for entity in input.catalog.entities {
       let path = SitePaths.entityPage(entity.ref)
       let root = SitePaths.rootPrefix(forPageAt: path)
@@ -39,6 +43,7 @@ struct PageCatalogue {
       extra["hasScorecards"] = .bool(scorecardSection.arrayValue?.isEmpty == false)
       if let delivery = input.delivery { extra["dora"] = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
       extra["docs"] = entityDocsModel(for: entity.ref, root: root) ?? .null
+      extra["policy"] = policy.entityModel(for: entity, root: root) ?? .null
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
         extra: extra)
@@ -63,9 +68,10 @@ struct PageCatalogue {
     ]
     model["page"] = ["title": .string(title), "kind": .string(kind), "path": .string(path)]
     model["root"] = .string(root)
+    let guardrails = PolicyResultsRenderer(results: input.policy, catalog: input.catalog).isActive ? [("Guardrails", "guardrails/")] : []
     model["nav"] = .array(
       ([("Home", ""), ("Catalog", "catalog/"), ("Golden paths", "golden-paths/"), ("Scorecards", "scorecards/"), ("Readiness", "readiness/")]
-        + (input.delivery == nil ? [] : [("Delivery", "dora/")]) + [("Search", "search/")]).map { label, target in
+        + (input.delivery == nil ? [] : [("Delivery", "dora/")]) + guardrails + [("Search", "search/")]).map { label, target in
         ["label": .string(label), "url": .string(root + target), "current": .bool(target == path)]
       })
     return SiteRenderer.Page(path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: .object(model))

@@ -16,6 +16,8 @@ public struct RenderInput: Sendable {
   public var delivery: DeliveryMetrics?
   /// The entities' docs sites, rendered and link-checked.
   public var docs: DocsSet = .empty
+  /// Policy (guardrail) results attached to entities.
+  public var policy: PolicyResults = .empty
 
   /// Creates a render input.
   public init(

@@ -1,0 +1,164 @@
+import StructuredData
+
+/// Attaches each policy finding to a catalog entity, trying in order:
+///
+/// 1. an explicit entity reference in the result (`waymark.dev/entity`, Rego `entity`);
+/// 2. Kubernetes identity: an entity's `backstage.io/kubernetes-id` equal to the object's name
+///    (or the name's prefix before `-` for generated Pod/ReplicaSet/Job names), restricted by
+///    `backstage.io/kubernetes-namespace` when the entity sets it;
+/// 3. file path: the entity whose `backstage.io/source-location` `dir:` folder, or whose catalog
+///    file's folder, contains the file, nearest folder first.
+///
+/// What none of them attaches is unmapped, never dropped.
+public struct PolicyResultMapper: Sendable {
+  /// The catalog results are attached to.
+  public let catalog: Catalog
+  private let kubernetesIds: [String: [KubernetesClaim]]
+  /// Folder claims by folder ("" for the root), so a file looks up only its own ancestors.
+  private let folders: [String: [FolderClaim]]
+
+  static let kubernetesIdAnnotation = "backstage.io/kubernetes-id"
+  static let kubernetesNamespaceAnnotation = "backstage.io/kubernetes-namespace"
+  static let sourceLocationAnnotation = "backstage.io/source-location"
+  /// Kinds whose catalog file's folder claims the files below it.
+  static let folderKinds = ["component", "resource", "api"]
+
+  struct KubernetesClaim: Sendable {
+    var ref: EntityRef
+    var namespace: String?
+  }
+
+  struct FolderClaim: Sendable {
+    var folder: String
+    var ref: EntityRef
+    /// 0 for a `source-location`, 1 for a catalog file folder; lower wins at equal depth.
+    var origin: Int
+    var kindRank: Int
+  }
+
+  /// Indexes the catalog's annotations and files once.
+  public init(catalog: Catalog) {
+    self.catalog = catalog
+    var kubernetesIds: [String: [KubernetesClaim]] = [:]
+    var folders: [String: [FolderClaim]] = [:]
+    for entity in catalog.entities {
+      let annotations = entity.document["metadata"]?["annotations"]
+      if let id = annotations?[Self.kubernetesIdAnnotation]?.stringValue {
+        kubernetesIds[id.lowercased(), default: []].append(
+          KubernetesClaim(ref: entity.ref, namespace: annotations?[Self.kubernetesNamespaceAnnotation]?.stringValue))
+      }
+      let kindRank = Self.folderKinds.firstIndex(of: entity.ref.kind.lowercased())
+      if let location = annotations?[Self.sourceLocationAnnotation]?.stringValue, location.hasPrefix("dir:"),
+        let folder = Self.folder(String(location.dropFirst(4)), besideFile: entity.source.path)
+      {
+        folders[folder, default: []].append(
+          FolderClaim(folder: folder, ref: entity.ref, origin: 0, kindRank: kindRank ?? Self.folderKinds.count))
+      }
+      if let kindRank {
+        let folder = entity.source.path.split(separator: "/").dropLast().joined(separator: "/")
+        folders[folder, default: []].append(FolderClaim(folder: folder, ref: entity.ref, origin: 1, kindRank: kindRank))
+      }
+    }
+    self.kubernetesIds = kubernetesIds
+    self.folders = folders
+  }
+
+  /// Maps every finding of `files`; returns the results and warnings (unknown entity references,
+  /// unmapped findings per file).
+  public func map(_ files: [ParsedPolicyFile]) -> (PolicyResults, [Diagnostic]) {
+    var mapped: [(EntityRef, PolicyFinding)] = []
+    var unmapped: [PolicyFinding] = []
+    var diagnostics: [Diagnostic] = []
+    for file in files {
+      var unmappedHere = 0
+      for finding in file.findings {
+        let (ref, warning) = entity(for: finding)
+        if let warning { diagnostics.append(warning) }
+        if let ref {
+          mapped.append((ref, finding))
+        } else {
+          unmapped.append(finding)
+          unmappedHere += 1
+        }
+      }
+      if unmappedHere > 0 {
+        diagnostics.append(
+          .warning(
+            "policy.unmapped",
+            "\(unmappedHere) of \(file.findings.count) result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json",
+            at: SourceLocation(path: file.path, line: 1, column: 1)))
+      }
+    }
+    return (PolicyResults(mapped: mapped, unmapped: unmapped, inputs: files.filter { $0.format != "unknown" }.map(\.summary)), diagnostics)
+  }
+
+  /// The entity for one finding, by the first strategy that decides, and a warning for an
+  /// explicit reference to an entity that does not exist.
+  public func entity(for finding: PolicyFinding) -> (EntityRef?, Diagnostic?) {
+    var warning: Diagnostic?
+    if let text = finding.entityRef {
+      if let ref = EntityRef(parsing: text, defaultKind: "component"), catalog[ref] != nil { return (ref, nil) }
+      warning = .warning(
+        "policy.unknown-entity", "result names entity '\(text)', which is not in the catalog; trying the other mappings",
+        at: finding.input)
+    }
+    for object in finding.kubernetes {
+      if let ref = entity(for: object) { return (ref, warning) }
+    }
+    if let file = finding.file, let ref = entity(forFile: file) { return (ref, warning) }
+    return (nil, warning)
+  }
+
+  /// The entity whose `backstage.io/kubernetes-id` names `object`, if exactly one does.
+  func entity(for object: KubernetesObject) -> EntityRef? {
+    var candidates = [object.name.lowercased()]
+    if ["pod", "replicaset", "job"].contains(object.kind.lowercased()) {
+      // Generated names: `payments-api-7d9c6b-x2k4q` belongs to id `payments-api`; longest id first.
+      var name = Substring(object.name.lowercased())
+      while let dash = name.lastIndex(of: "-") {
+        name = name[..<dash]
+        candidates.append(String(name))
+      }
+    }
+    for id in candidates {
+      let claims = (kubernetesIds[id] ?? []).filter { claim in
+        guard let namespace = claim.namespace, !object.namespace.isEmpty else { return true }
+        return namespace == object.namespace
+      }
+      let refs = Set(claims.map(\.ref))
+      if refs.count == 1 { return refs.first }
+      if refs.count > 1 { return nil }
+    }
+    return nil
+  }
+
+  /// The entity claiming the nearest folder holding `file`, if one claim wins.
+  func entity(forFile file: String) -> EntityRef? {
+    guard !folders.isEmpty else { return nil }
+    var folder = Substring(file)
+    while true {
+      // The parent folder of what is left: `a/b/c.tf` → `a/b` → `a` → "" (the root).
+      let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
+      if let claims = folders[String(parent)], !claims.isEmpty { return Self.winner(of: claims) }
+      if parent.isEmpty { return nil }
+      folder = parent
+    }
+  }
+
+  /// Among claims on one folder: a `source-location` beats a catalog folder, then Component beats
+  /// Resource beats API; a tie that remains is ambiguous.
+  static func winner(of claims: [FolderClaim]) -> EntityRef? {
+    guard let origin = claims.map(\.origin).min() else { return nil }
+    let sameOrigin = claims.filter { $0.origin == origin }
+    guard let kindRank = sameOrigin.map(\.kindRank).min() else { return nil }
+    let winners = Set(sameOrigin.filter { $0.kindRank == kindRank }.map(\.ref))
+    return winners.count == 1 ? winners.first : nil
+  }
+
+  /// A `dir:` location resolved beside the catalog file, "" for the root, nil when it leaves the root.
+  static func folder(_ relative: String, besideFile file: String) -> String? {
+    guard !relative.hasPrefix("/"), !relative.contains("://") else { return nil }
+    guard let probe = RootPath.resolve(relative + "/_", besideFile: file) else { return nil }
+    return probe == "_" ? "" : String(probe.dropLast(2))
+  }
+}

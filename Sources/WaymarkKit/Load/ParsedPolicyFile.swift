@@ -1,0 +1,61 @@
+import Foundation
+import StructuredData
+
+/// What one results file held once parsed: its format, the tools in it, findings and problems.
+public struct ParsedPolicyFile: Sendable, Hashable {
+  /// The file, relative to the site root.
+  public var path: String
+  /// `sarif`, `policyreport`, `checkov`, `conftest`, `opa`, or `unknown` when not recognised.
+  public var format: String
+  /// The tools named in the file, in order of first appearance.
+  public var tools: [String] = []
+  /// The findings, in file order.
+  public var findings: [PolicyFinding] = []
+  /// Problems found while reading it.
+  public var diagnostics: [Diagnostic] = []
+
+  /// Creates an empty result for `path`.
+  public init(path: String, format: String) {
+    self.path = path
+    self.format = format
+  }
+
+  mutating func noteTool(_ tool: String) {
+    if !tools.contains(tool) { tools.append(tool) }
+  }
+
+  /// The summary written to `inputs` in `api/policy-results.json`.
+  var summary: PolicyInputSummary {
+    PolicyInputSummary(
+      path: path, format: format, tool: tools.joined(separator: ","), results: findings.reduce(0) { $0 + $1.count })
+  }
+}
+
+/// Turns the file paths tools write into root-relative paths.
+enum PolicyPath {
+  /// `path` relative to the site root with `./` and `..` folded; a path that leaves the root or
+  /// is absolute stays as written (it then maps to no entity).
+  static func normalized(_ path: String) -> String {
+    if isPlain(path) { return path }
+    return RootPath.normalized(path) ?? path
+  }
+
+  /// A path with nothing to fold (no `.`/`..` segment, no empty segment, not absolute, no
+  /// scheme), the common case, recognised in one pass over the bytes.
+  private static func isPlain(_ path: String) -> Bool {
+    var length = 0
+    var allDots = true
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        if length == 0 || (allDots && length <= 2) { return false }
+        length = 0
+        allDots = true
+        continue
+      }
+      if byte == UInt8(ascii: ":") || byte == 0 { return false }
+      if byte != UInt8(ascii: ".") { allDots = false }
+      length += 1
+    }
+    return length > 0 && !(allDots && length <= 2)
+  }
+}

@@ -1,0 +1,151 @@
+import Foundation
+import StructuredData
+import YAML
+
+/// What the policy-result loader read: the files and what each held.
+public struct LoadedPolicyResults: Sendable {
+  /// The files read, sorted by path.
+  public var files: [SourceFile]
+  /// Each file's format, tools, findings and diagnostics, sorted by path.
+  public var parsed: [ParsedPolicyFile]
+
+  /// Every diagnostic of every file.
+  public var diagnostics: [Diagnostic] { parsed.flatMap(\.diagnostics) }
+}
+
+/// Reads policy-result files in parallel; the format is detected from the content, not the name.
+///
+/// JSON is SARIF (`version` + `runs`), checkov (`check_type`), conftest (an array of
+/// `{filename, successes, …}`) or `opa eval` (`result[].expressions`, or `{}`); anything else is
+/// read as YAML and must hold PolicyReports. Unreadable or unrecognised files are errors located
+/// at the offending line and column; the other files are still read.
+public struct PolicyResultLoader: Sendable {
+  /// The site root.
+  public let root: URL
+
+  /// Creates a loader.
+  public init(root: URL) {
+    self.root = root
+  }
+
+  /// Reads every file in `paths` (root-relative), each once.
+  public func load(paths: [String]) async -> LoadedPolicyResults {
+    let unique = Array(Set(paths))
+    let root = self.root
+    let results = await withTaskGroup(of: (SourceFile?, ParsedPolicyFile).self) { group in
+      for path in unique {
+        group.addTask {
+          switch SourceFile.read(path, under: root) {
+          case .failure(let diagnostic):
+            var parsed = ParsedPolicyFile(path: path, format: "unknown")
+            parsed.diagnostics.append(diagnostic)
+            return (nil, parsed)
+          case .success(let file):
+            return (file, Self.parse(file))
+          }
+        }
+      }
+      var results: [(SourceFile?, ParsedPolicyFile)] = []
+      for await result in group { results.append(result) }
+      return results
+    }
+    let sorted = results.sorted { $0.1.path.utf8.lexicographicallyPrecedes($1.1.path.utf8) }
+    return LoadedPolicyResults(files: sorted.compactMap(\.0), parsed: sorted.map(\.1))
+  }
+
+  /// Detects the format of one file and parses it; never throws.
+  public static func parse(_ file: SourceFile) -> ParsedPolicyFile {
+    let path = file.path
+    let bytes = file.bytes
+    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+    guard start < bytes.count else {
+      var parsed = ParsedPolicyFile(path: path, format: "unknown")
+      parsed.diagnostics.append(
+        .error("policy.unknown-format", "policy results file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
+      return parsed
+    }
+    switch bytes[start] {
+    case UInt8(ascii: "{"), UInt8(ascii: "["): return parseJSON(file)
+    case UInt8(ascii: "<"):
+      var parsed = ParsedPolicyFile(path: path, format: "unknown")
+      parsed.diagnostics.append(
+        .error(
+          "policy.unknown-format",
+          "XML (e.g. JUnit) policy results are not supported; export SARIF, PolicyReport, checkov, conftest or opa eval JSON",
+          at: SourceLocation(path: path, line: 1, column: 1)))
+      return parsed
+    default: return parseYAML(file)
+    }
+  }
+
+  private static func parseJSON(_ file: SourceFile) -> ParsedPolicyFile {
+    let path = file.path
+    let value: JSONValue
+    do {
+      value = try JSONReader().parse(file.bytes)
+    } catch {
+      var parsed = ParsedPolicyFile(path: path, format: "unknown")
+      parsed.diagnostics.append(
+        .error(
+          "policy.bad-json", "policy results file is not valid JSON: \(error.message)",
+          at: SourceLocation(path: path, line: error.line, column: error.column)))
+      return parsed
+    }
+    if value["runs"] != nil || (value["version"] != nil && value["$schema"]?.stringValue?.lowercased().contains("sarif") == true) {
+      var parsed = ParsedPolicyFile(path: path, format: "sarif")
+      SARIFParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
+      return parsed
+    }
+    if CheckovParser.recognises(value) {
+      var parsed = ParsedPolicyFile(path: path, format: "checkov")
+      CheckovParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
+      return parsed
+    }
+    if ConftestParser.recognises(value) {
+      var parsed = ParsedPolicyFile(path: path, format: "conftest")
+      ConftestParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 3), into: &parsed)
+      return parsed
+    }
+    if OPAEvalParser.recognises(value) {
+      var parsed = ParsedPolicyFile(path: path, format: "opa")
+      OPAEvalParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 7), into: &parsed)
+      return parsed
+    }
+    var parsed = ParsedPolicyFile(path: path, format: "unknown")
+    parsed.diagnostics.append(
+      .error(
+        "policy.unknown-format", "JSON is not SARIF 2.1.0, checkov, conftest or opa eval output (found \(Self.shape(of: value)))",
+        at: SourceLocation(path: path, line: 1, column: 1)))
+    return parsed
+  }
+
+  private static func parseYAML(_ file: SourceFile) -> ParsedPolicyFile {
+    let path = file.path
+    var parsed = ParsedPolicyFile(path: path, format: "policyreport")
+    let stream = YAMLLoader().load(bytes: PolicyReportParser.strippingBanner(file.bytes))
+    if PolicyReportParser(path: path).parse(stream, into: &parsed) {
+      parsed.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
+      return parsed
+    }
+    var unknown = ParsedPolicyFile(path: path, format: "unknown")
+    let notes = stream.problems.prefix(1).map { DiagnosticNote("as YAML: \($0.message)", at: SourceLocation(path: path, position: $0.position)) }
+    unknown.diagnostics.append(
+      .error(
+        "policy.unknown-format",
+        "not a policy results file: expected SARIF, checkov, conftest or opa eval JSON, or PolicyReport YAML",
+        at: SourceLocation(path: path, line: 1, column: 1), notes: notes))
+    return unknown
+  }
+
+  /// A short description of a JSON value's top level, for the unknown-format message.
+  private static func shape(of value: JSONValue) -> String {
+    switch value {
+    case .object(let members):
+      let keys = members.keys.sorted().prefix(4).map { "'\($0)'" }.joined(separator: ", ")
+      return keys.isEmpty ? "an empty object" : "an object with keys \(keys)"
+    case .array(let elements): return "an array of \(elements.count) element(s)"
+    default: return value.typeName
+    }
+  }
+}

@@ -1,0 +1,225 @@
+import Foundation
+import StructuredData
+
+/// Reads SARIF 2.1.0 logs (any tool) into findings.
+///
+/// Implements the consumer rules of the SARIF spec and Microsoft's viewer guidance: rule lookup by
+/// `ruleIndex`/`rule.index` (driver or `tool.extensions`) else by id, message templates with
+/// `{n}` arguments, effective level (result → rule default → `warning`), suppression status,
+/// `baselineState` (`absent` results are fixed and not counted) and `originalUriBaseIds`.
+struct SARIFParser {
+  let path: String
+
+  /// The property a result or run uses to name its entity explicitly.
+  static let entityProperty = "waymark.dev/entity"
+
+  func parse(_ log: JSONValue, positions: JSONPositionIndex, into file: inout ParsedPolicyFile) {
+    let version = log["version"]?.stringValue
+    guard version == "2.1.0" else {
+      let found = version.map { "'\($0)'" } ?? "no version"
+      file.diagnostics.append(
+        .error(
+          "policy.sarif-version", "SARIF log has \(found); only version '2.1.0' is supported",
+          at: location(positions, ValuePath(keys: "version"))))
+      return
+    }
+    guard let runs = log["runs"]?.arrayValue else {
+      file.diagnostics.append(
+        .error("policy.sarif-shape", "SARIF log has no 'runs' array", at: location(positions, ValuePath())))
+      return
+    }
+    var absent = 0
+    for (runIndex, run) in runs.enumerated() {
+      absent += parse(run: run, at: ValuePath(keys: "runs").appending(index: runIndex), positions: positions, into: &file)
+    }
+    if absent > 0 {
+      file.diagnostics.append(
+        Diagnostic(
+          .note, code: "policy.sarif-absent",
+          message: "\(absent) result(s) with baselineState 'absent' (fixed since the baseline) were not counted",
+          location: SourceLocation(path: path, line: 1, column: 1)))
+    }
+  }
+
+  /// Parses one run; returns how many `absent` results it skipped.
+  private func parse(run: JSONValue, at runPath: ValuePath, positions: JSONPositionIndex, into file: inout ParsedPolicyFile)
+    -> Int
+  {
+    guard let driver = run["tool"]?["driver"], let toolName = driver["name"]?.stringValue else {
+      file.diagnostics.append(
+        .error("policy.sarif-shape", "SARIF run has no 'tool.driver.name'", at: location(positions, runPath)))
+      return 0
+    }
+    file.noteTool(toolName)
+    let components = [SARIFToolComponent(driver)] + (run["tool"]?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init)
+    let uris = SARIFURIResolver(run: run)
+    let runEntity = run["properties"]?[Self.entityProperty]?.stringValue
+    let isConftest = toolName.lowercased() == "conftest"
+    var absent = 0
+    for (index, result) in (run["results"]?.arrayValue ?? []).enumerated() {
+      let resultPath = runPath.appending("results").appending(index: index)
+      let input = location(positions, resultPath)
+      if result["baselineState"]?.stringValue == "absent" {
+        absent += 1
+        continue
+      }
+      let (rule, ruleId, mismatch) = lookUpRule(result, in: components)
+      if let mismatch {
+        file.diagnostics.append(.warning("policy.sarif-rule-mismatch", mismatch, at: input))
+      }
+      let kind = result["kind"]?.stringValue ?? "fail"
+      let level = effectiveLevel(result, rule: rule, kind: kind)
+      let suppressed = Self.isSuppressed(result)
+      var outcome = Self.outcome(kind: kind, level: level)
+      if isConftest {
+        // conftest writes passes and skips as kind-less `<ns>/success` / `<ns>/skip` results,
+        // and its warnings (`<ns>/warn`) are warnings as in its JSON output.
+        if ruleId.hasSuffix("/success") { outcome = .pass }
+        if ruleId.hasSuffix("/warn") { outcome = .warn }
+        if ruleId.hasSuffix("/skip") { outcome = .skip }
+      }
+      if suppressed { outcome = .skip }
+      let physical = result["locations"]?.arrayValue?.first?["physicalLocation"]
+      let region = physical?["region"]
+      file.findings.append(
+        PolicyFinding(
+          tool: toolName, ruleId: ruleId,
+          ruleName: rule?["name"]?.stringValue ?? rule?["shortDescription"]?["text"]?.stringValue,
+          result: outcome, severity: severity(result, rule: rule, level: level), message: message(result, rule: rule, ruleId: ruleId),
+          file: physical?["artifactLocation"].flatMap(uris.resolve),
+          line: region?["startLine"]?.intValue.map(Int.init), helpURL: rule?["helpUri"]?.stringValue,
+          suppressed: suppressed, input: input,
+          entityRef: result["properties"]?[Self.entityProperty]?.stringValue ?? runEntity))
+    }
+    return absent
+  }
+
+  private func location(_ positions: JSONPositionIndex, _ valuePath: ValuePath) -> SourceLocation {
+    SourceLocation(path: path, position: positions.position(of: valuePath) ?? SourcePosition(line: 1, column: 1))
+  }
+
+  /// The rule a result refers to, the id to show, and a warning when index and id disagree.
+  ///
+  /// The indexed rule supplies metadata; the result's own `ruleId` is what is shown (the
+  /// reference's recommendation for logs such as sarif-tutorials' DefaultRuleConfiguration).
+  private func lookUpRule(_ result: JSONValue, in components: [SARIFToolComponent]) -> (JSONValue?, String, String?) {
+    let reference = result["rule"]
+    var component = components[0]
+    if let extensionIndex = reference?["toolComponent"]?["index"]?.intValue, extensionIndex >= 0,
+      Int(extensionIndex) + 1 < components.count
+    {
+      component = components[Int(extensionIndex) + 1]
+    } else if let name = reference?["toolComponent"]?["name"]?.stringValue,
+      let named = components.first(where: { $0.name == name })
+    {
+      component = named
+    }
+    let id = result["ruleId"]?.stringValue ?? reference?["id"]?.stringValue
+    if let index = result["ruleIndex"]?.intValue ?? reference?["index"]?.intValue, index >= 0, Int(index) < component.rules.count {
+      let rule = component.rules[Int(index)]
+      let ruleId = rule["id"]?.stringValue
+      guard let id else { return (rule, ruleId ?? "", nil) }
+      if let ruleId, ruleId != id, !id.hasPrefix(ruleId + "/") {
+        return (
+          rule, id,
+          "ruleId '\(id)' disagrees with ruleIndex \(index) (rule '\(ruleId)'); showing '\(id)' with that rule's metadata"
+        )
+      }
+      return (rule, id, nil)
+    }
+    guard let id else { return (nil, "", nil) }
+    if let rule = component.rule(id: id) { return (rule, id, nil) }
+    for other in components where other.name != component.name {
+      if let rule = other.rule(id: id) { return (rule, id, nil) }
+    }
+    return (nil, id, nil)
+  }
+
+  /// Result level, else the rule's default level, else `warning`; not-`fail` kinds are `none`.
+  private func effectiveLevel(_ result: JSONValue, rule: JSONValue?, kind: String) -> String {
+    if let level = result["level"]?.stringValue { return level }
+    if kind != "fail" { return "none" }
+    return rule?["defaultConfiguration"]?["level"]?.stringValue ?? "warning"
+  }
+
+  static func outcome(kind: String, level: String) -> PolicyOutcome {
+    switch kind {
+    case "pass", "informational": return .pass
+    case "notApplicable": return .skip
+    case "open", "review": return .warn
+    default:
+      switch level {
+      case "error", "warning": return .fail
+      default: return .warn
+      }
+    }
+  }
+
+  /// Suppressed when there are suppressions and none is `underReview` or `rejected`.
+  static func isSuppressed(_ result: JSONValue) -> Bool {
+    guard let suppressions = result["suppressions"]?.arrayValue, !suppressions.isEmpty else { return false }
+    return !suppressions.contains { suppression in
+      let status = suppression["status"]?.stringValue
+      return status == "underReview" || status == "rejected"
+    }
+  }
+
+  /// `security-severity` bucket, else a severity word in the result's or rule's properties,
+  /// else the level (error → high, warning → medium, note → low, none → info).
+  private func severity(_ result: JSONValue, rule: JSONValue?, level: String) -> PolicySeverity {
+    for properties in [result["properties"], rule?["properties"]] {
+      let score = properties?["security-severity"]
+      if let number = score?.doubleValue ?? score?.stringValue.flatMap(Double.init) {
+        return PolicySeverity(score: number)
+      }
+    }
+    for properties in [result["properties"], rule?["properties"]] {
+      for key in ["severity", "problem.severity"] {
+        if let word = properties?[key]?.stringValue, let severity = PolicySeverity(word: word) { return severity }
+      }
+    }
+    switch level {
+    case "error": return .high
+    case "warning": return .medium
+    case "note": return .low
+    default: return .info
+    }
+  }
+
+  /// `text`, else `markdown`, else the rule's message string `id` with `{n}` filled in.
+  private func message(_ result: JSONValue, rule: JSONValue?, ruleId: String) -> String {
+    let message = result["message"]
+    let arguments = message?["arguments"]?.arrayValue?.map { $0.stringValue ?? JSONWriter(pretty: false).string(for: $0) } ?? []
+    if let text = message?["text"]?.stringValue ?? message?["markdown"]?.stringValue {
+      return arguments.isEmpty ? text : Self.fill(text, arguments)
+    }
+    if let id = message?["id"]?.stringValue, let template = rule?["messageStrings"]?[id] {
+      if let text = template["text"]?.stringValue ?? template["markdown"]?.stringValue { return Self.fill(text, arguments) }
+    }
+    return rule?["shortDescription"]?["text"]?.stringValue ?? rule?["name"]?.stringValue ?? ruleId
+  }
+
+  /// Substitutes `{n}` placeholders; `{{` and `}}` are literal braces (SARIF §3.11.5).
+  static func fill(_ template: String, _ arguments: [String]) -> String {
+    var out = ""
+    var characters = template[...]
+    while let character = characters.first {
+      characters = characters.dropFirst()
+      if character == "{", characters.first == "{" {
+        out.append("{")
+        characters = characters.dropFirst()
+      } else if character == "}", characters.first == "}" {
+        out.append("}")
+        characters = characters.dropFirst()
+      } else if character == "{", let close = characters.firstIndex(of: "}"),
+        let number = Int(characters[..<close]), number >= 0, number < arguments.count
+      {
+        out += arguments[number]
+        characters = characters[characters.index(after: close)...]
+      } else {
+        out.append(character)
+      }
+    }
+    return out
+  }
+}

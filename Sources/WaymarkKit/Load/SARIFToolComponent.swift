@@ -1,0 +1,23 @@
+import StructuredData
+
+/// A SARIF tool component (the driver or an extension) with its rules indexed by id.
+struct SARIFToolComponent {
+  var name: String
+  var rules: [JSONValue]
+  private var byId: [String: Int] = [:]
+
+  init(_ component: JSONValue) {
+    name = component["name"]?.stringValue ?? ""
+    rules = component["rules"]?.arrayValue ?? []
+    for (index, rule) in rules.enumerated() {
+      if let id = rule["id"]?.stringValue, byId[id] == nil { byId[id] = index }
+    }
+  }
+
+  /// The rule with `id`, or for a hierarchical id `a/b` the rule `a`.
+  func rule(id: String) -> JSONValue? {
+    if let index = byId[id] { return rules[index] }
+    if let slash = id.firstIndex(of: "/"), let index = byId[String(id[..<slash])] { return rules[index] }
+    return nil
+  }
+}

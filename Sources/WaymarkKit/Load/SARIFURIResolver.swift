@@ -1,0 +1,73 @@
+import Foundation
+import StructuredData
+
+/// Resolves SARIF artifact locations to root-relative paths through `originalUriBaseIds`.
+///
+/// A relative URI is followed up its chain of `uriBaseId`s; the chain ends at a base with an
+/// absolute URI (the CI workspace, e.g. `file:///workspace/acme/`), a base without a URI, or an
+/// undefined base, and all of these are taken to be the repository root, so what was collected
+/// is root-relative. An absolute `file://` URI under one of the run's absolute bases is made
+/// relative to it; other absolute URIs (`file:///C:/…`, `host://…`) stay as written and map to
+/// no entity by path.
+struct SARIFURIResolver {
+  private let bases: [String: JSONValue]
+  private let artifacts: [JSONValue]
+  private let absoluteBases: [String]
+
+  init(run: JSONValue) {
+    bases = run["originalUriBaseIds"]?.objectValue ?? [:]
+    artifacts = run["artifacts"]?.arrayValue ?? []
+    absoluteBases = bases.values.compactMap { $0["uri"]?.stringValue }.filter { Self.isAbsolute($0) }
+      .map { $0.hasSuffix("/") ? $0 : $0 + "/" }.sorted { $0.count > $1.count }
+  }
+
+  /// The path of an `artifactLocation`, or nil when it has none.
+  func resolve(_ location: JSONValue) -> String? {
+    var uri = location["uri"]?.stringValue
+    var base = location["uriBaseId"]?.stringValue
+    if uri == nil, let index = location["index"]?.intValue, index >= 0, Int(index) < artifacts.count {
+      let artifact = artifacts[Int(index)]["location"]
+      uri = artifact?["uri"]?.stringValue
+      base = base ?? artifact?["uriBaseId"]?.stringValue
+    }
+    guard let uri else { return nil }
+    if Self.isAbsolute(uri) {
+      if let workspace = absoluteBases.first(where: { uri.hasPrefix($0) }) {
+        return PolicyPath.normalized(Self.decoded(String(uri.dropFirst(workspace.count))))
+      }
+      return uri
+    }
+    var relative = uri
+    var seen: Set<String> = []
+    while let id = base, !seen.contains(id) {
+      seen.insert(id)
+      guard let definition = bases[id], let prefix = definition["uri"]?.stringValue, !Self.isAbsolute(prefix) else { break }
+      relative = (prefix.hasSuffix("/") || prefix.isEmpty ? prefix : prefix + "/") + relative
+      base = definition["uriBaseId"]?.stringValue
+    }
+    return PolicyPath.normalized(Self.decoded(relative))
+  }
+
+  /// Whether `uri` has a scheme (`file:`, `https:`, `host:`), i.e. is not a relative reference.
+  static func isAbsolute(_ uri: String) -> Bool {
+    // Byte-level: this runs for every result of every run.
+    var first = true
+    for byte in uri.utf8 {
+      switch byte {
+      case UInt8(ascii: ":"): return !first
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"): break
+      case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+        if first { return false }
+      default: return false
+      }
+      first = false
+    }
+    return false
+  }
+
+  /// Percent-decoding is only paid for URIs that have an escape.
+  private static func decoded(_ path: String) -> String {
+    guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
+    return path.removingPercentEncoding ?? path
+  }
+}

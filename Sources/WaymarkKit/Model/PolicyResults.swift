@@ -1,0 +1,144 @@
+import StructuredData
+
+/// One results file that was ingested: where, which format and tool, how many results it held.
+public struct PolicyInputSummary: Sendable, Hashable {
+  /// The file, relative to the site root.
+  public var path: String
+  /// `sarif`, `policyreport`, `checkov`, `conftest` or `opa`.
+  public var format: String
+  /// The tools named in the file, comma-separated in order of appearance.
+  public var tool: String
+  /// How many results it held (passes counted one by one).
+  public var results: Int
+
+  /// Creates a summary.
+  public init(path: String, format: String, tool: String, results: Int) {
+    self.path = path
+    self.format = format
+    self.tool = tool
+    self.results = results
+  }
+}
+
+/// Every policy finding of the build, attached to entities, with a roll-up per entity.
+///
+/// `fact(for:)` is the `policy` fact scorecards read; an entity with no result has no fact
+/// (`null`), which scorecards must treat as *unknown*, never as passing.
+public struct PolicyResults: Sendable, Hashable {
+  /// Each entity's findings (passes included), de-duplicated across inputs and sorted.
+  public let findingsByEntity: [EntityRef: [PolicyFinding]]
+  /// Findings that no mapping strategy attached to an entity, sorted.
+  public let unmapped: [PolicyFinding]
+  /// The files read, sorted by path.
+  public let inputs: [PolicyInputSummary]
+
+  /// No results at all.
+  public static let empty = PolicyResults(mapped: [], unmapped: [], inputs: [])
+
+  /// Groups mapped findings by entity.
+  ///
+  /// The same check reported by several inputs (checkov's JSON and SARIF of one run) counts
+  /// once: per (tool, rule, file, line, result) the input reporting it most often is kept.
+  public init(mapped: [(EntityRef, PolicyFinding)], unmapped: [PolicyFinding], inputs: [PolicyInputSummary]) {
+    var grouped: [EntityRef: [PolicyFinding]] = [:]
+    for (ref, finding) in mapped { grouped[ref, default: []].append(finding) }
+    self.findingsByEntity = grouped.mapValues { Self.deduplicated($0).sorted(by: PolicyFinding.precedes) }
+    self.unmapped = unmapped.sorted(by: PolicyFinding.precedes)
+    self.inputs = inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// The entities with at least one result, sorted.
+  public var entityRefs: [EntityRef] { findingsByEntity.keys.sorted() }
+
+  /// The `policy` fact for `ref` (the P shape), or `null` when the entity has no result:
+  /// unknown, not pass.
+  public func fact(for ref: EntityRef) -> JSONValue {
+    guard let findings = findingsByEntity[ref], !findings.isEmpty else { return .null }
+    return Self.rollUp(findings)
+  }
+
+  /// The whole `api/policy-results.json` document.
+  public var value: JSONValue {
+    var entities: [String: JSONValue] = [:]
+    for (ref, findings) in findingsByEntity where !findings.isEmpty { entities[ref.canonical] = Self.rollUp(findings) }
+    return [
+      "entities": .object(entities),
+      "unmapped": .array(unmapped.map(\.value)),
+      "inputs": .array(
+        inputs.map { input in
+          [
+            "path": .string(input.path), "format": .string(input.format), "tool": .string(input.tool),
+            "results": .int(Int64(input.results)),
+          ]
+        }),
+    ]
+  }
+
+  /// P: counts by result, open findings by severity, each rule's worst result, and the findings
+  /// other than passes (passes are only counted).
+  static func rollUp(_ findings: [PolicyFinding]) -> JSONValue {
+    var results = Dictionary(uniqueKeysWithValues: PolicyOutcome.allCases.map { ($0.rawValue, Int64(0)) })
+    var bySeverity = Dictionary(uniqueKeysWithValues: PolicySeverity.allCases.map { ($0.rawValue, Int64(0)) })
+    var rules: [String: (result: PolicyOutcome, severity: PolicySeverity, count: Int)] = [:]
+    for finding in findings {
+      results[finding.result.rawValue, default: 0] += Int64(finding.count)
+      if finding.isOpen { bySeverity[finding.severity.rawValue, default: 0] += Int64(finding.count) }
+      guard !finding.ruleId.isEmpty else { continue }
+      if let rule = rules[finding.ruleId] {
+        rules[finding.ruleId] = (max(rule.result, finding.result), max(rule.severity, finding.severity), rule.count + finding.count)
+      } else {
+        rules[finding.ruleId] = (finding.result, finding.severity, finding.count)
+      }
+    }
+    return [
+      "results": .object(results.mapValues(JSONValue.int)),
+      "bySeverity": .object(bySeverity.mapValues(JSONValue.int)),
+      "rules": .object(
+        rules.mapValues { rule in
+          ["result": .string(rule.result.rawValue), "severity": .string(rule.severity.rawValue), "count": .int(Int64(rule.count))]
+        }),
+      "findings": .array(findings.filter { $0.result != .pass }.map(\.value)),
+    ]
+  }
+
+  /// Keeps, per check identity, the findings of the one input that reported it most often.
+  static func deduplicated(_ findings: [PolicyFinding]) -> [PolicyFinding] {
+    var byKey: [CheckKey: [String: [PolicyFinding]]] = [:]
+    for finding in findings {
+      byKey[CheckKey(finding), default: [:]][finding.input.path, default: []].append(finding)
+    }
+    var kept: [PolicyFinding] = []
+    for (_, byInput) in byKey {
+      let best = byInput.max { lhs, rhs in
+        let left = lhs.value.reduce(0) { $0 + $1.count }
+        let right = rhs.value.reduce(0) { $0 + $1.count }
+        if left != right { return left < right }
+        return rhs.key.utf8.lexicographicallyPrecedes(lhs.key.utf8)
+      }
+      kept += best?.value ?? []
+    }
+    return kept
+  }
+
+  /// What makes two findings from different inputs the same check.
+  struct CheckKey: Hashable {
+    var tool: String
+    var ruleId: String
+    var file: String?
+    var line: Int?
+    var result: PolicyOutcome
+
+    init(_ finding: PolicyFinding) {
+      tool = finding.tool.lowercased()
+      ruleId = finding.ruleId
+      file = finding.file
+      line = finding.line
+      result = finding.result
+    }
+  }
+}
+
+extension PolicyFinding {
+  /// Whether the finding is an open problem: a failure or warning that is not suppressed.
+  public var isOpen: Bool { (result == .fail || result == .warn) && !suppressed }
+}

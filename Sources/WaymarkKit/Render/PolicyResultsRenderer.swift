@@ -1,0 +1,86 @@
+import StructuredData
+
+/// Writes `api/policy-results.json` and `api/policy-results-unmapped.json`, and builds the view
+/// models of the entity page's policy section and the guardrails overview page.
+///
+/// Everything is written only when the build read at least one policy-results file, so sites
+/// without guardrails get no empty pages.
+struct PolicyResultsRenderer {
+  let results: PolicyResults
+  let catalog: Catalog
+
+  /// Whether there is anything to show.
+  var isActive: Bool { !results.inputs.isEmpty }
+
+  func files() -> [OutputFile] {
+    guard isActive else { return [] }
+    let writer = JSONWriter(pretty: true)
+    return [
+      OutputFile(path: "api/policy-results.json", text: writer.string(for: results.value)),
+      OutputFile(
+        path: "api/policy-results-unmapped.json", text: writer.string(for: ["unmapped": .array(results.unmapped.map(\.value))])),
+    ]
+  }
+
+  /// The entity page's `policy` key: its roll-up and findings, `unknown` when it has none, or nil
+  /// (no section) for kinds policies are not run against.
+  func entityModel(for entity: Entity, root: String) -> JSONValue? {
+    guard isActive else { return nil }
+    let findings = results.findingsByEntity[entity.ref] ?? []
+    guard !findings.isEmpty || PolicyResultMapper.folderKinds.contains(entity.ref.kind.lowercased()) else { return nil }
+    guard case .object(var model) = results.fact(for: entity.ref) else {
+      return ["unknown": true, "overviewURL": .string(root + "guardrails/")]
+    }
+    model["unknown"] = false
+    model["overviewURL"] = .string(root + "guardrails/")
+    model["ruleList"] = ruleList(model["rules"])
+    let rows = findings.filter { $0.result != .pass }.map(Self.row)
+    model["findingList"] = .array(rows)
+    model["hasFindings"] = .bool(!rows.isEmpty)
+    model["ruleCount"] = .int(Int64(model["rules"]?.objectValue?.count ?? 0))
+    model["tools"] = .string(Array(Set(findings.map(\.tool))).sorted().joined(separator: ", "))
+    return .object(model)
+  }
+
+  /// The guardrails page: one row per entity with results, the unmapped findings and the inputs.
+  func overviewModel(root: String) -> [String: JSONValue] {
+    let rows: [JSONValue] = results.entityRefs.map { ref in
+      let fact = results.fact(for: ref)
+      let findings = results.findingsByEntity[ref] ?? []
+      return [
+        "ref": .string(ref.canonical), "title": .string(catalog[ref]?.title ?? ref.name),
+        "url": .string(root + SitePaths.entityPage(ref)),
+        "results": fact["results"] ?? .null, "bySeverity": fact["bySeverity"] ?? .null,
+        "openFindings": .array(findings.filter(\.isOpen).map(Self.row)),
+        "hasOpenFindings": .bool(findings.contains(where: \.isOpen)),
+      ]
+    }
+    return [
+      "entities": .array(rows),
+      "unmapped": .array(results.unmapped.filter { $0.result != .pass }.map(Self.row)),
+      "unmappedCount": .int(Int64(results.unmapped.count)),
+      "inputs": .array(
+        results.inputs.map { input in
+          ["path": .string(input.path), "format": .string(input.format), "tool": .string(input.tool), "results": .int(Int64(input.results))]
+        }),
+    ]
+  }
+
+  private func ruleList(_ rules: JSONValue?) -> JSONValue {
+    let sorted = (rules?.objectValue ?? [:]).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
+    return .array(
+      sorted.map { id, rule in
+        ["id": .string(id), "result": rule["result"] ?? .null, "severity": rule["severity"] ?? .null, "count": rule["count"] ?? .null]
+      })
+  }
+
+  /// A finding as a table row; the help link only when it is a safe http(s) URL.
+  static func row(_ finding: PolicyFinding) -> JSONValue {
+    guard case .object(var row) = finding.value else { return finding.value }
+    let place = finding.file.map { file in finding.line.map { "\(file):\($0)" } ?? file }
+    row["location"] = place.map(JSONValue.string) ?? .null
+    row["helpURL"] = finding.helpURL.flatMap(SitePaths.safeLink).map(JSONValue.string) ?? .null
+    row["inputLocation"] = .string(finding.input.description)
+    return .object(row)
+  }
+}

@@ -1,0 +1,106 @@
+import Foundation
+import Testing
+import WaymarkKit
+import WaymarkTestSupport
+
+/// Format details that the conformance samples do not pin down, on small inline files.
+@Suite struct PolicyFormatTests {
+  func parse(_ text: String, path: String = "content/policy-results/r") -> ParsedPolicyFile {
+    PolicyResultLoader.parse(SourceFile(path: path, bytes: Array(text.utf8)))
+  }
+
+  func text(_ parsed: ParsedPolicyFile) -> String { DiagnosticFormat.text.format(DiagnosticList(parsed.diagnostics)) }
+
+  @Test func opaErrorsAreLocatedErrors() {
+    let parsed = parse(
+      """
+      {
+        "errors": [
+          {"message": "var x is unsafe", "code": "rego_unsafe_var_error", "location": {"file": "p.rego", "row": 3, "col": 1}}
+        ]
+      }
+      """)
+    #expect(parsed.format == "opa")
+    #expect(
+      text(parsed)
+        == "content/policy-results/r:3:5: error: opa eval reported an error: var x is unsafe (rego_unsafe_var_error) [policy.opa-error]\n")
+  }
+
+  @Test func opaNonConventionValuesWarnAndAreIgnored() {
+    let parsed = parse(#"{"result": [{"expressions": [{"value": true, "text": "data.p.allow", "location": {"row": 1, "col": 1}}]}]}"#)
+    #expect(parsed.findings.isEmpty)
+    #expect(parsed.diagnostics.map(\.code) == ["policy.opa-convention"])
+  }
+
+  @Test func conftestLocAndMetadataAreRead() throws {
+    let parsed = parse(
+      """
+      [{"filename": "-", "namespace": "main", "successes": 0,
+        "failures": [{"msg": "no owner", "loc": {"file": "deploy/app.yaml", "line": "12"},
+                      "metadata": {"id": "OWN-1", "severity": "critical", "entity": "component:default/app", "query": "data.main.deny"}}],
+        "exceptions": [{"msg": "data.main.exception[_][_] == \\"run_as_root\\"", "metadata": {"query": "data.main.exception"}}]}]
+      """)
+    #expect(parsed.format == "conftest")
+    let failure = try #require(parsed.findings.first)
+    #expect(failure.ruleId == "OWN-1")
+    #expect(failure.severity == .critical)
+    #expect(failure.file == "deploy/app.yaml")
+    #expect(failure.line == 12)
+    #expect(failure.entityRef == "component:default/app")
+    #expect(parsed.findings.last?.ruleId == "main/allow")
+    #expect(parsed.findings.last?.suppressed == true)
+    #expect(parsed.findings.last?.result == .skip)
+  }
+
+  @Test func policyReportsInAListWithV1alpha1StatusAndAStrayDocument() {
+    let parsed = parse(
+      """
+      apiVersion: v1
+      kind: List
+      items:
+      - apiVersion: wgpolicyk8s.io/v1alpha1
+        kind: ClusterPolicyReport
+        metadata: {name: r1, labels: {policy.kubernetes.io/engine: kube-bench}}
+        results:
+        - policy: cis-1.2.3
+          status: fail
+          resources: [{kind: Node, name: node-1}, {kind: Node, name: node-2}]
+        - policy: cis-1.2.4
+          status: maybe
+      - apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: not-a-report}
+      ---
+      apiVersion: openreports.io/v1alpha1
+      kind: Report
+      metadata: {name: r2, namespace: shop, annotations: {waymark.dev/entity: component:shop/cart}}
+      scope: {apiVersion: apps/v1, kind: Deployment, name: cart}
+      results:
+      - {policy: require-labels, rule: check-team, result: pass, source: kyverno}
+      """, path: "reports.yaml")
+    #expect(parsed.format == "policyreport")
+    #expect(parsed.tools == ["kube-bench", "kyverno"])
+    #expect(parsed.findings.map(\.result) == [.fail, .fail, .pass])
+    #expect(parsed.findings.map { $0.kubernetes.map(\.name) } == [["node-1"], ["node-2"], ["cart"]])
+    #expect(parsed.findings[2].kubernetes.first?.namespace == "shop")
+    #expect(parsed.findings[2].entityRef == "component:shop/cart")
+    #expect(parsed.findings[2].ruleId == "require-labels/check-team")
+    #expect(
+      text(parsed) == """
+        reports.yaml:11:5: warning: report result 'maybe' is not pass, fail, warn, error or skip; it is skipped [policy.report-shape]
+        reports.yaml:13:3: warning: document is not a PolicyReport, ClusterPolicyReport or Report; it is ignored [policy.not-a-report]
+
+        """)
+  }
+
+  @Test func checkovKubernetesResourceIdsGiveTheObject() throws {
+    let parsed = parse(
+      #"{"check_type": "kubernetes", "results": {"failed_checks": [{"check_id": "CKV_K8S_20", "check_name": "No privilege escalation", "repo_file_path": "/k8s/./d.yaml", "file_line_range": [1, 30], "resource": "Deployment.acme-prod.payments.api", "severity": "HIGH"}]}}"#
+    )
+    let finding = try #require(parsed.findings.first)
+    #expect(finding.kubernetes == [KubernetesObject(kind: "Deployment", namespace: "acme-prod", name: "payments.api")])
+    #expect(finding.file == "k8s/d.yaml")
+    #expect(finding.severity == .high)
+    #expect(finding.input == SourceLocation(path: "content/policy-results/r", line: 1, column: 60))
+  }
+}
