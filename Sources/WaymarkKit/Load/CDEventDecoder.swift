@@ -1,3 +1,4 @@
+import Foundation
 import StructuredData
 
 /// Turns a scanned CDEvent (v0.4.x, v0.5.x or 0.6-draft envelope) into a `DeliveryEvent`.
@@ -115,5 +116,3 @@ struct CDEventDecoder {
     return name.removingPercentEncoding ?? name
   }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import StructuredData
 import YAML
 
@@ -53,5 +54,3 @@ public struct MetricsSettings: Sendable, Hashable {
     return diagnostics
   }
 }
-
-import Foundation
