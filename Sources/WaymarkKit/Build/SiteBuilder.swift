@@ -44,8 +44,10 @@ public struct SiteBuilder: Sendable {
 
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)
-    let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(events.events, catalog: catalog)
-    options.progress(clock.lap("metrics", "\(delivery?.entities.count ?? 0) components, \(delivery?.unmapped.count ?? 0) unmapped subjects"))
+    let delivery =
+      eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(events.events, catalog: catalog)
+    options.progress(
+      clock.lap("metrics", "\(delivery?.entities.count ?? 0) components, \(delivery?.unmapped.count ?? 0) unmapped subjects"))
 
     // Render
     let layoutsFolder = root.appendingPathComponent(config.layoutsDirectory)
@@ -53,7 +55,8 @@ public struct SiteBuilder: Sendable {
     let (layouts, layoutDiagnostics) = LayoutSet.load(
       siteLayouts: hasSiteLayouts ? layoutsFolder : nil, displayPath: config.layoutsDirectory)
     diagnostics += layoutDiagnostics
-    var rendered = await SiteRenderer().render(RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, delivery: delivery))
+    var rendered = await SiteRenderer().render(
+      RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, delivery: delivery))
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
     let list = DiagnosticList(diagnostics)

@@ -14,8 +14,8 @@ struct PageCatalogue {
       page(path: "404.html", kind: "404", title: "Page not found", extra: [:]),
     ]
     if let delivery = input.delivery {
-      pages.append(
-        page(path: "dora/", kind: "dora", title: "Delivery metrics", extra: ["dora": DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")]))
+      let dashboard = DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")
+      pages.append(page(path: "dora/", kind: "dora", title: "Delivery metrics", extra: ["dora": dashboard]))
     }
     let entities = EntityViewModel(catalog: input.catalog)
     for entity in input.catalog.entities {
