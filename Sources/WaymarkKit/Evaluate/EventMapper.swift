@@ -1,3 +1,5 @@
+import Foundation
+
 /// Decides which catalog Component an event belongs to, in a documented order of precedence:
 ///
 /// 1. an annotation on the entity: `waymark.dev/cdevents-subject` (a comma-separated list of
@@ -69,5 +71,3 @@ public struct EventMapper: Sendable {
     component(subject: event.subject, repository: event.repository, purlName: event.purlName)
   }
 }
-
-import Foundation

@@ -1,3 +1,4 @@
+import Foundation
 import StructuredData
 
 /// Turns a scanned CDEvent (v0.4.x, v0.5.x or 0.6-draft envelope) into a `DeliveryEvent`.
@@ -101,14 +102,17 @@ struct CDEventDecoder {
   /// The name part of a package URL: `myapp` in `pkg:oci/myapp@sha256%3A…` or
   /// `pkg:golang/mygit.com/myorg/myapp@v1`; a non-purl string is returned as it is.
   static func purlName(_ text: String) -> String {
-    guard text.hasPrefix("pkg:") else { return text }
-    var body = text.dropFirst(4)
-    if let cut = body.firstIndex(where: { $0 == "@" || $0 == "?" || $0 == "#" }) { body = body[..<cut] }
-    if let slash = body.lastIndex(of: "/") { body = body[body.index(after: slash)...] }
-    let name = String(body)
-    guard name.contains("%") else { return name }
+    // Works on UTF-8 bytes: Character iteration (grapheme breaking) showed up in profiles.
+    let bytes = text.utf8
+    guard bytes.starts(with: "pkg:".utf8) else { return text }
+    var start = bytes.index(bytes.startIndex, offsetBy: 4)
+    var end = bytes.endIndex
+    if let cut = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+      end = cut
+    }
+    if let slash = bytes[start..<end].lastIndex(of: UInt8(ascii: "/")) { start = bytes.index(after: slash) }
+    let name = String(decoding: bytes[start..<end], as: UTF8.self)
+    guard bytes[start..<end].contains(UInt8(ascii: "%")) else { return name }
     return name.removingPercentEncoding ?? name
   }
 }
-
-import Foundation

@@ -1,3 +1,5 @@
+import StructuredData
+
 /// What decoding one record gave: events, an event type nobody knows, or a reason it is invalid.
 enum EventDecoding {
   /// Zero or more events (a GitHub push carries one change per commit).
@@ -20,5 +22,3 @@ enum EventDecoding {
     return .invalid("neither a CDEvent (no 'context') nor a GitHub delivery (no 'event')")
   }
 }
-
-import StructuredData

@@ -26,7 +26,7 @@ public struct EventLoader: Sendable {
   public static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
 
   /// Creates a loader.
-  public init(root: URL, strict: Bool = false, chunkBytes: Int = 4 << 20) {
+  public init(root: URL, strict: Bool = false, chunkBytes: Int = 2 << 20) {
     self.root = root
     self.strict = strict
     self.chunkBytes = max(1 << 10, chunkBytes)
@@ -47,6 +47,11 @@ public struct EventLoader: Sendable {
             at: SourceLocation(path: path)))
         continue
       }
+      // Reserve room once per file (a generous bound: event lines are hundreds of bytes) so the
+      // event array is not reallocated, old and new copies side by side, as it grows. Pages
+      // reserved but never written are not resident.
+      let size = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int ?? 0
+      result.events.reserveCapacity(result.events.count + size / 128)
       var merger = EventFileMerger(path: path, strict: strict, diagnosticsPerFile: diagnosticsPerFile)
       guard let file = await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen, strings: &strings) else {
         result.diagnostics.append(.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path)))

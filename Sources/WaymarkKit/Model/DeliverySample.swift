@@ -32,8 +32,9 @@ public struct DeliverySample: Sendable, Hashable {
   public var openFailures = 0
   /// Events mapped to the entity, all time.
   public var events = 0
-  /// CI runs finished in the window, and how many succeeded.
+  /// CI runs finished in the window with a known outcome.
   public var pipelineRuns = 0
+  /// How many of those succeeded.
   public var pipelineSuccesses = 0
   /// CI run durations in minutes, where the export gives them.
   public var pipelineMinutes: [Double] = []

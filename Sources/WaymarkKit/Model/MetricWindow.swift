@@ -1,3 +1,5 @@
+import StructuredData
+
 /// The period metrics are computed over: `days` days ending at the build's "now".
 public struct MetricWindow: Sendable, Hashable {
   /// The first instant excluded (the window is `(start, end]`).
@@ -24,5 +26,3 @@ public struct MetricWindow: Sendable, Hashable {
     ["start": .string(start.description), "end": .string(end.description), "days": .int(Int64(days))]
   }
 }
-
-import StructuredData

@@ -1,3 +1,4 @@
+import Foundation
 import StructuredData
 import YAML
 
@@ -36,7 +37,9 @@ public struct MetricsSettings: Sendable, Hashable {
         windowDays = number
       } else {
         diagnostics.append(
-          .error("config.bad-value", "metrics.windowDays must be a whole number of days from 1 to 3660, not '\(text)'", at: location("windowDays")))
+          .error(
+            "config.bad-value", "metrics.windowDays must be a whole number of days from 1 to 3660, not '\(text)'",
+            at: location("windowDays")))
       }
     }
     if let name = metrics["bands"]?.stringValue {
@@ -53,5 +56,3 @@ public struct MetricsSettings: Sendable, Hashable {
     return diagnostics
   }
 }
-
-import Foundation

@@ -22,8 +22,8 @@ struct PageCatalogue {
       page(path: "golden-paths/", kind: "golden-paths", title: "Golden paths", extra: TemplateModel(catalog: input.catalog).page(root: "../")),
     ]
     if let delivery = input.delivery {
-      pages.append(
-        page(path: "dora/", kind: "dora", title: "Delivery metrics", extra: ["dora": DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")]))
+      let dashboard = DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")
+      pages.append(page(path: "dora/", kind: "dora", title: "Delivery metrics", extra: ["dora": dashboard]))
     }
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
     let entities = EntityViewModel(catalog: input.catalog)

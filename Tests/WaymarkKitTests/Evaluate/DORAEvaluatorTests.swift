@@ -129,6 +129,23 @@ import WaymarkTestSupport
     #expect(manifest["asOfSource"] == "inputs")
   }
 
+  @Test func goldenPathsMeasureTimeToFirstProductionDeployment() async throws {
+    // svc's first event is c1 (10-10 08:00Z), its first production deployment d1 (12:00Z): 4 h.
+    let catalog = F.catalog.replacingOccurrences(
+      of: "metadata: {name: svc}", with: "metadata: {name: svc, annotations: {backstage.io/source-template: template:default/go-service}}")
+    let result = try await F.build(["content/events/svc.jsonl": Self.scenario.joined(separator: "\n")], catalog: catalog)
+    let golden = try F.json(result, "api/dora.json")["goldenPaths"]
+    #expect(
+      golden?["entities"]?["component:default/svc"]
+        == [
+          "template": "template:default/go-service", "firstEvent": "2026-10-10T08:00:00Z",
+          "firstProductionDeployment": "2026-10-10T12:00:00Z", "hoursToFirstProductionDeployment": 4.0,
+        ])
+    #expect(
+      golden?["templates"]?["template:default/go-service"]
+        == ["entities": 1, "deployedToProduction": 1, "medianHoursToFirstProductionDeployment": 4.0])
+  }
+
   @Test func percentilesAreInterpolated() {
     #expect(MetricSummary.percentile([], 0.5) == nil)
     #expect(MetricSummary.percentile([5], 0.9) == 5)

@@ -47,7 +47,7 @@ enum DeliveryFixture {
   /// Builds a site with `files` (path → contents) besides the catalog; does not publish.
   static func build(
     _ files: [String: String], config: String = "metrics: {windowDays: 28}\n", strict: Bool = false,
-    asOf: Timestamp? = DeliveryFixture.asOf
+    asOf: Timestamp? = DeliveryFixture.asOf, catalog: String = DeliveryFixture.catalog
   ) async throws -> BuildResult {
     var all = files
     all["content/catalog/org.yaml"] = catalog
