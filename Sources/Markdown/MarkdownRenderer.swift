@@ -1,10 +1,22 @@
 import CCmarkGFM
+import Foundation
 
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
+
+/// cmark-gfm registers its extensions behind an unsynchronised flag, and concurrent first calls
+/// can corrupt its extension list (a page then renders without, say, strikethrough). A global
+/// `let` is initialised exactly once, atomically, so registration happens once per process.
+private let coreExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_registered()
+
+/// cmark-gfm 0.29 keeps the inline "special characters" in one process-wide table and toggles the
+/// extensions' characters (`~` for strikethrough, …) in it at the start and end of every parse,
+/// so two documents parsed at once can lose each other's extensions. Parsing (feed to finish)
+/// therefore holds this lock; walking and rendering the finished tree, most of the work, do not.
+private let parseLock = NSLock()
 
 /// Renders GitHub-flavoured markdown to HTML with cmark-gfm, reporting headings and links.
 ///
@@ -21,9 +33,7 @@ public struct MarkdownRenderer: Sendable {
   public init(allowsRawHTML: Bool = false, highlightsCode: Bool = false) {
     self.allowsRawHTML = allowsRawHTML
     self.highlightsCode = highlightsCode
-    // cmark-gfm registers its extensions behind an unsynchronised flag; doing it here, where
-    // renderers are made (before any parallel rendering), keeps the first registration single.
-    cmark_gfm_core_extensions_ensure_registered()
+    _ = coreExtensionsRegistered
   }
 
   static let extensionNames = ["table", "strikethrough", "autolink", "tasklist", "tagfilter"]
@@ -41,7 +51,7 @@ public struct MarkdownRenderer: Sendable {
   public func render(
     _ markdown: String, rewriteLink: (MarkdownLink) -> String? = { $0.destination }
   ) -> RenderedMarkdown {
-    cmark_gfm_core_extensions_ensure_registered()
+    _ = coreExtensionsRegistered
     var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
     if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
     guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], links: []) }
@@ -52,12 +62,15 @@ public struct MarkdownRenderer: Sendable {
       }
     }
     var text = markdown
-    text.withUTF8 { bytes in
-      bytes.withMemoryRebound(to: CChar.self) { chars in
-        cmark_parser_feed(parser, chars.baseAddress, chars.count)
+    let finished: OpaquePointer? = parseLock.withLock {
+      text.withUTF8 { bytes in
+        bytes.withMemoryRebound(to: CChar.self) { chars in
+          cmark_parser_feed(parser, chars.baseAddress, chars.count)
+        }
       }
+      return cmark_parser_finish(parser)
     }
-    guard let document = cmark_parser_finish(parser) else { return RenderedMarkdown(html: "", headings: [], links: []) }
+    guard let document = finished else { return RenderedMarkdown(html: "", headings: [], links: []) }
     defer { cmark_node_free(document) }
 
     var walk = MarkdownTreeWalk()

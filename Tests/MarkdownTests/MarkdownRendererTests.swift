@@ -71,3 +71,20 @@ import Testing
         == "<pre><code class=\"language-swift\">let x = 1\n</code></pre>\n")
   }
 }
+
+@Suite struct MarkdownConcurrencyTests {
+  /// cmark-gfm's extension registration is not thread-safe; many renderers made and used at once
+  /// must all get every extension.
+  @Test func parallelRenderersAllHaveTheirExtensions() async {
+    let outputs = await withTaskGroup(of: String.self) { group in
+      for _ in 0..<64 {
+        group.addTask { MarkdownRenderer().render("~~gone~~ | a |\n|---|\n| 1 |").html }
+      }
+      var all: [String] = []
+      for await html in group { all.append(html) }
+      return all
+    }
+    #expect(Set(outputs).count == 1, "\(Set(outputs))")
+    #expect(outputs.first?.hasPrefix("<p><del>gone</del>") == true || outputs.first?.contains("<del>gone</del>") == true)
+  }
+}

@@ -55,10 +55,7 @@ public struct SiteBuilder: Sendable {
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)
     let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(events.events, catalog: catalog)
     options.progress(clock.lap("metrics", "\(delivery?.entities.count ?? 0) components, \(delivery?.unmapped.count ?? 0) unmapped subjects"))
-    let facts = EntityFacts()
-      .adding("dora", from: catalog) { delivery?.fact(for: $0) }
-      .adding("docs", from: catalog) { docs.fact(for: $0) }
-      .adding("policy", from: catalog) { policy.fact(for: $0) }
+    let facts = Self.facts(catalog: catalog, docs: docs, delivery: delivery, policy: policy)
     let (scorecards, scorecardFiles, scorecardDiagnostics) = await ScorecardStage(root: root, folder: config.policiesDirectory).run(
       catalog: catalog, facts: facts, now: now, allFiles: allFiles, baselineFolder: options.baseline,
       enforceGates: !options.writesOutput)

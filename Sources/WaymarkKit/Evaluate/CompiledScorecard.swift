@@ -14,6 +14,12 @@ public struct CompiledScorecard: Sendable {
     var applicable: CELProgram?
   }
 
+  /// Every binding name the scorecard's expressions read.
+  var readNames: Set<String> {
+    let programs = [appliesTo].compactMap { $0 } + checks.flatMap { [$0.expression, $0.applicable].compactMap { $0 } }
+    return Set(programs.flatMap(\.referencedNames))
+  }
+
   /// Whether any expression reads other scorecards' levels (`scorecards`).
   var readsScorecards: Bool {
     let programs = [appliesTo].compactMap { $0 } + checks.flatMap { [$0.expression, $0.applicable].compactMap { $0 } }

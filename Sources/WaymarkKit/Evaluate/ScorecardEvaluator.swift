@@ -115,7 +115,9 @@ public struct ScorecardEvaluator: Sendable {
       }
       checks.append(result)
     }
-    return EntityScore(entity: entity.ref, level: level(of: scorecard, checks: checks), score: Self.score(scorecard, checks), checks: checks)
+    return EntityScore(
+      entity: entity.ref, level: level(of: scorecard, checks: checks), score: Self.score(scorecard, checks), checks: checks,
+      inputs: inputs(of: entity, reading: compiled.readNames))
   }
 
   private func outcome(of compiled: CompiledScorecard.CompiledCheck, bindings: [String: CELValue]) -> CheckResult {
@@ -134,6 +136,16 @@ public struct ScorecardEvaluator: Sendable {
     case .error(let error): return CheckResult(id: id, outcome: .error, message: error.message)
     case let other: return CheckResult(id: id, outcome: .error, message: "expression gave \(other.celType), not a bool")
     }
+  }
+
+  /// The inputs behind the facts a scorecard reads, for the result's "why".
+  func inputs(of entity: Entity, reading names: Set<String>) -> JSONValue {
+    var inputs: [String: JSONValue] = ["entity": ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]]
+    for name in ["docs", "dora", "policy"] where names.contains(name) {
+      inputs[name] = facts.provenance[entity.ref]?[name] ?? .null
+    }
+    if names.contains("now") { inputs["now"] = .string(now.description) }
+    return .object(inputs)
   }
 
   /// The highest level whose checks, and those of every lower level, all pass, are waived or do not apply.

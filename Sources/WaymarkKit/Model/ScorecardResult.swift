@@ -1,3 +1,5 @@
+import StructuredData
+
 /// The outcome of one check for one entity: five distinct states, never folded together.
 public enum CheckOutcome: String, Sendable, Hashable, CaseIterable {
   case pass, fail, waived
@@ -27,6 +29,9 @@ public struct EntityScore: Sendable, Hashable {
   public var score: Double?
   /// Every check's result, in the scorecard's order.
   public var checks: [CheckResult]
+  /// Why: the inputs the scorecard's expressions read for this entity (the entity's file, and the
+  /// docs folder, event window or policy-result files behind `docs`, `dora` and `policy`).
+  public var inputs: JSONValue = .null
 }
 
 /// A scorecard with its results over every entity it applies to.

@@ -57,6 +57,7 @@ struct ScorecardAPIRenderer {
       "entity": .string(score.entity.canonical),
       "level": score.level.map(JSONValue.string) ?? .null,
       "score": score.score.map { .double(ScorecardRollup.rounded($0)) } ?? .null,
+      "inputs": score.inputs,
       "checks": .array(
         score.checks.map { check in
           var value: [String: JSONValue] = [
