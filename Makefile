@@ -1,12 +1,21 @@
 # Waymark: `make site` builds the demo portal into output/, `make test` runs every test.
 # Both install the C libraries Waymark links (Debian/Ubuntu packages) when they are missing.
+# `make bench [PRESET=small|medium|large]` benchmarks Waymark against Hugo, mkdocs and the raw
+# parsers on a generated corpus (Tests/Bench/; results in .bench/results.md and .bench/results.json).
 
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: site test deps build release clean serve
+PRESET ?= small
+SEED ?= 42
+REPS ?= 3
+BENCH_APT_PACKAGES := hugo time
+BENCH_VENV := .bench/venv
+BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml
+
+.PHONY: site test deps build release clean serve bench bench-deps
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -31,8 +40,31 @@ serve: site
 	python3 -m http.server -d output 8000
 
 test: deps
+	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# The peers the benchmark compares against: Hugo and GNU time from Debian, mkdocs (+ TechDocs'
+# plugin) and PyYAML with libyaml in a venv under .bench/.
+bench-deps: deps
+	@missing=""; for p in $(BENCH_APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml; assert yaml.__with_libyaml__' 2>/dev/null; then \
+	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
+	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
+	fi
+
+bench: bench-deps
+	$(SWIFT) build -c release --product waymark
+	$(SWIFT) build -c release --product waymark-bench
+	python3 Tests/Bench/run_bench.py --preset $(PRESET) --seed $(SEED) --reps $(REPS) \
+	  --waymark .build/release/waymark --waymark-bench .build/release/waymark-bench \
+	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs
 
 clean:
 	rm -rf .build
