@@ -11,6 +11,7 @@ SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 PRESET ?= small
 SEED ?= 42
 REPS ?= 3
+BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
 BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml
@@ -64,7 +65,7 @@ bench: bench-deps
 	$(SWIFT) build -c release --product waymark-bench
 	python3 Tests/Bench/run_bench.py --preset $(PRESET) --seed $(SEED) --reps $(REPS) \
 	  --waymark .build/release/waymark --waymark-bench .build/release/waymark-bench \
-	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs
+	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs $(BENCH_ARGS)
 
 clean:
 	rm -rf .build

@@ -147,11 +147,18 @@ def stage_rows(stage):
     for peer in stage["peers"] or [None]:
         peer_name, peer_wall, peer_cpu, peer_rss = contender_cells(peer)
         ratios = stage_ratios(summary_of(waymark), summary_of(peer))
-        notes = "; ".join(note for note in (waymark.get("note"), peer and peer.get("note")) if note)
+        notes = combined_notes(waymark.get("note"), peer and peer.get("note"))
         rows.append([stage["title"], name, peer_name, pair(wall, peer_wall), pair(cpu, peer_cpu),
                      format_ratio(ratios["wall"]), format_ratio(ratios["cpu"]), format_ratio(ratios["in_process"]),
                      pair(rss, peer_rss), notes or DASH])
     return rows
+
+
+def combined_notes(waymark_note, peer_note):
+    """The notes cell: each side's note, marked `W:` and `P:` when both have one."""
+    if waymark_note and peer_note:
+        return f"W: {waymark_note}; P: {peer_note}"
+    return waymark_note or peer_note or ""
 
 
 def summary_of(contender):

@@ -94,10 +94,10 @@ class SummaryAndRatioTests(unittest.TestCase):
 class TableTests(unittest.TestCase):
     def test_a_measured_pair_has_its_ratios(self):
         stage = {"title": "YAML", "waymark": measured("waymark-bench yaml", [run(1.0, inner=0.1)] * 3, "fast"),
-                 "peers": [measured("CSafeLoader", [run(2.0, inner=0.4)] * 3)]}
+                 "peers": [measured("CSafeLoader", [run(2.0, inner=0.4)] * 3, "slow")]}
         [row] = bench_report.stage_rows(stage)
         self.assertEqual(row, ["YAML", "waymark-bench yaml", "CSafeLoader", "1.00 / 2.00", "1.00 / 1.00", "0.50×",
-                               "1.0×", "0.25×", "10 / 10", "fast"])
+                               "1.0×", "0.25×", "10 / 10", "W: fast; P: slow"])
 
     def test_a_stage_not_built_shows_the_peer_and_no_ratio(self):
         stage = {"title": "events", "waymark": {"name": "not built", "status": "not built"},
