@@ -6,6 +6,7 @@ usage:
                [--waymark .build/release/waymark] [--waymark-bench .build/release/waymark-bench]
                [--python .bench/venv/bin/python] [--mkdocs .bench/venv/bin/mkdocs]
                [--out-root DIR] [--pause 0.5]
+  run_bench.py --report .bench/results-medium.json    (print a saved run's table again)
 
 Generates the corpus once (reused while preset and seed match), lays it out for each contender,
 then for every stage of bench_stages.STAGES runs Waymark and its peers alternately
@@ -52,6 +53,7 @@ def parse_arguments(argv):
     parser.add_argument("--mkdocs-combined-max-pages", type=int, default=2500,
                         help="skip the combined mkdocs site above this many pages (≈ 40 pages/s)")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds to wait after sync, before each run")
+    parser.add_argument("--report", metavar="RESULTS_JSON", help="only print the table of a saved results.json")
     arguments = parser.parse_args(argv)
     if arguments.reps < 3:
         parser.error("--reps must be at least 3")
@@ -166,6 +168,10 @@ def versions(arguments):
 
 def main(argv):
     arguments = parse_arguments(argv)
+    if arguments.report:
+        with open(arguments.report) as handle:
+            print(bench_report.report_markdown(json.load(handle)), end="")
+        return
     bench_dir = os.path.abspath(arguments.bench_dir)
     os.makedirs(bench_dir, exist_ok=True)
     corpus = bench_layout.ensure_corpus(bench_dir, arguments.preset, arguments.seed)
@@ -192,12 +198,14 @@ def main(argv):
             results["stages"].append(measure_stage(stage, context, arguments.reps, arguments.pause))
     results["machine"]["load_end"] = load_average()
     markdown = bench_report.report_markdown(results)
-    with open(os.path.join(bench_dir, "results.json"), "w") as handle:
-        json.dump(results, handle, indent=1)
-    with open(os.path.join(bench_dir, "results.md"), "w") as handle:
-        handle.write(markdown)
+    # the latest run, and a copy per preset so small and large figures can sit side by side
+    for suffix in ("", f"-{arguments.preset}"):
+        with open(os.path.join(bench_dir, f"results{suffix}.json"), "w") as handle:
+            json.dump(results, handle, indent=1)
+        with open(os.path.join(bench_dir, f"results{suffix}.md"), "w") as handle:
+            handle.write(markdown)
     print("\n" + markdown)
-    print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json")
+    print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
 
 
 if __name__ == "__main__":
