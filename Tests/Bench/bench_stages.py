@@ -18,6 +18,8 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+from bench_layout import lay_out_peer_sites
+
 HERE = os.path.dirname(os.path.abspath(__file__))
 PARSE_PEERS = os.path.join(HERE, "parse_peers.py")
 
@@ -214,7 +216,6 @@ def mkdocs_combined_contender():
 
 def peer_sites(context):
     """Lays out the Hugo and mkdocs sites (see bench_layout) once per corpus."""
-    from bench_layout import lay_out_peer_sites
     lay_out_peer_sites(context.corpus, context.peers, context.mkdocs_site_sample)
 
 
