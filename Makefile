@@ -45,15 +45,15 @@ test: deps
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
-# The peers the benchmark compares against: Hugo and GNU time from Debian, mkdocs (+ TechDocs'
-# plugin) and PyYAML with libyaml in a venv under .bench/.
+# The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
+# recommended Go toolchain), mkdocs (+ TechDocs' plugin) and PyYAML with libyaml in a venv under .bench/.
 bench-deps: deps
 	@missing=""; for p in $(BENCH_APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml; assert yaml.__with_libyaml__' 2>/dev/null; then \
 	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
