@@ -192,20 +192,26 @@ def main(argv):
         "corpus": bench_layout.corpus_sizes(corpus), "versions": versions(arguments), "stages": [],
     }
     selected = arguments.only.split(",")
+    markdown = write_results(results, bench_dir)
     for stage in bench_stages.STAGES:
         if stage.id in selected:
             print(f"== {stage.id}: {stage.title}", flush=True)
             results["stages"].append(measure_stage(stage, context, arguments.reps, arguments.pause))
+            markdown = write_results(results, bench_dir)   # after every stage: a stopped run keeps its figures
+    print("\n" + markdown)
+    print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
+
+
+def write_results(results, bench_dir):
+    """Writes the latest run, and a copy per preset so presets can sit side by side; the table."""
     results["machine"]["load_end"] = load_average()
     markdown = bench_report.report_markdown(results)
-    # the latest run, and a copy per preset so small and large figures can sit side by side
-    for suffix in ("", f"-{arguments.preset}"):
+    for suffix in ("", f"-{results['preset']}"):
         with open(os.path.join(bench_dir, f"results{suffix}.json"), "w") as handle:
             json.dump(results, handle, indent=1)
         with open(os.path.join(bench_dir, f"results{suffix}.md"), "w") as handle:
             handle.write(markdown)
-    print("\n" + markdown)
-    print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
+    return markdown
 
 
 if __name__ == "__main__":
