@@ -1,12 +1,22 @@
 # Waymark: `make site` builds the demo portal into output/, `make test` runs every test.
 # Both install the C libraries Waymark links (Debian/Ubuntu packages) when they are missing.
+# `make bench [PRESET=small|medium|large]` benchmarks Waymark against Hugo, mkdocs and the raw
+# parsers on a generated corpus (Tests/Bench/; results in .bench/results.md and .bench/results.json).
 
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
-.PHONY: site test deps build release clean serve bench-events bench-guardrails
+PRESET ?= small
+SEED ?= 42
+REPS ?= 3
+BENCH_ARGS ?=
+BENCH_APT_PACKAGES := hugo time
+BENCH_VENV := .bench/venv
+BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml
+
+.PHONY: site test deps build release clean serve bench bench-deps bench-events bench-guardrails
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -31,8 +41,31 @@ serve: site
 	python3 -m http.server -d output 8000
 
 test: deps
+	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
+# recommended Go toolchain), mkdocs (+ TechDocs' plugin) and PyYAML with libyaml in a venv under .bench/.
+bench-deps: deps
+	@missing=""; for p in $(BENCH_APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml; assert yaml.__with_libyaml__' 2>/dev/null; then \
+	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
+	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
+	fi
+
+bench: bench-deps
+	$(SWIFT) build -c release --product waymark
+	$(SWIFT) build -c release --product waymark-bench
+	python3 Tests/Bench/run_bench.py --preset $(PRESET) --seed $(SEED) --reps $(REPS) \
+	  --waymark .build/release/waymark --waymark-bench .build/release/waymark-bench \
+	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs $(BENCH_ARGS)
 
 clean:
 	rm -rf .build
@@ -44,7 +77,7 @@ clean:
 EVENTS_PRESET ?= medium
 bench-events: release
 	@corpus=.bench/events-$(EVENTS_PRESET); \
-	[ -f $$corpus/events/events.jsonl ] || python3 ../shared/bench/gen_corpus.py --out $$corpus --preset $(EVENTS_PRESET) --only catalog,events -q; \
+	[ -f $$corpus/events/events.jsonl ] || python3 Tests/Bench/gen_corpus.py --out $$corpus --preset $(EVENTS_PRESET) --only catalog,events -q; \
 	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  events: ["events/**/*.jsonl"]\n' > $$corpus/waymark.yaml; \
 	ls -l $$corpus/events/events.jsonl; \
 	/usr/bin/time -f "python json.loads: %e s wall, %U s user, %S s sys, %M KB peak RSS" \
@@ -55,7 +88,7 @@ bench-events: release
 # Policy-result ingestion vs. Python's json on the same SARIF files, same run (target: <= 0.5x).
 GUARDRAILS_CORPUS := .bench/corpus-sarif-$(or $(PRESET),large)
 bench-guardrails: release
-	python3 ../shared/bench/gen_corpus.py --out $(GUARDRAILS_CORPUS) --preset $(or $(PRESET),large) --only catalog,sarif --force -q
+	python3 Tests/Bench/gen_corpus.py --out $(GUARDRAILS_CORPUS) --preset $(or $(PRESET),large) --only catalog,sarif --force -q
 	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  policyResults: ["policy-results/**/*"]\n' > $(GUARDRAILS_CORPUS)/waymark.yaml
 	for i in 1 2 3; do \
 	  .build/release/waymark build --root $(GUARDRAILS_CORPUS) --output .bench/guardrails-out 2>&1 | grep 'policy:'; \

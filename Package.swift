@@ -6,6 +6,7 @@ let package = Package(
   platforms: [.macOS(.v14)],
   products: [
     .executable(name: "waymark", targets: ["waymark"]),
+    .executable(name: "waymark-bench", targets: ["WaymarkBench"]),
     .library(name: "WaymarkKit", targets: ["WaymarkKit"]),
     .library(name: "YAML", targets: ["YAML"]),
     .library(name: "CEL", targets: ["CEL"]),
@@ -49,6 +50,9 @@ let package = Package(
         "WaymarkKit",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
+
+    // Bench-only: times one stage in-process for `make bench` (Tests/Bench/run_bench.py).
+    .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkKit", "YAML", "StructuredData"]),
 
     // Embeds the default theme (top-level `layouts/`) into WaymarkKit at build time.
     .executableTarget(name: "LayoutEmbedder"),

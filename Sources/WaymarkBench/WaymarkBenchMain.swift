@@ -1,0 +1,41 @@
+import Foundation
+import StructuredData
+
+/// `waymark-bench`: times one pipeline stage in-process and prints one JSON object.
+///
+/// The benchmark runner (`Tests/Bench/run_bench.py`) runs this under `/usr/bin/time -v`; the
+/// `seconds` field is the stage alone, without process start-up or reading the files.
+///
+/// ```
+/// waymark-bench yaml DIR        every *.yaml under DIR through YAMLLoader + YAMLConverter
+/// waymark-bench catalog ROOT    find + load + validate + relate the catalog of a site root
+/// ```
+@main
+enum WaymarkBenchMain {
+  static let usage = """
+    usage: waymark-bench yaml DIR       YAML loader throughput over every *.yaml under DIR
+           waymark-bench catalog ROOT   catalog find + load + validate + relate for a site root
+    """
+
+  static func main() async {
+    let arguments = Array(CommandLine.arguments.dropFirst())
+    guard arguments.count == 2 else { fail(usage, status: 2) }
+    let target = URL(fileURLWithPath: arguments[1]).standardizedFileURL
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+      fail("waymark-bench: \(arguments[1]) is not a folder", status: 2)
+    }
+    let report: ProbeReport
+    switch arguments[0] {
+    case "yaml": report = YAMLThroughputProbe(folder: target).run()
+    case "catalog": report = await CatalogStageProbe(root: target).run()
+    default: fail(usage, status: 2)
+    }
+    print(JSONWriter(pretty: false).string(for: report.value))
+  }
+
+  static func fail(_ message: String, status: Int32) -> Never {
+    FileHandle.standardError.write(Data((message + "\n").utf8))
+    exit(status)
+  }
+}

@@ -1,0 +1,250 @@
+"""The table of benchmark stages: for each, Waymark's command line and its peers'.
+
+Adding a Waymark stage once it exists is one entry: give its `Stage` a `waymark=Contender(...)`
+in place of `waymark=None`, e.g.
+
+    waymark=Contender("waymark-bench events", lambda c: [c.waymark_bench, "events", c.events_file]),
+
+Commands receive the run's `BenchContext`; a probe that prints a JSON object with `seconds` as its
+last line of output also gets an in-process ratio. `before_each` runs before every rep of that
+contender (not timed), `note` turns the contender's runs into the table's notes column.
+"""
+
+import glob
+import json
+import os
+import shutil
+import subprocess
+from dataclasses import dataclass, field
+from typing import Callable, Optional
+
+from bench_layout import lay_out_peer_sites
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+PARSE_PEERS = os.path.join(HERE, "parse_peers.py")
+
+
+@dataclass(frozen=True)
+class BenchContext:
+    """Where everything is for one run of the benchmark."""
+    preset: str
+    corpus: str          # the generated corpus (catalog/, docs/, events/, policy-results/)
+    site: str            # a Waymark site root laid out from the corpus (content/…)
+    peers: str           # the Hugo and mkdocs sites laid out from the corpus
+    out_root: str        # every contender's output folder is under here (one disk for all)
+    waymark: str
+    waymark_bench: str
+    python: str          # the bench venv's Python: PyYAML with libyaml, mkdocs
+    mkdocs: str
+    mkdocs_site_sample: int
+    mkdocs_combined_max_pages: int
+
+    def out(self, name):
+        return os.path.join(self.out_root, f"{name}-{self.preset}")
+
+    @property
+    def site_catalog(self):
+        return os.path.join(self.site, "content", "catalog")
+
+    @property
+    def events_file(self):
+        return os.path.join(self.corpus, "events", "events.jsonl")
+
+    @property
+    def sarif_folder(self):
+        return os.path.join(self.corpus, "policy-results")
+
+
+@dataclass(frozen=True)
+class Contender:
+    """One side of a comparison: a name, its command line, and what to do around it."""
+    name: str
+    argv: Callable[[BenchContext], list]
+    env: dict = field(default_factory=dict)
+    before_each: Optional[Callable[[BenchContext], None]] = None
+    note: Optional[Callable[[BenchContext, list], str]] = None
+    skip: Optional[Callable[[BenchContext], Optional[str]]] = None   # a reason to skip, or None
+
+
+@dataclass(frozen=True)
+class Stage:
+    """A stage of the portal, Waymark's contender (None: not built yet) and its peers."""
+    id: str
+    title: str
+    waymark: Optional[Contender]
+    peers: list
+    setup: Optional[Callable[[BenchContext], None]] = None
+
+
+def remove(path):
+    shutil.rmtree(path, ignore_errors=True)
+
+
+# ---- notes ----------------------------------------------------------------------------------
+
+def throughput_note(context, runs):
+    inner = runs[-1].get("inner") or {}
+    rate = inner.get("mbPerSecond")
+    return f"{rate:.1f} MB/s in-process" if rate else ""
+
+
+def catalog_note(context, runs):
+    inner = runs[-1].get("inner") or {}
+    if not inner:
+        return ""
+    return (f"{inner['entities']:,} entities, {inner['relations']:,} relations, {inner['errors']} errors "
+            f"({codes_text(inner.get('diagnosticCodes', {}))}); find {inner['findSeconds']:.3f} s, "
+            f"load {inner['loadSeconds']:.3f} s, validate+relate {inner['modelSeconds']:.3f} s")
+
+
+def codes_text(codes):
+    return ", ".join(f"{code} ×{count}" for code, count in sorted(codes.items())) or "none"
+
+
+def build_note(output_name):
+    def note(context, runs):
+        statuses = sorted({run["exit_status"] for run in runs})
+        output = context.out(output_name)
+        written = len(glob.glob(os.path.join(output, "**", "*"), recursive=True)) if os.path.isdir(output) else 0
+        counts = diagnostics_of(context)
+        text = (f"exit {'/'.join(map(str, statuses))}; {counts['errors']} errors, {counts['warnings']} warnings "
+                f"({codes_text(counts['codes'])})")
+        return text + (f"; wrote {written:,} files" if written else "; wrote nothing")
+    return note
+
+
+def check_note(context, runs):
+    counts = diagnostics_of(context)
+    statuses = sorted({run["exit_status"] for run in runs})
+    return (f"exit {'/'.join(map(str, statuses))}; {counts['errors']} errors, {counts['warnings']} warnings "
+            f"({codes_text(counts['codes'])}); writes nothing by design")
+
+
+DIAGNOSTICS_BY_SITE = {}
+
+
+def diagnostics_of(context):
+    """The site's diagnostics by severity and code, from one untimed `waymark check` per site."""
+    cache = DIAGNOSTICS_BY_SITE
+    if context.site not in cache:
+        result = subprocess.run([context.waymark, "check", "--root", context.site, "--format", "json"],
+                                capture_output=True, text=True)
+        try:
+            items = json.loads(result.stdout or "[]")
+        except ValueError:
+            items = []
+        codes = {}
+        for item in items:
+            codes[item["code"]] = codes.get(item["code"], 0) + 1
+        cache[context.site] = {"errors": sum(1 for i in items if i["severity"] == "error"),
+                               "warnings": sum(1 for i in items if i["severity"] == "warning"), "codes": codes}
+    return cache[context.site]
+
+
+def output_note(output_name, extra=""):
+    def note(context, runs):
+        return f"output {context.out(output_name)}{extra}"
+    return note
+
+
+# ---- contenders -----------------------------------------------------------------------------
+
+def yaml_peer(mode, name):
+    return Contender(name, lambda c: [c.python, PARSE_PEERS, mode, c.site_catalog], note=throughput_note)
+
+
+def waymark_build(context):
+    return [context.waymark, "build", "--root", context.site, "--output", context.out("waymark"), "--quiet"]
+
+
+def clean_waymark_output(context):
+    remove(context.out("waymark"))
+
+
+def touch_one_catalog_file(context):
+    """Marks one catalog file changed (new mtime, same bytes) after a previous build."""
+    path = os.path.join(context.site_catalog, "domains.yaml")
+    os.utime(path)
+
+
+def warm_build(context):
+    """An untimed build first, so the touched-file stage starts from the previous output."""
+    clean_waymark_output(context)
+    subprocess.run(waymark_build(context), capture_output=True)
+
+
+def hugo_contender(name, env=None):
+    def clean(context):
+        remove(context.out("hugo"))
+        remove(os.path.join(context.peers, "hugo", "resources"))
+    return Contender(name, lambda c: ["hugo", "--source", os.path.join(c.peers, "hugo"), "--destination", c.out("hugo"),
+                                      "--quiet"],
+                     env=env or {}, before_each=clean, note=output_note("hugo"))
+
+
+def mkdocs_sites_contender():
+    def argv(context):
+        listing = os.path.join(context.peers, "mkdocs-sites.txt")
+        out = context.out("mkdocs-sites")
+        return ["bash", "-c", f'i=0; while IFS= read -r s; do "{context.mkdocs}" build -q -f "$s" -d "{out}/$i" || exit 1; '
+                              f'i=$((i+1)); done < "{listing}"']
+
+    def note(context, runs):
+        sites = sorted(glob.glob(os.path.join(context.corpus, "docs", "*", "mkdocs.yml")))
+        sample = min(len(sites), context.mkdocs_site_sample)
+        median = sorted(run["wall_s"] for run in runs)[len(runs) // 2]
+        return (f"{sample} of {len(sites)} sites, one `mkdocs build` each as TechDocs does; all sites ≈ "
+                f"{median / sample * len(sites):.0f} s by extrapolation; output {context.out('mkdocs-sites')}")
+
+    return Contender("mkdocs + techdocs-core, per site (sample)", argv,
+                     before_each=lambda c: remove(c.out("mkdocs-sites")), note=note)
+
+
+def mkdocs_combined_contender():
+    def skip(context):
+        pages = len(glob.glob(os.path.join(context.corpus, "docs", "*", "docs", "*.md")))
+        if pages > context.mkdocs_combined_max_pages:
+            return f"skipped: {pages:,} pages > --mkdocs-combined-max-pages {context.mkdocs_combined_max_pages:,}"
+        return None
+
+    return Contender("mkdocs + techdocs-core, one combined site",
+                     lambda c: [c.mkdocs, "build", "-q", "-f", os.path.join(c.peers, "mkdocs-combined", "mkdocs.yml"),
+                                "-d", c.out("mkdocs-combined")],
+                     before_each=lambda c: remove(c.out("mkdocs-combined")), note=output_note("mkdocs-combined"),
+                     skip=skip)
+
+
+def peer_sites(context):
+    """Lays out the Hugo and mkdocs sites (see bench_layout) once per corpus."""
+    lay_out_peer_sites(context.corpus, context.peers, context.mkdocs_site_sample)
+
+
+# ---- the stages -----------------------------------------------------------------------------
+
+STAGES = [
+    Stage("yaml", "YAML loader throughput (catalog files)",
+          Contender("waymark-bench yaml", lambda c: [c.waymark_bench, "yaml", c.site_catalog], note=throughput_note),
+          [yaml_peer("yaml-load", "PyYAML CSafeLoader load_all"),
+           yaml_peer("yaml-events", "libyaml events only (PyYAML CParser)")]),
+    Stage("catalog", "catalog load + validate + relate",
+          Contender("waymark-bench catalog", lambda c: [c.waymark_bench, "catalog", c.site], note=catalog_note),
+          [yaml_peer("yaml-load", "PyYAML CSafeLoader load_all (parse only)")]),
+    Stage("docs", "docs render (markdown pages to HTML)", None,
+          [hugo_contender("Hugo (2 cores)"), mkdocs_sites_contender(), mkdocs_combined_contender()],
+          setup=peer_sites),
+    Stage("events", "events ingest + metrics (CDEvents JSON Lines)", None,
+          [Contender("Python json.loads per line", lambda c: [c.python, PARSE_PEERS, "jsonl", c.events_file],
+                     note=throughput_note)]),
+    Stage("policy", "policy results ingest (SARIF)", None,
+          [Contender("Python json.loads per file", lambda c: [c.python, PARSE_PEERS, "json-files", c.sarif_folder],
+                     note=throughput_note)]),
+    Stage("scorecards", "scorecard evaluation", None, []),
+    Stage("check", "whole check (`waymark check`, nothing written)",
+          Contender("waymark check", lambda c: [c.waymark, "check", "--root", c.site, "--format", "json"],
+                    note=check_note), []),
+    Stage("build-cold", "whole build, cold (no previous output)",
+          Contender("waymark build", waymark_build, before_each=clean_waymark_output, note=build_note("waymark")), []),
+    Stage("build-touch", "whole build after touching one catalog file",
+          Contender("waymark build", waymark_build, before_each=touch_one_catalog_file, note=build_note("waymark")), [],
+          setup=warm_build),
+]

@@ -1,0 +1,218 @@
+#!/usr/bin/env python3
+"""`make bench`: Waymark against Hugo, mkdocs and the raw parsers on one generated corpus.
+
+usage:
+  run_bench.py [--preset small|medium|large] [--seed 42] [--reps 3] [--only yaml,catalog,…]
+               [--waymark .build/release/waymark] [--waymark-bench .build/release/waymark-bench]
+               [--python .bench/venv/bin/python] [--mkdocs .bench/venv/bin/mkdocs]
+               [--out-root DIR] [--pause 0.5]
+  run_bench.py --report .bench/results-medium.json    (print a saved run's table again)
+
+Generates the corpus once (reused while preset and seed match), lays it out for each contender,
+then for every stage of bench_stages.STAGES runs Waymark and its peers alternately
+(W, P1, P2, W, P1, P2, …) `--reps` times, each under `/usr/bin/time -v` after deleting the
+previous output and `sync`. Writes `.bench/results.md` (printed too) and `.bench/results.json`.
+Standard library only.
+"""
+
+import argparse
+import datetime
+import json
+import os
+import platform
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+
+import bench_layout  # noqa: E402
+import bench_report  # noqa: E402
+import bench_stages  # noqa: E402
+
+REPOSITORY = os.path.dirname(os.path.dirname(HERE))
+
+
+def parse_arguments(argv):
+    parser = argparse.ArgumentParser(description="Waymark benchmark harness")
+    parser.add_argument("--preset", default="small", choices=["small", "medium", "large"])
+    parser.add_argument("--seed", type=int, default=42)
+    parser.add_argument("--reps", type=int, default=3)
+    parser.add_argument("--only", default=",".join(stage.id for stage in bench_stages.STAGES),
+                        help="comma-separated stage ids")
+    parser.add_argument("--bench-dir", default=os.path.join(REPOSITORY, ".bench"))
+    parser.add_argument("--out-root", help="where every contender writes (default: BENCH_DIR/out, the same disk "
+                        "for all); e.g. /dev/shm/waymark-bench for tmpfs")
+    parser.add_argument("--waymark", default=os.path.join(REPOSITORY, ".build", "release", "waymark"))
+    parser.add_argument("--waymark-bench", default=os.path.join(REPOSITORY, ".build", "release", "waymark-bench"))
+    parser.add_argument("--python", default=sys.executable, help="Python with PyYAML (libyaml) and mkdocs")
+    parser.add_argument("--mkdocs", default="mkdocs")
+    parser.add_argument("--mkdocs-site-sample", type=int, default=10,
+                        help="how many component sites the per-site mkdocs peer builds (extrapolated to all)")
+    parser.add_argument("--mkdocs-combined-max-pages", type=int, default=2500,
+                        help="skip the combined mkdocs site above this many pages (≈ 40 pages/s)")
+    parser.add_argument("--pause", type=float, default=0.5, help="seconds to wait after sync, before each run")
+    parser.add_argument("--report", metavar="RESULTS_JSON", help="only print the table of a saved results.json")
+    arguments = parser.parse_args(argv)
+    if arguments.reps < 3:
+        parser.error("--reps must be at least 3")
+    return arguments
+
+
+def timed_run(argv, extra_env, pause):
+    """One run under `/usr/bin/time -v` after `sync` and a pause; its figures and probe report."""
+    subprocess.run(["sync"])
+    time.sleep(pause)
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="true", NO_COLOR="1", **extra_env)
+    process = subprocess.run(["/usr/bin/time", "-v"] + [str(part) for part in argv], capture_output=True, text=True,
+                             env=env)
+    run = bench_report.parse_time_report(process.stderr)
+    run["inner"] = bench_report.inner_report(process.stdout)
+    if run["exit_status"] not in (0, 1):
+        run["stderr_tail"] = process.stderr[-1500:]
+    return run
+
+
+def measure_stage(stage, context, reps, pause):
+    """Runs the stage's contenders alternately, `reps` times each; their results and ratios."""
+    contenders = [stage.waymark] + list(stage.peers) if stage.waymark else list(stage.peers)
+    active = [c for c in contenders if not (c.skip and c.skip(context))]
+    if stage.setup and active:
+        stage.setup(context)
+    runs = {id(c): [] for c in active}
+    for rep in range(reps):
+        for contender in active:
+            if contender.before_each:
+                contender.before_each(context)
+            run = timed_run(contender.argv(context), contender.env, pause)
+            runs[id(contender)].append(run)
+            print(f"  rep {rep + 1} {contender.name}: wall {run['wall_s']:.3f} s, user+sys "
+                  f"{run['user_s'] + run['sys_s']:.3f} s, rss {run['max_rss_mb']:.0f} MB, exit {run['exit_status']}",
+                  flush=True)
+
+    def result(contender):
+        if contender is None:
+            return {"name": bench_report.NOT_BUILT, "status": bench_report.NOT_BUILT}
+        if id(contender) not in runs:
+            return {"name": contender.name, "status": "skipped", "note": contender.skip(context)}
+        contender_runs = runs[id(contender)]
+        failed = any(run["exit_status"] not in (0, 1) for run in contender_runs) or (
+            contender is not stage.waymark and any(run["exit_status"] != 0 for run in contender_runs))
+        return {"name": contender.name, "status": "failed" if failed else "measured",
+                "summary": bench_report.summarize(contender_runs), "runs": contender_runs,
+                "note": contender.note(context, contender_runs) if contender.note else None}
+
+    waymark = result(stage.waymark)
+    peers = [result(peer) for peer in stage.peers]
+    ratios = [dict(peer=peer["name"], **bench_report.stage_ratios(bench_report.summary_of(waymark),
+                                                                   bench_report.summary_of(peer))) for peer in peers]
+    return {"id": stage.id, "title": stage.title, "waymark": waymark, "peers": peers, "ratios": ratios}
+
+
+def machine_facts():
+    def first(path, prefix):
+        try:
+            with open(path) as handle:
+                for line in handle:
+                    if line.startswith(prefix):
+                        return line.split(":", 1)[1].strip()
+        except OSError:
+            pass
+        return "unknown"
+
+    memory_kib = first("/proc/meminfo", "MemTotal")
+    return {"cores": os.cpu_count(), "cpu": first("/proc/cpuinfo", "model name"),
+            "memory_gib": int(memory_kib.split()[0]) / 1024 / 1024 if memory_kib != "unknown" else 0,
+            "system": f"{platform.system()} {platform.release()}", "load_start": load_average()}
+
+
+def load_average():
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
+def filesystem_of(path):
+    """(filesystem type, device) of the mount holding `path`, from /proc/mounts."""
+    path = os.path.realpath(path)
+    best = ("", "unknown", "unknown")
+    try:
+        with open("/proc/mounts") as handle:
+            for line in handle:
+                device, mount, kind = line.split()[:3]
+                inside = path == mount or path.startswith(mount.rstrip("/") + "/")
+                if inside and len(mount) > len(best[0]):
+                    best = (mount, kind, device)
+    except OSError:
+        pass
+    return best[1], best[2]
+
+
+def versions(arguments):
+    def first_line(argv):
+        try:
+            output = subprocess.run(argv, capture_output=True, text=True)
+            return (output.stdout or output.stderr).strip().splitlines()[0]
+        except (OSError, IndexError):
+            return "unavailable"
+
+    return {
+        "waymark": first_line([arguments.waymark, "--version"]),
+        "swift": first_line(["swift", "--version"]),
+        "hugo": first_line(["hugo", "version"]),
+        "mkdocs": first_line([arguments.mkdocs, "--version"]),
+        "python": first_line([arguments.python, "--version"]),
+        "pyyaml": first_line([arguments.python, "-c", "import yaml; print(yaml.__version__, 'libyaml',"
+                              " yaml.__with_libyaml__)"]),
+    }
+
+
+def main(argv):
+    arguments = parse_arguments(argv)
+    if arguments.report:
+        with open(arguments.report) as handle:
+            print(bench_report.report_markdown(json.load(handle)), end="")
+        return
+    bench_dir = os.path.abspath(arguments.bench_dir)
+    os.makedirs(bench_dir, exist_ok=True)
+    corpus = bench_layout.ensure_corpus(bench_dir, arguments.preset, arguments.seed)
+    site = bench_layout.ensure_site(bench_dir, corpus)
+    out_root = os.path.abspath(arguments.out_root or os.path.join(bench_dir, "out"))
+    os.makedirs(out_root, exist_ok=True)
+    context = bench_stages.BenchContext(
+        preset=arguments.preset, corpus=corpus, site=site,
+        peers=os.path.join(bench_dir, os.path.basename(corpus).replace("corpus-", "peers-", 1)), out_root=out_root,
+        waymark=os.path.abspath(arguments.waymark), waymark_bench=os.path.abspath(arguments.waymark_bench),
+        python=arguments.python, mkdocs=arguments.mkdocs, mkdocs_site_sample=arguments.mkdocs_site_sample,
+        mkdocs_combined_max_pages=arguments.mkdocs_combined_max_pages)
+    filesystem, device = filesystem_of(out_root)
+    results = {
+        "preset": arguments.preset, "seed": arguments.seed, "reps": arguments.reps,
+        "started_at": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+        "machine": machine_facts(), "output": {"path": out_root, "filesystem": filesystem, "device": device},
+        "corpus": bench_layout.corpus_sizes(corpus), "versions": versions(arguments), "stages": [],
+    }
+    selected = arguments.only.split(",")
+    markdown = write_results(results, bench_dir)
+    for stage in bench_stages.STAGES:
+        if stage.id in selected:
+            print(f"== {stage.id}: {stage.title}", flush=True)
+            results["stages"].append(measure_stage(stage, context, arguments.reps, arguments.pause))
+            markdown = write_results(results, bench_dir)   # after every stage: a stopped run keeps its figures
+    print("\n" + markdown)
+    print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
+
+
+def write_results(results, bench_dir):
+    """Writes the latest run, and a copy per preset so presets can sit side by side; the table."""
+    results["machine"]["load_end"] = load_average()
+    markdown = bench_report.report_markdown(results)
+    for suffix in ("", f"-{results['preset']}"):
+        with open(os.path.join(bench_dir, f"results{suffix}.json"), "w") as handle:
+            json.dump(results, handle, indent=1)
+        with open(os.path.join(bench_dir, f"results{suffix}.md"), "w") as handle:
+            handle.write(markdown)
+    return markdown
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
