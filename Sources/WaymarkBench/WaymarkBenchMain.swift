@@ -15,6 +15,7 @@ enum WaymarkBenchMain {
   static let usage = """
     usage: waymark-bench yaml DIR       YAML loader throughput over every *.yaml under DIR
            waymark-bench catalog ROOT   catalog find + load + validate + relate for a site root
+           waymark-bench docs|events|policy|scorecards ROOT   one later stage over a site root
     """
 
   static func main() async {
@@ -29,6 +30,7 @@ enum WaymarkBenchMain {
     switch arguments[0] {
     case "yaml": report = YAMLThroughputProbe(folder: target).run()
     case "catalog": report = await CatalogStageProbe(root: target).run()
+    case let stage where PipelineStageProbe.stages.contains(stage): report = await PipelineStageProbe(stage: stage, root: target).run()
     default: fail(usage, status: 2)
     }
     print(JSONWriter(pretty: false).string(for: report.value))

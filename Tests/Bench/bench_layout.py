@@ -70,6 +70,7 @@ def ensure_site(bench_dir, corpus):
     """The Waymark site root laid out from `corpus` (see the module summary)."""
     site = os.path.join(bench_dir, os.path.basename(corpus).replace("corpus-", "site-", 1))
     if os.path.isdir(site) and stamp_matches(site, corpus):
+        copy_scorecards(site)
         return site
     shutil.rmtree(site, ignore_errors=True)
     content = os.path.join(site, "content")
@@ -78,9 +79,21 @@ def ensure_site(bench_dir, corpus):
         for path in glob.glob(os.path.join(corpus, part, "**", "*"), recursive=True):
             if os.path.isfile(path):
                 link_or_copy(path, os.path.join(content, os.path.relpath(path, corpus)))
+    copy_scorecards(site)
     write_stamp(site, corpus)
     print(f"site: laid out {site}", flush=True)
     return site
+
+
+def copy_scorecards(site):
+    """This repository's scorecards (not its waivers, which name demo entities) as the site's policies."""
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    target = os.path.join(site, "policies")
+    shutil.rmtree(target, ignore_errors=True)
+    os.makedirs(target)
+    for path in sorted(glob.glob(os.path.join(repository, "policies", "*.yaml"))):
+        if os.path.basename(path) != "waivers.yaml":
+            shutil.copyfile(path, os.path.join(target, os.path.basename(path)))
 
 
 def markdown_pages(corpus):

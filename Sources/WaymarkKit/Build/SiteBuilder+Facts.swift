@@ -2,7 +2,7 @@ import StructuredData
 
 extension SiteBuilder {
   /// What the other stages know per entity, bound in scorecard expressions, with where it came from.
-  static func facts(catalog: Catalog, docs: DocsSet, delivery: DeliveryMetrics?, policy: PolicyResults) -> EntityFacts {
+  public static func facts(catalog: Catalog, docs: DocsSet, delivery: DeliveryMetrics?, policy: PolicyResults) -> EntityFacts {
     EntityFacts()
       .adding("dora", from: catalog) { delivery?.fact(for: $0) }
       .adding("docs", from: catalog) { docs.fact(for: $0) }
