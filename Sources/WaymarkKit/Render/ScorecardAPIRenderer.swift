@@ -13,7 +13,7 @@ struct ScorecardAPIRenderer {
       OutputFile(path: "api/readiness.json", text: writer.string(for: readiness())),
       OutputFile(path: "api/waivers.json", text: writer.string(for: ["waivers": .array(outcome.waivers.map(Self.waiverValue))])),
       OutputFile(path: "api/history.json", text: writer.string(for: ["points": .array(outcome.history)])),
-    ]
+    ] + ScorecardSchemaRenderer.files()
     if let changes = outcome.changes {
       files.append(
         OutputFile(
