@@ -27,13 +27,7 @@ struct BuildCommand: AsyncParsableCommand {
       root: site.rootURL, output: output.map { URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory) },
       baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL, progress: terminal.progress)
     options.strict = strict
-    let result: BuildResult
-    do {
-      result = try await SiteBuilder().build(options)
-    } catch {
-      terminal.failure(error.description)
-      throw ExitCode(ExitStatus.environment)
-    }
+    let result = try await terminal.build(options)
     terminal.diagnostics(result.diagnostics, format: .text)
     terminal.summary(result.diagnostics)
     if result.diagnostics.hasErrors {

@@ -25,13 +25,7 @@ struct CheckCommand: AsyncParsableCommand {
     var options = BuildOptions(
       root: site.rootURL, asOf: site.asOfTimestamp, writesOutput: false, baseline: site.baselineURL, progress: terminal.progress)
     options.strict = strict
-    let result: BuildResult
-    do {
-      result = try await SiteBuilder().build(options)
-    } catch {
-      terminal.failure(error.description)
-      throw ExitCode(ExitStatus.environment)
-    }
+    let result = try await terminal.build(options)
     terminal.printToStandardOutput(format.format(result.diagnostics))
     if let summary {
       let text = PullRequestSummary().markdown(result.scorecards, now: result.now, diagnostics: result.diagnostics)

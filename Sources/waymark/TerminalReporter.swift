@@ -1,3 +1,4 @@
+import ArgumentParser
 import Foundation
 import WaymarkKit
 
@@ -48,6 +49,16 @@ struct TerminalReporter: Sendable {
 
   func failure(_ text: String) {
     FileHandle.standardError.write(Data("waymark: error: \(text)\n".utf8))
+  }
+
+  /// Runs the pipeline; an environment failure is reported here and becomes exit code 3.
+  func build(_ options: BuildOptions) async throws -> BuildResult {
+    do {
+      return try await SiteBuilder().build(options)
+    } catch {
+      failure(error.description)
+      throw ExitCode(ExitStatus.environment)
+    }
   }
 
   func printToStandardOutput(_ text: String) {
