@@ -53,7 +53,8 @@ public struct SiteBuilder: Sendable {
     let (policy, policyDiagnostics) = PolicyResultMapper(catalog: catalog).map(policyFiles.parsed)
     diagnostics += policyDiagnostics
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)
-    let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(events.events, catalog: catalog)
+    let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(
+      events.events, tickets: events.tickets, catalog: catalog)
     options.progress(clock.lap("metrics", "\(delivery?.entities.count ?? 0) components, \(delivery?.unmapped.count ?? 0) unmapped subjects"))
     let facts = Self.facts(catalog: catalog, docs: docs, delivery: delivery, policy: policy)
     let (scorecards, scorecardFiles, scorecardDiagnostics) = await ScorecardStage(root: root, folder: config.policiesDirectory).run(

@@ -21,8 +21,8 @@ public struct DORAEvaluator: Sendable {
     self.now = now
   }
 
-  /// The metrics of `events` over `catalog`.
-  public func evaluate(_ events: [DeliveryEvent], catalog: Catalog) async -> DeliveryMetrics {
+  /// The metrics of `events` over `catalog`, with the self-service signals of `tickets`.
+  public func evaluate(_ events: [DeliveryEvent], tickets: [TicketEvent] = [], catalog: Catalog) async -> DeliveryMetrics {
     let window = MetricWindow(end: now, days: settings.windowDays)
     let summary = MetricSummary(window: window, bands: settings.bands)
     var metrics = DeliveryMetrics(window: window, bands: settings.bands)
@@ -56,6 +56,11 @@ public struct DORAEvaluator: Sendable {
     metrics.domains = rollups.domains.mapValues(summary.value(for:))
     metrics.groups = rollups.groups.mapValues(summary.value(for:))
     metrics.goldenPaths = goldenPaths(components: components, figures: figures)
+    let firstGoldenEvents: [Int64?] = zip(components, figures).map { component, figure in
+      component.document.value(at: ["metadata", "annotations", Self.templateAnnotation]) == nil ? nil : figure.firstEvent
+    }
+    metrics.tickets = TicketEvaluator(window: window).evaluate(
+      tickets, catalog: catalog, mapper: mapper, firstGoldenEvents: firstGoldenEvents)
     return metrics
   }
 

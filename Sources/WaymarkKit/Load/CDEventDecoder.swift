@@ -25,7 +25,7 @@ struct CDEventDecoder {
       "testsuiterun.queued", "testsuiterun.started", "testsuiterun.finished", "testoutput.published",
       "repository.created", "repository.modified", "repository.deleted", "branch.created", "branch.deleted",
       "environment.created", "environment.modified", "environment.deleted",
-      "ticket.created", "ticket.updated", "ticket.closed", "approval.created", "approval.updated", "approval.closed",
+      "approval.created", "approval.updated", "approval.closed",
     ]
     for name in ignored { kinds[name] = .ignored }
     return kinds
@@ -48,6 +48,9 @@ struct CDEventDecoder {
       return .invalid("context.timestamp '\(stamp)' is not an RFC 3339 timestamp")
     }
     guard let kind = strings.kind(of: type, resolve: { Self.subjectPredicate(of: $0).flatMap { Self.kinds[$0] } }) else {
+      if type.utf8.starts(with: Self.ticketPrefix.utf8) {
+        return decodeTicket(record, type: type, id: id, source: source, time: time, strings: &strings)
+      }
       return .unknownType(strings.intern(type))
     }
     guard let subjectId = record.text(.subjectId) else { return .invalid("missing subject.id") }

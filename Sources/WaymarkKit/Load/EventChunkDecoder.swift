@@ -13,6 +13,7 @@ struct EventChunkDecoder: Sendable {
   /// What one chunk gave.
   struct Result: Sendable {
     var events: [DeliveryEvent] = []
+    var tickets: [TicketEvent] = []
     var problems: [Problem] = []
     var lines = 0
     var records = 0
@@ -78,6 +79,9 @@ struct EventChunkDecoder: Sendable {
           result.events.append(event)
         }
       }
+    case .ticket(let ticket):
+      if result.newest.map({ ticket.time > $0 }) ?? true { result.newest = ticket.time }
+      result.tickets.append(ticket)
     case .unknownType(let type):
       if let seen = result.unknown[type] {
         result.unknown[type] = (seen.count + 1, seen.line)

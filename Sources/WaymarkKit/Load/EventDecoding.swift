@@ -4,6 +4,8 @@ import StructuredData
 enum EventDecoding {
   /// Zero or more events (a GitHub push carries one change per commit).
   case events([DeliveryEvent])
+  /// A ticket event (CDEvents `ticket.*`), for the self-service signals.
+  case ticket(TicketEvent)
   /// A well-formed record of a type Waymark does not know (counted; an error with `--strict`).
   case unknownType(String)
   /// A record missing what every event needs, with the reason.

@@ -10,6 +10,7 @@ enum EventFields {
   enum CD: Int, CaseIterable {
     case id, source, type, timestamp, chainId, links, subjectId, subjectSource
     case environmentId, artifactId, repositoryId, serviceId, changeId, outcome, pipelineName
+    case ticketType, ticketGroup, ticketLabels
 
     var path: [String] {
       switch self {
@@ -28,6 +29,9 @@ enum EventFields {
       case .changeId: return ["subject", "content", "change", "id"]
       case .outcome: return ["subject", "content", "outcome"]
       case .pipelineName: return ["subject", "content", "pipelineName"]
+      case .ticketType: return ["subject", "content", "ticketType"]
+      case .ticketGroup: return ["subject", "content", "group"]
+      case .ticketLabels: return ["subject", "content", "labels"]
       }
     }
   }

@@ -39,6 +39,13 @@ struct EventFileMerger {
         result.duplicates += 1
       }
     }
+    for ticket in chunk.tickets {
+      if seen.insert(ticket.identity).inserted {
+        result.tickets.append(ticket)
+      } else {
+        result.duplicates += 1
+      }
+    }
     for problem in chunk.problems {
       guard reported < diagnosticsPerFile else {
         unreported += 1

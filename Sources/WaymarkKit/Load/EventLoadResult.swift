@@ -14,6 +14,8 @@ public struct EventLoadResult: Sendable {
 
   /// The events, each (source, id) once, in file and line order.
   public var events: [DeliveryEvent] = []
+  /// The ticket events (CDEvents `ticket.*`), each (source, id) once, in file and line order.
+  public var tickets: [TicketEvent] = []
   /// The files read, sorted by path.
   public var files: [File] = []
   /// Malformed records, unreadable files, and (with `--strict`) unknown types.
@@ -22,7 +24,7 @@ public struct EventLoadResult: Sendable {
   public var records = 0
   /// Records that were a second copy of an event already read.
   public var duplicates = 0
-  /// Records of known types the metrics do not use (tests, tickets, feature-branch pushes, …).
+  /// Records of known types the metrics do not use (tests, approvals, feature-branch pushes, …).
   public var ignored = 0
   /// Records that could not be read as an event.
   public var malformed = 0
@@ -38,6 +40,7 @@ public struct EventLoadResult: Sendable {
   public var counts: JSONValue {
     [
       "files": .int(Int64(files.count)), "records": .int(Int64(records)), "events": .int(Int64(events.count)),
+      "tickets": .int(Int64(tickets.count)),
       "duplicates": .int(Int64(duplicates)), "ignored": .int(Int64(ignored)), "malformed": .int(Int64(malformed)),
       "unknownTypes": .object(unknownTypes.mapValues { .int(Int64($0)) }),
     ]

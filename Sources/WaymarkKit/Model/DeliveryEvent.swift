@@ -21,7 +21,7 @@ public struct DeliveryEvent: Sendable, Hashable {
     case incidentResolved
     /// A CI pipeline finished (`pipelinerun.finished`, GitHub `workflow_run: completed`).
     case pipelineFinished
-    /// A known event type the metrics do not use (tests, tickets, environments, …).
+    /// A known event type the metrics do not use (tests, approvals, environments, …); tickets are `TicketEvent`s.
     case ignored
   }
 

@@ -31,6 +31,9 @@ public struct DeliveryMetrics: Sendable {
   public var unmapped: [UnmappedSubject]
   /// Golden-path figures per template and per component created from one.
   public var goldenPaths: JSONValue
+  /// The self-service signals: `{"org": T, "groups": {ref: T}, "unassigned": n, "count": n}` (ticket volume,
+  /// time to close, before and after each team's first golden-path entity).
+  public var tickets: JSONValue
 
   /// No events at all: every figure is "no data".
   public init(window: MetricWindow, bands: DORABands) {
@@ -43,6 +46,7 @@ public struct DeliveryMetrics: Sendable {
     groups = [:]
     unmapped = []
     goldenPaths = ["templates": [:], "entities": [:]]
+    tickets = ["org": nil, "groups": [:], "unassigned": 0, "count": 0]
   }
 
   /// M for a component, system, domain or group; nil for other entities.
@@ -65,6 +69,7 @@ public struct DeliveryMetrics: Sendable {
       "domains": table(domains),
       "entities": table(entities),
       "goldenPaths": goldenPaths,
+      "tickets": tickets,
     ]
   }
 

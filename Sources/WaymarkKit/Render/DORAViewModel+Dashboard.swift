@@ -17,6 +17,7 @@ extension DORAViewModel {
     }
     var model = tiles(of: delivery.org).objectValue ?? [:]
     model["sections"] = .array(sections)
+    model["tickets"] = ticketSection(catalog: catalog, root: root)
     model["unmappedSubjects"] = .int(Int64(delivery.unmapped.count))
     model["unmappedEvents"] = .int(Int64(delivery.unmapped.reduce(0) { $0 + $1.events }))
     return .object(model)

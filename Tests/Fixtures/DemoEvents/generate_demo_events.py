@@ -16,6 +16,12 @@ Four components, each with a different export format and a different delivery pr
   `service/identity`, mapped by annotation): struggling - a deploy every few weeks, lead time
   of weeks, frequent failures, rollbacks and recoveries of days.
 
+Tickets (CDEvents 0.5.1 `ticket.created/updated/closed`) from 13 weeks before the components'
+first events, for the self-service signals: `payments` and `checkout` file far fewer requests
+once their golden-path services (payments-api, checkout-web) exist, `identity` a few fewer, and
+`routing` (no golden-path entity) as many as ever; some name their team in `group`, some only a
+component label, a few name no team at all.
+
 Plus a few events for a subject no component claims (listed in api/events-unmapped.json) and one
 custom event type (counted as unknown in api/build.json). Standard library only.
 """
@@ -261,6 +267,56 @@ def extras(rng):
     return events
 
 
+TICKET_START = START - dt.timedelta(weeks=13)
+# team -> (group field or None, labels, tickets a week before and after 2026-05-18)
+TICKET_TEAMS = [
+    ("payments", "payments", ["payments-api"], 3.0, 1.0),
+    ("checkout", None, ["checkout-web", "frontend"], 2.5, 0.8),
+    ("identity", "identity", ["identity-service"], 2.0, 1.6),
+    ("routing", "routing", [], 1.0, 1.0),
+    ("facilities", "Facilities", ["office"], 0.3, 0.3),
+]
+TICKET_TYPES = [("request", 5), ("bug", 3), ("task", 2), ("incident", 1)]
+TICKET_DAYS = {"request": (1, 6), "bug": (0.5, 12), "task": (1, 8), "incident": (0.05, 1)}
+
+
+def tickets(rng):
+    """Ticket events: requests to the platform team dominate until a team's golden path exists."""
+    events = []
+    number = 0
+    for team, group, labels, before, after in TICKET_TEAMS:
+        t = TICKET_START
+        while t < END:
+            rate = before if t < START else after
+            if t.weekday() < 5 and rng.random() < rate / 5:
+                number += 1
+                key = "OPS-%d" % (1000 + number)
+                types = [name for name, weight in TICKET_TYPES for _ in range(weight)]
+                kind = rng.choice(types if t < START else types[5:] + ["request"])
+                opened = t + dt.timedelta(hours=rng.uniform(8, 17))
+                content = {"summary": "%s for %s" % (kind.capitalize(), team), "ticketType": kind, "creator": "user-%d" % rng.randint(1, 40),
+                           "priority": rng.choice(["low", "medium", "high"]), "labels": labels,
+                           "uri": "https://tickets.acme.example/browse/" + key}
+                if group:
+                    content["group"] = group
+                subject = {"id": key, "source": "/tickets/jira", "content": content}
+                if opened > END:
+                    break
+                events.append(cdevent("0.5.1", rng, "/tickets/jira", "dev.cdevents.ticket.created.0.2.0", opened, subject))
+                low, high = TICKET_DAYS[kind]
+                closed = opened + dt.timedelta(days=rng.uniform(low, high))
+                if rng.random() < 0.3:
+                    updated = opened + (closed - opened) / 3
+                    if updated <= END:
+                        events.append(cdevent("0.5.1", rng, "/tickets/jira", "dev.cdevents.ticket.updated.0.2.0", updated,
+                                              dict(subject, content=dict(content, assignees=["user-%d" % rng.randint(1, 40)]))))
+                if closed <= END and rng.random() < 0.95:
+                    events.append(cdevent("0.5.1", rng, "/tickets/jira", "dev.cdevents.ticket.closed.0.2.0", closed,
+                                          dict(subject, content=dict(content, resolution="completed"))))
+            t += dt.timedelta(days=1)
+    return sorted(events, key=lambda e: e["context"]["timestamp"][:19])
+
+
 def write(path, records, shuffle_rng=None):
     if shuffle_rng:
         # exports arrive out of order: shuffle within small windows
@@ -284,6 +340,7 @@ def main():
     write(os.path.join(out, "checkout-web.github.jsonl"), checkout_web(random.Random(33)))
     write(os.path.join(out, "identity.cloudevents.jsonl"), identity_service(random.Random(44)), random.Random(4))
     write(os.path.join(out, "other.cdevents.jsonl"), extras(random.Random(55)))
+    write(os.path.join(out, "tickets.cdevents.jsonl"), tickets(random.Random(66)), random.Random(6))
 
 
 if __name__ == "__main__":

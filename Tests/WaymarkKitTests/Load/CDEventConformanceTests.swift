@@ -4,7 +4,7 @@ import WaymarkKit
 import WaymarkTestSupport
 
 /// Every example event of the CDEvents spec (v0.4.1, v0.5.1, 0.6.0-draft) parses: as an event
-/// of the right kind, or as known-but-unused, or (custom types) as unknown — never malformed.
+/// of the right kind, as a ticket event, or as known-but-unused, or (custom types) as unknown — never malformed.
 @Suite struct CDEventConformanceTests {
   static let kinds: [String: DeliveryEvent.Kind] = [
     "change_merged": .change, "artifact_packaged": .artifactPackaged, "service_deployed": .deployment,
@@ -29,6 +29,9 @@ import WaymarkTestSupport
       let name = URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent
       if path.hasPrefix("custom/") {
         #expect(result.unknownTypes.values.reduce(0, +) == 1, "\(version)/\(path)")
+      } else if name.hasPrefix("ticket_") {
+        #expect(result.tickets.map(\.action.rawValue) == [String(name.dropFirst("ticket_".count))], "\(version)/\(path)")
+        #expect(result.events.isEmpty && result.ignored == 0, "\(version)/\(path)")
       } else if let kind = Self.kinds[name] {
         #expect(result.events.map(\.kind) == [kind], "\(version)/\(path)")
         #expect(result.events.first?.time.millisecondsSinceEpoch ?? 0 > 0)
@@ -52,5 +55,11 @@ import WaymarkTestSupport
     let incident = await EventLoader(root: folder).load(paths: ["incident_detected.json"]).events
     #expect(incident.first?.subject == "myApp")
     #expect(incident.first?.environment == "prod1")
+    let ticket = await EventLoader(root: folder).load(paths: ["ticket_closed.json"]).tickets
+    #expect(ticket.first?.subject == "ticket-123")
+    #expect(ticket.first?.ticketType == "task")
+    #expect(ticket.first?.group == "security")
+    #expect(ticket.first?.labels == ["bug"])
+    #expect(ticket.first?.action == .closed)
   }
 }
