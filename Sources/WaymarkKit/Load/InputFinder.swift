@@ -1,5 +1,11 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Lists the site's files once and matches them against the input globs.
 ///
 /// The walk never enters hidden folders (`.git`, `.bench`), SwiftPM's `.build*` folders, the
@@ -30,23 +36,25 @@ public struct InputFinder: Sendable {
     return all.filter { path in patterns.contains { $0.matches(path) } }
   }
 
+  // Paths are built as strings and typed with one `lstat` each: `URL.appendingPathComponent`
+  // stats the file to guess a directory hint, and `attributesOfItem` also looks up the owner's
+  // and group's names, which made the walk of a 20,000-file site take seconds.
   private func walk(relative: String, into files: inout [String]) {
-    let url = relative.isEmpty ? root : root.appendingPathComponent(relative)
-    guard let names = try? FileManager.default.contentsOfDirectory(atPath: url.path) else { return }
+    let folder = relative.isEmpty ? root.path : absolute(relative)
+    guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
     for name in names.sorted() {
       if name.hasPrefix(".") || name == "node_modules" { continue }
       let path = relative.isEmpty ? name : relative + "/" + name
       if excludedFolders.contains(path) { continue }
-      let child = url.appendingPathComponent(name)
-      guard let attributes = try? FileManager.default.attributesOfItem(atPath: child.path),
-        let type = attributes[.type] as? FileAttributeType
-      else { continue }
-      switch type {
-      case .typeDirectory: walk(relative: path, into: &files)
-      case .typeRegular: files.append(path)
-      case .typeSymbolicLink:
+      let child = absolute(path)
+      var info = stat()
+      guard lstat(child, &info) == 0 else { continue }
+      switch info.st_mode & S_IFMT {
+      case S_IFDIR: walk(relative: path, into: &files)
+      case S_IFREG: files.append(path)
+      case S_IFLNK:
         // A link to a file inside the root is an input; links to folders are not followed.
-        let target = child.resolvingSymlinksInPath().standardizedFileURL
+        let target = URL(fileURLWithPath: child).resolvingSymlinksInPath().standardizedFileURL
         var isDirectory: ObjCBool = false
         if target.path.hasPrefix(root.path + "/"),
           FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), !isDirectory.boolValue
@@ -56,5 +64,10 @@ public struct InputFinder: Sendable {
       default: continue
       }
     }
+  }
+
+  /// The absolute path of a root-relative one.
+  private func absolute(_ relative: String) -> String {
+    root.path.hasSuffix("/") ? root.path + relative : root.path + "/" + relative
   }
 }

@@ -41,9 +41,11 @@ public struct CatalogBuilder: Sendable {
 
   /// Adds both directions of every relation; dangling and malformed references are errors.
   private func relate(_ catalog: Catalog, builtin: Set<EntityRef>, into diagnostics: inout [Diagnostic]) -> Catalog {
-    // Arrays rather than sets: only the entity is hashed per relation; each list is sorted and
-    // de-duplicated once at the end, as Backstage's stitching does (SELECT DISTINCT … ORDER BY).
-    var relations: [EntityRef: [Relation]] = [:]
+    // Arrays rather than sets, one per entity by position: only the target is hashed per
+    // relation; each list is sorted and de-duplicated once at the end, as Backstage's stitching
+    // does (SELECT DISTINCT … ORDER BY).
+    var relations = Array(repeating: [Relation](), count: catalog.entities.count)
+    let positions = Dictionary(catalog.entities.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
     // Candidates for "did you mean", by kind, with their lengths: NameSuggester allows at most
     // three edits, so only names within three characters of the missing one are compared.
     let namesByKind = Dictionary(grouping: catalog.entities.map { ($0.ref.canonical, $0.ref.canonical.count) }) { name, _ in
@@ -53,7 +55,7 @@ public struct CatalogBuilder: Sendable {
       .mapValues { $0.map(\.1) }
     // Many references often miss the same entity; its suggestion is worked out once.
     var suggestions: [EntityRef: String?] = [:]
-    for entity in catalog.entities where builtin.contains(entity.ref) {
+    for (position, entity) in catalog.entities.enumerated() where builtin.contains(entity.ref) {
       for rule in rulesByKind[entity.ref.kind.lowercased()] ?? [] {
         for (index, text) in references(in: entity, rule: rule) {
           var path: ValuePath {
@@ -70,7 +72,7 @@ public struct CatalogBuilder: Sendable {
                 notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
-          guard catalog.contains(target) else {
+          guard let targetPosition = positions[target] else {
             var message = "\(path) '\(target)' does not exist"
             let suggestion =
               suggestions[target]
@@ -92,16 +94,16 @@ public struct CatalogBuilder: Sendable {
                 notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
-          relations[entity.ref, default: []].append(Relation(type: rule.outgoing, target: target))
-          relations[target, default: []].append(Relation(type: rule.incoming, target: entity.ref))
+          relations[position].append(Relation(type: rule.outgoing, target: target))
+          relations[targetPosition].append(Relation(type: rule.incoming, target: entity.ref))
         }
       }
     }
     return Catalog(
-      entities: catalog.entities.map { entity in
+      entities: catalog.entities.enumerated().map { position, entity in
         var related = entity
         var unique: [Relation] = []
-        for relation in (relations[entity.ref] ?? []).sorted() where unique.last != relation {
+        for relation in relations[position].sorted() where unique.last != relation {
           unique.append(relation)
         }
         related.relations = unique

@@ -27,8 +27,11 @@ public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible
   /// A `:` after the first `/` belongs to the name (`a/b:c` is namespace `a`, name `b:c`), and
   /// the name may hold further `/`. Returns nil for an empty part or a missing kind.
   public init?(parsing text: String, defaultKind: String?, defaultNamespace: String = "default") {
-    let colon = text.firstIndex(of: ":")
-    let slash = text.firstIndex(of: "/")
+    // For ASCII text, where every character is one byte, searching bytes finds the same
+    // separators as searching characters, much faster: this runs for every reference.
+    let ascii = text.utf8.allSatisfy { $0 < 0x80 }
+    let colon = ascii ? text.utf8.firstIndex(of: UInt8(ascii: ":")) : text.firstIndex(of: ":")
+    let slash = ascii ? text.utf8.firstIndex(of: UInt8(ascii: "/")) : text.firstIndex(of: "/")
     var rest = Substring(text)
     var kind = defaultKind
     if let colon, slash.map({ colon < $0 }) ?? true {
@@ -37,7 +40,7 @@ public struct EntityRef: Sendable, Hashable, Comparable, CustomStringConvertible
       rest = text[text.index(after: colon)...]
     }
     var namespace = defaultNamespace
-    if let slash = rest.firstIndex(of: "/") {
+    if let slash = ascii ? rest.utf8.firstIndex(of: UInt8(ascii: "/")) : rest.firstIndex(of: "/") {
       namespace = String(rest[..<slash])
       rest = rest[rest.index(after: slash)...]
       guard !namespace.isEmpty else { return nil }

@@ -10,6 +10,9 @@ import WaymarkKit
     ("a/b:c", "Group", "default", "group:a/b:c"),
     ("a:b/c/d", nil, "default", "a:b/c/d"),
     ("svc", "Component", "team-ns", "component:team-ns/svc"),
+    // Non-ASCII text is searched by character: a ':' carrying a combining accent is no separator.
+    ("Group:Équipe/Zoë", nil, "default", "group:équipe/zoë"),
+    ("a:\u{301}b/c", "Group", "default", "group:a:\u{301}b/c"),
   ] as [(String, String?, String, String)])
   func parsesLikeBackstage(text: String, kind: String?, namespace: String, expected: String) throws {
     let ref = try #require(EntityRef(parsing: text, defaultKind: kind, defaultNamespace: namespace))
