@@ -69,10 +69,12 @@ public struct PolicyResultMapper: Sendable {
     var mapped: [(EntityRef, PolicyFinding)] = []
     var unmapped: [PolicyFinding] = []
     var diagnostics: [Diagnostic] = []
+    // Many findings name the same file; each file's folders are looked up once.
+    var entitiesByFile: [String: EntityRef?] = [:]
     for file in files {
       var unmappedHere = 0
       for finding in file.findings {
-        let (ref, warning) = entity(for: finding)
+        let (ref, warning) = entity(for: finding, entitiesByFile: &entitiesByFile)
         if let warning { diagnostics.append(warning) }
         if let ref {
           mapped.append((ref, finding))
@@ -95,6 +97,12 @@ public struct PolicyResultMapper: Sendable {
   /// The entity for one finding, by the first strategy that decides, and a warning for an
   /// explicit reference to an entity that does not exist.
   public func entity(for finding: PolicyFinding) -> (EntityRef?, Diagnostic?) {
+    var entitiesByFile: [String: EntityRef?] = [:]
+    return entity(for: finding, entitiesByFile: &entitiesByFile)
+  }
+
+  /// `entity(for:)` remembering what each file maps to by path.
+  func entity(for finding: PolicyFinding, entitiesByFile: inout [String: EntityRef?]) -> (EntityRef?, Diagnostic?) {
     var warning: Diagnostic?
     if let text = finding.entityRef {
       if let ref = EntityRef(parsing: text, defaultKind: "component"), catalog[ref] != nil { return (ref, nil) }
@@ -105,7 +113,16 @@ public struct PolicyResultMapper: Sendable {
     for object in finding.kubernetes {
       if let ref = entity(for: object) { return (ref, warning) }
     }
-    if let file = finding.file, let ref = entity(forFile: file) { return (ref, warning) }
+    if let file = finding.file {
+      let ref: EntityRef?
+      if let known = entitiesByFile[file] {
+        ref = known
+      } else {
+        ref = entity(forFile: file)
+        entitiesByFile[file] = .some(ref)
+      }
+      if let ref { return (ref, warning) }
+    }
     return (nil, warning)
   }
 

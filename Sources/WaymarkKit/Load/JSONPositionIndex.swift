@@ -71,7 +71,11 @@ struct JSONPositionIndex: Sendable {
       case UInt8(ascii: "\""):
         let end = endOfString(from: index)
         if expectKey {
-          pendingKey = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<max(index + 1, end - 1)]), as: UTF8.self)
+          // Only keys that land within `maximumDepth` are ever recorded; deeper ones (most keys
+          // of a large results file) are not decoded, which saves a string per member.
+          pendingKey =
+            path.count < maximumDepth
+            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<max(index + 1, end - 1)]), as: UTF8.self) : ""
           expectKey = false
         } else {
           record(index)

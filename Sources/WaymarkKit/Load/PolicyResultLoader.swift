@@ -81,6 +81,19 @@ public struct PolicyResultLoader: Sendable {
 
   private static func parseJSON(_ file: SourceFile) -> ParsedPolicyFile {
     let path = file.path
+    if let runs = SARIFLogReader.read(file.bytes) {
+      // The common case of SARIF, read without building the whole tree; anything else (other
+      // formats, bad JSON, unusual logs) takes the general path below.
+      var parsed = ParsedPolicyFile(path: path, format: "sarif")
+      SARIFParser(path: path).parse(runs, bytes: file.bytes, into: &parsed)
+      return parsed
+    }
+    return parseJSONTree(file)
+  }
+
+  /// Reads a JSON results file as a whole `JSONValue` tree (every format; SARIF too).
+  static func parseJSONTree(_ file: SourceFile) -> ParsedPolicyFile {
+    let path = file.path
     let value: JSONValue
     do {
       value = try JSONReader().parse(file.bytes)

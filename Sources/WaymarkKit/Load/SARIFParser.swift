@@ -30,8 +30,31 @@ struct SARIFParser {
     }
     var absent = 0
     for (runIndex, run) in runs.enumerated() {
-      absent += parse(run: run, at: ValuePath(keys: "runs").appending(index: runIndex), positions: positions, into: &file)
+      let runPath = ValuePath(keys: "runs").appending(index: runIndex)
+      guard run["tool"]?["driver"]?["name"]?.stringValue != nil else {
+        file.diagnostics.append(
+          .error("policy.sarif-shape", "SARIF run has no 'tool.driver.name'", at: location(positions, runPath)))
+        continue
+      }
+      let parts = SARIFRun(run)
+      let inputs = parts.results.indices.map { location(positions, runPath.appending("results").appending(index: $0)) }
+      absent += parse(run: parts, inputs: inputs, into: &file)
     }
+    noteAbsent(absent, into: &file)
+  }
+
+  /// Parses the runs `SARIFLogReader` read from `bytes` (a 2.1.0 log whose runs name their tool).
+  func parse(_ runs: [SARIFRun], bytes: [UInt8], into file: inout ParsedPolicyFile) {
+    var counter = LineColumnCounter(bytes)
+    var absent = 0
+    for run in runs {
+      let inputs = run.resultOffsets.map { SourceLocation(path: path, position: counter.position(of: $0)) }
+      absent += parse(run: run, inputs: inputs, into: &file)
+    }
+    noteAbsent(absent, into: &file)
+  }
+
+  private func noteAbsent(_ absent: Int, into file: inout ParsedPolicyFile) {
     if absent > 0 {
       file.diagnostics.append(
         Diagnostic(
@@ -41,25 +64,20 @@ struct SARIFParser {
     }
   }
 
-  /// Parses one run; returns how many `absent` results it skipped.
-  private func parse(run: JSONValue, at runPath: ValuePath, positions: JSONPositionIndex, into file: inout ParsedPolicyFile)
-    -> Int
-  {
-    guard let driver = run["tool"]?["driver"], let toolName = driver["name"]?.stringValue else {
-      file.diagnostics.append(
-        .error("policy.sarif-shape", "SARIF run has no 'tool.driver.name'", at: location(positions, runPath)))
-      return 0
-    }
+  /// Parses one run whose tool has a driver name, with each result's location in the file;
+  /// returns how many `absent` results it skipped.
+  private func parse(run: SARIFRun, inputs: [SourceLocation], into file: inout ParsedPolicyFile) -> Int {
+    guard let driver = run.tool?["driver"], let toolName = driver["name"]?.stringValue else { return 0 }
     file.noteTool(toolName)
-    let components = [SARIFToolComponent(driver)] + (run["tool"]?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init)
-    let uris = SARIFURIResolver(run: run)
-    let runEntity = run["properties"]?[Self.entityProperty]?.stringValue
+    let components = [SARIFToolComponent(driver)] + (run.tool?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init)
+    let uris = SARIFURIResolver(originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts)
+    let runEntity = run.properties?[Self.entityProperty]?.stringValue
     let isConftest = toolName.lowercased() == "conftest"
     var absent = 0
-    for (index, result) in (run["results"]?.arrayValue ?? []).enumerated() {
-      let resultPath = runPath.appending("results").appending(index: index)
-      let input = location(positions, resultPath)
-      if result["baselineState"]?.stringValue == "absent" {
+    file.findings.reserveCapacity(file.findings.count + run.results.count)
+    for (index, result) in run.results.enumerated() {
+      let input = inputs[index]
+      if result.baselineState?.stringValue == "absent" {
         absent += 1
         continue
       }
@@ -67,7 +85,7 @@ struct SARIFParser {
       if let mismatch {
         file.diagnostics.append(.warning("policy.sarif-rule-mismatch", mismatch, at: input))
       }
-      let kind = result["kind"]?.stringValue ?? "fail"
+      let kind = result.kind?.stringValue ?? "fail"
       let level = effectiveLevel(result, rule: rule, kind: kind)
       let suppressed = Self.isSuppressed(result)
       var outcome = Self.outcome(kind: kind, level: level)
@@ -79,17 +97,15 @@ struct SARIFParser {
         if ruleId.hasSuffix("/skip") { outcome = .skip }
       }
       if suppressed { outcome = .skip }
-      let physical = result["locations"]?.arrayValue?.first?["physicalLocation"]
-      let region = physical?["region"]
       file.findings.append(
         PolicyFinding(
           tool: toolName, ruleId: ruleId,
           ruleName: rule?["name"]?.stringValue ?? rule?["shortDescription"]?["text"]?.stringValue,
           result: outcome, severity: severity(result, rule: rule, level: level), message: message(result, rule: rule, ruleId: ruleId),
-          file: physical?["artifactLocation"].flatMap(uris.resolve),
-          line: region?["startLine"]?.intValue.map(Int.init), helpURL: rule?["helpUri"]?.stringValue,
+          file: uris.resolve(uri: result.uri, uriBaseId: result.uriBaseId, index: result.artifactIndex),
+          line: result.startLine?.intValue.map(Int.init), helpURL: rule?["helpUri"]?.stringValue,
           suppressed: suppressed, input: input,
-          entityRef: result["properties"]?[Self.entityProperty]?.stringValue ?? runEntity))
+          entityRef: result.properties?[Self.entityProperty]?.stringValue ?? runEntity))
     }
     return absent
   }
@@ -102,8 +118,8 @@ struct SARIFParser {
   ///
   /// The indexed rule supplies metadata; the result's own `ruleId` is what is shown (the
   /// reference's recommendation for logs such as sarif-tutorials' DefaultRuleConfiguration).
-  private func lookUpRule(_ result: JSONValue, in components: [SARIFToolComponent]) -> (JSONValue?, String, String?) {
-    let reference = result["rule"]
+  private func lookUpRule(_ result: SARIFResultFields, in components: [SARIFToolComponent]) -> (JSONValue?, String, String?) {
+    let reference = result.rule
     var component = components[0]
     if let extensionIndex = reference?["toolComponent"]?["index"]?.intValue, extensionIndex >= 0,
       Int(extensionIndex) + 1 < components.count
@@ -114,8 +130,8 @@ struct SARIFParser {
     {
       component = named
     }
-    let id = result["ruleId"]?.stringValue ?? reference?["id"]?.stringValue
-    if let index = result["ruleIndex"]?.intValue ?? reference?["index"]?.intValue, index >= 0, Int(index) < component.rules.count {
+    let id = result.ruleId?.stringValue ?? reference?["id"]?.stringValue
+    if let index = result.ruleIndex?.intValue ?? reference?["index"]?.intValue, index >= 0, Int(index) < component.rules.count {
       let rule = component.rules[Int(index)]
       let ruleId = rule["id"]?.stringValue
       guard let id else { return (rule, ruleId ?? "", nil) }
@@ -136,8 +152,8 @@ struct SARIFParser {
   }
 
   /// Result level, else the rule's default level, else `warning`; not-`fail` kinds are `none`.
-  private func effectiveLevel(_ result: JSONValue, rule: JSONValue?, kind: String) -> String {
-    if let level = result["level"]?.stringValue { return level }
+  private func effectiveLevel(_ result: SARIFResultFields, rule: JSONValue?, kind: String) -> String {
+    if let level = result.level?.stringValue { return level }
     if kind != "fail" { return "none" }
     return rule?["defaultConfiguration"]?["level"]?.stringValue ?? "warning"
   }
@@ -156,8 +172,8 @@ struct SARIFParser {
   }
 
   /// Suppressed when there are suppressions and none is `underReview` or `rejected`.
-  static func isSuppressed(_ result: JSONValue) -> Bool {
-    guard let suppressions = result["suppressions"]?.arrayValue, !suppressions.isEmpty else { return false }
+  static func isSuppressed(_ result: SARIFResultFields) -> Bool {
+    guard let suppressions = result.suppressions?.arrayValue, !suppressions.isEmpty else { return false }
     return !suppressions.contains { suppression in
       let status = suppression["status"]?.stringValue
       return status == "underReview" || status == "rejected"
@@ -166,14 +182,14 @@ struct SARIFParser {
 
   /// `security-severity` bucket, else a severity word in the result's or rule's properties,
   /// else the level (error → high, warning → medium, note → low, none → info).
-  private func severity(_ result: JSONValue, rule: JSONValue?, level: String) -> PolicySeverity {
-    for properties in [result["properties"], rule?["properties"]] {
+  private func severity(_ result: SARIFResultFields, rule: JSONValue?, level: String) -> PolicySeverity {
+    for properties in [result.properties, rule?["properties"]] {
       let score = properties?["security-severity"]
       if let number = score?.doubleValue ?? score?.stringValue.flatMap(Double.init) {
         return PolicySeverity(score: number)
       }
     }
-    for properties in [result["properties"], rule?["properties"]] {
+    for properties in [result.properties, rule?["properties"]] {
       for key in ["severity", "problem.severity"] {
         if let word = properties?[key]?.stringValue, let severity = PolicySeverity(word: word) { return severity }
       }
@@ -187,13 +203,13 @@ struct SARIFParser {
   }
 
   /// `text`, else `markdown`, else the rule's message string `id` with `{n}` filled in.
-  private func message(_ result: JSONValue, rule: JSONValue?, ruleId: String) -> String {
-    let message = result["message"]
-    let arguments = message?["arguments"]?.arrayValue?.map { $0.stringValue ?? JSONWriter(pretty: false).string(for: $0) } ?? []
-    if let text = message?["text"]?.stringValue ?? message?["markdown"]?.stringValue {
+  private func message(_ result: SARIFResultFields, rule: JSONValue?, ruleId: String) -> String {
+    let arguments =
+      result.messageArguments?.arrayValue?.map { $0.stringValue ?? JSONWriter(pretty: false).string(for: $0) } ?? []
+    if let text = result.messageText?.stringValue ?? result.messageMarkdown?.stringValue {
       return arguments.isEmpty ? text : Self.fill(text, arguments)
     }
-    if let id = message?["id"]?.stringValue, let template = rule?["messageStrings"]?[id] {
+    if let id = result.messageId?.stringValue, let template = rule?["messageStrings"]?[id] {
       if let text = template["text"]?.stringValue ?? template["markdown"]?.stringValue { return Self.fill(text, arguments) }
     }
     return rule?["shortDescription"]?["text"]?.stringValue ?? rule?["name"]?.stringValue ?? ruleId

@@ -14,18 +14,20 @@ struct SARIFURIResolver {
   private let artifacts: [JSONValue]
   private let absoluteBases: [String]
 
-  init(run: JSONValue) {
-    bases = run["originalUriBaseIds"]?.objectValue ?? [:]
-    artifacts = run["artifacts"]?.arrayValue ?? []
+  /// A resolver for a run with these `originalUriBaseIds` and `artifacts`.
+  init(originalUriBaseIds: JSONValue?, artifacts: JSONValue?) {
+    bases = originalUriBaseIds?.objectValue ?? [:]
+    self.artifacts = artifacts?.arrayValue ?? []
     absoluteBases = bases.values.compactMap { $0["uri"]?.stringValue }.filter { Self.isAbsolute($0) }
       .map { $0.hasSuffix("/") ? $0 : $0 + "/" }.sorted { $0.count > $1.count }
   }
 
-  /// The path of an `artifactLocation`, or nil when it has none.
-  func resolve(_ location: JSONValue) -> String? {
-    var uri = location["uri"]?.stringValue
-    var base = location["uriBaseId"]?.stringValue
-    if uri == nil, let index = location["index"]?.intValue, index >= 0, Int(index) < artifacts.count {
+  /// The path of an `artifactLocation` with these `uri`, `uriBaseId` and `index` members, or nil
+  /// when it has none.
+  func resolve(uri: JSONValue?, uriBaseId: JSONValue?, index: JSONValue?) -> String? {
+    var uri = uri?.stringValue
+    var base = uriBaseId?.stringValue
+    if uri == nil, let index = index?.intValue, index >= 0, Int(index) < artifacts.count {
       let artifact = artifacts[Int(index)]["location"]
       uri = artifact?["uri"]?.stringValue
       base = base ?? artifact?["uriBaseId"]?.stringValue

@@ -1,0 +1,149 @@
+import StructuredData
+
+/// The members of a SARIF result that findings are made from, and nothing else.
+///
+/// Both ways of reading a log produce it: from a whole `JSONValue` tree (`init(_:)`, for unusual
+/// logs) and member by member (`SARIFLogReader`, for the common case, without building the rest),
+/// so the conversion in `SARIFParser` is one piece of code. Each field is what `result[...]` at
+/// its path gives, nil where absent.
+struct SARIFResultFields {
+  var ruleId: JSONValue?
+  var ruleIndex: JSONValue?
+  var rule: JSONValue?
+  var kind: JSONValue?
+  var level: JSONValue?
+  var baselineState: JSONValue?
+  var suppressions: JSONValue?
+  var properties: JSONValue?
+  /// `message.text`, `message.markdown`, `message.arguments`, `message.id`.
+  var messageText: JSONValue?
+  var messageMarkdown: JSONValue?
+  var messageArguments: JSONValue?
+  var messageId: JSONValue?
+  /// Of `locations[0].physicalLocation`: `artifactLocation.uri`, `.uriBaseId`, `.index`, and
+  /// `region.startLine`.
+  var uri: JSONValue?
+  var uriBaseId: JSONValue?
+  var artifactIndex: JSONValue?
+  var startLine: JSONValue?
+
+  init() {}
+
+  /// The fields of a result read whole.
+  init(_ result: JSONValue) {
+    ruleId = result["ruleId"]
+    ruleIndex = result["ruleIndex"]
+    rule = result["rule"]
+    kind = result["kind"]
+    level = result["level"]
+    baselineState = result["baselineState"]
+    suppressions = result["suppressions"]
+    properties = result["properties"]
+    let message = result["message"]
+    messageText = message?["text"]
+    messageMarkdown = message?["markdown"]
+    messageArguments = message?["arguments"]
+    messageId = message?["id"]
+    let physical = result["locations"]?.arrayValue?.first?["physicalLocation"]
+    let artifact = physical?["artifactLocation"]
+    uri = artifact?["uri"]
+    uriBaseId = artifact?["uriBaseId"]
+    artifactIndex = artifact?["index"]
+    startLine = physical?["region"]?["startLine"]
+  }
+
+  /// Reads the result at the reader's position member by member; later duplicate keys replace
+  /// earlier ones, as in a `JSONValue` object.
+  mutating func read(_ reader: inout JSONPullReader) throws(JSONReadError) {
+    guard reader.nextKind == .object else { return }
+    try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
+      if reader.isKey("ruleId") {
+        ruleId = try reader.readValue()
+      } else if reader.isKey("ruleIndex") {
+        ruleIndex = try reader.readValue()
+      } else if reader.isKey("kind") {
+        kind = try reader.readValue()
+      } else if reader.isKey("level") {
+        level = try reader.readValue()
+      } else if reader.isKey("message") {
+        try readMessage(&reader)
+      } else if reader.isKey("locations") {
+        try readLocations(&reader)
+      } else if reader.isKey("rule") {
+        rule = try reader.readValue()
+      } else if reader.isKey("baselineState") {
+        baselineState = try reader.readValue()
+      } else if reader.isKey("suppressions") {
+        suppressions = try reader.readValue()
+      } else if reader.isKey("properties") {
+        properties = try reader.readValue()
+      }
+    }
+  }
+
+  private mutating func readMessage(_ reader: inout JSONPullReader) throws(JSONReadError) {
+    messageText = nil
+    messageMarkdown = nil
+    messageArguments = nil
+    messageId = nil
+    guard reader.nextKind == .object else { return }
+    try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
+      if reader.isKey("text") {
+        messageText = try reader.readValue()
+      } else if reader.isKey("markdown") {
+        messageMarkdown = try reader.readValue()
+      } else if reader.isKey("arguments") {
+        messageArguments = try reader.readValue()
+      } else if reader.isKey("id") {
+        messageId = try reader.readValue()
+      }
+    }
+  }
+
+  private mutating func readLocations(_ reader: inout JSONPullReader) throws(JSONReadError) {
+    clearPhysicalLocation()
+    guard reader.nextKind == .array else { return }
+    try reader.elements { (reader: inout JSONPullReader, index: Int) throws(JSONReadError) in
+      guard index == 0, reader.nextKind == .object else { return }
+      try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
+        guard reader.isKey("physicalLocation") else { return }
+        clearPhysicalLocation()
+        guard reader.nextKind == .object else { return }
+        try readPhysicalLocation(&reader)
+      }
+    }
+  }
+
+  private mutating func readPhysicalLocation(_ reader: inout JSONPullReader) throws(JSONReadError) {
+    try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
+      if reader.isKey("artifactLocation") {
+        uri = nil
+        uriBaseId = nil
+        artifactIndex = nil
+        guard reader.nextKind == .object else { return }
+        try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
+          if reader.isKey("uri") {
+            uri = try reader.readValue()
+          } else if reader.isKey("uriBaseId") {
+            uriBaseId = try reader.readValue()
+          } else if reader.isKey("index") {
+            artifactIndex = try reader.readValue()
+          }
+        }
+      } else if reader.isKey("region") {
+        startLine = nil
+        guard reader.nextKind == .object else { return }
+        try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
+          if reader.isKey("startLine") { startLine = try reader.readValue() }
+        }
+      }
+    }
+  }
+
+  private mutating func clearPhysicalLocation() {
+    uri = nil
+    uriBaseId = nil
+    artifactIndex = nil
+    startLine = nil
+  }
+}

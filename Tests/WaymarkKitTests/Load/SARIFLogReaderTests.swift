@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+import WaymarkTestSupport
+
+@testable import WaymarkKit
+
+/// The member-by-member SARIF path (`SARIFLogReader`) must give exactly what the whole-tree path
+/// gives (`PolicyResultLoader.parseJSONTree`): the same findings, positions and diagnostics.
+@Suite struct SARIFLogReaderTests {
+  func expectSameAsWholeTree(_ file: SourceFile, read: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
+    #expect((SARIFLogReader.read(file.bytes) != nil) == read, "\(file.path)", sourceLocation: sourceLocation)
+    #expect(PolicyResultLoader.parse(file) == PolicyResultLoader.parseJSONTree(file), "\(file.path)", sourceLocation: sourceLocation)
+  }
+
+  func inline(_ text: String) -> SourceFile {
+    SourceFile(path: "r.sarif", bytes: Array(text.utf8))
+  }
+
+  @Test func everyConformanceJSONFileGivesTheSameResultsBothWays() throws {
+    guard let shared = TestPaths.shared else { return print(TestPaths.sharedMissing) }
+    var read = 0
+    for (path, file) in PolicyConformanceTests.conformanceFiles(shared) {
+      let start = file.bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 > 0x20 }
+      guard start == UInt8(ascii: "{") || start == UInt8(ascii: "[") else { continue }
+      if SARIFLogReader.read(file.bytes) != nil { read += 1 }
+      #expect(PolicyResultLoader.parse(file) == PolicyResultLoader.parseJSONTree(file), "\(path)")
+    }
+    // Every SARIF 2.1.0 log (the SARIF samples, checkov's and conftest's) is read member by
+    // member; the 2.0.0 sample is left to the whole-tree path, which reports it.
+    #expect(read == 20)
+  }
+
+  @Test func theDemoSiteResultsGiveTheSameResultsBothWays() throws {
+    let base = TestPaths.repositoryRoot.appendingPathComponent("content/policy-results")
+    let walker = try #require(FileManager.default.enumerator(atPath: base.path))
+    var sarif = 0
+    for case let relative as String in walker where relative.hasSuffix(".sarif") {
+      guard case .success(let file) = SourceFile.read(relative, under: base) else { continue }
+      expectSameAsWholeTree(file, read: true)
+      sarif += 1
+    }
+    #expect(sarif > 0)
+  }
+
+  @Test func unusualResultsGiveTheSameFindings() {
+    let log = #"""
+      {"version": "2.1.0", "runs": [{"results": [
+        "not an object",
+        {"ruleId": "A", "message": {"text": "first"}, "message": "replaced", "locations": [{"physicalLocation":
+          {"artifactLocation": {"uri": "x.tf"}, "region": {"startLine": 3}}}]},
+        {"ruleId": "B", "locations": [{"physicalLocation": {"artifactLocation": {"uri": "y.tf"}, "artifactLocation": 5}}]},
+        {"ruleId": "C", "locations": [7, {"physicalLocation": {"artifactLocation": {"uri": "z.tf"}}}]},
+        {"ruleId": "D", "locations": [{"physicalLocation": {"artifactLocation": {"index": 0}}}],
+         "message": {"id": "m", "arguments": ["a", 2]}, "rule": {"index": 0}},
+        {"rule\u0049d": "E", "baselineState": "absent"},
+        {"ruleId": "F", "kind": "pass", "suppressions": [{"status": "accepted"}], "properties": {"severity": "low"}}
+      ], "tool": {"driver": {"name": "t", "rules": [{"id": "D", "messageStrings": {"m": {"text": "{0}-{1}"}}}]}},
+      "artifacts": [{"location": {"uri": "b/c.tf", "uriBaseId": "S"}}],
+      "originalUriBaseIds": {"S": {"uri": "src/"}}},
+      {"results": [{"ruleId": "X"}], "tool": {"driver": {"name": "u"}}, "results": [{"ruleId": "G"}, {"ruleId": "H", "ruleIndex": 0}],
+       "tool": {"driver": {"name": "v", "rules": [{"id": "R"}]}}}]}
+      """#
+    expectSameAsWholeTree(inline(log), read: true)
+  }
+
+  @Test(arguments: [
+    #"{"version": "2.0.0", "runs": []}"#, #"{"version": "2.1.0", "runs": [{"tool": {}}]}"#, #"{"version": "2.1.0", "runs": [3]}"#,
+    #"{"version": "2.1.0", "runs": {}}"#, #"{"version": "2.1.0", "runs": [], "runs": []}"#, #"{"version": "2.1.0"}"#,
+    #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [1 2]}]}"#,
+    #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": []}]"#, "[]", #"{"check_type": "x"}"#,
+  ])
+  func logsTheReaderDeclinesTakeTheWholeTreePath(_ text: String) {
+    expectSameAsWholeTree(inline(text), read: false)
+  }
+}
