@@ -14,7 +14,7 @@ REPS ?= 3
 BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
-BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml
+BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf
 
 .PHONY: site test deps build release clean serve bench bench-deps bench-events bench-guardrails
 
@@ -46,7 +46,8 @@ test: deps
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
-# recommended Go toolchain), mkdocs (+ TechDocs' plugin) and PyYAML with libyaml in a venv under .bench/.
+# recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python
+# (Google's cel-cpp) in a venv under .bench/.
 bench-deps: deps
 	@missing=""; for p in $(BENCH_APT_PACKAGES); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
@@ -55,7 +56,7 @@ bench-deps: deps
 	  echo "Installing:$$missing"; \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
-	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml; assert yaml.__with_libyaml__' 2>/dev/null; then \
+	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python; assert yaml.__with_libyaml__' 2>/dev/null; then \
 	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
 	fi

@@ -52,7 +52,7 @@ let package = Package(
       ]),
 
     // Bench-only: times one stage in-process for `make bench` (Tests/Bench/run_bench.py).
-    .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkKit", "YAML", "StructuredData"]),
+    .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkKit", "YAML", "CEL", "StructuredData"]),
 
     // Embeds the default theme (top-level `layouts/`) into WaymarkKit at build time.
     .executableTarget(name: "LayoutEmbedder"),

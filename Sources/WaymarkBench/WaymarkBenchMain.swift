@@ -9,6 +9,7 @@ import StructuredData
 /// ```
 /// waymark-bench yaml DIR        every *.yaml under DIR through YAMLLoader + YAMLConverter
 /// waymark-bench catalog ROOT    find + load + validate + relate the catalog of a site root
+/// waymark-bench cel ROOT CHECKS  compiled CEL checks over the catalog's entities (evaluations/s)
 /// ```
 @main
 enum WaymarkBenchMain {
@@ -16,11 +17,12 @@ enum WaymarkBenchMain {
     usage: waymark-bench yaml DIR       YAML loader throughput over every *.yaml under DIR
            waymark-bench catalog ROOT   catalog find + load + validate + relate for a site root
            waymark-bench docs|events|policy|scorecards ROOT   one later stage over a site root
+           waymark-bench cel ROOT CHECKS.json   CEL evaluations per second over the catalog's entities
     """
 
   static func main() async {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard arguments.count == 2 else { fail(usage, status: 2) }
+    guard arguments.count == (arguments.first == "cel" ? 3 : 2) else { fail(usage, status: 2) }
     let target = URL(fileURLWithPath: arguments[1]).standardizedFileURL
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -31,6 +33,9 @@ enum WaymarkBenchMain {
     case "yaml": report = YAMLThroughputProbe(folder: target).run()
     case "catalog": report = await CatalogStageProbe(root: target).run()
     case let stage where PipelineStageProbe.stages.contains(stage): report = await PipelineStageProbe(stage: stage, root: target).run()
+    case "cel":
+      let checks = URL(fileURLWithPath: arguments[2]).standardizedFileURL
+      do { report = try await CELThroughputProbe(root: target, checksFile: checks).run() } catch { fail(error.message, status: 2) }
     default: fail(usage, status: 2)
     }
     print(JSONWriter(pretty: false).string(for: report.value))

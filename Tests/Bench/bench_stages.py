@@ -7,7 +7,8 @@ in place of `waymark=None`, e.g.
 
 Commands receive the run's `BenchContext`; a probe that prints a JSON object with `seconds` as its
 last line of output also gets an in-process ratio. `before_each` runs before every rep of that
-contender (not timed), `note` turns the contender's runs into the table's notes column.
+contender (not timed), `note` turns the contender's runs into the table's notes column, and a
+peer's `versus` does the same from Waymark's runs and the peer's (for figures compared in the note).
 """
 
 import glob
@@ -18,10 +19,13 @@ import subprocess
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
+import cel_compare
 from bench_layout import lay_out_peer_sites
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 PARSE_PEERS = os.path.join(HERE, "parse_peers.py")
+CEL_PEER = os.path.join(HERE, "cel_peer.py")
+CEL_CHECKS = os.path.join(HERE, "cel_checks.json")
 
 
 @dataclass(frozen=True)
@@ -64,6 +68,7 @@ class Contender:
     before_each: Optional[Callable[[BenchContext], None]] = None
     note: Optional[Callable[[BenchContext, list], str]] = None
     skip: Optional[Callable[[BenchContext], Optional[str]]] = None   # a reason to skip, or None
+    versus: Optional[Callable[[BenchContext, list, list], str]] = None  # (context, Waymark's runs, own runs)
 
 
 @dataclass(frozen=True)
@@ -243,6 +248,11 @@ STAGES = [
                      note=throughput_note)]),
     Stage("scorecards", "scorecard evaluation (this repository's policies/ over the corpus)",
           Contender("waymark-bench scorecards", lambda c: [c.waymark_bench, "scorecards", c.site]), []),
+    Stage("cel", "CEL checks over the catalog's entities (compiled once, one thread; cel_checks.json)",
+          Contender("waymark-bench cel", lambda c: [c.waymark_bench, "cel", c.site, CEL_CHECKS],
+                    note=cel_compare.waymark_note),
+          [Contender("cel-expr-python (Google's cel-cpp)", lambda c: [c.python, CEL_PEER, c.site_catalog, CEL_CHECKS],
+                     versus=cel_compare.peer_note)]),
     Stage("check", "whole check (`waymark check`, nothing written)",
           Contender("waymark check", lambda c: [c.waymark, "check", "--root", c.site, "--format", "json"],
                     note=check_note), []),

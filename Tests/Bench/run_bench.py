@@ -99,9 +99,11 @@ def measure_stage(stage, context, reps, pause):
         contender_runs = runs[id(contender)]
         failed = any(run["exit_status"] not in (0, 1) for run in contender_runs) or (
             contender is not stage.waymark and any(run["exit_status"] != 0 for run in contender_runs))
+        note = contender.note(context, contender_runs) if contender.note else None
+        if contender.versus and stage.waymark and id(stage.waymark) in runs:
+            note = contender.versus(context, runs[id(stage.waymark)], contender_runs)
         return {"name": contender.name, "status": "failed" if failed else "measured",
-                "summary": bench_report.summarize(contender_runs), "runs": contender_runs,
-                "note": contender.note(context, contender_runs) if contender.note else None}
+                "summary": bench_report.summarize(contender_runs), "runs": contender_runs, "note": note}
 
     waymark = result(stage.waymark)
     peers = [result(peer) for peer in stage.peers]
@@ -163,6 +165,8 @@ def versions(arguments):
         "python": first_line([arguments.python, "--version"]),
         "pyyaml": first_line([arguments.python, "-c", "import yaml; print(yaml.__version__, 'libyaml',"
                               " yaml.__with_libyaml__)"]),
+        "cel-expr-python": first_line([arguments.python, "-c", "from importlib import metadata; "
+                                       "print(metadata.version('cel-expr-python'))"]),
     }
 
 
