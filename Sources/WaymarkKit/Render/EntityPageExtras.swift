@@ -5,18 +5,31 @@ import StructuredData
 struct EntityPageExtras {
   let catalog: Catalog
   let scorecards: ScorecardOutcome
+  /// Each scorecard's per-group summaries, computed once rather than once per group page.
+  let groupSummaries: [String: [String: JSONValue]]
+  /// The dependency edges, indexed once for every entity's graph.
+  let edges: DependencyEdges
+
+  init(catalog: Catalog, scorecards: ScorecardOutcome) {
+    self.catalog = catalog
+    self.scorecards = scorecards
+    edges = DependencyEdges(catalog: catalog)
+    let rollup = ScorecardRollup(catalog: catalog)
+    groupSummaries = Dictionary(
+      uniqueKeysWithValues: scorecards.reports.map { ($0.scorecard.name, rollup.rollups(of: $0)["groups"]?.objectValue ?? [:]) })
+  }
 
   func extras(for entity: Entity, root: String) -> [String: JSONValue] {
     let links = EntityViewModel(catalog: catalog)
     var extra: [String: JSONValue] = [:]
     let kind = entity.ref.kind.lowercased()
-    let graph = EntityGraph.neighbourhood(of: entity.ref, in: catalog)
+    let graph = EntityGraph.neighbourhood(of: entity.ref, in: catalog, edges: edges)
     if graph.nodes.count > 1 {
       extra["graph"] = .string(
         GraphSVGRenderer().svg(graph, link: { root + SitePaths.entityPage($0) }, label: "Dependencies of \(entity.title)"))
     }
     if kind == "system" || kind == "domain" {
-      let map = EntityGraph.map(of: entity.ref, in: catalog)
+      let map = EntityGraph.map(of: entity.ref, in: catalog, edges: edges)
       if !map.nodes.isEmpty {
         extra["map"] = .string(GraphSVGRenderer().svg(map, link: { root + SitePaths.entityPage($0) }, label: "Map of \(entity.title)"))
       }
@@ -68,14 +81,13 @@ struct EntityPageExtras {
     let owned = entity.targets(of: "ownerOf").map { ref -> JSONValue in
       var link = links.link(to: ref, root: root).objectValue ?? [:]
       for report in scorecards.reports where report.scorecard.name == "production-readiness" {
-        if let score = report.results.first(where: { $0.entity == ref }) { link["level"] = .string(score.level ?? "none") }
+        if let score = report.result(for: ref) { link["level"] = .string(score.level ?? "none") }
       }
       return .object(link)
     }
     var readiness: [JSONValue] = []
-    let rollup = ScorecardRollup(catalog: catalog)
     for report in scorecards.reports {
-      guard let summary = rollup.rollups(of: report)["groups"]?[entity.ref.canonical] else { continue }
+      guard let summary = groupSummaries[report.scorecard.name]?[entity.ref.canonical] else { continue }
       let levels = (["none"] + report.scorecard.levels).map { level -> JSONValue in
         ["level": .string(level), "count": summary["levels"]?[level] ?? 0]
       }

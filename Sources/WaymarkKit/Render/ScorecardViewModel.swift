@@ -21,7 +21,7 @@ struct ScorecardViewModel {
   func entitySection(_ ref: EntityRef) -> JSONValue {
     var cards: [JSONValue] = []
     for report in outcome.reports {
-      guard let score = report.results.first(where: { $0.entity == ref }) else { continue }
+      guard let score = report.result(for: ref) else { continue }
       let checks = zip(report.scorecard.checks, score.checks).map { check, result -> JSONValue in
         [
           "title": .string(check.title), "id": .string(check.id), "level": check.level.map(JSONValue.string) ?? .null,

@@ -29,11 +29,13 @@ public struct EntityGraph: Sendable, Hashable {
   /// (to the left), up to `hops` steps, through `dependsOn`, `consumesApi` and API providers.
   /// - Complexity: O(V + E) over the catalog's relations, visiting each entity at most once.
   public static func neighbourhood(of centre: EntityRef, in catalog: Catalog, hops: Int = 2) -> EntityGraph {
-    let downstream = Self.dependencies(in: catalog)
-    var upstream: [EntityRef: [EntityRef]] = [:]
-    for (from, targets) in downstream {
-      for to in targets { upstream[to, default: []].append(from) }
-    }
+    neighbourhood(of: centre, in: catalog, edges: DependencyEdges(catalog: catalog), hops: hops)
+  }
+
+  /// The same, over edges indexed once for the whole catalog (pages call this per entity).
+  public static func neighbourhood(of centre: EntityRef, in catalog: Catalog, edges: DependencyEdges, hops: Int = 2) -> EntityGraph {
+    let downstream = edges.downstream
+    let upstream = edges.upstream
     var layers: [EntityRef: Int] = [centre: 0]
     for (direction, adjacency) in [(1, downstream), (-1, upstream)] {
       var frontier = [centre]
@@ -51,16 +53,21 @@ public struct EntityGraph: Sendable, Hashable {
     let nodes = layers.map { ref, layer in
       Node(ref: catalog[ref]?.ref ?? ref, label: catalog[ref]?.title ?? ref.name, layer: layer, isCentre: ref == centre)
     }.sorted { ($0.layer, $0.ref) < ($1.layer, $1.ref) }
-    var edges: [Edge] = []
-    for (from, targets) in downstream where layers[from] != nil {
-      for to in targets where layers[to] != nil { edges.append(Edge(from: from, to: to)) }
+    var found: [Edge] = []
+    for from in layers.keys {
+      for to in downstream[from] ?? [] where layers[to] != nil { found.append(Edge(from: from, to: to)) }
     }
-    return EntityGraph(nodes: nodes, edges: Array(Set(edges)).sorted { ($0.from, $0.to) < ($1.from, $1.to) })
+    return EntityGraph(nodes: nodes, edges: Array(Set(found)).sorted { ($0.from, $0.to) < ($1.from, $1.to) })
   }
 
   /// The parts of a system or domain (`hasPart`, transitively for domains) in columns by kind:
   /// APIs, then components, then resources, with the dependencies among them.
   public static func map(of whole: EntityRef, in catalog: Catalog) -> EntityGraph {
+    map(of: whole, in: catalog, edges: DependencyEdges(catalog: catalog))
+  }
+
+  /// The same, over edges indexed once for the whole catalog.
+  public static func map(of whole: EntityRef, in catalog: Catalog, edges dependencyEdges: DependencyEdges) -> EntityGraph {
     var parts = Set<EntityRef>()
     var pending = catalog[whole]?.targets(of: "hasPart") ?? []
     while let part = pending.popLast() {
@@ -72,8 +79,8 @@ public struct EntityGraph: Sendable, Hashable {
       Node(ref: catalog[ref]?.ref ?? ref, label: catalog[ref]?.title ?? ref.name, layer: column[ref.kind.lowercased()] ?? 4, isCentre: false)
     }.sorted { ($0.layer, $0.ref) < ($1.layer, $1.ref) }
     var edges: [Edge] = []
-    for (from, targets) in dependencies(in: catalog) where parts.contains(from) {
-      for to in targets where parts.contains(to) { edges.append(Edge(from: from, to: to)) }
+    for from in parts {
+      for to in dependencyEdges.downstream[from] ?? [] where parts.contains(to) { edges.append(Edge(from: from, to: to)) }
     }
     for node in nodes where node.ref.kind.lowercased() != "system" {
       for system in catalog[node.ref]?.targets(of: "partOf") ?? [] where parts.contains(system) && system.kind.lowercased() == "system" {
@@ -96,5 +103,24 @@ public struct EntityGraph: Sendable, Hashable {
       }
     }
     return edges
+  }
+}
+
+/// The catalog's "depends on" edges in both directions, indexed once.
+public struct DependencyEdges: Sendable {
+  /// Entity → what it depends on.
+  public let downstream: [EntityRef: [EntityRef]]
+  /// Entity → what depends on it.
+  public let upstream: [EntityRef: [EntityRef]]
+
+  /// Indexes `catalog`'s `dependsOn`, `consumesApi` and `providesApi` relations.
+  public init(catalog: Catalog) {
+    let downstream = EntityGraph.dependencies(in: catalog)
+    var upstream: [EntityRef: [EntityRef]] = [:]
+    for (from, targets) in downstream {
+      for to in targets { upstream[to, default: []].append(from) }
+    }
+    self.downstream = downstream
+    self.upstream = upstream
   }
 }
