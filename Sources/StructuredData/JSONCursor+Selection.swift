@@ -34,17 +34,7 @@ extension JSONCursor {
       } else {
         try skipValue(depth: depth)
       }
-      skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of input in an object") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        return
-      }
-      throw error("expected ',' or '}' in an object, found '\(peekDescription)'")
+      if try finishItem(closing: UInt8(ascii: "}"), in: "an object") { return }
     }
   }
 

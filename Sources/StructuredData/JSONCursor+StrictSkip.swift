@@ -48,17 +48,7 @@ extension JSONCursor {
       index += 1
       skipWhitespace()
       try skipValueStrictly(depth: depth)
-      skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of input in an object") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        return
-      }
-      throw error("expected ',' or '}' in an object, found '\(peekDescription)'")
+      if try finishItem(closing: UInt8(ascii: "}"), in: "an object") { return }
     }
   }
 
@@ -73,17 +63,7 @@ extension JSONCursor {
     while true {
       skipWhitespace()
       try skipValueStrictly(depth: depth)
-      skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of input in an array") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        return
-      }
-      throw error("expected ',' or ']' in an array, found '\(peekDescription)'")
+      if try finishItem(closing: UInt8(ascii: "]"), in: "an array") { return }
     }
   }
 }

@@ -38,6 +38,22 @@ struct JSONCursor {
     if bytes.count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { index = 3 }
   }
 
+  /// After a member or element: consumes a `,` (false: another follows) or the closing bracket
+  /// (true: the container ended); anything else is located as an error.
+  mutating func finishItem(closing: UInt8, in container: String) throws(JSONReadError) -> Bool {
+    skipWhitespace()
+    guard index < bytes.count else { throw error("unexpected end of input in \(container)") }
+    if bytes[index] == UInt8(ascii: ",") {
+      index += 1
+      return false
+    }
+    if bytes[index] == closing {
+      index += 1
+      return true
+    }
+    throw error("expected ',' or '\(Character(UnicodeScalar(closing)))' in \(container), found '\(peekDescription)'")
+  }
+
   mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
@@ -93,17 +109,7 @@ struct JSONCursor {
       index += 1
       skipWhitespace()
       members[key] = try readValue(depth: depth)
-      skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of input in an object") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "}") {
-        index += 1
-        return .object(members)
-      }
-      throw error("expected ',' or '}' in an object, found '\(peekDescription)'")
+      if try finishItem(closing: UInt8(ascii: "}"), in: "an object") { return .object(members) }
     }
   }
 
@@ -119,17 +125,7 @@ struct JSONCursor {
     while true {
       skipWhitespace()
       elements.append(try readValue(depth: depth))
-      skipWhitespace()
-      guard index < bytes.count else { throw error("unexpected end of input in an array") }
-      if bytes[index] == UInt8(ascii: ",") {
-        index += 1
-        continue
-      }
-      if bytes[index] == UInt8(ascii: "]") {
-        index += 1
-        return .array(elements)
-      }
-      throw error("expected ',' or ']' in an array, found '\(peekDescription)'")
+      if try finishItem(closing: UInt8(ascii: "]"), in: "an array") { return .array(elements) }
     }
   }
 

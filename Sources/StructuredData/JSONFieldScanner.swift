@@ -60,17 +60,7 @@ public struct JSONFieldScanner: Sendable {
         let start = cursor.index
         try cursor.skipValue(depth: 1)
         ranges.append(start..<cursor.index)
-        cursor.skipWhitespace()
-        guard !cursor.atEnd else { throw cursor.error("unexpected end of input in an array") }
-        if bytes[cursor.index] == UInt8(ascii: ",") {
-          cursor.index += 1
-          continue
-        }
-        if bytes[cursor.index] == UInt8(ascii: "]") {
-          cursor.index += 1
-          break
-        }
-        throw cursor.error("expected ',' or ']' in an array, found '\(cursor.peekDescription)'")
+        if try cursor.finishItem(closing: UInt8(ascii: "]"), in: "an array") { break }
       }
     }
     cursor.skipWhitespace()

@@ -113,18 +113,10 @@ public struct JSONPullReader {
       let start = cursor.index
       try body(&self)
       if cursor.index == start { try skipValue() }
-      cursor.skipWhitespace()
-      guard cursor.index < cursor.bytes.count else { throw cursor.error("unexpected end of input in an object") }
-      if cursor.bytes[cursor.index] == UInt8(ascii: ",") {
-        cursor.index += 1
-        continue
-      }
-      if cursor.bytes[cursor.index] == UInt8(ascii: "}") {
-        cursor.index += 1
+      if try cursor.finishItem(closing: UInt8(ascii: "}"), in: "an object") {
         depth -= 1
         return
       }
-      throw cursor.error("expected ',' or '}' in an object, found '\(cursor.peekDescription)'")
     }
   }
 
@@ -148,18 +140,10 @@ public struct JSONPullReader {
       try body(&self, count)
       if cursor.index == start { try skipValue() }
       count += 1
-      cursor.skipWhitespace()
-      guard cursor.index < cursor.bytes.count else { throw cursor.error("unexpected end of input in an array") }
-      if cursor.bytes[cursor.index] == UInt8(ascii: ",") {
-        cursor.index += 1
-        continue
-      }
-      if cursor.bytes[cursor.index] == UInt8(ascii: "]") {
-        cursor.index += 1
+      if try cursor.finishItem(closing: UInt8(ascii: "]"), in: "an array") {
         depth -= 1
         return
       }
-      throw cursor.error("expected ',' or ']' in an array, found '\(cursor.peekDescription)'")
     }
   }
 
