@@ -9,7 +9,7 @@ number of entities the check is true for. Nothing here runs a process or reads t
 
 import statistics
 
-DASH = "—"
+from bench_report import DASH, format_ratio
 
 
 def inner_value(run, path):
@@ -39,17 +39,6 @@ def format_rate(value):
     if value >= 999.5:
         return f"{value / 1e3:.0f} k/s"
     return f"{value:.0f}/s"
-
-
-def format_throughput_ratio(value):
-    """`3.4×`, `0.52×`, `12×`; a dash when unknown."""
-    if value is None:
-        return DASH
-    if value >= 10:
-        return f"{value:.0f}×"
-    if value >= 1:
-        return f"{value:.1f}×"
-    return f"{value:.2f}×"
 
 
 def check_names(runs, prefix=()):
@@ -111,7 +100,7 @@ def peer_note(context, waymark_runs, peer_runs):
     return (f"cel-expr-python {version}: {format_rate(call_rate)} per CPU second one call per evaluation "
             f"({per_check_rates(peer_runs)}), {format_rate(batched_rate)} batched as one filter() per pass "
             f"({per_check_rates(peer_runs, ('batched',))}); "
-            f"Waymark/cel-cpp throughput per CPU second {format_throughput_ratio(ratio(waymark_rate, call_rate))} "
-            f"per call, {format_throughput_ratio(ratio(waymark_rate, batched_rate))} batched; "
+            f"Waymark/cel-cpp throughput per CPU second {format_ratio(ratio(waymark_rate, call_rate))} "
+            f"per call, {format_ratio(ratio(waymark_rate, batched_rate))} batched; "
             f"{'same' if same_work else 'DIFFERENT'} number of evaluations; "
             f"{agreement(waymark_runs[-1].get('inner') if waymark_runs else None, peer_runs[-1].get('inner'))}")

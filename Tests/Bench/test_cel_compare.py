@@ -47,10 +47,10 @@ class FormatTests(unittest.TestCase):
         self.assertEqual(cel_compare.format_rate(None), "—")
 
     def test_throughput_ratios(self):
-        self.assertEqual(cel_compare.format_throughput_ratio(12.4), "12×")
-        self.assertEqual(cel_compare.format_throughput_ratio(3.44), "3.4×")
-        self.assertEqual(cel_compare.format_throughput_ratio(0.523), "0.52×")
-        self.assertEqual(cel_compare.format_throughput_ratio(None), "—")
+        self.assertEqual(cel_compare.format_ratio(12.4), "12×")
+        self.assertEqual(cel_compare.format_ratio(3.44), "3.4×")
+        self.assertEqual(cel_compare.format_ratio(0.523), "0.52×")
+        self.assertEqual(cel_compare.format_ratio(None), "—")
         self.assertIsNone(cel_compare.ratio(1.0, 0))
 
 
