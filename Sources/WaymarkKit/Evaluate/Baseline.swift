@@ -16,13 +16,17 @@ public struct Baseline: Sendable {
   public static func read(from folder: URL) -> (Baseline?, [Diagnostic]) {
     let api = folder.appendingPathComponent("api")
     guard let data = FileManager.default.contents(atPath: api.appendingPathComponent("scorecards.json").path) else {
-      return (nil, [.error("baseline.missing", "no api/scorecards.json in the baseline folder \(folder.path)", at: nil)])
+      return (
+        nil,
+        [.error("baseline.missing", "the baseline folder has no api/scorecards.json", at: SourceLocation(path: api.appendingPathComponent("scorecards.json").path))]
+      )
     }
     let value: JSONValue
     do {
       value = try JSONReader().parse([UInt8](data))
     } catch {
-      return (nil, [.error("baseline.invalid", "the baseline's api/scorecards.json is not valid JSON: \(error)", at: nil)])
+      let file = api.appendingPathComponent("scorecards.json").path
+      return (nil, [.error("baseline.invalid", "the baseline is not valid JSON: \(error.message)", at: SourceLocation(path: file, line: error.line, column: error.column))])
     }
     var baseline = Baseline(asOf: nil, levels: [:], checks: [:], history: [])
     for scorecard in value["scorecards"]?.arrayValue ?? [] {

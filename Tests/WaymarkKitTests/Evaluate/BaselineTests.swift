@@ -33,4 +33,15 @@ import WaymarkTestSupport
     #expect(result.published)
     #expect(result.scorecards.violations.count == 1)
   }
+
+  @Test func aBrokenBaselineIsLocated() async throws {
+    let baseline = try TestPaths.temporaryDirectory("bad-baseline")
+    try FileManager.default.createDirectory(at: baseline.appendingPathComponent("api"), withIntermediateDirectories: true)
+    let file = baseline.appendingPathComponent("api/scorecards.json")
+    try Data("{\n  \"scorecards\": [,]\n}".utf8).write(to: file)
+    let result = try await ScorecardFixture.build(try ScorecardFixture.site(), check: true, baseline: baseline)
+    #expect(
+      result.diagnostics.items.first { $0.code == "baseline.invalid" }.map { DiagnosticFormat.text.format(DiagnosticList([$0])) }
+        == "\(file.standardizedFileURL.path):2:18: error: the baseline is not valid JSON: unexpected ','; expected a value [baseline.invalid]\n")
+  }
 }
