@@ -26,12 +26,3 @@ public struct CompiledScorecard: Sendable {
     return programs.contains { $0.referencedNames.contains("scorecards") }
   }
 }
-
-/// A waiver with its entity filter compiled and its status decided.
-public struct CompiledWaiver: Sendable {
-  /// The waiver as written.
-  public let waiver: Waiver
-  /// Whether it applies, and if not why.
-  public let status: WaiverStatus
-  let filter: CELProgram?
-}

@@ -1,0 +1,10 @@
+import CEL
+
+/// A waiver with its entity filter compiled and its status decided.
+public struct CompiledWaiver: Sendable {
+  /// The waiver as written.
+  public let waiver: Waiver
+  /// Whether it applies, and if not why.
+  public let status: WaiverStatus
+  let filter: CELProgram?
+}

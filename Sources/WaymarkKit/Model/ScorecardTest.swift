@@ -1,0 +1,31 @@
+import StructuredData
+
+/// A unit test for a scorecard: inline entities and the results their checks must give.
+public struct ScorecardTest: Sendable, Hashable {
+  /// The test's name.
+  public var name: String
+  /// The scorecard under test.
+  public var scorecard: String
+  /// Inline entity documents, validated like catalog entities.
+  public var entities: [JSONValue]
+  /// Facts per entity reference (`docs`, `dora`, `policy`), standing in for the other stages.
+  public var facts: [String: JSONValue]
+  /// The expected outcomes.
+  public var expectations: [Expectation]
+  /// Where the test is defined.
+  public var source: SourceLocation
+
+  /// One expected outcome: a check's result, or the level reached.
+  public struct Expectation: Sendable, Hashable {
+    /// The entity, as a reference string.
+    public var entity: String
+    /// The check id, or nil for a level expectation.
+    public var check: String?
+    /// The expected outcome (`pass`, `fail`, …) when `check` is set.
+    public var result: CheckOutcome?
+    /// The expected level (`none` for no level) when `check` is nil.
+    public var level: String?
+    /// Where the expectation is written.
+    public var location: SourceLocation
+  }
+}
