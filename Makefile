@@ -15,8 +15,12 @@ BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
 BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf
+# The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium and axe-core from PyPI.
+BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
+BROWSER_VENV := .bench/browser-venv
+BROWSER_PIP_PACKAGES := selenium axe-selenium-python
 
-.PHONY: site test deps build release clean serve bench bench-deps bench-events bench-guardrails
+.PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -40,9 +44,23 @@ site: release
 serve: site
 	python3 -m http.server -d output 8000
 
-test: deps
+browser-deps:
+	@missing=""; for p in $(BROWSER_APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing:$$missing"; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
+	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python' 2>/dev/null; then \
+	  echo "Installing into $(BROWSER_VENV): $(BROWSER_PIP_PACKAGES)"; \
+	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP_PACKAGES); \
+	fi
+
+test: deps browser-deps
 	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
+	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's

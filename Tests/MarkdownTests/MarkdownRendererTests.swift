@@ -34,12 +34,27 @@ import Testing
         </tbody>
         </table>
         <ul>
-        <li><input type="checkbox" checked="" disabled="" /> done</li>
+        <li><input type="checkbox" checked="" disabled="" aria-label="Task" /> done</li>
         </ul>
 
         """)
     #expect(result.headings.map(\.anchor) == ["payments-api", "install", "install-1"])
     #expect(result.headings.map(\.line) == [1, 2, 3])
+  }
+
+  /// Regression: cmark-gfm's task-list boxes had no accessible name (axe-core `label`, critical).
+  @Test func taskListCheckboxesHaveAnAccessibleName() {
+    #expect(
+      MarkdownRenderer().render("- [x] ship\n- [ ] test\n\n```\n<input type=\"checkbox\" disabled=\"\" />\n```\n").html
+        == """
+        <ul>
+        <li><input type="checkbox" checked="" disabled="" aria-label="Task" /> ship</li>
+        <li><input type="checkbox" disabled="" aria-label="Task" /> test</li>
+        </ul>
+        <pre><code>&lt;input type=&quot;checkbox&quot; disabled=&quot;&quot; /&gt;
+        </code></pre>
+
+        """)
   }
 
   @Test func filtersRawHTMLUnlessAllowed() {

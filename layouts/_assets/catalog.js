@@ -21,7 +21,9 @@
     });
     count.textContent = shown + " of " + rows.length + " entities";
   }
+  // Selects changed from the keyboard or by automation may fire only "change", not "input".
   form.addEventListener("input", apply);
+  form.addEventListener("change", apply);
   form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
   Array.prototype.forEach.call(table.tHead.rows[0].cells, function (cell, index) {
     var button = cell.querySelector("button");

@@ -72,6 +72,7 @@ public struct SiteBuilder: Sendable {
     var renderInput = RenderInput(config: config, catalog: catalog, layouts: layouts, now: now, scorecards: scorecards, delivery: delivery)
     renderInput.docs = docs
     renderInput.policy = policy
+    if !eventPaths.isEmpty { renderInput.eventCounts = events.counts }
     var rendered = await SiteRenderer().render(renderInput)
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)

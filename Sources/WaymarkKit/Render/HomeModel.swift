@@ -1,6 +1,7 @@
 import StructuredData
 
-/// The home page: the catalog at a glance, readiness by level, level changes and waivers due.
+/// The home page: the catalog at a glance, readiness by level, the delivery summary with its
+/// trend, level changes, waivers due, and inputs that mapped to nothing.
 struct HomeModel {
   let input: RenderInput
 
@@ -25,7 +26,11 @@ struct HomeModel {
     let waivers: [JSONValue] = input.scorecards.waivers.filter { $0.status == .active && $0.waiver.expires <= horizon }.map {
       ["name": .string($0.waiver.name), "scorecard": .string($0.waiver.scorecard), "expires": .string($0.waiver.expiresDate)]
     }
+    let delivery = input.delivery.flatMap { DORAViewModel(delivery: $0).homeSummary() }
+    let unmapped = UnmappedInputsModel(input: input).warnings(root: root)
     return [
+      "delivery": delivery ?? .null,
+      "unmapped": .array(unmapped), "hasUnmapped": .bool(!unmapped.isEmpty),
       "entityCount": .int(Int64(input.catalog.entities.count)),
       "kinds": .array(counts.map { kind, count in ["kind": .string(kind), "count": .int(Int64(count))] }),
       "readiness": .array(readiness), "hasReadiness": .bool(!readiness.isEmpty),

@@ -18,6 +18,8 @@ public struct RenderInput: Sendable {
   public var docs: DocsSet = .empty
   /// Policy (guardrail) results attached to entities.
   public var policy: PolicyResults = .empty
+  /// The event loader's counts (`api/build.json`'s `counts.events`), when the site has event exports.
+  public var eventCounts: JSONValue?
 
   /// Creates a render input.
   public init(
