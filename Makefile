@@ -20,16 +20,19 @@ BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
 BROWSER_VENV := .bench/browser-venv
 BROWSER_PIP_PACKAGES := selenium axe-selenium-python
 
-.PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails
-
-deps:
-	@missing=""; for p in $(APT_PACKAGES); do \
+# $(call apt_install,PACKAGES): installs the Debian packages among PACKAGES that are missing.
+apt_install = missing=""; for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
 	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
+
+.PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails
+
+deps:
+	@$(call apt_install,$(APT_PACKAGES))
 
 build: deps
 	$(SWIFT) build
@@ -45,13 +48,7 @@ serve: site
 	python3 -m http.server -d output 8000
 
 browser-deps:
-	@missing=""; for p in $(BROWSER_APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(BROWSER_APT_PACKAGES))
 	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python' 2>/dev/null; then \
 	  echo "Installing into $(BROWSER_VENV): $(BROWSER_PIP_PACKAGES)"; \
 	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP_PACKAGES); \
@@ -67,13 +64,7 @@ test: deps browser-deps
 # recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python
 # (Google's cel-cpp) in a venv under .bench/.
 bench-deps: deps
-	@missing=""; for p in $(BENCH_APT_PACKAGES); do \
-	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
-	done; \
-	if [ -n "$$missing" ]; then \
-	  echo "Installing:$$missing"; \
-	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
-	fi
+	@$(call apt_install,$(BENCH_APT_PACKAGES))
 	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python; assert yaml.__with_libyaml__' 2>/dev/null; then \
 	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
