@@ -107,14 +107,16 @@ def stage_ratios(waymark_summary, peer_summary):
 
 
 def format_ratio(value):
-    """`0.42×`, `3.1×`, `12×`; a dash when there is no ratio."""
+    """`0.42×`, `3.1×`, `12×`, `0.004×` (one significant figure below 0.01); a dash when there is no ratio."""
     if value is None:
         return DASH
     if value >= 10:
         return f"{value:.0f}×"
     if value >= 1:
         return f"{value:.1f}×"
-    return f"{value:.2f}×"
+    if value >= 0.01:
+        return f"{value:.2f}×"
+    return f"{value:.1g}×"
 
 
 def format_seconds(value):

@@ -95,6 +95,7 @@ class SummaryAndRatioTests(unittest.TestCase):
         self.assertEqual(bench_report.format_ratio(0.254), "0.25×")
         self.assertEqual(bench_report.format_ratio(3.14), "3.1×")
         self.assertEqual(bench_report.format_ratio(31.4), "31×")
+        self.assertEqual(bench_report.format_ratio(0.0037), "0.004×")
         self.assertEqual(bench_report.format_ratio(None), "—")
         self.assertEqual(bench_report.format_seconds(0.01234), "0.0123")
         self.assertEqual(bench_report.format_seconds(1.234), "1.23")
