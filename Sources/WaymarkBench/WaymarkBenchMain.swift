@@ -10,6 +10,8 @@ import StructuredData
 /// waymark-bench yaml DIR        every *.yaml under DIR through YAMLLoader + YAMLConverter
 /// waymark-bench catalog ROOT    find + load + validate + relate the catalog of a site root
 /// waymark-bench cel ROOT CHECKS  compiled CEL checks over the catalog's entities (evaluations/s)
+/// waymark-bench docs-site ROOT OUT   the docs pages through the layouts, written to OUT
+/// waymark-bench site ROOT OUT   the whole portal, written to OUT even with errors (page weights)
 /// ```
 @main
 enum WaymarkBenchMain {
@@ -18,11 +20,13 @@ enum WaymarkBenchMain {
            waymark-bench catalog ROOT   catalog find + load + validate + relate for a site root
            waymark-bench docs|events|policy|scorecards ROOT   one later stage over a site root
            waymark-bench cel ROOT CHECKS.json   CEL evaluations per second over the catalog's entities
+           waymark-bench docs-site ROOT OUT   docs pages through the layouts (nav, TOC), published to OUT
+           waymark-bench site ROOT OUT   the whole portal published to OUT, even with errors
     """
 
   static func main() async {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard arguments.count == (arguments.first == "cel" ? 3 : 2) else { fail(usage, status: 2) }
+    guard arguments.count == (["cel", "docs-site", "site"].contains(arguments.first ?? "") ? 3 : 2) else { fail(usage, status: 2) }
     let target = URL(fileURLWithPath: arguments[1]).standardizedFileURL
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -36,6 +40,12 @@ enum WaymarkBenchMain {
     case "cel":
       let checks = URL(fileURLWithPath: arguments[2]).standardizedFileURL
       do { report = try await CELThroughputProbe(root: target, checksFile: checks).run() } catch { fail(error.message, status: 2) }
+    case "docs-site", "site":
+      let output = URL(fileURLWithPath: arguments[2]).standardizedFileURL
+      do {
+        report = arguments[0] == "site"
+          ? try await WholeSiteProbe(root: target, output: output).run() : try await DocsSiteProbe(root: target, output: output).run()
+      } catch { fail(error.message, status: 3) }
     default: fail(usage, status: 2)
     }
     print(JSONWriter(pretty: false).string(for: report.value))

@@ -7,7 +7,9 @@
   default globs `content/catalog/**/*.yaml` and `**/catalog-info.yaml` find every catalog file —
   the root `catalog-info.yaml` matches both and is read once — and the techdocs-ref paths
   (`dir:../../../docs/<name>`) still reach the docs;
-* the peers' sites: `.bench/peers-<preset>-s<seed>/` with a minimal Hugo site and mkdocs sites.
+* the peers' sites: `.bench/peers-<preset>-s<seed>/` with a Hugo site whose theme has the same
+  parts as Waymark's docs page (site nav, docs nav, table of contents), and the list of the
+  mkdocs sites (the corpus's own `mkdocs.yml` folders) the per-site peer builds.
 """
 
 import glob
@@ -19,7 +21,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = os.path.join(HERE, "gen_corpus.py")
-LAYOUT_VERSION = "1"
+LAYOUT_VERSION = "2"
 
 
 def ensure_corpus(bench_dir, preset, seed):
@@ -100,18 +102,86 @@ def markdown_pages(corpus):
     return sorted(glob.glob(os.path.join(corpus, "docs", "*", "docs", "*.md")))
 
 
-HUGO_CONFIG = '''baseURL = "https://portal.acme.example/"
+HUGO_CONFIG = """baseURL = "https://portal.acme.example/"
 title = "bench"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 [markup.goldmark.renderer]
 unsafe = false
-'''
-HUGO_SINGLE = '''<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-<body><main>{{ .Content }}</main></body></html>
-'''
-HUGO_LIST = '''<!doctype html><html><head><meta charset="utf-8"><title>{{ .Title }}</title></head>
-<body><main>{{ .Content }}</main><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></body></html>
-'''
+[markup.tableOfContents]
+startLevel = 2
+endLevel = 3
+""" + "".join(f"""[[menus.main]]
+name = "{name}"
+url = "/{target}"
+weight = {weight}
+""" for weight, (name, target) in enumerate([
+    ("Home", ""), ("Catalog", "catalog/"), ("Golden paths", "golden-paths/"), ("Scorecards", "scorecards/"),
+    ("Readiness", "readiness/"), ("Delivery", "dora/"), ("Guardrails", "guardrails/"), ("Search", "search/")], start=1))
+
+# The theme mirrors Waymark's docs page (layouts/docs.html): site header with the portal's nav,
+# breadcrumbs, the docs site's nav (its pages), the page, previous/next, edit link and word count,
+# and the table of contents (h2–h3). Hugo's `NextInSection` is the page before in weight order.
+HUGO_BASEOF = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{ .Title }} · {{ .Site.Title }}</title>
+<link rel="stylesheet" href="{{ "style.css" | relURL }}">
+</head>
+<body>
+<header class="site-header">
+  <a class="brand" href="{{ "/" | relURL }}">{{ .Site.Title }}</a>
+  <nav aria-label="Site"><ul>
+    {{ range .Site.Menus.main }}<li><a href="{{ .URL | relURL }}">{{ .Name }}</a></li>{{ end }}
+  </ul></nav>
+</header>
+<main id="main">{{ block "main" . }}{{ end }}</main>
+<footer class="site-footer"><p>Built by Hugo</p></footer>
+</body>
+</html>
+"""
+HUGO_DOCS_PAGE = """{{ define "main" }}{{ partial "docs.html" . }}{{ end }}
+"""
+HUGO_DOCS_PARTIAL = """{{ $page := . }}{{ $section := .CurrentSection }}
+<nav class="breadcrumbs" aria-label="Breadcrumbs">{{ range .Ancestors.Reverse }}<a href="{{ .RelPermalink }}">{{ .Title }}</a> › {{ end }}<span aria-current="page">{{ .Title }}</span></nav>
+<div class="docs-layout">
+<nav class="docs-nav" aria-label="{{ $section.Title }}">
+  <p class="docs-site-name"><a href="{{ $section.RelPermalink }}">{{ $section.Title }}</a></p>
+  <ul>
+    <li><a href="{{ $section.RelPermalink }}"{{ if eq $section $page }} aria-current="page"{{ end }}>{{ $section.Title }}</a></li>
+    {{ range $section.RegularPages }}<li><a href="{{ .RelPermalink }}"{{ if eq . $page }} aria-current="page"{{ end }}>{{ .Title }}</a></li>{{ end }}
+  </ul>
+</nav>
+<article class="docs-content">
+  {{ .Content }}
+  <nav class="docs-pager" aria-label="Previous and next pages">
+    {{ with .NextInSection }}<a href="{{ .RelPermalink }}" rel="prev">← {{ .Title }}</a>{{ end }}
+    {{ with .PrevInSection }}<a href="{{ .RelPermalink }}" rel="next">{{ .Title }} →</a>{{ end }}
+  </nav>
+  <p class="docs-source">{{ with .Params.edit_url }}<a href="{{ . }}" rel="noopener">Edit this page</a> · {{ end }}Source: <code>{{ with .File }}{{ .Path }}{{ end }}</code> · {{ .WordCount }} words</p>
+</article>
+<nav class="docs-toc" aria-labelledby="toc-heading"><h2 id="toc-heading">On this page</h2>{{ .TableOfContents }}</nav>
+</div>
+"""
+HUGO_HOME = """{{ define "main" }}<h1>Docs</h1>
+<ul>{{ range .Sections }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}
+"""
+# Relative `.md` links become page URLs, looked up (and so checked) like Waymark's link rewriting.
+HUGO_RENDER_LINK = """{{ $url := urls.Parse .Destination }}{{ $href := .Destination }}
+{{- if and (not $url.IsAbs) (strings.HasSuffix $url.Path ".md") }}
+{{- with .Page.GetPage (cond (eq $url.Path "index.md") "_index.md" $url.Path) }}{{ $href = .RelPermalink }}{{ end }}
+{{- with $url.Fragment }}{{ $href = printf "%s#%s" $href . }}{{ end }}
+{{- end -}}
+<a href="{{ $href | safeURL }}"{{ with .Title }} title="{{ . }}"{{ end }}>{{ .Text | safeHTML }}</a>"""
+HUGO_STYLE = """body{font:16px/1.5 system-ui,sans-serif;margin:0;color:#1b1f24}
+.site-header{display:flex;gap:1rem;align-items:center;padding:.5rem 1rem;border-bottom:1px solid #d0d7de}
+.site-header ul{display:flex;gap:.75rem;list-style:none;margin:0;padding:0}
+.docs-layout{display:grid;grid-template-columns:14rem minmax(0,1fr) 14rem;gap:2rem;padding:1rem}
+.docs-nav ul,.docs-toc ul{list-style:none;padding-left:.75rem}
+[aria-current=page]{font-weight:600}
+pre{overflow:auto;background:#f6f8fa;padding:.75rem}
+"""
 
 
 def write(path, text):
@@ -120,20 +190,63 @@ def write(path, text):
         handle.write(text)
 
 
+def first_heading(text):
+    """The text of the page's first `# ` heading, else ''."""
+    for line in text.splitlines():
+        if line.startswith("# "):
+            return line[2:].strip()
+    return ""
+
+
+def mkdocs_site_settings(site_folder):
+    """(site_name, repo_url, edit_uri, nav order of page files) from a generated mkdocs.yml.
+
+    The generator writes `key: value` lines and a flat `nav:` of `- "Title": file.md`, so plain
+    line reading is enough (no PyYAML in the system Python that lays the sites out).
+    """
+    settings = {"site_name": "", "repo_url": "", "edit_uri": "edit/master/docs/"}
+    order = []
+    with open(os.path.join(site_folder, "mkdocs.yml")) as handle:
+        for line in handle:
+            stripped = line.strip()
+            if stripped.startswith("- ") and stripped.endswith(".md"):
+                order.append(stripped.rsplit(":", 1)[-1].strip())
+            elif ":" in line and not line.startswith(" "):
+                key, value = line.split(":", 1)
+                if key in settings and value.strip():
+                    settings[key] = value.strip().strip('"')
+    return settings, order
+
+
 def lay_out_hugo(corpus, site):
-    """A minimal Hugo site rendering every markdown page (as ../shared/bench/anchors does).
+    """A Hugo site of every markdown page with the theme above: same markdown, plus front matter.
 
     `index.md` would make a leaf bundle whose siblings are resources, not pages, so it becomes
-    `_index.md` (a branch bundle) and every file is rendered.
+    `_index.md` (a branch bundle: the docs site's home) and every file is rendered. Each file
+    gets front matter with what Waymark reads from the page and mkdocs.yml: its title (the first
+    `# ` heading, as Waymark takes it), its position in the `nav:` (weight: the nav, previous
+    and next follow it) and its edit URL. The markdown itself is unchanged.
     """
-    write(os.path.join(site, "hugo.toml"), HUGO_CONFIG)
-    write(os.path.join(site, "layouts", "_default", "single.html"), HUGO_SINGLE)
-    write(os.path.join(site, "layouts", "_default", "list.html"), HUGO_LIST)
-    write(os.path.join(site, "layouts", "index.html"), HUGO_LIST)
+    for path, text in (("hugo.toml", HUGO_CONFIG), ("layouts/_default/baseof.html", HUGO_BASEOF),
+                       ("layouts/_default/single.html", HUGO_DOCS_PAGE), ("layouts/_default/list.html", HUGO_DOCS_PAGE),
+                       ("layouts/partials/docs.html", HUGO_DOCS_PARTIAL), ("layouts/index.html", HUGO_HOME),
+                       ("layouts/_default/_markup/render-link.html", HUGO_RENDER_LINK), ("static/style.css", HUGO_STYLE)):
+        write(os.path.join(site, path), text)
+    settings_by_site = {}
     for page in markdown_pages(corpus):
-        component = page.split(os.sep)[-3]
+        site_folder = os.path.dirname(os.path.dirname(page))
+        if site_folder not in settings_by_site:
+            settings_by_site[site_folder] = mkdocs_site_settings(site_folder)
+        settings, order = settings_by_site[site_folder]
+        component = os.path.basename(site_folder)
         name = os.path.basename(page)
-        link_or_copy(page, os.path.join(site, "content", component, "_index.md" if name == "index.md" else name))
+        with open(page) as handle:
+            text = handle.read()
+        title = first_heading(text) or (settings["site_name"] if name == "index.md" else name[:-3])
+        weight = order.index(name) + 1 if name in order else len(order) + 1
+        edit_url = settings["repo_url"].rstrip("/") + "/" + settings["edit_uri"].strip("/") + "/" + name
+        front = f"---\ntitle: {json.dumps(title)}\nweight: {weight}\nedit_url: {json.dumps(edit_url)}\n---\n"
+        write(os.path.join(site, "content", component, "_index.md" if name == "index.md" else name), front + text)
 
 
 def sample_sites(corpus, count):
@@ -145,28 +258,12 @@ def sample_sites(corpus, count):
     return [sites[int(index * step)] for index in range(count)]
 
 
-def lay_out_mkdocs_combined(corpus, site):
-    """One mkdocs site holding every component's docs, with a one-entry nav (every page is built)."""
-    docs = os.path.join(site, "docs")
-    components = []
-    for page in markdown_pages(corpus):
-        component = page.split(os.sep)[-3]
-        if not components or components[-1] != component:
-            components.append(component)
-        link_or_copy(page, os.path.join(docs, component, os.path.basename(page)))
-    write(os.path.join(docs, "index.md"),
-          "# Developer portal docs\n\n" + "".join(f"- [{c}]({c}/index.md)\n" for c in components))
-    write(os.path.join(site, "mkdocs.yml"),
-          "site_name: Combined docs\ndocs_dir: docs\nnav:\n  - Home: index.md\nplugins:\n  - techdocs-core\n")
-
-
 def lay_out_peer_sites(corpus, peers, mkdocs_site_sample):
-    """The Hugo site, the mkdocs combined site and the per-site sample list under `peers`."""
+    """The Hugo site and the list of the mkdocs sites sampled (one `mkdocs build` each) under `peers`."""
     listing = os.path.join(peers, "mkdocs-sites.txt")
     if not (os.path.isdir(peers) and stamp_matches(peers, corpus)):
         shutil.rmtree(peers, ignore_errors=True)
         lay_out_hugo(corpus, os.path.join(peers, "hugo"))
-        lay_out_mkdocs_combined(corpus, os.path.join(peers, "mkdocs-combined"))
         write_stamp(peers, corpus)
         print(f"peers: laid out {peers}", flush=True)
     write(listing, "\n".join(os.path.abspath(s) for s in sample_sites(corpus, mkdocs_site_sample)) + "\n")

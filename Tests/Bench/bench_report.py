@@ -8,6 +8,8 @@ import json
 import re
 import statistics
 
+import page_weight
+
 NOT_BUILT = "not built"
 DASH = "—"
 
@@ -72,6 +74,20 @@ def summarize(runs):
     }
 
 
+def scaled_summary(summary, factor):
+    """A sample's summary extrapolated linearly to the whole input: times × factor, RSS unchanged.
+
+    For peers too slow to run on everything (one `mkdocs build` per docs site): the table shows
+    the scaled figures, so the ratio compares the same work, and `scale` records the factor.
+    """
+    scaled = dict(summary)
+    for key in ("median_wall_s", "min_wall_s", "max_wall_s", "median_cpu_s", "median_inner_s"):
+        if scaled.get(key) is not None:
+            scaled[key] = scaled[key] * factor
+    scaled["scale"] = factor
+    return scaled
+
+
 def ratio(waymark, peer):
     """Waymark / peer, or None when either side is missing or the peer's figure is zero."""
     if waymark is None or peer is None or peer == 0:
@@ -91,14 +107,16 @@ def stage_ratios(waymark_summary, peer_summary):
 
 
 def format_ratio(value):
-    """`0.42×`, `3.1×`, `12×`; a dash when there is no ratio."""
+    """`0.42×`, `3.1×`, `12×`, `0.004×` (one significant figure below 0.01); a dash when there is no ratio."""
     if value is None:
         return DASH
     if value >= 10:
         return f"{value:.0f}×"
     if value >= 1:
         return f"{value:.1f}×"
-    return f"{value:.2f}×"
+    if value >= 0.01:
+        return f"{value:.2f}×"
+    return f"{value:.1g}×"
 
 
 def format_seconds(value):
@@ -202,7 +220,24 @@ def report_markdown(results):
         "W = Waymark, P = peer. Ratios are Waymark / peer from medians of the same run (below 1× Waymark is "
         "faster); \"in-process\" compares the stage's own timing printed by each side, without process start-up.",
     ]
+    if results.get("page_weight"):
+        lines += ["", page_weight_section(results["page_weight"])]
     return "\n".join(lines) + "\n"
+
+
+def page_weight_section(weight):
+    """The page-weight part of the report: how the portal was written, then page_weight's table."""
+    build = weight.get("build") or {}
+    if weight.get("status") != "measured":
+        return (f"**Page weight**: not measured: `waymark-bench site` exited {build.get('exit_status', '?')}"
+                f"{': ' + build['stderr_tail'].strip().splitlines()[-1] if build.get('stderr_tail') else ''}.")
+    inner = build.get("inner") or {}
+    errors = inner.get("errors", 0)
+    return (f"**Page weight per page type** ({weight['pages']:,} pages of the whole portal written by "
+            f"`waymark-bench site` to `{weight['output']}` in {format_seconds(build.get('wall_s'))} s wall, "
+            f"peak RSS {format_mb(build.get('max_rss_mb'))} MB; it writes what `waymark build` renders even though "
+            f"the corpus has {errors} errors; budget from `Tests/Bench/page_weight.py`):\n\n"
+            + page_weight.report_markdown(weight).rstrip("\n"))
 
 
 def corpus_line(corpus):

@@ -30,6 +30,7 @@ sys.path.insert(0, HERE)
 import bench_layout  # noqa: E402
 import bench_report  # noqa: E402
 import bench_stages  # noqa: E402
+import page_weight  # noqa: E402
 
 REPOSITORY = os.path.dirname(os.path.dirname(HERE))
 
@@ -39,8 +40,8 @@ def parse_arguments(argv):
     parser.add_argument("--preset", default="small", choices=["small", "medium", "large"])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--only", default=",".join(stage.id for stage in bench_stages.STAGES),
-                        help="comma-separated stage ids")
+    parser.add_argument("--only", default=",".join([stage.id for stage in bench_stages.STAGES] + ["weight"]),
+                        help="comma-separated stage ids; `weight`: the page weight per page type of the whole portal")
     parser.add_argument("--bench-dir", default=os.path.join(REPOSITORY, ".bench"))
     parser.add_argument("--out-root", help="where every contender writes (default: BENCH_DIR/out, the same disk "
                         "for all); e.g. /dev/shm/waymark-bench for tmpfs")
@@ -48,10 +49,8 @@ def parse_arguments(argv):
     parser.add_argument("--waymark-bench", default=os.path.join(REPOSITORY, ".build", "release", "waymark-bench"))
     parser.add_argument("--python", default=sys.executable, help="Python with PyYAML (libyaml) and mkdocs")
     parser.add_argument("--mkdocs", default="mkdocs")
-    parser.add_argument("--mkdocs-site-sample", type=int, default=10,
-                        help="how many component sites the per-site mkdocs peer builds (extrapolated to all)")
-    parser.add_argument("--mkdocs-combined-max-pages", type=int, default=2500,
-                        help="skip the combined mkdocs site above this many pages (≈ 40 pages/s)")
+    parser.add_argument("--mkdocs-site-sample", type=int, default=20,
+                        help="how many docs sites the per-site mkdocs peer builds (times scaled to all; 0: all)")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds to wait after sync, before each run")
     parser.add_argument("--report", metavar="RESULTS_JSON", help="only print the table of a saved results.json")
     arguments = parser.parse_args(argv)
@@ -102,14 +101,33 @@ def measure_stage(stage, context, reps, pause):
         note = contender.note(context, contender_runs) if contender.note else None
         if contender.versus and stage.waymark and id(stage.waymark) in runs:
             note = contender.versus(context, runs[id(stage.waymark)], contender_runs)
-        return {"name": contender.name, "status": "failed" if failed else "measured",
-                "summary": bench_report.summarize(contender_runs), "runs": contender_runs, "note": note}
+        summary = bench_report.summarize(contender_runs)
+        measured = {"name": contender.name, "status": "failed" if failed else "measured", "summary": summary,
+                    "runs": contender_runs, "note": note}
+        if contender.scale:
+            measured["sample_summary"] = summary
+            measured["summary"] = bench_report.scaled_summary(summary, contender.scale(context))
+        return measured
 
     waymark = result(stage.waymark)
     peers = [result(peer) for peer in stage.peers]
     ratios = [dict(peer=peer["name"], **bench_report.stage_ratios(bench_report.summary_of(waymark),
                                                                    bench_report.summary_of(peer))) for peer in peers]
     return {"id": stage.id, "title": stage.title, "waymark": waymark, "peers": peers, "ratios": ratios}
+
+
+def measure_page_weight(context, pause):
+    """Writes the whole portal once (`waymark-bench site`, timed) and weighs its pages by type."""
+    output = context.out("waymark-site")
+    bench_stages.remove(output)
+    run = timed_run([context.waymark_bench, "site", context.site, output], {}, pause)
+    print(f"  site: wall {run['wall_s']:.2f} s, user+sys {run['user_s'] + run['sys_s']:.2f} s, "
+          f"rss {run['max_rss_mb']:.0f} MB, exit {run['exit_status']}", flush=True)
+    if run["exit_status"] != 0 or not os.path.isdir(output):
+        return {"status": "failed", "build": run}
+    weight = page_weight.measure_site(output)
+    weight.update(status="measured", build=run, output=output)
+    return weight
 
 
 def machine_facts():
@@ -186,8 +204,7 @@ def main(argv):
         preset=arguments.preset, corpus=corpus, site=site,
         peers=os.path.join(bench_dir, os.path.basename(corpus).replace("corpus-", "peers-", 1)), out_root=out_root,
         waymark=os.path.abspath(arguments.waymark), waymark_bench=os.path.abspath(arguments.waymark_bench),
-        python=arguments.python, mkdocs=arguments.mkdocs, mkdocs_site_sample=arguments.mkdocs_site_sample,
-        mkdocs_combined_max_pages=arguments.mkdocs_combined_max_pages)
+        python=arguments.python, mkdocs=arguments.mkdocs, mkdocs_site_sample=arguments.mkdocs_site_sample)
     filesystem, device = filesystem_of(out_root)
     results = {
         "preset": arguments.preset, "seed": arguments.seed, "reps": arguments.reps,
@@ -202,6 +219,10 @@ def main(argv):
             print(f"== {stage.id}: {stage.title}", flush=True)
             results["stages"].append(measure_stage(stage, context, arguments.reps, arguments.pause))
             markdown = write_results(results, bench_dir)   # after every stage: a stopped run keeps its figures
+    if "weight" in selected:
+        print("== weight: page weight per page type of the whole portal", flush=True)
+        results["page_weight"] = measure_page_weight(context, arguments.pause)
+        markdown = write_results(results, bench_dir)
     print("\n" + markdown)
     print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
 

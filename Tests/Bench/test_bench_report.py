@@ -80,10 +80,22 @@ class SummaryAndRatioTests(unittest.TestCase):
         self.assertAlmostEqual(ratios["cpu"], 0.5)
         self.assertAlmostEqual(ratios["in_process"], 0.25)
 
+    def test_a_scaled_sample_multiplies_times_not_memory(self):
+        sample = bench_report.summarize([run(2.0, 1.5, 0.5, rss=50, inner=1.0), run(3.0, 2.0, 0.0, rss=60, inner=1.5),
+                                         run(1.0, 1.0, 0.0, rss=40, inner=0.5)])
+        scaled = bench_report.scaled_summary(sample, 10.0)
+        self.assertEqual((scaled["median_wall_s"], scaled["min_wall_s"], scaled["max_wall_s"]), (20.0, 10.0, 30.0))
+        self.assertEqual((scaled["median_cpu_s"], scaled["median_inner_s"]), (20.0, 10.0))
+        self.assertEqual((scaled["max_rss_mb"], scaled["reps"], scaled["scale"]), (60, 3, 10.0))
+        self.assertEqual(sample["median_wall_s"], 2.0)
+        waymark = bench_report.summarize([run(4.0, 4.0)] * 3)
+        self.assertAlmostEqual(bench_report.stage_ratios(waymark, scaled)["wall"], 0.2)
+
     def test_formats(self):
         self.assertEqual(bench_report.format_ratio(0.254), "0.25×")
         self.assertEqual(bench_report.format_ratio(3.14), "3.1×")
         self.assertEqual(bench_report.format_ratio(31.4), "31×")
+        self.assertEqual(bench_report.format_ratio(0.0037), "0.004×")
         self.assertEqual(bench_report.format_ratio(None), "—")
         self.assertEqual(bench_report.format_seconds(0.01234), "0.0123")
         self.assertEqual(bench_report.format_seconds(1.234), "1.23")
@@ -120,6 +132,29 @@ class TableTests(unittest.TestCase):
         [row] = bench_report.stage_rows(stage)
         self.assertEqual(row[2], "mkdocs (skipped)")
         self.assertEqual(row[-1], "too big")
+
+    def test_the_report_ends_with_the_page_weight_section(self):
+        import page_weight
+        weights = page_weight.page_weights([("index.html", '<link rel="stylesheet" href="assets/s.css">', 2048)],
+                                           {"assets/s.css": 1024}.get)
+        results = {"preset": "small", "seed": 42, "reps": 3, "started_at": "2026-11-29 06:00 UTC",
+                   "machine": {"cores": 2, "cpu": "EPYC", "memory_gib": 24, "system": "Linux", "load_start": "1.0",
+                               "load_end": "2.0"},
+                   "corpus": {"catalog_mb": 0.2, "entities": 200, "catalog_files": 16, "docs_mb": 0.8, "docs_pages": 200,
+                              "docs_sites": 81, "events_mb": 10.3, "events": 20000, "sarif_mb": 0.6, "sarif_files": 4},
+                   "output": {"path": "/tmp/out", "filesystem": "ext4", "device": "/dev/vda"}, "stages": [],
+                   "page_weight": {"status": "measured", "pages": 1, "output": "/tmp/out/waymark-site-small",
+                                   "build": {"wall_s": 2.5, "max_rss_mb": 80, "inner": {"errors": 6}},
+                                   "rows": page_weight.summarize(weights),
+                                   "site": page_weight.site_assets(weights, {"assets/s.css": 1024}.get)}}
+        report = bench_report.report_markdown(results)
+        self.assertIn("**Page weight per page type** (1 pages of the whole portal written by `waymark-bench site` to "
+                      "`/tmp/out/waymark-site-small` in 2.50 s wall, peak RSS 80 MB;", report)
+        self.assertIn("the corpus has 6 errors", report)
+        self.assertIn("| home | 1 | 2.0 KB | 2.0 KB | 1.0 KB | 0 B |", report)
+        failed = dict(results, page_weight={"status": "failed", "build": {"exit_status": 3, "stderr_tail": "x\nboom\n"}})
+        self.assertIn("**Page weight**: not measured: `waymark-bench site` exited 3: boom.",
+                      bench_report.report_markdown(failed))
 
     def test_markdown_table_escapes_pipes_and_aligns(self):
         table = bench_report.markdown_table([["a|b"] + ["x"] * 9])

@@ -63,7 +63,7 @@ public struct SiteWriter: Sendable {
         if created.insert(folder).inserted {
           try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
         }
-        guard manager.createFile(atPath: url.path, contents: Data(file.bytes)) else {
+        guard Self.writeFile(file.bytes, atPath: url.path) else {
           throw Failure(description: "cannot write \(url.path)")
         }
       }

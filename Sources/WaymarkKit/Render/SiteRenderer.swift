@@ -58,43 +58,10 @@ public struct SiteRenderer: Sendable {
     var layoutLocation: SourceLocation?
   }
 
-  /// Renders the site; pages render in parallel and are collected in path order.
+  /// Renders the site; pages render in parallel (`renderPages`) and are collected in path order.
   public func render(_ input: RenderInput) async -> RenderedSite {
-    var diagnostics: [Diagnostic] = []
-    let pages = PageCatalogue(input: input).pages()
-    var chosen = Set<LayoutResolver.Choice>()
-    var jobs: [(Page, LayoutResolver.Choice)] = []
-    for page in pages {
-      guard input.layouts.resolver.namedLayoutExists(for: page.descriptor),
-        let choice = input.layouts.resolver.resolve(page.descriptor)
-      else {
-        let wanted = page.descriptor.layout ?? page.descriptor.kind
-        let tried = LayoutResolver.candidates(for: page.descriptor).joined(separator: ", ")
-        diagnostics.append(
-          .error(
-            "layout.missing", "page '\(page.path)' needs layout '\(wanted)', which does not exist (looked for \(tried))",
-            at: page.layoutLocation))
-        continue
-      }
-      chosen.insert(choice)
-      jobs.append((page, choice))
-    }
-    let library = input.layouts.library
-    let rendered = await withTaskGroup(of: [OutputFile].self) { group in
-      let chunkSize = max(1, jobs.count / 8 + 1)
-      for start in stride(from: 0, to: jobs.count, by: chunkSize) {
-        let chunk = Array(jobs[start..<min(jobs.count, start + chunkSize)])
-        group.addTask {
-          chunk.map { page, choice in
-            let html = library.render(MustacheContext.value(page.model), withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
-            return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
-          }
-        }
-      }
-      var files: [OutputFile] = []
-      for await chunk in group { files += chunk }
-      return files
-    }
+    let pages = await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts)
+    let (rendered, chosen, diagnostics) = (pages.files, pages.chosenLayouts, pages.diagnostics)
     var files = rendered + APIRenderer(input: input).files()
     files += ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
     files += SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())

@@ -1,0 +1,54 @@
+import Foundation
+import StructuredData
+import WaymarkKit
+
+/// Builds only the docs part of a site the way `waymark build` does and writes it to disk:
+/// the catalog (docs are found through its entities), every docs site read, rendered and
+/// link-checked (`DocsSetBuilder`), every page through the layouts (`SiteRenderer.renderDocs`:
+/// site nav, docs nav, table of contents) and published with `SiteWriter`.
+///
+/// Unlike `waymark build`, it publishes even when the inputs have errors (the bench corpus has
+/// dangling catalog references on purpose), so the docs are always written and timed.
+struct DocsSiteProbe: Sendable {
+  /// The site root.
+  var root: URL
+  /// Where the docs are published (replaced).
+  var output: URL
+
+  func run() async throws(ProbeFailure) -> ProbeReport {
+    let clock = ContinuousClock()
+    let start = clock.now
+    let (config, _, _) = SiteConfigLoader().load(root: root)
+    let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
+    let files = finder.allFiles()
+    let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: files), available: files)
+    let (catalog, _) = CatalogBuilder().build(loaded.documents)
+    let modelled = clock.now
+    let docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: files)
+    let docsDone = clock.now
+    let layoutsFolder = root.appendingPathComponent(config.layoutsDirectory)
+    let (layouts, _) = LayoutSet.load(
+      siteLayouts: FileManager.default.fileExists(atPath: layoutsFolder.path) ? layoutsFolder : nil,
+      displayPath: config.layoutsDirectory)
+    let (now, _) = BuildClock.now(option: nil, config: config, newestInput: nil)
+    var input = RenderInput(config: config, catalog: catalog, layouts: layouts, now: now)
+    input.docs = docs
+    let rendered = await SiteRenderer().renderDocs(input)
+    let renderDone = clock.now
+    do { try SiteWriter(output: output).publish(rendered.files) } catch {
+      throw ProbeFailure("waymark-bench: \(error.description)")
+    }
+    let written = clock.now
+    let pages = rendered.files.filter { $0.path.hasPrefix("docs/") && $0.path.hasSuffix("/index.html") }
+    let broken = docs.diagnostics.filter { $0.code == "docs.broken-link" }.count
+    return ProbeReport(
+      stage: "docs-site", seconds: (written - start).seconds,
+      fields: [
+        "catalogSeconds": .double((modelled - start).seconds), "docsSeconds": .double((docsDone - modelled).seconds),
+        "renderSeconds": .double((renderDone - docsDone).seconds), "writeSeconds": .double((written - renderDone).seconds),
+        "sites": .int(Int64(docs.sites.count)), "pages": .int(Int64(pages.count)),
+        "files": .int(Int64(rendered.files.count)), "htmlBytes": .int(Int64(pages.reduce(0) { $0 + $1.bytes.count })),
+        "brokenLinks": .int(Int64(broken)), "renderErrors": .int(Int64(rendered.diagnostics.count)),
+      ])
+  }
+}
