@@ -1,19 +1,30 @@
 import StructuredData
 
 extension DORAViewModel {
+  /// How many components the dashboard lists: the most deploying ones. Every component's
+  /// figures are on its own page and in `api/dora.json`; a table of thousands would make the
+  /// page too heavy to open on a large organisation.
+  static let dashboardComponents = 50
+
   /// The DORA dashboard page: the organisation's tiles, then a table per roll-up level.
   func dashboard(catalog: Catalog, root: String) -> JSONValue {
     let links = EntityViewModel(catalog: catalog)
-    let levels: [(String, [EntityRef: JSONValue])] = [
-      ("Groups", delivery.groups), ("Domains", delivery.domains), ("Systems", delivery.systems), ("Components", delivery.entities),
+    let levels: [(String, [EntityRef: JSONValue], Int?)] = [
+      ("Groups", delivery.groups, nil), ("Domains", delivery.domains, nil), ("Systems", delivery.systems, nil),
+      ("Components", delivery.entities, Self.dashboardComponents),
     ]
-    let sections: [JSONValue] = levels.compactMap { heading, members in
+    let sections: [JSONValue] = levels.compactMap { heading, members, limit in
       guard !members.isEmpty else { return nil }
-      let rows = members.keys.sorted().compactMap { ref -> JSONValue? in
-        guard let metrics = members[ref] else { return nil }
-        return row(metrics, link: links.link(to: ref, root: root))
+      var refs = members.keys.sorted()
+      var section: [String: JSONValue] = ["heading": .string(heading)]
+      if let limit, refs.count > limit {
+        let deployments = { (ref: EntityRef) in members[ref]?["deployments"]?.intValue ?? 0 }
+        refs = Array(refs.sorted { deployments($0) != deployments($1) ? deployments($0) > deployments($1) : $0 < $1 }.prefix(limit))
+        section["note"] = .string(
+          "The \(limit) of \(members.count) with the most deployments; every component's figures are on its page and in api/dora.json.")
       }
-      return ["heading": .string(heading), "rows": .array(rows)]
+      section["rows"] = .array(refs.compactMap { ref in members[ref].map { row($0, link: links.link(to: ref, root: root)) } })
+      return .object(section)
     }
     var model = tiles(of: delivery.org).objectValue ?? [:]
     model["sections"] = .array(sections)

@@ -43,21 +43,31 @@ struct PolicyResultsRenderer {
   }
 
   /// The guardrails page: one row per entity with results, the unmapped findings and the inputs.
+  ///
+  /// The page lists at most `Self.openFindingsPerEntity` open findings per entity and
+  /// `Self.unmappedShown` unmapped ones, so that it stays readable (and within its page-weight
+  /// budget) on a large organisation; the rest are on the entity pages and in the JSON API.
   func overviewModel(root: String) -> [String: JSONValue] {
     let rows: [JSONValue] = results.entityRefs.map { ref in
       let fact = results.fact(for: ref)
-      let findings = results.findingsByEntity[ref] ?? []
+      let open = (results.findingsByEntity[ref] ?? []).filter(\.isOpen)
       return [
         "ref": .string(ref.canonical), "title": .string(catalog[ref]?.title ?? ref.name),
         "url": .string(root + SitePaths.entityPage(ref)),
         "results": fact["results"] ?? .null, "bySeverity": fact["bySeverity"] ?? .null,
-        "openFindings": .array(findings.filter(\.isOpen).map(Self.row)),
-        "hasOpenFindings": .bool(findings.contains(where: \.isOpen)),
+        "openFindings": .array(open.prefix(Self.openFindingsPerEntity).map(Self.row)),
+        "hasOpenFindings": .bool(!open.isEmpty),
+        // Absent rather than 0: a Mustache section over 0 still renders.
+        "moreOpenFindings": open.count > Self.openFindingsPerEntity ? .int(Int64(open.count - Self.openFindingsPerEntity)) : .null,
       ]
     }
+    let unmappedOpen = results.unmapped.filter { $0.result != .pass }
     return [
       "entities": .array(rows),
-      "unmapped": .array(results.unmapped.filter { $0.result != .pass }.map(Self.row)),
+      "unmapped": .array(unmappedOpen.prefix(Self.unmappedShown).map(Self.row)),
+      "unmappedOpenCount": .int(Int64(unmappedOpen.count)),
+      "unmappedShown": .int(Int64(min(unmappedOpen.count, Self.unmappedShown))),
+      "moreUnmapped": .bool(unmappedOpen.count > Self.unmappedShown),
       "unmappedCount": .int(Int64(results.unmapped.count)),
       "inputs": .array(
         results.inputs.map { input in
@@ -65,6 +75,11 @@ struct PolicyResultsRenderer {
         }),
     ]
   }
+
+  /// How many open findings of one entity the guardrails page lists.
+  static let openFindingsPerEntity = 20
+  /// How many open unmapped results the guardrails page lists.
+  static let unmappedShown = 100
 
   private func ruleList(_ rules: JSONValue?) -> JSONValue {
     let sorted = (rules?.objectValue ?? [:]).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }

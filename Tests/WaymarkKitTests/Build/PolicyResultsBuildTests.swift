@@ -140,6 +140,38 @@ import WaymarkTestSupport
     #expect(!overview.contains("<b>0.0.0.0/0</b>"))
   }
 
+  /// A SARIF log of `count` failing results of rule `rule` at lines 1… of `uri`.
+  static func sarif(rule: String, uri: String, count: Int) -> String {
+    let results = (1...count).map {
+      #"{"ruleId": "\#(rule)", "level": "error", "message": {"text": "finding \#($0)"}, "#
+        + #""locations": [{"physicalLocation": {"artifactLocation": {"uri": "\#(uri)"}, "region": {"startLine": \#($0)}}}]}"#
+    }
+    return #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "Scanner"}}, "results": ["#
+      + results.joined(separator: ",\n") + "]}]}"
+  }
+
+  @Test func theGuardrailsPageListsAtMostAHundredUnmappedAndTwentyOpenFindingsPerEntity() async throws {
+    let result = try await build(
+      try site([
+        "content/policy-results/many-unmapped.sarif": Self.sarif(rule: "R1", uri: "nowhere/main.tf", count: 105),
+        "content/policy-results/many-mapped.sarif": Self.sarif(rule: "R2", uri: "content/infra/payments-api/main.tf", count: 23),
+      ]))
+    let overview = try file(result, "guardrails/index.html")
+    #expect(overview.contains("Unmapped results (106)"))
+    #expect(overview.contains("<p class=\"muted\">The first 100 of 106 open results:</p>"))
+    let unmapped = try #require(overview.range(of: "id=\"unmapped-heading\""))
+    let inputs = try #require(overview.range(of: "id=\"inputs-heading\""))
+    #expect(overview[unmapped.upperBound..<inputs.lowerBound].components(separatedBy: "<li>").count - 1 == 100)
+    let section = try #require(overview.range(of: "<section aria-label=\"Open findings of payments-api\">"))
+    let end = try #require(overview.range(of: "</section>", range: section.upperBound..<overview.endIndex))
+    let payments = overview[section.upperBound..<end.lowerBound]
+    #expect(payments.components(separatedBy: "<li>").count - 1 == 20)
+    #expect(payments.contains("<p class=\"muted\">And 5 more on <a href=\"../catalog/default/component/payments-api/\">its page</a>.</p>"))
+    #expect(!overview.contains("And 0 more"))
+    // The entity page itself lists every one.
+    #expect(try file(result, "catalog/default/component/payments-api/index.html").contains("finding 23"))
+  }
+
   @Test func theFactIsThePerEntityRollUpAndUnknownIsNull() async throws {
     let root = try site()
     let loaded = await CatalogLoader(root: root).load(paths: ["content/catalog/shop.yaml"])
