@@ -23,7 +23,11 @@ public struct SiteBuilder: Sendable {
     if let baseURL = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
     let output = options.output?.standardizedFileURL ?? root.appendingPathComponent(config.outputDirectory)
     let finder = InputFinder(root: root, excludedFolders: Self.excludedFolders(config: config, root: root, output: output))
-    let allFiles = finder.allFiles()
+    let walk = finder.walk()
+    let allFiles = walk.files
+    diagnostics += walk.diagnostics(
+      matching: config.catalogGlobs + config.eventGlobs + config.policyResultGlobs
+        + ["yaml", "yml"].map { "\(config.policiesDirectory)/**/*.\($0)" } + ["\(config.layoutsDirectory)/**/*"])
     let catalogPaths = finder.files(matching: config.catalogGlobs, in: allFiles)
     let loaded = await CatalogLoader(root: root).load(paths: catalogPaths, available: allFiles)
     diagnostics += loaded.diagnostics
