@@ -66,6 +66,11 @@ public struct SiteBuilder: Sendable {
       enforceGates: !options.writesOutput)
     diagnostics += scorecardDiagnostics
     options.progress(clock.lap("evaluate", "\(scorecards.reports.count) scorecards, \(scorecards.waivers.count) waivers"))
+    // Secrets: a credential in any input is an error, so nothing is published (events are scanned as they stream).
+    let secrets = await SecretGuard(catalog: catalog, documents: loaded.documents, docs: docs).check(
+      [configFile].compactMap { $0 } + loaded.files + scorecardFiles + docs.files + policyFiles.files)
+    diagnostics += secrets.diagnostics
+    options.progress(clock.lap("secrets", secrets.summary))
 
     // Render
     let layoutsFolder = root.appendingPathComponent(config.layoutsDirectory)
@@ -79,7 +84,7 @@ public struct SiteBuilder: Sendable {
     var rendered = await SiteRenderer().render(renderInput)
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
-    let list = DiagnosticList(diagnostics)
+    let list = DiagnosticList(SecretGuard.redacting(diagnostics))
     var manifest = BuildManifest(
       now: now, nowSource: nowSource,
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }

@@ -23,6 +23,8 @@ struct EventChunkDecoder: Sendable {
     var newest: Timestamp?
     /// Unknown types with their count and the chunk line of their first record.
     var unknown: [String: (count: Int, line: Int)] = [:]
+    /// Credentials found in the chunk's bytes (`SecretScanner`), lines numbered within the chunk.
+    var secrets: [SecretScanner.Match] = []
   }
 
   let scanner = JSONFieldScanner(selection: EventFields.selection)
@@ -61,6 +63,7 @@ struct EventChunkDecoder: Sendable {
       start = end + 1
     }
     result.lines = line
+    result.secrets = SecretScanner().scan(bytes)
     return result
   }
 
