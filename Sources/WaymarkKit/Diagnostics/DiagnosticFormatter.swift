@@ -35,14 +35,15 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
   /// line break before a caret line (spaces and one `^`).
   static func printable(_ text: String) -> String {
     guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
-    let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+    // Split on the scalar: "\r\n" is one Character, which a split on "\n" would not cut.
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
     var out = ""
     for (index, line) in lines.enumerated() {
       if index > 0 {
         let isCaret = line.contains("^") && line.allSatisfy { $0 == " " || $0 == "^" }
         out += isCaret ? "\n" : "\\n"
       }
-      for scalar in line.unicodeScalars {
+      for scalar in line {
         switch scalar {
         case "\t": out += "\\t"
         case "\r": out += "\\r"
