@@ -9,16 +9,23 @@ public func assertGolden(
   _ actual: String, named name: String, filePath: String = #filePath, sourceLocation: SourceLocation = #_sourceLocation
 ) {
   let directory = URL(fileURLWithPath: filePath).deletingLastPathComponent().appendingPathComponent("Snapshots")
-  let file = directory.appendingPathComponent(name)
+  assertGolden(actual, file: directory.appendingPathComponent(name), sourceLocation: sourceLocation)
+}
+
+/// Compares `actual` with the golden file at `file` (a fixture folder's `expected.txt`), recording
+/// it as `assertGolden(_:named:)` does.
+public func assertGolden(_ actual: String, file: URL, sourceLocation: SourceLocation = #_sourceLocation) {
   let record = ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1"
   guard !record, let expected = try? String(contentsOf: file, encoding: .utf8) else {
-    try? FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    try? FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
     try? Data(actual.utf8).write(to: file)
     Issue.record("Recorded new golden file \(file.path); run again to compare.", sourceLocation: sourceLocation)
     return
   }
   if expected != actual {
-    Issue.record("\(name) differs from its golden file:\n\(lineDiff(expected: expected, actual: actual))", sourceLocation: sourceLocation)
+    Issue.record(
+      "\(file.lastPathComponent) differs from its golden file \(file.path):\n\(lineDiff(expected: expected, actual: actual))",
+      sourceLocation: sourceLocation)
   }
 }
 

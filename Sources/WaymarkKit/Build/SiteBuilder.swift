@@ -23,7 +23,11 @@ public struct SiteBuilder: Sendable {
     if let baseURL = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
     let output = options.output?.standardizedFileURL ?? root.appendingPathComponent(config.outputDirectory)
     let finder = InputFinder(root: root, excludedFolders: Self.excludedFolders(config: config, root: root, output: output))
-    let allFiles = finder.allFiles()
+    let walk = finder.walk()
+    let allFiles = walk.files
+    diagnostics += walk.diagnostics(
+      matching: config.catalogGlobs + config.eventGlobs + config.policyResultGlobs
+        + ["yaml", "yml"].map { "\(config.policiesDirectory)/**/*.\($0)" } + ["\(config.layoutsDirectory)/**/*"])
     let catalogPaths = finder.files(matching: config.catalogGlobs, in: allFiles)
     let loaded = await CatalogLoader(root: root).load(paths: catalogPaths, available: allFiles)
     diagnostics += loaded.diagnostics
@@ -62,6 +66,11 @@ public struct SiteBuilder: Sendable {
       enforceGates: !options.writesOutput)
     diagnostics += scorecardDiagnostics
     options.progress(clock.lap("evaluate", "\(scorecards.reports.count) scorecards, \(scorecards.waivers.count) waivers"))
+    // Secrets: a credential in any input is an error, so nothing is published (events are scanned as they stream).
+    let secrets = await SecretGuard(catalog: catalog, documents: loaded.documents, docs: docs).check(
+      [configFile].compactMap { $0 } + loaded.files + scorecardFiles + docs.files + policyFiles.files)
+    diagnostics += secrets.diagnostics
+    options.progress(clock.lap("secrets", secrets.summary))
 
     // Render
     let layoutsFolder = root.appendingPathComponent(config.layoutsDirectory)
@@ -76,7 +85,7 @@ public struct SiteBuilder: Sendable {
     var rendered = await SiteRenderer().render(renderInput)
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
-    let list = DiagnosticList(diagnostics)
+    let list = DiagnosticList(SecretGuard.redacting(diagnostics))
     var manifest = BuildManifest(
       now: now, nowSource: nowSource,
       inputs: [configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }

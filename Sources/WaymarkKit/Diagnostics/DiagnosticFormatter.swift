@@ -14,16 +14,50 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
   }
 
   /// `path:line:col: error: message [code]`, then indented notes.
+  ///
+  /// Paths and messages quote untrusted input, so control characters are shown escaped (`\n`,
+  /// `\u{1B}`): a value cannot start a line of its own (a forged diagnostic, or a `::error::`
+  /// workflow command in a CI log) or drive the terminal. The one multi-line message, a CEL
+  /// line with a caret under it, keeps its caret line.
   static func textLine(_ diagnostic: Diagnostic) -> String {
     var line = ""
-    if let location = diagnostic.location { line += "\(location): " }
-    line += "\(diagnostic.severity.rawValue): \(diagnostic.message) [\(diagnostic.code)]\n"
+    if let location = diagnostic.location { line += "\(printable(location.description)): " }
+    line += "\(diagnostic.severity.rawValue): \(printable(diagnostic.message)) [\(diagnostic.code)]\n"
     for note in diagnostic.notes {
       line += "  "
-      if let location = note.location { line += "\(location): " }
-      line += "note: \(note.message)\n"
+      if let location = note.location { line += "\(printable(location.description)): " }
+      line += "note: \(printable(note.message))\n"
     }
     return line
+  }
+
+  /// `text` with control characters (C0, DEL, C1) and bidirectional overrides escaped, except a
+  /// line break before a caret line (spaces and one `^`).
+  static func printable(_ text: String) -> String {
+    guard text.unicodeScalars.contains(where: isUnprintable) else { return text }
+    // Split on the scalar: "\r\n" is one Character, which a split on "\n" would not cut.
+    let lines = text.unicodeScalars.split(separator: "\n", omittingEmptySubsequences: false)
+    var out = ""
+    for (index, line) in lines.enumerated() {
+      if index > 0 {
+        let isCaret = line.contains("^") && line.allSatisfy { $0 == " " || $0 == "^" }
+        out += isCaret ? "\n" : "\\n"
+      }
+      for scalar in line {
+        switch scalar {
+        case "\t": out += "\\t"
+        case "\r": out += "\\r"
+        case _ where isUnprintable(scalar): out += "\\u{\(String(scalar.value, radix: 16, uppercase: true))}"
+        default: out.unicodeScalars.append(scalar)
+        }
+      }
+    }
+    return out
+  }
+
+  static func isUnprintable(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value) || (0x202A...0x202E).contains(scalar.value)
+      || (0x2066...0x2069).contains(scalar.value)
   }
 
   /// A workflow command: `::error file=…,line=…,col=…,title=code::message`.

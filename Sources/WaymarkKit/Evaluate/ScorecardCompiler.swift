@@ -56,10 +56,20 @@ public struct ScorecardCompiler: Sendable {
   }
 
   /// The offending CEL line with a caret under the column, for the diagnostic's note.
+  /// Lines longer than 120 characters are cut to 60 before the column and 40 after, with `…`,
+  /// so a hostile 20,000-character expression gives a short note.
   static func caret(under source: String, line: Int, column: Int) -> String {
     let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
-    let text = line >= 1 && line <= lines.count ? String(lines[line - 1]) : source
-    return "\(text)\n    " + String(repeating: " ", count: max(0, column - 1)) + "^"
+    var text = line >= 1 && line <= lines.count ? String(lines[line - 1]) : source
+    var offset = max(0, column - 1)
+    if text.count > 120 {
+      let characters = Array(text)
+      let start = max(0, min(offset, characters.count) - 60)
+      let end = min(characters.count, offset + 40)
+      text = (start > 0 ? "…" : "") + String(characters[start..<max(start, end)]) + (end < characters.count ? "…" : "")
+      offset = offset - start + (start > 0 ? 1 : 0)
+    }
+    return "\(text)\n    " + String(repeating: " ", count: offset) + "^"
   }
 
   private func compile(_ scorecard: Scorecard, catalog: Catalog, into diagnostics: inout [Diagnostic]) -> CompiledScorecard? {

@@ -14,6 +14,8 @@ public struct CatalogDocument: Sendable, Hashable {
   public var value: JSONValue
   /// Where each field is written.
   public var sourceMap: YAMLSourceMap
+  /// The files its `$text`/`$json`/`$yaml` placeholders read, root-relative.
+  public var substitutedPaths: [String] = []
 }
 
 /// What the catalog loader read: documents, the files they came from, and problems.
@@ -131,7 +133,7 @@ public struct CatalogLoader: Sendable {
         result.documents.append(
           CatalogDocument(
             path: path, index: document.index, line: document.root.start.line, value: resolution.value,
-            sourceMap: conversion.sourceMap))
+            sourceMap: conversion.sourceMap, substitutedPaths: resolution.files.map(\.path)))
       }
       return result
     }

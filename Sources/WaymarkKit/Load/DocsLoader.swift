@@ -42,6 +42,17 @@ public struct DocsLoader: Sendable {
   /// Reads one site.
   public func load(_ source: DocsSource) -> LoadedDocsSite {
     var diagnostics: [Diagnostic] = []
+    if !source.folder.isEmpty, FileManager.default.fileExists(atPath: root.appendingPathComponent(source.folder).path),
+      !RootPath.staysInside(source.folder, root: root)
+    {
+      diagnostics.append(
+        .error(
+          "docs.path-outside-root", "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
+          at: source.location))
+      return LoadedDocsSite(
+        source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [], configFile: nil,
+        diagnostics: diagnostics)
+    }
     let prefix = source.folder.isEmpty ? "" : source.folder + "/"
     let inFolder = files(under: prefix)
     var config = MkDocsConfig()

@@ -23,9 +23,16 @@ struct EventChunkDecoder: Sendable {
     var newest: Timestamp?
     /// Unknown types with their count and the chunk line of their first record.
     var unknown: [String: (count: Int, line: Int)] = [:]
+    /// Credentials found in the chunk's bytes (`SecretScanner`), lines numbered within the chunk.
+    var secrets: [SecretScanner.Match] = []
   }
 
   let scanner = JSONFieldScanner(selection: EventFields.selection)
+
+  /// The longest record (line) decoded: 16 MiB. Event records are hundreds of bytes (a large
+  /// GitHub push delivery, a few hundred kilobytes); a longer line is malformed and skipped
+  /// without building its values.
+  static let maximumRecordBytes = 16 << 20
 
   /// Decodes every non-blank line of `bytes`; lines are numbered from 1 within the chunk.
   func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
@@ -42,13 +49,21 @@ struct EventChunkDecoder: Sendable {
       if last > start, bytes[last - 1] == 0x0D { last -= 1 }
       var first = start
       while first < last, bytes[first] == 0x20 || bytes[first] == 0x09 { first += 1 }
-      if first < last {
+      if last - first > Self.maximumRecordBytes {
+        result.records += 1
+        result.malformed += 1
+        result.problems.append(
+          Problem(
+            line: line, column: 1, message: "record is \(last - first) bytes, over the 16 MiB limit for one event record; it is not read",
+            code: "events.malformed"))
+      } else if first < last {
         decodeRecord(
           UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings, into: &result)
       }
       start = end + 1
     }
     result.lines = line
+    result.secrets = SecretScanner().scan(bytes)
     return result
   }
 

@@ -9,6 +9,8 @@ struct EventFileMerger {
   private var reported = 0
   private var unreported = 0
   private var unknown: [String: (count: Int, line: Int)] = [:]
+  private var secretsReported = 0
+  private var secretsUnreported = 0
 
   init(path: String, strict: Bool, diagnosticsPerFile: Int) {
     self.path = path
@@ -57,6 +59,15 @@ struct EventFileMerger {
           severity, code: problem.code, message: problem.message,
           location: SourceLocation(path: path, line: firstLine + problem.line - 1, column: problem.column)))
     }
+    for secret in chunk.secrets {
+      guard secretsReported < diagnosticsPerFile else {
+        secretsUnreported += 1
+        continue
+      }
+      secretsReported += 1
+      let location = SourceLocation(path: path, line: firstLine + secret.line - 1, column: secret.column)
+      result.diagnostics.append(SecretGuard.diagnostic(for: secret, at: location, canAllow: false))
+    }
     for (type, seenType) in chunk.unknown {
       result.unknownTypes[type, default: 0] += seenType.count
       let previous = unknown[type]
@@ -66,6 +77,12 @@ struct EventFileMerger {
 
   /// The file's closing diagnostics: how many problems were not listed, and (strict) unknown types.
   func finish(into result: inout EventLoadResult) {
+    if secretsUnreported > 0 {
+      result.diagnostics.append(
+        .error(
+          "secrets.detected", "\(secretsUnreported) more credentials not listed; nothing is published",
+          at: SourceLocation(path: path)))
+    }
     if unreported > 0 {
       result.diagnostics.append(
         Diagnostic(

@@ -142,11 +142,13 @@ public struct EventLoader: Sendable {
           result.malformed += 1
           result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: "events.malformed"))
         }
+        result.secrets = SecretScanner().scan(buffer)
         return result
       }
       var probe: [JSONValue?] = []
       if (try? decoder.scanner.scan(buffer, into: &probe)) != nil {
         decoder.decodeRecord(buffer, line: 1, slots: &slots, strings: &strings, into: &result)
+        result.secrets = SecretScanner().scan(buffer)
         return result
       }
       return decoder.decodeLines(buffer)

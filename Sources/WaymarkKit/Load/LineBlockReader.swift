@@ -31,7 +31,9 @@ struct LineBlockReader {
   mutating func next(wholeLines: Bool = true) -> [UInt8]? {
     while true {
       let kept = carry
-      let want = blockBytes
+      // A line longer than a block grows the read geometrically, so a 200 MB line costs a few
+      // copies of itself rather than one copy of the carried part per block (quadratic).
+      let want = max(blockBytes, kept.count)
       let descriptor = descriptor
       var got = 0
       var block = [UInt8](unsafeUninitializedCapacity: kept.count + want) { buffer, count in

@@ -103,6 +103,9 @@ public struct LocationResolver: Sendable {
         .error, "catalog.location-target-missing",
         "'\(target)' names '\(resolved)', which does not exist; add 'presence: optional' if it may be absent")
     }
+    guard RootPath.staysInside(resolved, root: root) else {
+      return problem(.error, "catalog.path-outside-root", "'\(target)' points outside the site root through a symbolic link")
+    }
     return ([resolved], nil)
   }
 }

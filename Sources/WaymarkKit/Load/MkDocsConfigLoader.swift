@@ -56,6 +56,10 @@ public struct MkDocsConfigLoader: Sendable {
     let stream = YAMLLoader().load(bytes: file.bytes)
     var diagnostics = stream.problems.map { Diagnostic(yaml: $0, path: file.path) }
     guard let root = stream.documents.first?.root else { return (config, diagnostics) }
+    // The node tree takes the first of duplicate keys silently; the converter reports them.
+    diagnostics += YAMLConverter().convert(root).problems.filter { $0.code == "yaml.duplicate-key" }.map {
+      Diagnostic(yaml: $0, path: file.path)
+    }
     guard root.mapping != nil else {
       diagnostics.append(.error("docs.bad-config", "mkdocs.yml must be a mapping", at: location(root.start, file)))
       return (config, diagnostics)

@@ -41,7 +41,7 @@ public struct PolicyResultLoader: Sendable {
             parsed.diagnostics.append(diagnostic)
             return (nil, parsed)
           case .success(let file):
-            return (file, Self.parse(file))
+            return (file, Self.parse(file).limited())
           }
         }
       }

@@ -21,20 +21,4 @@ public struct SourceFile: Sendable, Hashable {
       return byte < 16 ? "0" + hex : hex
     }.joined()
   }
-
-  /// Reads `path` under `root`, or returns a located diagnostic.
-  public static func read(_ path: String, under root: URL) -> Result<SourceFile, Diagnostic> {
-    let url = root.appendingPathComponent(path)
-    var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory) else {
-      return .failure(.error("input.missing", "file does not exist", at: SourceLocation(path: path)))
-    }
-    if isDirectory.boolValue {
-      return .failure(.error("input.unreadable", "expected a file, found a directory", at: SourceLocation(path: path)))
-    }
-    guard let data = FileManager.default.contents(atPath: url.path) else {
-      return .failure(.error("input.unreadable", "file cannot be read (permissions?)", at: SourceLocation(path: path)))
-    }
-    return .success(SourceFile(path: path, bytes: [UInt8](data)))
-  }
 }

@@ -128,9 +128,19 @@ public struct SubstitutionResolver: Sendable {
     }
     let file: SourceFile
     switch SourceFile.read(resolved, under: root) {
-    case .failure:
+    case .failure(let problem) where problem.code == "input.missing":
       resolution.diagnostics.append(
         .error("catalog.substitution-missing", "\(field) \(key) '\(target)' names '\(resolved)', which does not exist", at: location))
+      return nil
+    case .failure(let problem) where problem.code == "input.outside-root":
+      resolution.diagnostics.append(
+        .error(
+          "catalog.path-outside-root", "\(field) \(key) '\(target)' points outside the site root through a symbolic link",
+          at: location))
+      return nil
+    case .failure(let problem):
+      resolution.diagnostics.append(
+        .error(problem.code, "\(field) \(key) '\(target)' names '\(resolved)': \(problem.message)", at: location))
       return nil
     case .success(let read):
       file = read

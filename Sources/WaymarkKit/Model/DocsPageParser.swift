@@ -25,7 +25,8 @@ struct DocsPageParser: Sendable {
     let text = String(decoding: file.bytes, as: UTF8.self)
     let split = MarkdownFrontMatter(splitting: text)
     var page = ParsedPage(
-      key: key, rendered: RenderedMarkdown(html: "", headings: [], links: []), tags: [], links: [], diagnostics: [])
+      key: key, rendered: RenderedMarkdown(html: "", headings: [], links: []), tags: [], links: [],
+      diagnostics: DocsEncodingCheck.diagnostics(for: file))
     if let yaml = split.yaml {
       readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
     }
@@ -55,11 +56,16 @@ struct DocsPageParser: Sendable {
 
   /// Reads `title`, `description` and `tags`; other keys are the author's own.
   private func readFrontMatter(_ yaml: String, firstLine: Int, path: String, into page: inout ParsedPage) {
-    let stream = YAMLLoader().load(yaml)
+    // Blank lines in front of the YAML put its positions, those in messages too, at the file's lines.
+    let stream = YAMLLoader().load(String(repeating: "\n", count: max(0, firstLine - 1)) + yaml)
     func shifted(_ position: SourcePosition) -> SourceLocation {
-      SourceLocation(path: path, line: position.line + firstLine - 1, column: position.column)
+      SourceLocation(path: path, line: position.line, column: position.column)
     }
-    for problem in stream.problems {
+    // The node tree takes the first of duplicate keys silently; the converter reports them.
+    let conversionProblems = (stream.documents.first.map { YAMLConverter().convert($0.root).problems } ?? []).filter {
+      $0.code == "yaml.duplicate-key"
+    }
+    for problem in stream.problems + conversionProblems {
       page.diagnostics.append(
         Diagnostic(
           problem.severity == .error ? .error : .warning, code: problem.code, message: "front matter: " + problem.message,

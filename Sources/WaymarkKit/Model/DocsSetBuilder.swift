@@ -46,8 +46,10 @@ public struct DocsSetBuilder: Sendable {
       diagnostics += site.diagnostics
       let (pages, duplicates) = Self.uniquePages(site.pages)
       diagnostics += duplicates
-      let (assets, clashes) = Self.uniqueAssets(site.assets, pageSlugs: pages.map { DocsSlug.slug(for: $0.path) })
+      let (unique, clashes) = Self.uniqueAssets(site.assets, pageSlugs: pages.map { DocsSlug.slug(for: $0.path) })
       diagnostics += clashes
+      let (assets, unsafeAssets) = DocsAssetFilter(allowsActiveContent: config.docsUnsafeHTML).filter(unique)
+      diagnostics += unsafeAssets
       plans.append(pages)
       assetPlans.append(assets)
       indexes.append(

@@ -15,7 +15,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
   public static let epoch = Timestamp(millisecondsSinceEpoch: 0)
 
   /// Parses `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM[:SS[.fff…]]` followed by `Z` or `±HH:MM` (a
-  /// space may stand for `T`). Years 1–9999 only; anything else is nil.
+  /// space may stand for `T`). Years 1–9999 only, in UTC too (`9999-12-31T23:00-01:00` is
+  /// nil); anything else is nil.
   public init?(iso8601 text: String) {
     let bytes = Array(text.utf8)
     var index = 0
@@ -77,8 +78,18 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
       }
     }
     guard index == bytes.count else { return nil }
-    millisecondsSinceEpoch = seconds * 1000 + milliseconds
+    // An offset can carry 0001-01-01 into year 0 or 9999-12-31 into year 10000, which ISO 8601's
+    // four-digit years (and this type's own printing and parsing) cannot represent.
+    let instant = seconds * 1000 + milliseconds
+    guard instant >= Self.earliest.millisecondsSinceEpoch, instant <= Self.latest.millisecondsSinceEpoch else { return nil }
+    millisecondsSinceEpoch = instant
   }
+
+  /// 0001-01-01T00:00:00Z, the earliest instant parsed.
+  public static let earliest = Timestamp(millisecondsSinceEpoch: Int64(daysFromCivil(year: 1, month: 1, day: 1)) * 86_400_000)
+  /// 9999-12-31T23:59:59.999Z, the latest instant parsed.
+  public static let latest = Timestamp(
+    millisecondsSinceEpoch: Int64(daysFromCivil(year: 10_000, month: 1, day: 1)) * 86_400_000 - 1)
 
   /// `YYYY-MM-DDTHH:MM:SSZ`, with `.fff` only when the milliseconds are not zero.
   public var description: String {

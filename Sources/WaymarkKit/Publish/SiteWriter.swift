@@ -1,12 +1,21 @@
 import Foundation
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Publishes a built site: writes it beside the output folder, then swaps it in.
 ///
 /// The new site is written to `.<output>.waymark-new-*` in the same parent folder (same file
-/// system, so renames are atomic), the current output is moved to `.<output>.waymark-old`, the
-/// new one renamed into place, and the old one removed. A build killed half-way leaves either the
-/// old or the new complete site; leftovers are cleaned, and a missing output restored from
-/// `.waymark-old`, by the next run's `recover()`.
+/// system), then exchanged with the current output in one atomic step (`DirectoryExchange`:
+/// Linux `renameat2(RENAME_EXCHANGE)`), so the output folder is at every instant the complete
+/// previous site or the complete new one; the staging name, now holding the previous site, is
+/// removed. Without an output yet, one `rename` puts the new site in place. Where the file
+/// system cannot exchange, the output is moved to `.<output>.waymark-old` and the new one
+/// renamed in (a moment without output, restored by `recover()`). Leftovers of a killed run
+/// are cleaned by the next run's `recover()`.
 public struct SiteWriter: Sendable {
   /// The output folder.
   public let output: URL
@@ -73,11 +82,7 @@ public struct SiteWriter: Sendable {
           try manager.copyItem(at: output.appendingPathComponent(name), to: target)
         }
       }
-      if manager.fileExists(atPath: output.path) {
-        try manager.moveItem(at: output, to: oldFolder)
-      }
-      try manager.moveItem(at: staging, to: output)
-      try? manager.removeItem(at: oldFolder)
+      try swapIn(staging)
     } catch let failure as Failure {
       try? manager.removeItem(at: staging)
       throw failure
@@ -86,5 +91,31 @@ public struct SiteWriter: Sendable {
       recover()
       throw Failure(description: "cannot write the site to \(output.path): \(error.localizedDescription)")
     }
+  }
+
+  /// Puts the complete site in `staging` at the output's name, atomically.
+  private func swapIn(_ staging: URL) throws {
+    let manager = FileManager.default
+    var info = stat()
+    guard lstat(output.path, &info) == 0 else {
+      // No output yet: a rename onto a missing name is atomic.
+      guard rename(staging.path, output.path) == 0 else { throw Failure(description: Self.errnoText("rename", output.path)) }
+      return
+    }
+    switch DirectoryExchange.exchange(staging.path, output.path) {
+    case .success:
+      try? manager.removeItem(at: staging)
+    case .failure(.unsupported):
+      try manager.moveItem(at: output, to: oldFolder)
+      try manager.moveItem(at: staging, to: output)
+      try? manager.removeItem(at: oldFolder)
+    case .failure(.failed(let code)):
+      errno = code
+      throw Failure(description: Self.errnoText("exchange", output.path))
+    }
+  }
+
+  private static func errnoText(_ operation: String, _ path: String) -> String {
+    "cannot \(operation) \(path): \(String(cString: strerror(errno)))"
   }
 }

@@ -41,6 +41,7 @@ public struct PullRequestSummary: Sendable {
       lines.append("")
     }
     lines.append("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s).")
-    return lines.joined(separator: "\n") + "\n"
+    // Posted as a pull-request comment: names and messages quoted from the inputs are redacted.
+    return SecretScanner().redacting(lines.joined(separator: "\n") + "\n")
   }
 }

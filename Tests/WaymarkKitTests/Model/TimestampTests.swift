@@ -22,6 +22,19 @@ import WaymarkKit
     #expect(Timestamp(iso8601: text) == nil)
   }
 
+  /// Years 1–9999 in UTC too: an offset cannot carry an instant into year 0 or 10000, which
+  /// four-digit years (and this type's own printing) cannot represent.
+  @Test(arguments: ["0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01", "10000-01-01T00:00:00Z", "+10000-01-01", "-0001-01-01"])
+  func rejectsInstantsOutsideYears1To9999(text: String) {
+    #expect(Timestamp(iso8601: text) == nil)
+  }
+
+  @Test func acceptsTheFirstAndLastInstants() throws {
+    #expect(try #require(Timestamp(iso8601: "0001-01-01T00:00:00-00:00")) == Timestamp.earliest)
+    #expect(try #require(Timestamp(iso8601: "9999-12-31T23:59:59.999Z")) == Timestamp.latest)
+    #expect(Timestamp.latest.description == "9999-12-31T23:59:59.999Z")
+  }
+
   @Test func epochAndArithmetic() {
     #expect(Timestamp.epoch.description == "1970-01-01T00:00:00Z")
     #expect(Timestamp.epoch.adding(days: -90).dateString == "1969-10-03")

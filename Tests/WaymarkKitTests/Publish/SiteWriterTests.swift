@@ -37,3 +37,20 @@ import WaymarkTestSupport
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
   }
 }
+
+extension SiteWriterTests {
+  /// After an exchange the staging name holds the previous site until it is removed; a run
+  /// killed in between leaves it behind, and the next publish removes it.
+  @Test func cleansAStagingFolderLeftHoldingThePreviousSite() throws {
+    let parent = try TestPaths.temporaryDirectory("writer")
+    let output = parent.appendingPathComponent("site")
+    let writer = SiteWriter(output: output)
+    try writer.publish([OutputFile(path: "index.html", text: "new")])
+    let leftover = parent.appendingPathComponent(".site.waymark-new-0F0F")
+    try FileManager.default.createDirectory(at: leftover, withIntermediateDirectories: true)
+    try Data("previous".utf8).write(to: leftover.appendingPathComponent("index.html"))
+    try writer.publish([OutputFile(path: "index.html", text: "newer")])
+    #expect(SiteFixture.snapshot(of: output) == ["index.html": Data("newer".utf8)])
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+  }
+}
