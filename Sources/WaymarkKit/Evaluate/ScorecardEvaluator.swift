@@ -29,39 +29,67 @@ public struct ScorecardEvaluator: Sendable {
     let entities = catalog.entities
     let chunkSize = max(64, entities.count / 16 + 1)
     let evaluator = self
-    let perChunk = await withTaskGroup(of: [String: [EntityScore]].self) { group in
+    // Per scorecard: the results, and the entities whose `appliesTo` failed (not scored).
+    typealias ChunkResult = (scores: [String: [EntityScore]], failures: [String: [EntityRef: String]])
+    let perChunk = await withTaskGroup(of: ChunkResult.self) { group in
       for start in stride(from: 0, to: entities.count, by: chunkSize) {
         let chunk = Array(entities[start..<min(entities.count, start + chunkSize)])
         group.addTask {
-          var results: [String: [EntityScore]] = [:]
+          var chunkResult: ChunkResult = ([:], [:])
+          func run(_ scorecard: CompiledScorecard, on entity: Entity, bindings: [String: CELValue]) -> EntityScore? {
+            switch evaluator.applicability(of: scorecard, bindings: bindings) {
+            case .skipped: return nil
+            case .failed(let message):
+              chunkResult.failures[scorecard.scorecard.name, default: [:]][entity.ref] = message
+              return nil
+            case .applies:
+              let score = evaluator.score(entity, with: scorecard, bindings: bindings, waivers: active)
+              chunkResult.scores[scorecard.scorecard.name, default: []].append(score)
+              return score
+            }
+          }
           for entity in chunk {
             var bindings = evaluator.bindings(for: entity)
             var levels: [String: CELValue] = [:]
             for scorecard in first {
-              if let score = evaluator.score(entity, with: scorecard, bindings: bindings, waivers: active) {
-                results[scorecard.scorecard.name, default: []].append(score)
-                levels[scorecard.scorecard.name] = Self.levelValue(score)
-              }
+              if let score = run(scorecard, on: entity, bindings: bindings) { levels[scorecard.scorecard.name] = Self.levelValue(score) }
             }
             bindings["scorecards"] = .map(CELMap(levels))
-            for scorecard in second {
-              if let score = evaluator.score(entity, with: scorecard, bindings: bindings, waivers: active) {
-                results[scorecard.scorecard.name, default: []].append(score)
-              }
-            }
+            for scorecard in second { _ = run(scorecard, on: entity, bindings: bindings) }
           }
-          return results
+          return chunkResult
         }
       }
-      var merged: [String: [EntityScore]] = [:]
+      var merged: ChunkResult = ([:], [:])
       for await chunk in group {
-        for (name, scores) in chunk { merged[name, default: []] += scores }
+        for (name, scores) in chunk.scores { merged.scores[name, default: []] += scores }
+        for (name, failures) in chunk.failures { merged.failures[name, default: [:]].merge(failures) { first, _ in first } }
       }
       return merged
     }
     return scorecards.map { compiled in
-      ScorecardReport(scorecard: compiled.scorecard, results: (perChunk[compiled.scorecard.name] ?? []).sorted { $0.entity < $1.entity })
+      let name = compiled.scorecard.name
+      return ScorecardReport(
+        scorecard: compiled.scorecard, results: (perChunk.scores[name] ?? []).sorted { $0.entity < $1.entity },
+        appliesToFailures: perChunk.failures[name] ?? [:])
     }.sorted { $0.scorecard.name < $1.scorecard.name }
+  }
+
+  /// Whether a scorecard applies to the entity whose bindings these are.
+  enum Applicability: Equatable {
+    case applies, skipped
+    /// `appliesTo` gave an error or a non-bool: the entity is not scored, and the build says so.
+    case failed(String)
+  }
+
+  func applicability(of compiled: CompiledScorecard, bindings: [String: CELValue]) -> Applicability {
+    guard let appliesTo = compiled.appliesTo else { return .applies }
+    switch appliesTo.evaluate(bindings) {
+    case .bool(true): return .applies
+    case .bool(false): return .skipped
+    case .error(let error): return .failed(error.message)
+    case let other: return .failed("gave \(other.celType), not a bool")
+    }
   }
 
   static func levelValue(_ score: EntityScore) -> CELValue {
@@ -101,9 +129,8 @@ public struct ScorecardEvaluator: Sendable {
     return CELTimestamp(seconds: seconds, nanos: nanos).map(CELValue.timestamp) ?? .null
   }
 
-  /// One scorecard's verdict on one entity, or nil when it does not apply.
-  func score(_ entity: Entity, with compiled: CompiledScorecard, bindings: [String: CELValue], waivers: [CompiledWaiver]) -> EntityScore? {
-    if let appliesTo = compiled.appliesTo, appliesTo.evaluate(bindings) != .bool(true) { return nil }
+  /// One scorecard's verdict on an entity it applies to (see `applicability(of:bindings:)`).
+  func score(_ entity: Entity, with compiled: CompiledScorecard, bindings: [String: CELValue], waivers: [CompiledWaiver]) -> EntityScore {
     let scorecard = compiled.scorecard
     var checks: [CheckResult] = []
     for compiledCheck in compiled.checks {

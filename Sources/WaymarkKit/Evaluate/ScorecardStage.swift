@@ -24,6 +24,7 @@ public struct ScorecardStage: Sendable {
     let evaluator = ScorecardEvaluator(catalog: catalog, facts: facts, now: now)
     let reports = await evaluator.evaluate(compiled, waivers: waivers)
     diagnostics += CELBudgetReporter().diagnostics(for: reports)
+    diagnostics += AppliesToFailureReporter().diagnostics(for: reports)
     var baseline: Baseline?
     if let baselineFolder {
       let (read, baselineDiagnostics) = Baseline.read(from: baselineFolder)

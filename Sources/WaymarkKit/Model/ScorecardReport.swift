@@ -6,6 +6,9 @@ public struct ScorecardReport: Sendable, Hashable {
   public var scorecard: Scorecard
   /// Results, sorted by entity reference.
   public var results: [EntityScore]
+  /// Entities the scorecard's `appliesTo` failed on (an error or a non-bool), with the reason:
+  /// they are not scored, and the stage warns (`scorecard.applies-to-failed`).
+  public var appliesToFailures: [EntityRef: String] = [:]
 
   /// The result for `entity`, if the scorecard applies to it; a binary search over the sorted results.
   public func result(for entity: EntityRef) -> EntityScore? {

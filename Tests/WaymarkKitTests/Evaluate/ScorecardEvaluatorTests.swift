@@ -30,6 +30,19 @@ import WaymarkTestSupport
     #expect(message == "no such key: 'annotations'")
   }
 
+  @Test func anAppliesToThatFailsLeavesTheEntityUnscoredWithAWarning() async throws {
+    // Users have no `spec.type`: reading it is an error, so the scorecard cannot say it applies.
+    let scorecard = ScorecardFixture.scorecard.replacingOccurrences(
+      of: "appliesTo: \"entity.kind == 'Component' && entity.spec.type == 'service'\"", with: "appliesTo: \"entity.spec.type == 'service'\"")
+    let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/ready.yaml": scorecard]))
+    #expect(
+      ScorecardFixture.text(result)
+        == "policies/ready.yaml:6:15: warning: appliesTo of scorecard 'ready' failed on 2 entities (first 'user:default/nested.approver'): no such key: 'type'; they are not scored [scorecard.applies-to-failed]\n"
+    )
+    #expect(results(result).keys.sorted() == ["component:default/bad", "component:default/good"])
+    #expect(result.scorecards.reports.first?.appliesToFailures.keys.map(\.canonical).sorted() == ["user:default/nested.approver", "user:default/outsider"])
+  }
+
   @Test func writesTheScorecardAPI() async throws {
     let result = try await ScorecardFixture.build(try ScorecardFixture.site())
     let file = try #require(result.files.first { $0.path == "api/scorecards.json" })
