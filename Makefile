@@ -16,7 +16,7 @@ BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
 BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf
 
-.PHONY: site test deps build release clean serve bench bench-deps bench-events bench-guardrails
+.PHONY: site test deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -44,6 +44,14 @@ test: deps
 	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# libFuzzer targets (Linux; Fuzz/, built into .build-fuzz with AddressSanitizer): each of FUZZ_TARGETS
+# (default all: yaml catalog cel events sarif checkov conftest opa policyreport config markdown)
+# runs FUZZ_SECONDS; corpora, crashes and logs stay in .fuzz/<target>/. See README "Fuzzing".
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" Fuzz/run-fuzzers.sh
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
 # recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python
