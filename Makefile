@@ -16,7 +16,7 @@ BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
 BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf
 
-.PHONY: site test deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz
+.PHONY: site test deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz test-sanitize
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -52,6 +52,15 @@ FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 fuzz: deps
 	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" Fuzz/run-fuzzers.sh
+
+# The whole test suite under AddressSanitizer (and LeakSanitizer), then under ThreadSanitizer, each
+# in its own scratch path; the leak suppressions, each one explained, are in Tests/Sanitizers/.
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
 # recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python
