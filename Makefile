@@ -29,7 +29,7 @@ apt_install = missing=""; for p in $(1); do \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-.PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails
+.PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz test-sanitize
 
 deps:
 	@$(call apt_install,$(APT_PACKAGES))
@@ -59,6 +59,23 @@ test: deps browser-deps
 	$(SWIFT) build --build-tests
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# libFuzzer targets (Linux; Fuzz/, built into .build-fuzz with AddressSanitizer): each of FUZZ_TARGETS
+# (default all: yaml catalog cel events sarif checkov conftest opa policyreport config markdown)
+# runs FUZZ_SECONDS; corpora, crashes and logs stay in .fuzz/<target>/. See README "Fuzzing".
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS ?=
+fuzz: deps
+	SWIFT=$(SWIFT) FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_TARGETS="$(FUZZ_TARGETS)" Fuzz/run-fuzzers.sh
+
+# The whole test suite under AddressSanitizer (and LeakSanitizer), then under ThreadSanitizer, each
+# in its own scratch path; the leak suppressions, each one explained, are in Tests/Sanitizers/.
+test-sanitize: deps
+	$(SWIFT) build --build-tests --sanitize=address --scratch-path .build-asan
+	LSAN_OPTIONS=suppressions=$(CURDIR)/Tests/Sanitizers/lsan.supp:print_suppressions=0 \
+	  $(SWIFT) test --skip-build --sanitize=address --scratch-path .build-asan
+	$(SWIFT) build --build-tests --sanitize=thread --scratch-path .build-tsan
+	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
 # recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python

@@ -57,12 +57,12 @@ public struct YAMLLoader: Sendable {
         let edited = preparation.apply(to: buffer)
         return edited.withUnsafeBufferPointer { edited in
           var builder = YAMLTreeBuilder(
-            limits: limits, source: YAMLSourceText(bytes: edited), directiveProblems: preparation.problems)
+            limits: limits, source: YAMLSourceText(bytes: edited), textLength: buffer.count, directiveProblems: preparation.problems)
           return builder.build()
         }
       }
     }
-    var builder = YAMLTreeBuilder(limits: limits, source: source, directiveProblems: [])
+    var builder = YAMLTreeBuilder(limits: limits, source: source, textLength: buffer.count, directiveProblems: [])
     return builder.build()
   }
 }

@@ -117,4 +117,20 @@ struct YAMLSourceText {
     }
     return SourcePosition(line: line, column: column)
   }
+
+  /// The position just past the last character of `bytes`, UTF-8 or UTF-16 with a byte-order mark.
+  static func endPosition(of bytes: UnsafeBufferPointer<UInt8>) -> SourcePosition {
+    guard !YAMLSourceText(bytes: bytes).isUTF8 else { return position(ofOffset: bytes.count, in: bytes) }
+    let littleEndian = bytes[0] == 0xFF
+    var units: [UInt16] = []
+    units.reserveCapacity(bytes.count / 2)
+    var index = 2
+    while index + 1 < bytes.count {
+      let (low, high) = littleEndian ? (bytes[index], bytes[index + 1]) : (bytes[index + 1], bytes[index])
+      units.append(UInt16(high) << 8 | UInt16(low))
+      index += 2
+    }
+    let utf8 = Array(String(decoding: units, as: UTF16.self).utf8)
+    return utf8.withUnsafeBufferPointer { position(ofOffset: $0.count, in: $0) }
+  }
 }

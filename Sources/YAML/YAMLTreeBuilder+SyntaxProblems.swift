@@ -17,15 +17,26 @@ extension YAMLTreeBuilder {
     default:
       break
     }
-    let position = Self.position(parser.problem_mark)
+    let end = YAMLSourceText.endPosition(of: UnsafeBufferPointer(rebasing: source.bytes[..<min(textLength, source.bytes.count)]))
+    let position = Self.position(parser.problem_mark, notPast: end)
     var message = problem + hint(for: problem, at: parser.problem_mark)
     var notes: [YAMLNote] = []
     if let context = parser.context.map({ String(cString: $0) }) {
-      let contextPosition = Self.position(parser.context_mark)
+      let contextPosition = Self.position(parser.context_mark, notPast: end)
       message += ", \(context) that starts at \(contextPosition)"
       notes.append(YAMLNote(message: Self.subject(of: context) + " starts here", position: contextPosition))
     }
     return YAMLProblem(code: "yaml.syntax", message: message, position: position, notes: notes)
+  }
+
+  /// The position of `mark`, or `end` when the mark lies past it.
+  ///
+  /// libyaml ends the stream on a line of its own ("force new line"), so a problem at the end of
+  /// a text without a final line break (`key: [a, b` cut short) would be reported on a line the
+  /// text does not have, one an editor cannot jump to; so would one after a line break the loader
+  /// appended. `end` is where the text stops.
+  private static func position(_ mark: yaml_mark_t, notPast end: SourcePosition) -> SourcePosition {
+    min(position(mark), end)
   }
 
   /// A few words on the usual cause of libyaml's terser problems.

@@ -11,6 +11,8 @@ import StructuredData
 struct YAMLTreeBuilder {
   let limits: YAMLLoader.Limits
   var source: YAMLSourceText
+  /// The length of the text as given: `source` may end in one more byte, a line break the loader appended.
+  let textLength: Int
 
   /// A sequence or mapping whose end event has not arrived yet.
   struct Frame {
@@ -58,9 +60,10 @@ struct YAMLTreeBuilder {
   var directiveErrors: [YAMLProblem]
 
   /// Creates a builder; `directiveProblems` come from `YAMLStreamPreparation`.
-  init(limits: YAMLLoader.Limits, source: YAMLSourceText, directiveProblems: [YAMLProblem]) {
+  init(limits: YAMLLoader.Limits, source: YAMLSourceText, textLength: Int, directiveProblems: [YAMLProblem]) {
     self.limits = limits
     self.source = source
+    self.textLength = textLength
     directiveErrors = directiveProblems.filter { $0.severity == .error }
     problems = directiveProblems.filter { $0.severity != .error }
   }

@@ -1,0 +1,10 @@
+import FuzzSupport
+
+/// The sarif policy-result reader: one results file in, findings mapped to a catalog and located
+/// diagnostics out.
+let harness = PolicyResultHarness(format: "sarif", path: "results/scan.sarif")
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzzSARIF(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
+  harness.run(FuzzInput.bytes(data, size))
+}

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# `make fuzz`: builds the libFuzzer targets (Fuzz/Package.swift) with coverage and
+# AddressSanitizer, then runs each of FUZZ_TARGETS for FUZZ_SECONDS.
+#
+# Everything it writes is under .fuzz/<target>/ (ignored by git): corpus/ (grows across runs),
+# seeds/ (copied afresh each run from the demo and ../shared/conformance), crashes/ (libFuzzer's
+# crash-*, timeout-* and oom-* inputs), logs/ and executions.tsv (one line per run: the date,
+# seconds, executions and result, so totals add up across runs).
+#
+#   FUZZ_TARGETS  space-separated short names (default: all, listed below)
+#   FUZZ_SECONDS  seconds per target (default 60)
+#   FUZZ_TIMEOUT  seconds one input may take before it counts as a hang (default 10)
+#   FUZZ_NICE     niceness of the fuzzing processes (default 19: the machine is shared)
+#   FUZZ_ARGS     more libFuzzer flags, e.g. "-jobs=2" or "-runs=1000"
+set -uo pipefail
+cd "$(dirname "$0")/.." || exit 2
+
+ALL_TARGETS="yaml catalog cel events sarif checkov conftest opa policyreport config markdown"
+TARGETS=${FUZZ_TARGETS:-$ALL_TARGETS}
+SECONDS_EACH=${FUZZ_SECONDS:-60}
+TIMEOUT=${FUZZ_TIMEOUT:-10}
+NICENESS=${FUZZ_NICE:-19}
+SWIFT=${SWIFT:-swift}
+SCRATCH=.build-fuzz
+
+# The largest input each fuzzer makes: room for real files of that kind, small enough to stay fast.
+max_len() {
+  case $1 in
+    cel | config) echo 4096 ;;
+    yaml | catalog) echo 16384 ;;
+    events | markdown) echo 32768 ;;
+    *) echo 65536 ;;
+  esac
+}
+
+# The catalog, events and docs harnesses call async loaders: the task that ran them is freed on
+# Swift's thread pool after the harness has its value, so libFuzzer's per-input count of mallocs
+# and frees never balances and it would run a whole-heap leak scan after nearly every input.
+# Leaks there are left to `make test-sanitize`, which checks them at exit.
+extra_flags() {
+  case $1 in
+    catalog | events | markdown) echo "-detect_leaks=0" ;;
+  esac
+}
+
+for target in $TARGETS; do
+  case " $ALL_TARGETS " in
+    *" $target "*) ;;
+    *) echo "unknown fuzz target '$target'; the targets are: $ALL_TARGETS" >&2; exit 2 ;;
+  esac
+done
+
+# libFuzzer without its main() lives beside the toolchain's clang runtime libraries.
+swift_bin=$(dirname "$(readlink -f "$(command -v "$SWIFT")")")
+runtime=$("$swift_bin/clang" -print-file-name=libclang_rt.fuzzer_no_main-x86_64.a)
+if [ ! -f "$runtime" ]; then
+  echo "libFuzzer (libclang_rt.fuzzer_no_main-x86_64.a) is not in this Swift toolchain; fuzzing needs Swift on Linux" >&2
+  exit 3
+fi
+nice -n "$NICENESS" "$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -c release --sanitize address \
+  -Xswiftc -Xfrontend -Xswiftc -sanitize=fuzzer -Xlinker -L"$(dirname "$runtime")" || exit 3
+bin=$("$SWIFT" build --package-path Fuzz --scratch-path "$SCRATCH" -c release --show-bin-path)
+
+failed=()
+for target in $TARGETS; do
+  dir=.fuzz/$target
+  mkdir -p "$dir/corpus" "$dir/crashes" "$dir/logs"
+  rm -rf "$dir/seeds" "$dir/tmp" && mkdir -p "$dir/tmp"
+  python3 Fuzz/Seeds/collect_seeds.py "$target" "$dir/seeds" >/dev/null
+  log=$dir/logs/$(date -u +%Y%m%dT%H%M%SZ).log
+  echo "fuzz-$target: ${SECONDS_EACH}s, corpus $dir/corpus, log $log"
+  # The Swift runtime's own backtracer would catch a trap before libFuzzer could save the input.
+  # shellcheck disable=SC2086
+  SWIFT_BACKTRACE=enable=no LSAN_OPTIONS="suppressions=$PWD/Tests/Sanitizers/lsan.supp:print_suppressions=0" TMPDIR="$PWD/$dir/tmp" nice -n "$NICENESS" "$bin/fuzz-$target" \
+    "$dir/corpus" "$dir/seeds" -dict="Fuzz/Dictionaries/$target.dict" -max_len="$(max_len "$target")" \
+    -max_total_time="$SECONDS_EACH" -timeout="$TIMEOUT" -rss_limit_mb=2048 -artifact_prefix="$dir/crashes/" \
+    -print_final_stats=1 $(extra_flags "$target") ${FUZZ_ARGS:-} >"$log" 2>&1
+  status=$?
+  rm -rf "$dir/tmp"
+  executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
+  speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+  result=$([ "$status" = 0 ] && echo clean || echo "failed ($status)")
+  printf '%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$SECONDS_EACH" "${executions:-0}" "$result" >>"$dir/executions.tsv"
+  total=$(awk -F'\t' '{ sum += $3 } END { print sum + 0 }' "$dir/executions.tsv")
+  echo "fuzz-$target: $result, ${executions:-0} executions (${speed:-0}/s), $total in all runs, $(ls "$dir/corpus" | wc -l) corpus inputs"
+  if [ "$status" != 0 ]; then
+    failed+=("$target")
+    grep -E '^(==[0-9]+==ERROR|SUMMARY|Fatal error|.*Fatal error)' "$log" | head -5
+    ls -t "$dir/crashes" | head -3 | sed "s|^|  $dir/crashes/|"
+  fi
+done
+
+if [ ${#failed[@]} -gt 0 ]; then
+  echo "fuzzing found problems in: ${failed[*]} (inputs in .fuzz/<target>/crashes/, logs in .fuzz/<target>/logs/)" >&2
+  exit 1
+fi
