@@ -39,11 +39,12 @@ struct PipelineStageProbe: Sendable {
       // The ingest, as the build's `policy` line times it: read + parse + map to entities.
       let start = clock.now
       let startCPU = EvaluationTiming.processCPUSeconds()
-      let results = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: files))
-      let (policy, _) = PolicyResultMapper(catalog: catalog).map(results.parsed)
+      async let mapper = PolicyResultMapper(catalog: catalog)
+      var results = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: files))
+      let findings = results.parsed.reduce(0) { $0 + $1.findings.count }
+      let (policy, _) = await mapper.map(results.takeParsed())
       let cpuSeconds = EvaluationTiming.processCPUSeconds() - startCPU
       let seconds = (clock.now - start).seconds
-      let findings = results.parsed.reduce(0) { $0 + $1.findings.count }
       let bytes = results.files.reduce(0) { $0 + $1.bytes.count }
       return ProbeReport(
         stage: stage, seconds: seconds,

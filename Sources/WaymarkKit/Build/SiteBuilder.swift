@@ -34,12 +34,14 @@ public struct SiteBuilder: Sendable {
     diagnostics += catalogDiagnostics
     let relationCount = catalog.entities.reduce(0) { $0 + $1.relations.count }
     options.progress(clock.lap("model", "\(catalog.entities.count) entities, \(relationCount) relations"))
-    // Policy results: read, then attached to entities; the `policy` line times both (the ingest).
-    let policyFiles = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: allFiles))
+    // Policy results: read (while the catalog is indexed for them), then attached to entities;
+    // the `policy` line times both (the ingest).
+    async let policyMapper = PolicyResultMapper(catalog: catalog)
+    var policyFiles = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: allFiles))
     diagnostics += policyFiles.diagnostics
-    let (policy, policyDiagnostics) = PolicyResultMapper(catalog: catalog).map(policyFiles.parsed)
-    diagnostics += policyDiagnostics
     let policyCount = policyFiles.parsed.reduce(0) { $0 + $1.findings.count }
+    let (policy, policyDiagnostics) = await policyMapper.map(policyFiles.takeParsed())
+    diagnostics += policyDiagnostics
     options.progress(clock.lap("policy", "\(policyCount) results from \(policyFiles.files.count) policy files, \(policy.unmapped.count) unmapped"))
 
     // Load: delivery events (streamed; the newest event is the build's "now" when none is given)

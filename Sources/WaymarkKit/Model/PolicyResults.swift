@@ -42,9 +42,37 @@ public struct PolicyResults: Sendable, Hashable {
   public init(mapped: [(EntityRef, PolicyFinding)], unmapped: [PolicyFinding], inputs: [PolicyInputSummary]) {
     var grouped: [EntityRef: [PolicyFinding]] = [:]
     for (ref, finding) in mapped { grouped[ref, default: []].append(finding) }
-    self.findingsByEntity = grouped.mapValues { Self.deduplicated($0).sorted(by: PolicyFinding.precedes) }
-    self.unmapped = unmapped.sorted(by: PolicyFinding.precedes)
+    self.init(grouped: grouped, unmapped: unmapped, inputs: inputs)
+  }
+
+  /// Findings already grouped by entity (the mapper's output), de-duplicated and sorted here.
+  ///
+  /// The mapper hands findings over in input order (files by path, each in file order), which is
+  /// usually the sorted order already: a group is sorted only when it is not, and de-duplicated
+  /// only when more than one input reported into it.
+  init(grouped: [EntityRef: [PolicyFinding]], unmapped: [PolicyFinding], inputs: [PolicyInputSummary]) {
+    self.findingsByEntity = grouped.mapValues { findings in
+      Self.sortedByPrecedes(Self.hasSeveralInputs(findings) ? Self.deduplicated(findings) : findings)
+    }
+    self.unmapped = Self.sortedByPrecedes(unmapped)
     self.inputs = inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// `findings` in `PolicyFinding.precedes` order; a list already in order is returned as it is.
+  static func sortedByPrecedes(_ findings: [PolicyFinding]) -> [PolicyFinding] {
+    // Through the buffer, so checking the order borrows each finding instead of copying it.
+    let inOrder = findings.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices.dropFirst() where PolicyFinding.precedes(buffer[index], buffer[index - 1]) { return false }
+      return true
+    }
+    return inOrder ? findings : findings.sorted(by: PolicyFinding.precedes)
+  }
+
+  /// Whether the findings were read from more than one input file (only then can two of them be
+  /// the same check reported twice).
+  static func hasSeveralInputs(_ findings: [PolicyFinding]) -> Bool {
+    guard let first = findings.first?.input.path else { return false }
+    return findings.contains { $0.input.path != first }
   }
 
   /// The entities with at least one result, sorted.
