@@ -14,15 +14,10 @@ extension JSONCursor {
 
   /// Skips a string; plain ASCII is checked here, anything else (escapes, UTF-8) by `readString`.
   private mutating func skipStringStrictly() throws(JSONReadError) {
-    var cursor = index + 1
-    while cursor < bytes.count {
-      let byte = bytes[cursor]
-      if byte == UInt8(ascii: "\"") {
-        index = cursor + 1
-        return
-      }
-      if byte == UInt8(ascii: "\\") || byte < 0x20 || byte >= 0x80 { break }
-      cursor += 1
+    let end = plainRunEnd(from: index + 1)
+    if end < bytes.count, bytes[end] == UInt8(ascii: "\"") {
+      index = end + 1
+      return
     }
     _ = try readString()
   }

@@ -153,6 +153,14 @@ struct JSONCursor {
       guard index < bytes.count, isDigit(bytes[index]) else { throw error("expected a digit in the exponent") }
       while index < bytes.count, isDigit(bytes[index]) { index += 1 }
     }
+    let negative = bytes[start] == UInt8(ascii: "-")
+    let digits = index - start - (negative ? 1 : 0)
+    if isInteger, digits <= 18 {
+      // At most 18 digits always fit an Int64: no text to build and parse (line numbers, indexes).
+      var magnitude: Int64 = 0
+      for position in (negative ? start + 1 : start)..<index { magnitude = magnitude * 10 + Int64(bytes[position] &- 0x30) }
+      return .int(negative ? -magnitude : magnitude)
+    }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
     if isInteger, let integer = Int64(text) { return .int(integer) }
     guard let double = Double(text) else { throw error("invalid number", at: start) }
@@ -165,12 +173,17 @@ struct JSONCursor {
     let quote = index
     index += 1
     let start = index
-    // Fast path: no escapes, valid UTF-8 checked by String(validating:).
-    while index < bytes.count {
+    // Fast path: no escapes. ASCII needs no validation (and the generic `String(validating:)`
+    // costs more than the copy for the short strings JSON is made of); other UTF-8 is checked.
+    var ascii = true
+    while true {
+      index = plainRunEnd(from: index)
+      guard index < bytes.count else { break }
       let byte = bytes[index]
       if byte == UInt8(ascii: "\"") {
         let slice = UnsafeBufferPointer(rebasing: bytes[start..<index])
         index += 1
+        if ascii { return String(decoding: slice, as: UTF8.self) }
         guard let text = String(validating: slice, as: UTF8.self) else {
           throw error("invalid UTF-8 in a string", at: quote)
         }
@@ -178,6 +191,7 @@ struct JSONCursor {
       }
       if byte == UInt8(ascii: "\\") { break }
       if byte < 0x20 { throw error("unescaped control character in a string") }
+      ascii = false
       index += 1
     }
     guard index < bytes.count else { throw error("unterminated string", at: quote) }

@@ -150,13 +150,11 @@ public struct JSONPullReader {
   /// Reads a key without building a `String` unless it has escapes; checked as `readString` is.
   private mutating func readKey() throws(JSONReadError) {
     let start = cursor.index + 1
-    var end = start
+    var end = cursor.plainRunEnd(from: start)
     var ascii = true
-    while end < cursor.bytes.count {
-      let byte = cursor.bytes[end]
-      if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { break }
-      if byte >= 0x80 { ascii = false }
-      end += 1
+    while end < cursor.bytes.count, cursor.bytes[end] >= 0x80 {
+      ascii = false
+      end = cursor.plainRunEnd(from: end + 1)
     }
     if end < cursor.bytes.count, cursor.bytes[end] == UInt8(ascii: "\""),
       ascii || String(validating: UnsafeBufferPointer(rebasing: cursor.bytes[start..<end]), as: UTF8.self) != nil

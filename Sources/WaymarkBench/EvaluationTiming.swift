@@ -31,6 +31,13 @@ struct EvaluationTiming: Sendable {
     ]
   }
 
+  /// User + system CPU seconds of every thread of the process (for stages that run in parallel).
+  static func processCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+  }
+
   static func threadCPUSeconds() -> Double {
     var time = timespec()
     clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)

@@ -36,12 +36,23 @@ struct PipelineStageProbe: Sendable {
         stage: stage, seconds: (clock.now - start).seconds,
         fields: ["events": .int(Int64(events.events.count)), "components": .int(Int64(metrics.entities.count))])
     case "policy":
+      // The ingest, as the build's `policy` line times it: read + parse + map to entities.
       let start = clock.now
-      let results = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: files))
-      let (policy, _) = PolicyResultMapper(catalog: catalog).map(results.parsed)
+      let startCPU = EvaluationTiming.processCPUSeconds()
+      async let mapper = PolicyResultMapper(catalog: catalog)
+      var results = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: files))
       let findings = results.parsed.reduce(0) { $0 + $1.findings.count }
-      let mapped = policy.fact(for: catalog.entities.first?.ref ?? EntityRef(kind: "Component", name: "-"))
-      return ProbeReport(stage: stage, seconds: (clock.now - start).seconds, fields: ["files": .int(Int64(results.files.count)), "findings": .int(Int64(findings)), "firstEntityMapped": .bool(!mapped.isNull)])
+      let (policy, _) = await mapper.map(results.takeParsed())
+      let cpuSeconds = EvaluationTiming.processCPUSeconds() - startCPU
+      let seconds = (clock.now - start).seconds
+      let bytes = results.files.reduce(0) { $0 + $1.bytes.count }
+      return ProbeReport(
+        stage: stage, seconds: seconds,
+        fields: [
+          "cpuSeconds": .double(cpuSeconds), "files": .int(Int64(results.files.count)), "bytes": .int(Int64(bytes)),
+          "findings": .int(Int64(findings)), "entities": .int(Int64(policy.findingsByEntity.count)),
+          "unmapped": .int(Int64(policy.unmapped.count)),
+        ])
     default:
       let docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: files)
       let events = await EventLoader(root: root).load(paths: finder.files(matching: config.eventGlobs, in: files))

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional
 
 import cel_compare
+import policy_ingest
 from bench_layout import lay_out_peer_sites
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -256,8 +257,8 @@ STAGES = [
                      note=throughput_note)]),
     Stage("policy", "policy results ingest (SARIF)",
           Contender("waymark-bench policy", lambda c: [c.waymark_bench, "policy", c.site]),
-          [Contender("Python json.loads per file", lambda c: [c.python, PARSE_PEERS, "json-files", c.sarif_folder],
-                     note=throughput_note)]),
+          [Contender("Python json.load per file", lambda c: [c.python, PARSE_PEERS, "json-files", c.sarif_folder],
+                     versus=policy_ingest.stage_note)]),
     Stage("scorecards", "scorecard evaluation (this repository's policies/ over the corpus)",
           Contender("waymark-bench scorecards", lambda c: [c.waymark_bench, "scorecards", c.site]), []),
     Stage("cel", "CEL checks over the catalog's entities (compiled once, one thread; cel_checks.json)",

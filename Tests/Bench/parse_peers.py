@@ -5,12 +5,15 @@ usage:
   parse_peers.py yaml-load DIR     PyYAML CSafeLoader load_all over every *.yaml under DIR
   parse_peers.py yaml-events DIR   libyaml's event stream only (PyYAML CParser), no objects built
   parse_peers.py jsonl FILE        json.loads per line (the CDEvents export)
-  parse_peers.py json-files DIR    json.loads per *.sarif file under DIR
+  parse_peers.py json-files DIR    json.load per *.sarif file under DIR
 
-Catalog and SARIF files are read into memory before the clock starts, as `waymark-bench` does;
-the events file is streamed line by line inside the clock (constant memory). Prints one JSON
-object: {"peer", "seconds", "files", "bytes", "items", "mbPerSecond"}. Run it with the bench venv's
-Python (PyYAML with libyaml) for the YAML modes; the JSON modes need only the standard library.
+Catalog files are read into memory before the clock starts, as `waymark-bench yaml` does; SARIF
+files are opened and read inside the clock (`json.load(open(f))`), as `waymark-bench policy` and
+the build's `policy` stage read theirs; the events file is streamed line by line inside the clock
+(constant memory). Prints one JSON object: {"peer", "seconds", "cpuSeconds", "files", "bytes",
+"items", "mbPerSecond"} (`cpuSeconds`: the process's CPU time over the same span). Run it with the
+bench venv's Python (PyYAML with libyaml) for the YAML modes; the JSON modes need only the
+standard library.
 """
 
 import glob
@@ -56,10 +59,12 @@ def json_lines(paths):
     return count
 
 
-def json_files(contents):
-    for data in contents:
-        json.loads(data)
-    return len(contents)
+def json_files(paths):
+    """Opens, reads and parses each file inside the clock."""
+    for path in paths:
+        with open(path, "rb") as handle:
+            json.load(handle)
+    return len(paths)
 
 
 # mode -> (the files it reads, the parser, whether the files are read before the clock starts)
@@ -67,7 +72,7 @@ MODES = {
     "yaml-load": (lambda target: files_under(target, "*.yaml"), yaml_load, True),
     "yaml-events": (lambda target: files_under(target, "*.yaml"), yaml_events, True),
     "jsonl": (lambda target: [target], json_lines, False),
-    "json-files": (lambda target: files_under(target, "*.sarif"), json_files, True),
+    "json-files": (lambda target: files_under(target, "*.sarif"), json_files, False),
 }
 
 
@@ -83,10 +88,12 @@ def main(argv):
     paths = find(argv[2])
     contents = [read(path) for path in paths] if preload else paths
     start = time.perf_counter()
+    start_cpu = time.process_time()
     items = parse(contents)
+    cpu_seconds = time.process_time() - start_cpu
     seconds = time.perf_counter() - start
     size = sum(os.path.getsize(path) for path in paths)
-    print(json.dumps({"peer": argv[1], "seconds": seconds, "files": len(paths), "bytes": size, "items": items,
+    print(json.dumps({"peer": argv[1], "seconds": seconds, "cpuSeconds": cpu_seconds, "files": len(paths), "bytes": size, "items": items,
                       "mbPerSecond": size / seconds / 1e6 if seconds else 0}))
 
 

@@ -32,15 +32,21 @@ public struct SiteBuilder: Sendable {
     let loaded = await CatalogLoader(root: root).load(paths: catalogPaths, available: allFiles)
     diagnostics += loaded.diagnostics
     options.progress(clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files"))
-    let policyFiles = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: allFiles))
-    diagnostics += policyFiles.diagnostics
-    options.progress(clock.lap("policy", "\(policyFiles.parsed.reduce(0) { $0 + $1.findings.count }) results from \(policyFiles.files.count) policy files"))
 
     // Model
     let (catalog, catalogDiagnostics) = CatalogBuilder().build(loaded.documents)
     diagnostics += catalogDiagnostics
     let relationCount = catalog.entities.reduce(0) { $0 + $1.relations.count }
     options.progress(clock.lap("model", "\(catalog.entities.count) entities, \(relationCount) relations"))
+    // Policy results: read (while the catalog is indexed for them), then attached to entities;
+    // the `policy` line times both (the ingest).
+    async let policyMapper = PolicyResultMapper(catalog: catalog)
+    var policyFiles = await PolicyResultLoader(root: root).load(paths: finder.files(matching: config.policyResultGlobs, in: allFiles))
+    diagnostics += policyFiles.diagnostics
+    let policyCount = policyFiles.parsed.reduce(0) { $0 + $1.findings.count }
+    let (policy, policyDiagnostics) = await policyMapper.map(policyFiles.takeParsed())
+    diagnostics += policyDiagnostics
+    options.progress(clock.lap("policy", "\(policyCount) results from \(policyFiles.files.count) policy files, \(policy.unmapped.count) unmapped"))
 
     // Load: delivery events (streamed; the newest event is the build's "now" when none is given)
     let catalogSet = Set(catalogPaths)
@@ -54,8 +60,6 @@ public struct SiteBuilder: Sendable {
     options.progress(clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites"))
 
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
-    let (policy, policyDiagnostics) = PolicyResultMapper(catalog: catalog).map(policyFiles.parsed)
-    diagnostics += policyDiagnostics
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)
     let delivery = eventPaths.isEmpty ? nil : await DORAEvaluator(settings: config.metrics, now: now).evaluate(
       events.events, tickets: events.tickets, catalog: catalog)

@@ -16,6 +16,11 @@ public struct PolicyResultMapper: Sendable {
   private let kubernetesIds: [String: [KubernetesClaim]]
   /// Folder claims by folder ("" for the root), so a file looks up only its own ancestors.
   private let folders: [String: [FolderClaim]]
+  /// The first path segment of every claimed folder but the root: a file whose path starts with
+  /// none of them has no claimed ancestor but the root, found with one short lookup.
+  private let claimedFirstSegments: Set<Substring>
+  /// What the root folder's claims give (nil when there are none, or they tie).
+  private let rootEntity: EntityRef?
 
   static let kubernetesIdAnnotation = "backstage.io/kubernetes-id"
   static let kubernetesNamespaceAnnotation = "backstage.io/kubernetes-namespace"
@@ -41,57 +46,84 @@ public struct PolicyResultMapper: Sendable {
     self.catalog = catalog
     var kubernetesIds: [String: [KubernetesClaim]] = [:]
     var folders: [String: [FolderClaim]] = [:]
-    for entity in catalog.entities {
-      let annotations = entity.document["metadata"]?["annotations"]
-      if let id = annotations?[Self.kubernetesIdAnnotation]?.stringValue {
-        kubernetesIds[id.lowercased(), default: []].append(
-          KubernetesClaim(ref: entity.ref, namespace: annotations?[Self.kubernetesNamespaceAnnotation]?.stringValue))
-      }
-      let kindRank = Self.folderKinds.firstIndex(of: entity.ref.kind.lowercased())
-      if let location = annotations?[Self.sourceLocationAnnotation]?.stringValue, location.hasPrefix("dir:"),
-        let folder = Self.folder(String(location.dropFirst(4)), besideFile: entity.source.path)
-      {
-        folders[folder, default: []].append(
-          FolderClaim(folder: folder, ref: entity.ref, origin: 0, kindRank: kindRank ?? Self.folderKinds.count))
-      }
-      if let kindRank {
-        let folder = entity.source.path.split(separator: "/").dropLast().joined(separator: "/")
-        folders[folder, default: []].append(FolderClaim(folder: folder, ref: entity.ref, origin: 1, kindRank: kindRank))
+    // Many entities share one catalog file; its folder is worked out once.
+    var folderOfFile: [String: String] = [:]
+    // Through the buffer, so each entity is borrowed, not copied.
+    catalog.entities.withUnsafeBufferPointer { entities in
+      for index in entities.indices {
+        let ref = entities[index].ref
+        let path = entities[index].source.path
+        let annotations = entities[index].document["metadata"]?["annotations"]
+        if let id = annotations?[Self.kubernetesIdAnnotation]?.stringValue {
+          kubernetesIds[id.lowercased(), default: []].append(
+            KubernetesClaim(ref: ref, namespace: annotations?[Self.kubernetesNamespaceAnnotation]?.stringValue))
+        }
+        let kindRank = Self.folderKinds.firstIndex(of: ref.kind.lowercased())
+        if let location = annotations?[Self.sourceLocationAnnotation]?.stringValue, location.hasPrefix("dir:"),
+          let folder = Self.folder(String(location.dropFirst(4)), besideFile: path)
+        {
+          folders[folder, default: []].append(
+            FolderClaim(folder: folder, ref: ref, origin: 0, kindRank: kindRank ?? Self.folderKinds.count))
+        }
+        if let kindRank {
+          let folder = folderOfFile[path] ?? path.split(separator: "/").dropLast().joined(separator: "/")
+          folderOfFile[path] = folder
+          folders[folder, default: []].append(FolderClaim(folder: folder, ref: ref, origin: 1, kindRank: kindRank))
+        }
       }
     }
     self.kubernetesIds = kubernetesIds
     self.folders = folders
+    claimedFirstSegments = Set(folders.keys.filter { !$0.isEmpty }.map { $0.split(separator: "/", omittingEmptySubsequences: false)[0] })
+    rootEntity = folders[""].flatMap { $0.isEmpty ? nil : Self.winner(of: $0) }
   }
 
   /// Maps every finding of `files`; returns the results and warnings (unknown entity references,
   /// unmapped findings per file).
-  public func map(_ files: [ParsedPolicyFile]) -> (PolicyResults, [Diagnostic]) {
-    var mapped: [(EntityRef, PolicyFinding)] = []
+  ///
+  /// The findings are moved, not copied, into their entity's group or the unmapped list: the
+  /// files are taken over (a caller that keeps its own reference to them pays for one copy of
+  /// each finding instead). Taking them from the back (`popLast` moves an element out of an
+  /// array) gives every list in reverse, and reversing it restores file order, which
+  /// `PolicyResults` then only checks.
+  public func map(_ files: consuming [ParsedPolicyFile]) -> (PolicyResults, [Diagnostic]) {
+    var files = consume files
+    let inputs = files.filter { $0.format != "unknown" }.map(\.summary)
+    var grouped: [EntityRef: [PolicyFinding]] = [:]
     var unmapped: [PolicyFinding] = []
-    var diagnostics: [Diagnostic] = []
+    unmapped.reserveCapacity(files.reduce(0) { $0 + $1.findings.count })
+    var reversedDiagnostics: [Diagnostic] = []
     // Many findings name the same file; each file's folders are looked up once.
     var entitiesByFile: [String: EntityRef?] = [:]
-    for file in files {
+    for fileIndex in files.indices.reversed() {
+      var findings = files[fileIndex].findings
+      files[fileIndex].findings = []
+      let total = findings.count
       var unmappedHere = 0
-      for finding in file.findings {
+      var warnings: [Diagnostic] = []
+      while let finding = findings.popLast() {
         let (ref, warning) = entity(for: finding, entitiesByFile: &entitiesByFile)
-        if let warning { diagnostics.append(warning) }
+        if let warning { warnings.append(warning) }
         if let ref {
-          mapped.append((ref, finding))
+          grouped[ref, default: []].append(finding)
         } else {
           unmapped.append(finding)
           unmappedHere += 1
         }
       }
       if unmappedHere > 0 {
-        diagnostics.append(
+        reversedDiagnostics.append(
           .warning(
             "policy.unmapped",
-            "\(unmappedHere) of \(file.findings.count) result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json",
-            at: SourceLocation(path: file.path, line: 1, column: 1)))
+            "\(unmappedHere) of \(total) result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json",
+            at: SourceLocation(path: files[fileIndex].path, line: 1, column: 1)))
       }
+      reversedDiagnostics += warnings
     }
-    return (PolicyResults(mapped: mapped, unmapped: unmapped, inputs: files.filter { $0.format != "unknown" }.map(\.summary)), diagnostics)
+    // Reversed in place through the buffer, which swaps by moving (`Array.reverse` copies).
+    unmapped.withUnsafeMutableBufferPointer { $0.reverse() }
+    for ref in Array(grouped.keys) { grouped[ref]?.withUnsafeMutableBufferPointer { $0.reverse() } }
+    return (PolicyResults(grouped: grouped, unmapped: unmapped, inputs: inputs), reversedDiagnostics.reversed())
   }
 
   /// The entity for one finding, by the first strategy that decides, and a warning for an
@@ -115,7 +147,9 @@ public struct PolicyResultMapper: Sendable {
     }
     if let file = finding.file {
       let ref: EntityRef?
-      if let known = entitiesByFile[file] {
+      if !mayHaveClaimedAncestor(file) {
+        ref = rootEntity
+      } else if let known = entitiesByFile[file] {
         ref = known
       } else {
         ref = entity(forFile: file)
@@ -149,16 +183,29 @@ public struct PolicyResultMapper: Sendable {
     return nil
   }
 
+  /// Whether a folder other than the root that holds `file` may be claimed: its first segment
+  /// is the first segment of a claimed folder.
+  func mayHaveClaimedAncestor(_ file: String) -> Bool {
+    // The slash is found in the contiguous UTF-8 (the generic `firstIndex` on the view is slow).
+    var text = file
+    guard let offset = text.withUTF8({ $0.firstIndex(of: UInt8(ascii: "/")) }) else { return false }
+    return claimedFirstSegments.contains(file[..<file.utf8.index(file.utf8.startIndex, offsetBy: offset)])
+  }
+
   /// The entity claiming the nearest folder holding `file`, if one claim wins.
   func entity(forFile file: String) -> EntityRef? {
     guard !folders.isEmpty else { return nil }
-    var folder = Substring(file)
+    guard mayHaveClaimedAncestor(file) else { return rootEntity }
+    // The parent folders of `a/b/c.tf`: `a/b`, `a`, "" (the root), cut at `/` bytes (a `/` is
+    // never part of a multi-byte UTF-8 sequence, so every cut is on a character boundary).
+    let utf8 = file.utf8
+    var end = utf8.endIndex
     while true {
-      // The parent folder of what is left: `a/b/c.tf` → `a/b` → `a` → "" (the root).
-      let parent = folder.lastIndex(of: "/").map { folder[..<$0] } ?? ""
-      if let claims = folders[String(parent)], !claims.isEmpty { return Self.winner(of: claims) }
-      if parent.isEmpty { return nil }
-      folder = parent
+      let slash = utf8[..<end].lastIndex(of: UInt8(ascii: "/"))
+      let parent = slash.map { String(file[..<$0]) } ?? ""
+      if let claims = folders[parent], !claims.isEmpty { return Self.winner(of: claims) }
+      guard let slash else { return nil }
+      end = slash
     }
   }
 

@@ -41,8 +41,9 @@ enum PolicyPath {
   }
 
   /// A path with nothing to fold (no `.`/`..` segment, no empty segment, not absolute, no
-  /// scheme), the common case, recognised in one pass over the bytes.
-  private static func isPlain(_ path: String) -> Bool {
+  /// scheme), the common case, recognised in one pass over the bytes; with `allowingEscapes: false`
+  /// also nothing to percent-decode (no `%`).
+  static func isPlain(_ path: String, allowingEscapes: Bool = true) -> Bool {
     var length = 0
     var allDots = true
     for byte in path.utf8 {
@@ -52,7 +53,7 @@ enum PolicyPath {
         allDots = true
         continue
       }
-      if byte == UInt8(ascii: ":") || byte == 0 { return false }
+      if byte == UInt8(ascii: ":") || byte == 0 || (!allowingEscapes && byte == UInt8(ascii: "%")) { return false }
       if byte != UInt8(ascii: ".") { allDots = false }
       length += 1
     }

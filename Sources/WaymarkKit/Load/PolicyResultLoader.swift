@@ -11,6 +11,14 @@ public struct LoadedPolicyResults: Sendable {
 
   /// Every diagnostic of every file.
   public var diagnostics: [Diagnostic] { parsed.flatMap(\.diagnostics) }
+
+  /// Hands the parsed files over, leaving `parsed` empty: given to `PolicyResultMapper.map`,
+  /// their findings are then moved to the results instead of copied.
+  public mutating func takeParsed() -> [ParsedPolicyFile] {
+    let taken = parsed
+    parsed = []
+    return taken
+  }
 }
 
 /// Reads policy-result files in parallel; the format is detected from the content, not the name.

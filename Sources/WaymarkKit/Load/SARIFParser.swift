@@ -69,45 +69,65 @@ struct SARIFParser {
   private func parse(run: SARIFRun, inputs: [SourceLocation], into file: inout ParsedPolicyFile) -> Int {
     guard let driver = run.tool?["driver"], let toolName = driver["name"]?.stringValue else { return 0 }
     file.noteTool(toolName)
-    let components = [SARIFToolComponent(driver)] + (run.tool?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init)
-    let uris = SARIFURIResolver(originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts)
-    let runEntity = run.properties?[Self.entityProperty]?.stringValue
-    let isConftest = toolName.lowercased() == "conftest"
+    let context = RunContext(
+      toolName: toolName,
+      components: [SARIFToolComponent(driver)] + (run.tool?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init),
+      uris: SARIFURIResolver(originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts),
+      runEntity: run.properties?[Self.entityProperty]?.stringValue, isConftest: toolName.lowercased() == "conftest")
     var absent = 0
     file.findings.reserveCapacity(file.findings.count + run.results.count)
-    for (index, result) in run.results.enumerated() {
-      let input = inputs[index]
-      if result.baselineState?.stringValue == "absent" {
-        absent += 1
-        continue
+    // Through the buffer, so each result's fields are borrowed, not copied.
+    run.results.withUnsafeBufferPointer { results in
+      for index in results.indices {
+        if results[index].baselineState == "absent" {
+          absent += 1
+          continue
+        }
+        let finding = finding(results[index], input: inputs[index], run: context, diagnostics: &file.diagnostics)
+        file.findings.append(finding)
       }
-      let (rule, ruleId, mismatch) = lookUpRule(result, in: components)
-      if let mismatch {
-        file.diagnostics.append(.warning("policy.sarif-rule-mismatch", mismatch, at: input))
-      }
-      let kind = result.kind?.stringValue ?? "fail"
-      let level = effectiveLevel(result, rule: rule, kind: kind)
-      let suppressed = Self.isSuppressed(result)
-      var outcome = Self.outcome(kind: kind, level: level)
-      if isConftest {
-        // conftest writes passes and skips as kind-less `<ns>/success` / `<ns>/skip` results,
-        // and its warnings (`<ns>/warn`) are warnings as in its JSON output.
-        if ruleId.hasSuffix("/success") { outcome = .pass }
-        if ruleId.hasSuffix("/warn") { outcome = .warn }
-        if ruleId.hasSuffix("/skip") { outcome = .skip }
-      }
-      if suppressed { outcome = .skip }
-      file.findings.append(
-        PolicyFinding(
-          tool: toolName, ruleId: ruleId,
-          ruleName: rule?["name"]?.stringValue ?? rule?["shortDescription"]?["text"]?.stringValue,
-          result: outcome, severity: severity(result, rule: rule, level: level), message: message(result, rule: rule, ruleId: ruleId),
-          file: uris.resolve(uri: result.uri, uriBaseId: result.uriBaseId, index: result.artifactIndex),
-          line: result.startLine?.intValue.map(Int.init), helpURL: rule?["helpUri"]?.stringValue,
-          suppressed: suppressed, input: input,
-          entityRef: result.properties?[Self.entityProperty]?.stringValue ?? runEntity))
     }
     return absent
+  }
+
+  /// What every result of one run shares.
+  private struct RunContext {
+    var toolName: String
+    var components: [SARIFToolComponent]
+    var uris: SARIFURIResolver
+    var runEntity: String?
+    var isConftest: Bool
+  }
+
+  /// The finding of one result (not `absent`) read at `input`.
+  @inline(__always)  // inlined into the loop, it reads the result's fields in place instead of copying them
+  private func finding(
+    _ result: borrowing SARIFResultFields, input: SourceLocation, run: RunContext, diagnostics: inout [Diagnostic]
+  ) -> PolicyFinding {
+    let (rule, ruleId, mismatch) = lookUpRule(result, in: run.components)
+    if let mismatch {
+      diagnostics.append(.warning("policy.sarif-rule-mismatch", mismatch, at: input))
+    }
+    let kind = result.kind ?? "fail"
+    let level = effectiveLevel(result, rule: rule, kind: kind)
+    let suppressed = Self.isSuppressed(result)
+    var outcome = Self.outcome(kind: kind, level: level)
+    if run.isConftest {
+      // conftest writes passes and skips as kind-less `<ns>/success` / `<ns>/skip` results,
+      // and its warnings (`<ns>/warn`) are warnings as in its JSON output.
+      if ruleId.hasSuffix("/success") { outcome = .pass }
+      if ruleId.hasSuffix("/warn") { outcome = .warn }
+      if ruleId.hasSuffix("/skip") { outcome = .skip }
+    }
+    if suppressed { outcome = .skip }
+    return PolicyFinding(
+      tool: run.toolName, ruleId: ruleId,
+      ruleName: rule?.displayName,
+      result: outcome, severity: severity(result, rule: rule, level: level), message: message(result, rule: rule, ruleId: ruleId),
+      file: run.uris.resolve(uri: result.uri, uriBaseId: result.uriBaseId, index: result.artifactIndex),
+      line: result.startLine.map(Int.init), helpURL: rule?.helpURL,
+      suppressed: suppressed, input: input,
+      entityRef: result.properties?[Self.entityProperty]?.stringValue ?? run.runEntity)
   }
 
   private func location(_ positions: JSONPositionIndex, _ valuePath: ValuePath) -> SourceLocation {
@@ -118,7 +138,7 @@ struct SARIFParser {
   ///
   /// The indexed rule supplies metadata; the result's own `ruleId` is what is shown (the
   /// reference's recommendation for logs such as sarif-tutorials' DefaultRuleConfiguration).
-  private func lookUpRule(_ result: SARIFResultFields, in components: [SARIFToolComponent]) -> (JSONValue?, String, String?) {
+  private func lookUpRule(_ result: borrowing SARIFResultFields, in components: [SARIFToolComponent]) -> (SARIFRule?, String, String?) {
     let reference = result.rule
     var component = components[0]
     if let extensionIndex = reference?["toolComponent"]?["index"]?.intValue, extensionIndex >= 0,
@@ -130,12 +150,14 @@ struct SARIFParser {
     {
       component = named
     }
-    let id = result.ruleId?.stringValue ?? reference?["id"]?.stringValue
-    if let index = result.ruleIndex?.intValue ?? reference?["index"]?.intValue, index >= 0, Int(index) < component.rules.count {
+    let id = result.ruleId ?? reference?["id"]?.stringValue
+    if let index = result.ruleIndex ?? reference?["index"]?.intValue, index >= 0, Int(index) < component.rules.count {
       let rule = component.rules[Int(index)]
-      let ruleId = rule["id"]?.stringValue
+      let ruleId = rule.id
       guard let id else { return (rule, ruleId ?? "", nil) }
-      if let ruleId, ruleId != id, !id.hasPrefix(ruleId + "/") {
+      // The usual case: the rule's own copy of the id is shared by all its findings.
+      if let ruleId, ruleId == id { return (rule, ruleId, nil) }
+      if let ruleId, !id.hasPrefix(ruleId + "/") {
         return (
           rule, id,
           "ruleId '\(id)' disagrees with ruleIndex \(index) (rule '\(ruleId)'); showing '\(id)' with that rule's metadata"
@@ -152,10 +174,10 @@ struct SARIFParser {
   }
 
   /// Result level, else the rule's default level, else `warning`; not-`fail` kinds are `none`.
-  private func effectiveLevel(_ result: SARIFResultFields, rule: JSONValue?, kind: String) -> String {
-    if let level = result.level?.stringValue { return level }
+  private func effectiveLevel(_ result: borrowing SARIFResultFields, rule: SARIFRule?, kind: String) -> String {
+    if let level = result.level { return level }
     if kind != "fail" { return "none" }
-    return rule?["defaultConfiguration"]?["level"]?.stringValue ?? "warning"
+    return rule?.defaultLevel ?? "warning"
   }
 
   static func outcome(kind: String, level: String) -> PolicyOutcome {
@@ -172,7 +194,7 @@ struct SARIFParser {
   }
 
   /// Suppressed when there are suppressions and none is `underReview` or `rejected`.
-  static func isSuppressed(_ result: SARIFResultFields) -> Bool {
+  static func isSuppressed(_ result: borrowing SARIFResultFields) -> Bool {
     guard let suppressions = result.suppressions?.arrayValue, !suppressions.isEmpty else { return false }
     return !suppressions.contains { suppression in
       let status = suppression["status"]?.stringValue
@@ -182,18 +204,10 @@ struct SARIFParser {
 
   /// `security-severity` bucket, else a severity word in the result's or rule's properties,
   /// else the level (error → high, warning → medium, note → low, none → info).
-  private func severity(_ result: SARIFResultFields, rule: JSONValue?, level: String) -> PolicySeverity {
-    for properties in [result.properties, rule?["properties"]] {
-      let score = properties?["security-severity"]
-      if let number = score?.doubleValue ?? score?.stringValue.flatMap(Double.init) {
-        return PolicySeverity(score: number)
-      }
-    }
-    for properties in [result.properties, rule?["properties"]] {
-      for key in ["severity", "problem.severity"] {
-        if let word = properties?[key]?.stringValue, let severity = PolicySeverity(word: word) { return severity }
-      }
-    }
+  private func severity(_ result: borrowing SARIFResultFields, rule: SARIFRule?, level: String) -> PolicySeverity {
+    // The rule's part is worked out once per rule (`SARIFRule`); a result's own properties are rare.
+    if let severity = SARIFRule.scoreSeverity(in: result.properties) ?? rule?.scoreSeverity { return severity }
+    if let severity = SARIFRule.wordSeverity(in: result.properties) ?? rule?.wordSeverity { return severity }
     switch level {
     case "error": return .high
     case "warning": return .medium
@@ -203,16 +217,16 @@ struct SARIFParser {
   }
 
   /// `text`, else `markdown`, else the rule's message string `id` with `{n}` filled in.
-  private func message(_ result: SARIFResultFields, rule: JSONValue?, ruleId: String) -> String {
+  private func message(_ result: borrowing SARIFResultFields, rule: SARIFRule?, ruleId: String) -> String {
     let arguments =
       result.messageArguments?.arrayValue?.map { $0.stringValue ?? JSONWriter(pretty: false).string(for: $0) } ?? []
-    if let text = result.messageText?.stringValue ?? result.messageMarkdown?.stringValue {
+    if let text = result.messageText ?? result.messageMarkdown {
       return arguments.isEmpty ? text : Self.fill(text, arguments)
     }
-    if let id = result.messageId?.stringValue, let template = rule?["messageStrings"]?[id] {
+    if let id = result.messageId, let template = rule?.value["messageStrings"]?[id] {
       if let text = template["text"]?.stringValue ?? template["markdown"]?.stringValue { return Self.fill(text, arguments) }
     }
-    return rule?["shortDescription"]?["text"]?.stringValue ?? rule?["name"]?.stringValue ?? ruleId
+    return rule?.fallbackMessage ?? ruleId
   }
 
   /// Substitutes `{n}` placeholders; `{{` and `}}` are literal braces (SARIF §3.11.5).

@@ -4,52 +4,53 @@ import StructuredData
 ///
 /// Both ways of reading a log produce it: from a whole `JSONValue` tree (`init(_:)`, for unusual
 /// logs) and member by member (`SARIFLogReader`, for the common case, without building the rest),
-/// so the conversion in `SARIFParser` is one piece of code. Each field is what `result[...]` at
-/// its path gives, nil where absent.
+/// so the conversion in `SARIFParser` is one piece of code. A scalar field is what
+/// `result[...]?.stringValue` (or `.intValue`) at its path gives, nil where absent or of another
+/// type; the rest are the values there.
 struct SARIFResultFields {
-  var ruleId: JSONValue?
-  var ruleIndex: JSONValue?
+  var ruleId: String?
+  var ruleIndex: Int64?
   var rule: JSONValue?
-  var kind: JSONValue?
-  var level: JSONValue?
-  var baselineState: JSONValue?
+  var kind: String?
+  var level: String?
+  var baselineState: String?
   var suppressions: JSONValue?
   var properties: JSONValue?
   /// `message.text`, `message.markdown`, `message.arguments`, `message.id`.
-  var messageText: JSONValue?
-  var messageMarkdown: JSONValue?
+  var messageText: String?
+  var messageMarkdown: String?
   var messageArguments: JSONValue?
-  var messageId: JSONValue?
+  var messageId: String?
   /// Of `locations[0].physicalLocation`: `artifactLocation.uri`, `.uriBaseId`, `.index`, and
   /// `region.startLine`.
-  var uri: JSONValue?
-  var uriBaseId: JSONValue?
-  var artifactIndex: JSONValue?
-  var startLine: JSONValue?
+  var uri: String?
+  var uriBaseId: String?
+  var artifactIndex: Int64?
+  var startLine: Int64?
 
   init() {}
 
   /// The fields of a result read whole.
   init(_ result: JSONValue) {
-    ruleId = result["ruleId"]
-    ruleIndex = result["ruleIndex"]
+    ruleId = result["ruleId"]?.stringValue
+    ruleIndex = result["ruleIndex"]?.intValue
     rule = result["rule"]
-    kind = result["kind"]
-    level = result["level"]
-    baselineState = result["baselineState"]
+    kind = result["kind"]?.stringValue
+    level = result["level"]?.stringValue
+    baselineState = result["baselineState"]?.stringValue
     suppressions = result["suppressions"]
     properties = result["properties"]
     let message = result["message"]
-    messageText = message?["text"]
-    messageMarkdown = message?["markdown"]
+    messageText = message?["text"]?.stringValue
+    messageMarkdown = message?["markdown"]?.stringValue
     messageArguments = message?["arguments"]
-    messageId = message?["id"]
+    messageId = message?["id"]?.stringValue
     let physical = result["locations"]?.arrayValue?.first?["physicalLocation"]
     let artifact = physical?["artifactLocation"]
-    uri = artifact?["uri"]
-    uriBaseId = artifact?["uriBaseId"]
-    artifactIndex = artifact?["index"]
-    startLine = physical?["region"]?["startLine"]
+    uri = artifact?["uri"]?.stringValue
+    uriBaseId = artifact?["uriBaseId"]?.stringValue
+    artifactIndex = artifact?["index"]?.intValue
+    startLine = physical?["region"]?["startLine"]?.intValue
   }
 
   /// Reads the result at the reader's position member by member; later duplicate keys replace
@@ -58,13 +59,13 @@ struct SARIFResultFields {
     guard reader.nextKind == .object else { return }
     try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
       if reader.isKey("ruleId") {
-        ruleId = try reader.readValue()
+        ruleId = try reader.readValue().stringValue
       } else if reader.isKey("ruleIndex") {
-        ruleIndex = try reader.readValue()
+        ruleIndex = try reader.readValue().intValue
       } else if reader.isKey("kind") {
-        kind = try reader.readValue()
+        kind = try reader.readValue().stringValue
       } else if reader.isKey("level") {
-        level = try reader.readValue()
+        level = try reader.readValue().stringValue
       } else if reader.isKey("message") {
         try readMessage(&reader)
       } else if reader.isKey("locations") {
@@ -72,7 +73,7 @@ struct SARIFResultFields {
       } else if reader.isKey("rule") {
         rule = try reader.readValue()
       } else if reader.isKey("baselineState") {
-        baselineState = try reader.readValue()
+        baselineState = try reader.readValue().stringValue
       } else if reader.isKey("suppressions") {
         suppressions = try reader.readValue()
       } else if reader.isKey("properties") {
@@ -89,13 +90,13 @@ struct SARIFResultFields {
     guard reader.nextKind == .object else { return }
     try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
       if reader.isKey("text") {
-        messageText = try reader.readValue()
+        messageText = try reader.readValue().stringValue
       } else if reader.isKey("markdown") {
-        messageMarkdown = try reader.readValue()
+        messageMarkdown = try reader.readValue().stringValue
       } else if reader.isKey("arguments") {
         messageArguments = try reader.readValue()
       } else if reader.isKey("id") {
-        messageId = try reader.readValue()
+        messageId = try reader.readValue().stringValue
       }
     }
   }
@@ -123,18 +124,18 @@ struct SARIFResultFields {
         guard reader.nextKind == .object else { return }
         try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
           if reader.isKey("uri") {
-            uri = try reader.readValue()
+            uri = try reader.readValue().stringValue
           } else if reader.isKey("uriBaseId") {
-            uriBaseId = try reader.readValue()
+            uriBaseId = try reader.readValue().stringValue
           } else if reader.isKey("index") {
-            artifactIndex = try reader.readValue()
+            artifactIndex = try reader.readValue().intValue
           }
         }
       } else if reader.isKey("region") {
         startLine = nil
         guard reader.nextKind == .object else { return }
         try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
-          if reader.isKey("startLine") { startLine = try reader.readValue() }
+          if reader.isKey("startLine") { startLine = try reader.readValue().intValue }
         }
       }
     }

@@ -3,19 +3,19 @@ import StructuredData
 /// A SARIF tool component (the driver or an extension) with its rules indexed by id.
 struct SARIFToolComponent {
   var name: String
-  var rules: [JSONValue]
+  var rules: [SARIFRule]
   private var byId: [String: Int] = [:]
 
   init(_ component: JSONValue) {
     name = component["name"]?.stringValue ?? ""
-    rules = component["rules"]?.arrayValue ?? []
+    rules = (component["rules"]?.arrayValue ?? []).map(SARIFRule.init)
     for (index, rule) in rules.enumerated() {
-      if let id = rule["id"]?.stringValue, byId[id] == nil { byId[id] = index }
+      if let id = rule.id, byId[id] == nil { byId[id] = index }
     }
   }
 
   /// The rule with `id`, or for a hierarchical id `a/b` the rule `a`.
-  func rule(id: String) -> JSONValue? {
+  func rule(id: String) -> SARIFRule? {
     if let index = byId[id] { return rules[index] }
     if let slash = id.firstIndex(of: "/"), let index = byId[String(id[..<slash])] { return rules[index] }
     return nil

@@ -10,44 +10,61 @@ import StructuredData
 /// relative to it; other absolute URIs (`file:///C:/…`, `host://…`) stay as written and map to
 /// no entity by path.
 struct SARIFURIResolver {
-  private let bases: [String: JSONValue]
   private let artifacts: [JSONValue]
   private let absoluteBases: [String]
+  /// For each base id, what its chain puts before a relative URI ("" when the chain starts at
+  /// the root), and whether that prefix is plain (`PolicyPath.isPlain`, nothing to decode): the
+  /// same for every result of the run, so worked out once.
+  private let chainPrefixes: [String: (prefix: String, isPlain: Bool)]
 
   /// A resolver for a run with these `originalUriBaseIds` and `artifacts`.
   init(originalUriBaseIds: JSONValue?, artifacts: JSONValue?) {
-    bases = originalUriBaseIds?.objectValue ?? [:]
+    let bases = originalUriBaseIds?.objectValue ?? [:]
     self.artifacts = artifacts?.arrayValue ?? []
     absoluteBases = bases.values.compactMap { $0["uri"]?.stringValue }.filter { Self.isAbsolute($0) }
       .map { $0.hasSuffix("/") ? $0 : $0 + "/" }.sorted { $0.count > $1.count }
+    chainPrefixes = bases.keys.reduce(into: [:]) { prefixes, id in
+      let prefix = Self.chainPrefix(from: id, bases: bases)
+      prefixes[id] = (prefix, prefix.isEmpty || PolicyPath.isPlain(prefix + "_", allowingEscapes: false))
+    }
+  }
+
+  /// Follows `uriBaseId`s from `id` up to a base with an absolute URI, a base without a URI, an
+  /// undefined base or a cycle, collecting the relative URIs met on the way.
+  private static func chainPrefix(from id: String, bases: [String: JSONValue]) -> String {
+    var prefixes = ""
+    var base: String? = id
+    var seen: Set<String> = []
+    while let id = base, !seen.contains(id) {
+      seen.insert(id)
+      guard let definition = bases[id], let prefix = definition["uri"]?.stringValue, !isAbsolute(prefix) else { break }
+      prefixes = (prefix.hasSuffix("/") || prefix.isEmpty ? prefix : prefix + "/") + prefixes
+      base = definition["uriBaseId"]?.stringValue
+    }
+    return prefixes
   }
 
   /// The path of an `artifactLocation` with these `uri`, `uriBaseId` and `index` members, or nil
   /// when it has none.
-  func resolve(uri: JSONValue?, uriBaseId: JSONValue?, index: JSONValue?) -> String? {
-    var uri = uri?.stringValue
-    var base = uriBaseId?.stringValue
-    if uri == nil, let index = index?.intValue, index >= 0, Int(index) < artifacts.count {
+  func resolve(uri: String?, uriBaseId: String?, index: Int64?) -> String? {
+    var uri = uri
+    var base = uriBaseId
+    if uri == nil, let index, index >= 0, Int(index) < artifacts.count {
       let artifact = artifacts[Int(index)]["location"]
       uri = artifact?["uri"]?.stringValue
       base = base ?? artifact?["uriBaseId"]?.stringValue
     }
     guard let uri else { return nil }
+    let chain = base.flatMap { chainPrefixes[$0] } ?? ("", true)
+    // The common case in one pass over the URI: relative, no escapes, nothing to fold.
+    if chain.isPlain, PolicyPath.isPlain(uri, allowingEscapes: false) { return chain.prefix.isEmpty ? uri : chain.prefix + uri }
     if Self.isAbsolute(uri) {
       if let workspace = absoluteBases.first(where: { uri.hasPrefix($0) }) {
         return PolicyPath.normalized(Self.decoded(String(uri.dropFirst(workspace.count))))
       }
       return uri
     }
-    var relative = uri
-    var seen: Set<String> = []
-    while let id = base, !seen.contains(id) {
-      seen.insert(id)
-      guard let definition = bases[id], let prefix = definition["uri"]?.stringValue, !Self.isAbsolute(prefix) else { break }
-      relative = (prefix.hasSuffix("/") || prefix.isEmpty ? prefix : prefix + "/") + relative
-      base = definition["uriBaseId"]?.stringValue
-    }
-    return PolicyPath.normalized(Self.decoded(relative))
+    return PolicyPath.normalized(Self.decoded(chain.prefix.isEmpty ? uri : chain.prefix + uri))
   }
 
   /// Whether `uri` has a scheme (`file:`, `https:`, `host:`), i.e. is not a relative reference.

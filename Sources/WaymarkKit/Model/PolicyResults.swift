@@ -42,9 +42,43 @@ public struct PolicyResults: Sendable, Hashable {
   public init(mapped: [(EntityRef, PolicyFinding)], unmapped: [PolicyFinding], inputs: [PolicyInputSummary]) {
     var grouped: [EntityRef: [PolicyFinding]] = [:]
     for (ref, finding) in mapped { grouped[ref, default: []].append(finding) }
-    self.findingsByEntity = grouped.mapValues { Self.deduplicated($0).sorted(by: PolicyFinding.precedes) }
-    self.unmapped = unmapped.sorted(by: PolicyFinding.precedes)
+    self.init(grouped: grouped, unmapped: unmapped, inputs: inputs)
+  }
+
+  /// Findings already grouped by entity (the mapper's output), de-duplicated and sorted here, in
+  /// place (the findings are moved, not copied).
+  ///
+  /// The mapper hands findings over in input order (files by path, each in file order), which is
+  /// usually the sorted order already: a list is sorted only when it is not, and de-duplicated
+  /// only when more than one input reported into it.
+  init(grouped: consuming [EntityRef: [PolicyFinding]], unmapped: consuming [PolicyFinding], inputs: [PolicyInputSummary]) {
+    var grouped = consume grouped
+    for ref in Array(grouped.keys) {
+      if Self.hasSeveralInputs(grouped[ref, default: []]) { Self.deduplicate(&grouped[ref, default: []]) }
+      Self.sortByPrecedes(&grouped[ref, default: []])
+    }
+    var unmapped = consume unmapped
+    Self.sortByPrecedes(&unmapped)
+    self.findingsByEntity = grouped
+    self.unmapped = unmapped
     self.inputs = inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// Puts `findings` in `PolicyFinding.precedes` order; a list already in order is left as it is.
+  static func sortByPrecedes(_ findings: inout [PolicyFinding]) {
+    // Through the buffer, so checking the order borrows each finding instead of copying it.
+    let inOrder = findings.withUnsafeBufferPointer { buffer in
+      for index in buffer.indices.dropFirst() where PolicyFinding.precedes(buffer[index], buffer[index - 1]) { return false }
+      return true
+    }
+    if !inOrder { findings.sort(by: PolicyFinding.precedes) }
+  }
+
+  /// Whether the findings were read from more than one input file (only then can two of them be
+  /// the same check reported twice).
+  static func hasSeveralInputs(_ findings: [PolicyFinding]) -> Bool {
+    guard let first = findings.first?.input.path else { return false }
+    return findings.contains { $0.input.path != first }
   }
 
   /// The entities with at least one result, sorted.
@@ -101,23 +135,66 @@ public struct PolicyResults: Sendable, Hashable {
     ]
   }
 
-  /// Keeps, per check identity, the findings of the one input that reported it most often.
-  static func deduplicated(_ findings: [PolicyFinding]) -> [PolicyFinding] {
-    var byKey: [CheckKey: [String: [PolicyFinding]]] = [:]
+  /// Keeps, per check identity, the findings of the one input that reported it most often (on a
+  /// tie, the input whose path sorts first), in the order they were in.
+  static func deduplicate(_ findings: inout [PolicyFinding]) {
+    // Each check and each input is numbered once, so the counting hashes pairs of numbers.
+    var checkNumbers: [CheckKey: Int] = [:]
+    var inputNumbers: [String: Int] = [:]
+    var inputPaths: [String] = []
+    var checkOf: [Int] = []
+    var inputOf: [Int] = []
+    checkOf.reserveCapacity(findings.count)
+    inputOf.reserveCapacity(findings.count)
+    var reported: [CheckInput: Int] = [:]
+    // Sized for the worst case (every finding its own check), so nothing is rehashed on growth.
+    checkNumbers.reserveCapacity(findings.count)
+    reported.reserveCapacity(findings.count)
     for finding in findings {
-      byKey[CheckKey(finding), default: [:]][finding.input.path, default: []].append(finding)
-    }
-    var kept: [PolicyFinding] = []
-    for (_, byInput) in byKey {
-      let best = byInput.max { lhs, rhs in
-        let left = lhs.value.reduce(0) { $0 + $1.count }
-        let right = rhs.value.reduce(0) { $0 + $1.count }
-        if left != right { return left < right }
-        return rhs.key.utf8.lexicographicallyPrecedes(lhs.key.utf8)
+      let nextCheck = checkNumbers.count
+      // Read through the defaulted subscript's modify accessor: one lookup, inserting when new.
+      let check = { (number: inout Int) in number }(&checkNumbers[CheckKey(finding), default: nextCheck])
+      let path = finding.input.path
+      let input: Int
+      if let last = inputOf.last, inputPaths[last] == path {
+        input = last
+      } else if let known = inputNumbers[path] {
+        input = known
+      } else {
+        input = inputPaths.count
+        inputNumbers[path] = input
+        inputPaths.append(path)
       }
-      kept += best?.value ?? []
+      checkOf.append(check)
+      inputOf.append(input)
+      reported[CheckInput(check: check, input: input), default: 0] += finding.count
     }
-    return kept
+    var bestInput = [Int](repeating: -1, count: checkNumbers.count)
+    var bestCount = [Int](repeating: 0, count: checkNumbers.count)
+    for (pair, count) in reported {
+      let best = bestInput[pair.check]
+      if best < 0 || count > bestCount[pair.check]
+        || (count == bestCount[pair.check] && inputPaths[pair.input].utf8.lexicographicallyPrecedes(inputPaths[best].utf8))
+      {
+        bestInput[pair.check] = pair.input
+        bestCount[pair.check] = count
+      }
+    }
+    // Moved from the back into the kept list, which is then turned around.
+    var kept: [PolicyFinding] = []
+    var index = findings.count
+    while let finding = findings.popLast() {
+      index -= 1
+      if bestInput[checkOf[index]] == inputOf[index] { kept.append(finding) }
+    }
+    kept.withUnsafeMutableBufferPointer { $0.reverse() }
+    findings = kept
+  }
+
+  /// A check and an input, by number.
+  struct CheckInput: Hashable {
+    var check: Int
+    var input: Int
   }
 
   /// What makes two findings from different inputs the same check.

@@ -1,0 +1,50 @@
+import StructuredData
+
+/// What findings take from one SARIF rule (a reporting descriptor), read from its JSON once per
+/// run instead of once per result that refers to it.
+struct SARIFRule {
+  /// The descriptor as written, for what is rarely needed (`messageStrings`).
+  let value: JSONValue
+  /// `id`.
+  let id: String?
+  /// `name`, else `shortDescription.text`: the finding's rule name.
+  let displayName: String?
+  /// `shortDescription.text`, else `name`: the message of a result that has none.
+  let fallbackMessage: String?
+  /// `helpUri`.
+  let helpURL: String?
+  /// `defaultConfiguration.level`.
+  let defaultLevel: String?
+  /// The bucket of `properties["security-severity"]`, when it is a number or numeric text.
+  let scoreSeverity: PolicySeverity?
+  /// `properties.severity`, else `properties["problem.severity"]`, when it is a severity word.
+  let wordSeverity: PolicySeverity?
+
+  init(_ value: JSONValue) {
+    self.value = value
+    id = value["id"]?.stringValue
+    let name = value["name"]?.stringValue
+    let shortDescription = value["shortDescription"]?["text"]?.stringValue
+    displayName = name ?? shortDescription
+    fallbackMessage = shortDescription ?? name
+    helpURL = value["helpUri"]?.stringValue
+    defaultLevel = value["defaultConfiguration"]?["level"]?.stringValue
+    scoreSeverity = Self.scoreSeverity(in: value["properties"])
+    wordSeverity = Self.wordSeverity(in: value["properties"])
+  }
+
+  /// The bucket of a `security-severity` property (a number or numeric text).
+  static func scoreSeverity(in properties: JSONValue?) -> PolicySeverity? {
+    let score = properties?["security-severity"]
+    guard let number = score?.doubleValue ?? score?.stringValue.flatMap(Double.init) else { return nil }
+    return PolicySeverity(score: number)
+  }
+
+  /// A severity word in `severity` or `problem.severity` (CodeQL), in that order.
+  static func wordSeverity(in properties: JSONValue?) -> PolicySeverity? {
+    for key in ["severity", "problem.severity"] {
+      if let word = properties?[key]?.stringValue, let severity = PolicySeverity(word: word) { return severity }
+    }
+    return nil
+  }
+}
