@@ -39,12 +39,13 @@ struct DocsPageParser: Sendable {
     }
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
     var next = resolutions.makeIterator()
+    var locator = DocsLinkLocator(file: file)
     for link in page.rendered.links {
       if MarkdownRenderer.isDangerous(link) {
         page.diagnostics.append(
           .warning(
             "docs.unsafe-link", "link to '\(link.destination)' is removed: docs may not run scripts or embed data",
-            at: Self.location(of: link, in: file)))
+            at: locator.location(of: link)))
         continue
       }
       let resolution = next.next() ?? .external
@@ -91,26 +92,5 @@ struct DocsPageParser: Sendable {
         page.diagnostics.append(.warning("docs.bad-front-matter", "'tags' must be a list of strings", at: shifted(node.start)))
       }
     }
-  }
-
-  /// Where a link is written. cmark-gfm counts columns in bytes; diagnostics count Unicode
-  /// scalars, as the YAML loader does. (Front matter is blanked line by line, so the file's
-  /// lines are the body's.)
-  static func location(of link: MarkdownLink, in file: SourceFile) -> SourceLocation {
-    let bytes = file.bytes
-    var start = 0
-    var line = 1
-    while line < link.line, start < bytes.count {
-      if bytes[start] == UInt8(ascii: "\n") {
-        line += 1
-      } else if bytes[start] == UInt8(ascii: "\r") {
-        line += 1
-        if start + 1 < bytes.count, bytes[start + 1] == UInt8(ascii: "\n") { start += 1 }
-      }
-      start += 1
-    }
-    let end = min(bytes.count, start + max(0, link.column - 1))
-    let column = bytes[start..<end].reduce(1) { count, byte in byte & 0xC0 == 0x80 ? count : count + 1 }
-    return SourceLocation(path: file.path, line: link.line, column: column)
   }
 }

@@ -80,11 +80,11 @@ public struct DocsSetBuilder: Sendable {
       var broken = 0
       for page in parsedPages {
         diagnostics += page.diagnostics
+        var locator = DocsLinkLocator(file: plans[siteIndex][page.key.page].file)
         for (link, resolution) in page.links {
           guard let reason = Self.problem(with: resolution, on: page.key, anchors: anchors) else { continue }
           broken += 1
-          let file = plans[siteIndex][page.key.page].file
-          diagnostics.append(brokenLink("link to '\(link.destination)' \(reason)", at: DocsPageParser.location(of: link, in: file)))
+          diagnostics.append(brokenLink("link to '\(link.destination)' \(reason)", at: locator.location(of: link)))
         }
       }
       var pages: [DocsPage] = []
