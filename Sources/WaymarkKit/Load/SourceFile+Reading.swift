@@ -98,6 +98,7 @@ extension SourceFile {
       let part = [UInt8](unsafeUninitializedCapacity: chunk) { buffer, initialized in
         initialized = 0
         guard let base = buffer.baseAddress else { return }
+        populate(UnsafeMutableRawPointer(base), byteCount: buffer.count)
         while initialized < buffer.count {
           let got = systemRead(descriptor, base + initialized, buffer.count - initialized)
           if got < 0 {
@@ -118,6 +119,23 @@ extension SourceFile {
       chunk = min(max(bytes.count, 4096), limit + 1 - bytes.count)
     }
   }
+}
+
+/// Asks the kernel to back a large, fresh buffer with memory in one call (`MADV_POPULATE_WRITE`,
+/// Linux 5.14+) instead of one page fault per 4 KiB page as `read` fills it: for tens of
+/// megabytes of policy results, the faults were a fifth of the ingest's time. Best effort:
+/// older kernels and other systems simply fault the pages in as before.
+private func populate(_ base: UnsafeMutableRawPointer, byteCount: Int) {
+  #if os(Linux)
+    let pageSize = 4096
+    guard byteCount >= 16 * pageSize else { return }
+    let address = UInt(bitPattern: base)
+    let first = (address + UInt(pageSize) - 1) & ~UInt(pageSize - 1)
+    let last = (address + UInt(byteCount)) & ~UInt(pageSize - 1)
+    guard last > first, let start = UnsafeMutableRawPointer(bitPattern: first) else { return }
+    let populateWrite: Int32 = 23  // MADV_POPULATE_WRITE, not in every libc's headers
+    _ = madvise(start, Int(last - first), populateWrite)
+  #endif
 }
 
 private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
