@@ -5,6 +5,7 @@
 extension JSONCursor {
   /// The index of the first byte at or after `start` that is a quote, a backslash, a control
   /// character (below 0x20) or not ASCII (0x80 and up), or the end of input.
+  @inlinable
   func plainRunEnd(from start: Int) -> Int {
     var position = start
     let count = bytes.count
@@ -27,6 +28,7 @@ extension JSONCursor {
 
   /// The high bit of each byte of `word` that is a quote, a backslash, below 0x20 or 0x80 and up;
   /// no other bit. No step carries from one byte into the next.
+  @inlinable
   static func specialBytes(in word: UInt64) -> UInt64 {
     let low7: UInt64 = 0x7F7F_7F7F_7F7F_7F7F
     let high: UInt64 = 0x8080_8080_8080_8080

@@ -2,6 +2,7 @@
 /// for `JSONPullReader`: it accepts exactly what `readValue` accepts but builds nothing.
 extension JSONCursor {
   /// Moves past one value; throws where `readValue(depth:)` would.
+  @usableFromInline
   mutating func skipValueStrictly(depth: Int) throws(JSONReadError) {
     guard index < bytes.count else { throw error("unexpected end of input; expected a value") }
     switch bytes[index] {

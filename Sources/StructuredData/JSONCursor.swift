@@ -1,17 +1,19 @@
 /// The reading position inside a JSON buffer; the grammar lives in its methods.
+@usableFromInline
 struct JSONCursor {
-  let bytes: UnsafeBufferPointer<UInt8>
-  let maximumDepth: Int
-  var index = 0
+  @usableFromInline let bytes: UnsafeBufferPointer<UInt8>
+  @usableFromInline let maximumDepth: Int
+  @usableFromInline var index = 0
 
+  @usableFromInline
   init(bytes: UnsafeBufferPointer<UInt8>, maximumDepth: Int) {
     self.bytes = bytes
     self.maximumDepth = maximumDepth
   }
 
-  var atEnd: Bool { index >= bytes.count }
+  @inlinable var atEnd: Bool { index >= bytes.count }
 
-  var peekDescription: String {
+  @usableFromInline var peekDescription: String {
     guard index < bytes.count else { return "end of input" }
     let byte = bytes[index]
     if byte >= 0x20 && byte < 0x7F { return String(UnicodeScalar(byte)) }
@@ -19,6 +21,7 @@ struct JSONCursor {
   }
 
   /// An error at the current position; line and column are computed only here, off the hot path.
+  @usableFromInline
   func error(_ message: String, at offset: Int? = nil) -> JSONReadError {
     let target = min(offset ?? index, bytes.count)
     var line = 1
@@ -40,7 +43,8 @@ struct JSONCursor {
 
   /// After a member or element: consumes a `,` (false: another follows) or the closing bracket
   /// (true: the container ended); anything else is located as an error.
-  mutating func finishItem(closing: UInt8, in container: String) throws(JSONReadError) -> Bool {
+  @inlinable @inline(__always)
+  mutating func finishItem(closing: UInt8, in container: StaticString) throws(JSONReadError) -> Bool {
     skipWhitespace()
     guard index < bytes.count else { throw error("unexpected end of input in \(container)") }
     if bytes[index] == UInt8(ascii: ",") {
@@ -51,9 +55,17 @@ struct JSONCursor {
       index += 1
       return true
     }
-    throw error("expected ',' or '\(Character(UnicodeScalar(closing)))' in \(container), found '\(peekDescription)'")
+    throw itemError(closing: closing, in: container)
   }
 
+  /// The error for a member or element followed by neither `,` nor the closing bracket (kept
+  /// out of line: `finishItem` is inlined into every loop over a container).
+  @usableFromInline
+  func itemError(closing: UInt8, in container: StaticString) -> JSONReadError {
+    error("expected ',' or '\(Character(UnicodeScalar(closing)))' in \(container), found '\(peekDescription)'")
+  }
+
+  @inlinable @inline(__always)
   mutating func skipWhitespace() {
     while index < bytes.count {
       switch bytes[index] {
@@ -63,6 +75,7 @@ struct JSONCursor {
     }
   }
 
+  @usableFromInline
   mutating func readValue(depth: Int) throws(JSONReadError) -> JSONValue {
     guard index < bytes.count else { throw error("unexpected end of input; expected a value") }
     switch bytes[index] {
@@ -169,6 +182,7 @@ struct JSONCursor {
 
   private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
+  @usableFromInline
   mutating func readString() throws(JSONReadError) -> String {
     let quote = index
     index += 1

@@ -11,13 +11,13 @@ public struct JSONPullReader {
     case object, array, other
   }
 
-  var cursor: JSONCursor
+  @usableFromInline var cursor: JSONCursor
   /// How many arrays and objects enclose the reading position.
-  var depth = 0
+  @usableFromInline var depth = 0
   /// The current member's key, as a range of the input when it has no escapes.
-  var keyRange: Range<Int> = 0..<0
+  @usableFromInline var keyRange: Range<Int> = 0..<0
   /// The current member's key, decoded, when it has escapes.
-  var decodedKey: [UInt8]?
+  @usableFromInline var decodedKey: [UInt8]?
 
   init(cursor: JSONCursor) {
     self.cursor = cursor
@@ -47,9 +47,13 @@ public struct JSONPullReader {
   }
 
   /// The byte offset of the reading position (the start of the next value).
-  public var offset: Int { cursor.index }
+  @inlinable public var offset: Int { cursor.index }
+
+  /// The length of the document in bytes.
+  @inlinable public var byteCount: Int { cursor.bytes.count }
 
   /// The kind of the value at the reading position.
+  @inlinable @inline(__always)
   public var nextKind: ValueKind {
     guard cursor.index < cursor.bytes.count else { return .other }
     switch cursor.bytes[cursor.index] {
@@ -60,16 +64,19 @@ public struct JSONPullReader {
   }
 
   /// Builds the value at the reading position.
+  @inlinable
   public mutating func readValue() throws(JSONReadError) -> JSONValue {
     try cursor.readValue(depth: depth)
   }
 
   /// Moves past the value at the reading position, checking it as `readValue` would.
+  @inlinable
   public mutating func skipValue() throws(JSONReadError) {
     try cursor.skipValueStrictly(depth: depth)
   }
 
   /// Whether the current member (inside `members`) is named `name`.
+  @inlinable @inline(__always)
   public func isKey(_ name: StaticString) -> Bool {
     let count = name.utf8CodeUnitCount
     let start = name.utf8Start
@@ -86,6 +93,7 @@ public struct JSONPullReader {
 
   /// Visits the members of the object at the reading position: `body` is called with the reader
   /// at each member's value (its key in `isKey`); a value `body` does not consume is skipped.
+  @inlinable
   public mutating func members(_ body: (inout JSONPullReader) throws(JSONReadError) -> Void) throws(JSONReadError) {
     guard nextKind == .object else { throw cursor.error("expected an object, found '\(cursor.peekDescription)'") }
     if depth + 1 > cursor.maximumDepth { throw cursor.error("nesting deeper than \(cursor.maximumDepth) levels") }
@@ -122,6 +130,7 @@ public struct JSONPullReader {
 
   /// Visits the elements of the array at the reading position: `body` is called with the reader
   /// at each element and its index; an element `body` does not consume is skipped.
+  @inlinable
   public mutating func elements(_ body: (inout JSONPullReader, Int) throws(JSONReadError) -> Void) throws(JSONReadError) {
     guard nextKind == .array else { throw cursor.error("expected an array, found '\(cursor.peekDescription)'") }
     if depth + 1 > cursor.maximumDepth { throw cursor.error("nesting deeper than \(cursor.maximumDepth) levels") }
@@ -148,7 +157,8 @@ public struct JSONPullReader {
   }
 
   /// Reads a key without building a `String` unless it has escapes; checked as `readString` is.
-  private mutating func readKey() throws(JSONReadError) {
+  @inlinable
+  mutating func readKey() throws(JSONReadError) {
     let start = cursor.index + 1
     var end = cursor.plainRunEnd(from: start)
     var ascii = true

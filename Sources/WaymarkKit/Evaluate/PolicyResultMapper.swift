@@ -134,7 +134,7 @@ public struct PolicyResultMapper: Sendable {
   }
 
   /// `entity(for:)` remembering what each file maps to by path.
-  func entity(for finding: PolicyFinding, entitiesByFile: inout [String: EntityRef?]) -> (EntityRef?, Diagnostic?) {
+  func entity(for finding: borrowing PolicyFinding, entitiesByFile: inout [String: EntityRef?]) -> (EntityRef?, Diagnostic?) {
     var warning: Diagnostic?
     if let text = finding.entityRef {
       if let ref = EntityRef(parsing: text, defaultKind: "component"), catalog[ref] != nil { return (ref, nil) }

@@ -89,11 +89,9 @@ public struct PolicyResultLoader: Sendable {
 
   private static func parseJSON(_ file: SourceFile) -> ParsedPolicyFile {
     let path = file.path
-    if let runs = SARIFLogReader.read(file.bytes) {
+    if let parsed = SARIFLogReader.read(file.bytes, path: path) {
       // The common case of SARIF, read without building the whole tree; anything else (other
       // formats, bad JSON, unusual logs) takes the general path below.
-      var parsed = ParsedPolicyFile(path: path, format: "sarif")
-      SARIFParser(path: path).parse(runs, bytes: file.bytes, into: &parsed)
       return parsed
     }
     return parseJSONTree(file)

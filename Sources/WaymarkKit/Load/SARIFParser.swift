@@ -43,18 +43,7 @@ struct SARIFParser {
     noteAbsent(absent, into: &file)
   }
 
-  /// Parses the runs `SARIFLogReader` read from `bytes` (a 2.1.0 log whose runs name their tool).
-  func parse(_ runs: [SARIFRun], bytes: [UInt8], into file: inout ParsedPolicyFile) {
-    var counter = LineColumnCounter(bytes)
-    var absent = 0
-    for run in runs {
-      let inputs = run.resultOffsets.map { SourceLocation(path: path, position: counter.position(of: $0)) }
-      absent += parse(run: run, inputs: inputs, into: &file)
-    }
-    noteAbsent(absent, into: &file)
-  }
-
-  private func noteAbsent(_ absent: Int, into file: inout ParsedPolicyFile) {
+  func noteAbsent(_ absent: Int, into file: inout ParsedPolicyFile) {
     if absent > 0 {
       file.diagnostics.append(
         Diagnostic(
@@ -66,14 +55,9 @@ struct SARIFParser {
 
   /// Parses one run whose tool has a driver name, with each result's location in the file;
   /// returns how many `absent` results it skipped.
-  private func parse(run: SARIFRun, inputs: [SourceLocation], into file: inout ParsedPolicyFile) -> Int {
-    guard let driver = run.tool?["driver"], let toolName = driver["name"]?.stringValue else { return 0 }
-    file.noteTool(toolName)
-    let context = RunContext(
-      toolName: toolName,
-      components: [SARIFToolComponent(driver)] + (run.tool?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init),
-      uris: SARIFURIResolver(originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts),
-      runEntity: run.properties?[Self.entityProperty]?.stringValue, isConftest: toolName.lowercased() == "conftest")
+  func parse(run: SARIFRun, inputs: [SourceLocation], into file: inout ParsedPolicyFile) -> Int {
+    guard let context = context(for: run) else { return 0 }
+    file.noteTool(context.toolName)
     var absent = 0
     file.findings.reserveCapacity(file.findings.count + run.results.count)
     // Through the buffer, so each result's fields are borrowed, not copied.
@@ -90,8 +74,18 @@ struct SARIFParser {
     return absent
   }
 
+  /// What the results of `run` share, or nil when its tool has no driver name.
+  func context(for run: SARIFRun) -> RunContext? {
+    guard let driver = run.tool?["driver"], let toolName = driver["name"]?.stringValue else { return nil }
+    return RunContext(
+      toolName: toolName,
+      components: [SARIFToolComponent(driver)] + (run.tool?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init),
+      uris: SARIFURIResolver(originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts),
+      runEntity: run.properties?[Self.entityProperty]?.stringValue, isConftest: toolName.lowercased() == "conftest")
+  }
+
   /// What every result of one run shares.
-  private struct RunContext {
+  struct RunContext {
     var toolName: String
     var components: [SARIFToolComponent]
     var uris: SARIFURIResolver
@@ -101,7 +95,7 @@ struct SARIFParser {
 
   /// The finding of one result (not `absent`) read at `input`.
   @inline(__always)  // inlined into the loop, it reads the result's fields in place instead of copying them
-  private func finding(
+  func finding(
     _ result: borrowing SARIFResultFields, input: SourceLocation, run: RunContext, diagnostics: inout [Diagnostic]
   ) -> PolicyFinding {
     let (rule, ruleId, mismatch) = lookUpRule(result, in: run.components)
@@ -140,19 +134,20 @@ struct SARIFParser {
   /// reference's recommendation for logs such as sarif-tutorials' DefaultRuleConfiguration).
   private func lookUpRule(_ result: borrowing SARIFResultFields, in components: [SARIFToolComponent]) -> (SARIFRule?, String, String?) {
     let reference = result.rule
-    var component = components[0]
+    // An index into `components`, not a copy of one: this runs for every result.
+    var chosen = 0
     if let extensionIndex = reference?["toolComponent"]?["index"]?.intValue, extensionIndex >= 0,
       Int(extensionIndex) + 1 < components.count
     {
-      component = components[Int(extensionIndex) + 1]
+      chosen = Int(extensionIndex) + 1
     } else if let name = reference?["toolComponent"]?["name"]?.stringValue,
-      let named = components.first(where: { $0.name == name })
+      let named = components.firstIndex(where: { $0.name == name })
     {
-      component = named
+      chosen = named
     }
     let id = result.ruleId ?? reference?["id"]?.stringValue
-    if let index = result.ruleIndex ?? reference?["index"]?.intValue, index >= 0, Int(index) < component.rules.count {
-      let rule = component.rules[Int(index)]
+    if let index = result.ruleIndex ?? reference?["index"]?.intValue, index >= 0, Int(index) < components[chosen].rules.count {
+      let rule = components[chosen].rules[Int(index)]
       let ruleId = rule.id
       guard let id else { return (rule, ruleId ?? "", nil) }
       // The usual case: the rule's own copy of the id is shared by all its findings.
@@ -166,8 +161,8 @@ struct SARIFParser {
       return (rule, id, nil)
     }
     guard let id else { return (nil, "", nil) }
-    if let rule = component.rule(id: id) { return (rule, id, nil) }
-    for other in components where other.name != component.name {
+    if let rule = components[chosen].rule(id: id) { return (rule, id, nil) }
+    for other in components where other.name != components[chosen].name {
       if let rule = other.rule(id: id) { return (rule, id, nil) }
     }
     return (nil, id, nil)

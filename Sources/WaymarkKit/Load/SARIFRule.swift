@@ -2,7 +2,7 @@ import StructuredData
 
 /// What findings take from one SARIF rule (a reporting descriptor), read from its JSON once per
 /// run instead of once per result that refers to it.
-struct SARIFRule {
+final class SARIFRule: Sendable {
   /// The descriptor as written, for what is rarely needed (`messageStrings`).
   let value: JSONValue
   /// `id`.

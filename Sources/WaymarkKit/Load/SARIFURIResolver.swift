@@ -67,6 +67,13 @@ struct SARIFURIResolver {
     return PolicyPath.normalized(Self.decoded(chain.prefix.isEmpty ? uri : chain.prefix + uri))
   }
 
+  /// Whether relative URIs under `base` resolve as they would with no base: no base, an
+  /// undefined one, or one whose chain adds no prefix.
+  func leavesPlainURIsAsWritten(under base: String?) -> Bool {
+    guard let base, let chain = chainPrefixes[base] else { return true }
+    return chain.prefix.isEmpty && chain.isPlain
+  }
+
   /// Whether `uri` has a scheme (`file:`, `https:`, `host:`), i.e. is not a relative reference.
   static func isAbsolute(_ uri: String) -> Bool {
     // Byte-level: this runs for every result of every run.

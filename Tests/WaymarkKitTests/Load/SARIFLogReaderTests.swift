@@ -8,7 +8,7 @@ import WaymarkTestSupport
 /// gives (`PolicyResultLoader.parseJSONTree`): the same findings, positions and diagnostics.
 @Suite struct SARIFLogReaderTests {
   func expectSameAsWholeTree(_ file: SourceFile, read: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    #expect((SARIFLogReader.read(file.bytes) != nil) == read, "\(file.path)", sourceLocation: sourceLocation)
+    #expect((SARIFLogReader.read(file.bytes, path: file.path) != nil) == read, "\(file.path)", sourceLocation: sourceLocation)
     #expect(PolicyResultLoader.parse(file) == PolicyResultLoader.parseJSONTree(file), "\(file.path)", sourceLocation: sourceLocation)
   }
 
@@ -22,7 +22,7 @@ import WaymarkTestSupport
     for (path, file) in PolicyConformanceTests.conformanceFiles(shared) {
       let start = file.bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 > 0x20 }
       guard start == UInt8(ascii: "{") || start == UInt8(ascii: "[") else { continue }
-      if SARIFLogReader.read(file.bytes) != nil { read += 1 }
+      if SARIFLogReader.read(file.bytes, path: file.path) != nil { read += 1 }
       #expect(PolicyResultLoader.parse(file) == PolicyResultLoader.parseJSONTree(file), "\(path)")
     }
     // Every SARIF 2.1.0 log (the SARIF samples, checkov's and conftest's) is read member by
@@ -57,10 +57,36 @@ import WaymarkTestSupport
       ], "tool": {"driver": {"name": "t", "rules": [{"id": "D", "messageStrings": {"m": {"text": "{0}-{1}"}}}]}},
       "artifacts": [{"location": {"uri": "b/c.tf", "uriBaseId": "S"}}],
       "originalUriBaseIds": {"S": {"uri": "src/"}}},
-      {"results": [{"ruleId": "X"}], "tool": {"driver": {"name": "u"}}, "results": [{"ruleId": "G"}, {"ruleId": "H", "ruleIndex": 0}],
-       "tool": {"driver": {"name": "v", "rules": [{"id": "R"}]}}}]}
+      {"results": [{"ruleId": "X"}], "tool": {"driver": {"name": "u", "rules": [{"id": "R"}]}},
+       "results": [{"ruleId": "G"}, {"ruleId": "H", "ruleIndex": 0}]}]}
       """#
     expectSameAsWholeTree(inline(log), read: true)
+  }
+
+  /// Results are converted as they are read, before the URI bases, artifacts and properties
+  /// that tools often write after them; those are applied when the run ends.
+  @Test func membersAfterTheResultsStillApply() {
+    let log = #"""
+      {"runs": [{"tool": {"driver": {"name": "t", "rules": [{"id": "A"}]}}, "results": [
+        {"ruleId": "A", "locations": [{"physicalLocation": {"artifactLocation": {"uri": "x.tf", "uriBaseId": "S"}}}]},
+        {"ruleId": "A", "locations": [{"physicalLocation": {"artifactLocation": {"uri": "y.tf", "uriBaseId": "R"}}}]},
+        {"ruleId": "A", "locations": [{"physicalLocation": {"artifactLocation": {"uri": "file:///w/a/z.tf"}}}]},
+        {"ruleId": "A", "locations": [{"physicalLocation": {"artifactLocation": {"uri": "./q/../p%20q.tf"}}}]},
+        {"ruleId": "A", "locations": [{"physicalLocation": {"artifactLocation": {"index": 0}}}]},
+        {"ruleId": "A", "properties": {"waymark.dev/entity": "component:own"}},
+        {"ruleId": "A", "baselineState": "absent"}
+      ], "originalUriBaseIds": {"S": {"uri": "src/"}, "R": {"uri": "file:///w/a/"}},
+      "artifacts": [{"location": {"uri": "b/c.tf", "uriBaseId": "S"}}],
+      "properties": {"waymark.dev/entity": "component:run"}},
+      {"tool": {"driver": {"name": "u"}}, "originalUriBaseIds": {"S": {"uri": "lib/"}},
+       "results": [{"ruleId": "B", "locations": [{"physicalLocation": {"artifactLocation": {"uri": "x.tf", "uriBaseId": "S"}}}]}]}],
+       "version": "2.1.0"}
+      """#
+    expectSameAsWholeTree(inline(log), read: true)
+    let findings = PolicyResultLoader.parse(inline(log)).findings
+    #expect(findings.map(\.file) == ["src/x.tf", "y.tf", "z.tf", "p q.tf", "src/b/c.tf", nil, "lib/x.tf"])
+    #expect(findings.map(\.entityRef) == Array(repeating: "component:run", count: 5) + ["component:own", nil])
+    #expect(findings.map(\.input.line) == [2, 3, 4, 5, 6, 7, 13])
   }
 
   @Test(arguments: [
@@ -68,6 +94,9 @@ import WaymarkTestSupport
     #"{"version": "2.1.0", "runs": {}}"#, #"{"version": "2.1.0", "runs": [], "runs": []}"#, #"{"version": "2.1.0"}"#,
     #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [1 2]}]}"#,
     #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": []}]"#, "[]", #"{"check_type": "x"}"#,
+    // A member repeated after the results were converted: the whole tree keeps the last copy.
+    #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "u"}}, "results": [{"ruleId": "G"}], "tool": {"driver": {"name": "v"}}}]}"#,
+    #"{"version": "2.1.0", "runs": [{"properties": {}, "tool": {"driver": {"name": "u"}}, "results": [{"ruleId": "G"}], "properties": {"waymark.dev/entity": "x"}}]}"#,
   ])
   func logsTheReaderDeclinesTakeTheWholeTreePath(_ text: String) {
     expectSameAsWholeTree(inline(text), read: false)
