@@ -98,7 +98,10 @@ public struct PolicyResultLoader: Sendable {
   }
 
   /// Reads a JSON results file as a whole `JSONValue` tree (every format; SARIF too).
-  static func parseJSONTree(_ file: SourceFile) -> ParsedPolicyFile {
+  ///
+  /// `parse` gives the same value for every JSON file, reading common SARIF logs member by
+  /// member instead; public so that the SARIF fuzzer can check the two against each other.
+  public static func parseJSONTree(_ file: SourceFile) -> ParsedPolicyFile {
     let path = file.path
     let value: JSONValue
     do {
