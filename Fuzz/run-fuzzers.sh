@@ -89,15 +89,32 @@ for target in $TARGETS; do
   echo "fuzz-$target: ${SECONDS_EACH}s, corpus $dir/corpus, log $log"
   # The Swift runtime's own backtracer would catch a trap before libFuzzer could save the input.
   # shellcheck disable=SC2086
-  SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-$(asan_options "$target")} LSAN_OPTIONS="suppressions=$PWD/Tests/Sanitizers/lsan.supp:print_suppressions=0" TMPDIR="$PWD/$dir/tmp" nice -n "$NICENESS" "$bin/fuzz-$target" \
-    "$dir/corpus" "$dir/seeds" -dict="Fuzz/Dictionaries/$target.dict" -max_len="$(max_len "$target")" \
-    -max_total_time="$SECONDS_EACH" -timeout="$TIMEOUT" -rss_limit_mb=2048 -artifact_prefix="$dir/crashes/" \
-    -print_final_stats=1 $(extra_flags "$target") ${FUZZ_ARGS:-} >"$log" 2>&1
+  # shellcheck disable=SC2046
+  run() {
+    SWIFT_BACKTRACE=enable=no ASAN_OPTIONS=${ASAN_OPTIONS:-$(asan_options "$target")} LSAN_OPTIONS="suppressions=$PWD/Tests/Sanitizers/lsan.supp:print_suppressions=0" TMPDIR="$PWD/$dir/tmp" nice -n "$NICENESS" "$bin/fuzz-$target" \
+      -timeout="$TIMEOUT" -rss_limit_mb=2048 $(extra_flags "$target") "$@"
+  }
+  # shellcheck disable=SC2086
+  run "$dir/corpus" "$dir/seeds" -dict="Fuzz/Dictionaries/$target.dict" -max_len="$(max_len "$target")" \
+    -max_total_time="$SECONDS_EACH" -artifact_prefix="$dir/crashes/" -print_final_stats=1 ${FUZZ_ARGS:-} >"$log" 2>&1
   status=$?
+  # A fuzzer stopped with SIGSTOP (benchmarks on this shared machine pause them) finds the input it
+  # was running when stopped took as long as the pause, and reports a timeout. A timeout counts
+  # only if its input, replayed alone, takes over FUZZ_TIMEOUT again; one that does not is moved to
+  # crashes/unreproduced/ and the run is clean (the executions before it were).
+  note=
+  unit=$(sed -n 's/^artifact_prefix=.*; Test unit written to //p' "$log" | tail -1)
+  if [ "$status" != 0 ] && grep -q '^SUMMARY: libFuzzer: timeout' "$log" && [ -f "$unit" ]; then
+    if run "$unit" >>"$log" 2>&1; then
+      mkdir -p "$dir/crashes/unreproduced" && mv "$unit" "$dir/crashes/unreproduced/"
+      status=0
+      note=" (a timeout that did not reproduce on replay: crashes/unreproduced/$(basename "$unit"))"
+    fi
+  fi
   rm -rf "$dir/tmp"
   executions=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   speed=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
-  result=$([ "$status" = 0 ] && echo clean || echo "failed ($status)")
+  result=$([ "$status" = 0 ] && echo "clean$note" || echo "failed ($status)")
   printf '%s\t%s\t%s\t%s\n' "$(date -u +%FT%TZ)" "$SECONDS_EACH" "${executions:-0}" "$result" >>"$dir/executions.tsv"
   total=$(awk -F'\t' '{ sum += $3 } END { print sum + 0 }' "$dir/executions.tsv")
   echo "fuzz-$target: $result, ${executions:-0} executions (${speed:-0}/s), $total in all runs, $(ls "$dir/corpus" | wc -l) corpus inputs"
