@@ -8,8 +8,12 @@ enum TaskListCheckboxLabeler {
   static let done = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"
   static let open = "<input type=\"checkbox\" disabled=\"\" />"
 
+  static let marker = Array("type=\"checkbox\"".utf8)
+
   static func label(_ html: String) -> String {
-    guard html.contains("type=\"checkbox\"") else { return html }
+    // Searched in the UTF-8 bytes: with Foundation imported, `String.contains` goes through
+    // NSString, converting every page to UTF-16 to find out it has no task list.
+    guard html.utf8.firstRange(of: marker) != nil else { return html }
     return html
       .replacing(done, with: "<input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Task\" />")
       .replacing(open, with: "<input type=\"checkbox\" disabled=\"\" aria-label=\"Task\" />")

@@ -57,6 +57,19 @@ import Testing
         """)
   }
 
+  /// The boxes are found by their UTF-8 bytes, after text of any script.
+  @Test func taskListCheckboxesAfterNonASCIITextAreLabelled() {
+    #expect(
+      MarkdownRenderer().render("# Überblick 🚀\n\n- [ ] prüfen\n").html
+        == """
+        <h1 id="überblick-">Überblick 🚀</h1>
+        <ul>
+        <li><input type="checkbox" disabled="" aria-label="Task" /> prüfen</li>
+        </ul>
+
+        """)
+  }
+
   @Test func filtersRawHTMLUnlessAllowed() {
     let source = "<script>alert(1)</script>\n\nHello <b>there</b>"
     #expect(

@@ -34,10 +34,13 @@ public struct FuzzSite: Sendable {
   }
 
   /// Writes with plain POSIX calls: Foundation's `Data.write` syncs the file to disk, which
-  /// costs more than the library's work on the input, on every input.
+  /// costs more than the library's work on the input, on every input. The file is overwritten
+  /// and then cut to length rather than opened with `O_TRUNC`: ext4 flushes a file that was
+  /// truncated to zero and rewritten when it is closed, a fifth of the catalog and events
+  /// harnesses' time.
   private static func write(_ bytes: [UInt8], to path: String, under root: URL) {
     let url = root.appendingPathComponent(path)
-    let descriptor = open(url.path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+    let descriptor = open(url.path, O_WRONLY | O_CREAT, 0o644)
     guard descriptor >= 0 else { fatalError("cannot open the fuzzing site's \(path): errno \(errno)") }
     defer { close(descriptor) }
     bytes.withUnsafeBytes { buffer in
@@ -47,6 +50,9 @@ public struct FuzzSite: Sendable {
         guard written > 0 else { fatalError("cannot write the fuzzing site's \(path): errno \(errno)") }
         offset += written
       }
+    }
+    guard ftruncate(descriptor, off_t(bytes.count)) == 0 else {
+      fatalError("cannot cut the fuzzing site's \(path) to length: errno \(errno)")
     }
   }
 

@@ -28,8 +28,14 @@ public struct DocsSetBuilder: Sendable {
 
   /// Builds the docs of `catalog`; `files` are the root's files from the input walk.
   public func build(catalog: Catalog, files: [String]) async -> DocsSet {
-    let (sources, locateDiagnostics) = DocsLocator().locate(catalog)
-    var diagnostics = locateDiagnostics
+    let (loaded, diagnostics) = await load(catalog: catalog, files: files)
+    return await build(loaded, diagnostics: diagnostics)
+  }
+
+  /// Finds the docs of `catalog` and reads their files (`files` are the root's files from the
+  /// input walk): the sites in the catalog's order, and the problems met finding and reading them.
+  public func load(catalog: Catalog, files: [String]) async -> (sites: [LoadedDocsSite], diagnostics: [Diagnostic]) {
+    let (sources, diagnostics) = DocsLocator().locate(catalog)
     let loader = DocsLoader(root: root, files: files)
     let loaded = await withTaskGroup(of: (Int, LoadedDocsSite).self) { group in
       for (index, source) in sources.enumerated() {
@@ -39,6 +45,13 @@ public struct DocsSetBuilder: Sendable {
       for await site in group { sites.append(site) }
       return sites.sorted { $0.0 < $1.0 }.map(\.1)
     }
+    return (loaded, diagnostics)
+  }
+
+  /// Builds docs sites already read (by `load(catalog:files:)`), reading no file; `diagnostics`
+  /// (those of reading) come first in the result's.
+  public func build(_ loaded: [LoadedDocsSite], diagnostics readDiagnostics: [Diagnostic]) async -> DocsSet {
+    var diagnostics = readDiagnostics
     var plans: [[(path: String, file: SourceFile)]] = []
     var assetPlans: [[(path: String, file: SourceFile)]] = []
     var indexes: [DocsLinkResolver.SiteIndex] = []

@@ -156,4 +156,32 @@ import WaymarkTestSupport
     #expect(site.pages.map(\.title) == ["Home"])
     #expect(site.assets.map(\.path) == ["a b.png"])
   }
+
+  @Test func sitesReadOnceBuildFromMemoryAsFromTheirFiles() async throws {
+    let files = DocsFixture.files("docs-site")
+    let root = try SiteFixture.make(files)
+    let config = SiteConfigLoader().load(root: root).config
+    let finder = InputFinder(root: root, excludedFolders: [])
+    let loadedCatalog = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: finder.allFiles()))
+    let (catalog, _) = CatalogBuilder().build(loadedCatalog.documents)
+    let builder = DocsSetBuilder(root: root, config: config)
+    let whole = await builder.build(catalog: catalog, files: finder.allFiles())
+    let (sites, readProblems) = await builder.load(catalog: catalog, files: finder.allFiles())
+    let fromMemory = await builder.build(sites, diagnostics: readProblems)
+    #expect(fromMemory.diagnostics == whole.diagnostics)
+    #expect(fromMemory.sites.map { $0.pages.map(\.html) } == whole.sites.map { $0.pages.map(\.html) })
+
+    // A page replaced in memory is rendered and checked as if its file held those bytes.
+    var edited = sites
+    let site = try #require(edited.firstIndex { $0.source.entity == Self.svc })
+    let page = try #require(edited[site].pages.firstIndex { $0.path == "index.md" })
+    let path = edited[site].pages[page].file.path
+    edited[site].pages[page].file = SourceFile(path: path, bytes: Array("# Start\n\nSee [setup](guides/setup.md#nowhere).\n".utf8))
+    let rebuilt = await builder.build(edited, diagnostics: [])
+    let home = try #require(rebuilt.site(for: Self.svc)?.pages.first { $0.path == "index.md" })
+    #expect(home.html == "<h1 id=\"start\">Start</h1>\n<p>See <a href=\"guides/setup/#nowhere\">setup</a>.</p>\n")
+    #expect(
+      DiagnosticFormat.text.format(DiagnosticList(rebuilt.diagnostics.filter { $0.location?.path == path }))
+        == "\(path):3:5: warning: link to 'guides/setup.md#nowhere' points at an anchor '#nowhere' that no heading of the page has [docs.broken-link]\n")
+  }
 }
