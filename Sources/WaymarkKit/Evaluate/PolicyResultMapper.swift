@@ -142,9 +142,14 @@ public struct PolicyResultMapper: Sendable {
         "policy.unknown-entity", "result names entity '\(text)', which is not in the catalog; trying the other mappings",
         at: finding.input)
     }
-    for object in finding.kubernetes {
-      if let ref = entity(for: object) { return (ref, warning) }
+    // (Checked for emptiness first: iterating retains the list, a write to memory that is cold.)
+    if !finding.kubernetes.isEmpty {
+      for object in finding.kubernetes {
+        if let ref = entity(for: object) { return (ref, warning) }
+      }
     }
+    // No folder is claimed: no file maps anywhere (nor to the root).
+    if folders.isEmpty { return (nil, warning) }
     if let file = finding.file {
       let ref: EntityRef?
       if !mayHaveClaimedAncestor(file) {
@@ -187,8 +192,13 @@ public struct PolicyResultMapper: Sendable {
   /// is the first segment of a claimed folder.
   func mayHaveClaimedAncestor(_ file: String) -> Bool {
     // The slash is found in the contiguous UTF-8 (the generic `firstIndex` on the view is slow).
-    var text = file
-    guard let offset = text.withUTF8({ $0.firstIndex(of: UInt8(ascii: "/")) }) else { return false }
+    // (Without a mutable copy for `withUTF8`: copying retains the string, a write to cold memory.)
+    let utf8 = file.utf8
+    let slash = UInt8(ascii: "/")
+    let offset =
+      utf8.withContiguousStorageIfAvailable { $0.firstIndex(of: slash) }
+      ?? utf8.firstIndex(of: slash).map { utf8.distance(from: utf8.startIndex, to: $0) }
+    guard let offset else { return false }
     return claimedFirstSegments.contains(file[..<file.utf8.index(file.utf8.startIndex, offsetBy: offset)])
   }
 
