@@ -61,19 +61,24 @@ public struct PolicyResultLoader: Sendable {
     return LoadedPolicyResults(files: sorted.compactMap(\.0), parsed: sorted.map(\.1))
   }
 
+  /// The first byte of a results file's content, after a byte-order mark and whitespace: `{`
+  /// or `[` is JSON, `<` XML, anything else YAML; nil for an empty file.
+  public static func firstContentByte(_ bytes: [UInt8]) -> UInt8? {
+    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+    return start < bytes.count ? bytes[start] : nil
+  }
+
   /// Detects the format of one file and parses it; never throws.
   public static func parse(_ file: SourceFile) -> ParsedPolicyFile {
     let path = file.path
-    let bytes = file.bytes
-    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-    while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
-    guard start < bytes.count else {
+    guard let first = firstContentByte(file.bytes) else {
       var parsed = ParsedPolicyFile(path: path, format: "unknown")
       parsed.diagnostics.append(
         .error("policy.unknown-format", "policy results file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
       return parsed
     }
-    switch bytes[start] {
+    switch first {
     case UInt8(ascii: "{"), UInt8(ascii: "["): return parseJSON(file)
     case UInt8(ascii: "<"):
       var parsed = ParsedPolicyFile(path: path, format: "unknown")

@@ -3,7 +3,7 @@ import StructuredData
 /// The members of a SARIF result that findings are made from, and nothing else.
 ///
 /// Both ways of reading a log produce it: from a whole `JSONValue` tree (`init(_:)`, for unusual
-/// logs) and member by member (`SARIFLogReader`, for the common case, without building the rest),
+/// logs) and member by member (`SARIFRunReader`, for the common case, without building the rest),
 /// so the conversion in `SARIFParser` is one piece of code. A scalar field is what
 /// `result[...]?.stringValue` (or `.intValue`) at its path gives, nil where absent or of another
 /// type; the rest are the values there.

@@ -112,7 +112,7 @@ struct SARIFRunReader {
         return
       }
       let input = SourceLocation(path: parser.path, position: counter.position(of: offset))
-      if !basesKnown, fields.uriBaseId != nil || fields.uri == nil || !PolicyPath.isPlain(fields.uri!, allowingEscapes: false) {
+      if !basesKnown, fields.uriBaseId != nil || !(fields.uri.map { PolicyPath.isPlain($0, allowingEscapes: false) } ?? false) {
         pending.append(
           PendingFile(finding: file.findings.count, uri: fields.uri, uriBaseId: fields.uriBaseId, artifactIndex: fields.artifactIndex))
       }

@@ -20,7 +20,7 @@ import WaymarkTestSupport
     guard let shared = TestPaths.shared else { return print(TestPaths.sharedMissing) }
     var read = 0
     for (path, file) in PolicyConformanceTests.conformanceFiles(shared) {
-      let start = file.bytes.first { $0 != 0xEF && $0 != 0xBB && $0 != 0xBF && $0 > 0x20 }
+      let start = PolicyResultLoader.firstContentByte(file.bytes)
       guard start == UInt8(ascii: "{") || start == UInt8(ascii: "[") else { continue }
       if SARIFLogReader.read(file.bytes, path: file.path) != nil { read += 1 }
       #expect(PolicyResultLoader.parse(file) == PolicyResultLoader.parseJSONTree(file), "\(path)")
