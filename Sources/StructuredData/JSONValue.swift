@@ -100,6 +100,10 @@ extension JSONValue: ExpressibleByNilLiteral, ExpressibleByBooleanLiteral, Expre
   public init(stringLiteral value: String) { self = .string(value) }
   public init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
   public init(dictionaryLiteral elements: (String, JSONValue)...) {
-    self = .object(Dictionary(elements, uniquingKeysWith: { _, last in last }))
+    // Inserted one by one into storage sized once: `Dictionary(_:uniquingKeysWith:)` goes
+    // through a generic merge that costs several times as much for these small literals.
+    var object = [String: JSONValue](minimumCapacity: elements.count)
+    for (key, value) in elements { object[key] = value }
+    self = .object(object)
   }
 }

@@ -98,6 +98,39 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     let days = totalSeconds >= 0 ? totalSeconds / 86_400 : (totalSeconds - 86_399) / 86_400
     let secondOfDay = totalSeconds - days * 86_400
     let (year, month, day) = Self.civil(fromDays: Int(days))
+    guard (0...9999).contains(year) else { return Self.describe(year: year, month: month, day: day, secondOfDay, milliseconds) }
+    // Written digit by digit into one buffer: timestamps are printed for every event and every
+    // week of every metric, and interpolating padded strings cost an allocation per field.
+    return String(unsafeUninitializedCapacity: 24) { buffer in
+      var count = 0
+      func write(_ value: Int, width: Int, then separator: UInt8) {
+        var divisor = 1
+        for _ in 1..<width { divisor *= 10 }
+        while divisor > 0 {
+          buffer[count] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
+          count += 1
+          divisor /= 10
+        }
+        buffer[count] = separator
+        count += 1
+      }
+      write(year, width: 4, then: UInt8(ascii: "-"))
+      write(month, width: 2, then: UInt8(ascii: "-"))
+      write(day, width: 2, then: UInt8(ascii: "T"))
+      write(Int(secondOfDay / 3600), width: 2, then: UInt8(ascii: ":"))
+      write(Int(secondOfDay % 3600 / 60), width: 2, then: UInt8(ascii: ":"))
+      if milliseconds == 0 {
+        write(Int(secondOfDay % 60), width: 2, then: UInt8(ascii: "Z"))
+      } else {
+        write(Int(secondOfDay % 60), width: 2, then: UInt8(ascii: "."))
+        write(Int(milliseconds), width: 3, then: UInt8(ascii: "Z"))
+      }
+      return count
+    }
+  }
+
+  /// The text of an instant whose year has other than four digits (before year 0 or after 9999).
+  private static func describe(year: Int, month: Int, day: Int, _ secondOfDay: Int64, _ milliseconds: Int64) -> String {
     func pad(_ value: Int, _ width: Int) -> String {
       let text = String(value)
       return String(repeating: "0", count: max(0, width - text.count)) + text

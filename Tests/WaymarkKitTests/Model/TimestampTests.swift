@@ -35,6 +35,17 @@ import WaymarkKit
     #expect(Timestamp.latest.description == "9999-12-31T23:59:59.999Z")
   }
 
+  /// Instants made by arithmetic rather than parsing may fall outside years 1–9999; they still print.
+  @Test(arguments: [
+    (Timestamp.earliest.millisecondsSinceEpoch - 86_400_000, "0000-12-31T00:00:00Z"),
+    (Timestamp.earliest.millisecondsSinceEpoch - 367 * 86_400_000 + 5, "00-1-12-31T00:00:00.005Z"),
+    (Timestamp.latest.millisecondsSinceEpoch + 1, "10000-01-01T00:00:00Z"),
+    (1_790_000_000_042, "2026-09-21T14:13:20.042Z"),
+  ])
+  func printsInstantsOutsideTheParsedYears(milliseconds: Int64, expected: String) {
+    #expect(Timestamp(millisecondsSinceEpoch: milliseconds).description == expected)
+  }
+
   @Test func epochAndArithmetic() {
     #expect(Timestamp.epoch.description == "1970-01-01T00:00:00Z")
     #expect(Timestamp.epoch.adding(days: -90).dateString == "1969-10-03")
