@@ -20,7 +20,11 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   /// Whether `path` matches the whole pattern.
   public func matches(_ path: String) -> Bool {
     let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-    return Self.match(segments[...], parts[...])
+    return Self.matches(segments, parts, isStar: { $0 == "**" }) { pattern, part in
+      Self.matches(Array(pattern.unicodeScalars), Array(part.unicodeScalars), isStar: { $0 == "*" }) { wildcard, scalar in
+        wildcard == "?" || wildcard == scalar
+      }
+    }
   }
 
   /// The fixed folder prefix before the first wildcard, for pruning walks (`content/catalog`).
@@ -28,50 +32,35 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     Array(segments.prefix { !$0.contains("*") && !$0.contains("?") && !$0.contains("[") }.dropLast())
   }
 
-  private static func match(_ pattern: ArraySlice<Substring>, _ path: ArraySlice<Substring>) -> Bool {
-    var pattern = pattern
-    var path = path
-    while let head = pattern.first {
-      if head == "**" {
-        let rest = pattern.dropFirst()
-        if rest.isEmpty { return true }
-        var candidate = path
-        while true {
-          if match(rest, candidate) { return true }
-          guard !candidate.isEmpty else { return false }
-          candidate = candidate.dropFirst()
-        }
-      }
-      guard let part = path.first, matchSegment(Array(head.unicodeScalars)[...], Array(part.unicodeScalars)[...]) else {
+  /// Whether `pattern` matches the whole of `text`, where a star matches any run of elements
+  /// (none included) and every other pattern element exactly one element.
+  ///
+  /// On a mismatch only the latest star takes one more element: an earlier star could not
+  /// enable a match the latest one cannot. That keeps this O(pattern × text); trying every split
+  /// at every star instead took exponential time on a Location target such as `?***(***yaml`,
+  /// which fuzz-catalog found.
+  private static func matches<Element>(
+    _ pattern: [Element], _ text: [Element], isStar: (Element) -> Bool, matchesOne: (Element, Element) -> Bool
+  ) -> Bool {
+    var next = 0
+    var position = 0
+    var latestStar: (index: Int, matchedUpTo: Int)?
+    while position < text.count {
+      if next < pattern.count, isStar(pattern[next]) {
+        latestStar = (next, position)
+        next += 1
+      } else if next < pattern.count, matchesOne(pattern[next], text[position]) {
+        next += 1
+        position += 1
+      } else if let star = latestStar {
+        latestStar = (star.index, star.matchedUpTo + 1)
+        next = star.index + 1
+        position = star.matchedUpTo + 1
+      } else {
         return false
       }
-      pattern = pattern.dropFirst()
-      path = path.dropFirst()
     }
-    return path.isEmpty
-  }
-
-  private static func matchSegment(_ pattern: ArraySlice<Unicode.Scalar>, _ text: ArraySlice<Unicode.Scalar>) -> Bool {
-    var pattern = pattern
-    var text = text
-    while let head = pattern.first {
-      switch head {
-      case "*":
-        let rest = pattern.dropFirst()
-        var candidate = text
-        while true {
-          if matchSegment(rest, candidate) { return true }
-          guard !candidate.isEmpty else { return false }
-          candidate = candidate.dropFirst()
-        }
-      case "?":
-        guard !text.isEmpty else { return false }
-      default:
-        guard text.first == head else { return false }
-      }
-      pattern = pattern.dropFirst()
-      text = text.dropFirst()
-    }
-    return text.isEmpty
+    while next < pattern.count, isStar(pattern[next]) { next += 1 }
+    return next == pattern.count
   }
 }

@@ -52,6 +52,22 @@ import WaymarkTestSupport
       ])
   }
 
+  /// fuzz-catalog's hang: a glob with sixty stars took exponential time against each file name.
+  @Test func aTargetWithManyStarsIsMatchedInOnePass() async throws {
+    let fixture = TestPaths.repositoryRoot.appendingPathComponent("Tests/WaymarkKitTests/Fixtures/fuzz/location-target-many-stars.yaml")
+    let (loaded, problems) = try await load(
+      [
+        "catalog-info.yaml": try String(contentsOf: fixture, encoding: .utf8),
+        "a-rather-long-file-name-that-the-stars-must-not-match-exponentially.md": "# x\n",
+      ], entry: ["catalog-info.yaml"])
+    #expect(loaded.files.map(\.path) == ["catalog-info.yaml"])
+    #expect(
+      problems == [
+        "catalog-info.yaml:7:7: error: spec.targets[0] './apis/server-api.yaml' names 'apis/server-api.yaml', which does not exist; add 'presence: optional' if it may be absent [catalog.location-target-missing]\n  note: in entity 'location:default/examples'\n",
+        "catalog-info.yaml:8:7: error: spec.targets[1] '?***************************************(************************yaml' matches no file [catalog.location-target-missing]\n  note: in entity 'location:default/examples'\n",
+      ])
+  }
+
   @Test func cyclesAreErrorsAtTheTargetClosingThem() async throws {
     let (loaded, problems) = try await load(
       [
