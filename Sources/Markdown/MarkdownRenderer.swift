@@ -83,7 +83,7 @@ public struct MarkdownRenderer: Sendable {
     defer { free(rendered) }
     var html = HeadingAnchorInserter.insert(anchors: walk.headings.map(\.anchor), into: String(cString: rendered))
     if !walk.codeBlocks.isEmpty { html = CodeBlockHighlighting.apply(walk.codeBlocks, to: html) }
-    html = TaskListCheckboxLabeler.label(html)
+    if walk.hasTaskItems { html = TaskListCheckboxLabeler.label(html) }
     return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links, words: walk.words)
   }
 }

@@ -9,6 +9,8 @@ struct MarkdownTreeWalk {
   var codeBlocks: [(language: String, literal: String)] = []
   /// Whether to collect code blocks for highlighting.
   var collectsCode = false
+  /// Whether a list item is a task (`- [ ]`), whose checkbox the HTML then needs labelled.
+  var hasTaskItems = false
   /// Whether the last text seen ended inside a word, so `foo**bar**` counts as one word.
   private var inWord = false
   private var slugger = HeadingSlugger()
@@ -31,6 +33,10 @@ struct MarkdownTreeWalk {
         if CodeHighlighter.grammars[language.lowercased()] != nil {
           codeBlocks.append((language, cmark_node_get_literal(node).map { String(cString: $0) } ?? ""))
         }
+      }
+      if type == CMARK_NODE_ITEM, cmark_node_get_syntax_extension(node) != nil {
+        // Only the tasklist extension claims list items.
+        hasTaskItems = true
       }
       if type == CMARK_NODE_HEADING {
         let text = Self.plainText(of: node)

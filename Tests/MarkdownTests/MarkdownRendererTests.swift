@@ -57,7 +57,27 @@ import Testing
         """)
   }
 
-  /// The boxes are found by their UTF-8 bytes, after text of any script.
+  /// Pages whose tree has a task item, nested too, are labelled; raw HTML that looks like a box
+  /// on a page without one is not.
+  @Test func checkboxesOfRawHTMLOnAPageWithoutTasksAreLeftAsWritten() {
+    #expect(
+      MarkdownRenderer().render("- one\n  - [x] nested\n").html
+        == """
+        <ul>
+        <li>one
+        <ul>
+        <li><input type="checkbox" checked="" disabled="" aria-label="Task" /> nested</li>
+        </ul>
+        </li>
+        </ul>
+
+        """)
+    #expect(
+      MarkdownRenderer(allowsRawHTML: true).render("<input type=\"checkbox\" disabled=\"\" />\n\n- one\n").html
+        == "<input type=\"checkbox\" disabled=\"\" />\n<ul>\n<li>one</li>\n</ul>\n")
+  }
+
+  /// Boxes after text of any script are labelled.
   @Test func taskListCheckboxesAfterNonASCIITextAreLabelled() {
     #expect(
       MarkdownRenderer().render("# Überblick 🚀\n\n- [ ] prüfen\n").html

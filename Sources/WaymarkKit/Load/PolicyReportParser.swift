@@ -26,7 +26,7 @@ struct PolicyReportParser {
   static func strippingBanner(_ bytes: [UInt8]) -> [UInt8] {
     // Most files have no banner: finding that out by trimming every line with Foundation cost
     // more than parsing the YAML (half of fuzz-policyreport's time).
-    guard bytes.firstRange(of: bannerMarker) != nil else { return bytes }
+    guard contains(bytes, bannerMarker) else { return bytes }
     let text = String(decoding: bytes, as: UTF8.self)
     let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
     guard let marker = lines.firstIndex(where: { $0.trimmingCharacters(in: .whitespaces) == "POLICY REPORT:" }) else {
@@ -39,6 +39,27 @@ struct PolicyReportParser {
   }
 
   static let bannerMarker = Array("POLICY REPORT:".utf8)
+
+  /// Whether `needle` (not empty) occurs in `bytes`; `memchr` and `memcmp` do the scanning.
+  ///
+  /// Not the standard library's `firstRange(of:)`: it instantiates generic metadata and builds a
+  /// Z-array on every call, which made fuzz-policyreport ten times slower (2,580 inputs a second
+  /// down to 240), and the C functions scan a large file a word at a time.
+  static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
+    bytes.withUnsafeBufferPointer { haystack in
+      needle.withUnsafeBufferPointer { needle in
+        guard let base = haystack.baseAddress, let first = needle.first, let pattern = needle.baseAddress else { return false }
+        var start = 0
+        while haystack.count - start >= needle.count, let hit = memchr(base + start, Int32(first), haystack.count - start) {
+          let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
+          guard haystack.count - offset >= needle.count else { return false }
+          if memcmp(hit, pattern, needle.count) == 0 { return true }
+          start = offset + 1
+        }
+        return false
+      }
+    }
+  }
 
   /// Parses the documents of a YAML stream; returns false when none is a report.
   func parse(_ stream: YAMLStream, into file: inout ParsedPolicyFile) -> Bool {

@@ -16,4 +16,14 @@ import Testing
       #expect(PolicyReportParser.strippingBanner(bytes) == bytes)
     }
   }
+
+  @Test func theMarkerIsFoundAnywhereInTheBytes() {
+    let marker = PolicyReportParser.bannerMarker
+    #expect(PolicyReportParser.contains(marker, marker))
+    #expect(PolicyReportParser.contains(Array("PPOLICY REPORT:".utf8), marker))
+    #expect(PolicyReportParser.contains(Array("a\nPOLICY REPORT:\n".utf8), marker))
+    #expect(!PolicyReportParser.contains(Array("POLICY REPORT".utf8), marker))
+    #expect(!PolicyReportParser.contains(Array("POLICY REPORT;POLICY REPORT".utf8), marker))
+    #expect(!PolicyReportParser.contains([], marker))
+  }
 }
