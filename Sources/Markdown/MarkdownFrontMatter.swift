@@ -17,15 +17,33 @@ public struct MarkdownFrontMatter: Sendable, Hashable {
     body = text
     yaml = nil
     guard text.hasPrefix("---") else { return }
-    // "\r\n" is one Character in Swift, so both line endings are separators.
-    var lines = text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" })
-    guard let first = lines.first, Self.isFence(first, allowingDots: false) else { return }
-    guard let closing = lines.indices.dropFirst().first(where: { Self.isFence(lines[$0], allowingDots: true) }) else {
-      return
+    // Lines are split off one at a time up to the closing fence, so a page's body is not broken
+    // into characters. "\r\n" is one Character in Swift, so both line endings are separators.
+    var lines: [Substring] = []
+    var remainder = Substring(text)
+    while true {
+      let end = remainder.firstIndex { $0 == "\n" || $0 == "\r\n" }
+      let line = end.map { remainder[..<$0] } ?? remainder
+      let next = end.map { remainder[remainder.index(after: $0)...] }
+      lines.append(line)
+      if lines.count == 1 {
+        guard Self.isFence(line, allowingDots: false) else { return }
+      } else if Self.isFence(line, allowingDots: true) {
+        let closing = lines.count - 1
+        yaml = lines[1..<closing].joined(separator: "\n") + "\n"
+        // The fences and the YAML become empty lines; the rest keeps its lines, ending in "\n".
+        body = String(repeating: "\n", count: closing) + (next.map { "\n" + Self.withNewlines($0) } ?? "")
+        return
+      }
+      guard let next else { return }
+      remainder = next
     }
-    yaml = lines[1..<closing].joined(separator: "\n") + "\n"
-    for index in 0...closing { lines[index] = "" }
-    body = lines.joined(separator: "\n")
+  }
+
+  /// `text` with each "\r\n" made "\n" (a lone "\r" stays).
+  private static func withNewlines(_ text: Substring) -> String {
+    guard text.utf8.contains(UInt8(ascii: "\r")) else { return String(text) }
+    return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(separator: "\n")
   }
 
   /// `---` (or `...` to close), optionally followed by spaces.

@@ -25,4 +25,17 @@ import Testing
     #expect(split.yaml == "title: x\n")
     #expect(split.body == "\n\n\nbody\n")
   }
+
+  @Test(arguments: [
+    ("---\na: 1\n---", "a: 1\n", "\n\n"),
+    ("---\na: 1\n---\n", "a: 1\n", "\n\n\n"),
+    ("---  \n---\n# x", "\n", "\n\n# x"),
+    ("---\r\na: 1\n---\r\nx\ry\r\r\nz\r\n", "a: 1\n", "\n\n\nx\ry\r\nz\n"),
+    ("---\na: é\n---\n\u{301}é\n", "a: é\n", "\n\n\n\u{301}é\n"),
+  ])
+  func blanksTheFrontMatterAndKeepsTheRestLineForLine(text: String, yaml: String, body: String) {
+    let split = MarkdownFrontMatter(splitting: text)
+    #expect(split.yaml == yaml)
+    #expect(split.body == body)
+  }
 }

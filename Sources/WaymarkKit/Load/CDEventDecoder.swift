@@ -114,8 +114,6 @@ struct CDEventDecoder {
       end = cut
     }
     if let slash = bytes[start..<end].lastIndex(of: UInt8(ascii: "/")) { start = bytes.index(after: slash) }
-    let name = String(decoding: bytes[start..<end], as: UTF8.self)
-    guard bytes[start..<end].contains(UInt8(ascii: "%")) else { return name }
-    return name.removingPercentEncoding ?? name
+    return PercentDecoding.decoded(String(decoding: bytes[start..<end], as: UTF8.self))
   }
 }

@@ -60,11 +60,11 @@ struct SARIFURIResolver {
     if chain.isPlain, PolicyPath.isPlain(uri, allowingEscapes: false) { return chain.prefix.isEmpty ? uri : chain.prefix + uri }
     if Self.isAbsolute(uri) {
       if let workspace = absoluteBases.first(where: { uri.hasPrefix($0) }) {
-        return PolicyPath.normalized(Self.decoded(String(uri.dropFirst(workspace.count))))
+        return PolicyPath.normalized(PercentDecoding.decoded(String(uri.dropFirst(workspace.count))))
       }
       return uri
     }
-    return PolicyPath.normalized(Self.decoded(chain.prefix.isEmpty ? uri : chain.prefix + uri))
+    return PolicyPath.normalized(PercentDecoding.decoded(chain.prefix.isEmpty ? uri : chain.prefix + uri))
   }
 
   /// Whether relative URIs under `base` resolve as they would with no base: no base, an
@@ -89,11 +89,5 @@ struct SARIFURIResolver {
       first = false
     }
     return false
-  }
-
-  /// Percent-decoding is only paid for URIs that have an escape.
-  private static func decoded(_ path: String) -> String {
-    guard path.utf8.contains(UInt8(ascii: "%")) else { return path }
-    return path.removingPercentEncoding ?? path
   }
 }

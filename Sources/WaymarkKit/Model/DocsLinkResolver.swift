@@ -86,7 +86,7 @@ struct DocsLinkResolver: Sendable {
     if path.isEmpty {
       return (fragment.map { .samePage(fragment: $0) } ?? .external, destination)
     }
-    let decoded = String(path).removingPercentEncoding ?? String(path)
+    let decoded = PercentDecoding.decoded(path)
     guard let resolved = DocsLocator.resolve(decoded, besideFile: sourcePath), !resolved.isEmpty else {
       return (.broken("leaves the site root"), destination)
     }

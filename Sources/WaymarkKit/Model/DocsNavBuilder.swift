@@ -38,7 +38,7 @@ struct DocsNavBuilder {
           items.append(DocsNavItem(title: entry.title ?? path, target: .link(safe)))
           continue
         }
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = PercentDecoding.decoded(path)
         guard let normalized = RootPath.normalized(decoded), let index = pageIndexByPath[normalized] else {
           problems.append(
             Problem(message: "nav entry '\(path)' names no page in the docs folder and is left out", location: location))

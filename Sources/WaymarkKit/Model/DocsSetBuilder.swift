@@ -167,7 +167,7 @@ public struct DocsSetBuilder: Sendable {
     }
     guard let fragment, !fragment.isEmpty else { return nil }
     let known = anchors[target.site][target.page]
-    let decoded = fragment.removingPercentEncoding ?? fragment
+    let decoded = PercentDecoding.decoded(fragment)
     guard !known.contains(decoded) else { return nil }
     var reason = "points at an anchor '#\(decoded)' that no heading of \(target == key ? "this page" : "the page") has"
     if let suggestion = NameSuggester.closest(to: decoded, among: known.sorted()) {
