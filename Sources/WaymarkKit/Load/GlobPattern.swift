@@ -6,6 +6,8 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   /// The pattern as written.
   public let pattern: String
   private let segments: [Substring]
+  /// The segments' characters, split once rather than for every path matched.
+  private let segmentScalars: [[Unicode.Scalar]]
 
   /// Creates a pattern.
   public init(_ pattern: String) {
@@ -13,19 +15,20 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     var trimmed = Substring(pattern)
     while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
     segments = trimmed.split(separator: "/", omittingEmptySubsequences: true)
+    segmentScalars = segments.map { Array($0.unicodeScalars) }
   }
 
   public var description: String { pattern }
 
   /// Whether `path` matches the whole pattern.
   public func matches(_ path: String) -> Bool {
-    let parts = path.split(separator: "/", omittingEmptySubsequences: true)
-    return Self.matches(segments, parts, isStar: { $0 == "**" }) { pattern, part in
-      Self.matches(Array(pattern.unicodeScalars), Array(part.unicodeScalars), isStar: { $0 == "*" }) { wildcard, scalar in
-        wildcard == "?" || wildcard == scalar
-      }
+    let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
+    return Self.matches(segmentScalars, parts, isStar: { $0 == Self.anyFolders }) { pattern, part in
+      Self.matches(pattern, part, isStar: { $0 == "*" }) { wildcard, scalar in wildcard == "?" || wildcard == scalar }
     }
   }
+
+  private static let anyFolders: [Unicode.Scalar] = ["*", "*"]
 
   /// The fixed folder prefix before the first wildcard, for pruning walks (`content/catalog`).
   public var literalPrefix: [Substring] {
