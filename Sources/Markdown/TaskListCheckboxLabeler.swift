@@ -4,7 +4,8 @@
 /// label, which screen readers announce as an unnamed control (axe-core: `label`, critical).
 /// Its output is always exactly one of the two tags below, so they are matched literally; the
 /// box's own checked state tells whether the task is done. The renderer calls it only for pages
-/// whose tree has a task item, so other pages are not searched.
+/// whose tree has a task item, so other pages are not searched; on such a page, raw HTML (when
+/// allowed) written exactly like one of these boxes is labelled too.
 enum TaskListCheckboxLabeler {
   static let done = "<input type=\"checkbox\" checked=\"\" disabled=\"\" />"
   static let open = "<input type=\"checkbox\" disabled=\"\" />"

@@ -28,12 +28,18 @@ public enum DiagnosticInvariants {
 
   /// An upper bound on the number of lines: LF, CR LF, a lone CR and (as libyaml counts them)
   /// NEL, LS and PS are breaks. Searches with `memchr`, which is not instrumented for coverage:
-  /// a loop over every byte here cost a fifth of some harnesses' time. UTF-16 with a byte-order
-  /// mark, which the YAML loader reads, is counted in its characters (fuzz-catalog found a
-  /// UTF-16 document whose second line starts after an LS, two bytes that are no break in UTF-8).
+  /// a loop over every byte here cost a fifth of some harnesses' time. Bytes that start with a
+  /// UTF-16 byte-order mark count the more lines of the two readings: the YAML loader reads them
+  /// as UTF-16 (fuzz-catalog found a document whose second line starts after an LS, two bytes
+  /// that are no break in UTF-8), the events and docs loaders as UTF-8 bytes.
   public static func lineCount(_ bytes: [UInt8]) -> Int {
-    if let text = utf16Text(bytes) { return lineCount(Array(text.utf8)) }
-    return bytes.withUnsafeBufferPointer { buffer in
+    let asBytes = utf8LineCount(bytes)
+    guard let text = utf16Text(bytes) else { return asBytes }
+    return max(asBytes, utf8LineCount(Array(text.utf8)))
+  }
+
+  private static func utf8LineCount(_ bytes: [UInt8]) -> Int {
+    bytes.withUnsafeBufferPointer { buffer in
       func next(_ index: Int, is byte: UInt8) -> Bool { index < buffer.count && buffer[index] == byte }
       var count = 1 + offsets(of: 0x0A, in: buffer).count
       count += offsets(of: 0x0D, in: buffer).filter { !next($0 + 1, is: 0x0A) }.count

@@ -93,10 +93,11 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
 
   /// `YYYY-MM-DDTHH:MM:SSZ`, with `.fff` only when the milliseconds are not zero.
   public var description: String {
-    let totalSeconds = millisecondsSinceEpoch >= 0 ? millisecondsSinceEpoch / 1000 : (millisecondsSinceEpoch - 999) / 1000
-    let milliseconds = millisecondsSinceEpoch - totalSeconds * 1000
-    let days = totalSeconds >= 0 ? totalSeconds / 86_400 : (totalSeconds - 86_399) / 86_400
-    let secondOfDay = totalSeconds - days * 86_400
+    // Floor division without an intermediate that could overflow at the ends of Int64.
+    var (totalSeconds, milliseconds) = millisecondsSinceEpoch.quotientAndRemainder(dividingBy: 1000)
+    if milliseconds < 0 { (totalSeconds, milliseconds) = (totalSeconds - 1, milliseconds + 1000) }
+    var (days, secondOfDay) = totalSeconds.quotientAndRemainder(dividingBy: 86_400)
+    if secondOfDay < 0 { (days, secondOfDay) = (days - 1, secondOfDay + 86_400) }
     let (year, month, day) = Self.civil(fromDays: Int(days))
     guard (0...9999).contains(year) else { return Self.describe(year: year, month: month, day: day, secondOfDay, milliseconds) }
     // Written digit by digit into one buffer: timestamps are printed for every event and every
@@ -129,11 +130,12 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     }
   }
 
-  /// The text of an instant whose year has other than four digits (before year 0 or after 9999).
+  /// The text of an instant whose year has other than four digits: after 9999 all its digits,
+  /// before year 0 a minus sign and at least four (ISO 8601's expanded years, `-0001`).
   private static func describe(year: Int, month: Int, day: Int, _ secondOfDay: Int64, _ milliseconds: Int64) -> String {
     func pad(_ value: Int, _ width: Int) -> String {
-      let text = String(value)
-      return String(repeating: "0", count: max(0, width - text.count)) + text
+      let text = String(value.magnitude)
+      return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text
     }
     var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
     text += "\(pad(Int(secondOfDay / 3600), 2)):\(pad(Int(secondOfDay % 3600 / 60), 2)):\(pad(Int(secondOfDay % 60), 2))"

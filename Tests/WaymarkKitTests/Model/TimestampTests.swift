@@ -35,12 +35,17 @@ import WaymarkKit
     #expect(Timestamp.latest.description == "9999-12-31T23:59:59.999Z")
   }
 
-  /// Instants made by arithmetic rather than parsing may fall outside years 1–9999; they still print.
+  /// Instants made by arithmetic rather than parsing may fall outside years 1–9999; they still
+  /// print, to the ends of `Int64`.
   @Test(arguments: [
     (Timestamp.earliest.millisecondsSinceEpoch - 86_400_000, "0000-12-31T00:00:00Z"),
-    (Timestamp.earliest.millisecondsSinceEpoch - 367 * 86_400_000 + 5, "00-1-12-31T00:00:00.005Z"),
+    (Timestamp.earliest.millisecondsSinceEpoch - 367 * 86_400_000 + 5, "-0001-12-31T00:00:00.005Z"),
     (Timestamp.latest.millisecondsSinceEpoch + 1, "10000-01-01T00:00:00Z"),
     (1_790_000_000_042, "2026-09-21T14:13:20.042Z"),
+    (-1, "1969-12-31T23:59:59.999Z"),
+    (-86_400_000, "1969-12-31T00:00:00Z"),
+    (Int64.min, "-292275055-05-16T16:47:04.192Z"),
+    (Int64.max, "292278994-08-17T07:12:55.807Z"),
   ])
   func printsInstantsOutsideTheParsedYears(milliseconds: Int64, expected: String) {
     #expect(Timestamp(millisecondsSinceEpoch: milliseconds).description == expected)
