@@ -191,6 +191,40 @@ import WaymarkTestSupport
     #expect(results.fact(for: EntityRef(kind: "Component", name: "quiet-service")) == .null)
   }
 
+  @Test func scorecardChecksReadThePolicyFactAndNoResultIsNeverAPass() async throws {
+    let scorecard = """
+      apiVersion: waymark.dev/v1alpha1
+      kind: Scorecard
+      metadata: {name: guardrails, title: Guardrails}
+      spec:
+        owner: team-a
+        appliesTo: "entity.kind == 'Component'"
+        levels: [bronze]
+        checks:
+          - {id: no-high, level: bronze, expr: "policy.bySeverity.high == 0"}
+          - {id: rds-encrypted, level: bronze, expr: "policy.rules['CKV_AWS_16'].result == 'pass'"}
+
+      """
+    let result = try await build(try site(["policies/guardrails.yaml": scorecard]))
+    let scores = try #require(result.scorecards.reports.first).results
+    let table = Dictionary(
+      uniqueKeysWithValues: scores.map { score in
+        (score.entity.name, score.checks.map { "\($0.id)=\($0.outcome.rawValue)" + ($0.message.map { " (\($0))" } ?? "") })
+      })
+    #expect(
+      table == [
+        // One high finding (CKV_AWS_24); the RDS check passed.
+        "payments-api": ["no-high=fail", "rds-encrypted=pass"],
+        // Only medium findings; checkov never looked at it, so that rule is missing: an error.
+        "checkout-web": ["no-high=pass", "rds-encrypted=error (no such key: 'CKV_AWS_16')"],
+        // No result at all: the fact is null, unknown, and neither check passes.
+        "quiet-service": [
+          "no-high=error (type 'null_type' does not support field selection)",
+          "rds-encrypted=error (type 'null_type' does not support field selection)",
+        ],
+      ])
+  }
+
   @Test func badInputIsLocatedAndTheRestOfTheBuildGoesOn() async throws {
     let root = try site([
       "content/policy-results/bad/old.sarif": "{\n  \"version\": \"2.0.0\",\n  \"runs\": []\n}\n",

@@ -62,9 +62,9 @@ import WaymarkTestSupport
       """,
   ]
 
-  func mapper() async throws -> PolicyResultMapper {
-    let root = try SiteFixture.make(Self.files)
-    let loaded = await CatalogLoader(root: root).load(paths: Self.files.keys.sorted())
+  func mapper(_ files: [String: String] = Self.files) async throws -> PolicyResultMapper {
+    let root = try SiteFixture.make(files)
+    let loaded = await CatalogLoader(root: root).load(paths: files.keys.sorted())
     let (catalog, diagnostics) = CatalogBuilder().build(loaded.documents)
     #expect((loaded.diagnostics + diagnostics).filter { $0.severity == .error }.isEmpty)
     return PolicyResultMapper(catalog: catalog)
@@ -132,6 +132,34 @@ import WaymarkTestSupport
     let mapper = try await mapper()
     #expect(name(mapper.entity(for: finding(file: "services/two/main.tf"))) == "svc-two")
     #expect(name(mapper.entity(for: finding(file: "services/three/main.tf"))) == nil)
+  }
+
+  @Test func atEqualDepthASourceLocationWinsOverACatalogFileFolder() async throws {
+    let mapper = try await mapper([
+      "apps/web/catalog-info.yaml": """
+        apiVersion: backstage.io/v1alpha1
+        kind: Component
+        metadata: {name: web-app}
+        spec: {type: website, lifecycle: production, owner: team-a}
+        """,
+      "content/catalog/infra.yaml": """
+        apiVersion: backstage.io/v1alpha1
+        kind: Group
+        metadata: {name: team-a}
+        spec: {type: team, children: []}
+        ---
+        apiVersion: backstage.io/v1alpha1
+        kind: Resource
+        metadata:
+          name: web-infra
+          annotations: {backstage.io/source-location: "dir:../../apps/web"}
+        spec: {type: bucket, owner: team-a}
+        """,
+    ])
+    // Both claim apps/web: the source-location wins although the other is a Component.
+    #expect(name(mapper.entity(for: finding(file: "apps/web/main.tf"))) == "web-infra")
+    #expect(name(mapper.entity(for: finding(file: "apps/web/src/index.ts"))) == "web-infra")
+    #expect(name(mapper.entity(for: finding(file: "apps/other.tf"))) == nil)
   }
 
   @Test func pathsOutsideTheRootMapToNothing() async throws {

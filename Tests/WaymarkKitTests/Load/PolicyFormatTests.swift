@@ -93,6 +93,24 @@ import WaymarkTestSupport
         """)
   }
 
+  @Test func aReportResultOfErrorIsAnErrorOfMediumSeverity() {
+    let parsed = parse(
+      """
+      apiVersion: wgpolicyk8s.io/v1beta1
+      kind: PolicyReport
+      metadata: {name: r, namespace: shop}
+      results:
+      - {policy: check-image, rule: verify, result: error, message: "registry unreachable", resources: [{kind: Pod, name: cart-1}]}
+      - {policy: check-image, rule: verify-sig, result: error, severity: low}
+      summary: {error: 2}
+      """, path: "errors.yaml")
+    #expect(text(parsed) == "")
+    #expect(parsed.findings.map(\.result) == [.error, .error])
+    #expect(parsed.findings.map(\.severity) == [.medium, .low])
+    #expect(parsed.findings.map(\.ruleId) == ["check-image/verify", "check-image/verify-sig"])
+    #expect(parsed.findings[0].message == "registry unreachable")
+  }
+
   @Test func checkovKubernetesResourceIdsGiveTheObject() throws {
     let parsed = parse(
       #"{"check_type": "kubernetes", "results": {"failed_checks": [{"check_id": "CKV_K8S_20", "check_name": "No privilege escalation", "repo_file_path": "/k8s/./d.yaml", "file_line_range": [1, 30], "resource": "Deployment.acme-prod.payments.api", "severity": "HIGH"}]}}"#

@@ -26,9 +26,28 @@ import WaymarkTestSupport
 
   @Test func messageIdsComeFromTheRule() throws {
     guard let parsed = try sample("sarif-tutorials/message-from-metadata.sarif") else { return print(TestPaths.sharedMissing) }
-    #expect(parsed.findings.count == 1)
-    #expect(parsed.findings.first?.message.isEmpty == false)
-    #expect(parsed.findings.first?.message.contains("{") == false)
+    #expect(parsed.findings.map(\.message) == ["This is the message text. It might be very long."])
+    // No level on the result and no default on the rule: `warning`, a failure of medium severity.
+    #expect(parsed.findings.map(\.result) == [.fail])
+    #expect(parsed.findings.map(\.severity) == [.medium])
+  }
+
+  @Test func withNoLevelAnywhereAFailureIsAWarningAndOtherKindsAreNone() {
+    let parsed = inline(
+      """
+      {"version": "2.1.0", "runs": [{
+        "tool": {"driver": {"name": "lint", "rules": [{"id": "R1"}, {"id": "R2", "defaultConfiguration": {"level": "note"}}]}},
+        "results": [
+          {"ruleId": "R1", "message": {"text": "no level, no default"}},
+          {"ruleId": "UNKNOWN", "message": {"text": "no rule at all"}},
+          {"ruleId": "R2", "message": {"text": "the rule's default"}},
+          {"ruleId": "R1", "kind": "open", "message": {"text": "open: level none"}},
+          {"ruleId": "R1", "kind": "notApplicable", "message": {"text": "not applicable"}}
+        ]}]}
+      """)
+    #expect(parsed.diagnostics.isEmpty)
+    #expect(parsed.findings.map(\.result) == [.fail, .fail, .warn, .warn, .skip])
+    #expect(parsed.findings.map(\.severity) == [.medium, .medium, .low, .info, .info])
   }
 
   @Test func levelFallsBackToTheRuleDefaultAndAMismatchedRuleIdIsReported() throws {
