@@ -32,6 +32,9 @@ struct SARIFRunReader {
     var uri: String?
     var uriBaseId: String?
     var artifactIndex: Int64?
+    /// Whether `uri` has a scheme, decided as the result is read: checked again when the run
+    /// ends, the string would be read from memory long since evicted from the cache.
+    var isAbsolute: Bool
   }
 
   /// A reader for the next run of `file`.
@@ -114,7 +117,9 @@ struct SARIFRunReader {
       let input = SourceLocation(path: parser.path, position: counter.position(of: offset))
       if !basesKnown, fields.uriBaseId != nil || !(fields.uri.map { PolicyPath.isPlain($0, allowingEscapes: false) } ?? false) {
         pending.append(
-          PendingFile(finding: file.findings.count, uri: fields.uri, uriBaseId: fields.uriBaseId, artifactIndex: fields.artifactIndex))
+          PendingFile(
+            finding: file.findings.count, uri: fields.uri, uriBaseId: fields.uriBaseId, artifactIndex: fields.artifactIndex,
+            isAbsolute: fields.uri.map(SARIFURIResolver.isAbsolute) ?? false))
       }
       file.findings.append(parser.finding(fields, input: input, run: context, diagnostics: &file.diagnostics))
     }
@@ -134,7 +139,7 @@ struct SARIFRunReader {
       var lastBase: String?
       var lastBaseLeavesURIs = true
       for entry in pending {
-        if let uri = entry.uri, !SARIFURIResolver.isAbsolute(uri) {
+        if entry.uri != nil, !entry.isAbsolute {
           if entry.uriBaseId != lastBase {
             lastBase = entry.uriBaseId
             lastBaseLeavesURIs = context.uris.leavesPlainURIsAsWritten(under: lastBase)
