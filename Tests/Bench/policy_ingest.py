@@ -18,8 +18,8 @@ What is compared (both sides open and read the files inside their clock):
 Runs alternate (Waymark, Python, Waymark, …), `--reps` times each, and the medians give the two
 ratios Waymark / Python. The target of 0.5× is judged on wall time, the time a build waits for
 the stage (Waymark parses files on every core, `json` on one); the CPU ratio is printed beside it
-so the work done is in view too. The arithmetic is in functions that
-`test_policy_ingest.py` checks without timing anything.
+so the work done is in view too. The arithmetic is in functions that `test_policy_ingest.py`
+checks without timing anything.
 """
 
 import argparse
