@@ -165,10 +165,11 @@ public struct PolicyResultMapper: Sendable {
     return (nil, warning)
   }
 
-  /// The entity whose `backstage.io/kubernetes-id` names `object`, if exactly one does.
+  /// The entity whose `backstage.io/kubernetes-id` is the object's label of that name, else
+  /// names the object, if exactly one does.
   func entity(for object: KubernetesObject) -> EntityRef? {
-    var candidates = [object.name.lowercased()]
-    if ["pod", "replicaset", "job"].contains(object.kind.lowercased()) {
+    var candidates = [object.kubernetesId, object.name.isEmpty ? nil : object.name].compactMap { $0?.lowercased() }
+    if !object.name.isEmpty, ["pod", "replicaset", "job"].contains(object.kind.lowercased()) {
       // Generated names: `payments-api-7d9c6b-x2k4q` belongs to id `payments-api`; longest id first.
       var name = Substring(object.name.lowercased())
       while let dash = name.lastIndex(of: "-") {

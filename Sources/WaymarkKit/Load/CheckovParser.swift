@@ -63,10 +63,20 @@ struct CheckovParser {
   }
 
   /// `Deployment.payments.payments-api` → (Deployment, payments, payments-api) for Kubernetes checks.
+  ///
+  /// checkov names a workload's pod template by its labels, `key-value`, after the owner's name
+  /// (`Pod.acme-prod.payments-api.app-payments-api.backstage.io/kubernetes-id-payments-api`): a
+  /// `backstage.io/kubernetes-id` label there is kept, up to the next `.`, the id Backstage
+  /// matches. The name stays everything after the namespace, since names may hold dots too.
   static func kubernetesObject(checkType: String, resource: String?) -> [KubernetesObject] {
     guard ["kubernetes", "helm", "kustomize"].contains(checkType), let resource else { return [] }
     let parts = resource.split(separator: ".", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
     guard parts.count == 3 else { return [] }
-    return [KubernetesObject(kind: parts[0], namespace: parts[1], name: parts[2])]
+    var kubernetesId: String?
+    if let label = parts[2].range(of: "." + KubernetesObject.kubernetesIdLabel + "-") {
+      let value = parts[2][label.upperBound...].prefix { $0 != "." }
+      if !value.isEmpty { kubernetesId = String(value) }
+    }
+    return [KubernetesObject(kind: parts[0], namespace: parts[1], name: parts[2], kubernetesId: kubernetesId)]
   }
 }

@@ -101,7 +101,10 @@ struct PolicyReportParser {
     let engine = report["source"]?.stringValue ?? labels?["policy.kubernetes.io/engine"]?.stringValue
       ?? labels?["wgpolicyk8s.io/engine"]?.stringValue ?? labels?["app.kubernetes.io/managed-by"]?.stringValue
     let reportEntity = annotations?[SARIFParser.entityProperty]?.stringValue ?? labels?[SARIFParser.entityProperty]?.stringValue
-    let scope = report["scope"].flatMap { Self.object($0, defaultNamespace: report["metadata"]?["namespace"]?.stringValue) }
+    let namespace = report["metadata"]?["namespace"]?.stringValue
+    let scope =
+      report["scope"].flatMap { Self.object($0, defaultNamespace: namespace) }
+      ?? report["scopeSelector"].flatMap { Self.object(selector: $0, namespace: namespace) }
     for (index, result) in (report["results"]?.arrayValue ?? []).enumerated() {
       let resultPath = ValuePath(reportPath.components + [.key("results"), .index(index)])
       let input = SourceLocation(path: path, position: sourceMap.position(of: resultPath))
@@ -120,6 +123,9 @@ struct PolicyReportParser {
       file.noteTool(tool)
       let severityWord = result["severity"]?.stringValue ?? result["properties"]?["severity"]?.stringValue
       var objects = (result["resources"]?.arrayValue ?? []).compactMap { Self.object($0, defaultNamespace: nil) }
+      if objects.isEmpty, let selected = result["resourceSelector"].flatMap({ Self.object(selector: $0, namespace: namespace) }) {
+        objects = [selected]
+      }
       if objects.isEmpty, let scope { objects = [scope] }
       let finding = PolicyFinding(
         tool: tool, ruleId: rule.map { "\(policy)/\($0)" } ?? policy, ruleName: rule, result: outcome,
@@ -135,6 +141,12 @@ struct PolicyReportParser {
         file.findings.append(one)
       }
     }
+  }
+
+  /// The objects a label selector picks, when it selects by `backstage.io/kubernetes-id`.
+  static func object(selector: JSONValue, namespace: String?) -> KubernetesObject? {
+    guard let id = selector["matchLabels"]?[KubernetesObject.kubernetesIdLabel]?.stringValue else { return nil }
+    return KubernetesObject(kind: "", namespace: namespace ?? "", name: "", kubernetesId: id)
   }
 
   /// An ObjectReference as a Kubernetes object, if it names one.

@@ -113,6 +113,21 @@ import WaymarkTestSupport
     #expect(name(mapper.entity(for: finding(kubernetes: [KubernetesObject(kind: "Service", namespace: "x", name: "checkout-web")]))) == "checkout-web")
   }
 
+  @Test func anObjectsKubernetesIdLabelWinsOverItsName() async throws {
+    let mapper = try await mapper()
+    // The label names payments-api although the object's name is checkout-web's id.
+    let labelled = KubernetesObject(kind: "Pod", namespace: "acme-prod", name: "checkout-web", kubernetesId: "Payments-API")
+    #expect(name(mapper.entity(for: finding(kubernetes: [labelled]))) == "payments-api")
+    // Selected by label alone (no name), still restricted by the entity's namespace.
+    let selected = KubernetesObject(kind: "", namespace: "acme-prod", name: "", kubernetesId: "payments-api")
+    #expect(name(mapper.entity(for: finding(kubernetes: [selected]))) == "payments-api")
+    let elsewhere = KubernetesObject(kind: "", namespace: "staging", name: "", kubernetesId: "payments-api")
+    #expect(name(mapper.entity(for: finding(kubernetes: [elsewhere]))) == nil)
+    // A label no entity claims falls back to the name.
+    let unknown = KubernetesObject(kind: "Deployment", namespace: "x", name: "checkout-web", kubernetesId: "nobody")
+    #expect(name(mapper.entity(for: finding(kubernetes: [unknown]))) == "checkout-web")
+  }
+
   @Test func generatedPodNamesMatchTheirWorkloadButOtherKindsNeedTheExactName() async throws {
     let mapper = try await mapper()
     let pod = KubernetesObject(kind: "Pod", namespace: "acme-prod", name: "payments-api-7d9c6b-x2k4q")

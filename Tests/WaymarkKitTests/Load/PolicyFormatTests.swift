@@ -121,4 +121,52 @@ import WaymarkTestSupport
     #expect(finding.severity == .high)
     #expect(finding.input == SourceLocation(path: "content/policy-results/r", line: 1, column: 60))
   }
+
+  @Test func checkovPodTemplateIdsGiveTheirKubernetesIdLabel() {
+    // checkov names a Deployment's pod template by its labels, as in the conformance samples.
+    let parsed = parse(
+      #"""
+      {"check_type": "kubernetes", "results": {"failed_checks": [
+        {"check_id": "CKV_K8S_20", "check_name": "n", "repo_file_path": "/k8s/d.yaml", "file_line_range": [1, 9],
+         "resource": "Pod.payments.payments-api.app.kubernetes.io/name-payments-api.backstage.io/kubernetes-id-payments-api"},
+        {"check_id": "CKV_K8S_21", "check_name": "n", "repo_file_path": "/k8s/d.yaml", "file_line_range": [1, 9],
+         "resource": "Pod.shop.cart.backstage.io/kubernetes-id-cart.tier-web"},
+        {"check_id": "CKV_K8S_22", "check_name": "n", "repo_file_path": "/k8s/d.yaml", "file_line_range": [1, 9],
+         "resource": "Deployment.shop.cart.backstage.io/kubernetes-id-"}]}}
+      """#)
+    #expect(
+      parsed.findings.map(\.kubernetes) == [
+        [
+          KubernetesObject(
+            kind: "Pod", namespace: "payments",
+            name: "payments-api.app.kubernetes.io/name-payments-api.backstage.io/kubernetes-id-payments-api",
+            kubernetesId: "payments-api")
+        ],
+        [KubernetesObject(kind: "Pod", namespace: "shop", name: "cart.backstage.io/kubernetes-id-cart.tier-web", kubernetesId: "cart")],
+        [KubernetesObject(kind: "Deployment", namespace: "shop", name: "cart.backstage.io/kubernetes-id-")],
+      ])
+  }
+
+  @Test func reportSelectorsByKubernetesIdGiveTheObject() {
+    let parsed = parse(
+      """
+      apiVersion: wgpolicyk8s.io/v1alpha2
+      kind: PolicyReport
+      metadata: {name: r, namespace: shop}
+      scopeSelector: {matchLabels: {backstage.io/kubernetes-id: cart}}
+      results:
+      - {policy: p, rule: a, result: fail, resourceSelector: {matchLabels: {backstage.io/kubernetes-id: checkout}}}
+      - {policy: p, rule: b, result: pass}
+      - {policy: p, rule: c, result: pass, resourceSelector: {matchLabels: {app: other}}}
+      - {policy: p, rule: d, result: warn, resources: [{kind: Pod, name: cart-1}], resourceSelector: {matchLabels: {backstage.io/kubernetes-id: x}}}
+      """, path: "selectors.yaml")
+    #expect(text(parsed) == "")
+    #expect(
+      parsed.findings.map(\.kubernetes) == [
+        [KubernetesObject(kind: "", namespace: "shop", name: "", kubernetesId: "checkout")],
+        [KubernetesObject(kind: "", namespace: "shop", name: "", kubernetesId: "cart")],
+        [KubernetesObject(kind: "", namespace: "shop", name: "", kubernetesId: "cart")],
+        [KubernetesObject(kind: "Pod", namespace: "", name: "cart-1")],
+      ])
+  }
 }
