@@ -22,7 +22,8 @@ public struct PolicyResultMapper: Sendable {
   /// What the root folder's claims give (nil when there are none, or they tie).
   private let rootEntity: EntityRef?
 
-  static let kubernetesIdAnnotation = "backstage.io/kubernetes-id"
+  /// Backstage gives the entity's annotation and its objects' label the same key.
+  static let kubernetesIdAnnotation = KubernetesObject.kubernetesIdLabel
   static let kubernetesNamespaceAnnotation = "backstage.io/kubernetes-namespace"
   static let sourceLocationAnnotation = "backstage.io/source-location"
   /// Kinds whose catalog file's folder claims the files below it.

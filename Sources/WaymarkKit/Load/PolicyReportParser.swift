@@ -143,7 +143,8 @@ struct PolicyReportParser {
     }
   }
 
-  /// The objects a label selector picks, when it selects by `backstage.io/kubernetes-id`.
+  /// The object a label selector picks, known by its label, when it selects by
+  /// `backstage.io/kubernetes-id`.
   static func object(selector: JSONValue, namespace: String?) -> KubernetesObject? {
     guard let id = selector["matchLabels"]?[KubernetesObject.kubernetesIdLabel]?.stringValue else { return nil }
     return KubernetesObject(kind: "", namespace: namespace ?? "", name: "", kubernetesId: id)
