@@ -8,6 +8,12 @@ let package = Package(
     .executable(name: "waymark", targets: ["waymark"]),
     .executable(name: "waymark-bench", targets: ["WaymarkBench"]),
     .library(name: "WaymarkKit", targets: ["WaymarkKit"]),
+    .library(name: "WaymarkModel", targets: ["WaymarkModel"]),
+    .library(name: "WaymarkLoading", targets: ["WaymarkLoading"]),
+    .library(name: "WaymarkCatalog", targets: ["WaymarkCatalog"]),
+    .library(name: "WaymarkDocs", targets: ["WaymarkDocs"]),
+    .library(name: "WaymarkGuardrails", targets: ["WaymarkGuardrails"]),
+    .library(name: "WaymarkDelivery", targets: ["WaymarkDelivery"]),
     .library(name: "YAML", targets: ["YAML"]),
     .library(name: "CEL", targets: ["CEL"]),
     .library(name: "Markdown", targets: ["Markdown"]),
@@ -34,25 +40,63 @@ let package = Package(
     .target(name: "CEL", dependencies: ["StructuredData"]),
     .target(name: "Markdown", dependencies: ["CCmarkGFM"]),
 
-    // The portal: Load → Model → Evaluate → Render → Publish, with Diagnostics beside them.
+    // The portal, in layers; a target imports only the layers listed before it.
+    // Model: values only (entities, catalog, diagnostics, findings, results, metrics); no disk, no rendering.
+    .target(name: "WaymarkModel", dependencies: ["StructuredData", "YAML", "Markdown"]),
+    // Loading: the only layer that reads the disk (files, config, catalog, events, guardrail results, docs, policies).
+    .target(
+      name: "WaymarkLoading",
+      dependencies: [
+        "WaymarkModel", "StructuredData", "YAML", "CEL",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // Stages: one per feature, each with a typed output and its diagnostics.
+    .target(name: "WaymarkCatalog", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML"]),
+    .target(name: "WaymarkDocs", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML", "Markdown"]),
+    .target(name: "WaymarkGuardrails", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData"]),
+    .target(name: "WaymarkDelivery", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData"]),
+    .target(
+      name: "WaymarkScorecards",
+      dependencies: ["WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "StructuredData", "YAML", "CEL"]),
+    .target(name: "WaymarkSecrets", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML"]),
+    // Rendering: pages, the JSON API and the search index from the stages' outputs (default theme embedded).
+    .target(
+      name: "WaymarkRendering",
+      dependencies: [
+        "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails", "WaymarkDelivery",
+        "WaymarkScorecards", "StructuredData", "Markdown",
+        .product(name: "Mustache", package: "swift-mustache"),
+        .product(name: "OrderedCollections", package: "swift-collections"),
+      ],
+      plugins: ["EmbedLayoutsPlugin"]),
+    // Publishing: the staging folder, the swap, `api/build.json`.
+    .target(
+      name: "WaymarkPublishing",
+      dependencies: [
+        "WaymarkModel", "WaymarkLoading", "WaymarkRendering", "StructuredData",
+        .product(name: "Crypto", package: "swift-crypto"),
+      ]),
+    // The build: runs the stages in order (`SiteBuilder.build`).
     .target(
       name: "WaymarkKit",
       dependencies: [
-        "StructuredData", "YAML", "CEL", "Markdown",
-        .product(name: "Mustache", package: "swift-mustache"),
-        .product(name: "OrderedCollections", package: "swift-collections"),
-        .product(name: "Crypto", package: "swift-crypto"),
-      ],
-      plugins: ["EmbedLayoutsPlugin"]),
+        "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails", "WaymarkDelivery",
+        "WaymarkScorecards", "WaymarkSecrets", "WaymarkRendering", "WaymarkPublishing", "StructuredData",
+      ]),
     .executableTarget(
       name: "waymark",
       dependencies: [
-        "WaymarkKit",
+        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkScorecards", "WaymarkRendering",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
     // Bench-only: times one stage in-process for `make bench` (Tests/Bench/run_bench.py).
-    .executableTarget(name: "WaymarkBench", dependencies: ["WaymarkKit", "YAML", "CEL", "StructuredData"]),
+    .executableTarget(
+      name: "WaymarkBench",
+      dependencies: [
+        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails",
+        "WaymarkDelivery", "WaymarkScorecards", "YAML", "CEL", "StructuredData",
+      ]),
 
     // Embeds the default theme (top-level `layouts/`) into WaymarkKit at build time.
     .executableTarget(name: "LayoutEmbedder"),
@@ -66,7 +110,12 @@ let package = Package(
     .testTarget(name: "CELTests", dependencies: ["CEL", "WaymarkTestSupport"], exclude: ["Fixtures"]),
     .testTarget(name: "MarkdownTests", dependencies: ["Markdown", "WaymarkTestSupport"]),
     .testTarget(
-      name: "WaymarkKitTests", dependencies: ["WaymarkKit", "WaymarkTestSupport"],
+      name: "WaymarkKitTests",
+      dependencies: [
+        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails",
+        "WaymarkDelivery", "WaymarkScorecards", "WaymarkSecrets", "WaymarkRendering", "WaymarkPublishing",
+        "WaymarkTestSupport",
+      ],
       exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Load/Snapshots", "Render/Snapshots", "Fixtures"]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
   ]

@@ -23,6 +23,12 @@ let fuzzers: [(product: String, target: String)] = [
 
 let waymark: [Target.Dependency] = [
   .product(name: "WaymarkKit", package: "Waymark"),
+  .product(name: "WaymarkModel", package: "Waymark"),
+  .product(name: "WaymarkLoading", package: "Waymark"),
+  .product(name: "WaymarkCatalog", package: "Waymark"),
+  .product(name: "WaymarkDocs", package: "Waymark"),
+  .product(name: "WaymarkGuardrails", package: "Waymark"),
+  .product(name: "WaymarkDelivery", package: "Waymark"),
   .product(name: "YAML", package: "Waymark"),
   .product(name: "CEL", package: "Waymark"),
   .product(name: "StructuredData", package: "Waymark"),

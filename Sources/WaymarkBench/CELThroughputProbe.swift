@@ -1,7 +1,8 @@
 import CEL
 import Foundation
 import StructuredData
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
 
 /// Times compiled CEL checks over every entity of a site's catalog, one thread, one
 /// evaluation per entity per check, as a scorecard runs them.

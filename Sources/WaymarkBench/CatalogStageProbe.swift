@@ -1,6 +1,8 @@
 import Foundation
 import StructuredData
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
+import WaymarkModel
 
 /// Times the catalog stage of a build the way `SiteBuilder` runs it: find the inputs with the
 /// site's globs, read and parse them (`CatalogLoader`), then validate and relate
@@ -12,16 +14,16 @@ struct CatalogStageProbe: Sendable {
   func run() async -> ProbeReport {
     let clock = ContinuousClock()
     let start = clock.now
-    let (config, _, configDiagnostics) = SiteConfigLoader().load(root: root)
-    let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
-    let paths = finder.files(matching: config.catalogGlobs, in: finder.allFiles())
+    let inputs = SiteInputsLoader(root: root).load()
+    let stage = CatalogStage(inputs: inputs)
     let found = clock.now
-    let loaded = await CatalogLoader(root: root).load(paths: paths)
+    let loaded = await stage.load()
     let parsed = clock.now
-    let (catalog, catalogDiagnostics) = CatalogBuilder().build(loaded.documents)
+    let output = stage.assemble(loaded)
     let modelled = clock.now
-    let diagnostics = DiagnosticList(configDiagnostics + loaded.diagnostics + catalogDiagnostics)
-    let relations = catalog.entities.reduce(0) { $0 + $1.relations.count }
+    let catalog = output.catalog
+    let diagnostics = DiagnosticList(inputs.diagnostics + output.diagnostics)
+    let relations = output.relationCount
     let bytes = loaded.files.reduce(0) { $0 + $1.bytes.count }
     var codes: [String: JSONValue] = [:]
     for diagnostic in diagnostics.items {

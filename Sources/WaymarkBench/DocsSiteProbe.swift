@@ -1,6 +1,11 @@
 import Foundation
 import StructuredData
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkDocs
+import WaymarkLoading
+import WaymarkModel
+import WaymarkPublishing
+import WaymarkRendering
 
 /// Builds only the docs part of a site the way `waymark build` does and writes it to disk:
 /// the catalog (docs are found through its entities), every docs site read, rendered and
@@ -18,18 +23,14 @@ struct DocsSiteProbe: Sendable {
   func run() async throws(ProbeFailure) -> ProbeReport {
     let clock = ContinuousClock()
     let start = clock.now
-    let (config, _, _) = SiteConfigLoader().load(root: root)
-    let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
-    let files = finder.allFiles()
-    let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: files), available: files)
-    let (catalog, _) = CatalogBuilder().build(loaded.documents)
+    let inputs = SiteInputsLoader(root: root).load()
+    let config = inputs.config
+    let catalogStage = CatalogStage(inputs: inputs)
+    let catalog = catalogStage.assemble(await catalogStage.load()).catalog
     let modelled = clock.now
-    let docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: files)
+    let docs = await DocsStage(inputs: inputs, catalog: catalog).run()
     let docsDone = clock.now
-    let layoutsFolder = root.appendingPathComponent(config.layoutsDirectory)
-    let (layouts, _) = LayoutSet.load(
-      siteLayouts: FileManager.default.fileExists(atPath: layoutsFolder.path) ? layoutsFolder : nil,
-      displayPath: config.layoutsDirectory)
+    let (layouts, _) = LayoutSet.load(site: LayoutFolderReader(inputs: inputs).read(), displayPath: config.layoutsDirectory)
     let (now, _) = BuildClock.now(option: nil, config: config, newestInput: nil)
     var input = RenderInput(config: config, catalog: catalog, layouts: layouts, now: now)
     input.docs = docs

@@ -1,6 +1,7 @@
 import Foundation
 import StructuredData
 import WaymarkKit
+import WaymarkPublishing
 
 /// Builds the whole portal with `SiteBuilder` and writes every file it rendered to `output`,
 /// for the page-weight report (`Tests/Bench/page_weight.py`).

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import WaymarkKit
+import WaymarkModel
+import WaymarkRendering
 
 extension DiagnosticFormat: ExpressibleByArgument {}
 

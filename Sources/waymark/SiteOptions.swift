@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WaymarkKit
+import WaymarkModel
 
 /// Options both `build` and `check` take.
 struct SiteOptions: ParsableArguments {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkKit
+import WaymarkModel
 
 #if canImport(Glibc)
   import Glibc

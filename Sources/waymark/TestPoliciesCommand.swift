@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
+import WaymarkScorecards
 
 /// `waymark test-policies`: runs the `ScorecardTest` documents in the policies folder.
 struct TestPoliciesCommand: AsyncParsableCommand {

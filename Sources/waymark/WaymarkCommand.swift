@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-import WaymarkKit
+import WaymarkModel
 
 /// `waymark`: builds a static developer portal from a git repository of catalog files.
 struct WaymarkCommand: AsyncParsableCommand {

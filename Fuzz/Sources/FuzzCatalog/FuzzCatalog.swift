@@ -1,6 +1,7 @@
 import Foundation
 import FuzzSupport
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
 
 /// The catalog: one `catalog-info.yaml` in, read by the catalog loader (Locations and
 /// `$text`/`$json`/`$yaml` substitutions included, inside a small site) and validated into a

@@ -1,5 +1,6 @@
 import FuzzSupport
-import WaymarkKit
+import WaymarkDocs
+import WaymarkModel
 
 /// The docs page path: one markdown page (front matter included) in, rendered by cmark-gfm
 /// through the docs builder with every link resolved and rewritten against a small docs site;

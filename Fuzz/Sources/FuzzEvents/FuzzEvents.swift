@@ -1,5 +1,7 @@
 import FuzzSupport
-import WaymarkKit
+import WaymarkDelivery
+import WaymarkLoading
+import WaymarkModel
 
 /// The events ingester: one JSON Lines record in, read by the event loader, then mapped to the
 /// catalog and evaluated into DORA metrics with the newest event as the build's "now", as a

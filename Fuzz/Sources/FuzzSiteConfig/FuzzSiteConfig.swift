@@ -1,5 +1,6 @@
 import FuzzSupport
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 
 /// The site configuration: a `waymark.yaml` in, settings and located diagnostics out.
 @_cdecl("LLVMFuzzerTestOneInput")

@@ -1,5 +1,5 @@
 import Foundation
-import WaymarkKit
+import WaymarkModel
 
 /// Properties every diagnostic must have, checked on each fuzz input.
 ///

@@ -1,5 +1,7 @@
 import Foundation
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
+import WaymarkModel
 
 /// A small site root in a fresh temporary folder, for entry points that read files.
 ///

@@ -1,5 +1,5 @@
 import FuzzSupport
-import WaymarkKit
+import WaymarkModel
 import YAML
 
 /// The YAML loader: bytes in, documents converted to JSON values and located problems out.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// The catalog as a build reports and publishes it: diagnostics, entity JSON and the JSON Schemas.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// The demo company, Acme Logistics, as the catalog stage sees it.

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// The hostile-input corpus (`Tests/Fixtures/hostile/`): each case is checked with the real

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// The built demo portal holds nothing a browser would run but the theme's own scripts, and no

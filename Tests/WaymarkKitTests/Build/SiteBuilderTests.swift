@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 @Suite struct SiteBuilderTests {

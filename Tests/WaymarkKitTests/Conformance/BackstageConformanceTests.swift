@@ -1,7 +1,9 @@
 import Foundation
 import StructuredData
 import Testing
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Backstage's own examples and unit-test cases (`../shared/conformance/backstage`), run

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkKit
+import WaymarkModel
 
 /// Untrusted text in a diagnostic cannot start a line of its own or drive the terminal.
 @Suite struct DiagnosticEscapingTests {

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 @Suite struct DiagnosticFormatTests {

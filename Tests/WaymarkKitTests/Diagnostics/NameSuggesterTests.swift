@@ -1,6 +1,6 @@
 import Testing
+import WaymarkModel
 
-@testable import WaymarkKit
 
 @Suite struct NameSuggesterTests {
   @Test func suggestsTheNearestName() {

@@ -1,7 +1,7 @@
 import Foundation
 import StructuredData
 import Testing
-import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Hand-computed metrics for small event sets (window: 28 days to 2026-11-01T00:00:00Z).

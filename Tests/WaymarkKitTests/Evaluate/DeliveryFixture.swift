@@ -2,6 +2,7 @@ import Foundation
 import StructuredData
 import Testing
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// A small organisation (org → team-a; domain dom → system sys → components svc and web) and

@@ -1,7 +1,7 @@
 import Foundation
 import StructuredData
 import Testing
-import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Each Four Keys counting fault listed in `../shared/reference/dora.md` §2, shown not to occur,

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// A small organisation and scorecard for the scorecard tests.

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
+import WaymarkScorecards
 import WaymarkTestSupport
 
 @Suite struct ScorecardTestRunnerTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkModel
+import WaymarkRendering
 import WaymarkTestSupport
 
 /// The guard's effects outside the hostile corpus: nothing is written, and the pull-request

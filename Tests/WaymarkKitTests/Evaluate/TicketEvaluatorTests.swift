@@ -2,6 +2,7 @@ import Foundation
 import StructuredData
 import Testing
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Hand-computed self-service signals (window: 28 days to 2026-11-01T00:00:00Z, weeks starting

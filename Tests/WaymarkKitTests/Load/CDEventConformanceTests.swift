@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Every example event of the CDEvents spec (v0.4.1, v0.5.1, 0.6.0-draft) parses: as an event

@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Catalog files in UTF-16 with a byte-order mark, which the YAML loader reads: positions are

@@ -1,7 +1,8 @@
 import Foundation
 import StructuredData
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 @Suite struct EventLoaderTests {

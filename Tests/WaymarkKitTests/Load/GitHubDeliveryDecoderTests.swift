@@ -1,8 +1,6 @@
 import Foundation
 import StructuredData
 import Testing
-import WaymarkKit
-import WaymarkTestSupport
 
 /// CI health and merged pull requests from GitHub deliveries, for `web` (`acme/web`).
 @Suite struct GitHubDeliveryDecoderTests {

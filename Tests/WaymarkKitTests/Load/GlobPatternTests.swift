@@ -1,5 +1,5 @@
 import Testing
-import WaymarkKit
+import WaymarkLoading
 
 @Suite struct GlobPatternTests {
   @Test(arguments: [

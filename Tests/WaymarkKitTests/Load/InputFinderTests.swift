@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
 import WaymarkTestSupport
 
 @Suite struct InputFinderTests {

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 #if canImport(Glibc)

@@ -1,6 +1,6 @@
 import Testing
+import WaymarkModel
 
-@testable import WaymarkKit
 
 /// Lines are counted sixteen bytes at a time: every offset must get the line and column that
 /// counting byte by byte gives, wherever the newlines fall in a block.

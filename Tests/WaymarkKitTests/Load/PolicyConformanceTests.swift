@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Every results file in `../shared/conformance/policy-results` (checkov, conftest, opa/results,
@@ -25,10 +26,10 @@ import WaymarkTestSupport
     return files.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
   }
 
-  static func summary(_ parsed: ParsedPolicyFile) -> String {
-    var counts: [PolicyOutcome: Int] = [:]
+  static func summary(_ parsed: ParsedGuardrailFile) -> String {
+    var counts: [GuardrailOutcome: Int] = [:]
     for finding in parsed.findings { counts[finding.result, default: 0] += finding.count }
-    let results = PolicyOutcome.allCases.map { "\($0.rawValue)=\(counts[$0] ?? 0)" }.joined(separator: " ")
+    let results = GuardrailOutcome.allCases.map { "\($0.rawValue)=\(counts[$0] ?? 0)" }.joined(separator: " ")
     let suppressed = parsed.findings.filter(\.suppressed).count
     var line = "\(parsed.path): \(parsed.format) [\(parsed.tools.joined(separator: ","))] \(results) suppressed=\(suppressed)"
     for diagnostic in parsed.diagnostics.sorted() {
@@ -45,7 +46,7 @@ import WaymarkTestSupport
     }
     let files = Self.conformanceFiles(shared)
     #expect(files.count == 73)
-    let parsed = files.map { PolicyResultLoader.parse($0.1) }
+    let parsed = files.map { GuardrailResultLoader.parse($0.1) }
     assertGolden(parsed.map(Self.summary).joined(separator: "\n") + "\n", named: "policy-conformance.txt")
 
     // Files in a supported format parse without errors; the README's invalid ones and the
@@ -78,7 +79,7 @@ import WaymarkTestSupport
     ]
     for (folder, (passed, failed, skipped)) in expected {
       let file = try #require(Self.conformanceFiles(shared).first { $0.0 == "checkov/\(folder)/results_json.json" })
-      let parsed = PolicyResultLoader.parse(file.1)
+      let parsed = GuardrailResultLoader.parse(file.1)
       #expect(parsed.findings.filter { $0.result == .pass }.count == passed, "\(folder)")
       #expect(parsed.findings.filter { $0.result == .fail }.count == failed, "\(folder)")
       #expect(parsed.findings.filter { $0.result == .skip && $0.suppressed }.count == skipped, "\(folder)")

@@ -1,15 +1,16 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Format details that the conformance samples do not pin down, on small inline files.
 @Suite struct PolicyFormatTests {
-  func parse(_ text: String, path: String = "content/policy-results/r") -> ParsedPolicyFile {
-    PolicyResultLoader.parse(SourceFile(path: path, bytes: Array(text.utf8)))
+  func parse(_ text: String, path: String = "content/policy-results/r") -> ParsedGuardrailFile {
+    GuardrailResultLoader.parse(SourceFile(path: path, bytes: Array(text.utf8)))
   }
 
-  func text(_ parsed: ParsedPolicyFile) -> String { DiagnosticFormat.text.format(DiagnosticList(parsed.diagnostics)) }
+  func text(_ parsed: ParsedGuardrailFile) -> String { DiagnosticFormat.text.format(DiagnosticList(parsed.diagnostics)) }
 
   @Test func opaErrorsAreLocatedErrors() {
     let parsed = parse(

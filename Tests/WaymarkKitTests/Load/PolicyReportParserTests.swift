@@ -1,6 +1,6 @@
 import Testing
+import WaymarkLoading
 
-@testable import WaymarkKit
 
 @Suite struct PolicyReportParserTests {
   @Test func aBannerIsCommentedOutLineForLine() {

@@ -1,15 +1,16 @@
 import Foundation
 import Testing
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
-@testable import WaymarkKit
 
 /// The member-by-member SARIF path (`SARIFLogReader`) must give exactly what the whole-tree path
-/// gives (`PolicyResultLoader.parseJSONTree`): the same findings, positions and diagnostics.
+/// gives (`GuardrailResultLoader.parseJSONTree`): the same findings, positions and diagnostics.
 @Suite struct SARIFLogReaderTests {
   func expectSameAsWholeTree(_ file: SourceFile, read: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
     #expect((SARIFLogReader.read(file.bytes, path: file.path) != nil) == read, "\(file.path)", sourceLocation: sourceLocation)
-    #expect(PolicyResultLoader.parse(file) == PolicyResultLoader.parseJSONTree(file), "\(file.path)", sourceLocation: sourceLocation)
+    #expect(GuardrailResultLoader.parse(file) == GuardrailResultLoader.parseJSONTree(file), "\(file.path)", sourceLocation: sourceLocation)
   }
 
   func inline(_ text: String) -> SourceFile {
@@ -20,10 +21,10 @@ import WaymarkTestSupport
     guard let shared = TestPaths.shared else { return print(TestPaths.sharedMissing) }
     var read = 0
     for (path, file) in PolicyConformanceTests.conformanceFiles(shared) {
-      let start = PolicyResultLoader.firstContentByte(file.bytes)
+      let start = GuardrailResultLoader.firstContentByte(file.bytes)
       guard start == UInt8(ascii: "{") || start == UInt8(ascii: "[") else { continue }
       if SARIFLogReader.read(file.bytes, path: file.path) != nil { read += 1 }
-      #expect(PolicyResultLoader.parse(file) == PolicyResultLoader.parseJSONTree(file), "\(path)")
+      #expect(GuardrailResultLoader.parse(file) == GuardrailResultLoader.parseJSONTree(file), "\(path)")
     }
     // Every SARIF 2.1.0 log (the SARIF samples, checkov's and conftest's) is read member by
     // member; the 2.0.0 sample is left to the whole-tree path, which reports it.
@@ -83,7 +84,7 @@ import WaymarkTestSupport
        "version": "2.1.0"}
       """#
     expectSameAsWholeTree(inline(log), read: true)
-    let findings = PolicyResultLoader.parse(inline(log)).findings
+    let findings = GuardrailResultLoader.parse(inline(log)).findings
     #expect(findings.map(\.file) == ["src/x.tf", "y.tf", "z.tf", "p q.tf", "src/b/c.tf", nil, "lib/x.tf"])
     #expect(findings.map(\.entityRef) == Array(repeating: "component:run", count: 5) + ["component:own", nil])
     #expect(findings.map(\.input.line) == [2, 3, 4, 5, 6, 7, 13])

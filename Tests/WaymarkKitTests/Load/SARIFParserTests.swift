@@ -1,22 +1,23 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// The SARIF consumer rules, each on the conformance sample that exercises it or inline.
 @Suite struct SARIFParserTests {
-  func sample(_ path: String) throws -> ParsedPolicyFile? {
+  func sample(_ path: String) throws -> ParsedGuardrailFile? {
     guard let shared = TestPaths.shared else { return nil }
     let base = shared.appendingPathComponent("conformance/policy-results/sarif")
     guard case .success(let file) = SourceFile.read(path, under: base) else {
       Issue.record("cannot read \(path)")
       return nil
     }
-    return PolicyResultLoader.parse(file)
+    return GuardrailResultLoader.parse(file)
   }
 
-  func inline(_ text: String, path: String = "r.sarif") -> ParsedPolicyFile {
-    PolicyResultLoader.parse(SourceFile(path: path, bytes: Array(text.utf8)))
+  func inline(_ text: String, path: String = "r.sarif") -> ParsedGuardrailFile {
+    GuardrailResultLoader.parse(SourceFile(path: path, bytes: Array(text.utf8)))
   }
 
   @Test func messageTemplatesTakeTheirArguments() throws {
@@ -133,7 +134,7 @@ import WaymarkTestSupport
     guard let shared = TestPaths.shared else { return print(TestPaths.sharedMissing) }
     let base = shared.appendingPathComponent("conformance/policy-results/conftest/docs")
     guard case .success(let file) = SourceFile.read("output-md.service.sarif", under: base) else { return }
-    let parsed = PolicyResultLoader.parse(file)
+    let parsed = GuardrailResultLoader.parse(file)
     #expect(parsed.tools == ["conftest"])
     #expect(parsed.findings.map(\.result) == [.warn])
     #expect(parsed.findings.map(\.ruleId) == ["main/warn"])

@@ -1,7 +1,7 @@
 import StructuredData
 import Testing
+import WaymarkLoading
 
-@testable import WaymarkKit
 
 /// A relative URI with nothing to decode or fold is resolved in one pass; every other URI takes
 /// the general path, and both give what the chain of `originalUriBaseIds` says.

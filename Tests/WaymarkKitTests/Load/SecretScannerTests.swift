@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
 
 /// Credential-shaped values are assembled from parts so that no scanner flags this repository.
 @Suite struct SecretScannerTests {

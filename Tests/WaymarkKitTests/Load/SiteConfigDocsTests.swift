@@ -1,6 +1,7 @@
 import StructuredData
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 
 @Suite struct SiteConfigDocsTests {
   func parse(_ text: String) -> (SiteConfig, String) {

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 #if canImport(Glibc)

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Files are read straight into their byte array: every byte, whatever the size, and the same

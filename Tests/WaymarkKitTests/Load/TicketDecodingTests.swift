@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 /// Ticket events decode with the same scanner as delivery events, in every record shape.

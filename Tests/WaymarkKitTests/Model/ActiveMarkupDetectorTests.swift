@@ -1,5 +1,5 @@
 import Testing
-import WaymarkKit
+import WaymarkDocs
 
 @Suite struct ActiveMarkupDetectorTests {
   func first(_ markup: String) -> String? {

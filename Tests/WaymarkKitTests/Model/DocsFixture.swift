@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkKit
+import WaymarkModel
 import WaymarkTestSupport
 
 /// The docs fixture sites under `Fixtures/`, as files to hand to `SiteFixture.make`.

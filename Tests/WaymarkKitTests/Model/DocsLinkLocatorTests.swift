@@ -1,7 +1,8 @@
 import Markdown
 import Testing
+import WaymarkDocs
+import WaymarkModel
 
-@testable import WaymarkKit
 
 /// Link locations for docs diagnostics, found in one forward pass per page. The pass replaced a
 /// scan from the top of the file for every link, which fuzz-markdown's profile showed: quadratic

@@ -1,7 +1,10 @@
 import Foundation
 import StructuredData
 import Testing
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkDocs
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 @Suite struct DocsSetBuilderTests {

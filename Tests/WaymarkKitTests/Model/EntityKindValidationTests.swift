@@ -1,6 +1,8 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
+import WaymarkModel
 import WaymarkTestSupport
 
 @Suite struct EntityKindValidationTests {

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkKit
+import WaymarkModel
 
 @Suite struct EntityRefTests {
   @Test(arguments: [

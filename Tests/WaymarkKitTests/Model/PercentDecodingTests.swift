@@ -1,6 +1,6 @@
 import Testing
+import WaymarkModel
 
-@testable import WaymarkKit
 
 @Suite struct PercentDecodingTests {
   @Test(arguments: [

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkKit
+import WaymarkModel
 
 @Suite struct TimestampTests {
   @Test(arguments: [

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import WaymarkKit
+import WaymarkPublishing
 import WaymarkTestSupport
 
 /// The swap that makes publishing atomic: two non-empty folders trade names in one step.

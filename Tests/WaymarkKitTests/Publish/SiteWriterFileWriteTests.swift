@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkPublishing
+import WaymarkRendering
 import WaymarkTestSupport
 
 /// Files are written with plain open/write/close (no per-file temporary file and fsync).

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkPublishing
+import WaymarkRendering
 import WaymarkTestSupport
 
 @Suite struct SiteWriterTests {

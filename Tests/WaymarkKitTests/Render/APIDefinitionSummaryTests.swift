@@ -1,5 +1,5 @@
 import Testing
-@testable import WaymarkKit
+import WaymarkRendering
 
 @Suite struct APIDefinitionSummaryTests {
   @Test func readsOpenAPIOperations() {

@@ -1,5 +1,5 @@
 import Testing
-@testable import WaymarkKit
+import WaymarkRendering
 import WaymarkTestSupport
 
 @Suite struct ChartRendererTests {

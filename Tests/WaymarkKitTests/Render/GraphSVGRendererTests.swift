@@ -1,6 +1,9 @@
 import Foundation
 import Testing
-import WaymarkKit
+import WaymarkCatalog
+import WaymarkLoading
+import WaymarkModel
+import WaymarkRendering
 import WaymarkTestSupport
 
 @Suite struct GraphSVGRendererTests {

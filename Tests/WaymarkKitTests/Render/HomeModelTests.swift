@@ -1,7 +1,9 @@
 import Foundation
 import StructuredData
 import Testing
-@testable import WaymarkKit
+import WaymarkKit
+import WaymarkModel
+import WaymarkRendering
 import WaymarkTestSupport
 
 /// The home page: the organisation's four keys with their weekly trend, and warnings for inputs

@@ -1,5 +1,5 @@
 import Testing
-import WaymarkKit
+import WaymarkRendering
 
 /// The documented lookup order, as a table: (page, site layouts, theme layouts) → chosen file.
 @Suite struct LayoutResolverTests {

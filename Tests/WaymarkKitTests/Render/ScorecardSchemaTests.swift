@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-import WaymarkKit
 import WaymarkTestSupport
 
 /// The scorecard JSON files validate against the schemas published beside them.

@@ -1,6 +1,8 @@
-import WaymarkTestSupport
 import Testing
 import WaymarkKit
+import WaymarkModel
+import WaymarkRendering
+import WaymarkTestSupport
 
 @Suite struct SearchIndexWriterTests {
   @Test func tokenisesWordsOfTwoOrMoreCharacters() {

@@ -1,6 +1,11 @@
 import Foundation
 import Testing
+import WaymarkCatalog
+import WaymarkDocs
 import WaymarkKit
+import WaymarkLoading
+import WaymarkModel
+import WaymarkRendering
 import WaymarkTestSupport
 
 /// `renderDocs` (what `waymark-bench docs-site` times) must write exactly the docs part of a build.
@@ -15,7 +20,7 @@ import WaymarkTestSupport
     let files = finder.allFiles()
     let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: files), available: files)
     let (catalog, _) = CatalogBuilder().build(loaded.documents)
-    let (layouts, _) = LayoutSet.load(siteLayouts: nil, displayPath: config.layoutsDirectory)
+    let (layouts, _) = LayoutSet.load(site: [:], displayPath: config.layoutsDirectory)
     var input = RenderInput(config: config, catalog: catalog, layouts: layouts, now: asOf)
     input.docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: files)
     let docsOnly = await SiteRenderer().renderDocs(input)

@@ -1,0 +1,97 @@
+import Markdown
+import StructuredData
+import WaymarkModel
+import YAML
+
+/// Parses one docs page: YAML front matter, then the markdown with every link resolved.
+package struct DocsPageParser: Sendable {
+  /// A page as parsed, before anchors on other pages are checked.
+  package struct ParsedPage: Sendable {
+    package var key: DocsLinkResolver.PageKey
+    package var rendered: RenderedMarkdown
+    package var title: String?
+    package var description: String?
+    package var tags: [String]
+    /// Each link that needs checking, with where it leads (columns still in bytes, as cmark-gfm
+    /// counts them; `scalarColumn` converts the few that are reported).
+    package var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution)]
+    package var diagnostics: [Diagnostic]
+  }
+
+  package let renderer: MarkdownRenderer
+  package let resolver: DocsLinkResolver
+
+  /// Parses `file`, the page `key`.
+  package func parse(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> ParsedPage {
+    let text = String(decoding: file.bytes, as: UTF8.self)
+    let split = MarkdownFrontMatter(splitting: text)
+    var page = ParsedPage(
+      key: key, rendered: RenderedMarkdown(html: "", headings: [], links: []), tags: [], links: [],
+      diagnostics: DocsEncodingCheck.diagnostics(for: file))
+    if let yaml = split.yaml {
+      readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
+    }
+    let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
+    var resolutions: [DocsLinkResolver.Resolution] = []
+    page.rendered = renderer.render(split.body) { link in
+      let (resolution, rewritten) = resolver.resolve(link.destination, on: key, sourcePath: file.path, rootPrefix: rootPrefix)
+      resolutions.append(resolution)
+      return rewritten
+    }
+    // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
+    var next = resolutions.makeIterator()
+    var locator = DocsLinkLocator(file: file)
+    for link in page.rendered.links {
+      if MarkdownRenderer.isDangerous(link) {
+        page.diagnostics.append(
+          .warning(
+            "docs.unsafe-link", "link to '\(link.destination)' is removed: docs may not run scripts or embed data",
+            at: locator.location(of: link)))
+        continue
+      }
+      let resolution = next.next() ?? .external
+      if resolution == .external || resolution == .asset { continue }
+      page.links.append((link, resolution))
+    }
+    return page
+  }
+
+  /// Reads `title`, `description` and `tags`; other keys are the author's own.
+  private func readFrontMatter(_ yaml: String, firstLine: Int, path: String, into page: inout ParsedPage) {
+    // Blank lines in front of the YAML put its positions, those in messages too, at the file's lines.
+    let stream = YAMLLoader().load(String(repeating: "\n", count: max(0, firstLine - 1)) + yaml)
+    func shifted(_ position: SourcePosition) -> SourceLocation {
+      SourceLocation(path: path, line: position.line, column: position.column)
+    }
+    // The node tree takes the first of duplicate keys silently; the converter reports them.
+    let conversionProblems = (stream.documents.first.map { YAMLConverter().convert($0.root).problems } ?? []).filter {
+      $0.code == "yaml.duplicate-key"
+    }
+    for problem in stream.problems + conversionProblems {
+      page.diagnostics.append(
+        Diagnostic(
+          problem.severity == .error ? .error : .warning, code: problem.code, message: "front matter: " + problem.message,
+          location: shifted(problem.position)))
+    }
+    guard let root = stream.documents.first?.root else { return }
+    guard root.mapping != nil else {
+      page.diagnostics.append(.warning("docs.bad-front-matter", "front matter must be a mapping", at: shifted(root.start)))
+      return
+    }
+    for key in ["title", "description"] {
+      guard let node = root[key] else { continue }
+      guard let text = node.scalar?.text else {
+        page.diagnostics.append(.warning("docs.bad-front-matter", "'\(key)' must be a string", at: shifted(node.start)))
+        continue
+      }
+      if key == "title" { page.title = text } else { page.description = text }
+    }
+    if let node = root["tags"] {
+      if let elements = node.sequence, elements.allSatisfy({ $0.scalar != nil }) {
+        page.tags = elements.compactMap { $0.scalar?.text }
+      } else {
+        page.diagnostics.append(.warning("docs.bad-front-matter", "'tags' must be a list of strings", at: shifted(node.start)))
+      }
+    }
+  }
+}

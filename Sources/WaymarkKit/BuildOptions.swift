@@ -1,0 +1,55 @@
+import Foundation
+import WaymarkModel
+
+/// What a build is asked to do: where to read, where to write, and the build's `now`.
+public struct BuildOptions: Sendable {
+  /// The site root.
+  public var root: URL
+  /// The output folder; nil means the config's `output` under the root.
+  public var output: URL?
+  /// Overrides the config's `site.baseURL`.
+  public var baseURL: String?
+  /// Overrides the config's `asOf` and the inputs' newest timestamp.
+  public var asOf: Timestamp?
+  /// Whether to publish the site (`build`) or only validate and evaluate (`check`, which also enforces scorecard gates).
+  public var writesOutput: Bool
+  /// A previous build's output folder: scorecard changes, history and gates are computed against it.
+  public var baseline: URL?
+  /// Whether unknown event types and malformed event records are errors (`--strict`).
+  public var strict = false
+  /// Receives progress events (stage names, counts, elapsed time) for the terminal.
+  public var progress: @Sendable (BuildProgress) -> Void
+
+  /// Creates options.
+  public init(
+    root: URL, output: URL? = nil, baseURL: String? = nil, asOf: Timestamp? = nil, writesOutput: Bool = true,
+    baseline: URL? = nil, progress: @escaping @Sendable (BuildProgress) -> Void = { _ in }
+  ) {
+    self.root = root
+    self.output = output
+    self.baseURL = baseURL
+    self.asOf = asOf
+    self.writesOutput = writesOutput
+    self.baseline = baseline
+    self.progress = progress
+  }
+}
+
+/// A progress event: a stage finished, with what it counted.
+public struct BuildProgress: Sendable, Hashable {
+  /// The stage: `load`, `model`, `render`, `publish`.
+  public var stage: String
+  /// What it did, e.g. `42 entities from 12 files`.
+  public var summary: String
+}
+
+/// A build that could not run for reasons outside the content (exit code 3).
+public struct BuildFailure: Error, Sendable, CustomStringConvertible {
+  /// What went wrong.
+  public var description: String
+
+  /// Creates a failure.
+  public init(_ description: String) {
+    self.description = description
+  }
+}

@@ -1,0 +1,20 @@
+import StructuredData
+import WaymarkModel
+import WaymarkRendering
+import WaymarkScorecards
+
+/// What a build produced: its diagnostics, its files and whether it published them.
+public struct BuildResult: Sendable {
+  /// Every diagnostic, sorted and de-duplicated.
+  public var diagnostics: DiagnosticList
+  /// The site's files (empty when the build stopped before rendering).
+  public var files: [OutputFile]
+  /// Whether the output folder was replaced.
+  public var published: Bool
+  /// The output folder.
+  public var output: String
+  /// The scorecard results, changes and gates.
+  public var scorecards: ScorecardOutcome
+  /// The build's "now".
+  public var now: Timestamp
+}

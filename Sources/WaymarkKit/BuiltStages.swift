@@ -1,0 +1,38 @@
+import WaymarkCatalog
+import WaymarkDelivery
+import WaymarkGuardrails
+import WaymarkLoading
+import WaymarkModel
+import WaymarkScorecards
+import WaymarkSecrets
+
+/// Every stage's output of one build, handed to rendering and to `api/build.json`.
+package struct BuiltStages: Sendable {
+  package let inputs: SiteInputs
+  package let catalog: CatalogStage.Output
+  package let guardrails: GuardrailStage.Output
+  package let deliveryStage: DeliveryStage
+  package let events: EventLoadResult
+  package let docs: DocsSet
+  package let delivery: DeliveryMetrics?
+  package let scorecards: ScorecardStage.Output
+  package let secrets: SecretGuard.Outcome
+  package let now: Timestamp
+  package let nowSource: BuildClock.Source
+
+  /// Whether the site has event exports (the events' counts are reported only then).
+  package var hasEvents: Bool { !deliveryStage.paths.isEmpty }
+
+  /// Every stage's diagnostics, in stage order (the list sorts them).
+  package var diagnostics: [Diagnostic] {
+    inputs.diagnostics + catalog.diagnostics + guardrails.diagnostics + events.diagnostics + docs.diagnostics
+      + scorecards.diagnostics + secrets.diagnostics
+  }
+
+  /// What `build` returns once the site is rendered.
+  package func result(_ site: PublishableSite, published: Bool) -> BuildResult {
+    BuildResult(
+      diagnostics: site.diagnostics, files: site.files, published: published, output: inputs.output.path,
+      scorecards: scorecards.outcome, now: now)
+  }
+}

@@ -1,0 +1,63 @@
+import StructuredData
+import WaymarkLoading
+import WaymarkModel
+import WaymarkPublishing
+import WaymarkRendering
+import WaymarkSecrets
+
+extension SiteBuilder {
+  /// Renders the site from the stages' outputs and adds `api/build.json`, whose counts come from them.
+  package static func render(_ stages: BuiltStages) async -> PublishableSite {
+    let config = stages.inputs.config
+    let (layouts, layoutDiagnostics) = LayoutSet.load(
+      site: LayoutFolderReader(inputs: stages.inputs).read(), displayPath: config.layoutsDirectory)
+    var input = RenderInput(
+      config: config, catalog: stages.catalog.catalog, layouts: layouts, now: stages.now,
+      scorecards: stages.scorecards.outcome, delivery: stages.delivery)
+    input.docs = stages.docs
+    input.guardrails = stages.guardrails.results
+    if stages.hasEvents { input.eventCounts = stages.events.counts }
+    let rendered = await SiteRenderer().render(input)
+    let diagnostics =
+      stages.diagnostics + layoutDiagnostics + rendered.diagnostics
+      + layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
+    let list = DiagnosticList(SecretGuard.redacting(diagnostics))
+    let manifest = manifest(stages, renderedFiles: rendered.files.count + 1, diagnostics: list)
+    var files = rendered.files
+    files.append(OutputFile(path: "api/build.json", text: JSONWriter().string(for: manifest.value)))
+    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return PublishableSite(files: files, diagnostics: list)
+  }
+
+  /// `api/build.json`: every input with its hash, and each stage's counts.
+  package static func manifest(_ stages: BuiltStages, renderedFiles: Int, diagnostics: DiagnosticList) -> BuildManifest {
+    let loaded = stages.catalog.loaded
+    let outcome = stages.scorecards.outcome
+    var manifest = BuildManifest(
+      now: stages.now, nowSource: stages.nowSource,
+      inputs: [stages.inputs.configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
+        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
+        + stages.scorecards.files.map { BuildManifest.Input(file: $0, stage: "policies") }
+        + stages.events.files.map {
+          BuildManifest.Input(path: $0.path, sha256: $0.sha256, byteCount: $0.byteCount, stage: "events")
+        }
+        + stages.docs.files.map { BuildManifest.Input(file: $0, stage: "docs") }
+        + stages.guardrails.files.map { BuildManifest.Input(file: $0, stage: "policy") },
+      counts: [
+        "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
+        "model": [
+          "entities": .int(Int64(stages.catalog.catalog.entities.count)),
+          "relations": .int(Int64(stages.catalog.relationCount)),
+        ],
+        "docs": ["sites": .int(Int64(stages.docs.sites.count)), "pages": .int(Int64(stages.docs.pageCount))],
+        "evaluate": [
+          "scorecards": .int(Int64(outcome.reports.count)), "waivers": .int(Int64(outcome.waivers.count)),
+          "results": .int(Int64(outcome.reports.reduce(0) { $0 + $1.results.count })),
+        ],
+        "render": ["files": .int(Int64(renderedFiles))],
+      ],
+      diagnostics: diagnostics)
+    if stages.hasEvents { manifest.counts["events"] = stages.events.counts }
+    return manifest
+  }
+}

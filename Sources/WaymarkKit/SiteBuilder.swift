@@ -1,0 +1,64 @@
+import WaymarkCatalog
+import WaymarkDelivery
+import WaymarkDocs
+import WaymarkGuardrails
+import WaymarkLoading
+import WaymarkModel
+import WaymarkPublishing
+import WaymarkRendering
+import WaymarkScorecards
+import WaymarkSecrets
+
+/// Runs the pipeline: inputs, catalog, guardrails, events, docs, metrics, scorecards, secrets,
+/// render, publish — each stage a value passed to the next.
+///
+/// Content problems are collected from every stage and never thrown; only environment failures
+/// (an unwritable output folder) throw. With any error collected nothing is published and the
+/// previous output stays as it was.
+public struct SiteBuilder: Sendable {
+  /// Creates a builder.
+  public init() {}
+
+  /// Builds (and, unless checking, publishes) the site described by `options`.
+  public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
+    var clock = StageClock(progress: options.progress)
+    let inputs = SiteInputsLoader(root: options.root, output: options.output, baseURL: options.baseURL).load()
+    let catalogStage = CatalogStage(inputs: inputs)
+    let loaded = await catalogStage.load()
+    clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files")
+    let catalog = catalogStage.assemble(loaded)
+    clock.lap("model", "\(catalog.catalog.entities.count) entities, \(catalog.relationCount) relations")
+    let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
+    clock.lap("policy", guardrails.summary)
+    let deliveryStage = DeliveryStage(inputs: inputs, strict: options.strict)
+    let events = await deliveryStage.load()
+    clock.lap("events", "\(events.events.count) events from \(events.files.count) files")
+    let docs = await DocsStage(inputs: inputs, catalog: catalog.catalog).run()
+    clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
+    // The build's "now" comes from the inputs, never the wall clock.
+    let (now, nowSource) = BuildClock.now(option: options.asOf, config: inputs.config, newestInput: events.newest)
+    let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
+    clock.lap("metrics", DeliveryStage.summary(of: delivery))
+    let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
+    let scorecards = await ScorecardStage(root: inputs.root, folder: inputs.config.policiesDirectory).run(
+      catalog: catalog.catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
+      enforceGates: !options.writesOutput)
+    clock.lap("evaluate", scorecards.summary)
+    let secrets = await SecretGuard(catalog: catalog.catalog, documents: loaded.documents, docs: docs).check(
+      [inputs.configFile].compactMap { $0 } + loaded.files + scorecards.files + docs.files + guardrails.files)
+    clock.lap("secrets", secrets.summary)
+    let stages = BuiltStages(
+      inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
+      docs: docs, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now, nowSource: nowSource)
+    let site = await Self.render(stages)
+    clock.lap("render", "\(site.files.count) files")
+    guard options.writesOutput, !site.diagnostics.hasErrors else { return stages.result(site, published: false) }
+    do {
+      try SiteWriter(output: inputs.output).publish(site.files)
+    } catch {
+      throw BuildFailure(error.description)
+    }
+    clock.lap("publish", "\(site.files.count) files to \(inputs.output.path)")
+    return stages.result(site, published: true)
+  }
+}

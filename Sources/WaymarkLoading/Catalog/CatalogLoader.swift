@@ -1,0 +1,152 @@
+import Foundation
+import StructuredData
+import WaymarkModel
+import YAML
+
+/// One YAML document read from a catalog file, before it is validated as an entity.
+public struct CatalogDocument: Sendable, Hashable {
+  /// The file, relative to the site root.
+  public var path: String
+  /// The 0-based index of the document in its file.
+  public var index: Int
+  /// The 1-based line where the document starts.
+  public var line: Int
+  /// The document's value.
+  public var value: JSONValue
+  /// Where each field is written.
+  public var sourceMap: YAMLSourceMap
+  /// The files its `$text`/`$json`/`$yaml` placeholders read, root-relative.
+  public var substitutedPaths: [String] = []
+
+  /// Creates a value from each stored property.
+  package init(path: String, index: Int, line: Int, value: JSONValue, sourceMap: YAMLSourceMap, substitutedPaths: [String] = []) {
+    self.path = path
+    self.index = index
+    self.line = line
+    self.value = value
+    self.sourceMap = sourceMap
+    self.substitutedPaths = substitutedPaths
+  }
+}
+
+/// What the catalog loader read: documents, the files they came from, and problems.
+public struct LoadedCatalog: Sendable {
+  /// Documents sorted by (path, index).
+  public var documents: [CatalogDocument]
+  /// The files read, sorted by path.
+  public var files: [SourceFile]
+  /// Problems found while reading.
+  public var diagnostics: [Diagnostic]
+}
+
+/// Reads catalog YAML files in parallel, follows Location entities to the files they name,
+/// resolves `$text`/`$json`/`$yaml` substitutions and splits everything into documents.
+///
+/// Files are read in waves: the glob matches first, then the files their Locations name that
+/// were not read yet, and so on; each file is read once however it was reached, and the result
+/// is sorted by path so the order never depends on the waves or on scheduling.
+public struct CatalogLoader: Sendable {
+  /// The site root.
+  public let root: URL
+
+  /// Creates a loader.
+  public init(root: URL) {
+    self.root = root
+  }
+
+  /// Reads every file in `paths` (root-relative) and every file their Locations reach; `available`
+  /// lists the site's files for Location targets written as globs.
+  public func load(paths: [String], available: [String] = []) async -> LoadedCatalog {
+    let locations = LocationResolver(root: root, available: available)
+    var read = Set<String>()
+    var pending = Array(Set(paths)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    var results: [FileResult] = []
+    var edges: [String: [LocationResolver.Target]] = [:]
+    var diagnostics: [Diagnostic] = []
+    while !pending.isEmpty {
+      read.formUnion(pending)
+      let wave = await readAll(pending)
+      var next = Set<String>()
+      for result in wave {
+        for document in result.documents where LocationResolver.isLocation(document.value) {
+          let (targets, problems) = locations.targets(of: document)
+          diagnostics += problems
+          edges[result.path, default: []] += targets
+          next.formUnion(targets.map(\.path).filter { !read.contains($0) })
+        }
+      }
+      results += wave
+      pending = next.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    }
+    diagnostics += LocationCycleFinder(edges: edges).cycles()
+    let sorted = results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    var files: [String: SourceFile] = [:]
+    for file in sorted.flatMap({ $0.file.map { [$0] } ?? [] } ) + sorted.flatMap(\.substitutedFiles) {
+      files[file.path] = file
+    }
+    return LoadedCatalog(
+      documents: sorted.flatMap(\.documents),
+      files: files.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
+      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics)
+  }
+
+  private func readAll(_ paths: [String]) async -> [FileResult] {
+    let root = self.root
+    return await withTaskGroup(of: FileResult.self) { group in
+      for path in paths {
+        group.addTask { Self.read(path, under: root) }
+      }
+      var results: [FileResult] = []
+      for await result in group { results.append(result) }
+      return results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+  }
+
+  package struct FileResult: Sendable {
+    package var path: String
+    package var file: SourceFile?
+    package var documents: [CatalogDocument] = []
+    package var substitutedFiles: [SourceFile] = []
+    package var diagnostics: [Diagnostic] = []
+  }
+
+  /// Reads and parses one file and resolves its substitutions; never throws, problems become diagnostics.
+  package static func read(_ path: String, under root: URL) -> FileResult {
+    switch SourceFile.read(path, under: root) {
+    case .failure(let diagnostic):
+      return FileResult(path: path, diagnostics: [diagnostic])
+    case .success(let file):
+      var result = FileResult(path: path, file: file)
+      let stream = YAMLLoader().load(bytes: file.bytes)
+      result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
+      let substitutions = SubstitutionResolver(root: root)
+      for document in stream.documents {
+        let conversion = YAMLConverter().convert(document.root)
+        result.diagnostics += conversion.problems.map { Diagnostic(yaml: $0, path: path) }
+        let location = SourceLocation(path: path, position: document.root.start)
+        guard case .object(let members) = conversion.value else {
+          result.diagnostics.append(
+            .error(
+              "catalog.not-an-object", "the document must be an object (a mapping), found \(conversion.value.typeName)",
+              at: location))
+          continue
+        }
+        guard members["apiVersion"] != nil || members["kind"] != nil else {
+          result.diagnostics.append(
+            .warning(
+              "catalog.not-an-entity", "document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored",
+              at: location))
+          continue
+        }
+        let resolution = substitutions.resolve(conversion.value, path: path, sourceMap: conversion.sourceMap)
+        result.diagnostics += resolution.diagnostics
+        result.substitutedFiles += resolution.files
+        result.documents.append(
+          CatalogDocument(
+            path: path, index: document.index, line: document.root.start.line, value: resolution.value,
+            sourceMap: conversion.sourceMap, substitutedPaths: resolution.files.map(\.path)))
+      }
+      return result
+    }
+  }
+}

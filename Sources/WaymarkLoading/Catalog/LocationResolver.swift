@@ -1,0 +1,112 @@
+import Foundation
+import StructuredData
+import WaymarkModel
+
+/// Turns a Location entity's `spec.target` and `spec.targets` into the root-relative files to read.
+///
+/// As Backstage's `LocationEntityProcessor` and file reader: `target` comes before `targets`,
+/// relative targets resolve against the Location's own file, globs are allowed, a missing file
+/// is an error unless `presence: optional`, and a target ending in `/` is an error. Unlike
+/// Backstage nothing is fetched: a URL target is a warning, and no target may leave the root.
+public struct LocationResolver: Sendable {
+  /// The site root.
+  public let root: URL
+  /// Every file under the root, for matching glob targets.
+  public let available: [String]
+
+  /// Creates a resolver.
+  public init(root: URL, available: [String]) {
+    self.root = root
+    self.available = available
+  }
+
+  /// One file a Location points at, with where the Location names it.
+  public struct Target: Sendable, Hashable {
+    /// The file, relative to the root.
+    public var path: String
+    /// The `spec.target` or `spec.targets[i]` field naming it.
+    public var field: SourceLocation
+    /// Names the Location entity, for diagnostics.
+    public var note: DiagnosticNote?
+  }
+
+  /// Whether `text` is an absolute URL (`https://…`) rather than a path.
+  public static func isURL(_ text: String) -> Bool {
+    guard let range = text.range(of: "://") else { return false }
+    let scheme = text[..<range.lowerBound]
+    return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
+  }
+
+  /// Whether a document is a Location entity whose targets should be followed.
+  public static func isLocation(_ document: JSONValue) -> Bool {
+    guard document["kind"]?.stringValue == "Location", let apiVersion = document["apiVersion"]?.stringValue else { return false }
+    return apiVersion == "backstage.io/v1alpha1" || apiVersion == "backstage.io/v1beta1"
+  }
+
+  /// The files `document` (a Location read from `path`) points at, and the problems found.
+  public func targets(of document: CatalogDocument) -> ([Target], [Diagnostic]) {
+    guard let spec = document.value["spec"]?.objectValue else { return ([], []) }
+    let optional = spec["presence"]?.stringValue == "optional"
+    let type = spec["type"]?.stringValue
+    var written: [(String, ValuePath)] = []
+    if let target = spec["target"]?.stringValue { written.append((target, ValuePath(keys: "spec", "target"))) }
+    for (index, element) in (spec["targets"]?.arrayValue ?? []).enumerated() {
+      if let target = element.stringValue { written.append((target, ValuePath(keys: "spec", "targets").appending(index: index))) }
+    }
+    var targets: [Target] = []
+    var diagnostics: [Diagnostic] = []
+    let note = SubstitutionResolver.entityNote(for: document.value)
+    for (target, field) in written {
+      let location = SourceLocation(path: document.path, position: document.sourceMap.position(of: field))
+      let (resolved, problem) = resolve(target, field: field, type: type, optional: optional, besideFile: document.path)
+      if let problem {
+        diagnostics.append(
+          Diagnostic(problem.severity, code: problem.code, message: problem.message, location: location, notes: note.map { [$0] } ?? []))
+      }
+      targets += resolved.map { Target(path: $0, field: location, note: note) }
+    }
+    return (targets, diagnostics)
+  }
+
+  private func resolve(_ target: String, field: ValuePath, type: String?, optional: Bool, besideFile file: String) -> (
+    [String], Diagnostic?
+  ) {
+    func problem(_ severity: Diagnostic.Severity, _ code: String, _ message: String) -> ([String], Diagnostic?) {
+      ([], Diagnostic(severity, code: code, message: "\(field) \(message)", location: nil))
+    }
+    if Self.isURL(target) {
+      return problem(.warning, "catalog.location-not-fetched", "'\(target)' is a URL, which is not fetched in a static build")
+    }
+    if target.hasSuffix("/") {
+      return problem(.error, "catalog.location-target-folder", "'\(target)' names a folder; a Location target must be a file or a glob")
+    }
+    var written = target
+    if type == "file", written.hasPrefix("file:") { written.removeFirst("file:".count) }
+    guard !written.hasPrefix("/"), let resolved = RootPath.resolve(written, besideFile: file) else {
+      return problem(.error, "catalog.path-outside-root", "'\(target)' points outside the site root")
+    }
+    if resolved.contains(where: { "*?[".contains($0) }) {
+      let pattern = GlobPattern(resolved)
+      let matches = available.filter { pattern.matches($0) }
+      if matches.isEmpty, !optional {
+        return problem(.error, "catalog.location-target-missing", "'\(target)' matches no file")
+      }
+      return (matches, nil)
+    }
+    var isDirectory: ObjCBool = false
+    let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path, isDirectory: &isDirectory)
+    if exists, isDirectory.boolValue {
+      return problem(.error, "catalog.location-target-folder", "'\(target)' is a folder; a Location target must be a file or a glob")
+    }
+    guard exists else {
+      if optional { return ([], nil) }
+      return problem(
+        .error, "catalog.location-target-missing",
+        "'\(target)' names '\(resolved)', which does not exist; add 'presence: optional' if it may be absent")
+    }
+    guard RootPath.staysInside(resolved, root: root) else {
+      return problem(.error, "catalog.path-outside-root", "'\(target)' points outside the site root through a symbolic link")
+    }
+    return ([resolved], nil)
+  }
+}

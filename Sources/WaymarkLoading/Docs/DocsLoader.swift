@@ -1,0 +1,126 @@
+import Foundation
+import WaymarkModel
+
+/// One docs site as read from disk: its config, markdown files and other files.
+public struct LoadedDocsSite: Sendable {
+  /// Where the site was found.
+  public var source: DocsSource
+  /// `mkdocs.yaml`/`mkdocs.yml`, or the defaults when there is none.
+  public var config: MkDocsConfig
+  /// The docs folder, relative to the site root.
+  public var docsFolder: String
+  /// The markdown files, by path relative to the docs folder; a README standing in for a
+  /// missing `index.md` is listed as `index.md`.
+  public var pages: [(path: String, file: SourceFile)]
+  /// The other files under the docs folder, by path relative to it.
+  public var assets: [(path: String, file: SourceFile)]
+  /// The config file read, if any.
+  public var configFile: SourceFile?
+  /// Problems found while reading.
+  public var diagnostics: [Diagnostic]
+}
+
+/// Reads a docs site's files; nothing outside the folder the techdocs-ref names is read.
+///
+/// The config is `mkdocs.yaml`, else `mkdocs.yml` (TechDocs' order), else the defaults.
+/// Without `docs/index.md` the first of `docs/README.md`, `docs/readme.md`, `README.md`,
+/// `readme.md` is the home page, as TechDocs copies it in.
+public struct DocsLoader: Sendable {
+  /// The site root.
+  public let root: URL
+  /// Every file under the root (sorted, root-relative), as the input walk found them.
+  public let files: [String]
+
+  /// Creates a loader over the files of one input walk.
+  public init(root: URL, files: [String]) {
+    self.root = root
+    self.files = files
+  }
+
+  /// Markdown file extensions MkDocs renders as pages.
+  package static let markdownExtensions: Set<String> = ["md", "markdown", "mdown", "mkdn", "mkd"]
+
+  /// Reads one site.
+  public func load(_ source: DocsSource) -> LoadedDocsSite {
+    var diagnostics: [Diagnostic] = []
+    if !source.folder.isEmpty, FileManager.default.fileExists(atPath: root.appendingPathComponent(source.folder).path),
+      !RootPath.staysInside(source.folder, root: root)
+    {
+      diagnostics.append(
+        .error(
+          "docs.path-outside-root", "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
+          at: source.location))
+      return LoadedDocsSite(
+        source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [], configFile: nil,
+        diagnostics: diagnostics)
+    }
+    let prefix = source.folder.isEmpty ? "" : source.folder + "/"
+    let inFolder = files(under: prefix)
+    var config = MkDocsConfig()
+    var configFile: SourceFile?
+    if let name = ["mkdocs.yaml", "mkdocs.yml"].first(where: { inFolder.contains(prefix + $0) }) {
+      switch SourceFile.read(prefix + name, under: root) {
+      case .failure(let diagnostic): diagnostics.append(diagnostic)
+      case .success(let file):
+        configFile = file
+        let (parsed, problems) = MkDocsConfigLoader().parse(file)
+        config = parsed
+        diagnostics += problems
+      }
+    }
+    let docsFolder = prefix + config.docsDirectory
+    var pages: [(path: String, file: SourceFile)] = []
+    var assets: [(path: String, file: SourceFile)] = []
+    for path in files(under: docsFolder + "/") {
+      let relative = String(path.dropFirst(docsFolder.count + 1))
+      switch SourceFile.read(path, under: root) {
+      case .failure(let diagnostic): diagnostics.append(diagnostic)
+      case .success(let file):
+        let fileExtension = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
+        if relative.contains("."), Self.markdownExtensions.contains(fileExtension) {
+          pages.append((relative, file))
+        } else {
+          assets.append((relative, file))
+        }
+      }
+    }
+    let hasIndex = pages.contains { DocsSlug.isIndex($0.path) && !$0.path.contains("/") }
+    if !hasIndex {
+      let fallbacks = [docsFolder + "/README.md", docsFolder + "/readme.md", prefix + "README.md", prefix + "readme.md"]
+      if let fallback = fallbacks.first(where: { inFolder.contains($0) }), !fallback.hasPrefix(docsFolder + "/") {
+        switch SourceFile.read(fallback, under: root) {
+        case .failure(let diagnostic): diagnostics.append(diagnostic)
+        case .success(let file): pages.append(("index.md", file))
+        }
+      }
+    }
+    pages.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    assets.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    if pages.isEmpty {
+      diagnostics.append(
+        .error(
+          "docs.not-found",
+          "'\(DocsLocator.refAnnotation)' names '\(source.folder.isEmpty ? "." : source.folder)', which has no markdown in '\(docsFolder)/' and no README.md",
+          at: source.location))
+    }
+    return LoadedDocsSite(
+      source: source, config: config, docsFolder: docsFolder, pages: pages, assets: assets, configFile: configFile,
+      diagnostics: diagnostics)
+  }
+
+  /// The walk's files whose path starts with `prefix` (binary search in the sorted list).
+  package func files(under prefix: String) -> Set<String> {
+    var low = 0
+    var high = files.count
+    while low < high {
+      let middle = (low + high) / 2
+      if files[middle].utf8.lexicographicallyPrecedes(prefix.utf8) { low = middle + 1 } else { high = middle }
+    }
+    var found = Set<String>()
+    while low < files.count, files[low].hasPrefix(prefix) {
+      found.insert(files[low])
+      low += 1
+    }
+    return found
+  }
+}

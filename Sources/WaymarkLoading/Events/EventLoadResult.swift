@@ -1,0 +1,49 @@
+import StructuredData
+import WaymarkModel
+
+/// What reading the event exports gave: deduplicated events, the files read, counts, problems.
+public struct EventLoadResult: Sendable {
+  /// One export file, for `api/build.json`'s inputs.
+  public struct File: Sendable, Hashable {
+    /// The path relative to the site root.
+    public var path: String
+    /// The lowercase hex SHA-256 of its bytes.
+    public var sha256: String
+    /// Its size.
+    public var byteCount: Int
+  }
+
+  /// The events, each (source, id) once, in file and line order.
+  public var events: [DeliveryEvent] = []
+  /// The ticket events (CDEvents `ticket.*`), each (source, id) once, in file and line order.
+  public var tickets: [TicketEvent] = []
+  /// The files read, sorted by path.
+  public var files: [File] = []
+  /// Malformed records, unreadable files, and (with `--strict`) unknown types.
+  public var diagnostics: [Diagnostic] = []
+  /// Records read (lines or array elements), whatever became of them.
+  public var records = 0
+  /// Records that were a second copy of an event already read.
+  public var duplicates = 0
+  /// Records of known types the metrics do not use (tests, approvals, feature-branch pushes, …).
+  public var ignored = 0
+  /// Records that could not be read as an event.
+  public var malformed = 0
+  /// Records of unknown event types, by type.
+  public var unknownTypes: [String: Int] = [:]
+  /// The newest event timestamp: the build's "now" when neither `--as-of` nor `asOf` is set.
+  public var newest: Timestamp?
+
+  /// Creates an empty result.
+  public init() {}
+
+  /// The counts for `api/build.json`'s `counts.events`.
+  public var counts: JSONValue {
+    [
+      "files": .int(Int64(files.count)), "records": .int(Int64(records)), "events": .int(Int64(events.count)),
+      "tickets": .int(Int64(tickets.count)),
+      "duplicates": .int(Int64(duplicates)), "ignored": .int(Int64(ignored)), "malformed": .int(Int64(malformed)),
+      "unknownTypes": .object(unknownTypes.mapValues { .int(Int64($0)) }),
+    ]
+  }
+}

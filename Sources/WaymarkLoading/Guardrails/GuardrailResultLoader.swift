@@ -1,0 +1,185 @@
+import Foundation
+import StructuredData
+import WaymarkModel
+import YAML
+
+/// What the policy-result loader read: the files and what each held.
+public struct LoadedGuardrailResults: Sendable {
+  /// The files read, sorted by path.
+  public var files: [SourceFile]
+  /// Each file's format, tools, findings and diagnostics, sorted by path.
+  public var parsed: [ParsedGuardrailFile]
+
+  /// Every diagnostic of every file.
+  public var diagnostics: [Diagnostic] { parsed.flatMap(\.diagnostics) }
+
+  /// Hands the parsed files over, leaving `parsed` empty: given to `GuardrailMapper.map`,
+  /// their findings are then moved to the results instead of copied.
+  public mutating func takeParsed() -> [ParsedGuardrailFile] {
+    let taken = parsed
+    parsed = []
+    return taken
+  }
+
+  /// Creates a value from each stored property.
+  package init(files: [SourceFile], parsed: [ParsedGuardrailFile]) {
+    self.files = files
+    self.parsed = parsed
+  }
+}
+
+/// Reads policy-result files in parallel; the format is detected from the content, not the name.
+///
+/// JSON is SARIF (`version` + `runs`), checkov (`check_type`), conftest (an array of
+/// `{filename, successes, …}`) or `opa eval` (`result[].expressions`, or `{}`); anything else is
+/// read as YAML and must hold PolicyReports. Unreadable or unrecognised files are errors located
+/// at the offending line and column; the other files are still read.
+public struct GuardrailResultLoader: Sendable {
+  /// The site root.
+  public let root: URL
+
+  /// Creates a loader.
+  public init(root: URL) {
+    self.root = root
+  }
+
+  /// Reads every file in `paths` (root-relative), each once.
+  public func load(paths: [String]) async -> LoadedGuardrailResults {
+    let unique = Array(Set(paths))
+    let root = self.root
+    let results = await withTaskGroup(of: (SourceFile?, ParsedGuardrailFile).self) { group in
+      for path in unique {
+        group.addTask {
+          switch SourceFile.read(path, under: root) {
+          case .failure(let diagnostic):
+            var parsed = ParsedGuardrailFile(path: path, format: "unknown")
+            parsed.diagnostics.append(diagnostic)
+            return (nil, parsed)
+          case .success(let file):
+            return (file, Self.parse(file).limited())
+          }
+        }
+      }
+      var results: [(SourceFile?, ParsedGuardrailFile)] = []
+      for await result in group { results.append(result) }
+      return results
+    }
+    let sorted = results.sorted { $0.1.path.utf8.lexicographicallyPrecedes($1.1.path.utf8) }
+    return LoadedGuardrailResults(files: sorted.compactMap(\.0), parsed: sorted.map(\.1))
+  }
+
+  /// The first byte of a results file's content, after a byte-order mark and whitespace: `{`
+  /// or `[` is JSON, `<` XML, anything else YAML; nil for an empty file.
+  public static func firstContentByte(_ bytes: [UInt8]) -> UInt8? {
+    var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+    return start < bytes.count ? bytes[start] : nil
+  }
+
+  /// Detects the format of one file and parses it; never throws.
+  public static func parse(_ file: SourceFile) -> ParsedGuardrailFile {
+    let path = file.path
+    guard let first = firstContentByte(file.bytes) else {
+      var parsed = ParsedGuardrailFile(path: path, format: "unknown")
+      parsed.diagnostics.append(
+        .error("policy.unknown-format", "policy results file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
+      return parsed
+    }
+    switch first {
+    case UInt8(ascii: "{"), UInt8(ascii: "["): return parseJSON(file)
+    case UInt8(ascii: "<"):
+      var parsed = ParsedGuardrailFile(path: path, format: "unknown")
+      parsed.diagnostics.append(
+        .error(
+          "policy.unknown-format",
+          "XML (e.g. JUnit) policy results are not supported; export SARIF, PolicyReport, checkov, conftest or opa eval JSON",
+          at: SourceLocation(path: path, line: 1, column: 1)))
+      return parsed
+    default: return parseYAML(file)
+    }
+  }
+
+  private static func parseJSON(_ file: SourceFile) -> ParsedGuardrailFile {
+    let path = file.path
+    if let parsed = SARIFLogReader.read(file.bytes, path: path) {
+      // The common case of SARIF, read without building the whole tree; anything else (other
+      // formats, bad JSON, unusual logs) takes the general path below.
+      return parsed
+    }
+    return parseJSONTree(file)
+  }
+
+  /// Reads a JSON results file as a whole `JSONValue` tree (every format; SARIF too).
+  ///
+  /// `parse` gives the same value for every JSON file, reading common SARIF logs member by
+  /// member instead; public so that the SARIF fuzzer can check the two against each other.
+  public static func parseJSONTree(_ file: SourceFile) -> ParsedGuardrailFile {
+    let path = file.path
+    let value: JSONValue
+    do {
+      value = try JSONReader().parse(file.bytes)
+    } catch {
+      var parsed = ParsedGuardrailFile(path: path, format: "unknown")
+      parsed.diagnostics.append(
+        .error(
+          "policy.bad-json", "policy results file is not valid JSON: \(error.message)",
+          at: SourceLocation(path: path, line: error.line, column: error.column)))
+      return parsed
+    }
+    if value["runs"] != nil || (value["version"] != nil && value["$schema"]?.stringValue?.lowercased().contains("sarif") == true) {
+      var parsed = ParsedGuardrailFile(path: path, format: "sarif")
+      SARIFParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
+      return parsed
+    }
+    if CheckovParser.recognises(value) {
+      var parsed = ParsedGuardrailFile(path: path, format: "checkov")
+      CheckovParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
+      return parsed
+    }
+    if ConftestParser.recognises(value) {
+      var parsed = ParsedGuardrailFile(path: path, format: "conftest")
+      ConftestParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 3), into: &parsed)
+      return parsed
+    }
+    if OPAEvalParser.recognises(value) {
+      var parsed = ParsedGuardrailFile(path: path, format: "opa")
+      OPAEvalParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 7), into: &parsed)
+      return parsed
+    }
+    var parsed = ParsedGuardrailFile(path: path, format: "unknown")
+    parsed.diagnostics.append(
+      .error(
+        "policy.unknown-format", "JSON is not SARIF 2.1.0, checkov, conftest or opa eval output (found \(Self.shape(of: value)))",
+        at: SourceLocation(path: path, line: 1, column: 1)))
+    return parsed
+  }
+
+  private static func parseYAML(_ file: SourceFile) -> ParsedGuardrailFile {
+    let path = file.path
+    var parsed = ParsedGuardrailFile(path: path, format: "policyreport")
+    let stream = YAMLLoader().load(bytes: PolicyReportParser.strippingBanner(file.bytes))
+    if PolicyReportParser(path: path).parse(stream, into: &parsed) {
+      parsed.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
+      return parsed
+    }
+    var unknown = ParsedGuardrailFile(path: path, format: "unknown")
+    let notes = stream.problems.prefix(1).map { DiagnosticNote("as YAML: \($0.message)", at: SourceLocation(path: path, position: $0.position)) }
+    unknown.diagnostics.append(
+      .error(
+        "policy.unknown-format",
+        "not a policy results file: expected SARIF, checkov, conftest or opa eval JSON, or PolicyReport YAML",
+        at: SourceLocation(path: path, line: 1, column: 1), notes: notes))
+    return unknown
+  }
+
+  /// A short description of a JSON value's top level, for the unknown-format message.
+  private static func shape(of value: JSONValue) -> String {
+    switch value {
+    case .object(let members):
+      let keys = members.keys.sorted().prefix(4).map { "'\($0)'" }.joined(separator: ", ")
+      return keys.isEmpty ? "an empty object" : "an object with keys \(keys)"
+    case .array(let elements): return "an array of \(elements.count) element(s)"
+    default: return value.typeName
+    }
+  }
+}

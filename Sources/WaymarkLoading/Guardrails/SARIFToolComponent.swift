@@ -1,0 +1,23 @@
+import StructuredData
+
+/// A SARIF tool component (the driver or an extension) with its rules indexed by id.
+package struct SARIFToolComponent {
+  package var name: String
+  package var rules: [SARIFRule]
+  private var byId: [String: Int] = [:]
+
+  package init(_ component: JSONValue) {
+    name = component["name"]?.stringValue ?? ""
+    rules = (component["rules"]?.arrayValue ?? []).map(SARIFRule.init)
+    for (index, rule) in rules.enumerated() {
+      if let id = rule.id, byId[id] == nil { byId[id] = index }
+    }
+  }
+
+  /// The rule with `id`, or for a hierarchical id `a/b` the rule `a`.
+  package func rule(id: String) -> SARIFRule? {
+    if let index = byId[id] { return rules[index] }
+    if let slash = id.firstIndex(of: "/"), let index = byId[String(id[..<slash])] { return rules[index] }
+    return nil
+  }
+}

@@ -1,0 +1,44 @@
+import Foundation
+import WaymarkModel
+
+/// Reads `waymark.yaml` and walks the root once: the first step of every build.
+public struct SiteInputsLoader: Sendable {
+  /// The site root.
+  public let root: URL
+  /// Overrides the config's `output` (`--output`).
+  public let output: URL?
+  /// Overrides the config's `site.baseURL` (`--base-url`).
+  public let baseURL: String?
+
+  /// Creates a loader.
+  public init(root: URL, output: URL? = nil, baseURL: String? = nil) {
+    self.root = root.standardizedFileURL
+    self.output = output
+    self.baseURL = baseURL
+  }
+
+  /// The settings and the walk of the root, never entering the output folder.
+  public func load() -> SiteInputs {
+    var (config, configFile, diagnostics) = SiteConfigLoader().load(root: root)
+    if let baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
+    let output = self.output?.standardizedFileURL ?? root.appendingPathComponent(config.outputDirectory)
+    let finder = InputFinder(root: root, excludedFolders: Self.excludedFolders(config: config, root: root, output: output))
+    let walk = finder.walk()
+    diagnostics += walk.diagnostics(
+      matching: config.catalogGlobs + config.eventGlobs + config.policyResultGlobs
+        + ["yaml", "yml"].map { "\(config.policiesDirectory)/**/*.\($0)" } + ["\(config.layoutsDirectory)/**/*"])
+    return SiteInputs(
+      root: root, config: config, configFile: configFile, output: output, files: walk.files, diagnostics: diagnostics,
+      finder: finder)
+  }
+
+  /// Root-relative folders the input walk must not enter: the output and its staging folders.
+  package static func excludedFolders(config: SiteConfig, root: URL, output: URL) -> Set<String> {
+    var excluded: Set<String> = [config.outputDirectory]
+    let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
+    if output.path.hasPrefix(rootPath) {
+      excluded.insert(String(output.path.dropFirst(rootPath.count)))
+    }
+    return excluded
+  }
+}

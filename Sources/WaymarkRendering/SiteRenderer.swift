@@ -1,0 +1,79 @@
+import StructuredData
+import WaymarkModel
+import WaymarkScorecards
+
+/// What the render stage needs: the settings, the model, the layouts and the build's `now`.
+public struct RenderInput: Sendable {
+  /// The site settings.
+  public var config: SiteConfig
+  /// The catalog.
+  public var catalog: Catalog
+  /// The layouts.
+  public var layouts: LayoutSet
+  /// The build's "now".
+  public var now: Timestamp
+  /// Scorecard results.
+  public var scorecards: ScorecardOutcome
+  /// Delivery metrics, when the site has event exports.
+  public var delivery: DeliveryMetrics?
+  /// The entities' docs sites, rendered and link-checked.
+  public var docs: DocsSet = .empty
+  /// Guardrail results attached to entities.
+  public var guardrails: GuardrailResults = .empty
+  /// The event loader's counts (`api/build.json`'s `counts.events`), when the site has event exports.
+  public var eventCounts: JSONValue?
+
+  /// Creates a render input.
+  public init(
+    config: SiteConfig, catalog: Catalog, layouts: LayoutSet, now: Timestamp, scorecards: ScorecardOutcome = .empty,
+    delivery: DeliveryMetrics? = nil
+  ) {
+    self.config = config
+    self.catalog = catalog
+    self.layouts = layouts
+    self.now = now
+    self.scorecards = scorecards
+    self.delivery = delivery
+  }
+}
+
+/// What the render stage produced.
+public struct RenderedSite: Sendable {
+  /// Every output file, sorted by path.
+  public var files: [OutputFile]
+  /// The layouts pages chose, for the unused-layout check.
+  public var chosenLayouts: Set<LayoutResolver.Choice>
+  /// Problems found while rendering.
+  public var diagnostics: [Diagnostic]
+}
+
+/// Renders every HTML page and JSON API file of the portal.
+public struct SiteRenderer: Sendable {
+  /// Creates a renderer.
+  public init() {}
+
+  /// A page to render: where it goes, what it is, and its view model.
+  package struct Page: Sendable {
+    package var path: String
+    package var descriptor: PageDescriptor
+    package var model: JSONValue
+    package var layoutLocation: SourceLocation?
+  }
+
+  /// Renders the site; pages render in parallel (`renderPages`) and are collected in path order.
+  public func render(_ input: RenderInput) async -> RenderedSite {
+    let pages = await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts)
+    let (rendered, chosen, diagnostics) = (pages.files, pages.chosenLayouts, pages.diagnostics)
+    var files = rendered + APIRenderer(input: input).files()
+    files += ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
+    files += SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())
+    files.append(
+      OutputFile(
+        path: "readiness/readiness.csv",
+        text: ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now).readinessCSV()))
+    files += input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
+    files += DocsAPIRenderer(input: input).assetFiles()
+    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return RenderedSite(files: files, chosenLayouts: chosen, diagnostics: diagnostics)
+  }
+}

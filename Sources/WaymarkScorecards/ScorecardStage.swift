@@ -1,0 +1,65 @@
+import Foundation
+import WaymarkLoading
+import WaymarkModel
+
+/// The scorecard stage: load policies, compile them, evaluate every entity, compare with a baseline.
+public struct ScorecardStage: Sendable {
+  /// What the stage produced.
+  public struct Output: Sendable {
+    /// Results, waivers, changes, history and gates.
+    public var outcome: ScorecardOutcome
+    /// The policy files read.
+    public var files: [SourceFile]
+    /// Problems in the policies, check errors, and (when enforced) broken gates.
+    public var diagnostics: [Diagnostic]
+  }
+
+  /// The site root.
+  public let root: URL
+  /// The policies folder, root-relative.
+  public let folder: String
+
+  /// Creates the stage.
+  public init(root: URL, folder: String) {
+    self.root = root
+    self.folder = folder
+  }
+
+  /// Runs the stage; gate violations are errors only when `enforceGates` (in `waymark check`).
+  public func run(
+    catalog: Catalog, facts: EntityFacts, now: Timestamp, allFiles: [String], baselineFolder: URL?, enforceGates: Bool
+  ) async -> Output {
+    let (policies, files, loadDiagnostics) = PolicyLoader(root: root).load(folder: folder, files: allFiles)
+    var diagnostics = loadDiagnostics
+    let (compiled, waivers, compileDiagnostics) = ScorecardCompiler().compile(policies, catalog: catalog, now: now)
+    diagnostics += compileDiagnostics
+    let evaluator = ScorecardEvaluator(catalog: catalog, facts: facts, now: now)
+    let reports = await evaluator.evaluate(compiled, waivers: waivers)
+    diagnostics += CELBudgetReporter().diagnostics(for: reports)
+    diagnostics += AppliesToFailureReporter().diagnostics(for: reports)
+    var baseline: Baseline?
+    if let baselineFolder {
+      let (read, baselineDiagnostics) = Baseline.read(from: baselineFolder)
+      baseline = read
+      diagnostics += baselineDiagnostics
+    }
+    let comparator = BaselineComparator()
+    let changes = baseline.map { comparator.changes(reports, against: $0) }
+    let point = comparator.historyPoint(reports, rollup: ScorecardRollup(catalog: catalog), asOf: now)
+    let violations = GateEvaluator().violations(compiled, reports: reports, changes: changes, evaluator: evaluator)
+    if enforceGates {
+      diagnostics += violations.map { .error("scorecard.gate", $0.message, at: $0.location) }
+    }
+    let outcome = ScorecardOutcome(
+      reports: reports, waivers: waivers, changes: changes, baselineAsOf: baseline?.asOf,
+      history: comparator.history(baseline, adding: point), violations: violations)
+    return Output(outcome: outcome, files: files, diagnostics: diagnostics)
+  }
+}
+
+extension ScorecardStage.Output {
+  /// The stage's progress line.
+  public var summary: String {
+    "\(outcome.reports.count) scorecards, \(outcome.waivers.count) waivers"
+  }
+}

@@ -1,0 +1,94 @@
+import StructuredData
+import WaymarkLoading
+import WaymarkModel
+
+/// Keeps credentials out of the portal: any input that holds one is an error at its exact
+/// location, so the build publishes nothing, and no message ever shows the secret itself.
+///
+/// Every file read whole (catalog files and their substitutions, policies, config, docs pages,
+/// their assets and `mkdocs.yml`, policy results) is scanned once with `SecretScanner`, files
+/// in parallel; event exports are scanned chunk by chunk as they are decoded (`EventLoader`).
+/// An entity's `waymark.dev/allow-secret-pattern` annotation, a regular expression that must
+/// match a detected value whole, allows documented examples in the entity's own document, the
+/// files its `$text`/`$json`/`$yaml` placeholders read, and its TechDocs folder.
+public struct SecretGuard: Sendable {
+  /// The annotation allowing documented examples.
+  public static let allowAnnotation = SecretScanner.allowAnnotation
+
+  /// What the guard found.
+  public struct Outcome: Sendable {
+    /// `secrets.detected` errors and `secrets.bad-allow-pattern` errors.
+    public var diagnostics: [Diagnostic] = []
+    /// Files and bytes scanned.
+    public var files = 0
+    public var bytes = 0
+    /// Matches an allow pattern let through.
+    public var allowed = 0
+
+    /// For the progress line: `214 files (1.2 MB), 0 found, 0 allowed`.
+    public var summary: String {
+      let found = diagnostics.filter { $0.code == "secrets.detected" }.count
+      let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
+      return "\(files) files (\(megabytes) MB), \(found) found, \(allowed) allowed"
+    }
+  }
+
+  package let catalog: Catalog
+  package let documents: [CatalogDocument]
+  package let docsSites: [DocsSite]
+
+  /// Creates a guard over the loaded catalog and docs.
+  public init(catalog: Catalog, documents: [CatalogDocument], docs: DocsSet) {
+    self.catalog = catalog
+    self.documents = documents
+    self.docsSites = docs.sites
+  }
+
+  /// Scans `files` (each path once) and judges what is found.
+  public func check(_ files: [SourceFile]) async -> Outcome {
+    var unique: [String: SourceFile] = [:]
+    for file in files where unique[file.path] == nil { unique[file.path] = file }
+    let ordered = unique.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let found = await withTaskGroup(of: (String, [SecretScanner.Match]).self) { group in
+      for file in ordered {
+        group.addTask { (file.path, SecretScanner().scan(file.bytes)) }
+      }
+      var found: [(String, [SecretScanner.Match])] = []
+      for await result in group where !result.1.isEmpty { found.append(result) }
+      return found.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+    }
+    var outcome = Outcome(files: ordered.count, bytes: ordered.reduce(0) { $0 + $1.bytes.count })
+    let allowances = SecretAllowances(catalog: catalog, documents: documents, docsSites: docsSites)
+    outcome.diagnostics = allowances.diagnostics
+    for (path, matches) in found {
+      for match in matches {
+        if allowances.allows(match, in: path) {
+          outcome.allowed += 1
+          continue
+        }
+        let entity = allowances.documentEntity(path: path, line: match.line)
+        outcome.diagnostics.append(
+          SecretScanner.diagnostic(
+            for: match, at: SourceLocation(path: path, line: match.line, column: match.column), canAllow: allowances.canAllow(path),
+            notes: entity.map { [DiagnosticNote("in entity '\($0)'")] } ?? []))
+      }
+    }
+    return outcome
+  }
+
+  /// `diagnostics` with any credential in their messages and notes redacted, so a value that
+  /// another check quotes (a bad tag, a YAML error) never reaches a terminal or CI log.
+  public static func redacting(_ diagnostics: [Diagnostic]) -> [Diagnostic] {
+    let scanner = SecretScanner()
+    return diagnostics.map { diagnostic in
+      var redacted = diagnostic
+      redacted.message = scanner.redacting(diagnostic.message)
+      redacted.notes = diagnostic.notes.map { note in
+        var copy = note
+        copy.message = scanner.redacting(note.message)
+        return copy
+      }
+      return redacted
+    }
+  }
+}
