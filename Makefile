@@ -62,7 +62,7 @@ test: deps browser-deps
 
 # libFuzzer targets (Linux; Fuzz/, built into .build-fuzz with AddressSanitizer): each of FUZZ_TARGETS
 # (default all: yaml catalog cel events sarif checkov conftest opa policyreport config markdown)
-# runs FUZZ_SECONDS; corpora, crashes and logs stay in .fuzz/<target>/. See README "Fuzzing".
+# runs FUZZ_SECONDS; corpora, crashes and logs stay in .fuzz/<target>/. See docs/manual/fuzzing.md.
 FUZZ_SECONDS ?= 60
 FUZZ_TARGETS ?=
 fuzz: deps

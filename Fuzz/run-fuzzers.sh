@@ -3,7 +3,7 @@
 # AddressSanitizer, then runs each of FUZZ_TARGETS for FUZZ_SECONDS.
 #
 # Everything it writes is under .fuzz/<target>/ (ignored by git): corpus/ (grows across runs),
-# seeds/ (copied afresh each run from the demo and ../shared/conformance), crashes/ (libFuzzer's
+# seeds/ (copied afresh each run from the demo and Tests/Conformance), crashes/ (libFuzzer's
 # crash-*, timeout-* and oom-* inputs), logs/ and executions.tsv (one line per run: the date,
 # seconds, executions and result, so totals add up across runs).
 #

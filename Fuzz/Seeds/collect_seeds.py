@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """Copies the seed inputs of one fuzzer into a folder: `collect_seeds.py TARGET OUT [--shared DIR]`.
 
-Seeds come from the demo site in this repository and, when present, from ../shared/conformance
-(the suites are not committed here). Each seed is one file named by its content's hash, so
-running twice gives the same folder. Run by Fuzz/run-fuzzers.sh before each fuzzing session.
+Seeds come from the demo site, the manual (docs/) and the conformance suites vendored in
+Tests/Conformance; when ../shared/conformance is present, its files the tests do not read (GitHub
+webhooks, Four Keys fixtures, Backstage's create-app examples, yaml-test-suite cases without an
+expected result) are added. Each seed is one file named by its content's hash, so running twice
+gives the same folder. Run by Fuzz/run-fuzzers.sh before each fuzzing session.
 """
 import argparse
 import glob
@@ -14,6 +16,7 @@ import re
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+VENDORED = os.path.join(ROOT, "Tests", "Conformance")
 
 
 def files(base, *patterns):
@@ -23,6 +26,17 @@ def files(base, *patterns):
     return sorted(path for path in set(found) if os.path.isfile(path))
 
 
+def conformance(shared, *patterns):
+    """Suite files matching patterns (relative to a conformance folder): the vendored copy's, and
+    ../shared/conformance's too when present, each relative path once."""
+    found = {os.path.relpath(path, VENDORED): path for path in files(VENDORED, *patterns)}
+    if shared:
+        base = os.path.join(shared, "conformance")
+        for path in files(base, *patterns):
+            found.setdefault(os.path.relpath(path, base), path)
+    return [found[key] for key in sorted(found)]
+
+
 def read(path):
     with open(path, "rb") as handle:
         return handle.read()
@@ -30,19 +44,16 @@ def read(path):
 
 def yaml_seeds(shared):
     yield from map(read, files(ROOT, "content/**/*.yaml", "content/**/*.yml", "policies/**/*.yaml"))
-    if shared:
-        yield from map(read, files(shared, "conformance/yaml-test-suite/*/in.yaml"))
+    yield from map(read, conformance(shared, "yaml-test-suite/*/in.yaml", "yaml-test-suite/*/*/in.yaml"))
 
 
 def catalog_seeds(shared):
     yield from map(read, files(ROOT, "content/catalog/**/*.yaml", "content/**/catalog-info.yaml"))
-    if shared:
-        yield from map(read, files(shared, "conformance/backstage/examples/**/*.yaml",
-                                   "conformance/backstage/create-app-examples/**/*.yaml"))
-        with open(os.path.join(shared, "conformance/backstage/invalid-cases.json")) as handle:
-            for case in json.load(handle):
-                if isinstance(case.get("yaml"), str):
-                    yield case["yaml"].encode()
+    yield from map(read, conformance(shared, "backstage/examples/**/*.yaml", "backstage/create-app-examples/**/*.yaml"))
+    with open(os.path.join(VENDORED, "backstage/invalid-cases.json")) as handle:
+        for case in json.load(handle):
+            if isinstance(case.get("yaml"), str):
+                yield case["yaml"].encode()
 
 
 def cel_seeds(shared):
@@ -53,14 +64,13 @@ def cel_seeds(shared):
             match = pattern.match(line)
             if match:
                 yield match.group(1).replace('\\"', '"').encode()
-    if shared:
-        for path in files(shared, "conformance/cel/*.json"):
-            with open(path) as handle:
-                suite = json.load(handle)
-            for section in suite.get("sections", []):
-                for test in section.get("tests", []):
-                    if isinstance(test.get("expr"), str):
-                        yield test["expr"].encode()
+    for path in conformance(shared, "cel/*.json"):
+        with open(path) as handle:
+            suite = json.load(handle)
+        for section in suite.get("sections", []):
+            for test in section.get("tests", []):
+                if isinstance(test.get("expr"), str):
+                    yield test["expr"].encode()
 
 
 def event_seeds(shared):
@@ -76,10 +86,10 @@ def event_seeds(shared):
                 yield line
     for path in files(ROOT, "content/events/**/*.json"):
         yield compact(read(path))
+    for path in conformance(shared, "cdevents/*/conformance/**/*.json"):
+        yield compact(read(path))
     if not shared:
         return
-    for path in files(shared, "conformance/cdevents/*/conformance/**/*.json"):
-        yield compact(read(path))
     for path in files(shared, "conformance/github-webhooks/api.github.com/*/*.json"):
         event = os.path.basename(os.path.dirname(path))
         yield compact_delivery(event, read(path))
@@ -102,18 +112,17 @@ def compact_delivery(event, payload):
         return payload
 
 
-def policy_seeds(patterns_here, patterns_shared):
+def policy_seeds(patterns_here, patterns_suite):
     def seeds(shared):
         yield from map(read, files(ROOT, *patterns_here))
-        if shared:
-            yield from map(read, files(shared, *patterns_shared))
+        yield from map(read, conformance(shared, *patterns_suite))
     return seeds
 
 
 def config_seeds(shared):
-    readme = read(os.path.join(ROOT, "README.md")).decode()
-    section = readme.split("## Site configuration", 1)[-1]
-    example = re.search(r"```yaml\n(.*?)```", section, re.S)
+    # The manual's annotated example of every key.
+    page = read(os.path.join(ROOT, "docs", "manual", "configuration.md")).decode()
+    example = re.search(r"```yaml\n(.*?)```", page, re.S)
     if example:
         yield example.group(1).encode()
     yield from map(read, files(ROOT, "**/waymark.yaml"))
@@ -122,7 +131,8 @@ def config_seeds(shared):
 
 
 def markdown_seeds(shared):
-    yield from map(read, files(ROOT, "content/docs/**/*.md", "Tests/**/Fixtures/**/*.md", "README.md"))
+    yield from map(read, files(ROOT, "content/docs/**/*.md", "Tests/**/Fixtures/**/*.md", "README.md",
+                               "docs/manual/*.md"))
 
 
 TARGETS = {
@@ -131,14 +141,14 @@ TARGETS = {
     "cel": cel_seeds,
     "events": event_seeds,
     "sarif": policy_seeds(["content/policy-results/**/*.sarif"],
-                          ["conformance/policy-results/sarif/**/*.sarif*", "conformance/policy-results/checkov/*/*.sarif"]),
+                          ["policy-results/sarif/**/*.sarif*", "policy-results/checkov/*/*.sarif"]),
     "checkov": policy_seeds(["content/policy-results/checkov/**/*.json"],
-                            ["conformance/policy-results/checkov/*/results_json.json"]),
-    "conftest": policy_seeds([], ["conformance/policy-results/conftest/**/*.json"]),
-    "opa": policy_seeds([], ["conformance/policy-results/opa/results/*.json"]),
+                            ["policy-results/checkov/*/results_json.json"]),
+    "conftest": policy_seeds([], ["policy-results/conftest/**/*.json"]),
+    "opa": policy_seeds([], ["policy-results/opa/results/*.json"]),
     "policyreport": policy_seeds(["content/policy-results/kyverno/**/*"],
-                                 ["conformance/policy-results/policyreport/**/*.yaml",
-                                  "conformance/policy-results/policyreport/**/*.txt"]),
+                                 ["policy-results/policyreport/**/*.yaml",
+                                  "policy-results/policyreport/**/*.txt"]),
     "config": config_seeds,
     "markdown": markdown_seeds,
 }
@@ -153,7 +163,8 @@ def main():
     args = parser.parse_args()
     shared = args.shared if os.path.isdir(os.path.join(args.shared, "conformance")) else None
     if shared is None:
-        print(f"note: {args.shared} is absent; seeding {args.target} from the demo site only", file=sys.stderr)
+        print(f"note: {args.shared} is absent; seeding {args.target} from the demo site and Tests/Conformance",
+              file=sys.stderr)
     os.makedirs(args.out, exist_ok=True)
     count = 0
     for seed in TARGETS[args.target](shared):

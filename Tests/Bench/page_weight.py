@@ -9,7 +9,7 @@ by every page (`assets/style.css`) therefore appear in every row, although a vis
 them once; the site line counts every asset once. Inline `<style>`/`<script>` and inline SVG
 are part of the HTML bytes.
 
-BUDGETS is the budget, the one place it is kept (the README's "Page weight budget" quotes it).
+BUDGETS is the budget, the one place it is kept (the manual's performance page quotes it).
 Pure logic apart from reading the folder in `measure_site`, so `test_page_weight.py` checks it
 without the corpus. Standard library only.
 """

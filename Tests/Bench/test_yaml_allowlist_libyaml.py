@@ -5,7 +5,8 @@ each case. This test asks a second, independent libyaml consumer — PyYAML's CS
 the same inputs: it must reject every case or load data other than the suite's expected JSON. If a
 case loads correctly through libyaml here, the failure is Waymark's own and its reason is wrong.
 
-Run by `make test`; skips when ../shared or PyYAML with libyaml is absent.
+Run by `make test` on the vendored suite (Tests/Conformance/yaml-test-suite); skips only when PyYAML
+with libyaml is absent.
 """
 
 import json
@@ -15,7 +16,7 @@ import unittest
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(os.path.dirname(HERE))
 ALLOWLIST = os.path.join(ROOT, "Tests", "YAMLTests", "Fixtures", "yaml-test-suite-allowlist.json")
-SUITE = os.path.join(os.path.dirname(ROOT), "shared", "conformance", "yaml-test-suite")
+SUITE = os.path.join(ROOT, "Tests", "Conformance", "yaml-test-suite")
 
 try:
     import yaml
@@ -41,12 +42,12 @@ def expected_documents(case):
 
 
 class AllowlistIsLibyamlsTests(unittest.TestCase):
-    @unittest.skipUnless(os.path.isdir(SUITE), "../shared/conformance/yaml-test-suite is absent")
     @unittest.skipUnless(HAVE_LIBYAML, "PyYAML built with libyaml (CSafeLoader) is not installed")
     def test_every_allowlisted_case_fails_in_libyaml_too(self):
         with open(ALLOWLIST, encoding="utf-8") as handle:
             cases = sorted(json.load(handle)["failures"])
         self.assertGreater(len(cases), 0)
+        self.assertTrue(os.path.isdir(SUITE), f"{SUITE} is missing; it is part of the repository")
         loaded_correctly = []
         for case in cases:
             with open(os.path.join(SUITE, case, "in.yaml"), "rb") as handle:

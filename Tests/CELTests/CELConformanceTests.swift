@@ -10,13 +10,8 @@ import WaymarkTestSupport
 /// counted separately; the test fails on a failure not allowlisted and on an allowlisted case
 /// that now passes, so the allowlist shrinks as the implementation improves.
 @Suite struct CELConformanceTests {
-  @Test(.enabled(if: TestPaths.shared != nil, Comment(rawValue: TestPaths.sharedMissing)))
-  func conformanceSuitePassesExceptAllowlisted() throws {
-    guard let shared = TestPaths.shared else {
-      print(TestPaths.sharedMissing)
-      return
-    }
-    let suite = try ConformanceSuite(directory: shared.appendingPathComponent("conformance/cel"))
+  @Test func conformanceSuitePassesExceptAllowlisted() throws {
+    let suite = try ConformanceSuite(directory: TestPaths.conformanceSuite("cel"))
     let allowlist = try Self.loadAllowlist()
     var totals: [String: (passed: Int, total: Int)] = [:]
     var perFile: [String: (passed: Int, total: Int)] = [:]

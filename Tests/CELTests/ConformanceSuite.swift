@@ -2,7 +2,7 @@ import CEL
 import Foundation
 import StructuredData
 
-/// The cel-spec simple conformance tests as converted to JSON in `../shared/conformance/cel/`.
+/// The cel-spec simple conformance tests as converted to JSON, vendored in `Tests/Conformance/cel/`.
 struct ConformanceSuite {
   /// One runnable test: its id (`file/section/name`), source, container, bindings and expectation.
   struct Case {

@@ -1,6 +1,6 @@
 import Foundation
 
-/// Where things are, for tests: the repository root and the optional `../shared` folder.
+/// Where things are, for tests: the repository root and the vendored conformance suites.
 public enum TestPaths {
   /// The repository root, found from this file's location.
   public static let repositoryRoot: URL = {
@@ -9,18 +9,20 @@ public enum TestPaths {
     return url
   }()
 
-  /// `../shared` beside the repository, or nil when absent (a user's fresh clone has none).
-  public static var shared: URL? {
-    let url = repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared")
+  /// The vendored conformance suites, `Tests/Conformance/` (each folder has its source's README and LICENSE).
+  public static let conformance: URL = repositoryRoot.appendingPathComponent("Tests/Conformance")
+
+  /// The vendored suite `name` (`yaml-test-suite`, `backstage`, `cel`, `cdevents`, `policy-results`).
+  ///
+  /// Throws when the folder is missing, so a clone without it fails the test instead of skipping it.
+  public static func conformanceSuite(_ name: String) throws -> URL {
+    let url = conformance.appendingPathComponent(name)
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-      return nil
+      throw MissingConformanceSuite(path: url.path)
     }
     return url
   }
-
-  /// A message for tests skipped because `../shared` is absent.
-  public static let sharedMissing = "skipped: ../shared is absent (it holds the conformance suites; see README)"
 
   /// A fresh, empty temporary directory.
   public static func temporaryDirectory(_ label: String = "waymark-test") throws -> URL {

@@ -5,7 +5,7 @@ import WaymarkTestSupport
 
 @testable import YAML
 
-/// Runs every case of yaml-test-suite (`../shared/conformance/yaml-test-suite`).
+/// Runs every case of yaml-test-suite (vendored in `Tests/Conformance/yaml-test-suite`).
 ///
 /// `error` cases must be rejected; `in.json` cases must load, without errors, to equal data.
 /// Cases with neither are not counted. Failures must match the checked-in allowlist exactly,
@@ -17,14 +17,8 @@ import WaymarkTestSupport
     var detail: String
   }
 
-  @Test(.enabled(if: TestPaths.shared != nil, Comment(rawValue: TestPaths.sharedMissing)))
-  func yamlTestSuite() throws {
-    let shared = try #require(TestPaths.shared, Comment(rawValue: TestPaths.sharedMissing))
-    let suite = shared.appendingPathComponent("conformance/yaml-test-suite")
-    guard FileManager.default.fileExists(atPath: suite.path) else {
-      print("skipped: \(suite.path) is absent")
-      return
-    }
+  @Test func yamlTestSuite() throws {
+    let suite = try TestPaths.conformanceSuite("yaml-test-suite")
     let outcomes = try Self.caseDirectories(in: suite).compactMap { try Self.run(caseAt: $0.url, id: $0.id) }
     let passed = outcomes.filter(\.passed).count
     print("conformance yaml-test-suite: \(passed)/\(outcomes.count) passed")

@@ -6,14 +6,14 @@ import WaymarkLoading
 import WaymarkModel
 import WaymarkTestSupport
 
-/// Backstage's own examples and unit-test cases (`../shared/conformance/backstage`), run
+/// Backstage's own examples and unit-test cases (vendored in `Tests/Conformance/backstage`), run
 /// through the real loader and validator. Each suite prints `conformance <name>: P/N passed`;
 /// any exception must be listed, with its reason, in `Fixtures/backstage-conformance-allowlist.json`.
 @Suite struct BackstageConformanceTests {
   static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 
-  static var suite: URL? { TestPaths.shared?.appendingPathComponent("conformance/backstage") }
+  static func suite() throws -> URL { try TestPaths.conformanceSuite("backstage") }
 
   /// Case name → reason, per suite.
   static func allowlist(_ suite: String) throws -> [String: String] {
@@ -41,10 +41,7 @@ import WaymarkTestSupport
   // MARK: - examples/
 
   @Test func examplesAreAcceptedWithTheRelationsBackstageDerives() async throws {
-    guard let suite = Self.suite else {
-      print(TestPaths.sharedMissing)
-      return
-    }
+    let suite = try Self.suite()
     let root = suite.appendingPathComponent("examples")
     let available = InputFinder(root: root, excludedFolders: []).allFiles()
     // The two entry points; every other file is reached through their Locations.
@@ -101,10 +98,7 @@ import WaymarkTestSupport
   }
 
   @Test func entityCasesGiveTheExpectedVerdict() async throws {
-    guard let suite = Self.suite else {
-      print(TestPaths.sharedMissing)
-      return
-    }
+    let suite = try Self.suite()
     let cases = try #require(Self.readJSON(suite.appendingPathComponent("invalid-cases.json")).arrayValue)
     var files: [String: String] = [:]
     for (index, entry) in cases.enumerated() {
@@ -165,10 +159,7 @@ import WaymarkTestSupport
   }
 
   @Test func fieldCasesGiveTheExpectedVerdict() throws {
-    guard let suite = Self.suite else {
-      print(TestPaths.sharedMissing)
-      return
-    }
+    let suite = try Self.suite()
     let data = try Self.readJSON(suite.appendingPathComponent("validator-cases.json"))
     var failures: [String: String] = [:]
     var total = 0

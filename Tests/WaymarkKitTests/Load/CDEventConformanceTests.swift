@@ -15,11 +15,8 @@ import WaymarkTestSupport
 
   @Test(arguments: ["spec-v0.4.1", "spec-v0.5.1", "spec-v0.6.0-draft"])
   func everySpecExampleParses(version: String) async throws {
-    guard let shared = TestPaths.shared else {
-      print(TestPaths.sharedMissing)
-      return
-    }
-    let folder = shared.appendingPathComponent("conformance/cdevents/\(version)")
+    let suite = try TestPaths.conformanceSuite("cdevents")
+    let folder = suite.appendingPathComponent(version)
     let examples = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("conformance").path)
       .filter { $0.hasSuffix(".json") }.sorted().map { "conformance/" + $0 }
     #expect(examples.count >= 45)
@@ -43,11 +40,8 @@ import WaymarkTestSupport
   }
 
   @Test func theExamplesLinkTheirFieldsAsDocumented() async throws {
-    guard let shared = TestPaths.shared else {
-      print(TestPaths.sharedMissing)
-      return
-    }
-    let folder = shared.appendingPathComponent("conformance/cdevents/spec-v0.5.1/conformance")
+    let suite = try TestPaths.conformanceSuite("cdevents")
+    let folder = suite.appendingPathComponent("spec-v0.5.1/conformance")
     let deployed = await EventLoader(root: folder).load(paths: ["service_deployed.json"]).events
     #expect(deployed.first?.environment == "test123")
     #expect(deployed.first?.purlName == "myapp")

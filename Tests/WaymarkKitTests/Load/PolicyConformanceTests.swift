@@ -4,15 +4,15 @@ import WaymarkLoading
 import WaymarkModel
 import WaymarkTestSupport
 
-/// Every results file in `../shared/conformance/policy-results` (checkov, conftest, opa/results,
+/// Every results file in `Tests/Conformance/policy-results` (checkov, conftest, opa/results,
 /// policyreport, sarif) is read; the golden file lists each one's format, tools, counts by result,
 /// suppressed count and diagnostics. Text outputs the portal does not ingest (checkov/conftest CLI,
 /// TAP, table, GitHub/Azure annotations, JUnit XML, the CRD) must give `policy.unknown-format`.
 @Suite struct PolicyConformanceTests {
   static let folders = ["checkov", "conftest", "opa/results", "policyreport", "sarif"]
 
-  static func conformanceFiles(_ shared: URL) -> [(String, SourceFile)] {
-    let base = shared.appendingPathComponent("conformance/policy-results")
+  static func conformanceFiles() throws -> [(String, SourceFile)] {
+    let base = try TestPaths.conformanceSuite("policy-results")
     var files: [(String, SourceFile)] = []
     for folder in folders {
       let root = base.appendingPathComponent(folder)
@@ -40,11 +40,7 @@ import WaymarkTestSupport
   }
 
   @Test func everyConformanceFileGivesItsGoldenCounts() throws {
-    guard let shared = TestPaths.shared else {
-      print(TestPaths.sharedMissing)
-      return
-    }
-    let files = Self.conformanceFiles(shared)
+    let files = try Self.conformanceFiles()
     #expect(files.count == 73)
     let parsed = files.map { GuardrailResultLoader.parse($0.1) }
     assertGolden(parsed.map(Self.summary).joined(separator: "\n") + "\n", named: "policy-conformance.txt")
@@ -69,16 +65,12 @@ import WaymarkTestSupport
 
   /// checkov's JSON summary and the number of findings agree, for every framework folder.
   @Test func checkovCountsMatchItsOwnSummary() throws {
-    guard let shared = TestPaths.shared else {
-      print(TestPaths.sharedMissing)
-      return
-    }
     let expected: [String: (Int, Int, Int)] = [
       "terraform": (21, 18, 1), "kubernetes": (158, 20, 0), "dockerfile": (20, 5, 0), "github_actions": (18, 2, 0),
       "all-frameworks": (217, 46, 1),
     ]
     for (folder, (passed, failed, skipped)) in expected {
-      let file = try #require(Self.conformanceFiles(shared).first { $0.0 == "checkov/\(folder)/results_json.json" })
+      let file = try #require(Self.conformanceFiles().first { $0.0 == "checkov/\(folder)/results_json.json" })
       let parsed = GuardrailResultLoader.parse(file.1)
       #expect(parsed.findings.filter { $0.result == .pass }.count == passed, "\(folder)")
       #expect(parsed.findings.filter { $0.result == .fail }.count == failed, "\(folder)")

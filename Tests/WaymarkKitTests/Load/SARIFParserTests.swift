@@ -7,8 +7,7 @@ import WaymarkTestSupport
 /// The SARIF consumer rules, each on the conformance sample that exercises it or inline.
 @Suite struct SARIFParserTests {
   func sample(_ path: String) throws -> ParsedGuardrailFile? {
-    guard let shared = TestPaths.shared else { return nil }
-    let base = shared.appendingPathComponent("conformance/policy-results/sarif")
+    let base = try TestPaths.conformanceSuite("policy-results").appendingPathComponent("sarif")
     guard case .success(let file) = SourceFile.read(path, under: base) else {
       Issue.record("cannot read \(path)")
       return nil
@@ -21,12 +20,12 @@ import WaymarkTestSupport
   }
 
   @Test func messageTemplatesTakeTheirArguments() throws {
-    guard let parsed = try sample("sarif-tutorials/message-with-arguments.sarif") else { return print(TestPaths.sharedMissing) }
+    let parsed = try #require(try sample("sarif-tutorials/message-with-arguments.sarif"))
     #expect(parsed.findings.map(\.message) == ["Variable 'x' was used without being initialized."])
   }
 
   @Test func messageIdsComeFromTheRule() throws {
-    guard let parsed = try sample("sarif-tutorials/message-from-metadata.sarif") else { return print(TestPaths.sharedMissing) }
+    let parsed = try #require(try sample("sarif-tutorials/message-from-metadata.sarif"))
     #expect(parsed.findings.map(\.message) == ["This is the message text. It might be very long."])
     // No level on the result and no default on the rule: `warning`, a failure of medium severity.
     #expect(parsed.findings.map(\.result) == [.fail])
@@ -52,7 +51,7 @@ import WaymarkTestSupport
   }
 
   @Test func levelFallsBackToTheRuleDefaultAndAMismatchedRuleIdIsReported() throws {
-    guard let parsed = try sample("sarif-tutorials/DefaultRuleConfiguration.sarif") else { return print(TestPaths.sharedMissing) }
+    let parsed = try #require(try sample("sarif-tutorials/DefaultRuleConfiguration.sarif"))
     // Both results' ruleIds disagree with the rules their ruleIndex points at: shown as written,
     // with the indexed rule's default level (error → high, warning → medium).
     #expect(parsed.findings.map(\.ruleId) == ["TUT1001", "TUT1002"])
@@ -64,7 +63,7 @@ import WaymarkTestSupport
   }
 
   @Test func suppressionsCountOnlyWhenNoneIsUnderReviewOrRejected() throws {
-    guard let parsed = try sample("sarif-tutorials/Suppressions.sarif") else { return print(TestPaths.sharedMissing) }
+    let parsed = try #require(try sample("sarif-tutorials/Suppressions.sarif"))
     let suppressed = parsed.findings.filter(\.suppressed)
     #expect(suppressed.allSatisfy { $0.result == .skip })
     #expect(suppressed.count == 3)
@@ -72,19 +71,19 @@ import WaymarkTestSupport
   }
 
   @Test func absentBaselineResultsAreNotCountedButNoted() throws {
-    guard let parsed = try sample("sarif-tutorials/Baseline.sarif") else { return print(TestPaths.sharedMissing) }
+    let parsed = try #require(try sample("sarif-tutorials/Baseline.sarif"))
     #expect(parsed.diagnostics.map(\.code) == ["policy.sarif-absent"])
     #expect(parsed.diagnostics.first?.severity == .note)
   }
 
   @Test func uriBaseIdsResolveToRootRelativePaths() throws {
-    guard let parsed = try sample("sarif-tutorials/OriginalUriBaseIds.sarif") else { return print(TestPaths.sharedMissing) }
+    let parsed = try #require(try sample("sarif-tutorials/OriginalUriBaseIds.sarif"))
     // REPOROOT has no URI (the root); SRCROOT is `src/` under it; `.` is the root itself.
     #expect(parsed.findings.map(\.file) == ["README.md", "src/io/kb.c", "."])
   }
 
   @Test func aByteOrderMarkIsSkipped() throws {
-    guard let parsed = try sample("sarif-sdk/baseline.SuppressionTestCurrent.sarif") else { return print(TestPaths.sharedMissing) }
+    let parsed = try #require(try sample("sarif-sdk/baseline.SuppressionTestCurrent.sarif"))
     #expect(parsed.format == "sarif")
     #expect(parsed.diagnostics.filter { $0.severity == .error }.isEmpty)
   }
@@ -131,9 +130,11 @@ import WaymarkTestSupport
   }
 
   @Test func conftestSuccessAndSkipResultsArePassesAndSkips() throws {
-    guard let shared = TestPaths.shared else { return print(TestPaths.sharedMissing) }
-    let base = shared.appendingPathComponent("conformance/policy-results/conftest/docs")
-    guard case .success(let file) = SourceFile.read("output-md.service.sarif", under: base) else { return }
+    let base = try TestPaths.conformanceSuite("policy-results").appendingPathComponent("conftest/docs")
+    guard case .success(let file) = SourceFile.read("output-md.service.sarif", under: base) else {
+      Issue.record("cannot read output-md.service.sarif")
+      return
+    }
     let parsed = GuardrailResultLoader.parse(file)
     #expect(parsed.tools == ["conftest"])
     #expect(parsed.findings.map(\.result) == [.warn])

@@ -33,18 +33,22 @@ import WaymarkTestSupport
     #expect(!group.contains("Documentation"))
   }
 
-  @Test func theDemoHasTenDocsSitesWithoutBrokenLinks() async throws {
+  @Test func theDemoHasElevenDocsSitesWithoutBrokenLinks() async throws {
     let result = try await SiteBuilder().build(
       BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
     // The demo's one diagnostic is a deliberately expired waiver; nothing from the docs.
     #expect(!result.diagnostics.items.contains { $0.code.hasPrefix("docs.") })
     #expect(result.diagnostics.errorCount == 0)
     let sites = result.files.filter { $0.path.hasPrefix("api/docs/") }
-    #expect(sites.count >= 10)
+    // Ten demo teams' sites and Waymark's own manual (docs/, registered as component:waymark).
+    #expect(sites.count == 11)
     for site in sites {
       #expect(String(decoding: site.bytes, as: UTF8.self).contains("\"brokenLinks\": 0,"), "\(site.path)")
     }
     #expect(result.files.contains { $0.path == "docs/default/component/payments-api/img/latency-p99.png" })
+    let manual = try #require(DocsFixture.text(result, "api/docs/default/component/waymark.json"))
+    #expect(manual.contains("\"pages\": 17,"))
+    #expect(result.files.contains { $0.path == "docs/default/component/waymark/diagnostic-codes/index.html" })
   }
 
   @Test func unsafeHTMLPassesOnlyWhenTheSiteAllowsIt() async throws {
