@@ -12,8 +12,9 @@ extension SiteBuilder {
         docs.site(for: ref).map { site -> JSONValue in ["folder": .string(site.folder), "pages": .int(Int64(site.pages.count))] }
       }
       .noting("dora", from: catalog) { ref in
+        // The window alone, never `delivery.value`: that builds the whole metrics table.
         guard let delivery, let metrics = delivery.fact(for: ref) else { return nil }
-        return ["window": delivery.value["window"] ?? .null, "events": metrics["events"] ?? .null]
+        return ["window": delivery.window.value, "events": metrics["events"] ?? .null]
       }
       .noting("policy", from: catalog) { ref in
         let findings = guardrails.fact(for: ref)["findings"]?.arrayValue ?? []
