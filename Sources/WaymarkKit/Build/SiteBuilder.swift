@@ -22,7 +22,12 @@ public struct SiteBuilder: Sendable {
     var config = loadedConfig
     if let baseURL = options.baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
     let output = options.output?.standardizedFileURL ?? root.appendingPathComponent(config.outputDirectory)
-    let finder = InputFinder(root: root, excludedFolders: Self.excludedFolders(config: config, root: root, output: output))
+    // The output is checked before anything is read: a refused one is not kept out of the walk.
+    var placement = FolderPlacement(root: root, config: config)
+    let outputProblems = placement.outputProblems(output)
+    diagnostics += try Self.outputDiagnostics(outputProblems, config: config, commandLine: options.output != nil)
+    let excluded = outputProblems.isEmpty ? Self.excludedFolders(config: config, root: root, output: output) : []
+    let finder = InputFinder(root: root, excludedFolders: excluded)
     let walk = finder.walk()
     let allFiles = walk.files
     diagnostics += walk.diagnostics(
@@ -58,6 +63,13 @@ public struct SiteBuilder: Sendable {
     let docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: allFiles)
     diagnostics += docs.diagnostics
     options.progress(clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites"))
+    // Docs folders are known now: neither the output nor the layouts may share one.
+    placement.docs = FolderPlacement.docsFolders(sources: DocsLocator().locate(catalog).sources, sites: docs.sites)
+    if outputProblems.isEmpty {
+      diagnostics += try Self.outputDiagnostics(
+        placement.outputProblems(output), config: config, commandLine: options.output != nil)
+    }
+    diagnostics += Self.layoutsDiagnostics(placement.layoutsProblems(files: allFiles), config: config)
 
     // Evaluate: the build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: config, newestInput: events.newest)

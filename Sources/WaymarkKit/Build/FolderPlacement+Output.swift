@@ -1,0 +1,83 @@
+import Foundation
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension FolderPlacement {
+  /// Why the output folder cannot be written, as a code and a message, and where to report it
+  /// when `waymark.yaml` does not name the output.
+  struct Problem: Sendable, Equatable {
+    var code: String
+    var message: String
+    var fallbackLocation: SourceLocation?
+  }
+
+  /// What the inputs are read from, for the output folder: the input globs' folders, the
+  /// layouts, the policies, `.git`, `waymark.yaml` and the docs folders.
+  var guardedFromOutput: [Guarded] {
+    globFolders + [
+      Guarded(path: config.layoutsDirectory, description: "the layouts folder '\(config.layoutsDirectory)'"),
+      Guarded(path: config.policiesDirectory, description: "the policies folder '\(config.policiesDirectory)'"),
+      Guarded(path: ".git", description: "the repository's '.git' folder"),
+      Guarded(path: SiteConfigLoader.fileName, description: SiteConfigLoader.fileName, coversInside: false),
+    ] + docs
+  }
+
+  /// The problems with writing the site to `output` (absolute, standardized): it is reached
+  /// through a symbolic link inside the root, or it is, holds or lies inside something read.
+  func outputProblems(_ output: URL) -> [Problem] {
+    let path = output.path.count > 1 && output.path.hasSuffix("/") ? String(output.path.dropLast()) : output.path
+    let rootPath = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
+    if rootPath.hasPrefix(path + "/") || path == "/" {
+      return [Problem(code: "output.overlaps-input", message: "the output folder '\(path)' contains the site root")]
+    }
+    if let link = Self.linkedComponent(of: path, below: rootPath) ?? (Self.isLink(path) ? path : nil) {
+      let how = link == path ? "is a symbolic link" : "is reached through the symbolic link '\(display(link))'"
+      return [
+        Problem(
+          code: "output.symbolic-link",
+          message: "the output folder '\(display(path))' \(how); the site is never written or copied through a link",
+          fallbackLocation: SourceLocation(path: display(link)))
+      ]
+    }
+    guard let relative = relativePath(of: path) else { return [] }
+    let overlaps = guardedFromOutput.lazy.compactMap { Self.overlap(of: relative, with: $0) }
+    guard let overlap = overlaps.first else { return [] }
+    return [
+      Problem(
+        code: "output.overlaps-input",
+        message: "the output folder '\(relative.isEmpty ? "." : relative)' \(overlap.relation) "
+          + "\(overlap.guarded.description); "
+          + "it is replaced on every build, so it must hold no input",
+        fallbackLocation: overlap.guarded.location)
+    ]
+  }
+
+  /// The first folder from the root down to `path` (inclusive) that is a symbolic link, when
+  /// `path` is below `rootPath` by name; nil when none is or `path` is elsewhere.
+  static func linkedComponent(of path: String, below rootPath: String) -> String? {
+    guard path.hasPrefix(rootPath + "/") else { return nil }
+    var current = rootPath
+    for component in path.dropFirst(rootPath.count + 1).split(separator: "/") {
+      current += "/" + component
+      var info = stat()
+      guard lstat(current, &info) == 0 else { return nil }
+      if info.st_mode & S_IFMT == S_IFLNK { return current }
+    }
+    return nil
+  }
+
+  /// Whether `path` itself is a symbolic link.
+  static func isLink(_ path: String) -> Bool {
+    var info = stat()
+    return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFLNK
+  }
+
+  /// `path` relative to the root when inside it by name, else as given.
+  private func display(_ path: String) -> String {
+    relativePath(of: path).flatMap { $0.isEmpty ? nil : $0 } ?? path
+  }
+}
