@@ -83,6 +83,7 @@ public struct SiteConfigLoader: Sendable {
     config.docsBrokenLinksAreErrors =
       value.value(at: ["docs", "brokenLinksAreErrors"])?.boolValue ?? config.docsBrokenLinksAreErrors
     readFolders(value, sourceMap: conversion.sourceMap, file: file, into: &config, diagnostics: &diagnostics)
+    diagnostics += hiddenGlobs(config, value: value, sourceMap: conversion.sourceMap, file: file)
     if let asOf = config.asOf, BuildClock.parse(asOf) == nil {
       diagnostics.append(
         .error(
@@ -122,6 +123,27 @@ public struct SiteConfigLoader: Sendable {
             at: location(position, file)))
       }
     }
+  }
+
+  /// An input glob naming a hidden folder (`.github/**/*.sarif`) would silently match nothing:
+  /// the walk never enters one, and hidden files are never read.
+  private func hiddenGlobs(
+    _ config: SiteConfig, value: JSONValue, sourceMap: YAMLSourceMap, file: SourceFile
+  ) -> [Diagnostic] {
+    let inputs = [("catalog", config.catalogGlobs), ("events", config.eventGlobs)]
+      + [("policyResults", config.policyResultGlobs)]
+    var diagnostics: [Diagnostic] = []
+    for (key, globs) in inputs {
+      let isList = value.value(at: ["inputs", key])?.arrayValue != nil
+      for (index, glob) in globs.enumerated() where RootPath.hiddenSegment(in: glob) != nil {
+        let path = isList ? ValuePath(keys: "inputs", key).appending(index: index) : ValuePath(keys: "inputs", key)
+        diagnostics.append(
+          .error(
+            "config.hidden-path", "'inputs.\(key)' glob '\(glob)' names a hidden folder; hidden files are never read",
+            at: location(sourceMap.position(of: path), file)))
+      }
+    }
+    return diagnostics
   }
 
   /// Checks `node` against `field`; returns false when the node has the wrong type.

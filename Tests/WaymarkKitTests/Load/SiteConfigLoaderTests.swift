@@ -51,6 +51,15 @@ import WaymarkKit
     #expect(config.policiesDirectory == "policies")
   }
 
+  @Test func inputGlobsNamingHiddenFoldersAreLocatedErrors() {
+    let (_, problems) = parse("inputs:\n  catalog: [content/**/*.yaml, .github/**/*.yaml]\n  policyResults: .reports/*.sarif\n")
+    #expect(
+      problems == [
+        "waymark.yaml:2:32: error: 'inputs.catalog' glob '.github/**/*.yaml' names a hidden folder; hidden files are never read [config.hidden-path]\n",
+        "waymark.yaml:3:18: error: 'inputs.policyResults' glob '.reports/*.sarif' names a hidden folder; hidden files are never read [config.hidden-path]\n",
+      ])
+  }
+
   @Test func unknownKeysAreLocatedWithASuggestion() {
     let (_, problems) = parse("site:\n  titel: X\nouptut: public\n")
     #expect(
