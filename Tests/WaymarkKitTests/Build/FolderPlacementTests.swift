@@ -63,9 +63,21 @@ import WaymarkTestSupport
       failure?.description
         == "--output: the output folder 'content' contains 'content/catalog', which inputs.catalog reads ('content/catalog/**/*.yaml'); it is replaced on every build, so it must hold no input [output.overlaps-input]"
     )
-    let parent = await #expect(throws: BuildFailure.self) { try await build(root, output: root.deletingLastPathComponent()) }
-    #expect(parent?.isUsage == true)
-    #expect(parent?.description.hasSuffix("contains the site root [output.overlaps-input]") == true)
+  }
+
+  /// An output above the root would swap out and delete the folder holding the root. The root
+  /// is nested in a folder of its own, so that a regression loses only that folder, never the
+  /// shared temporary folder (as an unfixed build did).
+  @Test func aCommandLineOutputHoldingTheRootIsAUsageError() async throws {
+    let parent = try TestPaths.temporaryDirectory("output-parent")
+    let root = parent.appendingPathComponent("site")
+    try FileManager.default.copyItem(at: try Self.site(config: "site: {title: Portal}\n"), to: root)
+    let failure = await #expect(throws: BuildFailure.self) { try await build(root, output: parent) }
+    #expect(failure?.isUsage == true)
+    #expect(
+      failure?.description
+        == "--output: the output folder '\(parent.standardizedFileURL.path)' contains the site root [output.overlaps-input]")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
   }
 
   @Test func anOutputReachedThroughALinkIsAnError() async throws {
