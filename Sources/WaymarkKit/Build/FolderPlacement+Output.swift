@@ -7,14 +7,6 @@ import Foundation
 #endif
 
 extension FolderPlacement {
-  /// Why the output folder cannot be written, as a code and a message, and where to report it
-  /// when `waymark.yaml` does not name the output.
-  struct Problem: Sendable, Equatable {
-    var code: String
-    var message: String
-    var fallbackLocation: SourceLocation?
-  }
-
   /// What the inputs are read from, for the output folder: the input globs' folders, the
   /// layouts, the policies, `.git`, `waymark.yaml` and the docs folders.
   var guardedFromOutput: [Guarded] {
@@ -31,7 +23,7 @@ extension FolderPlacement {
   func outputProblems(_ output: URL) -> [Problem] {
     let path = output.path.count > 1 && output.path.hasSuffix("/") ? String(output.path.dropLast()) : output.path
     let rootPath = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
-    if rootPath.hasPrefix(path + "/") || path == "/" {
+    if Self.contains(path, rootPath) {
       return [Problem(code: "output.overlaps-input", message: "the output folder '\(path)' contains the site root")]
     }
     if let link = Self.linkedComponent(of: path, below: rootPath) ?? (Self.isLink(path) ? path : nil) {
@@ -54,6 +46,14 @@ extension FolderPlacement {
           + "it is replaced on every build, so it must hold no input",
         fallbackLocation: overlap.guarded.location)
     ]
+  }
+
+  /// Whether the folder `path` holds `rootPath`, by name or where their links lead.
+  static func contains(_ path: String, _ rootPath: String) -> Bool {
+    func holds(_ folder: String, _ root: String) -> Bool { folder == "/" || root == folder || root.hasPrefix(folder + "/") }
+    if holds(path, rootPath) { return true }
+    guard let real = resolvedPath(path), case .success(let realRoot) = RootPath.realPath(rootPath) else { return false }
+    return holds(real, realRoot)
   }
 
   /// The first folder from the root down to `path` (inclusive) that is a symbolic link, when

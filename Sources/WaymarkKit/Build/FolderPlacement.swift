@@ -26,6 +26,14 @@ struct FolderPlacement: Sendable {
     var guarded: Guarded
   }
 
+  /// Why a folder is refused, as a code and a message, and where to report it when
+  /// `waymark.yaml` does not name the folder.
+  struct Problem: Sendable, Equatable {
+    var code: String
+    var message: String
+    var fallbackLocation: SourceLocation?
+  }
+
   /// The site root, standardized.
   let root: URL
   /// The config giving the input globs and folders.

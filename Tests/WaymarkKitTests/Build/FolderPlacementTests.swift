@@ -78,6 +78,12 @@ import WaymarkTestSupport
       failure?.description
         == "--output: the output folder '\(parent.standardizedFileURL.path)' contains the site root [output.overlaps-input]")
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
+    // The same folder through a link beside it.
+    let alias = parent.appendingPathComponent("alias")
+    try FileManager.default.createSymbolicLink(atPath: alias.path, withDestinationPath: ".")
+    let linked = await #expect(throws: BuildFailure.self) { try await build(root, output: alias) }
+    #expect(linked?.description == "--output: the output folder '\(alias.path)' contains the site root [output.overlaps-input]")
+    #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == ["alias", "site"])
   }
 
   @Test func anOutputReachedThroughALinkIsAnError() async throws {
