@@ -50,7 +50,9 @@ extension FolderPlacement {
 
   /// Whether the folder `path` holds `rootPath`, by name or where their links lead.
   static func contains(_ path: String, _ rootPath: String) -> Bool {
-    func holds(_ folder: String, _ root: String) -> Bool { folder == "/" || root == folder || root.hasPrefix(folder + "/") }
+    func holds(_ folder: String, _ root: String) -> Bool {
+      folder == "/" || root == folder || root.hasPrefix(folder + "/")
+    }
     if holds(path, rootPath) { return true }
     guard let real = resolvedPath(path), case .success(let realRoot) = RootPath.realPath(rootPath) else { return false }
     return holds(real, realRoot)
