@@ -47,9 +47,13 @@ public struct BuildProgress: Sendable, Hashable {
 public struct BuildFailure: Error, Sendable, CustomStringConvertible {
   /// What went wrong.
   public var description: String
+  /// Whether a command-line argument is at fault (an `--output` folder that holds inputs): a
+  /// usage error (exit code 2) rather than the environment's.
+  public var isUsage: Bool
 
   /// Creates a failure.
-  public init(_ description: String) {
+  public init(_ description: String, isUsage: Bool = false) {
     self.description = description
+    self.isUsage = isUsage
   }
 }

@@ -14,6 +14,8 @@ package struct BuiltStages: Sendable {
   package let deliveryStage: DeliveryStage
   package let events: EventLoadResult
   package let docs: DocsSet
+  /// The output and layouts folders checked against the docs folders.
+  package let placement: [Diagnostic]
   package let delivery: DeliveryMetrics?
   package let scorecards: ScorecardStage.Output
   package let secrets: SecretGuard.Outcome
@@ -26,7 +28,7 @@ package struct BuiltStages: Sendable {
   /// Every stage's diagnostics, in stage order (the list sorts them).
   package var diagnostics: [Diagnostic] {
     inputs.diagnostics + catalog.diagnostics + guardrails.diagnostics + events.diagnostics + docs.diagnostics
-      + scorecards.diagnostics + secrets.diagnostics
+      + placement + scorecards.diagnostics + secrets.diagnostics
   }
 
   /// What `build` returns once the site is rendered.

@@ -5,7 +5,6 @@ import WaymarkGuardrails
 import WaymarkLoading
 import WaymarkModel
 import WaymarkPublishing
-import WaymarkRendering
 import WaymarkScorecards
 import WaymarkSecrets
 
@@ -23,6 +22,7 @@ public struct SiteBuilder: Sendable {
   public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
     var clock = StageClock(progress: options.progress)
     let inputs = SiteInputsLoader(root: options.root, output: options.output, baseURL: options.baseURL).load()
+    if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
     let catalogStage = CatalogStage(inputs: inputs)
     let loaded = await catalogStage.load()
     clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files")
@@ -35,6 +35,7 @@ public struct SiteBuilder: Sendable {
     clock.lap("events", "\(events.events.count) events from \(events.files.count) files")
     let docs = await DocsStage(inputs: inputs, catalog: catalog.catalog).run()
     clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
+    let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     // The build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(option: options.asOf, config: inputs.config, newestInput: events.newest)
     let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
@@ -49,7 +50,8 @@ public struct SiteBuilder: Sendable {
     clock.lap("secrets", secrets.summary)
     let stages = BuiltStages(
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
-      docs: docs, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now, nowSource: nowSource)
+      docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
+      nowSource: nowSource)
     let site = await Self.render(stages)
     clock.lap("render", "\(site.files.count) files")
     guard options.writesOutput, !site.diagnostics.hasErrors else { return stages.result(site, published: false) }

@@ -33,4 +33,25 @@ extension SiteWriter {
     }
     return close(descriptor) == 0 && written
   }
+
+  /// The bytes of the regular file at `path`, opened without following a final link; nil when
+  /// it is a link, not a regular file, or cannot be read.
+  package static func readRegularFile(atPath path: String) -> [UInt8]? {
+    let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC)
+    guard descriptor >= 0 else { return nil }
+    defer { close(descriptor) }
+    var info = stat()
+    guard fstat(descriptor, &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return nil }
+    var bytes: [UInt8] = []
+    var buffer = [UInt8](repeating: 0, count: 64 << 10)
+    while true {
+      let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+      if count < 0 {
+        if errno == EINTR { continue }
+        return nil
+      }
+      if count == 0 { return bytes }
+      bytes += buffer[0..<count]
+    }
+  }
 }

@@ -40,7 +40,8 @@ public struct SiteWriter: Sendable {
   /// Cleans what an interrupted earlier run left behind.
   public func recover() {
     let manager = FileManager.default
-    if !manager.fileExists(atPath: output.path), manager.fileExists(atPath: oldFolder.path) {
+    // Only a real folder is moved back: a committed link at the old name must not become the output.
+    if Self.fileType(output.path) == nil, Self.fileType(oldFolder.path) == S_IFDIR {
       try? manager.moveItem(at: oldFolder, to: output)
     }
     try? manager.removeItem(at: oldFolder)
@@ -51,11 +52,19 @@ public struct SiteWriter: Sendable {
 
   /// Writes `files` and swaps them in as the new output folder.
   ///
-  /// Files the output folder holds that Waymark never writes (`.gitkeep`, a `CNAME`) are kept:
-  /// dot-files at its top level are carried over to the new site.
+  /// Files the output folder holds that Waymark never writes (`.gitkeep`, `.nojekyll`) are kept:
+  /// regular dot-files at its top level are carried over to the new site; links and folders are
+  /// not (a link would publish its target). An output folder that is a link is refused:
+  /// nothing is ever written or copied through one.
   public func publish(_ files: [OutputFile]) throws(Failure) {
     let manager = FileManager.default
     recover()
+    if let type = Self.fileType(output.path), type != S_IFDIR {
+      throw Failure(
+        description: type == S_IFLNK
+          ? "refusing to publish through the symbolic link \(output.path)"
+          : "\(output.path) exists and is not a folder")
+    }
     do {
       try manager.createDirectory(at: parent, withIntermediateDirectories: true)
     } catch {
@@ -78,12 +87,7 @@ public struct SiteWriter: Sendable {
           throw Failure(description: "cannot write \(url.path)")
         }
       }
-      for name in (try? manager.contentsOfDirectory(atPath: output.path)) ?? [] where name.hasPrefix(".") {
-        let target = staging.appendingPathComponent(name)
-        if !manager.fileExists(atPath: target.path) {
-          try manager.copyItem(at: output.appendingPathComponent(name), to: target)
-        }
-      }
+      try carryOverDotFiles(into: staging)
       try swapIn(staging)
     } catch let failure as Failure {
       try? manager.removeItem(at: staging)
@@ -93,6 +97,25 @@ public struct SiteWriter: Sendable {
       recover()
       throw Failure(description: "cannot write the site to \(output.path): \(error.localizedDescription)")
     }
+  }
+
+  /// Copies the previous output's top-level dot-files into `staging`: regular files only, read
+  /// without following a link (`O_NOFOLLOW`), so no link and no link's target is ever published.
+  private func carryOverDotFiles(into staging: URL) throws(Failure) {
+    for name in (try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? [] where name.hasPrefix(".") {
+      let source = output.appendingPathComponent(name).path
+      let target = staging.appendingPathComponent(name).path
+      guard Self.fileType(source) == S_IFREG, Self.fileType(target) == nil else { continue }
+      guard let bytes = Self.readRegularFile(atPath: source), Self.writeFile(bytes, atPath: target) else {
+        throw Failure(description: "cannot carry \(source) over to the new site")
+      }
+    }
+  }
+
+  /// The type bits of what `path` names itself (`S_IFREG`, `S_IFLNK`, …), or nil when nothing is there.
+  package static func fileType(_ path: String) -> mode_t? {
+    var info = stat()
+    return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
   }
 
   /// Puts the complete site in `staging` at the output's name, atomically.

@@ -11,8 +11,12 @@ public struct PullRequestSummary: Sendable {
     self.expiryWindowDays = expiryWindowDays
   }
 
-  /// The markdown text.
+  /// The markdown text; every string taken from the inputs is escaped (`MarkdownEscaper`).
   public func markdown(_ outcome: ScorecardOutcome, now: Timestamp, diagnostics: DiagnosticList) -> String {
+    // Redacted before escaping: an escaped credential (`ghp\_…`) no longer matches its pattern.
+    let scanner = SecretScanner()
+    func text(_ value: String) -> String { MarkdownEscaper.text(scanner.redacting(value)) }
+    func code(_ value: String) -> String { MarkdownEscaper.codeSpan(scanner.redacting(value)) }
     var lines = ["## Waymark readiness", ""]
     let drops = (outcome.changes ?? []).filter { $0.direction == "down" }
     let rises = (outcome.changes ?? []).filter { $0.direction == "up" }
@@ -25,7 +29,8 @@ public struct PullRequestSummary: Sendable {
       let noun = changes.count == 1 ? "entity" : "entities"
       lines.append("**\(changes.count) \(noun) \(title)\(changes.count == 1 ? "s" : "") a level:**")
       for change in changes {
-        lines.append("- `\(change.entity)` in \(change.scorecard): \(change.from ?? "none") → \(change.to ?? "none")")
+        let levels = "\(text(change.from ?? "none")) → \(text(change.to ?? "none"))"
+        lines.append("- \(code(change.entity)) in \(text(change.scorecard)): \(levels)")
       }
       lines.append("")
     }
@@ -34,13 +39,14 @@ public struct PullRequestSummary: Sendable {
     if !expiring.isEmpty {
       lines.append("**\(expiring.count) waiver\(expiring.count == 1 ? "" : "s") expire within \(expiryWindowDays) days:**")
       for waiver in expiring {
-        lines.append("- `\(waiver.waiver.name)` (\(waiver.waiver.scorecard)/\(waiver.waiver.check)) expires \(waiver.waiver.expiresDate)")
+        let checked = text("\(waiver.waiver.scorecard)/\(waiver.waiver.check)")
+        lines.append("- \(code(waiver.waiver.name)) (\(checked)) expires \(text(waiver.waiver.expiresDate))")
       }
       lines.append("")
     }
     if !outcome.violations.isEmpty {
       lines.append("**\(outcome.violations.count) gate\(outcome.violations.count == 1 ? " is" : "s are") broken:**")
-      for violation in outcome.violations { lines.append("- \(violation.message)") }
+      for violation in outcome.violations { lines.append("- \(text(violation.message))") }
       lines.append("")
     }
     lines.append("\(diagnostics.errorCount) error(s), \(diagnostics.warningCount) warning(s).")

@@ -122,11 +122,14 @@ package struct ScorecardViewModel {
     return rows.joined(separator: "\n") + "\n"
   }
 
-  /// Quotes a CSV cell; a leading `=`, `+`, `-` or `@` is defused so spreadsheets do not run it as a formula.
+  /// Quotes a CSV cell that holds a comma, quote, CR or LF; a cell starting with `=`, `+`, `-`,
+  /// `@`, a tab or a CR gets a leading `'` so spreadsheets do not run it as a formula (OWASP's
+  /// CSV-injection advice). Scalars, not characters: `"\r\n"` is one `Character`.
   package static func csvCell(_ text: String) -> String {
     var cell = text
-    if let first = cell.first, "=+-@".contains(first) { cell = "'" + cell }
-    if cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell != text {
+    if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) { cell = "'" + cell }
+    let needsQuotes = cell.unicodeScalars.contains { "\",\r\n".unicodeScalars.contains($0) }
+    if needsQuotes || cell != text {
       cell = "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
     return cell

@@ -52,11 +52,13 @@ struct TerminalReporter: Sendable {
     FileHandle.standardError.write(Data("waymark: error: \(text)\n".utf8))
   }
 
-  /// Runs the pipeline; an environment failure is reported here and becomes exit code 3.
+  /// Runs the pipeline; an environment failure is reported here and becomes exit code 3, a bad
+  /// command-line argument (an `--output` holding inputs) a usage error, exit code 2.
   func build(_ options: BuildOptions) async throws -> BuildResult {
     do {
       return try await SiteBuilder().build(options)
     } catch {
+      if error.isUsage { throw ValidationError(error.description) }
       failure(error.description)
       throw ExitCode(ExitStatus.environment)
     }

@@ -85,6 +85,10 @@ public struct LocationResolver: Sendable {
     guard !written.hasPrefix("/"), let resolved = RootPath.resolve(written, besideFile: file) else {
       return problem(.error, "catalog.path-outside-root", "'\(target)' points outside the site root")
     }
+    if RootPath.hiddenSegment(in: resolved) != nil {
+      return problem(
+        .error, "catalog.hidden-path", "'\(target)' names the hidden path '\(resolved)', which is never read")
+    }
     if resolved.contains(where: { "*?[".contains($0) }) {
       let pattern = GlobPattern(resolved)
       let matches = available.filter { pattern.matches($0) }
@@ -106,6 +110,11 @@ public struct LocationResolver: Sendable {
     }
     guard RootPath.staysInside(resolved, root: root) else {
       return problem(.error, "catalog.path-outside-root", "'\(target)' points outside the site root through a symbolic link")
+    }
+    if let hidden = RootPath.hiddenTarget(of: resolved, root: root.standardizedFileURL.path) {
+      return problem(
+        .error, "catalog.hidden-path",
+        "'\(target)' leads to the hidden file '\(hidden)' through a symbolic link, which is never read")
     }
     return ([resolved], nil)
   }

@@ -127,6 +127,13 @@ public struct SubstitutionResolver: Sendable {
         .error("catalog.path-outside-root", "\(field) \(key) '\(target)' points outside the site root", at: location))
       return nil
     }
+    if RootPath.hiddenSegment(in: resolved) != nil {
+      resolution.diagnostics.append(
+        .error(
+          "catalog.hidden-path", "\(field) \(key) '\(target)' names the hidden file '\(resolved)', which is never read",
+          at: location))
+      return nil
+    }
     let file: SourceFile
     switch SourceFile.read(resolved, under: root) {
     case .failure(let problem) where problem.code == "input.missing":
@@ -138,6 +145,11 @@ public struct SubstitutionResolver: Sendable {
         .error(
           "catalog.path-outside-root", "\(field) \(key) '\(target)' points outside the site root through a symbolic link",
           at: location))
+      return nil
+    case .failure(let problem) where problem.code == "input.hidden-path":
+      resolution.diagnostics.append(
+        .error(
+          "catalog.hidden-path", "\(field) \(key) '\(target)' names '\(resolved)': \(problem.message)", at: location))
       return nil
     case .failure(let problem):
       resolution.diagnostics.append(

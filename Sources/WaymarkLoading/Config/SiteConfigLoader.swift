@@ -83,18 +83,8 @@ public struct SiteConfigLoader: Sendable {
     config.docsUnsafeHTML = value.value(at: ["docs", "unsafeHTML"])?.boolValue ?? config.docsUnsafeHTML
     config.docsBrokenLinksAreErrors =
       value.value(at: ["docs", "brokenLinksAreErrors"])?.boolValue ?? config.docsBrokenLinksAreErrors
-    for (key, keyPath) in [("policies", \SiteConfig.policiesDirectory), ("layouts", \.layoutsDirectory), ("output", \.outputDirectory)] {
-      guard let folder = string(key) else { continue }
-      if let relative = RootPath.normalized(folder) {
-        config[keyPath: keyPath] = relative
-      } else {
-        let position = conversion.sourceMap.position(of: ValuePath(keys: key))
-        diagnostics.append(
-          .error(
-            "config.path-outside-root", "'\(key)' must be a folder inside the site root, not '\(folder)'",
-            at: location(position, file)))
-      }
-    }
+    readFolders(value, sourceMap: conversion.sourceMap, file: file, into: &config, diagnostics: &diagnostics)
+    diagnostics += hiddenGlobs(config, value: value, sourceMap: conversion.sourceMap, file: file)
     if let asOf = config.asOf, BuildClock.parse(asOf) == nil {
       diagnostics.append(
         .error(
@@ -104,6 +94,57 @@ public struct SiteConfigLoader: Sendable {
     }
     diagnostics += config.metrics.read(value, sourceMap: conversion.sourceMap, file: file)
     return (config, diagnostics)
+  }
+
+  /// `policies`, `layouts` and `output`: folders inside the root; `policies` and `layouts` are
+  /// read, so they may not be hidden (`.git/hooks`). Where `output`/`layouts` are set is kept.
+  private func readFolders(
+    _ value: JSONValue, sourceMap: YAMLSourceMap, file: SourceFile, into config: inout SiteConfig,
+    diagnostics: inout [Diagnostic]
+  ) {
+    let folders = [
+      ("policies", \SiteConfig.policiesDirectory), ("layouts", \.layoutsDirectory), ("output", \.outputDirectory),
+    ]
+    for (key, keyPath) in folders {
+      guard let folder = value.value(at: [key])?.stringValue else { continue }
+      let position = sourceMap.position(of: ValuePath(keys: key))
+      if let relative = RootPath.normalized(folder), key == "output" || RootPath.hiddenSegment(in: relative) == nil {
+        config[keyPath: keyPath] = relative
+        if key == "output" { config.outputLocation = location(position, file) }
+        if key == "layouts" { config.layoutsLocation = location(position, file) }
+      } else if RootPath.normalized(folder) != nil {
+        diagnostics.append(
+          .error(
+            "config.hidden-path", "'\(key)' must not be a hidden folder (a name starting with '.'), not '\(folder)'",
+            at: location(position, file)))
+      } else {
+        diagnostics.append(
+          .error(
+            "config.path-outside-root", "'\(key)' must be a folder inside the site root, not '\(folder)'",
+            at: location(position, file)))
+      }
+    }
+  }
+
+  /// An input glob naming a hidden folder (`.github/**/*.sarif`) would silently match nothing:
+  /// the walk never enters one, and hidden files are never read.
+  private func hiddenGlobs(
+    _ config: SiteConfig, value: JSONValue, sourceMap: YAMLSourceMap, file: SourceFile
+  ) -> [Diagnostic] {
+    let inputs = [("catalog", config.catalogGlobs), ("events", config.eventGlobs)]
+      + [("policyResults", config.policyResultGlobs)]
+    var diagnostics: [Diagnostic] = []
+    for (key, globs) in inputs {
+      let isList = value.value(at: ["inputs", key])?.arrayValue != nil
+      for (index, glob) in globs.enumerated() where RootPath.hiddenSegment(in: glob) != nil {
+        let path = isList ? ValuePath(keys: "inputs", key).appending(index: index) : ValuePath(keys: "inputs", key)
+        diagnostics.append(
+          .error(
+            "config.hidden-path", "'inputs.\(key)' glob '\(glob)' names a hidden folder; hidden files are never read",
+            at: location(sourceMap.position(of: path), file)))
+      }
+    }
+    return diagnostics
   }
 
   /// Checks `node` against `field`; returns false when the node has the wrong type.

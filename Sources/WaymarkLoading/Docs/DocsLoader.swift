@@ -54,6 +54,18 @@ public struct DocsLoader: Sendable {
         source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [], configFile: nil,
         diagnostics: diagnostics)
     }
+    let rootPath = root.standardizedFileURL.path
+    if !source.folder.isEmpty, let hidden = RootPath.hiddenTarget(of: source.folder, root: rootPath) {
+      diagnostics.append(
+        .error(
+          "docs.hidden-path",
+          "'\(source.folder)' leads to the hidden folder '\(hidden)' through a symbolic link; "
+            + "hidden files are never read",
+          at: source.location))
+      return LoadedDocsSite(
+        source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [],
+        configFile: nil, diagnostics: diagnostics)
+    }
     let prefix = source.folder.isEmpty ? "" : source.folder + "/"
     let inFolder = files(under: prefix)
     var config = MkDocsConfig()

@@ -62,6 +62,13 @@ public struct DocsLocator: Sendable {
           .error("docs.path-outside-root", "'\(text)' leaves the site root; docs must live inside it", at: location))
         continue
       }
+      if RootPath.hiddenSegment(in: folder) != nil {
+        diagnostics.append(
+          .error(
+            "docs.hidden-path", "'\(text)' names the hidden folder '\(folder)'; hidden files are never read",
+            at: location))
+        continue
+      }
       let sourceLocation = annotations?["backstage.io/source-location"]?.stringValue
       sources.append(
         DocsSource(

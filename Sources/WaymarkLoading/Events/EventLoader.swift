@@ -48,6 +48,12 @@ public struct EventLoader: Sendable {
             at: SourceLocation(path: path)))
         continue
       }
+      // The walk lists a link to a file as that file; one leading to `.env` or `.git/` is refused.
+      if let hidden = RootPath.hiddenTarget(of: path, root: root.standardizedFileURL.path) {
+        result.diagnostics.append(
+          .error("input.hidden-path", SourceFile.hiddenLinkMessage(hidden), at: SourceLocation(path: path)))
+        continue
+      }
       // Reserve room once per file (a generous bound: event lines are hundreds of bytes) so the
       // event array is not reallocated, old and new copies side by side, as it grows. Pages
       // reserved but never written are not resident.

@@ -16,13 +16,17 @@ extension SourceFile {
   /// Reads `path` under `root`, or returns a located diagnostic.
   ///
   /// Only regular files inside the root are read: a path whose symbolic links lead outside the
-  /// root is `input.outside-root`, a folder, FIFO, socket or device is `input.unreadable` (a FIFO
-  /// is opened without blocking and never read), and a file over `maximumByteCount` is
+  /// root is `input.outside-root`, a hidden file (a segment starting with `.`, by name or where
+  /// a link leads) is `input.hidden-path`, a folder, FIFO, socket or device is `input.unreadable`
+  /// (a FIFO is opened without blocking and never read), and a file over `maximumByteCount` is
   /// `input.too-large`.
   public static func read(_ path: String, under root: URL, maximumByteCount: Int = maximumByteCount) -> Result<SourceFile, Diagnostic> {
     let location = SourceLocation(path: path)
     let rootPath = root.standardizedFileURL.path
     let absolute = rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path
+    if RootPath.hiddenSegment(in: path) != nil {
+      return .failure(.error("input.hidden-path", hiddenNameMessage, at: location))
+    }
     switch RootPath.realPath(absolute) {
     case .failure(let error):
       let code = error.code
@@ -34,6 +38,9 @@ extension SourceFile {
       guard RootPath.isInside(real, root: rootPath) else {
         return .failure(
           .error("input.outside-root", "a symbolic link leads outside the site root; it is not read", at: location))
+      }
+      if let relative = RootPath.relative(real: real, root: rootPath), RootPath.hiddenSegment(in: relative) != nil {
+        return .failure(.error("input.hidden-path", hiddenLinkMessage(relative), at: location))
       }
     }
     let descriptor = open(absolute, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
@@ -67,6 +74,14 @@ extension SourceFile {
       return .failure(.error("input.too-large", tooLargeMessage(bytes.count, limit: maximumByteCount), at: location))
     }
     return .success(SourceFile(path: path, bytes: bytes))
+  }
+
+  /// Why a file with a hidden name is not read.
+  package static let hiddenNameMessage = "a hidden file (a name starting with '.') is never read"
+
+  /// Why a link to a hidden file is not read.
+  package static func hiddenLinkMessage(_ target: String) -> String {
+    "a symbolic link leads to the hidden file '\(target)', which is never read"
   }
 
   package static func tooLargeMessage(_ size: Int, limit: Int) -> String {

@@ -15,10 +15,23 @@ public struct SiteInputs: Sendable {
   public let files: [String]
   /// Problems with the settings and with entries the input globs match but cannot read.
   public let diagnostics: [Diagnostic]
+  /// Why `--output` cannot be used (a usage error: the build stops before reading anything).
+  public let usageFailure: String?
+  /// Whether the output folder was refused already (it is then not checked against docs folders).
+  package let outputIsRefused: Bool
   package let finder: InputFinder
 
   /// The files matching any of `globs`, sorted, each listed once.
   public func files(matching globs: [String]) -> [String] {
     finder.files(matching: globs, in: files)
+  }
+
+  /// The output and layouts folders checked against the docs folders the catalog names, known
+  /// once the docs are read: neither may share one.
+  public func placementDiagnostics(catalog: Catalog, docs: DocsSet) -> [Diagnostic] {
+    var placement = FolderPlacement(root: root, config: config)
+    placement.docs = FolderPlacement.docsFolders(sources: DocsLocator().locate(catalog).sources, sites: docs.sites)
+    let output = outputIsRefused ? [] : placement.outputDiagnostics(placement.outputProblems(self.output))
+    return output + placement.layoutsDiagnostics(placement.layoutsProblems(files: files))
   }
 }

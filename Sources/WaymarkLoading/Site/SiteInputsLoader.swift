@@ -22,14 +22,20 @@ public struct SiteInputsLoader: Sendable {
     var (config, configFile, diagnostics) = SiteConfigLoader().load(root: root)
     if let baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
     let output = self.output?.standardizedFileURL ?? root.appendingPathComponent(config.outputDirectory)
-    let finder = InputFinder(root: root, excludedFolders: Self.excludedFolders(config: config, root: root, output: output))
+    // The output is checked before anything is read: a refused one is not kept out of the walk.
+    let placement = FolderPlacement(root: root, config: config)
+    let outputProblems = placement.outputProblems(output)
+    let usageFailure = self.output == nil ? nil : outputProblems.first.map { "--output: \($0.message) [\($0.code)]" }
+    if self.output == nil { diagnostics += placement.outputDiagnostics(outputProblems) }
+    let excluded = outputProblems.isEmpty ? Self.excludedFolders(config: config, root: root, output: output) : []
+    let finder = InputFinder(root: root, excludedFolders: excluded)
     let walk = finder.walk()
     diagnostics += walk.diagnostics(
       matching: config.catalogGlobs + config.eventGlobs + config.policyResultGlobs
         + ["yaml", "yml"].map { "\(config.policiesDirectory)/**/*.\($0)" } + ["\(config.layoutsDirectory)/**/*"])
     return SiteInputs(
       root: root, config: config, configFile: configFile, output: output, files: walk.files, diagnostics: diagnostics,
-      finder: finder)
+      usageFailure: usageFailure, outputIsRefused: !outputProblems.isEmpty, finder: finder)
   }
 
   /// Root-relative folders the input walk must not enter: the output and its staging folders.

@@ -16,6 +16,10 @@ public struct SiteConfig: Sendable, Hashable {
   public var layoutsDirectory: String
   /// The output folder.
   public var outputDirectory: String
+  /// Where waymark.yaml sets `output`, or nil when it is the default (for diagnostics about it).
+  public var outputLocation: SourceLocation?
+  /// Where waymark.yaml sets `layouts`, or nil when it is the default.
+  public var layoutsLocation: SourceLocation?
   /// The build's notion of "now" (ISO 8601), when not given with `--as-of`.
   public var asOf: String?
   /// Delivery metrics settings (`metrics:`).

@@ -12,6 +12,8 @@ struct HostileCase: Sendable, CustomStringConvertible {
   var publishes = true
   /// An environment variable that must be `1` for the case to run (heavy cases), if any.
   var gate: String?
+  /// Whether the build writes to the output `waymark.yaml` names (else `<tmp>/output`, as `--output`).
+  var configuredOutput = false
 
   var description: String { name }
 
@@ -31,6 +33,10 @@ struct HostileCase: Sendable, CustomStringConvertible {
     HostileCase(name: "timestamps-out-of-range"),
     HostileCase(name: "million-sarif-results", publishes: false),
     HostileCase(name: "secrets"),
+    HostileCase(name: "hidden-files"),
+    HostileCase(name: "output-link", configuredOutput: true),
+    HostileCase(name: "output-over-inputs", configuredOutput: true),
+    HostileCase(name: "layouts-in-docs"),
   ]
 
   /// The corpus folder.

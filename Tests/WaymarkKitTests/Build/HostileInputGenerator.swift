@@ -25,6 +25,8 @@ struct HostileInputGenerator {
     case "paths-outside-root": try pathsOutsideRoot()
     case "million-sarif-results": try millionSARIFResults()
     case "secrets": try secrets()
+    case "hidden-files": try hiddenFiles()
+    case "output-link": try outputLink()
     default: break
     }
     return []
@@ -125,6 +127,31 @@ struct HostileInputGenerator {
     try link("content/events/outside.jsonl", to: outside.appendingPathComponent("secret.txt").path)
     try link("policies/outside.yaml", to: outside.appendingPathComponent("evil.yaml").path)
     try link("layouts/entity.html", to: outside.appendingPathComponent("secret.txt").path)
+  }
+
+  /// Where CI checkouts keep a job token (`.git/config`), a local `.env` and a git hook, each
+  /// reached by a link that the walk lists as a file (the committed site names them directly).
+  private func hiddenFiles() throws {
+    for path in [".git/config", ".git/hooks/pre-commit", ".env"] {
+      try write(path, "# \(HostileCase.sentinel)\n")
+    }
+    try link("content/catalog/leak.yaml", to: "../../.git/config")
+    try link("content/catalog/git-docs", to: "../../.git")
+    try link("content/catalog/hooks", to: "../../.git/hooks")
+    try link("content/catalog/docs/config.md", to: "../../../.git/config")
+    try link("content/events/env.jsonl", to: "../../.env")
+    try link("content/policy-results/env.json", to: "../../.env")
+    try link("policies/hook.yaml", to: "../.git/hooks/pre-commit")
+  }
+
+  /// `output` committed as a link to a home folder in place of `output/.gitkeep`.
+  private func outputLink() throws {
+    let home = outside.appendingPathComponent("home")
+    try FileManager.default.createDirectory(at: home.appendingPathComponent(".ssh"), withIntermediateDirectories: true)
+    for file in [".ssh/id_ed25519", ".netrc", ".gitkeep"] {
+      try Data("# \(HostileCase.sentinel)\n".utf8).write(to: home.appendingPathComponent(file))
+    }
+    try link("output", to: "../outside/home")
   }
 
   private func millionSARIFResults() throws {

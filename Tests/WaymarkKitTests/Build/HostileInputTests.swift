@@ -31,9 +31,10 @@ import WaymarkTestSupport
       return
     }
     let before = TreeManifest(of: workspace.base)
+    let output = hostile.configuredOutput ? nil : workspace.output
 
     let checked = try await SiteBuilder().build(
-      BuildOptions(root: workspace.root, output: workspace.output, asOf: Self.asOf, writesOutput: false))
+      BuildOptions(root: workspace.root, output: output, asOf: Self.asOf, writesOutput: false))
     let text = DiagnosticFormat.text.format(checked.diagnostics)
     assertGolden(text, file: hostile.folder.appendingPathComponent("expected.txt"))
     #expect(!text.contains(HostileCase.sentinel))
@@ -45,7 +46,7 @@ import WaymarkTestSupport
 
     guard hostile.publishes else { return }
     let built = try await SiteBuilder().build(
-      BuildOptions(root: workspace.root, output: workspace.output, asOf: Self.asOf, writesOutput: true))
+      BuildOptions(root: workspace.root, output: output, asOf: Self.asOf, writesOutput: true))
     #expect(DiagnosticFormat.text.format(built.diagnostics) == text)
     var after = TreeManifest(of: workspace.base)
     let written = after.removeFolder("output")

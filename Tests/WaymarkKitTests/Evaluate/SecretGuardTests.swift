@@ -25,7 +25,8 @@ import WaymarkTestSupport
     )
     let checked = try await ScorecardFixture.build(root, check: true)
     let summary = PullRequestSummary().markdown(checked.scorecards, now: checked.now, diagnostics: checked.diagnostics)
-    #expect(summary.contains("Ready ghp_…[redacted]"))
+    // Redacted, then escaped for markdown.
+    #expect(summary.contains("Ready ghp\\_…\\[redacted\\]"))
     #expect(!summary.contains(Self.token))
     #expect(!DiagnosticFormat.json.format(checked.diagnostics).contains(Self.token))
     #expect(!DiagnosticFormat.github.format(checked.diagnostics).contains(Self.token))

@@ -31,12 +31,34 @@ import WaymarkModel
       asOf: 2026-11-01T00:00:00Z
       """)
     #expect(problems.isEmpty)
+    var expected = SiteConfig(
+      title: "Initech Portal", baseURL: "/portal/", catalogGlobs: ["catalog/**/*.yaml"], eventGlobs: ["events/*.jsonl"],
+      policyResultGlobs: [], policiesDirectory: "rules", layoutsDirectory: "theme", outputDirectory: "public",
+      asOf: "2026-11-01T00:00:00Z")
+    expected.layoutsLocation = SourceLocation(path: "waymark.yaml", line: 7, column: 10)
+    expected.outputLocation = SourceLocation(path: "waymark.yaml", line: 8, column: 9)
+    #expect(config == expected)
+  }
+
+  /// Layouts and policies are read (layouts trusted): never from `.git/hooks` or `.github`.
+  @Test func hiddenLayoutsAndPoliciesFoldersAreLocatedErrors() {
+    let (config, problems) = parse("layouts: .git/hooks\npolicies: content/.rules\n")
     #expect(
-      config
-        == SiteConfig(
-          title: "Initech Portal", baseURL: "/portal/", catalogGlobs: ["catalog/**/*.yaml"], eventGlobs: ["events/*.jsonl"],
-          policyResultGlobs: [], policiesDirectory: "rules", layoutsDirectory: "theme", outputDirectory: "public",
-          asOf: "2026-11-01T00:00:00Z"))
+      problems == [
+        "waymark.yaml:1:10: error: 'layouts' must not be a hidden folder (a name starting with '.'), not '.git/hooks' [config.hidden-path]\n",
+        "waymark.yaml:2:11: error: 'policies' must not be a hidden folder (a name starting with '.'), not 'content/.rules' [config.hidden-path]\n",
+      ])
+    #expect(config.layoutsDirectory == "layouts")
+    #expect(config.policiesDirectory == "policies")
+  }
+
+  @Test func inputGlobsNamingHiddenFoldersAreLocatedErrors() {
+    let (_, problems) = parse("inputs:\n  catalog: [content/**/*.yaml, .github/**/*.yaml]\n  policyResults: .reports/*.sarif\n")
+    #expect(
+      problems == [
+        "waymark.yaml:2:32: error: 'inputs.catalog' glob '.github/**/*.yaml' names a hidden folder; hidden files are never read [config.hidden-path]\n",
+        "waymark.yaml:3:18: error: 'inputs.policyResults' glob '.reports/*.sarif' names a hidden folder; hidden files are never read [config.hidden-path]\n",
+      ])
   }
 
   @Test func unknownKeysAreLocatedWithASuggestion() {
