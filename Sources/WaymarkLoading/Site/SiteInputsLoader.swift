@@ -27,7 +27,10 @@ public struct SiteInputsLoader: Sendable {
     let outputProblems = placement.outputProblems(output)
     let usageFailure = self.output == nil ? nil : outputProblems.first.map { "--output: \($0.message) [\($0.code)]" }
     if self.output == nil { diagnostics += placement.outputDiagnostics(outputProblems) }
-    let excluded = outputProblems.isEmpty ? Self.excludedFolders(config: config, root: root, output: output) : []
+    let excluded =
+      outputProblems.isEmpty
+      ? Self.excludedFolders(configured: self.output == nil ? config.outputDirectory : nil, root: root, output: output)
+      : []
     let finder = InputFinder(root: root, excludedFolders: excluded)
     let walk = finder.walk()
     diagnostics += walk.diagnostics(
@@ -38,9 +41,11 @@ public struct SiteInputsLoader: Sendable {
       usageFailure: usageFailure, outputIsRefused: !outputProblems.isEmpty, finder: finder)
   }
 
-  /// Root-relative folders the input walk must not enter: the output and its staging folders.
-  package static func excludedFolders(config: SiteConfig, root: URL, output: URL) -> Set<String> {
-    var excluded: Set<String> = [config.outputDirectory]
+  /// Root-relative folders the input walk must not enter: the output, as configured (when no
+  /// `--output` overrides it) and as resolved. A configured folder that `--output` overrides is read
+  /// like any other: `output: content` with `--output _site` must not hide the content.
+  package static func excludedFolders(configured: String?, root: URL, output: URL) -> Set<String> {
+    var excluded = Set([configured].compactMap { $0 })
     let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
     if output.path.hasPrefix(rootPath) {
       excluded.insert(String(output.path.dropFirst(rootPath.count)))

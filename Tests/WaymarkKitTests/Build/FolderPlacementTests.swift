@@ -56,6 +56,15 @@ import WaymarkTestSupport
     #expect(SiteFixture.snapshot(of: root) == before)
   }
 
+  @Test func aConfiguredOutputThatTheCommandLineOverridesIsReadLikeAnyFolder() async throws {
+    // `output: content` is not where this build writes, so the walk must not skip the content.
+    let root = try Self.site(config: "output: content\n")
+    let result = try await build(root, output: root.appendingPathComponent("_site"))
+    #expect(result.diagnostics.errorCount == 0)
+    #expect(result.published)
+    #expect(result.files.contains { $0.path == "catalog/default/component/handbook/index.html" })
+  }
+
   @Test func aCommandLineOutputHoldingInputsIsAUsageError() async throws {
     let root = try Self.site(config: "site: {title: Portal}\n")
     let failure = await #expect(throws: BuildFailure.self) { try await build(root, output: root.appendingPathComponent("content")) }
