@@ -66,7 +66,7 @@ let package = Package(
       name: "WaymarkRendering",
       dependencies: [
         "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails", "WaymarkDelivery",
-        "WaymarkScorecards", "StructuredData", "Markdown",
+        "WaymarkScorecards", "StructuredData", "YAML", "Markdown",
         .product(name: "Mustache", package: "swift-mustache"),
         .product(name: "OrderedCollections", package: "swift-collections"),
       ],
@@ -97,7 +97,7 @@ let package = Package(
       name: "WaymarkBench",
       dependencies: [
         "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails",
-        "WaymarkDelivery", "WaymarkScorecards", "YAML", "CEL", "StructuredData",
+        "WaymarkDelivery", "WaymarkScorecards", "WaymarkRendering", "WaymarkPublishing", "YAML", "CEL", "StructuredData",
       ]),
 
     // Embeds the default theme (top-level `layouts/`) into WaymarkKit at build time.
@@ -116,7 +116,7 @@ let package = Package(
       dependencies: [
         "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails",
         "WaymarkDelivery", "WaymarkScorecards", "WaymarkSecrets", "WaymarkRendering", "WaymarkPublishing",
-        "WaymarkTestSupport",
+        "WaymarkTestSupport", "StructuredData", "Markdown",
       ],
       exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Load/Snapshots", "Render/Snapshots", "Fixtures"]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
