@@ -25,6 +25,8 @@ struct EventChunkDecoder: Sendable {
     var unknown: [String: (count: Int, line: Int)] = [:]
     /// Credentials found in the chunk's bytes (`SecretScanner`), lines numbered within the chunk.
     var secrets: [SecretScanner.Match] = []
+    /// For a JSON array: bytes walked to locate its elements (`LineColumnCounter.bytesWalked`).
+    var locatingBytes = 0
   }
 
   let scanner = JSONFieldScanner(selection: EventFields.selection)
@@ -33,6 +35,22 @@ struct EventChunkDecoder: Sendable {
   /// GitHub push delivery, a few hundred kilobytes); a longer line is malformed and skipped
   /// without building its values.
   static let maximumRecordBytes = 16 << 20
+  /// The longest line `LineBlockReader` keeps: a record and the `\r` of a `\r\n` break.
+  static let maximumLineBytes = maximumRecordBytes + 1
+
+  /// The result for one line over `maximumRecordBytes`, dropped as it was read: malformed.
+  static func overlongRecord(byteCount: Int) -> Result {
+    var result = Result()
+    result.lines = 1
+    result.records = 1
+    result.malformed = 1
+    result.problems.append(Problem(line: 1, column: 1, message: overlongMessage(byteCount), code: "events.malformed"))
+    return result
+  }
+
+  private static func overlongMessage(_ byteCount: Int) -> String {
+    "record is \(byteCount) bytes, over the 16 MiB limit for one event record; it is not read"
+  }
 
   /// Decodes every non-blank line of `bytes`; lines are numbered from 1 within the chunk.
   func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
@@ -53,9 +71,7 @@ struct EventChunkDecoder: Sendable {
         result.records += 1
         result.malformed += 1
         result.problems.append(
-          Problem(
-            line: line, column: 1, message: "record is \(last - first) bytes, over the 16 MiB limit for one event record; it is not read",
-            code: "events.malformed"))
+          Problem(line: line, column: 1, message: Self.overlongMessage(last - first), code: "events.malformed"))
       } else if first < last {
         decodeRecord(
           UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings, into: &result)
