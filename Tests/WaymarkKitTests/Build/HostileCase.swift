@@ -31,6 +31,7 @@ struct HostileCase: Sendable, CustomStringConvertible {
     HostileCase(name: "timestamps-out-of-range"),
     HostileCase(name: "million-sarif-results", publishes: false),
     HostileCase(name: "secrets"),
+    HostileCase(name: "large-event-array", publishes: false),
   ]
 
   /// The corpus folder.
