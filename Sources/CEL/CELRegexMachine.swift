@@ -67,8 +67,8 @@ struct CELRegexMachine {
     /// Adds `start` and every state reachable from it without consuming a scalar, between
     /// `previous` and `next`; true once that reaches a match.
     private static func enter(
-      _ start: Int, into set: inout StateSet, pending: inout [Int], steps: inout Int, instructions: [CELRegexInstruction],
-      requiresEnd: Bool, previous: Unicode.Scalar?, next: Unicode.Scalar?
+      _ start: Int, into set: inout StateSet, pending: inout [Int], steps: inout Int,
+      instructions: [CELRegexInstruction], requiresEnd: Bool, previous: Unicode.Scalar?, next: Unicode.Scalar?
     ) -> Bool {
       pending.removeAll(keepingCapacity: true)
       pending.append(start)

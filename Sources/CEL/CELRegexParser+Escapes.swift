@@ -39,7 +39,9 @@ extension CELRegexParser {
     case "Q" where !inClass: return .quoted(quotedText())
     default:
       // Any other ASCII punctuation stands for itself (`\.`, `\\`, `\-`, `\_`).
-      guard letter.isASCII, !letter.properties.isAlphabetic, !("0"..."9").contains(letter) else { throw badEscape(letter) }
+      guard letter.isASCII, !letter.properties.isAlphabetic, !("0"..."9").contains(letter) else {
+        throw badEscape(letter)
+      }
       return .scalar(letter)
     }
   }
@@ -79,7 +81,9 @@ extension CELRegexParser {
       return scalar
     }
     for _ in 0..<2 {
-      guard index < scalars.count, let next = digit(scalars[index]) else { throw failure("invalid escape sequence '\\x'") }
+      guard index < scalars.count, let next = digit(scalars[index]) else {
+        throw failure("invalid escape sequence '\\x'")
+      }
       value = value * 16 + next
       index += 1
     }
@@ -92,7 +96,9 @@ extension CELRegexParser {
     var name: String
     if scalars[index] == "{" {
       let start = index + 1
-      guard let end = scalars[start...].firstIndex(of: "}") else { throw failure("invalid character class range '\\p{'") }
+      guard let end = scalars[start...].firstIndex(of: "}") else {
+        throw failure("invalid character class range '\\p{'")
+      }
       name = String(String.UnicodeScalarView(scalars[start..<end]))
       index = end + 1
     } else {
@@ -172,7 +178,9 @@ extension CELRegexParser {
   }
 
   /// One member at `index`: a scalar (returned) or a class escape such as `\d` (added to `set`).
-  private mutating func classMember(into set: inout CELRegexCharacterClass) throws(CELEvaluationError) -> Unicode.Scalar? {
+  private mutating func classMember(
+    into set: inout CELRegexCharacterClass
+  ) throws(CELEvaluationError) -> Unicode.Scalar? {
     guard scalars[index] == "\\" else {
       index += 1
       return scalars[index - 1]

@@ -193,9 +193,12 @@ struct CELRegexParser {
     let start = index
     while index < scalars.count, scalars[index] != ">" { index += 1 }
     let name = String(String.UnicodeScalarView(scalars[start..<index]))
-    guard index < scalars.count, !name.isEmpty,
-      name.unicodeScalars.allSatisfy({ $0 == "_" || $0.properties.isAlphabetic || $0.properties.numericType == .decimal })
-    else { throw failure("invalid named capture '\(name)'") }
+    let isWord = { (scalar: Unicode.Scalar) in
+      scalar == "_" || scalar.properties.isAlphabetic || scalar.properties.numericType == .decimal
+    }
+    guard index < scalars.count, !name.isEmpty, name.unicodeScalars.allSatisfy(isWord) else {
+      throw failure("invalid named capture '\(name)'")
+    }
     guard groupNames.insert(name).inserted else { throw failure("duplicate capture group name '\(name)'") }
     index += 1
     frames.append(Frame(outerFlags: flags))

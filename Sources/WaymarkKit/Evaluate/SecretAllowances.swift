@@ -38,8 +38,8 @@ struct SecretAllowances {
         let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
         diagnostics.append(
           .error(
-            "secrets.bad-allow-pattern", "'\(SecretGuard.allowAnnotation)' is not a valid regular expression: \(reason)",
-            at: location))
+            "secrets.bad-allow-pattern",
+            "'\(SecretGuard.allowAnnotation)' is not a valid regular expression: \(reason)", at: location))
       }
     }
     for key in documentStarts.keys { documentStarts[key]?.sort { $0.line < $1.line } }

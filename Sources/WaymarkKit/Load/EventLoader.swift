@@ -87,7 +87,9 @@ public struct EventLoader: Sendable {
       var whole: [UInt8] = []
       while let more = reader.nextRaw() {
         whole += more
-        guard whole.count <= maximumDocumentBytes else { return .failure(tooLarge(path, handle: handle, read: whole.count)) }
+        guard whole.count <= maximumDocumentBytes else {
+          return .failure(tooLarge(path, handle: handle, read: whole.count))
+        }
       }
       let chunk = Self.decodeDocument(whole, decoder: decoder, isArray: opening == UInt8(ascii: "["))
       merger.add(chunk, firstLine: 1, into: &result, seen: &seen, strings: &strings)
@@ -112,7 +114,9 @@ public struct EventLoader: Sendable {
       while let block = reader.next() {
         defer { index += 1 }
         guard case .lines(let lines) = block else {
-          if case .overlongLine(let byteCount) = block { collect(index, EventChunkDecoder.overlongRecord(byteCount: byteCount)) }
+          if case .overlongLine(let byteCount) = block {
+            collect(index, EventChunkDecoder.overlongRecord(byteCount: byteCount))
+          }
           continue
         }
         if inFlight >= limit, let done = await group.next() {
@@ -160,8 +164,8 @@ public struct EventLoader: Sendable {
           for range in try decoder.scanner.elementRanges(of: buffer) {
             let position = counter.position(of: range.lowerBound)
             decoder.decodeRecord(
-              UnsafeBufferPointer(rebasing: buffer[range]), line: position.line, columnOffset: position.column - 1, slots: &slots,
-              strings: &strings, into: &result)
+              UnsafeBufferPointer(rebasing: buffer[range]), line: position.line, columnOffset: position.column - 1,
+              slots: &slots, strings: &strings, into: &result)
           }
         } catch {
           result.records += 1

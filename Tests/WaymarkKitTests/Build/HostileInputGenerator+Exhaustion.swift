@@ -10,7 +10,9 @@ extension HostileInputGenerator {
     var text = component("large-scalar") + "  big: &big " + String(repeating: "x", count: 1 << 20) + "\n  copies:\n"
     text += String(repeating: "    - *big\n", count: 200)
     let item = "\"" + String(repeating: "y", count: 1_000) + "\""
-    text += "---\n" + component("many-aliases") + "  part: &part [" + Array(repeating: item, count: 100).joined(separator: ", ") + "]\n"
+    text +=
+      "---\n" + component("many-aliases") + "  part: &part ["
+      + Array(repeating: item, count: 100).joined(separator: ", ") + "]\n"
     text += "  copies:\n" + String(repeating: "    - *part\n", count: 2_000)
     try write("content/catalog/large-aliases.yaml", text)
   }
@@ -26,7 +28,9 @@ extension HostileInputGenerator {
           + "\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\"svc\",\"content\":{\"environment\":{\"id\":\"prod\"}}}}"
     }
     try write("content/events/deployments.json", "[\n" + records.joined(separator: ",\n") + "\n]\n")
-    try writeLarge("content/events/huge-array.json", prefix: "[{\"note\": \"", byte: UInt8(ascii: "a"), megabytes: 65, suffix: "\"}]\n")
+    try writeLarge(
+      "content/events/huge-array.json", prefix: "[{\"note\": \"", byte: UInt8(ascii: "a"), megabytes: 65,
+      suffix: "\"}]\n")
   }
 
   /// `secrets`: an allow pattern that backtracks exponentially in a Perl-style engine, facing a
@@ -35,6 +39,7 @@ extension HostileInputGenerator {
     let token = "gh" + "p_" + String(repeating: "a", count: 36)
     try write(
       "content/catalog/backtracking.yaml",
-      component("backtracking", annotations: ["waymark.dev/allow-secret-pattern": "'ghp_(a|a)*b'"]) + "  note: \(token)\n")
+      component("backtracking", annotations: ["waymark.dev/allow-secret-pattern": "'ghp_(a|a)*b'"])
+        + "  note: \(token)\n")
   }
 }

@@ -43,7 +43,8 @@ import WaymarkTestSupport
     #expect(
       DiagnosticFormat.text.format(DiagnosticList(result.diagnostics))
         == "big.json: error: file is \(bytes.count) bytes, over the 64 MiB limit for one input file; it is not read "
-        + "(a JSON array or document is read whole; export events as JSON Lines, which are streamed) [input.too-large]\n")
+        + "(a JSON array or document is read whole; export events as JSON Lines, which are streamed) [input.too-large]\n"
+    )
   }
 
   @Test func theLimitCanBeSetAndAppliesToSingleDocumentsToo() async throws {

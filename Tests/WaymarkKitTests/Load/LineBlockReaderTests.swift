@@ -8,13 +8,16 @@ import WaymarkTestSupport
 /// the rest is read a block at a time, so memory stays near the limit however long the line.
 @Suite struct LineBlockReaderTests {
   /// Every block of `text`, read `blockBytes` at a time with lines of at most `maximumLineBytes`.
-  func blocks(_ text: [UInt8], blockBytes: Int, maximumLineBytes: Int) throws -> ([LineBlockReader.Block], LineBlockReader) {
+  func blocks(_ text: [UInt8], blockBytes: Int, maximumLineBytes: Int) throws -> (
+    [LineBlockReader.Block], LineBlockReader
+  ) {
     let root = try SiteFixture.make([:])
     let url = root.appendingPathComponent("e.jsonl")
     try Data(text).write(to: url)
     let handle = try FileHandle(forReadingFrom: url)
     defer { try? handle.close() }
-    var reader = LineBlockReader(descriptor: handle.fileDescriptor, blockBytes: blockBytes, maximumLineBytes: maximumLineBytes)
+    var reader = LineBlockReader(
+      descriptor: handle.fileDescriptor, blockBytes: blockBytes, maximumLineBytes: maximumLineBytes)
     var blocks: [LineBlockReader.Block] = []
     while let block = reader.next() { blocks.append(block) }
     return (blocks, reader)
@@ -45,7 +48,8 @@ import WaymarkTestSupport
   }
 
   @Test func anOverlongLastLineWithoutABreakIsReported() throws {
-    let (blocks, _) = try blocks(Array("ok\n".utf8) + [UInt8](repeating: 0x20, count: 5_000), blockBytes: 256, maximumLineBytes: 1_000)
+    let (blocks, _) = try blocks(
+      Array("ok\n".utf8) + [UInt8](repeating: 0x20, count: 5_000), blockBytes: 256, maximumLineBytes: 1_000)
     #expect(blocks == [.lines(Array("ok\n".utf8)), .overlongLine(byteCount: 5_000)])
   }
 
@@ -53,12 +57,16 @@ import WaymarkTestSupport
   @Test func theLoaderReportsTheSkippedRecordAtItsLine() async throws {
     let huge = EventLoaderLimitTests.record.replacingOccurrences(of: "ID", with: "1").replacingOccurrences(
       of: "SUBJECT", with: String(repeating: "s", count: 17 << 20))
-    let next = EventLoaderLimitTests.record.replacingOccurrences(of: "ID", with: "2").replacingOccurrences(of: "SUBJECT", with: "svc")
-    let root = try SiteFixture.make(["e.jsonl": next + "\n" + huge + "\r\n" + next.replacingOccurrences(of: "\"2\"", with: "\"3\"") + "\n"])
+    let next = EventLoaderLimitTests.record.replacingOccurrences(of: "ID", with: "2").replacingOccurrences(
+      of: "SUBJECT", with: "svc")
+    let root = try SiteFixture.make([
+      "e.jsonl": next + "\n" + huge + "\r\n" + next.replacingOccurrences(of: "\"2\"", with: "\"3\"") + "\n"
+    ])
     let result = await EventLoader(root: root, chunkBytes: 1 << 20).load(paths: ["e.jsonl"])
     #expect(result.events.count == 2)
     #expect(
       DiagnosticFormat.text.format(DiagnosticList(result.diagnostics))
-        == "e.jsonl:2:1: warning: record is \(huge.utf8.count) bytes, over the 16 MiB limit for one event record; it is not read [events.malformed]\n")
+        == "e.jsonl:2:1: warning: record is \(huge.utf8.count) bytes, over the 16 MiB limit for one event record; it is not read [events.malformed]\n"
+    )
   }
 }
