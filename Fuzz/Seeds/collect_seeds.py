@@ -56,7 +56,18 @@ def catalog_seeds(shared):
                 yield case["yaml"].encode()
 
 
+# Patterns that backtrack exponentially in a Perl-style engine, and RE2 syntax policies use:
+# matches() must stay linear and inside the step budget whatever the pattern.
+REGEX_SEEDS = [
+    b"'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx'.matches('(x+x+)+y')",
+    b"entity.metadata.name.matches('^(a|a)*b$')",
+    b"y.matches('(a*)*b') || y.matches('(?i)^[a-z][\\\\w-]*(?:\\\\.[a-z]+){0,3}$')",
+    b"matches(entity.spec.owner, '(?P<kind>group):(?P<ns>[[:alpha:]]+)/\\\\pL+')",
+]
+
+
 def cel_seeds(shared):
+    yield from REGEX_SEEDS
     # The expressions of the demo's scorecards (expr, applicable, appliesTo, where, entity filters).
     pattern = re.compile(r'^\s*(?:-\s*)?(?:expr|applicable|appliesTo|where|entities):\s*"(.*)"\s*$')
     for path in files(ROOT, "policies/**/*.yaml"):
@@ -88,6 +99,11 @@ def event_seeds(shared):
         yield compact(read(path))
     for path in conformance(shared, "cdevents/*/conformance/**/*.json"):
         yield compact(read(path))
+    # A JSON array of records over several lines (each element located), and a line with CR LF.
+    record = b'{"context":{"version":"0.4.1","id":"ID","source":"s","type":"dev.cdevents.service.deployed.0.1.1",' \
+        b'"timestamp":"2026-10-01T00:00:00Z"},"subject":{"id":"svc","content":{"environment":{"id":"prod"}}}}'
+    yield b"[\n" + b",\n".join(b"  " + record.replace(b"ID", str(n).encode()) for n in range(50)) + b"\n]\n"
+    yield record + b"\r\n" + record.replace(b"ID", b"2") + b"\r\n"
     if not shared:
         return
     for path in files(shared, "conformance/github-webhooks/api.github.com/*/*.json"):

@@ -97,10 +97,17 @@ struct CELEvaluator {
       values.reserveCapacity(arguments.count)
       for argument in arguments { values.append(evaluate(argument)) }
       if let failed = Self.firstFailure(values) { return failed }
+      if function == .matches, case .string(let text) = values[0], case .string(let pattern) = values[1] {
+        do {
+          return match(text, try CELRegex(pattern))
+        } catch {
+          return .error(error)
+        }
+      }
       return charge(forSizeOf: function.apply(values))
     case .matches(let operand, let regex):
       switch evaluate(operand) {
-      case .string(let text): return .bool(regex.matches(text))
+      case .string(let text): return match(text, regex)
       case let failed where failed.isErrorOrUnknown: return failed
       case let other: return .noOverload("matches", other, .string(regex.pattern))
       }
@@ -144,6 +151,23 @@ struct CELEvaluator {
     stepsLeft -= size / 64
     if stepsLeft < 0 { return exhaust("evaluation cost limit exceeded (\(maxSteps) steps)") }
     return value
+  }
+
+  /// Regex machine steps (`CELRegexMachine`) charged as one evaluation step. A machine step
+  /// (one state entered or one scalar tested) measured at about two thirds of a node visit, so
+  /// a budget's worth of matching takes at most a few times a budget's worth of other work.
+  static let regexStepsPerStep = 4
+
+  /// Whether `regex` matches in `text`, its machine steps charged to the budget: the run stops
+  /// with the budget error once the steps left are spent, so no text and pattern can run on.
+  mutating func match(_ text: String, _ regex: CELRegex) -> CELValue {
+    let limit = max(0, stepsLeft).multipliedReportingOverflow(by: Self.regexStepsPerStep)
+    let outcome = regex.run(text, wholeText: false, stepLimit: limit.overflow ? .max : limit.partialValue)
+    stepsLeft -= outcome.steps / Self.regexStepsPerStep
+    guard let matched = outcome.matched, stepsLeft >= 0 else {
+      return exhaust("evaluation cost limit exceeded (\(maxSteps) steps)")
+    }
+    return .bool(matched)
   }
 
   /// Spends one comprehension iteration; false once the budget is gone.

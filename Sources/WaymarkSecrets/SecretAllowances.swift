@@ -1,12 +1,16 @@
+import CEL
 import StructuredData
 import WaymarkLoading
 import WaymarkModel
 
 /// The `waymark.dev/allow-secret-pattern` annotations of a catalog and where each applies: the
 /// entity's own document, the files its placeholders read, and its TechDocs folder.
+///
+/// Patterns are RE2 syntax, matched by CEL's linear-time engine (`CELRegex`): a contributor's
+/// pattern such as `ghp_(a|a)*b` cannot backtrack and hold up the build.
 package struct SecretAllowances {
   /// The compiled pattern of each entity that has a valid one.
-  private var patterns: [EntityRef: Regex<AnyRegexOutput>] = [:]
+  private var patterns: [EntityRef: CELRegex] = [:]
   /// Per catalog file, the entities' start lines, sorted.
   private var documentStarts: [String: [(line: Int, entity: EntityRef)]] = [:]
   /// Per substituted file, the entities that read it.
@@ -29,12 +33,15 @@ package struct SecretAllowances {
         continue
       }
       do {
-        patterns[entity.ref] = try Regex(text)
+        patterns[entity.ref] = try CELRegex(text)
       } catch {
+        // The engine's message repeats the pattern, which the diagnostic already locates.
+        let prefix = "invalid regular expression '\(text)': "
+        let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
         diagnostics.append(
           .error(
-            "secrets.bad-allow-pattern", "'\(SecretGuard.allowAnnotation)' is not a valid regular expression: \(error)",
-            at: location))
+            "secrets.bad-allow-pattern",
+            "'\(SecretGuard.allowAnnotation)' is not a valid regular expression: \(reason)", at: location))
       }
     }
     for key in documentStarts.keys { documentStarts[key]?.sort { $0.line < $1.line } }
@@ -72,7 +79,7 @@ package struct SecretAllowances {
     entities += docsScopes.filter { Self.covers($0, path) }.map(\.entity)
     return entities.contains { entity in
       guard let pattern = patterns[entity] else { return false }
-      return (try? pattern.wholeMatch(in: match.text)) != nil
+      return pattern.wholeMatches(match.text)
     }
   }
 }

@@ -8,9 +8,10 @@ import WaymarkModel
 /// Every file read whole (catalog files and their substitutions, policies, config, docs pages,
 /// their assets and `mkdocs.yml`, policy results) is scanned once with `SecretScanner`, files
 /// in parallel; event exports are scanned chunk by chunk as they are decoded (`EventLoader`).
-/// An entity's `waymark.dev/allow-secret-pattern` annotation, a regular expression that must
-/// match a detected value whole, allows documented examples in the entity's own document, the
-/// files its `$text`/`$json`/`$yaml` placeholders read, and its TechDocs folder.
+/// An entity's `waymark.dev/allow-secret-pattern` annotation, a regular expression (RE2 syntax,
+/// matched in linear time) that must match a detected value whole, allows documented examples
+/// in the entity's own document, the files its `$text`/`$json`/`$yaml` placeholders read, and
+/// its TechDocs folder.
 public struct SecretGuard: Sendable {
   /// The annotation allowing documented examples.
   public static let allowAnnotation = SecretScanner.allowAnnotation

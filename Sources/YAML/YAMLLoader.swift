@@ -11,11 +11,15 @@ public struct YAMLLoader: Sendable {
     public var maximumDepth: Int
     /// The most nodes a document may expand to once aliases are followed ("billion laughs").
     public var maximumExpandedNodes: Int
+    /// The most bytes of scalar text a document may repeat through aliases (every alias counts
+    /// the text of the node it repeats, nested aliases included): 8 MiB.
+    public var maximumAliasedBytes: Int
 
     /// Creates limits.
-    public init(maximumDepth: Int = 512, maximumExpandedNodes: Int = 1_000_000) {
+    public init(maximumDepth: Int = 512, maximumExpandedNodes: Int = 1_000_000, maximumAliasedBytes: Int = 8 << 20) {
       self.maximumDepth = maximumDepth
       self.maximumExpandedNodes = maximumExpandedNodes
+      self.maximumAliasedBytes = maximumAliasedBytes
     }
   }
 

@@ -30,6 +30,8 @@ struct YAMLTreeBuilder {
     var weight = 1
     /// Collection levels in this subtree once aliases are expanded, itself included.
     var height = 1
+    /// Bytes of scalar text in this subtree once aliases are expanded.
+    var bytes = 0
     /// For an outermost flow collection inside a block one: where it starts, for the indentation check.
     var flowStartOffset: Int?
   }
@@ -39,6 +41,7 @@ struct YAMLTreeBuilder {
     var node: YAMLNode
     var weight: Int
     var height: Int
+    var bytes: Int
   }
 
   var stack: [Frame] = []
@@ -49,6 +52,8 @@ struct YAMLTreeBuilder {
   var documentRoot: Anchored?
   /// Nodes the current document holds once aliases are expanded.
   var expandedNodes = 0
+  /// Bytes of scalar text the current document repeats through aliases.
+  var aliasedBytes = 0
   /// Set after a problem that leaves the current document unusable: its remaining events are skipped.
   var abandoningDocument = false
   /// How many flow collections are open around the current event.
@@ -131,6 +136,7 @@ struct YAMLTreeBuilder {
     documentRoot = nil
     stack = []
     expandedNodes = 0
+    aliasedBytes = 0
     flowDepth = 0
     abandoningDocument = false
     if let error = directiveErrors.first, error.position.line <= Int(event.end_mark.line) + 1 {
@@ -162,7 +168,7 @@ struct YAMLTreeBuilder {
       problems.append(problem)
       return false
     }
-    add(node, weight: 1, height: 0, isAlias: false)
+    add(node, weight: 1, height: 0, bytes: data.length, isAlias: false)
     return true
   }
 
@@ -179,7 +185,7 @@ struct YAMLTreeBuilder {
     var node = target.node
     node.start = start
     node.end = Self.position(event.end_mark)
-    add(node, weight: target.weight, height: target.height, isAlias: true)
+    add(node, weight: target.weight, height: target.height, bytes: target.bytes, isAlias: true)
   }
 
   private mutating func startCollection(_ event: yaml_event_t) -> Bool {
@@ -228,12 +234,24 @@ struct YAMLTreeBuilder {
     }
     let kind: YAMLNode.Kind = frame.isMapping ? .mapping(frame.pairs) : .sequence(frame.elements)
     let node = YAMLNode(kind: kind, tag: frame.tag, anchor: frame.anchor, start: frame.start, end: end)
-    add(node, weight: frame.weight, height: frame.height, isAlias: false)
+    add(node, weight: frame.weight, height: frame.height, bytes: frame.bytes, isAlias: false)
     return true
   }
 
-  private mutating func add(_ node: YAMLNode, weight: Int, height: Int, isAlias: Bool) {
+  /// Adds `node`, with its nodes, levels and scalar bytes once aliases are followed.
+  private mutating func add(_ node: YAMLNode, weight: Int, height: Int, bytes: Int, isAlias: Bool) {
     if isAlias {
+      // Nodes and bytes are both bounded: a billion laughs multiplies nodes, an alias to a
+      // large scalar multiplies text (a 1 MB file aliasing one 1 MB scalar 200 times).
+      aliasedBytes += bytes
+      if aliasedBytes > limits.maximumAliasedBytes {
+        abandonDocument(
+          YAMLProblem(
+            code: "yaml.alias-limit",
+            message: "the document repeats more than \(limits.maximumAliasedBytes) bytes of text through aliases",
+            position: node.start))
+        return
+      }
       expandedNodes += weight
       if expandedNodes > limits.maximumExpandedNodes {
         abandonDocument(
@@ -253,15 +271,16 @@ struct YAMLTreeBuilder {
     } else {
       expandedNodes += 1
       if let anchor = node.anchor {
-        anchors[anchor] = Anchored(node: node, weight: weight, height: height)
+        anchors[anchor] = Anchored(node: node, weight: weight, height: height, bytes: bytes)
       }
     }
     guard !stack.isEmpty else {
-      documentRoot = Anchored(node: node, weight: weight, height: height)
+      documentRoot = Anchored(node: node, weight: weight, height: height, bytes: bytes)
       return
     }
     let top = stack.count - 1
     stack[top].weight += weight
+    stack[top].bytes += bytes
     stack[top].height = max(stack[top].height, height + 1)
     if !stack[top].isMapping {
       stack[top].elements.append(node)

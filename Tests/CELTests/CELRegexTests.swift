@@ -40,13 +40,29 @@ import Testing
       _ = try CELProgram(source: "name.matches('[a-')")
       Issue.record("expected a compile error")
     } catch {
-      #expect(error.message == "invalid regular expression '[a-'")
+      #expect(error.message == "invalid regular expression '[a-': missing closing ]")
       #expect(error.column == 6)
     }
   }
 
   @Test func invalidDynamicPatternIsAnEvaluationError() throws {
-    #expect(try matches("x", "(") == .error(CELEvaluationError("invalid regular expression '('")))
+    #expect(try matches("x", "(") == .error(CELEvaluationError("invalid regular expression '(': missing closing )")))
+  }
+
+  /// `(x+x+)+y` backtracked for seconds on 30 characters; the linear engine's steps are charged
+  /// to the evaluation budget, so even a long text stops with the budget error.
+  @Test func matchingIsChargedToTheStepBudget() throws {
+    let text = CELValue.string(String(repeating: "x", count: 30))
+    let options = CELOptions(maxSteps: 20)
+    let budget = CELEvaluationError("evaluation cost limit exceeded (20 steps)")
+    #expect(try CELProgram(source: "text.matches('(x+x+)+y')", options: options).evaluate(["text": text]) == .error(budget))
+    let dynamic = try CELProgram(source: "text.matches(pattern)", options: options)
+    #expect(try dynamic.evaluate(["text": text, "pattern": .string("(x+x+)+y")]) == .error(budget))
+    #expect(try CELProgram(source: "text.matches('(x+x+)+y')").evaluate(["text": text]) == .bool(false))
+    let long = CELValue.string(String(repeating: "x", count: 1_000_000))
+    #expect(
+      try CELProgram(source: "text.matches('(x+x+)+y')").evaluate(["text": long])
+        == .error(CELEvaluationError("evaluation cost limit exceeded (1000000 steps)")))
   }
 
   @Test func globalAndReceiverStylesAgree() throws {

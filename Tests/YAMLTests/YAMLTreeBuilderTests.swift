@@ -142,6 +142,28 @@ import Testing
     #expect(large.problems.first?.position == position(3, 4))
   }
 
+  /// One 1 MiB scalar aliased 200 times: few nodes, but 200 MiB of text once expanded.
+  @Test func aliasesOfALargeScalarAreLimitedByBytes() {
+    var text = "a: &a " + String(repeating: "x", count: 1 << 20) + "\nb:\n"
+    for _ in 0..<200 { text += "  - *a\n" }
+    let stream = YAMLLoader().load(text)
+    #expect(stream.documents == [])
+    #expect(stream.problems.map(\.code) == ["yaml.alias-limit"])
+    #expect(stream.problems.first?.message == "the document repeats more than 8388608 bytes of text through aliases")
+    // The ninth alias passes 8 MiB.
+    #expect(stream.problems.first?.position == position(11, 5))
+  }
+
+  @Test func aliasedBytesCountNestedAliasesPerDocument() {
+    let loader = YAMLLoader(limits: YAMLLoader.Limits(maximumAliasedBytes: 12))
+    // `*a` repeats 3 bytes; `*b` the 6 its own aliases hold.
+    #expect(loader.load("a: &a abc\nb: &b [*a, *a]\nc: *b\n").problems == [])
+    let over = loader.load("a: &a abc\nb: &b [*a, *a]\nc: *b\nd: *a\n---\nx: &x abc\ny: [*x, *x, *x, *x]\n")
+    #expect(over.problems.map(\.code) == ["yaml.alias-limit"])
+    #expect(over.problems.first?.position == position(4, 4))
+    #expect(over.documents.map(\.index) == [1])
+  }
+
   @Test func deepFlowNestingIsRejected() {
     let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
     let stream = YAMLLoader().load(text)

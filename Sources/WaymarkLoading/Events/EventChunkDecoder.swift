@@ -26,14 +26,35 @@ package struct EventChunkDecoder: Sendable {
     package var unknown: [String: (count: Int, line: Int)] = [:]
     /// Credentials found in the chunk's bytes (`SecretScanner`), lines numbered within the chunk.
     package var secrets: [SecretScanner.Match] = []
+    /// For a JSON array: bytes walked to locate its elements (`LineColumnCounter.bytesWalked`).
+    package var locatingBytes = 0
   }
 
   package let scanner = JSONFieldScanner(selection: EventFields.selection)
+
+  /// Creates a decoder.
+  package init() {}
 
   /// The longest record (line) decoded: 16 MiB. Event records are hundreds of bytes (a large
   /// GitHub push delivery, a few hundred kilobytes); a longer line is malformed and skipped
   /// without building its values.
   package static let maximumRecordBytes = 16 << 20
+  /// The longest line `LineBlockReader` keeps: a record and the `\r` of a `\r\n` break.
+  package static let maximumLineBytes = maximumRecordBytes + 1
+
+  /// The result for one line over `maximumRecordBytes`, dropped as it was read: malformed.
+  package static func overlongRecord(byteCount: Int) -> Result {
+    var result = Result()
+    result.lines = 1
+    result.records = 1
+    result.malformed = 1
+    result.problems.append(Problem(line: 1, column: 1, message: overlongMessage(byteCount), code: "events.malformed"))
+    return result
+  }
+
+  private static func overlongMessage(_ byteCount: Int) -> String {
+    "record is \(byteCount) bytes, over the 16 MiB limit for one event record; it is not read"
+  }
 
   /// Decodes every non-blank line of `bytes`; lines are numbered from 1 within the chunk.
   package func decodeLines(_ bytes: UnsafeBufferPointer<UInt8>) -> Result {
@@ -54,9 +75,7 @@ package struct EventChunkDecoder: Sendable {
         result.records += 1
         result.malformed += 1
         result.problems.append(
-          Problem(
-            line: line, column: 1, message: "record is \(last - first) bytes, over the 16 MiB limit for one event record; it is not read",
-            code: "events.malformed"))
+          Problem(line: line, column: 1, message: Self.overlongMessage(last - first), code: "events.malformed"))
       } else if first < last {
         decodeRecord(
           UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings, into: &result)

@@ -22,6 +22,9 @@ public struct EventLoader: Sendable {
   public var chunkBytes: Int
   /// The most located diagnostics reported per file; the rest are summed up in one more.
   public var diagnosticsPerFile = 50
+  /// The largest JSON array or single-document `.json` export, which is read whole: 64 MiB, as
+  /// for other files read whole. A larger one is `input.too-large` (JSON Lines are streamed).
+  public var maximumDocumentBytes = SourceFile.maximumByteCount
 
   /// Extensions read as event exports.
   public static let extensions: Set<String> = ["json", "jsonl", "ndjson"]
@@ -60,35 +63,44 @@ public struct EventLoader: Sendable {
       let size = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int ?? 0
       result.events.reserveCapacity(result.events.count + size / 128)
       var merger = EventFileMerger(path: path, strict: strict, diagnosticsPerFile: diagnosticsPerFile)
-      guard let file = await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen, strings: &strings) else {
-        result.diagnostics.append(.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path)))
-        continue
+      switch await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen, strings: &strings) {
+      case .success(let file):
+        merger.finish(into: &result)
+        result.files.append(file)
+      case .failure(let diagnostic):
+        result.diagnostics.append(diagnostic)
       }
-      merger.finish(into: &result)
-      result.files.append(file)
     }
     result.files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     return result
   }
 
-  /// Reads and decodes one file, merging its chunks in order as they finish; nil when it cannot be opened.
+  /// Reads and decodes one file, merging its chunks in order as they finish; the error when it
+  /// cannot be opened or read, or is a whole-file document over `maximumDocumentBytes`.
   private func read(
     _ path: String, isJSON: Bool, merger: inout EventFileMerger, into result: inout EventLoadResult, seen: inout Set<UInt64>,
     strings: inout StringInterner
-  ) async -> EventLoadResult.File? {
+  ) async -> Result<EventLoadResult.File, Diagnostic> {
     let url = root.appendingPathComponent(path)
-    guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+    let unreadable = Diagnostic.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path))
+    guard let handle = try? FileHandle(forReadingFrom: url) else { return .failure(unreadable) }
     defer { try? handle.close() }
-    var reader = LineBlockReader(descriptor: handle.fileDescriptor, blockBytes: chunkBytes)
+    // A line over the record limit is dropped as it is read, never buffered whole.
+    var reader = LineBlockReader(
+      descriptor: handle.fileDescriptor, blockBytes: chunkBytes, maximumLineBytes: EventChunkDecoder.maximumLineBytes)
     let decoder = EventChunkDecoder()
-    var first = reader.next()
-    // A JSON array, or a `.json` file holding one document, is decoded whole (such files are small).
-    if let opening = Self.firstSignificantByte(first ?? []), opening == UInt8(ascii: "[") || isJSON {
-      var whole = first ?? []
-      while let more = reader.next(wholeLines: false) { whole += more }
+    // A JSON array, or a `.json` file holding one document, is decoded whole, up to a limit.
+    if let opening = Self.firstSignificantByte(reader.peek()), opening == UInt8(ascii: "[") || isJSON {
+      var whole: [UInt8] = []
+      while let more = reader.nextRaw() {
+        whole += more
+        guard whole.count <= maximumDocumentBytes else {
+          return .failure(tooLarge(path, handle: handle, read: whole.count))
+        }
+      }
       let chunk = Self.decodeDocument(whole, decoder: decoder, isArray: opening == UInt8(ascii: "["))
       merger.add(chunk, firstLine: 1, into: &result, seen: &seen, strings: &strings)
-      return reader.failed ? nil : record(path, reader.hasher, reader.byteCount)
+      return reader.failed ? .failure(unreadable) : .success(record(path, reader.hasher, reader.byteCount))
     }
     // Chunks finish in any order; each is merged once every chunk before it has been.
     var pending: [Int: EventChunkDecoder.Result] = [:]
@@ -106,20 +118,35 @@ public struct EventLoader: Sendable {
     await withTaskGroup(of: (Int, EventChunkDecoder.Result).self) { group in
       var index = 0
       var inFlight = 0
-      while let block = first ?? reader.next() {
-        first = nil
+      while let block = reader.next() {
+        defer { index += 1 }
+        guard case .lines(let lines) = block else {
+          if case .overlongLine(let byteCount) = block {
+            collect(index, EventChunkDecoder.overlongRecord(byteCount: byteCount))
+          }
+          continue
+        }
         if inFlight >= limit, let done = await group.next() {
           collect(done.0, done.1)
           inFlight -= 1
         }
         let number = index
-        group.addTask { (number, block.withUnsafeBufferPointer { decoder.decodeLines($0) }) }
-        index += 1
+        group.addTask { (number, lines.withUnsafeBufferPointer { decoder.decodeLines($0) }) }
         inFlight += 1
       }
       for await done in group { collect(done.0, done.1) }
     }
-    return reader.failed ? nil : record(path, reader.hasher, reader.byteCount)
+    return reader.failed ? .failure(unreadable) : .success(record(path, reader.hasher, reader.byteCount))
+  }
+
+  /// The error for a whole-file document over `maximumDocumentBytes` (`read` bytes read so far).
+  private func tooLarge(_ path: String, handle: FileHandle, read: Int) -> Diagnostic {
+    let size = max(read, Int((try? handle.seekToEnd()) ?? 0))
+    return .error(
+      "input.too-large",
+      SourceFile.tooLargeMessage(size, limit: maximumDocumentBytes)
+        + " (a JSON array or document is read whole; export events as JSON Lines, which are streamed)",
+      at: SourceLocation(path: path))
   }
 
   private func record(_ path: String, _ hasher: SHA256, _ byteCount: Int) -> EventLoadResult.File {
@@ -137,18 +164,22 @@ public struct EventLoader: Sendable {
       var slots: [JSONValue?] = []
       var strings = StringInterner()
       if isArray {
+        // Each element is located by counting on from the previous one, so locating them all is
+        // one pass over the file, not one pass per element.
+        var counter = LineColumnCounter(bytes)
         do throws(JSONReadError) {
           for range in try decoder.scanner.elementRanges(of: buffer) {
-            let (line, column) = JSONFieldScanner.position(of: range.lowerBound, in: buffer)
+            let position = counter.position(of: range.lowerBound)
             decoder.decodeRecord(
-              UnsafeBufferPointer(rebasing: buffer[range]), line: line, columnOffset: column - 1, slots: &slots,
-              strings: &strings, into: &result)
+              UnsafeBufferPointer(rebasing: buffer[range]), line: position.line, columnOffset: position.column - 1,
+              slots: &slots, strings: &strings, into: &result)
           }
         } catch {
           result.records += 1
           result.malformed += 1
           result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: "events.malformed"))
         }
+        result.locatingBytes = counter.bytesWalked
         result.secrets = SecretScanner().scan(buffer)
         return result
       }

@@ -9,6 +9,9 @@ package struct LineColumnCounter {
   private var scanned = 0
   private var line = 1
   private var lineStart = 0
+  /// Bytes looked at so far (forwards for newlines, backwards for a column): at most twice the
+  /// text for offsets in increasing order, however many there are.
+  package private(set) var bytesWalked = 0
 
   package init(_ bytes: [UInt8]) {
     self.bytes = bytes
@@ -32,6 +35,7 @@ package struct LineColumnCounter {
       var cursor = end
       while cursor > start, buffer[cursor - 1] != UInt8(ascii: "\n") { cursor -= 1 }
       if cursor > start { lastLineStart = cursor }
+      bytesWalked += (end - start) + (end - cursor)
     }
     line += newlines
     lineStart = lastLineStart

@@ -37,6 +37,7 @@ struct HostileCase: Sendable, CustomStringConvertible {
     HostileCase(name: "output-link", configuredOutput: true),
     HostileCase(name: "output-over-inputs", configuredOutput: true),
     HostileCase(name: "layouts-in-docs"),
+    HostileCase(name: "large-event-array", publishes: false),
   ]
 
   /// The corpus folder.

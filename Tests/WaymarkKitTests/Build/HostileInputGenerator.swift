@@ -24,9 +24,13 @@ struct HostileInputGenerator {
     case "unreadable-file": return try unreadableFile()
     case "paths-outside-root": try pathsOutsideRoot()
     case "million-sarif-results": try millionSARIFResults()
-    case "secrets": try secrets()
+    case "secrets":
+      try secrets()
+      try backtrackingAllowPattern()
+    case "alias-bomb": try largeTextAliases()
     case "hidden-files": try hiddenFiles()
     case "output-link": try outputLink()
+    case "large-event-array": try largeEventArray()
     default: break
     }
     return []
