@@ -89,6 +89,8 @@ public struct SiteBuilder: Sendable {
     var rendered = await SiteRenderer().render(renderInput)
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
+    // Secrets written with escapes or as file names only show once decoded: scan what would be published.
+    diagnostics += SecretGuard.outputDiagnostics(for: rendered.files, after: secrets, outputFolder: config.outputDirectory)
     let list = DiagnosticList(SecretGuard.redacting(diagnostics))
     var manifest = BuildManifest(
       now: now, nowSource: nowSource,

@@ -22,6 +22,9 @@ public struct SecretGuard: Sendable {
     public var bytes = 0
     /// Matches an allow pattern let through.
     public var allowed = 0
+    /// Every value found (reported or allowed), so the scan of the output (`outputDiagnostics`)
+    /// reports only values no input holds literally. Never printed.
+    var judged: Set<String> = []
 
     /// For the progress line: `214 files (1.2 MB), 0 found, 0 allowed`.
     public var summary: String {
@@ -60,6 +63,7 @@ public struct SecretGuard: Sendable {
     outcome.diagnostics = allowances.diagnostics
     for (path, matches) in found {
       for match in matches {
+        outcome.judged.insert(match.text)
         if allowances.allows(match, in: path) {
           outcome.allowed += 1
           continue
@@ -72,6 +76,13 @@ public struct SecretGuard: Sendable {
       }
     }
     return outcome
+  }
+
+  /// `secrets.in-output` errors for credentials in `files` (the rendered site, paths included)
+  /// that no input scanned by this outcome's `check` holds literally; `outputFolder` names the
+  /// output folder in locations.
+  public static func outputDiagnostics(for files: [OutputFile], after outcome: Outcome, outputFolder: String) -> [Diagnostic] {
+    RenderedSecretScan(judged: outcome.judged, outputFolder: outputFolder).diagnostics(for: files)
   }
 
   /// The error for one credential; `canAllow` says whether an annotation could allow it there.

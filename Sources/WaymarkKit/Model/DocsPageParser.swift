@@ -19,6 +19,8 @@ struct DocsPageParser: Sendable {
 
   let renderer: MarkdownRenderer
   let resolver: DocsLinkResolver
+  /// What cmark-gfm may be given; a page past it is a `docs.too-complex` error, shown as text.
+  var complexity = MarkdownComplexityCheck()
 
   /// Parses `file`, the page `key`.
   func parse(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> ParsedPage {
@@ -29,6 +31,15 @@ struct DocsPageParser: Sendable {
       diagnostics: DocsEncodingCheck.diagnostics(for: file))
     if let yaml = split.yaml {
       readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
+    }
+    if let excess = complexity.firstExcess(in: split.body) {
+      page.diagnostics.append(
+        .error(
+          "docs.too-complex",
+          "\(excess.description) would take too much memory or time to render; the page is not rendered",
+          at: SourceLocation(path: file.path, line: excess.line, column: 1)))
+      page.rendered = RenderedMarkdown(html: "<pre>" + SVGFormat.escape(split.body) + "</pre>\n", headings: [], links: [])
+      return page
     }
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
     var resolutions: [DocsLinkResolver.Resolution] = []
