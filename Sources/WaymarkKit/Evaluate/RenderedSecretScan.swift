@@ -17,14 +17,14 @@ struct RenderedSecretScan: Sendable {
   /// One error per credential found only in the output.
   func diagnostics(for files: [OutputFile]) -> [Diagnostic] {
     let scanner = SecretScanner()
-    var first: [String: (match: SecretScanner.Match, path: String)] = [:]
+    var first: [String: (match: SecretScanner.Match, path: String, inPath: Bool)] = [:]
     var counts: [String: Int] = [:]
     for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
       var seenHere = Set<String>()
-      for view in Self.views(of: file) {
+      for (number, view) in Self.views(of: file).enumerated() {
         for match in scanner.scan(view) where !judged.contains(match.text) && seenHere.insert(match.text).inserted {
           counts[match.text, default: 0] += 1
-          if first[match.text] == nil { first[match.text] = (match, file.path) }
+          if first[match.text] == nil { first[match.text] = (match, file.path, number == 0) }
         }
       }
     }
@@ -36,13 +36,14 @@ struct RenderedSecretScan: Sendable {
           + "'\(found.match.rule.rawValue)'), written in an input with escapes (YAML '\\x5f', JSON '\\u005f', markdown "
           + "'\\_' or '&#95;') or as a file name; nothing is published: remove it (and revoke it)",
         at: SourceLocation(
-          path: outputFolder + "/" + scanner.redacting(found.path), line: found.match.line, column: found.match.column),
+          path: outputFolder + "/" + scanner.redacting(found.path), line: found.inPath ? 0 : found.match.line,
+          column: found.inPath ? 0 : found.match.column),
         notes: others > 0 ? [DiagnosticNote("\(others) more published file(s) hold it")] : [])
     }
   }
 
-  /// The byte views of one file to scan: its path, its bytes, its bytes with references decoded,
-  /// and for markup its text without tags.
+  /// The byte views of one file to scan: its path (first), its bytes, its bytes with references
+  /// decoded, and for markup its text without tags.
   static func views(of file: OutputFile) -> [[UInt8]] {
     var views: [[UInt8]] = [Array(file.path.utf8), file.bytes]
     let decoded = decodeEscapes(file.bytes)
