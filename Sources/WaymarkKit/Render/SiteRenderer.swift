@@ -56,6 +56,12 @@ public struct SiteRenderer: Sendable {
     var descriptor: PageDescriptor
     var model: JSONValue
     var layoutLocation: SourceLocation?
+    /// Builds the model when the page is rendered, for pages whose models grow with the site
+    /// (a docs page holds its site's whole navigation): only the pages being rendered hold one.
+    var deferredModel: (@Sendable () -> JSONValue)?
+
+    /// The view model: the deferred one, built now, else `model`.
+    func viewModel() -> JSONValue { deferredModel?() ?? model }
   }
 
   /// Renders the site; pages render in parallel (`renderPages`) and are collected in path order.
