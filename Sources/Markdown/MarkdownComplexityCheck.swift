@@ -161,8 +161,8 @@ public struct MarkdownComplexityCheck: Sendable {
           if steps > limits.bracketSteps {
             return Excess(
               line: paragraphStart,
-              description: "links and images nested or left open so deeply that matching their brackets takes more than "
-                + "\(limits.bracketSteps) steps")
+              description: "links and images nested or left open so deeply that matching their brackets takes "
+                + "more than \(limits.bracketSteps) steps")
           }
         }
       }

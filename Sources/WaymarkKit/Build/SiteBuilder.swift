@@ -90,7 +90,8 @@ public struct SiteBuilder: Sendable {
     diagnostics += rendered.diagnostics
     diagnostics += layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
     // Secrets written with escapes or as file names only show once decoded: scan what would be published.
-    diagnostics += SecretGuard.outputDiagnostics(for: rendered.files, after: secrets, outputFolder: config.outputDirectory)
+    diagnostics += SecretGuard.outputDiagnostics(
+      for: rendered.files, after: secrets, outputFolder: config.outputDirectory)
     let list = DiagnosticList(SecretGuard.redacting(diagnostics))
     var manifest = BuildManifest(
       now: now, nowSource: nowSource,
@@ -103,7 +104,10 @@ public struct SiteBuilder: Sendable {
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": ["entities": .int(Int64(catalog.entities.count)), "relations": .int(Int64(relationCount))],
-        "docs": ["sites": .int(Int64(docs.sites.count)), "pages": .int(Int64(docs.pageCount))],
+        "docs": [
+          "sites": .int(Int64(docs.sites.count)), "pages": .int(Int64(docs.pageCount)),
+          "assetsLeftOut": .int(Int64(docs.diagnostics.filter { $0.code == "docs.unsafe-asset" }.count)),
+        ],
         "evaluate": [
           "scorecards": .int(Int64(scorecards.reports.count)), "waivers": .int(Int64(scorecards.waivers.count)),
           "results": .int(Int64(scorecards.reports.reduce(0) { $0 + $1.results.count })),

@@ -49,7 +49,9 @@ struct RenderedSecretScan: Sendable {
     let decoded = decodeEscapes(file.bytes)
     if decoded != file.bytes { views.append(decoded) }
     let name = file.path.lowercased()
-    if [".html", ".svg", ".xml"].contains(where: name.hasSuffix) { views.append(decodeEscapes(withoutTags(file.bytes))) }
+    if [".html", ".svg", ".xml"].contains(where: name.hasSuffix) {
+      views.append(decodeEscapes(withoutTags(file.bytes)))
+    }
     return views
   }
 

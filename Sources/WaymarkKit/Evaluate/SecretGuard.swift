@@ -81,7 +81,9 @@ public struct SecretGuard: Sendable {
   /// `secrets.in-output` errors for credentials in `files` (the rendered site, paths included)
   /// that no input scanned by this outcome's `check` holds literally; `outputFolder` names the
   /// output folder in locations.
-  public static func outputDiagnostics(for files: [OutputFile], after outcome: Outcome, outputFolder: String) -> [Diagnostic] {
+  public static func outputDiagnostics(
+    for files: [OutputFile], after outcome: Outcome, outputFolder: String
+  ) -> [Diagnostic] {
     RenderedSecretScan(judged: outcome.judged, outputFolder: outputFolder).diagnostics(for: files)
   }
 

@@ -38,7 +38,8 @@ struct DocsPageParser: Sendable {
           "docs.too-complex",
           "\(excess.description) would take too much memory or time to render; the page is not rendered",
           at: SourceLocation(path: file.path, line: excess.line, column: 1)))
-      page.rendered = RenderedMarkdown(html: "<pre>" + SVGFormat.escape(split.body) + "</pre>\n", headings: [], links: [])
+      let text = "<pre>" + SVGFormat.escape(split.body) + "</pre>\n"
+      page.rendered = RenderedMarkdown(html: text, headings: [], links: [])
       return page
     }
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))

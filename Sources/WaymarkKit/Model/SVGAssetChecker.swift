@@ -24,25 +24,25 @@ struct SVGAssetChecker: Sendable {
 
   static let elements: Set<String> = [
     "svg", "g", "defs", "title", "desc", "metadata", "symbol", "use", "path", "rect", "circle", "ellipse", "line",
-    "polyline", "polygon", "text", "tspan", "textPath", "marker", "linearGradient", "radialGradient", "stop", "clipPath",
-    "mask", "pattern", "filter", "feGaussianBlur", "feOffset", "feBlend", "feFlood", "feComposite", "feMerge",
-    "feMergeNode", "feColorMatrix", "feDropShadow", "style",
+    "polyline", "polygon", "text", "tspan", "textPath", "marker", "linearGradient", "radialGradient", "stop",
+    "clipPath", "mask", "pattern", "filter", "feGaussianBlur", "feOffset", "feBlend", "feFlood", "feComposite",
+    "feMerge", "feMergeNode", "feColorMatrix", "feDropShadow", "style",
   ]
 
   static let attributes: Set<String> = [
-    "xmlns", "xmlns:xlink", "version", "id", "class", "style", "width", "height", "x", "y", "x1", "y1", "x2", "y2", "cx",
-    "cy", "r", "rx", "ry", "d", "points", "viewBox", "preserveAspectRatio", "transform", "fill", "fill-opacity",
+    "xmlns", "xmlns:xlink", "version", "id", "class", "style", "width", "height", "x", "y", "x1", "y1", "x2", "y2",
+    "cx", "cy", "r", "rx", "ry", "d", "points", "viewBox", "preserveAspectRatio", "transform", "fill", "fill-opacity",
     "fill-rule", "stroke", "stroke-width", "stroke-opacity", "stroke-linecap", "stroke-linejoin", "stroke-dasharray",
     "stroke-dashoffset", "stroke-miterlimit", "opacity", "font-family", "font-size", "font-weight", "font-style",
     "text-anchor", "dominant-baseline", "alignment-baseline", "letter-spacing", "dx", "dy", "rotate", "textLength",
     "lengthAdjust", "marker-start", "marker-mid", "marker-end", "markerWidth", "markerHeight", "markerUnits", "refX",
-    "refY", "orient", "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "spreadMethod", "fx",
-    "fy", "patternUnits", "patternContentUnits", "patternTransform", "clipPathUnits", "clip-path", "clip-rule", "mask",
-    "maskUnits", "maskContentUnits", "filter", "filterUnits", "primitiveUnits", "in", "in2", "result", "stdDeviation",
-    "mode", "operator", "type", "values", "flood-color", "flood-opacity", "visibility", "display", "role", "aria-label",
-    "aria-hidden", "aria-labelledby", "aria-describedby", "lang", "xml:lang", "xml:space", "href", "xlink:href",
-    "vector-effect", "shape-rendering", "text-rendering", "color", "direction", "writing-mode", "baseline-shift",
-    "startOffset", "method", "spacing", "side", "pathLength", "data-name",
+    "refY", "orient", "offset", "stop-color", "stop-opacity", "gradientUnits", "gradientTransform", "spreadMethod",
+    "fx", "fy", "patternUnits", "patternContentUnits", "patternTransform", "clipPathUnits", "clip-path", "clip-rule",
+    "mask", "maskUnits", "maskContentUnits", "filter", "filterUnits", "primitiveUnits", "in", "in2", "result",
+    "stdDeviation", "mode", "operator", "type", "values", "flood-color", "flood-opacity", "visibility", "display",
+    "role", "aria-label", "aria-hidden", "aria-labelledby", "aria-describedby", "lang", "xml:lang", "xml:space",
+    "href", "xlink:href", "vector-effect", "shape-rendering", "text-rendering", "color", "direction", "writing-mode",
+    "baseline-shift", "startOffset", "method", "spacing", "side", "pathLength", "data-name",
   ]
 
   /// Nil when `bytes` may be published, else why not.
@@ -65,12 +65,16 @@ struct SVGAssetChecker: Sendable {
   /// Why the bytes' encoding could differ between a browser and the parser: anything but UTF-8
   /// (a UTF-16 byte-order mark, invalid bytes, another declared encoding), or a DOCTYPE.
   static func encodingProblem(_ bytes: [UInt8]) -> String? {
-    if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) { return "it is not UTF-8 (a UTF-16 byte-order mark)" }
+    if bytes.starts(with: [0xFE, 0xFF]) || bytes.starts(with: [0xFF, 0xFE]) {
+      return "it is not UTF-8 (a UTF-16 byte-order mark)"
+    }
     guard String(validating: bytes, as: UTF8.self) != nil else { return "it is not valid UTF-8" }
     if bytes.contains(0) { return "it holds NUL bytes" }
     let text = String(decoding: bytes, as: UTF8.self)
     let lowered = text.lowercased()
-    if lowered.contains("<!doctype") || lowered.contains("<!entity") { return "it has a DOCTYPE (entities can expand to markup)" }
+    if lowered.contains("<!doctype") || lowered.contains("<!entity") {
+      return "it has a DOCTYPE (entities can expand to markup)"
+    }
     if lowered.hasPrefix("<?xml") || lowered.hasPrefix("\u{FEFF}<?xml") {
       let declaration = lowered.prefix { $0 != ">" }
       if let range = declaration.range(of: "encoding") {
@@ -165,7 +169,9 @@ private final class SVGWhitelistDelegate: NSObject, XMLParserDelegate {
     refuse("an entity declaration", parser)
   }
 
-  func parser(_ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?) {
+  func parser(
+    _ parser: XMLParser, foundExternalEntityDeclarationWithName name: String, publicID: String?, systemID: String?
+  ) {
     refuse("an entity declaration", parser)
   }
 }
