@@ -1,3 +1,5 @@
+import Foundation
+
 /// Scans what is about to be published, for credentials no input holds literally.
 ///
 /// Inputs are scanned as written, but a token can be written so that it only appears once
@@ -17,19 +19,22 @@ struct RenderedSecretScan: Sendable {
   /// One error per credential found only in the output.
   func diagnostics(for files: [OutputFile]) -> [Diagnostic] {
     let scanner = SecretScanner()
+    let judged = Set(self.judged.map(Self.comparable))
     var first: [String: (match: SecretScanner.Match, path: String, inPath: Bool)] = [:]
     var counts: [String: Int] = [:]
     for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
       var seenHere = Set<String>()
       for (number, view) in Self.views(of: file).enumerated() {
-        for match in scanner.scan(view) where !judged.contains(match.text) && seenHere.insert(match.text).inserted {
-          counts[match.text, default: 0] += 1
-          if first[match.text] == nil { first[match.text] = (match, file.path, number == 0) }
+        for match in scanner.scan(view) {
+          let key = Self.comparable(match.text)
+          guard !judged.contains(key), seenHere.insert(key).inserted else { continue }
+          counts[key, default: 0] += 1
+          if first[key] == nil { first[key] = (match, file.path, number == 0) }
         }
       }
     }
     return first.values.sorted { ($0.path, $0.match.offset) < ($1.path, $1.match.offset) }.map { found in
-      let others = (counts[found.match.text] ?? 1) - 1
+      let others = (counts[Self.comparable(found.match.text)] ?? 1) - 1
       return .error(
         "secrets.in-output",
         "the published site would hold what looks like \(found.match.rule.title) (\(found.match.redacted), rule "
@@ -53,6 +58,14 @@ struct RenderedSecretScan: Sendable {
       views.append(decodeEscapes(withoutTags(file.bytes)))
     }
     return views
+  }
+
+  /// A value as compared with the inputs' values: without whitespace, backslashes and `\n`-style
+  /// escapes, which the JSON and HTML output may write a private key's line breaks as.
+  static func comparable(_ text: String) -> String {
+    guard text.contains(where: { $0.isWhitespace || $0 == "\\" }) else { return text }
+    let unescaped = text.replacingOccurrences(of: "\\n", with: "").replacingOccurrences(of: "\\r", with: "")
+    return String(unescaped.filter { !$0.isWhitespace && $0 != "\\" })
   }
 
   /// `bytes` without anything between `<` and `>`; newlines inside tags stay, so lines still match.

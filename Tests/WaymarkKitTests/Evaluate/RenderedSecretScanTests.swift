@@ -69,4 +69,19 @@ import WaymarkTestSupport
     #expect(codes.filter { $0 == "secrets.detected" }.count == 1)
     #expect(codes.filter { $0 == "secrets.in-output" }.count == 1)  // the JSON-escaped one
   }
+
+  @Test func anAllowedExampleIsAllowedInTheOutputWhateverItsLineBreaksBecome() async throws {
+    // The search index and the docs JSON write the key's line breaks as `\n` escapes.
+    let catalog = Self.catalog.replacingOccurrences(
+      of: "annotations: {backstage.io/techdocs-ref: \"dir:../docs/svc\"}",
+      with: "annotations: {backstage.io/techdocs-ref: \"dir:../docs/svc\", waymark.dev/allow-secret-pattern: \"(?s)-----BEGIN.*\"}")
+    let root = try SiteFixture.make([
+      "content/catalog/c.yaml": catalog.replacingOccurrences(of: "\\x70\\x5f", with: "x"),
+      "content/docs/svc/mkdocs.yml": "site_name: Svc\n",
+      "content/docs/svc/docs/index.md": "# Keys\n\n```\n\(HostileInputGenerator.privateKey)```\n",
+    ])
+    let built = try await SiteBuilder().build(
+      BuildOptions(root: root, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+    #expect(built.diagnostics.items.map(\.code).filter { $0.hasPrefix("secrets.") } == ["secrets.in-output"])
+  }
 }
