@@ -71,10 +71,11 @@ import WaymarkTestSupport
   }
 
   @Test func anAllowedExampleIsAllowedInTheOutputWhateverItsLineBreaksBecome() async throws {
-    // The search index and the docs JSON write the key's line breaks as `\n` escapes.
+    // An allowed example stays allowed wherever the rendered site repeats it.
+    let allow = "waymark.dev/allow-secret-pattern: \"(?s)-----BEGIN.*\""
     let catalog = Self.catalog.replacingOccurrences(
       of: "annotations: {backstage.io/techdocs-ref: \"dir:../docs/svc\"}",
-      with: "annotations: {backstage.io/techdocs-ref: \"dir:../docs/svc\", waymark.dev/allow-secret-pattern: \"(?s)-----BEGIN.*\"}")
+      with: "annotations: {backstage.io/techdocs-ref: \"dir:../docs/svc\", \(allow)}")
     let root = try SiteFixture.make([
       "content/catalog/c.yaml": catalog.replacingOccurrences(of: "\\x70\\x5f", with: "x"),
       "content/docs/svc/mkdocs.yml": "site_name: Svc\n",
