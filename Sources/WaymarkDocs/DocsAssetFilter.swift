@@ -2,45 +2,64 @@ import WaymarkModel
 /// Keeps docs files that could run script on the portal's origin out of the site.
 ///
 /// Files under a docs folder are copied beside the pages unchanged, and a browser opening an
-/// `.html` or `.svg` copy runs whatever script it holds with the portal's origin. So markup
-/// files (HTML, SVG, XML, XSLT) are inspected with `ActiveMarkupDetector` and left out, with a
-/// `docs.unsafe-asset` warning at the offending construct, when they hold script, event
-/// handlers or `javascript:` URLs; compressed SVG (`.svgz`) cannot be inspected and is always
-/// left out. With `docs.unsafeHTML: true` every file is copied, as raw HTML in pages then is.
+/// HTML, XHTML, SVG or XML copy runs whatever script it holds (or builds, through an XSLT
+/// `xml-stylesheet`) with the portal's origin. No filter of such files is complete (UTF-16 with a
+/// byte-order mark, `<!-->` comments, bogus `<?`/CDATA comments, ISO-2022-JP escapes and padded
+/// character references all got past one), so they are not published at all, except SVG images
+/// that `SVGAssetChecker` reads as pure drawings with a real XML parser. Each file left out gets
+/// one `docs.unsafe-asset` warning naming it, and links to it are then broken links. With
+/// `docs.unsafeHTML: true` every file is copied, as raw HTML in pages then is.
 package struct DocsAssetFilter: Sendable {
   /// Whether active content is published anyway (`docs.unsafeHTML`).
   package var allowsActiveContent: Bool
 
-  package static let markupExtensions: Set<String> = ["html", "htm", "xhtml", "xht", "shtml", "svg", "xml", "xsl", "xslt"]
+  /// Extensions a browser opens as HTML, XHTML, SVG or XML (and so may run script in).
+  package static let markupExtensions: Set<String> = [
+    "html", "htm", "xhtml", "xht", "shtml", "mht", "mhtml", "svg", "svgz", "xml", "xsl", "xslt", "rdf", "rss", "atom",
+  ]
 
   /// The assets that are safe to publish, and a warning for each one left out.
   package func filter(_ assets: [(path: String, file: SourceFile)]) -> ([(path: String, file: SourceFile)], [Diagnostic]) {
     guard !allowsActiveContent else { return (assets, []) }
     var kept: [(path: String, file: SourceFile)] = []
     var diagnostics: [Diagnostic] = []
-    let detector = ActiveMarkupDetector()
+    let checker = SVGAssetChecker()
     for asset in assets {
-      let fileExtension = asset.path.split(separator: "/").last.flatMap { name in
-        name.contains(".") ? name.split(separator: ".").last.map { $0.lowercased() } : nil
-      } ?? ""
-      if fileExtension == "svgz" {
-        diagnostics.append(
-          .warning(
-            "docs.unsafe-asset", "compressed SVG cannot be checked for script and is not published; use a plain .svg",
-            at: SourceLocation(path: asset.file.path)))
+      // The output name counts too: it is the one the web server picks a content type by.
+      guard Self.isMarkup(asset.path) || Self.isMarkup(SitePaths.docsFileInSite(asset.path)) else {
+        kept.append(asset)
         continue
       }
-      if Self.markupExtensions.contains(fileExtension), let finding = detector.firstActiveConstruct(in: asset.file.bytes) {
-        var counter = LineColumnCounter(asset.file.bytes)
+      if Self.isSVG(asset.path) {
+        guard let refusal = checker.refusal(for: asset.file.bytes) else {
+          kept.append(asset)
+          continue
+        }
         diagnostics.append(
           .warning(
             "docs.unsafe-asset",
-            "\(finding.description) could run script on the portal's origin; '\(asset.path)' is not published",
-            at: SourceLocation(path: asset.file.path, position: counter.position(of: finding.offset))))
+            "'\(asset.path)' is not published: \(refusal.reason); only plain drawings are published as SVG",
+            at: SourceLocation(path: asset.file.path, line: refusal.line)))
         continue
       }
-      kept.append(asset)
+      diagnostics.append(
+        .warning(
+          "docs.unsafe-asset",
+          "'\(asset.path)' is not published: HTML, XHTML, XML, XSLT and SVG files can run script on the portal's origin"
+            + " (set 'docs.unsafeHTML: true' in waymark.yaml to publish them; link raster images instead)",
+          at: SourceLocation(path: asset.file.path)))
     }
     return (kept, diagnostics)
+  }
+
+  /// Whether `path` and its output name end in `.svg` (in any case).
+  package static func isSVG(_ path: String) -> Bool {
+    path.lowercased().hasSuffix(".svg") && SitePaths.docsFileInSite(path).hasSuffix(".svg")
+  }
+
+  /// Whether `path` names a file a browser would open as markup, by its extension in any case.
+  package static func isMarkup(_ path: String) -> Bool {
+    guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: ".") else { return false }
+    return markupExtensions.contains(name[name.index(after: dot)...].lowercased())
   }
 }

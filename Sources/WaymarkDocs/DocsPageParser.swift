@@ -1,6 +1,7 @@
 import Markdown
 import StructuredData
 import WaymarkModel
+import WaymarkRendering
 import YAML
 
 /// Parses one docs page: YAML front matter, then the markdown with every link resolved.
@@ -20,6 +21,8 @@ package struct DocsPageParser: Sendable {
 
   package let renderer: MarkdownRenderer
   package let resolver: DocsLinkResolver
+  /// What cmark-gfm may be given; a page past it is a `docs.too-complex` error, shown as text.
+  package var complexity = MarkdownComplexityCheck()
 
   /// Parses `file`, the page `key`.
   package func parse(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> ParsedPage {
@@ -30,6 +33,16 @@ package struct DocsPageParser: Sendable {
       diagnostics: DocsEncodingCheck.diagnostics(for: file))
     if let yaml = split.yaml {
       readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
+    }
+    if let excess = complexity.firstExcess(in: split.body) {
+      page.diagnostics.append(
+        .error(
+          "docs.too-complex",
+          "\(excess.description) would take too much memory or time to render; the page is not rendered",
+          at: SourceLocation(path: file.path, line: excess.line, column: 1)))
+      let text = "<pre>" + SVGFormat.escape(split.body) + "</pre>\n"
+      page.rendered = RenderedMarkdown(html: text, headings: [], links: [])
+      return page
     }
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
     var resolutions: [DocsLinkResolver.Resolution] = []

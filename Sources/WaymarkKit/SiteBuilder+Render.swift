@@ -21,6 +21,9 @@ extension SiteBuilder {
     let diagnostics =
       stages.diagnostics + layoutDiagnostics + rendered.diagnostics
       + layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
+      // Secrets written with escapes or as file names only show once decoded: scan what would be published.
+      + SecretGuard.outputDiagnostics(
+        for: rendered.files, after: stages.secrets, outputFolder: config.outputDirectory)
     let list = DiagnosticList(SecretGuard.redacting(diagnostics))
     let manifest = manifest(stages, renderedFiles: rendered.files.count + 1, diagnostics: list)
     var files = rendered.files
@@ -49,7 +52,10 @@ extension SiteBuilder {
           "entities": .int(Int64(stages.catalog.catalog.entities.count)),
           "relations": .int(Int64(stages.catalog.relationCount)),
         ],
-        "docs": ["sites": .int(Int64(stages.docs.sites.count)), "pages": .int(Int64(stages.docs.pageCount))],
+        "docs": [
+          "sites": .int(Int64(stages.docs.sites.count)), "pages": .int(Int64(stages.docs.pageCount)),
+          "assetsLeftOut": .int(Int64(stages.docs.diagnostics.filter { $0.code == "docs.unsafe-asset" }.count)),
+        ],
         "evaluate": [
           "scorecards": .int(Int64(outcome.reports.count)), "waivers": .int(Int64(outcome.waivers.count)),
           "results": .int(Int64(outcome.reports.reduce(0) { $0 + $1.results.count })),

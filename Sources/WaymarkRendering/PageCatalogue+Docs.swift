@@ -8,47 +8,59 @@ extension PageCatalogue {
   package func docsPages() -> [SiteRenderer.Page] {
     var pages: [SiteRenderer.Page] = []
     pages.reserveCapacity(input.docs.pageCount)
-    let entities = EntityViewModel(catalog: input.catalog)
     for site in input.docs.sites {
       let position = Dictionary(site.readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
       for (index, docsPage) in site.pages.enumerated() {
         let path = SitePaths.docsSite(site.entity) + docsPage.slug
-        let root = SitePaths.rootPrefix(forPageAt: path)
-        var document: [String: JSONValue] = [
-          "title": .string(docsPage.title),
-          "body": .string(docsPage.html),
-          "hasTitleHeading": .bool(docsPage.hasTitleHeading),
-          "source": .string(docsPage.source),
-          "words": .int(Int64(docsPage.words)),
-          "tags": .array(docsPage.tags.map(JSONValue.string)),
-          "hasTags": .bool(!docsPage.tags.isEmpty),
-          "toc": ["children": .array(MarkdownOutline(headings: docsPage.headings).entries.map(Self.tocModel))],
-          "hasTOC": .bool(docsPage.headings.contains { (2...3).contains($0.level) }),
-          "breadcrumbs": .array(breadcrumbs(site: site, page: index, root: root)),
-        ]
-        if let description = docsPage.description { document["description"] = .string(description) }
-        if let editURL = docsPage.editURL { document["editURL"] = .string(editURL) }
-        if let at = position[index] {
-          if at > 0 { document["previous"] = link(site: site, page: site.readingOrder[at - 1], from: docsPage.slug) }
-          if at + 1 < site.readingOrder.count {
-            document["next"] = link(site: site, page: site.readingOrder[at + 1], from: docsPage.slug)
-          }
-        }
-        var docs: [String: JSONValue] = [
-          "name": .string(site.name),
-          "url": .string(SitePaths.docsRelative(fromSlug: docsPage.slug, to: "")),
-          "entity": entities.link(to: site.entity, root: root),
-          "nav": ["items": .array(site.nav.map { navModel($0, site: site, current: index, root: root) })],
-        ]
-        if let description = site.description { docs["description"] = .string(description) }
-        let title = docsPage.title == site.name ? site.name : "\(docsPage.title) · \(site.name)"
+        let descriptor = PageDescriptor(kind: "docs", section: SitePaths.safeSegment(site.entity.kind))
+        // Each model holds the site's whole navigation: built when the page renders, never all at once.
+        let catalogue = self
         pages.append(
-          page(
-            path: path, kind: "docs", section: SitePaths.safeSegment(site.entity.kind), title: title,
-            extra: ["docs": .object(docs), "doc": .object(document)]))
+          SiteRenderer.Page(
+            path: path, descriptor: descriptor, model: .null,
+            deferredModel: { catalogue.docsPageModel(site: site, page: index, readingPosition: position[index]) }))
       }
     }
     return pages
+  }
+
+  /// The view model of page `index` of `site`: the page, its site and its navigation.
+  package func docsPageModel(site: DocsSite, page index: Int, readingPosition: Int?) -> JSONValue {
+    let docsPage = site.pages[index]
+    let path = SitePaths.docsSite(site.entity) + docsPage.slug
+    let root = SitePaths.rootPrefix(forPageAt: path)
+    var document: [String: JSONValue] = [
+      "title": .string(docsPage.title),
+      "body": .string(docsPage.html),
+      "hasTitleHeading": .bool(docsPage.hasTitleHeading),
+      "source": .string(docsPage.source),
+      "words": .int(Int64(docsPage.words)),
+      "tags": .array(docsPage.tags.map(JSONValue.string)),
+      "hasTags": .bool(!docsPage.tags.isEmpty),
+      "toc": ["children": .array(MarkdownOutline(headings: docsPage.headings).entries.map(Self.tocModel))],
+      "hasTOC": .bool(docsPage.headings.contains { (2...3).contains($0.level) }),
+      "breadcrumbs": .array(breadcrumbs(site: site, page: index, root: root)),
+    ]
+    if let description = docsPage.description { document["description"] = .string(description) }
+    if let editURL = docsPage.editURL { document["editURL"] = .string(editURL) }
+    if let at = readingPosition {
+      if at > 0 { document["previous"] = link(site: site, page: site.readingOrder[at - 1], from: docsPage.slug) }
+      if at + 1 < site.readingOrder.count {
+        document["next"] = link(site: site, page: site.readingOrder[at + 1], from: docsPage.slug)
+      }
+    }
+    var docs: [String: JSONValue] = [
+      "name": .string(site.name),
+      "url": .string(SitePaths.docsRelative(fromSlug: docsPage.slug, to: "")),
+      "entity": EntityViewModel(catalog: input.catalog).link(to: site.entity, root: root),
+      "nav": ["items": .array(site.nav.map { navModel($0, site: site, current: index, root: root) })],
+    ]
+    if let description = site.description { docs["description"] = .string(description) }
+    let title = docsPage.title == site.name ? site.name : "\(docsPage.title) · \(site.name)"
+    return page(
+      path: path, kind: "docs", section: SitePaths.safeSegment(site.entity.kind), title: title,
+      extra: ["docs": .object(docs), "doc": .object(document)]
+    ).model
   }
 
   /// The entity page's `docs` key: a link to the entity's docs, or nil when it has none.

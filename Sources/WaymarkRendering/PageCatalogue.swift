@@ -5,6 +5,11 @@ import WaymarkModel
 package struct PageCatalogue {
   package let input: RenderInput
 
+  /// Creates the catalogue of `input`'s pages.
+  package init(input: RenderInput) {
+    self.input = input
+  }
+
   /// The annotation a catalog entity uses to ask for a layout by name.
   package static let layoutAnnotation = "waymark.dev/layout"
 

@@ -34,7 +34,8 @@ extension SiteRenderer {
         let chunk = Array(jobs[start..<min(jobs.count, start + chunkSize)])
         group.addTask {
           chunk.map { page, choice in
-            let html = library.render(MustacheContext.value(page.model), withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
+            let template = "\(choice.origin.rawValue):\(choice.path)"
+            let html = library.render(MustacheContext.value(page.viewModel()), withTemplate: template) ?? ""
             return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
           }
         }

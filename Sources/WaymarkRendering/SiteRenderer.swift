@@ -58,6 +58,12 @@ public struct SiteRenderer: Sendable {
     package var descriptor: PageDescriptor
     package var model: JSONValue
     package var layoutLocation: SourceLocation?
+    /// Builds the model when the page is rendered, for pages whose models grow with the site
+    /// (a docs page holds its site's whole navigation): only the pages being rendered hold one.
+    package var deferredModel: (@Sendable () -> JSONValue)?
+
+    /// The view model: the deferred one, built now, else `model`.
+    package func viewModel() -> JSONValue { deferredModel?() ?? model }
   }
 
   /// Renders the site; pages render in parallel (`renderPages`) and are collected in path order.

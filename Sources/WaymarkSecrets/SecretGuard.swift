@@ -25,6 +25,9 @@ public struct SecretGuard: Sendable {
     public var bytes = 0
     /// Matches an allow pattern let through.
     public var allowed = 0
+    /// Every value found (reported or allowed), so the scan of the output (`outputDiagnostics`)
+    /// reports only values no input holds literally. Never printed.
+    package var judged: Set<String> = []
 
     /// For the progress line: `214 files (1.2 MB), 0 found, 0 allowed`.
     public var summary: String {
@@ -63,6 +66,7 @@ public struct SecretGuard: Sendable {
     outcome.diagnostics = allowances.diagnostics
     for (path, matches) in found {
       for match in matches {
+        outcome.judged.insert(match.text)
         if allowances.allows(match, in: path) {
           outcome.allowed += 1
           continue

@@ -29,6 +29,7 @@ struct HostileCase: Sendable, CustomStringConvertible {
     HostileCase(name: "unreadable-file"),
     HostileCase(name: "paths-outside-root"),
     HostileCase(name: "markup-injection"),
+    HostileCase(name: "script-assets"),
     HostileCase(name: "cel-runaway"),
     HostileCase(name: "timestamps-out-of-range"),
     HostileCase(name: "million-sarif-results", publishes: false),

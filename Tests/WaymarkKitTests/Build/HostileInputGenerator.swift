@@ -27,6 +27,7 @@ struct HostileInputGenerator {
     case "secrets":
       try secrets()
       try backtrackingAllowPattern()
+      try escapedSecrets()
     case "alias-bomb": try largeTextAliases()
     case "hidden-files": try hiddenFiles()
     case "output-link": try outputLink()
@@ -188,6 +189,19 @@ struct HostileInputGenerator {
       let start = body.index(body.startIndex, offsetBy: offset)
       return String(body[start..<(body.index(start, offsetBy: 64, limitedBy: body.endIndex) ?? body.endIndex)])
     }.joined(separator: "\n") + "\n-----END " + "RSA PRIVATE KEY-----\n"
+  }
+
+  /// Tokens no input holds literally (issue 19, item 16): a YAML `\x5f` escape, markdown `\_`
+  /// and `&#95;`, a file name; only the scan of the rendered site sees them.
+  private func escapedSecrets() throws {
+    func token(_ seed: String) -> String { "gh" + "p_" + String(repeating: seed, count: 12) }
+    try write(
+      "content/catalog/escaped.yaml",
+      component("escaped", metadata: "  description: \"gh\\x70\\x5f\(String(repeating: "Ya1", count: 12))\"\n"))
+    try write(
+      "content/catalog/docs/escaped.md",
+      "# Escaped\n\nghp\\_\(String(repeating: "Mc3", count: 12)) and ghp&#95;\(String(repeating: "Rd4", count: 12))\n")
+    try write("content/catalog/docs/\(token("Fe5")).txt", "named\n")
   }
 
   private func secrets() throws {

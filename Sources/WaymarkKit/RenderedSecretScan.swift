@@ -1,0 +1,137 @@
+import Foundation
+import WaymarkLoading
+import WaymarkModel
+import WaymarkRendering
+
+/// Scans what is about to be published, for credentials no input holds literally.
+///
+/// Inputs are scanned as written, but a token can be written so that it only appears once
+/// decoded: a YAML `\x5f` or JSON `\u005f` escape, a markdown `\_` or `&#95;`, a character
+/// reference in raw HTML, a markdown emphasis splitting it, or a file name that becomes an output
+/// path. So every output file is scanned as written, with character references and JSON `\u`
+/// escapes decoded, and (for HTML, SVG and XML) as its text with the tags taken out; every output
+/// path is scanned too. A value an input holds literally was judged there (reported, or allowed
+/// by an annotation), so only the others are reported: one `secrets.in-output` error per value,
+/// at the first file holding it, never showing the value (paths are redacted too).
+package struct RenderedSecretScan: Sendable {
+  /// Values the input scan found, reported or allowed.
+  package var judged: Set<String>
+  /// The output folder as the site names it (`output`), for locations.
+  package var outputFolder: String
+
+  /// One error per credential found only in the output.
+  package func diagnostics(for files: [OutputFile]) -> [Diagnostic] {
+    let scanner = SecretScanner()
+    let judged = Set(self.judged.map(Self.comparable))
+    var first: [String: (match: SecretScanner.Match, path: String, inPath: Bool)] = [:]
+    var counts: [String: Int] = [:]
+    for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+      var seenHere = Set<String>()
+      for (number, view) in Self.views(of: file).enumerated() {
+        for match in scanner.scan(view) {
+          let key = Self.comparable(match.text)
+          guard !judged.contains(key), seenHere.insert(key).inserted else { continue }
+          counts[key, default: 0] += 1
+          if first[key] == nil { first[key] = (match, file.path, number == 0) }
+        }
+      }
+    }
+    return first.values.sorted { ($0.path, $0.match.offset) < ($1.path, $1.match.offset) }.map { found in
+      let others = (counts[Self.comparable(found.match.text)] ?? 1) - 1
+      return .error(
+        "secrets.in-output",
+        "the published site would hold what looks like \(found.match.rule.title) (\(found.match.redacted), rule "
+          + "'\(found.match.rule.rawValue)'), written in an input with escapes (YAML '\\x5f', JSON '\\u005f', markdown "
+          + "'\\_' or '&#95;') or as a file name; nothing is published: remove it (and revoke it)",
+        at: SourceLocation(
+          path: outputFolder + "/" + scanner.redacting(found.path), line: found.inPath ? 0 : found.match.line,
+          column: found.inPath ? 0 : found.match.column),
+        notes: others > 0 ? [DiagnosticNote("\(others) more published file(s) hold it")] : [])
+    }
+  }
+
+  /// The byte views of one file to scan: its path (first), its bytes, its bytes with references
+  /// decoded, and for markup its text without tags.
+  package static func views(of file: OutputFile) -> [[UInt8]] {
+    var views: [[UInt8]] = [Array(file.path.utf8), file.bytes]
+    let decoded = decodeEscapes(file.bytes)
+    if decoded != file.bytes { views.append(decoded) }
+    let name = file.path.lowercased()
+    if [".html", ".svg", ".xml"].contains(where: name.hasSuffix) {
+      views.append(decodeEscapes(withoutTags(file.bytes)))
+    }
+    return views
+  }
+
+  /// A value as compared with the inputs' values: without whitespace, backslashes and `\n`-style
+  /// escapes, which the JSON and HTML output may write a private key's line breaks as.
+  package static func comparable(_ text: String) -> String {
+    guard text.contains(where: { $0.isWhitespace || $0 == "\\" }) else { return text }
+    let unescaped = text.replacingOccurrences(of: "\\n", with: "").replacingOccurrences(of: "\\r", with: "")
+    return String(unescaped.filter { !$0.isWhitespace && $0 != "\\" })
+  }
+
+  /// `bytes` without anything between `<` and `>`; newlines inside tags stay, so lines still match.
+  package static func withoutTags(_ bytes: [UInt8]) -> [UInt8] {
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var inTag = false
+    for byte in bytes {
+      if byte == UInt8(ascii: "<") {
+        inTag = true
+      } else if byte == UInt8(ascii: ">"), inTag {
+        inTag = false
+      } else if !inTag || byte == 0x0A {
+        out.append(byte)
+      }
+    }
+    return out
+  }
+
+  package static let namedReferences: [String: String] = [
+    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "lowbar": "_", "underbar": "_", "period": ".",
+    "colon": ":", "sol": "/", "equals": "=", "plus": "+", "num": "#", "dash": "-", "hyphen": "-",
+  ]
+
+  /// `bytes` with numeric and common named character references (`&#95;`, `&#x5f;`, `&lowbar;`)
+  /// and JSON `\uXXXX` escapes decoded.
+  package static func decodeEscapes(_ bytes: [UInt8]) -> [UInt8] {
+    guard bytes.contains(UInt8(ascii: "&")) || bytes.contains(UInt8(ascii: "\\")) else { return bytes }
+    var out: [UInt8] = []
+    out.reserveCapacity(bytes.count)
+    var index = 0
+    while index < bytes.count {
+      let byte = bytes[index]
+      if byte == UInt8(ascii: "&"), let (scalar, length) = reference(in: bytes, at: index) {
+        out += Array(String(scalar).utf8)
+        index += length
+      } else if byte == UInt8(ascii: "\\"), index + 6 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
+        let value = UInt32(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
+        let scalar = Unicode.Scalar(value)
+      {
+        out += Array(String(scalar).utf8)
+        index += 6
+      } else {
+        out.append(byte)
+        index += 1
+      }
+    }
+    return out
+  }
+
+  /// The character a reference at `start` stands for and its length in bytes, or nil.
+  package static func reference(in bytes: [UInt8], at start: Int) -> (Character, Int)? {
+    var end = start + 1
+    while end < bytes.count, end - start <= 32, bytes[end] != UInt8(ascii: ";") { end += 1 }
+    guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
+    let body = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
+    if body.hasPrefix("#") {
+      let digits = body.dropFirst()
+      let hex = digits.first == "x" || digits.first == "X"
+      guard let value = hex ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits), let scalar = Unicode.Scalar(value)
+      else { return nil }
+      return (Character(scalar), end - start + 1)
+    }
+    return namedReferences[body.lowercased()].flatMap(\.first).map { ($0, end - start + 1) }
+  }
+}
