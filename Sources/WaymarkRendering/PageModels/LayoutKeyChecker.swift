@@ -149,8 +149,13 @@ package struct LayoutKeyChecker {
 
     private mutating func report(_ tag: LayoutTagScanner.Tag, source: LayoutKeyChecker.Source, scopes: [TemplateSchema]) {
       var keys: [String] = []
-      for case .object(let object) in scopes { keys += object.fields.map(\.key) }
-      let last = String(tag.name.split(separator: ".").last ?? "")
+      let parts = tag.name.split(separator: ".").map(String.init)
+      if parts.count > 1, case .object(let parent)? = resolve(parts.dropLast().joined(separator: "."), in: scopes).map(scope(of:)) {
+        keys = parent.fields.map(\.key)
+      } else {
+        for case .object(let object) in scopes { keys += object.fields.map(\.key) }
+      }
+      let last = parts.last ?? ""
       findings.append(
         Finding(
           key: tag.name, location: SourceLocation(path: source.displayPath, line: tag.line, column: tag.column),

@@ -26,13 +26,13 @@ package enum TemplateContractDocument {
     }
     lines.append("Parts several page types share:")
     lines.append("")
-    var sharedDescribed = Set<String>()
+    let sharedNames = Set(shared.map(\.typeName))
+    var sharedDescribed = sharedNames
     for object in shared.sorted(by: { $0.typeName < $1.typeName }) {
       lines.append("`\(object.typeName)`:")
       lines.append("")
-      table(object, path: nil, into: &lines, described: &sharedDescribed, shared: [])
+      table(object, path: nil, into: &lines, described: &sharedDescribed, shared: sharedNames)
     }
-    let sharedNames = Set(shared.map(\.typeName))
     for (type, object) in pages {
       let layout = type == .notFound ? "404.html" : "\(type.rawValue).html"
       lines.append("### \(type.title) (`\(layout)`)")

@@ -40,11 +40,11 @@ import WaymarkTestSupport
       layout: "entity.html", type: .entity)
     #expect(
       problems == """
-        layouts/_partials/mine.html:2:19: warning: 'checks.size' is not a key of the entity page's model (EntityPage) here, so it renders as nothing; did you mean 'site'? [layout.unknown-key]
+        layouts/_partials/mine.html:2:18: warning: 'checks.size' is not a key of the entity page's model (EntityPage) here, so it renders as nothing [layout.unknown-key]
         layouts/entity.html:1:5: warning: 'entity.titel' is not a key of the entity page's model (EntityPage) here, so it renders as nothing; did you mean 'title'? [layout.unknown-key]
         layouts/entity.html:2:38: warning: 'colour' is not a key of the entity page's model (EntityPage) here, so it renders as nothing [layout.unknown-key]
-        layouts/entity.html:2:73: warning: 'heading' is not a key of the entity page's model (EntityPage) here, so it renders as nothing [layout.unknown-key]
-        layouts/entity.html:3:45: warning: 'entity.owner.team' is not a key of the entity page's model (EntityPage) here, so it renders as nothing; did you mean 'name'? [layout.unknown-key]
+        layouts/entity.html:2:74: warning: 'heading' is not a key of the entity page's model (EntityPage) here, so it renders as nothing [layout.unknown-key]
+        layouts/entity.html:3:45: warning: 'entity.owner.team' is not a key of the entity page's model (EntityPage) here, so it renders as nothing [layout.unknown-key]
 
         """)
   }
@@ -53,10 +53,11 @@ import WaymarkTestSupport
     let layout = "{{#docs.nav.items}}{{#items}}{{#items}}{{title}}{{open}}{{body}}{{/items}}{{/items}}{{/docs.nav.items}}"
     #expect(
       warnings(["docs.html": layout], layout: "docs.html", type: .docs)
-        == "layouts/docs.html:1:57: warning: 'body' is not a key of the docs page's model (DocsPage) here, so it renders as nothing; did you mean 'root'? [layout.unknown-key]\n"
+        == "layouts/docs.html:1:57: warning: 'body' is not a key of the docs page's model (DocsPage) here, so it renders as nothing [layout.unknown-key]\n"
     )
   }
 
+  /// The site's foot partial is included by every theme layout; its warning names each page type once.
   @Test func aBuildWarnsAboutTheSitesLayoutsOnly() async throws {
     let root = try SiteFixture.make([
       "content/catalog/a.yaml": SiteFixture.minimalCatalog,
@@ -66,7 +67,7 @@ import WaymarkTestSupport
     let result = try await SiteBuilder().build(BuildOptions(root: root, asOf: .epoch, writesOutput: false))
     #expect(
       DiagnosticFormat.text.format(result.diagnostics) == """
-        layouts/_partials/foot.html:1:27: warning: 'site.year' is not a key of the catalog page's model (CatalogPage) here, so it renders as nothing [layout.unknown-key]
+        layouts/_partials/foot.html:1:24: warning: 'site.year' is not a key of the models of the 404, catalog, entity, golden-paths, home, readiness, scorecards and search pages here, so it renders as nothing [layout.unknown-key]
         layouts/component/entity.html:2:4: warning: 'entity.summary' is not a key of the entity page's model (EntityPage) here, so it renders as nothing [layout.unknown-key]
 
         """)

@@ -31,8 +31,13 @@ import WaymarkTestSupport
 
   @Test func meaningsNameOnlyKeysTheTypesHave() {
     var keys: [String: Set<String>] = [:]
+    let common = Set(PageCommon.keyMeanings.keys)
     for type in PageType.allCases {
       for (_, object) in Self.objects(type.schema, path: "") { keys[object.typeName] = Set(object.fields.map(\.key)) }
+      if case .object(let page) = type.schema {
+        keys[type.modelName] = Set(page.fields.map(\.key)).subtracting(common)
+        #expect(common.isSubset(of: Set(page.fields.map(\.key))), "\(type)")
+      }
     }
     let described: [(String, [String: String])] = [
       ("HomePage", HomePage.keyMeanings), ("EntityPage", EntityPage.keyMeanings), ("DocsPage", DocsPage.keyMeanings),
