@@ -78,7 +78,6 @@ package struct PageCatalogue {
       page: PageCommon.Page(title: title, kind: kind, path: path), root: root,
       nav: nav.links(root: root, current: path), content: content)
     return SiteRenderer.Page(
-      path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout),
-      model: TemplateValueEncoder().value(of: model))
+      path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: model)
   }
 }

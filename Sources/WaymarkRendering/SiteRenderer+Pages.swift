@@ -38,7 +38,8 @@ extension SiteRenderer {
         let chunk = Array(jobs[start..<min(jobs.count, start + chunkSize)])
         group.addTask {
           chunk.map { page, choice in
-            let html = library.render(MustacheContext.value(page.model), withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
+            let context = TemplateValueEncoder().mustacheValue(of: page.model)
+            let html = library.render(context, withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
             return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
           }
         }

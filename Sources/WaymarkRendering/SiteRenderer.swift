@@ -52,11 +52,12 @@ public struct SiteRenderer: Sendable {
   /// Creates a renderer.
   public init() {}
 
-  /// A page to render: where it goes, what it is, and its view model.
+  /// A page to render: where it goes, what it is, and its typed model (a `SitePage`), encoded
+  /// for the layouts when the page renders, in parallel with the other pages.
   package struct Page: Sendable {
     package var path: String
     package var descriptor: PageDescriptor
-    package var model: JSONValue
+    package var model: any Encodable & Sendable
     package var layoutLocation: SourceLocation?
   }
 

@@ -13,25 +13,60 @@ package struct TemplateValueEncoder {
     (try? encode(model)) ?? .null
   }
 
+  /// The plain values swift-mustache reads for `model`, as `MustacheContext.value` makes them
+  /// from its value tree, built without the tree in between.
+  package func mustacheValue<Model: Encodable>(of model: Model) -> Any {
+    guard let node = try? TemplateNode.encoding(model) else { return [String: Any]() }
+    return node.mustacheValue
+  }
+
   /// The value tree of `model`.
   package func encode<Model: Encodable>(_ model: Model) throws -> JSONValue {
-    if let json = model as? TemplateJSON { return json.value }
-    if let number = model as? TemplateScalar { return number.value }
+    try TemplateNode.encoding(model).value
+  }
+}
+
+/// A member or element: a finished value, or a slot a nested container writes into.
+enum TemplateNode {
+  case value(JSONValue)
+  case box(TemplateValueBox)
+
+  var value: JSONValue {
+    switch self {
+    case .value(let value): return value
+    case .box(let box): return box.value
+    }
+  }
+
+  var mustacheValue: Any {
+    switch self {
+    case .value(let value): return MustacheContext.value(value)
+    case .box(let box): return box.mustacheValue
+    }
+  }
+
+  var isNull: Bool {
+    switch self {
+    case .value(let value): return value.isNull
+    case .box(let box): return box.isNull
+    }
+  }
+
+  /// The encoding of `value`: pass-through JSON as it is, anything else through a slot.
+  static func encoding<Value: Encodable>(_ value: Value) throws -> TemplateNode {
+    if let json = value as? TemplateJSON { return .value(json.value) }
+    if let scalar = value as? TemplateScalar { return .value(scalar.value) }
     let box = TemplateValueBox()
-    try model.encode(to: TemplateValueEncoding(box: box, codingPath: []))
-    return box.value
+    try value.encode(to: TemplateValueEncoding(box: box))
+    return .box(box)
   }
 }
 
 /// A mutable slot the containers of one encoding write into, in place.
 final class TemplateValueBox {
   var single = JSONValue.object([:])
-  var members: [String: TemplateValueBox]?
-  var elements: [TemplateValueBox]?
-
-  init() {}
-
-  init(_ value: JSONValue) { single = value }
+  var members: [String: TemplateNode]?
+  var elements: [TemplateNode]?
 
   var value: JSONValue {
     if let members { return .object(members.mapValues(\.value)) }
@@ -39,46 +74,52 @@ final class TemplateValueBox {
     return single
   }
 
-  /// A child slot holding the encoding of `value`.
-  static func encoding<Value: Encodable>(_ value: Value, codingPath: [any CodingKey]) throws -> TemplateValueBox {
-    if let json = value as? TemplateJSON { return TemplateValueBox(json.value) }
-    if let number = value as? TemplateScalar { return TemplateValueBox(number.value) }
-    let box = TemplateValueBox()
-    try value.encode(to: TemplateValueEncoding(box: box, codingPath: codingPath))
-    return box
+  /// What `MustacheContext.value` makes of `value`: `null` members left out.
+  var mustacheValue: Any {
+    if let members {
+      var dictionary: [String: Any] = [:]
+      dictionary.reserveCapacity(members.count)
+      for (key, member) in members where !member.isNull { dictionary[key] = member.mustacheValue }
+      return dictionary
+    }
+    if let elements { return elements.map(\.mustacheValue) }
+    return MustacheContext.value(single)
   }
+
+  var isNull: Bool { members == nil && elements == nil && single.isNull }
 }
 
+// The coding path is not tracked: nothing here throws, so no error needs it.
 struct TemplateValueEncoding: Encoder {
   let box: TemplateValueBox
-  var codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { [] }
   var userInfo: [CodingUserInfoKey: Any] { [:] }
 
   func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
     if box.members == nil { box.members = [:] }
-    return KeyedEncodingContainer(TemplateKeyedEncoding<Key>(box: box, codingPath: codingPath))
+    return KeyedEncodingContainer(TemplateKeyedEncoding<Key>(box: box))
   }
 
   func unkeyedContainer() -> any UnkeyedEncodingContainer {
     if box.elements == nil { box.elements = [] }
-    return TemplateUnkeyedEncoding(box: box, codingPath: codingPath)
+    return TemplateUnkeyedEncoding(box: box)
   }
 
   func singleValueContainer() -> any SingleValueEncodingContainer {
-    TemplateSingleEncoding(box: box, codingPath: codingPath)
+    TemplateSingleEncoding(box: box)
   }
 }
 
 struct TemplateKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
   let box: TemplateValueBox
-  var codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { [] }
 
   private func set(_ child: TemplateValueBox, _ key: Key) {
-    box.members?[key.stringValue] = child
+    box.members?[key.stringValue] = .box(child)
   }
 
   private func set(_ value: JSONValue, _ key: Key) {
-    box.members?[key.stringValue] = TemplateValueBox(value)
+    box.members?[key.stringValue] = .value(value)
   }
 
   mutating func encodeNil(forKey key: Key) throws { set(.null, key) }
@@ -97,7 +138,7 @@ struct TemplateKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
   mutating func encode(_ value: UInt32, forKey key: Key) throws { set(.int(Int64(value)), key) }
   mutating func encode(_ value: UInt64, forKey key: Key) throws { set(.int(Int64(value)), key) }
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
-    set(try TemplateValueBox.encoding(value, codingPath: codingPath + [key]), key)
+    box.members?[key.stringValue] = try TemplateNode.encoding(value)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
@@ -105,34 +146,34 @@ struct TemplateKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtocol {
   ) -> KeyedEncodingContainer<NestedKey> {
     let child = TemplateValueBox()
     set(child, key)
-    return TemplateValueEncoding(box: child, codingPath: codingPath + [key]).container(keyedBy: keyType)
+    return TemplateValueEncoding(box: child).container(keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
     let child = TemplateValueBox()
     set(child, key)
-    return TemplateValueEncoding(box: child, codingPath: codingPath + [key]).unkeyedContainer()
+    return TemplateValueEncoding(box: child).unkeyedContainer()
   }
 
-  mutating func superEncoder() -> any Encoder { TemplateValueEncoding(box: box, codingPath: codingPath) }
+  mutating func superEncoder() -> any Encoder { TemplateValueEncoding(box: box) }
   mutating func superEncoder(forKey key: Key) -> any Encoder {
     let child = TemplateValueBox()
     set(child, key)
-    return TemplateValueEncoding(box: child, codingPath: codingPath + [key])
+    return TemplateValueEncoding(box: child)
   }
 }
 
 struct TemplateUnkeyedEncoding: UnkeyedEncodingContainer {
   let box: TemplateValueBox
-  var codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { [] }
   var count: Int { box.elements?.count ?? 0 }
 
   private func append(_ child: TemplateValueBox) {
-    box.elements?.append(child)
+    box.elements?.append(.box(child))
   }
 
   private func append(_ value: JSONValue) {
-    box.elements?.append(TemplateValueBox(value))
+    box.elements?.append(.value(value))
   }
 
   mutating func encodeNil() throws { append(.null) }
@@ -151,31 +192,31 @@ struct TemplateUnkeyedEncoding: UnkeyedEncodingContainer {
   mutating func encode(_ value: UInt32) throws { append(.int(Int64(value))) }
   mutating func encode(_ value: UInt64) throws { append(.int(Int64(value))) }
   mutating func encode<T: Encodable>(_ value: T) throws {
-    append(try TemplateValueBox.encoding(value, codingPath: codingPath))
+    box.elements?.append(try TemplateNode.encoding(value))
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
     let child = TemplateValueBox()
     append(child)
-    return TemplateValueEncoding(box: child, codingPath: codingPath).container(keyedBy: keyType)
+    return TemplateValueEncoding(box: child).container(keyedBy: keyType)
   }
 
   mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
     let child = TemplateValueBox()
     append(child)
-    return TemplateValueEncoding(box: child, codingPath: codingPath).unkeyedContainer()
+    return TemplateValueEncoding(box: child).unkeyedContainer()
   }
 
   mutating func superEncoder() -> any Encoder {
     let child = TemplateValueBox()
     append(child)
-    return TemplateValueEncoding(box: child, codingPath: codingPath)
+    return TemplateValueEncoding(box: child)
   }
 }
 
 struct TemplateSingleEncoding: SingleValueEncodingContainer {
   let box: TemplateValueBox
-  var codingPath: [any CodingKey]
+  var codingPath: [any CodingKey] { [] }
 
   private func setSingle(_ value: JSONValue) { box.single = value }
 
@@ -195,7 +236,9 @@ struct TemplateSingleEncoding: SingleValueEncodingContainer {
   mutating func encode(_ value: UInt32) throws { setSingle(.int(Int64(value))) }
   mutating func encode(_ value: UInt64) throws { setSingle(.int(Int64(value))) }
   mutating func encode<T: Encodable>(_ value: T) throws {
-    let child = try TemplateValueBox.encoding(value, codingPath: codingPath)
-    (box.single, box.members, box.elements) = (child.single, child.members, child.elements)
+    switch try TemplateNode.encoding(value) {
+    case .value(let value): box.single = value
+    case .box(let child): (box.single, box.members, box.elements) = (child.single, child.members, child.elements)
+    }
   }
 }
