@@ -19,7 +19,8 @@ package struct CatalogExplorerModel {
       let owner = entity.targets(of: "ownedBy").first
       let system = entity.targets(of: "partOf").first { $0.kind.lowercased() == "system" }
       let row = CatalogPage.Row(
-        ref: entity.ref.canonical, title: entity.title, kind: entity.ref.kind, url: root + SitePaths.entityPage(entity.ref),
+        ref: entity.ref.canonical, title: entity.title, kind: entity.ref.kind,
+          url: root + SitePaths.entityPage(entity.ref),
         description: entity.description, tags: entity.tags, tagList: entity.tags.joined(separator: " "),
         type: entity.type ?? "", lifecycle: entity.lifecycle ?? "",
         owner: owner.map { EntityLink(to: $0, in: catalog, root: root) }, ownerRef: owner?.canonical ?? "",

@@ -23,7 +23,8 @@ extension DORAViewModel {
         section.note = (
           "The \(limit) of \(members.count) with the most deployments; every component's figures are on its page and in api/dora.json.")
       }
-      section.rows = refs.compactMap { ref in members[ref].map { row($0, link: EntityLink(to: ref, in: catalog, root: root)) } }
+      section.rows = refs.compactMap { ref in members[ref].map { row($0, link: EntityLink(to: ref, in: catalog,
+        root: root)) } }
       return section
     }
     let org = tiles(of: delivery.org)

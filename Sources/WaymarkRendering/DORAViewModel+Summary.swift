@@ -45,7 +45,8 @@ extension DORAViewModel {
   }
 
   private func key(
-    _ tile: DeliverySummary.Key, trend: DeliveryTrend?, format: (Double) -> String, series: [Double?], seriesLabel: String
+    _ tile: DeliverySummary.Key, trend: DeliveryTrend?, format: (Double) -> String, series: [Double?],
+      seriesLabel: String
   ) -> DeliverySummary.Key {
     var key = tile
     if series.contains(where: { $0 != nil }) {
@@ -59,7 +60,8 @@ extension DORAViewModel {
           "\(direction)\(trend.verdict == "steady" ? "" : " (\(trend.verdict))"): \(format(trend.recent)) in the last "
             + "\(trend.weeks) weeks, \(format(trend.previous)) in the \(trend.weeks) before")
     } else {
-      key.noTrend = series.isEmpty ? "No weekly series in the metrics, so no trend." : "Not enough weekly data to compare periods."
+      key.noTrend =
+        series.isEmpty ? "No weekly series in the metrics, so no trend." : "Not enough weekly data to compare periods."
     }
     return key
   }

@@ -30,12 +30,14 @@ package struct EntityPageExtras {
     let kind = entity.ref.kind.lowercased()
     let graph = EntityGraph.neighbourhood(of: entity.ref, in: catalog, edges: edges)
     if graph.nodes.count > 1 {
-      page.graph = GraphSVGRenderer().svg(graph, link: { root + SitePaths.entityPage($0) }, label: "Dependencies of \(entity.title)")
+      page.graph = GraphSVGRenderer().svg(graph, link: { root + SitePaths.entityPage($0) },
+        label: "Dependencies of \(entity.title)")
     }
     if kind == "system" || kind == "domain" {
       let map = EntityGraph.map(of: entity.ref, in: catalog, edges: edges)
       if !map.nodes.isEmpty {
-        page.map = GraphSVGRenderer().svg(map, link: { root + SitePaths.entityPage($0) }, label: "Map of \(entity.title)")
+        page.map = GraphSVGRenderer().svg(map, link: { root + SitePaths.entityPage($0) },
+          label: "Map of \(entity.title)")
       }
     }
     if kind == "api" { page.api = apiModel(entity) }
@@ -44,7 +46,8 @@ package struct EntityPageExtras {
       let profile = entity.document.value(at: ["spec", "profile"])
       page.user = EntityPage.UserDetails(
         displayName: TemplateScalar.present(profile?["displayName"]), email: TemplateScalar.present(profile?["email"]),
-        groups: catalog.groupHierarchy.groups(containing: entity.ref).map { EntityLink(to: $0, in: catalog, root: root) })
+        groups: catalog.groupHierarchy.groups(containing: entity.ref).map { EntityLink(to: $0, in: catalog,
+          root: root) })
     }
     if kind == "template" { page.template = TemplateModel(catalog: catalog).model(for: entity, root: root) }
     return page
@@ -88,7 +91,8 @@ package struct EntityPageExtras {
       }
       readiness.append(
         GroupDetails.Readiness(
-          title: report.scorecard.title, averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
+          title: report.scorecard.title,
+            averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
           levels: levels))
     }
     return GroupDetails(

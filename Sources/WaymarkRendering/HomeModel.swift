@@ -19,9 +19,11 @@ package struct HomeModel {
         averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
         chart: BarChartRenderer().svg(bars, label: "\(report.scorecard.title): entities per level"))
     }
-    let changes = (input.scorecards.changes ?? []).filter { $0.direction == "up" || $0.direction == "down" }.prefix(20).map {
+    let moves = (input.scorecards.changes ?? []).filter { $0.direction == "up" || $0.direction == "down" }
+    let changes = moves.prefix(20).map {
       HomePage.LevelChange(
-        entity: $0.entity, scorecard: $0.scorecard, from: $0.from ?? "none", to: $0.to ?? "none", direction: $0.direction)
+        entity: $0.entity, scorecard: $0.scorecard, from: $0.from ?? "none", to: $0.to ?? "none",
+          direction: $0.direction)
     }
     let horizon = input.now.adding(days: 30)
     let waivers = input.scorecards.waivers.filter { $0.status == .active && $0.waiver.expires <= horizon }.map {

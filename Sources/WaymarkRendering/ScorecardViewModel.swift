@@ -29,7 +29,8 @@ package struct ScorecardViewModel {
         EntityScorecard.Check(
           title: check.title, id: check.id, level: check.level, result: result.outcome.rawValue,
           passed: result.outcome == .pass,
-          remediation: (result.outcome == .fail || result.outcome == .error) ? Self.remediationHTML(check.remediation) : nil,
+          remediation: (result.outcome == .fail || result.outcome == .error)
+            ? Self.remediationHTML(check.remediation) : nil,
           message: result.outcome == .fail ? nil : result.message, waiver: result.waiver)
       }
       cards.append(
@@ -53,7 +54,8 @@ package struct ScorecardViewModel {
           score.checks.contains { $0.id == check.id && ($0.outcome == .fail || $0.outcome == .error) }
         }
         return ScorecardsPage.Check(
-          title: check.title, level: check.level, passRate: Self.percentText(summary["passRate"]?[check.id]?.doubleValue),
+          title: check.title, level: check.level,
+            passRate: Self.percentText(summary["passRate"]?[check.id]?.doubleValue),
           failing: failing.count,
           failingEntities: failing.prefix(20).map { EntityLink(to: $0.entity, in: catalog, root: root) })
       }
@@ -68,7 +70,8 @@ package struct ScorecardViewModel {
           }
           return ScorecardsPage.Leader(
             group: EntityLink(to: ref, in: catalog, root: root),
-            averageScore: Self.percentText(row["averageScore"]?.doubleValue), entities: TemplateScalar(row["entities"] ?? 0))
+            averageScore: Self.percentText(row["averageScore"]?.doubleValue),
+              entities: TemplateScalar(row["entities"] ?? 0))
         })
     }
     return ScorecardsPage(scorecards: cards)
@@ -103,7 +106,8 @@ package struct ScorecardViewModel {
       below: below, hasBelow: !below.isEmpty,
       impact: impact.map {
         ReadinessPage.Impact(
-          failing: $0.count, scorecard: $0.scorecard, title: $0.title, remediation: Self.remediationHTML($0.remediation))
+          failing: $0.count, scorecard: $0.scorecard, title: $0.title,
+            remediation: Self.remediationHTML($0.remediation))
       },
       waivers: waivers, hasWaivers: !waivers.isEmpty)
   }

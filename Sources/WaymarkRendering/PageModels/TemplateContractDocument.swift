@@ -10,7 +10,8 @@ package enum TemplateContractDocument {
     var lines: [String] = []
     let common = Set(PageCommon.keyMeanings.keys)
     let pages = PageType.allCases.map { type -> (PageType, TemplateObjectSchema) in
-      guard case .object(let object) = type.schema else { return (type, TemplateObjectSchema(typeName: "", fields: [])) }
+      guard case .object(let object) = type.schema else { return (type, TemplateObjectSchema(typeName: "",
+        fields: [])) }
       return (type, object)
     }
     let shared = sharedTypes(pages.map { $0.1.fields.filter { !common.contains($0.key) } })
@@ -21,7 +22,8 @@ package enum TemplateContractDocument {
     if let first = pages.first?.1 {
       var described = Set<String>()
       table(
-        TemplateObjectSchema(typeName: "", fields: first.fields.filter { common.contains($0.key) }), path: "", into: &lines,
+        TemplateObjectSchema(typeName: "", fields: first.fields.filter { common.contains($0.key) }), path: "",
+          into: &lines,
         described: &described, shared: [])
     }
     lines.append("Parts several page types share:")

@@ -195,7 +195,9 @@ struct TemplateUnkeyedEncoding: UnkeyedEncodingContainer {
     box.elements?.append(try TemplateNode.encoding(value))
   }
 
-  mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+  mutating func nestedContainer<NestedKey: CodingKey>(
+    keyedBy keyType: NestedKey.Type
+  ) -> KeyedEncodingContainer<NestedKey> {
     let child = TemplateValueBox()
     append(child)
     return TemplateValueEncoding(box: child).container(keyedBy: keyType)

@@ -50,7 +50,8 @@ import WaymarkTestSupport
   }
 
   @Test func recursiveListsKeepTheirElementType() {
-    let layout = "{{#docs.nav.items}}{{#items}}{{#items}}{{title}}{{open}}{{body}}{{/items}}{{/items}}{{/docs.nav.items}}"
+    let layout =
+      "{{#docs.nav.items}}{{#items}}{{#items}}{{title}}{{open}}{{body}}{{/items}}{{/items}}{{/docs.nav.items}}"
     #expect(
       warnings(["docs.html": layout], layout: "docs.html", type: .docs)
         == "layouts/docs.html:1:57: warning: 'body' is not a key of the docs page's model (DocsPage) here, so it renders as nothing [layout.unknown-key]\n"

@@ -33,7 +33,8 @@ import WaymarkTestSupport
 
   @Test func everyPageTypeMatchesItsGolden() async throws {
     let result = try await SiteBuilder().build(
-      BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+      BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"),
+        writesOutput: false))
     #expect(result.diagnostics.errorCount == 0)
     for (path, golden) in Self.pages {
       let file = try #require(result.files.first { $0.path == path }, "\(path)")

@@ -75,7 +75,8 @@ import WaymarkTestSupport
   }
 
   @Test func theEncoderKeepsIntegersDropsMissingOptionalsAndPassesJSONThrough() {
-    let link = EntityLink(ref: "component:default/svc", title: "Svc", name: "svc", kind: "Component", url: "x/", level: nil)
+    let link = EntityLink(ref: "component:default/svc", title: "Svc", name: "svc", kind: "Component", url: "x/",
+      level: nil)
     let page = GuardrailsPage(
       entities: [
         GuardrailsPage.EntityRow(
@@ -89,7 +90,8 @@ import WaymarkTestSupport
         == [
           "entities": [
             [
-              "ref": "r", "title": "t", "url": "u", "results": ["fail": 2], "openFindings": [], "hasOpenFindings": false,
+              "ref": "r", "title": "t", "url": "u", "results": ["fail": 2], "openFindings": [],
+                "hasOpenFindings": false,
               "moreOpenFindings": 3,
             ]
           ],
