@@ -19,18 +19,6 @@ public struct EntityViewModel: Sendable {
     ("memberOf", "Member of"), ("hasMember", "Members"), ("childOf", "Parent group"), ("parentOf", "Sub-groups"),
   ]
 
-  /// A short link to an entity: `{ref, title, kind, url}`, the URL relative to `root`.
-  public func link(to ref: EntityRef, root: String) -> JSONValue {
-    let entity = catalog[ref]
-    return [
-      "ref": .string(ref.canonical),
-      "title": .string(entity?.title ?? ref.name),
-      "name": .string(ref.name),
-      "kind": .string(entity?.ref.kind ?? ref.kind),
-      "url": .string(root + SitePaths.entityPage(ref)),
-    ]
-  }
-
   /// The entity page's `entity` key for `entity`, links relative to `root`.
   package func details(for entity: Entity, root: String) -> EntityDetails {
     let metadata = entity.document["metadata"]?.objectValue ?? [:]
