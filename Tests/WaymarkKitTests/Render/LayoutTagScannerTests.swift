@@ -6,7 +6,8 @@ import Testing
   typealias Tag = LayoutTagScanner.Tag
 
   @Test func readsEachTagWithItsPlace() {
-    let text = "<h1>{{ page.title }}</h1>\n{{! a note }}{{{body}}} {{& raw}}\n  {{#items}}{{> row}}{{/items}}{{^none}}é{{x}}"
+    let text =
+      "<h1>{{ page.title }}</h1>\n{{! a note }}{{{body}}} {{& raw}}\n  {{#items}}{{> row}}{{/items}}{{^none}}é{{x}}"
     #expect(
       LayoutTagScanner.tags(in: text) == [
         Tag(role: .variable, name: "page.title", line: 1, column: 5),
