@@ -10,26 +10,22 @@ package struct CatalogExplorerModel {
   /// The scorecard whose level the explorer shows and filters by.
   package static let levelScorecard = "production-readiness"
 
-  package func model(root: String) -> [String: JSONValue] {
-    let links = EntityViewModel(catalog: catalog)
+  package func model(root: String) -> CatalogPage {
     let levels = Dictionary(
       (scorecards.reports.first { $0.scorecard.name == Self.levelScorecard }?.results ?? []).map { ($0.entity, $0.level ?? "none") },
       uniquingKeysWith: { first, _ in first })
     var options: [String: Set<String>] = [:]
-    let rows: [JSONValue] = catalog.entities.map { entity in
+    let rows = catalog.entities.map { entity in
       let owner = entity.targets(of: "ownedBy").first
       let system = entity.targets(of: "partOf").first { $0.kind.lowercased() == "system" }
-      var row: [String: JSONValue] = [
-        "ref": .string(entity.ref.canonical), "title": .string(entity.title), "kind": .string(entity.ref.kind),
-        "url": .string(root + SitePaths.entityPage(entity.ref)), "tags": .array(entity.tags.map(JSONValue.string)),
-        "tagList": .string(entity.tags.joined(separator: " ")),
-        "type": .string(entity.type ?? ""), "lifecycle": .string(entity.lifecycle ?? ""),
-        "ownerRef": .string(owner?.canonical ?? ""), "systemRef": .string(system?.canonical ?? ""),
-        "level": .string(levels[entity.ref] ?? ""),
-      ]
-      if let description = entity.description { row["description"] = .string(description) }
-      if let owner { row["owner"] = links.link(to: owner, root: root) }
-      if let system { row["system"] = links.link(to: system, root: root) }
+      let row = CatalogPage.Row(
+        ref: entity.ref.canonical, title: entity.title, kind: entity.ref.kind,
+          url: root + SitePaths.entityPage(entity.ref),
+        description: entity.description, tags: entity.tags, tagList: entity.tags.joined(separator: " "),
+        type: entity.type ?? "", lifecycle: entity.lifecycle ?? "",
+        owner: owner.map { EntityLink(to: $0, in: catalog, root: root) }, ownerRef: owner?.canonical ?? "",
+        system: system.map { EntityLink(to: $0, in: catalog, root: root) }, systemRef: system?.canonical ?? "",
+        level: levels[entity.ref] ?? "")
       options["kind", default: []].insert(entity.ref.kind)
       if let type = entity.type { options["type", default: []].insert(type) }
       if let lifecycle = entity.lifecycle { options["lifecycle", default: []].insert(lifecycle) }
@@ -37,14 +33,14 @@ package struct CatalogExplorerModel {
       if let system { options["system", default: []].insert(system.canonical) }
       for tag in entity.tags { options["tag", default: []].insert(tag) }
       if let level = levels[entity.ref] { options["level", default: []].insert(level) }
-      return .object(row)
+      return row
     }
-    let filters: [JSONValue] = [
+    let filters = [
       ("kind", "Kind"), ("type", "Type"), ("lifecycle", "Lifecycle"), ("owner", "Owner"), ("system", "System"), ("tag", "Tag"),
       ("level", "Level"),
     ].map { name, label in
-      ["name": .string(name), "label": .string(label), "options": .array((options[name] ?? []).sorted().map(JSONValue.string))]
+      CatalogPage.Filter(name: name, label: label, options: (options[name] ?? []).sorted())
     }
-    return ["entities": .array(rows), "filters": .array(filters), "count": .int(Int64(rows.count))]
+    return CatalogPage(entities: rows, filters: filters, count: rows.count)
   }
 }

@@ -8,55 +8,51 @@ extension DORAViewModel {
   package static let dashboardComponents = 50
 
   /// The DORA dashboard page: the organisation's tiles, then a table per roll-up level.
-  package func dashboard(catalog: Catalog, root: String) -> JSONValue {
-    let links = EntityViewModel(catalog: catalog)
+  package func dashboard(catalog: Catalog, root: String) -> DeliveryDashboard {
     let levels: [(String, [EntityRef: JSONValue], Int?)] = [
       ("Groups", delivery.groups, nil), ("Domains", delivery.domains, nil), ("Systems", delivery.systems, nil),
       ("Components", delivery.entities, Self.dashboardComponents),
     ]
-    let sections: [JSONValue] = levels.compactMap { heading, members, limit in
+    let sections: [DeliveryDashboard.Section] = levels.compactMap { heading, members, limit in
       guard !members.isEmpty else { return nil }
       var refs = members.keys.sorted()
-      var section: [String: JSONValue] = ["heading": .string(heading)]
+      var section = DeliveryDashboard.Section(heading: heading, rows: [])
       if let limit, refs.count > limit {
         let deployments = { (ref: EntityRef) in members[ref]?["deployments"]?.intValue ?? 0 }
         refs = Array(refs.sorted { deployments($0) != deployments($1) ? deployments($0) > deployments($1) : $0 < $1 }.prefix(limit))
-        section["note"] = .string(
+        section.note = (
           "The \(limit) of \(members.count) with the most deployments; every component's figures are on its page and in api/dora.json.")
       }
-      section["rows"] = .array(refs.compactMap { ref in members[ref].map { row($0, link: links.link(to: ref, root: root)) } })
-      return .object(section)
+      section.rows = refs.compactMap { ref in members[ref].map { row($0, link: EntityLink(to: ref, in: catalog,
+        root: root)) } }
+      return section
     }
-    var model = tiles(of: delivery.org).objectValue ?? [:]
-    model["sections"] = .array(sections)
-    model["tickets"] = ticketSection(catalog: catalog, root: root)
-    model["unmappedSubjects"] = .int(Int64(delivery.unmapped.count))
-    model["unmappedEvents"] = .int(Int64(delivery.unmapped.reduce(0) { $0 + $1.events }))
-    return .object(model)
+    let org = tiles(of: delivery.org)
+    return DeliveryDashboard(
+      report: org.report, window: org.window, hasData: org.hasData, tiles: org.tiles, sparkline: org.sparkline,
+      weeks: org.weeks, sections: sections, tickets: ticketSection(catalog: catalog, root: root),
+      unmappedSubjects: delivery.unmapped.count, unmappedEvents: delivery.unmapped.reduce(0) { $0 + $1.events })
   }
 
-  private func row(_ metrics: JSONValue, link: JSONValue) -> JSONValue {
-    func cell(_ value: String?, band: JSONValue?) -> JSONValue {
-      var cell: [String: JSONValue] = ["value": .string(value ?? "no data")]
-      if let band = band?.stringValue { cell["band"] = .string(band) }
-      return .object(cell)
+  private func row(_ metrics: JSONValue, link: EntityLink) -> DeliveryDashboard.Row {
+    func cell(_ value: String?, band: JSONValue?) -> DeliveryDashboard.Cell {
+      DeliveryDashboard.Cell(value: value ?? "no data", band: band?.stringValue)
     }
     let frequency = metrics["deploymentFrequency"]
     let lead = metrics["leadTimeHours"]
     let failure = metrics["changeFailureRate"]
     let recovery = metrics["recoveryHours"]
     let weekly = metrics["weekly"]?.arrayValue ?? []
-    return [
-      "entity": link,
-      "deployments": .int(metrics["deployments"]?.intValue ?? 0),
-      "cells": .array([
+    return DeliveryDashboard.Row(
+      entity: link,
+      deployments: Int(metrics["deployments"]?.intValue ?? 0),
+      cells: [
         cell(frequency?["perDay"]?.doubleValue.map { "\(Self.decimal($0)) / day" }, band: frequency?["band"]),
         cell(lead?["median"]?.doubleValue.map(Self.hours), band: lead?["band"]),
         cell(failure?["value"]?.doubleValue.map(Self.percent), band: failure?["band"]),
         cell(recovery?["median"]?.doubleValue.map(Self.hours), band: recovery?["band"]),
         cell(metrics["reworkRate"]?["value"]?.doubleValue.map(Self.percent), band: nil),
-      ]),
-      "sparkline": .string(Self.sparkline(weekly.map { Double($0["deployments"]?.intValue ?? 0) })),
-    ]
+      ],
+      sparkline: Self.sparkline(weekly.map { Double($0["deployments"]?.intValue ?? 0) }))
   }
 }

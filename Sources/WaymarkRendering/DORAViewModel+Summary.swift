@@ -5,16 +5,16 @@ extension DORAViewModel {
   /// The home page's delivery summary: the organisation's four keys, each with its value and
   /// band (as on the dashboard), a sparkline of its weekly series and an arrow comparing the last
   /// weeks with the weeks before. Nil when no event was mapped to any component.
-  ///
-  /// `{report, window, periodWeeks, keys: [{label, value, band?, bandTitle?, sparkline?, trend?, noTrend?}]}`.
-  package func homeSummary() -> JSONValue? {
+  package func homeSummary() -> DeliverySummary? {
     let org = delivery.org
     guard (org["events"]?.intValue ?? 0) > 0 else { return nil }
     let weekly = (org["weekly"]?.arrayValue ?? []).map(WeeklyFigures.init)
     let weeks = DeliveryTrend.periodWeeks(seriesLength: weekly.count)
-    let tiles = tiles(of: org)["tiles"]?.arrayValue ?? []
-    func tile(_ label: String) -> [String: JSONValue] {
-      tiles.first { $0["label"]?.stringValue == label }?.objectValue ?? ["label": .string(label), "value": "no data"]
+    let tiles = tiles(of: org).tiles
+    func tile(_ label: String) -> DeliverySummary.Key {
+      let tile = tiles.first { $0.label == label }
+      return DeliverySummary.Key(
+        label: label, value: tile?.value ?? "no data", band: tile?.band, bandTitle: tile?.bandTitle)
     }
     let deployments = DeliveryTrend(weekly: weekly, preference: .higherIsBetter) { period in
       Double(period.reduce(0) { $0 + $1.deployments })
@@ -26,7 +26,7 @@ extension DORAViewModel {
       let deployed = period.reduce(0) { $0 + $1.deployments }
       return deployed > 0 ? Double(period.reduce(0) { $0 + $1.failed }) / Double(deployed) : nil
     }
-    let keys: [JSONValue] = [
+    let keys = [
       key(
         tile("Deployment frequency"), trend: deployments, format: { "\(Self.decimal($0)) \($0 == 1 ? "deployment" : "deployments")" },
         series: weekly.map { Double($0.deployments) }, seriesLabel: "Production deployments per week"),
@@ -39,34 +39,30 @@ extension DORAViewModel {
         seriesLabel: "Change failure rate per week"),
       key(tile("Failed deployment recovery time"), trend: nil, format: Self.hours, series: [], seriesLabel: ""),
     ]
-    return [
-      "report": .string(delivery.bands.title),
-      "window": .string("\(delivery.window.days) days to \(delivery.window.end.dateString)"),
-      "periodWeeks": .int(Int64(weeks)),
-      "keys": .array(keys),
-    ]
+    return DeliverySummary(
+      report: delivery.bands.title, window: "\(delivery.window.days) days to \(delivery.window.end.dateString)",
+      periodWeeks: weeks, keys: keys)
   }
 
   private func key(
-    _ tile: [String: JSONValue], trend: DeliveryTrend?, format: (Double) -> String, series: [Double?], seriesLabel: String
-  ) -> JSONValue {
+    _ tile: DeliverySummary.Key, trend: DeliveryTrend?, format: (Double) -> String, series: [Double?],
+      seriesLabel: String
+  ) -> DeliverySummary.Key {
     var key = tile
-    key["detail"] = nil
     if series.contains(where: { $0 != nil }) {
-      key["sparkline"] = .string(SparklineRenderer().svg(series, label: "\(seriesLabel), \(series.count) weeks, oldest first"))
+      key.sparkline = SparklineRenderer().svg(series, label: "\(seriesLabel), \(series.count) weeks, oldest first")
     }
     if let trend {
       let direction = ["up": "Up", "down": "Down", "flat": "Steady"][trend.direction.rawValue] ?? ""
-      key["trend"] = [
-        "arrow": .string(trend.arrow), "direction": .string(trend.direction.rawValue), "verdict": .string(trend.verdict),
-        "text": .string(
+      key.trend = DeliverySummary.Trend(
+        arrow: trend.arrow, direction: trend.direction.rawValue, verdict: trend.verdict,
+        text:
           "\(direction)\(trend.verdict == "steady" ? "" : " (\(trend.verdict))"): \(format(trend.recent)) in the last "
-            + "\(trend.weeks) weeks, \(format(trend.previous)) in the \(trend.weeks) before"),
-      ]
+            + "\(trend.weeks) weeks, \(format(trend.previous)) in the \(trend.weeks) before")
     } else {
-      key["noTrend"] = .string(
-        series.isEmpty ? "No weekly series in the metrics, so no trend." : "Not enough weekly data to compare periods.")
+      key.noTrend =
+        series.isEmpty ? "No weekly series in the metrics, so no trend." : "Not enough weekly data to compare periods."
     }
-    return .object(key)
+    return key
   }
 }

@@ -7,19 +7,19 @@ package struct DORAViewModel {
   package let delivery: DeliveryMetrics
 
   /// The tiles for one entity's M, or nil when the entity has no metrics.
-  package func tiles(for ref: EntityRef) -> JSONValue? {
+  package func tiles(for ref: EntityRef) -> DeliveryTiles? {
     delivery.fact(for: ref).map(tiles(of:))
   }
 
-  /// `{report, window, hasData, tiles: [{label, value, detail, band, bandTitle}], sparkline}`.
-  package func tiles(of metrics: JSONValue) -> JSONValue {
+  /// The tiles of one metrics object (an entity's or the organisation's).
+  package func tiles(of metrics: JSONValue) -> DeliveryTiles {
     let deployments = metrics["deployments"]?.intValue ?? 0
     let frequency = metrics["deploymentFrequency"]
     let lead = metrics["leadTimeHours"]
     let failure = metrics["changeFailureRate"]
     let recovery = metrics["recoveryHours"]
     let rework = metrics["reworkRate"]
-    let tiles: [JSONValue] = [
+    let tiles = [
       tile(
         "Deployment frequency", value: frequency?["perDay"]?.doubleValue.map { "\(Self.decimal($0)) / day" },
         detail: "\(deployments) production deployments; \(frequency?["bucket"]?.stringValue ?? "no") bucket; "
@@ -41,23 +41,17 @@ package struct DORAViewModel {
         detail: "\(rework?["deployments"]?.intValue ?? 0) of \(deployments) deployments made during an incident", band: nil),
     ]
     let weekly = metrics["weekly"]?.arrayValue ?? []
-    return [
-      "report": .string(delivery.bands.title),
-      "window": .string("\(delivery.window.days) days to \(delivery.window.end.dateString)"),
-      "hasData": .bool((metrics["events"]?.intValue ?? 0) > 0),
-      "tiles": .array(tiles),
-      "sparkline": .string(Self.sparkline(weekly.map { Double($0["deployments"]?.intValue ?? 0) })),
-      "weeks": .int(Int64(weekly.count)),
-    ]
+    return DeliveryTiles(
+      report: delivery.bands.title, window: "\(delivery.window.days) days to \(delivery.window.end.dateString)",
+      hasData: (metrics["events"]?.intValue ?? 0) > 0, tiles: tiles,
+      sparkline: Self.sparkline(weekly.map { Double($0["deployments"]?.intValue ?? 0) }), weeks: weekly.count)
   }
 
-  private func tile(_ label: String, value: String?, detail: String, band: JSONValue?) -> JSONValue {
-    var tile: [String: JSONValue] = ["label": .string(label), "value": .string(value ?? "no data"), "detail": .string(detail)]
-    if let band = band?.stringValue {
-      tile["band"] = .string(band)
-      tile["bandTitle"] = .string(band.prefix(1).uppercased() + band.dropFirst())
-    }
-    return .object(tile)
+  private func tile(_ label: String, value: String?, detail: String, band: JSONValue?) -> DeliveryTiles.Tile {
+    let band = band?.stringValue
+    return DeliveryTiles.Tile(
+      label: label, value: value ?? "no data", detail: detail, band: band,
+      bandTitle: band.map { $0.prefix(1).uppercased() + $0.dropFirst() })
   }
 
   /// SVG polyline points for weekly counts in a 100×20 box (numbers only, so safe to template).

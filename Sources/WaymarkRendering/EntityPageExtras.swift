@@ -21,88 +21,82 @@ package struct EntityPageExtras {
       uniqueKeysWithValues: scorecards.reports.map { ($0.scorecard.name, rollup.rollups(of: $0)["groups"]?.objectValue ?? [:]) })
   }
 
-  package func extras(for entity: Entity, root: String) -> [String: JSONValue] {
-    let links = EntityViewModel(catalog: catalog)
-    var extra: [String: JSONValue] = [:]
+  /// The entity page's model: `entity`, scorecards and the kind's extras (delivery, docs and
+  /// guardrails are added by the caller).
+  package func page(for entity: Entity, root: String, scorecards section: [EntityScorecard]) -> EntityPage {
+    var page = EntityPage(
+      entity: EntityViewModel(catalog: catalog).details(for: entity, root: root), scorecards: section,
+      hasScorecards: !section.isEmpty)
     let kind = entity.ref.kind.lowercased()
     let graph = EntityGraph.neighbourhood(of: entity.ref, in: catalog, edges: edges)
     if graph.nodes.count > 1 {
-      extra["graph"] = .string(
-        GraphSVGRenderer().svg(graph, link: { root + SitePaths.entityPage($0) }, label: "Dependencies of \(entity.title)"))
+      page.graph = GraphSVGRenderer().svg(graph, link: { root + SitePaths.entityPage($0) },
+        label: "Dependencies of \(entity.title)")
     }
     if kind == "system" || kind == "domain" {
       let map = EntityGraph.map(of: entity.ref, in: catalog, edges: edges)
       if !map.nodes.isEmpty {
-        extra["map"] = .string(GraphSVGRenderer().svg(map, link: { root + SitePaths.entityPage($0) }, label: "Map of \(entity.title)"))
+        page.map = GraphSVGRenderer().svg(map, link: { root + SitePaths.entityPage($0) },
+          label: "Map of \(entity.title)")
       }
     }
-    if kind == "api" {
-      extra["api"] = apiModel(entity)
-    }
-    if kind == "group" {
-      extra["group"] = groupModel(entity, root: root, links: links)
-    }
+    if kind == "api" { page.api = apiModel(entity) }
+    if kind == "group" { page.group = groupModel(entity, root: root) }
     if kind == "user" {
       let profile = entity.document.value(at: ["spec", "profile"])
-      extra["user"] = [
-        "displayName": profile?["displayName"] ?? .null, "email": profile?["email"] ?? .null,
-        "groups": .array(catalog.groupHierarchy.groups(containing: entity.ref).map { links.link(to: $0, root: root) }),
-      ]
+      page.user = EntityPage.UserDetails(
+        displayName: TemplateScalar.present(profile?["displayName"]), email: TemplateScalar.present(profile?["email"]),
+        groups: catalog.groupHierarchy.groups(containing: entity.ref).map { EntityLink(to: $0, in: catalog,
+          root: root) })
     }
-    if kind == "template" {
-      extra["template"] = TemplateModel(catalog: catalog).model(for: entity, root: root)
-    }
-    return extra
+    if kind == "template" { page.template = TemplateModel(catalog: catalog).model(for: entity, root: root) }
+    return page
   }
 
-  private func apiModel(_ entity: Entity) -> JSONValue {
+  private func apiModel(_ entity: Entity) -> APIDetails {
     let type = entity.type ?? ""
     let definition = entity.document.value(at: ["spec", "definition"])
     let text = definition?.stringValue ?? definition.map { JSONWriter().string(for: $0) } ?? ""
     let summary = APIDefinitionSummary(type: type, definition: text)
-    return [
-      "definition": .string(text), "hasDefinition": .bool(!text.isEmpty),
-      "operations": .array(
-        summary.operations.map {
-          ["method": .string($0.method), "path": .string($0.path), "summary": .string($0.summary), "parameters": .string($0.parameters.joined(separator: ", "))]
-        }),
-      "hasOperations": .bool(!summary.operations.isEmpty),
-      "channels": .array(
-        summary.channels.map { ["name": .string($0.name), "actions": .string($0.actions.joined(separator: ", ")), "description": .string($0.description)] }),
-      "hasChannels": .bool(!summary.channels.isEmpty),
-      "services": .array(summary.services.map { ["name": .string($0.name), "methods": .array($0.methods.map(JSONValue.string))] }),
-      "hasServices": .bool(!summary.services.isEmpty),
-      "fields": .array(summary.fields.map(JSONValue.string)),
-      "hasFields": .bool(!summary.fields.isEmpty),
-    ]
+    return APIDetails(
+      definition: text, hasDefinition: !text.isEmpty,
+      operations: summary.operations.map {
+        APIDetails.Operation(
+          method: $0.method, path: $0.path, summary: $0.summary, parameters: $0.parameters.joined(separator: ", "))
+      },
+      hasOperations: !summary.operations.isEmpty,
+      channels: summary.channels.map {
+        APIDetails.Channel(name: $0.name, actions: $0.actions.joined(separator: ", "), description: $0.description)
+      },
+      hasChannels: !summary.channels.isEmpty,
+      services: summary.services.map { APIDetails.Service(name: $0.name, methods: $0.methods) },
+      hasServices: !summary.services.isEmpty, fields: summary.fields, hasFields: !summary.fields.isEmpty)
   }
 
-  private func groupModel(_ entity: Entity, root: String, links: EntityViewModel) -> JSONValue {
-    let members = entity.targets(of: "hasMember").map { links.link(to: $0, root: root) }
-    let children = entity.targets(of: "parentOf").map { links.link(to: $0, root: root) }
-    let owned = entity.targets(of: "ownerOf").map { ref -> JSONValue in
-      var link = links.link(to: ref, root: root).objectValue ?? [:]
+  private func groupModel(_ entity: Entity, root: String) -> GroupDetails {
+    let members = entity.targets(of: "hasMember").map { EntityLink(to: $0, in: catalog, root: root) }
+    let children = entity.targets(of: "parentOf").map { EntityLink(to: $0, in: catalog, root: root) }
+    let owned = entity.targets(of: "ownerOf").map { ref in
+      var link = EntityLink(to: ref, in: catalog, root: root)
       for report in scorecards.reports where report.scorecard.name == "production-readiness" {
-        if let score = report.result(for: ref) { link["level"] = .string(score.level ?? "none") }
+        if let score = report.result(for: ref) { link.level = score.level ?? "none" }
       }
-      return .object(link)
+      return link
     }
-    var readiness: [JSONValue] = []
+    var readiness: [GroupDetails.Readiness] = []
     for report in scorecards.reports {
       guard let summary = groupSummaries[report.scorecard.name]?[entity.ref.canonical] else { continue }
-      let levels = (["none"] + report.scorecard.levels).map { level -> JSONValue in
-        ["level": .string(level), "count": summary["levels"]?[level] ?? 0]
+      let levels = (["none"] + report.scorecard.levels).map { level in
+        LevelCount(level: level, count: TemplateScalar(summary["levels"]?[level] ?? 0))
       }
-      readiness.append([
-        "title": .string(report.scorecard.title), "averageScore": ScorecardViewModel.percent(summary["averageScore"]?.doubleValue),
-        "levels": .array(levels),
-      ])
+      readiness.append(
+        GroupDetails.Readiness(
+          title: report.scorecard.title,
+            averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
+          levels: levels))
     }
-    return [
-      "members": .array(members), "hasMembers": .bool(!members.isEmpty),
-      "children": .array(children), "hasChildren": .bool(!children.isEmpty),
-      "owned": .array(owned), "hasOwned": .bool(!owned.isEmpty),
-      "readiness": .array(readiness), "hasReadiness": .bool(!readiness.isEmpty),
-    ]
+    return GroupDetails(
+      members: members, hasMembers: !members.isEmpty, children: children, hasChildren: !children.isEmpty,
+      owned: owned, hasOwned: !owned.isEmpty, readiness: readiness, hasReadiness: !readiness.isEmpty)
   }
 }

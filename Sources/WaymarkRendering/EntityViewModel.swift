@@ -1,7 +1,7 @@
 import StructuredData
 import WaymarkModel
 
-/// The data an entity's page and its JSON share: one view model for both output formats.
+/// The data an entity's page and its JSON share: the page's `entity` key and the API's entity.
 public struct EntityViewModel: Sendable {
   /// The catalog the entity's relations point into.
   public let catalog: Catalog
@@ -19,60 +19,35 @@ public struct EntityViewModel: Sendable {
     ("memberOf", "Member of"), ("hasMember", "Members"), ("childOf", "Parent group"), ("parentOf", "Sub-groups"),
   ]
 
-  /// A short link to an entity: `{ref, title, kind, url}`, the URL relative to `root`.
-  public func link(to ref: EntityRef, root: String) -> JSONValue {
-    let entity = catalog[ref]
-    return [
-      "ref": .string(ref.canonical),
-      "title": .string(entity?.title ?? ref.name),
-      "name": .string(ref.name),
-      "kind": .string(entity?.ref.kind ?? ref.kind),
-      "url": .string(root + SitePaths.entityPage(ref)),
-    ]
-  }
-
-  /// The whole page model for `entity`, links relative to `root`.
-  public func model(for entity: Entity, root: String) -> JSONValue {
+  /// The entity page's `entity` key for `entity`, links relative to `root`.
+  package func details(for entity: Entity, root: String) -> EntityDetails {
     let metadata = entity.document["metadata"]?.objectValue ?? [:]
     let annotations = (metadata["annotations"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value in
-      JSONValue.object(["key": .string(key), "value": .string(value.stringValue ?? JSONWriter(pretty: false).string(for: value))])
+      EntityDetails.KeyValue(key: key, value: value.stringValue ?? JSONWriter(pretty: false).string(for: value))
     }
     let labels = (metadata["labels"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value in
-      JSONValue.object(["key": .string(key), "value": .string(value.stringValue ?? "")])
+      EntityDetails.KeyValue(key: key, value: value.stringValue ?? "")
     }
-    let links: [JSONValue] = (metadata["links"]?.arrayValue ?? []).compactMap { link in
+    let links: [EntityDetails.Link] = (metadata["links"]?.arrayValue ?? []).compactMap { link in
       guard let url = link["url"]?.stringValue, let safe = SitePaths.safeLink(url) else { return nil }
-      return ["url": .string(safe), "title": .string(link["title"]?.stringValue ?? url)]
+      return EntityDetails.Link(url: safe, title: link["title"]?.stringValue ?? url)
     }
-    var groups: [JSONValue] = []
+    var groups: [EntityDetails.RelationGroup] = []
     for (type, heading) in Self.relationHeadings {
       let targets = entity.targets(of: type)
       guard !targets.isEmpty else { continue }
-      groups.append(["type": .string(type), "heading": .string(heading), "targets": .array(targets.map { link(to: $0, root: root) })])
+      groups.append(
+        EntityDetails.RelationGroup(
+          type: type, heading: heading, targets: targets.map { EntityLink(to: $0, in: catalog, root: root) }))
     }
-    var model: [String: JSONValue] = [
-      "ref": .string(entity.ref.canonical),
-      "kind": .string(entity.ref.kind),
-      "namespace": .string(entity.ref.namespace),
-      "name": .string(entity.ref.name),
-      "title": .string(entity.title),
-      "tags": .array(entity.tags.map(JSONValue.string)),
-      "annotations": .array(annotations),
-      "labels": .array(labels),
-      "links": .array(links),
-      "relationGroups": .array(groups),
-      "source": ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))],
-      "url": .string(root + SitePaths.entityPage(entity.ref)),
-      "hasTags": .bool(!entity.tags.isEmpty),
-      "hasLinks": .bool(!links.isEmpty),
-      "hasRelations": .bool(!groups.isEmpty),
-      "hasAnnotations": .bool(!annotations.isEmpty),
-    ]
-    if let description = entity.description { model["description"] = .string(description) }
-    if let type = entity.type { model["type"] = .string(type) }
-    if let lifecycle = entity.lifecycle { model["lifecycle"] = .string(lifecycle) }
-    if let owner = entity.targets(of: "ownedBy").first { model["owner"] = link(to: owner, root: root) }
-    return .object(model)
+    return EntityDetails(
+      ref: entity.ref.canonical, kind: entity.ref.kind, namespace: entity.ref.namespace, name: entity.ref.name,
+      title: entity.title, description: entity.description, type: entity.type, lifecycle: entity.lifecycle,
+      owner: entity.targets(of: "ownedBy").first.map { EntityLink(to: $0, in: catalog, root: root) },
+      tags: entity.tags, hasTags: !entity.tags.isEmpty, annotations: annotations, hasAnnotations: !annotations.isEmpty,
+      labels: labels, links: links, hasLinks: !links.isEmpty, relationGroups: groups, hasRelations: !groups.isEmpty,
+      source: EntityDetails.Source(path: entity.source.path, line: entity.source.line),
+      url: root + SitePaths.entityPage(entity.ref))
   }
 
   /// The entity as the JSON API publishes it: Backstage's shape plus `source`.

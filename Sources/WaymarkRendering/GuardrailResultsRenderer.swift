@@ -49,33 +49,26 @@ package struct GuardrailResultsRenderer {
   /// The page lists at most `Self.openFindingsPerEntity` open findings per entity and
   /// `Self.unmappedShown` unmapped ones, so that it stays readable (and within its page-weight
   /// budget) on a large organisation; the rest are on the entity pages and in the JSON API.
-  package func overviewModel(root: String) -> [String: JSONValue] {
-    let rows: [JSONValue] = results.entityRefs.map { ref in
+  package func overviewModel(root: String) -> GuardrailsPage {
+    let rows = results.entityRefs.map { ref in
       let fact = results.fact(for: ref)
       let open = (results.findingsByEntity[ref] ?? []).filter(\.isOpen)
-      return [
-        "ref": .string(ref.canonical), "title": .string(catalog[ref]?.title ?? ref.name),
-        "url": .string(root + SitePaths.entityPage(ref)),
-        "results": fact["results"] ?? .null, "bySeverity": fact["bySeverity"] ?? .null,
-        "openFindings": .array(open.prefix(Self.openFindingsPerEntity).map(Self.row)),
-        "hasOpenFindings": .bool(!open.isEmpty),
+      return GuardrailsPage.EntityRow(
+        ref: ref.canonical, title: catalog[ref]?.title ?? ref.name, url: root + SitePaths.entityPage(ref),
+        results: fact["results"].map(TemplateJSON.init), bySeverity: fact["bySeverity"].map(TemplateJSON.init),
+        openFindings: open.prefix(Self.openFindingsPerEntity).map { TemplateJSON(Self.row($0)) },
+        hasOpenFindings: !open.isEmpty,
         // Absent rather than 0: a Mustache section over 0 still renders.
-        "moreOpenFindings": open.count > Self.openFindingsPerEntity ? .int(Int64(open.count - Self.openFindingsPerEntity)) : .null,
-      ]
+        moreOpenFindings: open.count > Self.openFindingsPerEntity ? open.count - Self.openFindingsPerEntity : nil)
     }
     let unmappedOpen = results.unmapped.filter { $0.result != .pass }
-    return [
-      "entities": .array(rows),
-      "unmapped": .array(unmappedOpen.prefix(Self.unmappedShown).map(Self.row)),
-      "unmappedOpenCount": .int(Int64(unmappedOpen.count)),
-      "unmappedShown": .int(Int64(min(unmappedOpen.count, Self.unmappedShown))),
-      "moreUnmapped": .bool(unmappedOpen.count > Self.unmappedShown),
-      "unmappedCount": .int(Int64(results.unmapped.count)),
-      "inputs": .array(
-        results.inputs.map { input in
-          ["path": .string(input.path), "format": .string(input.format), "tool": .string(input.tool), "results": .int(Int64(input.results))]
-        }),
-    ]
+    return GuardrailsPage(
+      entities: rows, unmapped: unmappedOpen.prefix(Self.unmappedShown).map { TemplateJSON(Self.row($0)) },
+      unmappedOpenCount: unmappedOpen.count, unmappedShown: min(unmappedOpen.count, Self.unmappedShown),
+      moreUnmapped: unmappedOpen.count > Self.unmappedShown, unmappedCount: results.unmapped.count,
+      inputs: results.inputs.map { input in
+        GuardrailsPage.Input(path: input.path, format: input.format, tool: input.tool, results: input.results)
+      })
   }
 
   /// How many open findings of one entity the guardrails page lists.

@@ -6,37 +6,35 @@ import WaymarkScorecards
 package struct HomeModel {
   package let input: RenderInput
 
-  package func model(root: String) -> [String: JSONValue] {
+  package func model(root: String) -> HomePage {
     let counts = input.catalog.countsByKind.sorted { $0.key < $1.key }
     let rollup = ScorecardRollup(catalog: input.catalog)
-    let readiness: [JSONValue] = input.scorecards.reports.map { report in
+    let readiness: [HomePage.Readiness] = input.scorecards.reports.map { report in
       let summary = rollup.summary(of: report.results, for: report.scorecard)
       let bars = (report.scorecard.levels.reversed() + ["none"]).map { level in
         BarChartRenderer.Bar(label: level, value: summary["levels"]?[level]?.doubleValue ?? 0, style: "level-\(level)")
       }
-      return [
-        "title": .string(report.scorecard.title), "entities": .int(Int64(report.results.count)),
-        "averageScore": ScorecardViewModel.percent(summary["averageScore"]?.doubleValue),
-        "chart": .string(BarChartRenderer().svg(bars, label: "\(report.scorecard.title): entities per level")),
-      ]
+      return HomePage.Readiness(
+        title: report.scorecard.title, entities: report.results.count,
+        averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
+        chart: BarChartRenderer().svg(bars, label: "\(report.scorecard.title): entities per level"))
     }
-    let changes: [JSONValue] = (input.scorecards.changes ?? []).filter { $0.direction == "up" || $0.direction == "down" }.prefix(20).map {
-      ["entity": .string($0.entity), "scorecard": .string($0.scorecard), "from": .string($0.from ?? "none"), "to": .string($0.to ?? "none"), "direction": .string($0.direction)]
+    let moves = (input.scorecards.changes ?? []).filter { $0.direction == "up" || $0.direction == "down" }
+    let changes = moves.prefix(20).map {
+      HomePage.LevelChange(
+        entity: $0.entity, scorecard: $0.scorecard, from: $0.from ?? "none", to: $0.to ?? "none",
+          direction: $0.direction)
     }
     let horizon = input.now.adding(days: 30)
-    let waivers: [JSONValue] = input.scorecards.waivers.filter { $0.status == .active && $0.waiver.expires <= horizon }.map {
-      ["name": .string($0.waiver.name), "scorecard": .string($0.waiver.scorecard), "expires": .string($0.waiver.expiresDate)]
+    let waivers = input.scorecards.waivers.filter { $0.status == .active && $0.waiver.expires <= horizon }.map {
+      HomePage.ExpiringWaiver(name: $0.waiver.name, scorecard: $0.waiver.scorecard, expires: $0.waiver.expiresDate)
     }
     let delivery = input.delivery.flatMap { DORAViewModel(delivery: $0).homeSummary() }
     let unmapped = UnmappedInputsModel(input: input).warnings(root: root)
-    return [
-      "delivery": delivery ?? .null,
-      "unmapped": .array(unmapped), "hasUnmapped": .bool(!unmapped.isEmpty),
-      "entityCount": .int(Int64(input.catalog.entities.count)),
-      "kinds": .array(counts.map { kind, count in ["kind": .string(kind), "count": .int(Int64(count))] }),
-      "readiness": .array(readiness), "hasReadiness": .bool(!readiness.isEmpty),
-      "changes": .array(changes), "hasChanges": .bool(!changes.isEmpty),
-      "expiringWaivers": .array(waivers), "hasExpiringWaivers": .bool(!waivers.isEmpty),
-    ]
+    return HomePage(
+      delivery: delivery, unmapped: unmapped, hasUnmapped: !unmapped.isEmpty, entityCount: input.catalog.entities.count,
+      kinds: counts.map { HomePage.KindCount(kind: $0.key, count: $0.value) },
+      readiness: readiness, hasReadiness: !readiness.isEmpty, changes: Array(changes), hasChanges: !changes.isEmpty,
+      expiringWaivers: waivers, hasExpiringWaivers: !waivers.isEmpty)
   }
 }

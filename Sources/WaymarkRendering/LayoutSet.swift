@@ -18,6 +18,8 @@ public struct LayoutSet: Sendable {
   package let references: [String: Set<String>]
   /// Site layout and partial files, by path relative to the site's layouts folder.
   package let siteFiles: Set<String>
+  /// Every layout's and partial's text under its library name, for the layout key check.
+  package var keyChecker = LayoutKeyChecker(sources: [:])
 
   /// The theme (embedded in the binary) with the site's layout files (path → bytes) over it.
   ///
@@ -38,6 +40,7 @@ public struct LayoutSet: Sendable {
     var references: [String: Set<String>] = [:]
     var assets: [String: [UInt8]] = [:]
     var partialOrigins: [String: String] = [:]
+    var sources: [String: LayoutKeyChecker.Source] = [:]
     for (origin, files, prefix) in [("theme", theme, "(theme)/"), ("site", site, displayPath + "/")] {
       for path in files.keys.sorted() {
         let bytes = files[path] ?? []
@@ -68,17 +71,17 @@ public struct LayoutSet: Sendable {
           name = "\(origin):\(path)"
         }
         library.register(template, named: name)
+        sources[name] = LayoutKeyChecker.Source(displayPath: prefix + path, isSite: origin == "site", text: contents)
         references[name] = partialNames(in: contents)
       }
     }
     let resolver = LayoutResolver(
       sitePaths: Set(site.keys.filter(isPageLayout)), themePaths: Set(theme.keys.filter(isPageLayout)))
-    return (
-      LayoutSet(
-        library: library, resolver: resolver, assets: assets, references: references,
-        siteFiles: Set(site.keys.filter { $0.hasSuffix(".html") })),
-      diagnostics
-    )
+    var layouts = LayoutSet(
+      library: library, resolver: resolver, assets: assets, references: references,
+      siteFiles: Set(site.keys.filter { $0.hasSuffix(".html") }))
+    layouts.keyChecker = LayoutKeyChecker(sources: sources)
+    return (layouts, diagnostics)
   }
 
   package static func isPageLayout(_ path: String) -> Bool {

@@ -1,7 +1,7 @@
 import StructuredData
 import WaymarkModel
 
-/// Lists the portal's pages with their view models: home, catalog explorer, entity pages, 404.
+/// Lists the portal's pages, each with its typed model encoded for the layouts.
 package struct PageCatalogue {
   package let input: RenderInput
 
@@ -17,77 +17,76 @@ package struct PageCatalogue {
     ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now)
   }
 
+  /// The main navigation: Delivery and Guardrails only on sites that have them.
+  package var navigation: NavigationModel {
+    NavigationModel(
+      hasDelivery: input.delivery != nil,
+      hasGuardrails: GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive)
+  }
+
   package func pages() -> [SiteRenderer.Page] {
+    let guardrails = GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog)
+    let nav = navigation
     var pages: [SiteRenderer.Page] = [
-      page(path: "", kind: "home", title: input.config.title, extra: homeModel(root: "")),
-      page(path: "catalog/", kind: "catalog", title: "Catalog", extra: catalogModel(root: "../")),
-      page(path: "404.html", kind: "404", title: "Page not found", extra: [:]),
-      page(path: "scorecards/", kind: "scorecards", title: "Scorecards", extra: scorecards.scorecardsPage(root: "../")),
-      page(path: "readiness/", kind: "readiness", title: "Readiness report", extra: scorecards.readinessPage(root: "../")),
-      page(path: "search/", kind: "search", title: "Search", extra: [:]),
-      page(path: "golden-paths/", kind: "golden-paths", title: "Golden paths", extra: TemplateModel(catalog: input.catalog).page(root: "../")),
+      page(path: "", kind: "home", title: input.config.title, nav: nav,
+        content: HomeModel(input: input).model(root: "")),
+      page(
+        path: "catalog/", kind: "catalog", title: "Catalog", nav: nav,
+        content: CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).model(root: "../")),
+      page(path: "404.html", kind: "404", title: "Page not found", nav: nav, content: BarePage()),
+      page(path: "scorecards/", kind: "scorecards", title: "Scorecards", nav: nav,
+        content: scorecards.scorecardsPage(root: "../")),
+      page(
+        path: "readiness/", kind: "readiness", title: "Readiness report", nav: nav,
+        content: scorecards.readinessPage(root: "../")),
+      page(path: "search/", kind: "search", title: "Search", nav: nav, content: BarePage()),
+      page(
+        path: "golden-paths/", kind: "golden-paths", title: "Golden paths", nav: nav,
+        content: TemplateModel(catalog: input.catalog).page(root: "../")),
     ]
     if let delivery = input.delivery {
       let dashboard = DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")
-      pages.append(page(path: "dora/", kind: "dora", title: "Delivery metrics", extra: ["dora": dashboard]))
+      pages.append(page(path: "dora/", kind: "dora", title: "Delivery metrics", nav: nav,
+        content: DeliveryPage(dora: dashboard)))
+    }
+    if guardrails.isActive {
+      pages.append(
+        page(path: "guardrails/", kind: "guardrails", title: "Guardrails", nav: nav,
+          content: guardrails.overviewModel(root: "../")))
     }
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
-    let entities = EntityViewModel(catalog: input.catalog)
-    let policy = GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog)
-    if policy.isActive {
-      pages.append(page(path: "guardrails/", kind: "guardrails", title: "Guardrails", extra: policy.overviewModel(root: "../")))
-    }
     for entity in input.catalog.entities {
       let path = SitePaths.entityPage(entity.ref)
       let root = SitePaths.rootPrefix(forPageAt: path)
       let layoutPath = ValuePath(keys: "metadata", "annotations", Self.layoutAnnotation)
       let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
-      var extra = extras.extras(for: entity, root: root)
-      let scorecardSection = scorecards.entitySection(entity.ref)
-      extra["entity"] = entities.model(for: entity, root: root)
-      extra["scorecards"] = scorecardSection
-      extra["hasScorecards"] = .bool(scorecardSection.arrayValue?.isEmpty == false)
-      if let delivery = input.delivery { extra["dora"] = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
-      extra["docs"] = entityDocsModel(for: entity.ref, root: root) ?? .null
-      extra["policy"] = policy.entityModel(for: entity, root: root) ?? .null
+      var content = extras.page(for: entity, root: root, scorecards: scorecards.entitySection(entity.ref))
+      if let delivery = input.delivery { content.dora = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
+      content.docs = entityDocsModel(for: entity.ref, root: root)
+      content.policy = guardrails.entityModel(for: entity, root: root).map(TemplateJSON.init)
       var built = page(
         path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
-        extra: extra)
+        nav: nav, content: content)
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
-    pages += docsPages()
+    pages += docsPages(nav: nav)
     return pages
   }
 
-  package func page(
-    path: String, kind: String, section: String? = nil, layout: String? = nil, title: String, extra: [String: JSONValue]
+  /// A page of type `Content` with the keys every page has, encoded for the layouts.
+  package func page<Content: Codable & Sendable & TemplateDescribed>(
+    path: String, kind: String, section: String? = nil, layout: String? = nil, title: String, nav: NavigationModel,
+    content: Content
   ) -> SiteRenderer.Page {
     let root = SitePaths.rootPrefix(forPageAt: path)
-    var model = extra
-    model["site"] = [
-      "title": .string(input.config.title),
-      "baseURL": .string(input.config.baseURL),
-      "asOf": .string(input.now.description),
-      "asOfDate": .string(input.now.dateString),
-      "generator": .string("Waymark \(WaymarkVersion.current)"),
-    ]
-    model["page"] = ["title": .string(title), "kind": .string(kind), "path": .string(path)]
-    model["root"] = .string(root)
-    let guardrails = GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive ? [("Guardrails", "guardrails/")] : []
-    model["nav"] = .array(
-      ([("Home", ""), ("Catalog", "catalog/"), ("Golden paths", "golden-paths/"), ("Scorecards", "scorecards/"), ("Readiness", "readiness/")]
-        + (input.delivery == nil ? [] : [("Delivery", "dora/")]) + guardrails + [("Search", "search/")]).map { label, target in
-        ["label": .string(label), "url": .string(root + target), "current": .bool(target == path)]
-      })
-    return SiteRenderer.Page(path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: .object(model))
-  }
-
-  private func homeModel(root: String) -> [String: JSONValue] {
-    HomeModel(input: input).model(root: root)
-  }
-
-  private func catalogModel(root: String) -> [String: JSONValue] {
-    CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).model(root: root)
+    let model = SitePage(
+      site: PageCommon.Site(
+        title: input.config.title, baseURL: input.config.baseURL, asOf: input.now.description,
+        asOfDate: input.now.dateString, generator: "Waymark \(WaymarkVersion.current)"),
+      page: PageCommon.Page(title: title, kind: kind, path: path), root: root,
+      nav: nav.links(root: root, current: path), content: content)
+    return SiteRenderer.Page(
+      path: path, descriptor: PageDescriptor(kind: kind, section: section, layout: layout), model: model)
   }
 }

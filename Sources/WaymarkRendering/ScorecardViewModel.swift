@@ -10,82 +10,84 @@ package struct ScorecardViewModel {
   package let now: Timestamp
 
   /// Remediation text rendered as markdown (raw HTML filtered, script links dropped), or null.
-  package static func remediationHTML(_ text: String?) -> JSONValue {
-    guard let text, !text.isEmpty else { return .null }
-    return .string(MarkdownRenderer().render(text).html)
+  package static func remediationHTML(_ text: String?) -> String? {
+    guard let text, !text.isEmpty else { return nil }
+    return MarkdownRenderer().render(text).html
   }
 
-  package static func percent(_ value: Double?) -> JSONValue {
-    value.map { .string("\(Int(($0 * 100).rounded()))%") } ?? .string("–")
+  /// A share as a whole percentage (`75%`), or `–` when there is none.
+  package static func percentText(_ value: Double?) -> String {
+    value.map { "\(Int(($0 * 100).rounded()))%" } ?? "–"
   }
 
   /// The entity page's scorecards: level, score and every check with its outcome.
-  package func entitySection(_ ref: EntityRef) -> JSONValue {
-    var cards: [JSONValue] = []
+  package func entitySection(_ ref: EntityRef) -> [EntityScorecard] {
+    var cards: [EntityScorecard] = []
     for report in outcome.reports {
       guard let score = report.result(for: ref) else { continue }
-      let checks = zip(report.scorecard.checks, score.checks).map { check, result -> JSONValue in
-        [
-          "title": .string(check.title), "id": .string(check.id), "level": check.level.map(JSONValue.string) ?? .null,
-          "result": .string(result.outcome.rawValue), "passed": .bool(result.outcome == .pass),
-          "remediation": (result.outcome == .fail || result.outcome == .error) ? Self.remediationHTML(check.remediation) : .null,
-          "message": result.outcome == .fail ? .null : (result.message.map(JSONValue.string) ?? .null),
-          "waiver": result.waiver.map(JSONValue.string) ?? .null,
-        ]
+      let checks = zip(report.scorecard.checks, score.checks).map { check, result in
+        EntityScorecard.Check(
+          title: check.title, id: check.id, level: check.level, result: result.outcome.rawValue,
+          passed: result.outcome == .pass,
+          remediation: (result.outcome == .fail || result.outcome == .error)
+            ? Self.remediationHTML(check.remediation) : nil,
+          message: result.outcome == .fail ? nil : result.message, waiver: result.waiver)
       }
-      cards.append([
-        "name": .string(report.scorecard.name), "title": .string(report.scorecard.title),
-        "level": .string(score.level ?? "none"), "score": Self.percent(score.score), "checks": .array(checks),
-      ])
+      cards.append(
+        EntityScorecard(
+          name: report.scorecard.name, title: report.scorecard.title, level: score.level ?? "none",
+          score: Self.percentText(score.score), checks: checks))
     }
-    return .array(cards)
+    return cards
   }
 
   /// The scorecards overview page.
-  package func scorecardsPage(root: String) -> [String: JSONValue] {
+  package func scorecardsPage(root: String) -> ScorecardsPage {
     let rollup = ScorecardRollup(catalog: catalog)
-    let cards: [JSONValue] = outcome.reports.map { report in
+    let cards = outcome.reports.map { report in
       let summary = rollup.summary(of: report.results, for: report.scorecard)
-      let levels = (["none"] + report.scorecard.levels).map { level -> JSONValue in
-        ["level": .string(level), "count": summary["levels"]?[level] ?? 0]
+      let levels = (["none"] + report.scorecard.levels).map { level in
+        LevelCount(level: level, count: TemplateScalar(summary["levels"]?[level] ?? 0))
       }
-      let checks = report.scorecard.checks.map { check -> JSONValue in
+      let checks = report.scorecard.checks.map { check in
         let failing = report.results.filter { score in
           score.checks.contains { $0.id == check.id && ($0.outcome == .fail || $0.outcome == .error) }
         }
-        return [
-          "title": .string(check.title), "level": check.level.map(JSONValue.string) ?? .null,
-          "passRate": Self.percent(summary["passRate"]?[check.id]?.doubleValue), "failing": .int(Int64(failing.count)),
-          "failingEntities": .array(failing.prefix(20).map { EntityViewModel(catalog: catalog).link(to: $0.entity, root: root) }),
-        ]
+        return ScorecardsPage.Check(
+          title: check.title, level: check.level,
+            passRate: Self.percentText(summary["passRate"]?[check.id]?.doubleValue),
+          failing: failing.count,
+          failingEntities: failing.prefix(20).map { EntityLink(to: $0.entity, in: catalog, root: root) })
       }
       let leaderboard = rollup.rollups(of: report)["leaderboard"]?.arrayValue ?? []
-      return [
-        "name": .string(report.scorecard.name), "title": .string(report.scorecard.title),
-        "description": report.scorecard.description.map(JSONValue.string) ?? .null,
-        "entities": .int(Int64(report.results.count)), "averageScore": Self.percent(summary["averageScore"]?.doubleValue),
-        "levels": .array(levels), "checks": .array(checks),
-        "leaderboard": .array(
-          leaderboard.compactMap { row in
-            guard let group = row["group"]?.stringValue, let ref = EntityRef(parsing: group, defaultKind: "Group") else { return nil }
-            return ["group": EntityViewModel(catalog: catalog).link(to: ref, root: root), "averageScore": Self.percent(row["averageScore"]?.doubleValue), "entities": row["entities"] ?? 0]
-          }),
-      ]
+      return ScorecardsPage.Scorecard(
+        name: report.scorecard.name, title: report.scorecard.title, description: report.scorecard.description,
+        entities: report.results.count, averageScore: Self.percentText(summary["averageScore"]?.doubleValue),
+        levels: levels, checks: checks,
+        leaderboard: leaderboard.compactMap { row in
+          guard let group = row["group"]?.stringValue, let ref = EntityRef(parsing: group, defaultKind: "Group") else {
+            return nil
+          }
+          return ScorecardsPage.Leader(
+            group: EntityLink(to: ref, in: catalog, root: root),
+            averageScore: Self.percentText(row["averageScore"]?.doubleValue),
+              entities: TemplateScalar(row["entities"] ?? 0))
+        })
     }
-    return ["scorecards": .array(cards)]
+    return ScorecardsPage(scorecards: cards)
   }
 
   /// The readiness report: entities below the top level, failing checks by impact, waivers needing attention.
-  package func readinessPage(root: String) -> [String: JSONValue] {
-    var below: [JSONValue] = []
+  package func readinessPage(root: String) -> ReadinessPage {
+    var below: [ReadinessPage.Below] = []
     var impact: [(count: Int, scorecard: String, title: String, remediation: String?)] = []
     for report in outcome.reports {
       let top = report.scorecard.levels.last
       for score in report.results where top != nil && score.level != top {
-        below.append([
-          "entity": EntityViewModel(catalog: catalog).link(to: score.entity, root: root),
-          "scorecard": .string(report.scorecard.title), "level": .string(score.level ?? "none"), "score": Self.percent(score.score),
-        ])
+        below.append(
+          ReadinessPage.Below(
+            entity: EntityLink(to: score.entity, in: catalog, root: root), scorecard: report.scorecard.title,
+            level: score.level ?? "none", score: Self.percentText(score.score)))
       }
       for (index, check) in report.scorecard.checks.enumerated() {
         let count = report.results.filter { index < $0.checks.count && ($0.checks[index].outcome == .fail || $0.checks[index].outcome == .error) }.count
@@ -94,19 +96,20 @@ package struct ScorecardViewModel {
     }
     impact.sort { ($1.count, $0.scorecard, $0.title) < ($0.count, $1.scorecard, $1.title) }
     let horizon = now.adding(days: 30)
-    let waivers: [JSONValue] = outcome.waivers.filter { $0.status != .active || $0.waiver.expires <= horizon }.map { waiver in
-      [
-        "name": .string(waiver.waiver.name), "scorecard": .string(waiver.waiver.scorecard), "check": .string(waiver.waiver.check),
-        "expires": .string(waiver.waiver.expiresDate), "status": .string(waiver.status == .active ? "expiring" : waiver.status.rawValue),
-        "approvedBy": .string(waiver.waiver.approvedBy.canonical),
-      ]
+    let waivers = outcome.waivers.filter { $0.status != .active || $0.waiver.expires <= horizon }.map { waiver in
+      ReadinessPage.Waiver(
+        name: waiver.waiver.name, scorecard: waiver.waiver.scorecard, check: waiver.waiver.check,
+        expires: waiver.waiver.expiresDate, status: waiver.status == .active ? "expiring" : waiver.status.rawValue,
+        approvedBy: waiver.waiver.approvedBy.canonical)
     }
-    return [
-      "below": .array(below), "hasBelow": .bool(!below.isEmpty),
-      "impact": .array(
-        impact.map { ["failing": .int(Int64($0.count)), "scorecard": .string($0.scorecard), "title": .string($0.title), "remediation": Self.remediationHTML($0.remediation)] }),
-      "waivers": .array(waivers), "hasWaivers": .bool(!waivers.isEmpty),
-    ]
+    return ReadinessPage(
+      below: below, hasBelow: !below.isEmpty,
+      impact: impact.map {
+        ReadinessPage.Impact(
+          failing: $0.count, scorecard: $0.scorecard, title: $0.title,
+            remediation: Self.remediationHTML($0.remediation))
+      },
+      waivers: waivers, hasWaivers: !waivers.isEmpty)
   }
 
   /// `readiness.csv`: one row per (entity, scorecard), for spreadsheets.

@@ -6,7 +6,7 @@ extension SiteRenderer {
   /// For measuring the docs path alone (`waymark-bench docs-site`); a build uses `render`.
   public func renderDocs(_ input: RenderInput) async -> RenderedSite {
     let catalogue = PageCatalogue(input: input)
-    let pages = await renderPages(catalogue.docsPages(), layouts: input.layouts)
+    let pages = await renderPages(catalogue.docsPages(nav: catalogue.navigation), layouts: input.layouts)
     var files = pages.files
     files += input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
     files += DocsAPIRenderer(input: input).assetFiles() + DocsAPIRenderer(input: input).files()

@@ -8,11 +8,13 @@ extension SiteRenderer {
   }
 
   /// Renders `pages` through `layouts` in parallel (a few chunks per core), one HTML file each;
-  /// a page whose layout does not exist is a `layout.missing` error and renders nothing.
+  /// a page whose layout does not exist is a `layout.missing` error and renders nothing, and a
+  /// site layout using a key its page type lacks is a `layout.unknown-key` warning.
   package func renderPages(_ pages: [Page], layouts: LayoutSet) async -> RenderedPages {
     var diagnostics: [Diagnostic] = []
     var chosen = Set<LayoutResolver.Choice>()
     var jobs: [(Page, LayoutResolver.Choice)] = []
+    var layoutTypes: [LayoutResolver.Choice: Set<String>] = [:]
     for page in pages {
       guard layouts.resolver.namedLayoutExists(for: page.descriptor), let choice = layouts.resolver.resolve(page.descriptor)
       else {
@@ -26,7 +28,9 @@ extension SiteRenderer {
       }
       chosen.insert(choice)
       jobs.append((page, choice))
+      layoutTypes[choice, default: []].insert(page.descriptor.kind)
     }
+    diagnostics += unknownKeys(layoutTypes, layouts: layouts)
     let library = layouts.library
     let files = await withTaskGroup(of: [OutputFile].self) { group in
       let chunkSize = max(1, jobs.count / 8 + 1)
@@ -34,8 +38,8 @@ extension SiteRenderer {
         let chunk = Array(jobs[start..<min(jobs.count, start + chunkSize)])
         group.addTask {
           chunk.map { page, choice in
-            let template = "\(choice.origin.rawValue):\(choice.path)"
-            let html = library.render(MustacheContext.value(page.viewModel()), withTemplate: template) ?? ""
+            let context = TemplateValueEncoder().mustacheValue(of: page.viewModel())
+            let html = library.render(context, withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
             return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
           }
         }
@@ -45,5 +49,25 @@ extension SiteRenderer {
       return files
     }
     return RenderedPages(files: files, chosenLayouts: chosen, diagnostics: diagnostics)
+  }
+
+  /// The `layout.unknown-key` warnings of the chosen layouts (and the partials they include),
+  /// each checked against the page types that chose it; only the site's own files are reported,
+  /// once per tag, naming every page type that lacks the key.
+  private func unknownKeys(_ layoutTypes: [LayoutResolver.Choice: Set<String>], layouts: LayoutSet) -> [Diagnostic] {
+    guard !layouts.siteFiles.isEmpty else { return [] }
+    var found: [String: (LayoutKeyChecker.Finding, [PageType])] = [:]
+    let sorted = layoutTypes.sorted { ($0.key.origin.rawValue, $0.key.path) < ($1.key.origin.rawValue, $1.key.path) }
+    for (choice, kinds) in sorted {
+      for type in kinds.sorted().compactMap(PageType.init(rawValue:)) {
+        for finding in layouts.keyChecker.findings(layout: "\(choice.origin.rawValue):\(choice.path)", for: type) {
+          let place = "\(finding.location)|\(finding.key)"
+          var entry = found[place] ?? (finding, [])
+          if !entry.1.contains(type) { entry.1.append(type) }
+          found[place] = entry
+        }
+      }
+    }
+    return LayoutKeyChecker.diagnostics(found.values.map { ($0.0, $0.1.sorted { $0.rawValue < $1.rawValue }) })
   }
 }

@@ -52,18 +52,19 @@ public struct SiteRenderer: Sendable {
   /// Creates a renderer.
   public init() {}
 
-  /// A page to render: where it goes, what it is, and its view model.
+  /// A page to render: where it goes, what it is, and its typed model (a `SitePage`), encoded
+  /// for the layouts when the page renders, in parallel with the other pages.
   package struct Page: Sendable {
     package var path: String
     package var descriptor: PageDescriptor
-    package var model: JSONValue
+    package var model: any Encodable & Sendable
     package var layoutLocation: SourceLocation?
     /// Builds the model when the page is rendered, for pages whose models grow with the site
     /// (a docs page holds its site's whole navigation): only the pages being rendered hold one.
-    package var deferredModel: (@Sendable () -> JSONValue)?
+    package var deferredModel: (@Sendable () -> any Encodable & Sendable)?
 
     /// The view model: the deferred one, built now, else `model`.
-    package func viewModel() -> JSONValue { deferredModel?() ?? model }
+    package func viewModel() -> any Encodable & Sendable { deferredModel?() ?? model }
   }
 
   /// Renders the site; pages render in parallel (`renderPages`) and are collected in path order.

@@ -16,36 +16,35 @@ package struct TemplateModel {
     }
   }
 
-  package func model(for entity: Entity, root: String) -> JSONValue {
+  package func model(for entity: Entity, root: String) -> GoldenPath {
     let spec = entity.document["spec"]
-    var parameters: [JSONValue] = []
+    var parameters: [GoldenPath.Parameter] = []
     let groups = spec?["parameters"]?.arrayValue ?? (spec?["parameters"].map { [$0] } ?? [])
     for group in groups {
       let required = Set(group["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
       for (name, property) in (group["properties"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
-        parameters.append([
-          "name": .string(name), "title": property["title"] ?? .string(name),
-          "type": property["type"] ?? .string("string"), "required": .bool(required.contains(name)),
-          "description": property["description"] ?? .null,
-        ])
+        parameters.append(
+          GoldenPath.Parameter(
+            name: name, title: TemplateScalar(property["title"] ?? .string(name)),
+            type: TemplateScalar(property["type"] ?? .string("string")), required: required.contains(name),
+            description: TemplateScalar.present(property["description"])))
       }
     }
-    let steps: [JSONValue] = (spec?["steps"]?.arrayValue ?? []).map { step in
-      ["id": step["id"] ?? .null, "name": step["name"] ?? step["id"] ?? .string("step"), "action": step["action"] ?? .null]
+    let steps = (spec?["steps"]?.arrayValue ?? []).map { step in
+      GoldenPath.Step(
+        id: TemplateScalar.present(step["id"]), name: TemplateScalar(step["name"] ?? step["id"] ?? .string("step")),
+        action: TemplateScalar.present(step["action"]))
     }
     let adopters = adopters(of: entity.ref)
-    return [
-      "ref": .string(entity.ref.canonical), "title": .string(entity.title), "url": .string(root + SitePaths.entityPage(entity.ref)),
-      "description": entity.description.map(JSONValue.string) ?? .null,
-      "parameters": .array(parameters), "steps": .array(steps),
-      "adoption": .int(Int64(adopters.count)),
-      "adopters": .array(adopters.map { EntityViewModel(catalog: catalog).link(to: $0.ref, root: root) }),
-    ]
+    return GoldenPath(
+      ref: entity.ref.canonical, title: entity.title, url: root + SitePaths.entityPage(entity.ref),
+      description: entity.description, parameters: parameters, steps: steps, adoption: adopters.count,
+      adopters: adopters.map { EntityLink(to: $0.ref, in: catalog, root: root) })
   }
 
   /// The golden paths page: every Template.
-  package func page(root: String) -> [String: JSONValue] {
+  package func page(root: String) -> GoldenPathsPage {
     let templates = catalog.entities.filter { $0.ref.kind.lowercased() == "template" }.map { model(for: $0, root: root) }
-    return ["templates": .array(templates), "hasTemplates": .bool(!templates.isEmpty)]
+    return GoldenPathsPage(templates: templates, hasTemplates: !templates.isEmpty)
   }
 }

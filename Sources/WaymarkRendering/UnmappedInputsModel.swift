@@ -4,16 +4,15 @@ import StructuredData
 /// results no entity claims, events of no known component, tickets that name no team, and event
 /// records of unknown types. Each links to the page and the JSON file that list them.
 ///
-/// `[{id, count, text, url, linkText, json?, examples: [text], hasExamples, moreExamples?}]`, only the kinds with
-/// a count above zero, in that order.
+/// Only the kinds with a count above zero, in that order.
 package struct UnmappedInputsModel {
   package let input: RenderInput
 
   /// How many names (subjects, event types) a warning shows before "and n more".
   package static let exampleLimit = 5
 
-  package func warnings(root: String) -> [JSONValue] {
-    var warnings: [JSONValue] = []
+  package func warnings(root: String) -> [UnmappedInput] {
+    var warnings: [UnmappedInput] = []
     let unmappedResults = input.guardrails.unmapped
     if !input.guardrails.inputs.isEmpty, !unmappedResults.isEmpty {
       let files = Set(unmappedResults.map(\.input.path)).count
@@ -59,14 +58,11 @@ package struct UnmappedInputsModel {
 
   private func warning(
     _ id: String, count: Int, text: String, url: String, linkText: String, json: String?, examples: [String]
-  ) -> JSONValue {
-    var warning: [String: JSONValue] = [
-      "id": .string(id), "count": .int(Int64(count)), "text": .string(text), "url": .string(url), "linkText": .string(linkText),
-      "examples": .array(examples.prefix(Self.exampleLimit).map(JSONValue.string)), "hasExamples": .bool(!examples.isEmpty),
-    ]
-    if let json { warning["json"] = .string(json) }
-    if examples.count > Self.exampleLimit { warning["moreExamples"] = .int(Int64(examples.count - Self.exampleLimit)) }
-    return .object(warning)
+  ) -> UnmappedInput {
+    UnmappedInput(
+      id: id, count: count, text: text, url: url, linkText: linkText, json: json,
+      examples: Array(examples.prefix(Self.exampleLimit)), hasExamples: !examples.isEmpty,
+      moreExamples: examples.count > Self.exampleLimit ? examples.count - Self.exampleLimit : nil)
   }
 
   private func verb(_ count: Int, _ one: String, _ many: String) -> String { count == 1 ? one : many }

@@ -27,17 +27,28 @@ import WaymarkTestSupport
     var input = RenderInput(config: config, catalog: catalog, layouts: layouts, now: asOf)
     input.docs = await DocsSetBuilder(root: root, config: config).build(catalog: catalog, files: all)
 
-    let pages = PageCatalogue(input: input).docsPages()
+    let catalogue = PageCatalogue(input: input)
+    let pages = catalogue.docsPages(nav: catalogue.navigation)
     #expect(pages.count == 206)
     // Nothing of any page's model is held before rendering.
-    #expect(pages.allSatisfy { $0.model == .null && $0.deferredModel != nil })
+    #expect(pages.allSatisfy { $0.deferredModel != nil && ($0.model as? TemplateJSON)?.value == .null })
     let page = try #require(pages.first { $0.path == "docs/default/component/lib/many/p7/" })
-    let model = page.viewModel()
-    let nav = try #require(model.value(at: ["docs", "nav", "items"])?.arrayValue)
-    let section = try #require(nav.first { $0.value(at: ["title"])?.stringValue == "Many" })
-    let entries = try #require(section.value(at: ["items"])?.arrayValue)
+    let data = try JSONEncoder().encode(AnyEncodable(page.viewModel()))
+    let model = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+    let docs = try #require(model["docs"] as? [String: Any])
+    let navItems = try #require((docs["nav"] as? [String: Any])?["items"] as? [[String: Any]])
+    let section = try #require(navItems.first { $0["title"] as? String == "Many" })
+    let entries = try #require(section["items"] as? [[String: Any]])
     #expect(entries.count == 200)
-    #expect(entries.filter { $0.value(at: ["current"]) == .bool(true) }.map { $0.value(at: ["title"]) } == [.string("P7")])
-    #expect(model.value(at: ["doc", "title"]) == .string("P7"))
+    let current = entries.filter { $0["current"] as? Bool == true }.compactMap { $0["title"] as? String }
+    #expect(current == ["P7"])
+    #expect((model["doc"] as? [String: Any])?["title"] as? String == "P7")
   }
+}
+
+/// Encodes an existential page model.
+private struct AnyEncodable: Encodable {
+  let value: any Encodable
+  init(_ value: any Encodable) { self.value = value }
+  func encode(to encoder: Encoder) throws { try value.encode(to: encoder) }
 }

@@ -1,0 +1,83 @@
+/// The entity page's `entity` key: the entity's own fields, relations grouped by type.
+package struct EntityDetails: Codable, Sendable, TemplateDescribed {
+  /// An annotation or a label.
+  package struct KeyValue: Codable, Sendable, TemplateDescribed {
+    package var key: String
+    package var value: String
+
+    package static let keyMeanings = ["key": "The name.", "value": "The value (JSON text when not a string)."]
+  }
+
+  /// A link from `metadata.links` (http(s) only).
+  package struct Link: Codable, Sendable, TemplateDescribed {
+    package var url: String
+    package var title: String
+
+    package static let keyMeanings = ["url": "The URL.", "title": "Its title, or the URL."]
+  }
+
+  /// The relations of one type.
+  package struct RelationGroup: Codable, Sendable, TemplateDescribed {
+    package var type: String
+    package var heading: String
+    package var targets: [EntityLink]
+
+    package static let keyMeanings = [
+      "type": "The relation type (`ownedBy`, `dependsOn`, …).",
+      "heading": "Its heading (`Owner`, `Depends on`, …).",
+      "targets": "The related entities.",
+    ]
+  }
+
+  /// Where the entity was declared.
+  package struct Source: Codable, Sendable, TemplateDescribed {
+    package var path: String
+    package var line: Int
+
+    package static let keyMeanings = ["path": "The file, relative to the root.", "line": "The document's first line."]
+  }
+
+  package var ref: String
+  package var kind: String
+  package var namespace: String
+  package var name: String
+  package var title: String
+  package var description: String?
+  package var type: String?
+  package var lifecycle: String?
+  package var owner: EntityLink?
+  package var tags: [String]
+  package var hasTags: Bool
+  package var annotations: [KeyValue]
+  package var hasAnnotations: Bool
+  package var labels: [KeyValue]
+  package var links: [Link]
+  package var hasLinks: Bool
+  package var relationGroups: [RelationGroup]
+  package var hasRelations: Bool
+  package var source: Source
+  package var url: String
+
+  package static let keyMeanings = [
+    "ref": "The entity reference, `kind:namespace/name`.",
+    "kind": "The kind as written in the file.",
+    "namespace": "The namespace.",
+    "name": "The name.",
+    "title": "`metadata.title`, or the name.",
+    "description": "`metadata.description`; absent when none.",
+    "type": "`spec.type`; absent when none.",
+    "lifecycle": "`spec.lifecycle`; absent when none.",
+    "owner": "The owner; absent when none.",
+    "tags": "`metadata.tags`.",
+    "hasTags": "Whether `tags` is non-empty.",
+    "annotations": "`metadata.annotations`, sorted by key.",
+    "hasAnnotations": "Whether `annotations` is non-empty.",
+    "labels": "`metadata.labels`, sorted by key.",
+    "links": "`metadata.links` with a safe URL.",
+    "hasLinks": "Whether `links` is non-empty.",
+    "relationGroups": "The relations, grouped by type in a fixed order.",
+    "hasRelations": "Whether `relationGroups` is non-empty.",
+    "source": "Where the entity was declared.",
+    "url": "The entity page's URL, relative to this page.",
+  ]
+}

@@ -1,0 +1,33 @@
+import WaymarkModel
+
+/// A short link to an entity, as every page shows one.
+package struct EntityLink: Codable, Sendable, TemplateDescribed {
+  package var ref: String
+  package var title: String
+  package var name: String
+  package var kind: String
+  package var url: String
+  /// The entity's production-readiness level (a group's owned entities only).
+  package var level: String?
+
+  package static let keyMeanings = [
+    "ref": "The entity reference, `kind:namespace/name`.",
+    "title": "The entity's title (or its name).",
+    "name": "The entity's name.",
+    "kind": "The entity's kind as written in its file (`Component`).",
+    "url": "The entity page's URL, relative to this page.",
+    "level": "Its production-readiness level (`none` when it has none); in a group's `owned` list only.",
+  ]
+}
+
+extension EntityLink {
+  /// A link to `ref` in `catalog`, relative to `root`.
+  package init(to ref: EntityRef, in catalog: Catalog, root: String) {
+    let entity = catalog[ref]
+    self.ref = ref.canonical
+    title = entity?.title ?? ref.name
+    name = ref.name
+    kind = entity?.ref.kind ?? ref.kind
+    url = root + SitePaths.entityPage(ref)
+  }
+}

@@ -1,0 +1,35 @@
+/// A Group entity page's `group` key: members, sub-groups, owned entities and readiness.
+package struct GroupDetails: Codable, Sendable, TemplateDescribed {
+  /// One scorecard's summary over the group's entities.
+  package struct Readiness: Codable, Sendable, TemplateDescribed {
+    package var title: String
+    package var averageScore: String
+    package var levels: [LevelCount]
+
+    package static let keyMeanings = [
+      "title": "The scorecard's title.",
+      "averageScore": "The average score as a percentage (`–` when none).",
+      "levels": "Entities per level, `none` first.",
+    ]
+  }
+
+  package var members: [EntityLink]
+  package var hasMembers: Bool
+  package var children: [EntityLink]
+  package var hasChildren: Bool
+  package var owned: [EntityLink]
+  package var hasOwned: Bool
+  package var readiness: [Readiness]
+  package var hasReadiness: Bool
+
+  package static let keyMeanings = [
+    "members": "Its members.",
+    "hasMembers": "Whether `members` is non-empty.",
+    "children": "Its sub-groups.",
+    "hasChildren": "Whether `children` is non-empty.",
+    "owned": "The entities it owns, each with its production-readiness `level`.",
+    "hasOwned": "Whether `owned` is non-empty.",
+    "readiness": "Each scorecard's summary over the group's entities.",
+    "hasReadiness": "Whether `readiness` is non-empty.",
+  ]
+}
