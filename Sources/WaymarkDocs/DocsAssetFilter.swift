@@ -26,7 +26,7 @@ package struct DocsAssetFilter: Sendable {
       if fileExtension == "svgz" {
         diagnostics.append(
           .warning(
-            "docs.unsafe-asset", "compressed SVG cannot be checked for script and is not published; use a plain .svg",
+            .docsUnsafeAsset, "compressed SVG cannot be checked for script and is not published; use a plain .svg",
             at: SourceLocation(path: asset.file.path)))
         continue
       }
@@ -34,7 +34,7 @@ package struct DocsAssetFilter: Sendable {
         var counter = LineColumnCounter(asset.file.bytes)
         diagnostics.append(
           .warning(
-            "docs.unsafe-asset",
+            .docsUnsafeAsset,
             "\(finding.description) could run script on the portal's origin; '\(asset.path)' is not published",
             at: SourceLocation(path: asset.file.path, position: counter.position(of: finding.offset))))
         continue

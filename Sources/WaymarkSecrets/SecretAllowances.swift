@@ -25,7 +25,7 @@ package struct SecretAllowances {
       let location = entity.source.location(of: ValuePath(keys: "metadata", "annotations", SecretGuard.allowAnnotation))
       guard let text = written.stringValue, !text.isEmpty else {
         diagnostics.append(
-          .error("secrets.bad-allow-pattern", "'\(SecretGuard.allowAnnotation)' must be a non-empty regular expression", at: location))
+          .error(.secretsBadAllowPattern, "'\(SecretGuard.allowAnnotation)' must be a non-empty regular expression", at: location))
         continue
       }
       do {
@@ -33,7 +33,7 @@ package struct SecretAllowances {
       } catch {
         diagnostics.append(
           .error(
-            "secrets.bad-allow-pattern", "'\(SecretGuard.allowAnnotation)' is not a valid regular expression: \(error)",
+            .secretsBadAllowPattern, "'\(SecretGuard.allowAnnotation)' is not a valid regular expression: \(error)",
             at: location))
       }
     }

@@ -24,10 +24,11 @@ public struct SecretGuard: Sendable {
     public var bytes = 0
     /// Matches an allow pattern let through.
     public var allowed = 0
+    /// Credentials found and not allowed, each a `secrets.detected` error.
+    public var found = 0
 
     /// For the progress line: `214 files (1.2 MB), 0 found, 0 allowed`.
     public var summary: String {
-      let found = diagnostics.filter { $0.code == "secrets.detected" }.count
       let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
       return "\(files) files (\(megabytes) MB), \(found) found, \(allowed) allowed"
     }
@@ -66,6 +67,7 @@ public struct SecretGuard: Sendable {
           outcome.allowed += 1
           continue
         }
+        outcome.found += 1
         let entity = allowances.documentEntity(path: path, line: match.line)
         outcome.diagnostics.append(
           SecretScanner.diagnostic(

@@ -48,7 +48,7 @@ public struct DocsLoader: Sendable {
     {
       diagnostics.append(
         .error(
-          "docs.path-outside-root", "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
+          .docsPathOutsideRoot, "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
           at: source.location))
       return LoadedDocsSite(
         source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [], configFile: nil,
@@ -99,7 +99,7 @@ public struct DocsLoader: Sendable {
     if pages.isEmpty {
       diagnostics.append(
         .error(
-          "docs.not-found",
+          .docsNotFound,
           "'\(DocsLocator.refAnnotation)' names '\(source.folder.isEmpty ? "." : source.folder)', which has no markdown in '\(docsFolder)/' and no README.md",
           at: source.location))
     }

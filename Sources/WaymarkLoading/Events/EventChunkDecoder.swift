@@ -8,7 +8,7 @@ package struct EventChunkDecoder: Sendable {
     package var line: Int
     package var column: Int
     package var message: String
-    package var code: String
+    package var code: DiagnosticCode
   }
 
   /// What one chunk gave.
@@ -56,7 +56,7 @@ package struct EventChunkDecoder: Sendable {
         result.problems.append(
           Problem(
             line: line, column: 1, message: "record is \(last - first) bytes, over the 16 MiB limit for one event record; it is not read",
-            code: "events.malformed"))
+            code: .eventsMalformed))
       } else if first < last {
         decodeRecord(
           UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings, into: &result)
@@ -81,7 +81,7 @@ package struct EventChunkDecoder: Sendable {
       result.problems.append(
         Problem(
           line: line + error.line - 1, column: (error.line == 1 ? columnOffset : 0) + error.column, message: error.message,
-          code: "events.malformed"))
+          code: .eventsMalformed))
       return
     }
     switch EventDecoding.decode(slots, strings: &strings) {
@@ -106,7 +106,7 @@ package struct EventChunkDecoder: Sendable {
       }
     case .invalid(let reason):
       result.malformed += 1
-      result.problems.append(Problem(line: line, column: columnOffset + 1, message: reason, code: "events.invalid"))
+      result.problems.append(Problem(line: line, column: columnOffset + 1, message: reason, code: .eventsInvalid))
     }
   }
 }

@@ -44,7 +44,7 @@ public struct EventLoader: Sendable {
       guard Self.extensions.contains(ext) else {
         result.diagnostics.append(
           .warning(
-            "events.unsupported-file", "not read as events: only .json, .jsonl and .ndjson files are",
+            .eventsUnsupportedFile, "not read as events: only .json, .jsonl and .ndjson files are",
             at: SourceLocation(path: path)))
         continue
       }
@@ -55,7 +55,7 @@ public struct EventLoader: Sendable {
       result.events.reserveCapacity(result.events.count + size / 128)
       var merger = EventFileMerger(path: path, strict: strict, diagnosticsPerFile: diagnosticsPerFile)
       guard let file = await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen, strings: &strings) else {
-        result.diagnostics.append(.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path)))
+        result.diagnostics.append(.error(.inputUnreadable, "file cannot be read", at: SourceLocation(path: path)))
         continue
       }
       merger.finish(into: &result)
@@ -141,7 +141,7 @@ public struct EventLoader: Sendable {
         } catch {
           result.records += 1
           result.malformed += 1
-          result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: "events.malformed"))
+          result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: .eventsMalformed))
         }
         result.secrets = SecretScanner().scan(buffer)
         return result
