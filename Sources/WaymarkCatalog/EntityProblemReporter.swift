@@ -26,7 +26,9 @@ package struct EntityProblemReporter {
   /// Whether any error was reported.
   package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  package mutating func error(_ code: DiagnosticCode, _ message: String, at field: ValuePath, keyPosition: Bool = false) {
+  package mutating func error(
+    _ code: DiagnosticCode, _ message: String, at field: ValuePath, keyPosition: Bool = false
+  ) {
     let position = keyPosition ? source.sourceMap.keyPosition(of: field) ?? source.sourceMap.position(of: field) : nil
     let location = position.map { SourceLocation(path: source.path, position: $0) } ?? source.location(of: field)
     diagnostics.append(.error(code, message, at: location, notes: [note]))

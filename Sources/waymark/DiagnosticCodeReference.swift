@@ -33,7 +33,8 @@ struct DiagnosticCodeReference {
       guard !inArea.isEmpty else { continue }
       page += "\n## \(area.title)\n\n| code | severity | meaning |\n| --- | --- | --- |\n"
       for code in inArea {
-        page += "| `\(code.rawValue)` | \(code.severityText) | \(code.summary.replacingOccurrences(of: "|", with: "\\|")) |\n"
+        let summary = code.summary.replacingOccurrences(of: "|", with: "\\|")
+        page += "| `\(code.rawValue)` | \(code.severityText) | \(summary) |\n"
       }
     }
     return page

@@ -71,7 +71,9 @@ public struct LocationResolver: Sendable {
   private func resolve(_ target: String, field: ValuePath, type: String?, optional: Bool, besideFile file: String) -> (
     [String], Diagnostic?
   ) {
-    func problem(_ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String) -> ([String], Diagnostic?) {
+    func problem(
+      _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String
+    ) -> ([String], Diagnostic?) {
       ([], Diagnostic(severity, code: code, message: "\(field) \(message)", location: nil))
     }
     if Self.isURL(target) {

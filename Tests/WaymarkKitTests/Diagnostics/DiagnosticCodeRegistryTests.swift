@@ -10,7 +10,8 @@ import YAML
 
   /// `name` → `code` for every `public static let name = DiagnosticCode("code", …)` in the registry's files.
   static func declaredMembers() throws -> [String: String] {
-    let files = try FileManager.default.contentsOfDirectory(atPath: registryFolder.path).filter { $0.hasSuffix(".swift") }
+    let files = try FileManager.default.contentsOfDirectory(atPath: registryFolder.path)
+      .filter { $0.hasSuffix(".swift") }
     var members: [String: String] = [:]
     let pattern = /public static let (\w+) = DiagnosticCode\(\s*"([^"]+)"/
     for file in files {
@@ -91,7 +92,8 @@ import YAML
 
   @Test func diagnosticsPrintTheCodeString() {
     let diagnostic = Diagnostic.error(.catalogDanglingRef, "x", at: SourceLocation(path: "a.yaml", line: 1, column: 2))
-    #expect(DiagnosticFormat.text.format(DiagnosticList([diagnostic])) == "a.yaml:1:2: error: x [catalog.dangling-ref]\n")
+    let text = DiagnosticFormat.text.format(DiagnosticList([diagnostic]))
+    #expect(text == "a.yaml:1:2: error: x [catalog.dangling-ref]\n")
     #expect(DiagnosticFormat.json.format(DiagnosticList([diagnostic])).contains("\"code\": \"catalog.dangling-ref\""))
   }
 }
