@@ -8,8 +8,12 @@ extension DiagnosticCode {
   public static let eventsMalformed = DiagnosticCode(
     "events.malformed", .warning, .events, "a record that is not valid JSON, or longer than 16 MiB",
     when: "error with `--strict`",
-    example: "events/deploys.jsonl", "{\"context\": {\"type\": \"dev.cdevents.service.deployed.0.2.0\"\n",
-    prints: "events/deploys.jsonl:1:60: warning: unexpected end of input in an object [events.malformed]")
+    example: "events/deploys.jsonl",
+    """
+    {"context": {"type": "dev.cdevents.service.deployed.0.2.0"
+
+    """,
+    prints: "events/deploys.jsonl:1:59: warning: unexpected end of input in an object [events.malformed]")
 
   /// `events.invalid`
   public static let eventsInvalid = DiagnosticCode(
@@ -33,7 +37,11 @@ extension DiagnosticCode {
   public static let eventsUnsupportedFile = DiagnosticCode(
     "events.unsupported-file", .warning, .events,
     "a file under the event globs that is not `.json`, `.jsonl` or `.ndjson`",
-    example: "events/notes.txt", "deployed payments at 10:00\n",
+    example: "events/notes.txt",
+    """
+    deployed payments at 10:00
+
+    """,
     prints: """
       events/notes.txt: warning: not read as events: only .json, .jsonl and .ndjson files are \
       [events.unsupported-file]

@@ -10,22 +10,40 @@ extension DiagnosticCode {
   public static let policyUnknownFormat = DiagnosticCode(
     "policy.unknown-format", .error, .guardrails,
     "a file in no recognised format (an empty file, XML, CLI text, TAP, tables)",
-    example: "policy-results/scan.json", "",
-    prints: "policy-results/scan.json:1:1: error: policy results file is empty [policy.unknown-format]")
+    example: "policy-results/scan.txt",
+    """
+    PASSED: 12, FAILED: 1
+
+    """,
+    prints: """
+      policy-results/scan.txt:1:1: error: not a policy results file: expected SARIF, checkov, conftest or opa eval \
+      JSON, or PolicyReport YAML [policy.unknown-format]
+      """)
 
   /// `policy.bad-json`
   public static let policyBadJSON = DiagnosticCode(
     "policy.bad-json", .error, .guardrails, "truncated or malformed JSON, at the offending line and column",
-    example: "policy-results/scan.sarif", "{\"version\": \"2.1.0\", \"runs\": [\n",
+    example: "policy-results/scan.sarif",
+    """
+    {"version": "2.1.0", "runs": [
+
+    """,
     prints: """
-      policy-results/scan.sarif:2:1: error: policy results file is not valid JSON: unexpected end of input \
-      [policy.bad-json]
+      policy-results/scan.sarif:2:1: error: policy results file is not valid JSON: unexpected end of input; expected \
+      a value [policy.bad-json]
       """)
 
   /// `policy.sarif-version`
   public static let policySARIFVersion = DiagnosticCode(
     "policy.sarif-version", .error, .guardrails, "a SARIF log that is not 2.1.0",
-    example: "policy-results/old.sarif", "{\n  \"version\": \"2.0.0\",\n  \"runs\": []\n}\n",
+    example: "policy-results/old.sarif",
+    """
+    {
+      "version": "2.0.0",
+      "runs": []
+    }
+
+    """,
     prints: """
       policy-results/old.sarif:2:14: error: SARIF log has '2.0.0'; only version '2.1.0' is supported \
       [policy.sarif-version]
@@ -34,7 +52,11 @@ extension DiagnosticCode {
   /// `policy.sarif-shape`
   public static let policySARIFShape = DiagnosticCode(
     "policy.sarif-shape", .error, .guardrails, "a SARIF log without `runs` or `tool.driver.name`",
-    example: "policy-results/scan.sarif", "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {}}}]}\n",
+    example: "policy-results/scan.sarif",
+    """
+    {"version": "2.1.0", "runs": [{"tool": {"driver": {}}}]}
+
+    """,
     prints: "policy-results/scan.sarif:1:31: error: SARIF run has no 'tool.driver.name' [policy.sarif-shape]")
 
   /// `policy.sarif-rule-mismatch`
@@ -65,34 +87,53 @@ extension DiagnosticCode {
     "a PolicyReport result of the wrong shape (no `policy`, …); it is skipped",
     example: "policy-results/reports.yaml",
     """
+    apiVersion: wgpolicyk8s.io/v1alpha2
     kind: PolicyReport
+    metadata:
+      name: r
     results:
       - policy: require-labels
         result: maybe
 
     """,
     prints: """
-      policy-results/reports.yaml:3:5: warning: report result 'maybe' is not pass, fail, warn, error or skip; it \
-      is skipped [policy.report-shape]
+      policy-results/reports.yaml:6:5: warning: report result 'maybe' is not pass, fail, warn, error or skip; it is \
+      skipped [policy.report-shape]
       """)
 
   /// `policy.not-a-report`
   public static let policyNotAReport = DiagnosticCode(
     "policy.not-a-report", .warning, .guardrails, "a non-report document beside reports",
-    example: "policy-results/reports.yaml", "kind: PolicyReport\nresults: []\n---\nkind: ConfigMap\n",
+    example: "policy-results/reports.yaml",
+    """
+    apiVersion: wgpolicyk8s.io/v1alpha2
+    kind: PolicyReport
+    metadata:
+      name: r
+    results: []
+    ---
+    apiVersion: v1
+    kind: ConfigMap
+    metadata:
+      name: c
+
+    """,
     prints: """
-      policy-results/reports.yaml:4:1: warning: document is not a PolicyReport, ClusterPolicyReport or Report; it \
-      is ignored [policy.not-a-report]
+      policy-results/reports.yaml:7:1: warning: document is not a PolicyReport, ClusterPolicyReport or Report; it is \
+      ignored [policy.not-a-report]
       """)
 
   /// `policy.checkov-shape`
   public static let policyCheckovShape = DiagnosticCode(
     "policy.checkov-shape", .warning, .guardrails,
     "a checkov check of the wrong shape (no `check_id`, …); it is skipped",
-    example: "policy-results/checkov.json", "{\"results\": {\"failed_checks\": [{\"check_name\": \"S3 logging\"}]}}\n",
+    example: "policy-results/checkov.json",
+    """
+    {"check_type": "terraform", "results": {"failed_checks": [{"check_name": "S3 logging"}]}}
+
+    """,
     prints: """
-      policy-results/checkov.json:1:37: warning: checkov check has no 'check_id'; it is skipped \
-      [policy.checkov-shape]
+      policy-results/checkov.json:1:59: warning: checkov check has no 'check_id'; it is skipped [policy.checkov-shape]
       """)
 
   /// `policy.opa-convention`
@@ -109,7 +150,12 @@ extension DiagnosticCode {
   public static let policyOPAError = DiagnosticCode(
     "policy.opa-error", .error, .guardrails, "OPA's own `errors` in an `opa eval` result",
     example: "policy-results/opa.json",
-    "{\"errors\": [\n  {\"message\": \"var x is unsafe\", \"code\": \"rego_unsafe_var_error\"}\n]}\n",
+    """
+    {"errors": [
+      {"message": "var x is unsafe", "code": "rego_unsafe_var_error"}
+    ]}
+
+    """,
     prints: """
       policy-results/opa.json:2:3: error: opa eval reported an error: var x is unsafe (rego_unsafe_var_error) \
       [policy.opa-error]
