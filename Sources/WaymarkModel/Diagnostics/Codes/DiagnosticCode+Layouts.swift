@@ -15,12 +15,20 @@ extension DiagnosticCode {
   /// `layout.syntax`
   public static let layoutSyntax = DiagnosticCode(
     "layout.syntax", .error, .layouts, "a template syntax error, located in the layout",
-    example: "layouts/home.html", "<h1>{{title}</h1>\n",
-    prints: "layouts/home.html:1:14: error: template syntax: unfinishedName [layout.syntax]")
+    example: "layouts/home.html",
+    """
+    <h1>{{title}</h1>
+
+    """,
+    prints: "layouts/home.html:1:12: error: template syntax: unfinishedName [layout.syntax]")
 
   /// `layout.unused`
   public static let layoutUnused = DiagnosticCode(
     "layout.unused", .warning, .layouts, "a site layout no page uses",
-    example: "layouts/old-home.html", "<h1>{{title}}</h1>\n",
+    example: "layouts/old-home.html",
+    """
+    <h1>{{title}}</h1>
+
+    """,
     prints: "layouts/old-home.html: warning: layout 'old-home.html' is never used by any page [layout.unused]")
 }

@@ -111,24 +111,43 @@ extension DiagnosticCode {
     "policy.bad-result", .error, .scorecards, "a `ScorecardTest` expectation with an unknown result",
     example: "policies/tests/ready.yaml",
     """
+    apiVersion: waymark.dev/v1alpha1
     kind: ScorecardTest
+    metadata:
+      name: t
     spec:
+      scorecard: ready
+      entities: []
       expect:
-        - check: owned
+        - entity: component:default/svc
+          check: owned
           result: ok
 
     """,
     prints: """
-      policies/tests/ready.yaml:5:15: error: result 'ok' must be one of pass, fail, waived, not-applicable, error \
+      policies/tests/ready.yaml:11:15: error: result 'ok' must be one of pass, fail, waived, not-applicable, error \
       [policy.bad-result]
       """)
 
   /// `policy.bad-expectation`
   public static let policyBadExpectation = DiagnosticCode(
     "policy.bad-expectation", .error, .scorecards, "an expectation with neither `check` and `result` nor `level`",
-    example: "policies/tests/ready.yaml", "kind: ScorecardTest\nspec:\n  expect:\n    - check: owned\n",
+    example: "policies/tests/ready.yaml",
+    """
+    apiVersion: waymark.dev/v1alpha1
+    kind: ScorecardTest
+    metadata:
+      name: t
+    spec:
+      scorecard: ready
+      entities: []
+      expect:
+        - entity: component:default/svc
+          check: owned
+
+    """,
     prints: """
-      policies/tests/ready.yaml:4:7: error: an expectation needs either 'check' with 'result', or 'level' \
+      policies/tests/ready.yaml:9:7: error: an expectation needs either 'check' with 'result', or 'level' \
       [policy.bad-expectation]
       """)
 
