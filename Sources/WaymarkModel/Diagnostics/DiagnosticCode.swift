@@ -2,7 +2,8 @@
 /// with its usual severity, what it means and an example.
 ///
 /// Every code is a static member (`DiagnosticCode+Catalog.swift` and the other areas) listed in
-/// `all`; there is no other initializer, so a diagnostic with an unregistered code does not compile.
+/// `all`; the memberwise initializer is internal to the model, so a diagnostic with an unregistered
+/// code does not compile anywhere else.
 /// Codes are a contract: `rawValue` is printed as is and never renamed.
 public struct DiagnosticCode: Sendable, Hashable, Comparable, CustomStringConvertible {
   /// The part of Waymark a code belongs to, in the order the manual lists them.
