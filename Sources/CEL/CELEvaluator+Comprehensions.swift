@@ -38,7 +38,7 @@ extension CELEvaluator {
   }
 
   private var budgetError: CELValue {
-    .error(exhaustion ?? CELEvaluationError("cost limit exceeded"))
+    .error(exhaustion ?? CELEvaluationError("cost limit exceeded", isBudgetExhaustion: true))
   }
 
   /// `all` (deciding value false) and `exists` (deciding value true): like a chain of `&&` or

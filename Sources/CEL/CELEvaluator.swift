@@ -132,7 +132,7 @@ struct CELEvaluator {
 
   /// Records that a budget ran out and returns the error.
   mutating func exhaust(_ message: String) -> CELValue {
-    let error = exhaustion ?? CELEvaluationError(message)
+    let error = exhaustion ?? CELEvaluationError(message, isBudgetExhaustion: true)
     exhaustion = error
     return .error(error)
   }

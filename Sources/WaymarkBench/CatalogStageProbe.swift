@@ -27,7 +27,7 @@ struct CatalogStageProbe: Sendable {
     let bytes = loaded.files.reduce(0) { $0 + $1.bytes.count }
     var codes: [String: JSONValue] = [:]
     for diagnostic in diagnostics.items {
-      codes[diagnostic.code] = .int((codes[diagnostic.code]?.intValue ?? 0) + 1)
+      codes[diagnostic.code.rawValue] = .int((codes[diagnostic.code.rawValue]?.intValue ?? 0) + 1)
     }
     return ProbeReport(
       stage: "catalog", seconds: (modelled - start).seconds,

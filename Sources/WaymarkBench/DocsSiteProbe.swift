@@ -41,7 +41,7 @@ struct DocsSiteProbe: Sendable {
     }
     let written = clock.now
     let pages = rendered.files.filter { $0.path.hasPrefix("docs/") && $0.path.hasSuffix("/index.html") }
-    let broken = docs.diagnostics.filter { $0.code == "docs.broken-link" }.count
+    let broken = docs.diagnostics.filter { $0.code == .docsBrokenLink }.count
     return ProbeReport(
       stage: "docs-site", seconds: (written - start).seconds,
       fields: [

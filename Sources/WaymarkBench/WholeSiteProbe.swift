@@ -27,7 +27,7 @@ struct WholeSiteProbe: Sendable {
     }
     var codes: [String: JSONValue] = [:]
     for diagnostic in result.diagnostics.items {
-      codes[diagnostic.code] = .int((codes[diagnostic.code]?.intValue ?? 0) + 1)
+      codes[diagnostic.code.rawValue] = .int((codes[diagnostic.code.rawValue]?.intValue ?? 0) + 1)
     }
     return ProbeReport(
       stage: "site", seconds: (clock.now - start).seconds,

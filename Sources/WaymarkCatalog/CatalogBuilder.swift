@@ -27,7 +27,7 @@ public struct CatalogBuilder: Sendable {
       if let first = firstSeen[ref] {
         diagnostics.append(
           .error(
-            "catalog.duplicate-entity", "entity '\(ref)' is defined more than once; first in \(first.path)",
+            .catalogDuplicateEntity, "entity '\(ref)' is defined more than once; first in \(first.path)",
             at: source.location(of: name), notes: [DiagnosticNote("first defined here", at: first.location(of: name))]))
         continue
       }
@@ -70,7 +70,7 @@ public struct CatalogBuilder: Sendable {
             let reason = rule.defaultKind == nil ? "; the kind must be written, e.g. 'resource:\(text)'" : ""
             diagnostics.append(
               .error(
-                "catalog.bad-ref", "\(path) '\(text)' is not a valid entity reference\(reason)", at: entity.source.location(of: path),
+                .catalogBadRef, "\(path) '\(text)' is not a valid entity reference\(reason)", at: entity.source.location(of: path),
                 notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
@@ -92,7 +92,7 @@ public struct CatalogBuilder: Sendable {
             }
             diagnostics.append(
               .error(
-                "catalog.dangling-ref", message, at: entity.source.location(of: path),
+                .catalogDanglingRef, message, at: entity.source.location(of: path),
                 notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
@@ -140,7 +140,7 @@ public struct CatalogBuilder: Sendable {
       }
       let chain = (cycle + [first]).map(\.canonical).joined(separator: " → ")
       return .error(
-        "catalog.group-cycle", "the group hierarchy has a cycle: \(chain)", at: location,
+        .catalogGroupCycle, "the group hierarchy has a cycle: \(chain)", at: location,
         notes: [DiagnosticNote("in entity '\(first)'")])
     }
   }

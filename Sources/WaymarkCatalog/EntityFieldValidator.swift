@@ -33,7 +33,7 @@ package struct EntityFieldValidator {
         var path: ValuePath { base.appending(field).appending(key) }
         if !EntityFieldFormat.isValidLabelKey(.string(key)) {
           reporter.error(
-            "catalog.bad-format", "\(path) key \"\(key)\" is not valid; expected \(Self.keyExpectation)", at: path, keyPosition: true)
+            .catalogBadFormat, "\(path) key \"\(key)\" is not valid; expected \(Self.keyExpectation)", at: path, keyPosition: true)
         }
         check(value, path, valueRule, valueExpectation, &reporter)
       }
@@ -57,9 +57,7 @@ package struct EntityFieldValidator {
     guard let value, let text = value.stringValue, !rule(value) else { return }
     let path = path()
     // An empty string was already reported by the schema step where the schema requires one.
-    if text.isEmpty, reporter.diagnostics.contains(where: { $0.code == "catalog.empty-value" && $0.message.hasPrefix("\(path) ") }) {
-      return
-    }
+    if text.isEmpty, reporter.emptyFields.contains(path) { return }
     reporter.badFormat(path, value, expected: expectation)
   }
 }

@@ -126,7 +126,7 @@ public struct EntityKindSchema: Sendable {
         return
       }
       if elements.count < minItems {
-        reporter.error("catalog.invalid-value", "\(path) must have at least \(minItems) item\(minItems == 1 ? "" : "s")", at: path)
+        reporter.error(.catalogInvalidValue, "\(path) must have at least \(minItems) item\(minItems == 1 ? "" : "s")", at: path)
       }
       for (index, item) in elements.enumerated() {
         check(item, against: element, at: path.appending(index: index), into: &reporter)

@@ -14,6 +14,8 @@ package struct EntityProblemReporter {
   package let documentIndex: Int
   /// The problems found so far.
   package private(set) var diagnostics: [Diagnostic] = []
+  /// The fields reported empty (`catalog.empty-value`), so a later step does not report them again.
+  package private(set) var emptyFields: Set<ValuePath> = []
 
   package init(source: EntitySource, documentIndex: Int, ref: EntityRef? = nil) {
     self.source = source
@@ -24,7 +26,9 @@ package struct EntityProblemReporter {
   /// Whether any error was reported.
   package var hasErrors: Bool { diagnostics.contains { $0.severity == .error } }
 
-  package mutating func error(_ code: String, _ message: String, at field: ValuePath, keyPosition: Bool = false) {
+  package mutating func error(
+    _ code: DiagnosticCode, _ message: String, at field: ValuePath, keyPosition: Bool = false
+  ) {
     let position = keyPosition ? source.sourceMap.keyPosition(of: field) ?? source.sourceMap.position(of: field) : nil
     let location = position.map { SourceLocation(path: source.path, position: $0) } ?? source.location(of: field)
     diagnostics.append(.error(code, message, at: location, notes: [note]))
@@ -37,28 +41,29 @@ package struct EntityProblemReporter {
 
   /// A required field is absent.
   package mutating func missing(_ field: ValuePath) {
-    error("catalog.missing-field", "\(field) must have a value", at: field)
+    error(.catalogMissingField, "\(field) must have a value", at: field)
   }
 
   /// A field holds the wrong type of value.
   package mutating func wrongType(_ field: ValuePath, expected: String, found value: JSONValue) {
-    error("catalog.wrong-type", "\(field) must be \(expected), found \(Self.describe(value))", at: field)
+    error(.catalogWrongType, "\(field) must be \(expected), found \(Self.describe(value))", at: field)
   }
 
   /// A string field that must not be empty is.
   package mutating func empty(_ field: ValuePath) {
-    error("catalog.empty-value", "\(field) must not be empty, found \"\"", at: field)
+    emptyFields.insert(field)
+    error(.catalogEmptyValue, "\(field) must not be empty, found \"\"", at: field)
   }
 
   /// A value breaks Backstage's field-format rule; the wording follows `FieldFormatEntityPolicy`.
   package mutating func badFormat(_ field: ValuePath, _ value: JSONValue, expected expectation: String) {
-    error("catalog.bad-format", "\(field) \(Self.describe(value)) is not valid; expected \(expectation)", at: field)
+    error(.catalogBadFormat, "\(field) \(Self.describe(value)) is not valid; expected \(expectation)", at: field)
   }
 
   /// A value is not one of the allowed ones.
   package mutating func notAllowed(_ field: ValuePath, _ value: JSONValue, allowed: [String]) {
     let list = allowed.map { "'\($0)'" }.joined(separator: ", ")
-    error("catalog.invalid-value", "\(field) must be one of \(list), found \(Self.describe(value))", at: field)
+    error(.catalogInvalidValue, "\(field) must be one of \(list), found \(Self.describe(value))", at: field)
   }
 
   /// A value for messages: strings quoted as JSON, scalars with their type, containers by type.

@@ -57,7 +57,7 @@ package struct EntitySchemaValidator {
       if let suggestion = NameSuggester.closest(to: key, among: Self.rootFields) {
         message += "; did you mean '\(suggestion)'?"
       }
-      reporter.error("catalog.unknown-root-field", message, at: ValuePath(keys: key), keyPosition: true)
+      reporter.error(.catalogUnknownRootField, message, at: ValuePath(keys: key), keyPosition: true)
     }
   }
 

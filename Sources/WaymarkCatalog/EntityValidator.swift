@@ -37,7 +37,7 @@ public struct EntityValidator: Sendable {
     case .custom:
       return unusable ? nil : ValidatedEntity(ref: ref, schema: nil)
     case .unknown(let message, let field):
-      reporter.error("catalog.unknown-kind", message, at: ValuePath(keys: field))
+      reporter.error(.catalogUnknownKind, message, at: ValuePath(keys: field))
       return nil
     case .builtin(let schema):
       if members["spec"].map({ $0.objectValue != nil }) ?? true {

@@ -37,14 +37,14 @@ package struct DocsAssetFilter: Sendable {
         }
         diagnostics.append(
           .warning(
-            "docs.unsafe-asset",
+            .docsUnsafeAsset,
             "'\(asset.path)' is not published: \(refusal.reason); only plain drawings are published as SVG",
             at: SourceLocation(path: asset.file.path, line: refusal.line)))
         continue
       }
       diagnostics.append(
         .warning(
-          "docs.unsafe-asset",
+          .docsUnsafeAsset,
           "'\(asset.path)' is not published: HTML, XHTML, XML, XSLT and SVG files can run script on the portal's origin"
             + " (set 'docs.unsafeHTML: true' in waymark.yaml to publish them; link raster images instead)",
           at: SourceLocation(path: asset.file.path)))

@@ -34,13 +34,13 @@ package enum DocsEncodingCheck {
     if let offset = firstNUL {
       diagnostics.append(
         .warning(
-          "docs.bad-encoding", "the page holds \(nulCount) NUL byte\(nulCount == 1 ? "" : "s") (U+0000), shown as U+FFFD",
+          .docsBadEncoding, "the page holds \(nulCount) NUL byte\(nulCount == 1 ? "" : "s") (U+0000), shown as U+FFFD",
           at: location(of: offset, in: file)))
     }
     if let offset = firstInvalid {
       diagnostics.append(
         .warning(
-          "docs.bad-encoding",
+          .docsBadEncoding,
           "the page is not valid UTF-8 (\(invalidCount) byte\(invalidCount == 1 ? "" : "s") that no character can start or continue), shown as U+FFFD",
           at: location(of: offset, in: file)))
     }

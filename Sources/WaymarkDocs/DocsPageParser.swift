@@ -37,7 +37,7 @@ package struct DocsPageParser: Sendable {
     if let excess = complexity.firstExcess(in: split.body) {
       page.diagnostics.append(
         .error(
-          "docs.too-complex",
+          .docsTooComplex,
           "\(excess.description) would take too much memory or time to render; the page is not rendered",
           at: SourceLocation(path: file.path, line: excess.line, column: 1)))
       let text = "<pre>" + SVGFormat.escape(split.body) + "</pre>\n"
@@ -58,7 +58,7 @@ package struct DocsPageParser: Sendable {
       if MarkdownRenderer.isDangerous(link) {
         page.diagnostics.append(
           .warning(
-            "docs.unsafe-link", "link to '\(link.destination)' is removed: docs may not run scripts or embed data",
+            .docsUnsafeLink, "link to '\(link.destination)' is removed: docs may not run scripts or embed data",
             at: locator.location(of: link)))
         continue
       }
@@ -78,23 +78,23 @@ package struct DocsPageParser: Sendable {
     }
     // The node tree takes the first of duplicate keys silently; the converter reports them.
     let conversionProblems = (stream.documents.first.map { YAMLConverter().convert($0.root).problems } ?? []).filter {
-      $0.code == "yaml.duplicate-key"
+      $0.code == .duplicateKey
     }
     for problem in stream.problems + conversionProblems {
       page.diagnostics.append(
         Diagnostic(
-          problem.severity == .error ? .error : .warning, code: problem.code, message: "front matter: " + problem.message,
-          location: shifted(problem.position)))
+          problem.severity == .error ? .error : .warning, code: DiagnosticCode(yaml: problem.code),
+          message: "front matter: " + problem.message, location: shifted(problem.position)))
     }
     guard let root = stream.documents.first?.root else { return }
     guard root.mapping != nil else {
-      page.diagnostics.append(.warning("docs.bad-front-matter", "front matter must be a mapping", at: shifted(root.start)))
+      page.diagnostics.append(.warning(.docsBadFrontMatter, "front matter must be a mapping", at: shifted(root.start)))
       return
     }
     for key in ["title", "description"] {
       guard let node = root[key] else { continue }
       guard let text = node.scalar?.text else {
-        page.diagnostics.append(.warning("docs.bad-front-matter", "'\(key)' must be a string", at: shifted(node.start)))
+        page.diagnostics.append(.warning(.docsBadFrontMatter, "'\(key)' must be a string", at: shifted(node.start)))
         continue
       }
       if key == "title" { page.title = text } else { page.description = text }
@@ -103,7 +103,7 @@ package struct DocsPageParser: Sendable {
       if let elements = node.sequence, elements.allSatisfy({ $0.scalar != nil }) {
         page.tags = elements.compactMap { $0.scalar?.text }
       } else {
-        page.diagnostics.append(.warning("docs.bad-front-matter", "'tags' must be a list of strings", at: shifted(node.start)))
+        page.diagnostics.append(.warning(.docsBadFrontMatter, "'tags' must be a list of strings", at: shifted(node.start)))
       }
     }
   }

@@ -137,7 +137,7 @@ public struct DocsSetBuilder: Sendable {
   /// A `docs.broken-link` diagnostic, an error when the site asks for it.
   package func brokenLink(_ message: String, at location: SourceLocation?) -> Diagnostic {
     config.docsBrokenLinksAreErrors
-      ? .error("docs.broken-link", message, at: location) : .warning("docs.broken-link", message, at: location)
+      ? .error(.docsBrokenLink, message, at: location) : .warning(.docsBrokenLink, message, at: location)
   }
 
   /// Renders the pages in parallel, a few chunks per core; each child returns its pages.
@@ -191,7 +191,7 @@ public struct DocsSetBuilder: Sendable {
       guard taken.insert(SitePaths.docsFile(placeholder, path: asset.path)).inserted else {
         diagnostics.append(
           .warning(
-            "docs.duplicate-page", "'\(asset.path)' would be written where a page or another file already is; it is skipped",
+            .docsDuplicatePage, "'\(asset.path)' would be written where a page or another file already is; it is skipped",
             at: SourceLocation(path: asset.file.path)))
         continue
       }
@@ -215,7 +215,7 @@ public struct DocsSetBuilder: Sendable {
       if let first = kept[slug] {
         diagnostics.append(
           .warning(
-            "docs.duplicate-page",
+            .docsDuplicatePage,
             "'\(page.path)' and '\(first.path)' would both be the page '\(slug.isEmpty ? "/" : slug)'; '\(page.path)' is skipped",
             at: SourceLocation(path: page.file.path)))
         continue

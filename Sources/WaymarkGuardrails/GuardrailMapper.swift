@@ -117,7 +117,7 @@ public struct GuardrailMapper: Sendable {
       if unmappedHere > 0 {
         reversedDiagnostics.append(
           .warning(
-            "policy.unmapped",
+            .policyUnmapped,
             "\(unmappedHere) of \(total) result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json",
             at: SourceLocation(path: files[fileIndex].path, line: 1, column: 1)))
       }
@@ -142,7 +142,7 @@ public struct GuardrailMapper: Sendable {
     if let text = finding.entityRef {
       if let ref = EntityRef(parsing: text, defaultKind: "component"), catalog[ref] != nil { return (ref, nil) }
       warning = .warning(
-        "policy.unknown-entity", "result names entity '\(text)', which is not in the catalog; trying the other mappings",
+        .policyUnknownEntity, "result names entity '\(text)', which is not in the catalog; trying the other mappings",
         at: finding.input)
     }
     // (Checked for emptiness first: iterating retains the list, a write to memory that is cold.)

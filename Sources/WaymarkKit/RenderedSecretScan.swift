@@ -39,7 +39,7 @@ package struct RenderedSecretScan: Sendable {
     return first.values.sorted { ($0.path, $0.match.offset) < ($1.path, $1.match.offset) }.map { found in
       let others = (counts[Self.comparable(found.match.text)] ?? 1) - 1
       return .error(
-        "secrets.in-output",
+        .secretsInOutput,
         "the published site would hold what looks like \(found.match.rule.title) (\(found.match.redacted), rule "
           + "'\(found.match.rule.rawValue)'), written in an input with escapes (YAML '\\x5f', JSON '\\u005f', markdown "
           + "'\\_' or '&#95;') or as a file name; nothing is published: remove it (and revoke it)",

@@ -54,7 +54,7 @@ extension SiteBuilder {
         ],
         "docs": [
           "sites": .int(Int64(stages.docs.sites.count)), "pages": .int(Int64(stages.docs.pageCount)),
-          "assetsLeftOut": .int(Int64(stages.docs.diagnostics.filter { $0.code == "docs.unsafe-asset" }.count)),
+          "assetsLeftOut": .int(Int64(stages.docs.diagnostics.filter { $0.code == .docsUnsafeAsset }.count)),
         ],
         "evaluate": [
           "scorecards": .int(Int64(outcome.reports.count)), "waivers": .int(Int64(outcome.waivers.count)),

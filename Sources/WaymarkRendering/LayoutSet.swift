@@ -56,11 +56,11 @@ public struct LayoutSet: Sendable {
         } catch let error as MustacheTemplate.ParserError {
           diagnostics.append(
             .error(
-              "layout.syntax", "template syntax: \(error.error)",
+              .layoutSyntax, "template syntax: \(error.error)",
               at: SourceLocation(path: prefix + path, line: error.context.lineNumber, column: error.context.columnNumber)))
           continue
         } catch {
-          diagnostics.append(.error("layout.syntax", "template syntax: \(error)", at: SourceLocation(path: prefix + path)))
+          diagnostics.append(.error(.layoutSyntax, "template syntax: \(error)", at: SourceLocation(path: prefix + path)))
           continue
         }
         let name: String
@@ -115,7 +115,7 @@ public struct LayoutSet: Sendable {
       let name = path.hasPrefix("_partials/") ? String(path.dropFirst("_partials/".count).dropLast(".html".count)) : "site:\(path)"
       guard !used.contains(name) else { return nil }
       return .warning(
-        "layout.unused", "layout '\(path)' is never used by any page", at: SourceLocation(path: displayPath + "/" + path))
+        .layoutUnused, "layout '\(path)' is never used by any page", at: SourceLocation(path: displayPath + "/" + path))
     }
   }
 }

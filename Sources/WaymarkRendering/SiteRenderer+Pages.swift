@@ -22,7 +22,7 @@ extension SiteRenderer {
         let tried = LayoutResolver.candidates(for: page.descriptor).joined(separator: ", ")
         diagnostics.append(
           .error(
-            "layout.missing", "page '\(page.path)' needs layout '\(wanted)', which does not exist (looked for \(tried))",
+            .layoutMissing, "page '\(page.path)' needs layout '\(wanted)', which does not exist (looked for \(tried))",
             at: page.layoutLocation))
         continue
       }

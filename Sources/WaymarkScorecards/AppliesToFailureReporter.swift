@@ -14,7 +14,7 @@ package struct AppliesToFailureReporter: Sendable {
       let count = report.appliesToFailures.count
       let entities = count == 1 ? "1 entity ('\(first)')" : "\(count) entities (first '\(first)')"
       return .warning(
-        "scorecard.applies-to-failed",
+        .scorecardAppliesToFailed,
         "appliesTo of scorecard '\(report.scorecard.name)' failed on \(entities): \(reason); they are not scored",
         at: expression.location)
     }

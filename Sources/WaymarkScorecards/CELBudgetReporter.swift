@@ -14,32 +14,23 @@ package struct CELBudgetReporter: Sendable {
     for report in reports {
       for (index, check) in report.scorecard.checks.enumerated() {
         var stopped: [EntityRef] = []
-        var reason = ""
-        var inApplicable = false
+        var firstStop: CheckResult.BudgetStop?
         for result in report.results where index < result.checks.count {
-          let outcome = result.checks[index]
-          guard outcome.outcome == .error, let message = outcome.message, Self.isBudgetExhaustion(message) else { continue }
-          if stopped.isEmpty {
-            inApplicable = message.hasPrefix("applicable: ")
-            reason = inApplicable ? String(message.dropFirst("applicable: ".count)) : message
-          }
+          guard let stop = result.checks[index].budgetStop else { continue }
+          if firstStop == nil { firstStop = stop }
           stopped.append(result.entity)
         }
-        guard let first = stopped.first else { continue }
-        let expression = inApplicable ? check.applicable ?? check.expression : check.expression
+        guard let first = stopped.first, let stop = firstStop else { continue }
+        let reason = stop.reason
+        let expression = stop.inApplicable ? check.applicable ?? check.expression : check.expression
         let entities = stopped.count == 1 ? "1 entity ('\(first)')" : "\(stopped.count) entities (first '\(first)')"
         diagnostics.append(
           .warning(
-            "policy.cel-limit",
+            .policyCELLimit,
             "check '\(check.id)' of scorecard '\(report.scorecard.name)' stopped on \(entities): \(reason); its result there is 'error'",
             at: expression.location))
       }
     }
     return diagnostics
-  }
-
-  /// Whether a CEL error is the evaluator's budget running out rather than the data.
-  package static func isBudgetExhaustion(_ message: String) -> Bool {
-    message.contains("cost limit exceeded (") || message.contains("iteration limit exceeded (")
   }
 }

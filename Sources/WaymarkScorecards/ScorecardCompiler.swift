@@ -28,7 +28,7 @@ public struct ScorecardCompiler: Sendable {
       if let first = seen[scorecard.name] {
         diagnostics.append(
           .error(
-            "policy.duplicate", "scorecard '\(scorecard.name)' is defined more than once", at: scorecard.source,
+            .policyDuplicate, "scorecard '\(scorecard.name)' is defined more than once", at: scorecard.source,
             notes: [DiagnosticNote("first defined here", at: first)]))
         continue
       }
@@ -50,7 +50,7 @@ public struct ScorecardCompiler: Sendable {
     } catch {
       diagnostics.append(
         .error(
-          "policy.bad-cel", "\(what): \(error.message)", at: expression.location(line: error.line, column: error.column),
+          .policyBadCEL, "\(what): \(error.message)", at: expression.location(line: error.line, column: error.column),
           notes: [DiagnosticNote(Self.caret(under: expression.source, line: error.line, column: error.column))]))
       return (nil, false)
     }
@@ -75,27 +75,27 @@ public struct ScorecardCompiler: Sendable {
 
   private func compile(_ scorecard: Scorecard, catalog: Catalog, into diagnostics: inout [Diagnostic]) -> CompiledScorecard? {
     var valid = true
-    func fail(_ code: String, _ message: String, at location: SourceLocation? = nil) {
+    func fail(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil) {
       diagnostics.append(.error(code, message, at: location ?? scorecard.source))
       valid = false
     }
-    if Set(scorecard.levels).count != scorecard.levels.count { fail("policy.duplicate-level", "scorecard '\(scorecard.name)' repeats a level") }
+    if Set(scorecard.levels).count != scorecard.levels.count { fail(.policyDuplicateLevel, "scorecard '\(scorecard.name)' repeats a level") }
     // A missing owner or approver group is an error, but the checks can still be evaluated.
     for ref in [scorecard.owner].compactMap({ $0 }) + scorecard.waiverApprovers where catalog[ref] == nil {
       diagnostics.append(
-        .error("policy.dangling-ref", "scorecard '\(scorecard.name)' names '\(ref)', which does not exist in the catalog", at: scorecard.source))
+        .error(.policyDanglingRef, "scorecard '\(scorecard.name)' names '\(ref)', which does not exist in the catalog", at: scorecard.source))
     }
     let (appliesTo, appliesOK) = program(scorecard.appliesTo, "appliesTo", into: &diagnostics)
     valid = valid && appliesOK
     var ids = Set<String>()
     var checks: [CompiledScorecard.CompiledCheck] = []
     for check in scorecard.checks {
-      if !ids.insert(check.id).inserted { fail("policy.duplicate-check", "check id '\(check.id)' is used twice", at: check.expression.location) }
+      if !ids.insert(check.id).inserted { fail(.policyDuplicateCheck, "check id '\(check.id)' is used twice", at: check.expression.location) }
       switch (check.level, scorecard.levels.isEmpty) {
       case (nil, false):
-        fail("policy.missing-level", "check '\(check.id)' needs a level (one of \(scorecard.levels.joined(separator: ", ")))", at: check.expression.location)
+        fail(.policyMissingLevel, "check '\(check.id)' needs a level (one of \(scorecard.levels.joined(separator: ", ")))", at: check.expression.location)
       case (let level?, _) where scorecard.rank(of: level) == nil:
-        fail("policy.unknown-level", "check '\(check.id)' has level '\(level)', which the scorecard does not define", at: check.expression.location)
+        fail(.policyUnknownLevel, "check '\(check.id)' has level '\(level)', which the scorecard does not define", at: check.expression.location)
       default: break
       }
       let (expression, expressionOK) = program(check.expression, "check '\(check.id)'", into: &diagnostics)
@@ -106,7 +106,7 @@ public struct ScorecardCompiler: Sendable {
     var gateFilters: [CELProgram?] = []
     for floor in scorecard.gate.minimumLevels {
       if scorecard.rank(of: floor.level) == nil {
-        fail("policy.unknown-level", "gate level '\(floor.level)' is not a level of scorecard '\(scorecard.name)'", at: floor.location)
+        fail(.policyUnknownLevel, "gate level '\(floor.level)' is not a level of scorecard '\(scorecard.name)'", at: floor.location)
       }
       let (filter, filterOK) = program(floor.filter, "gate filter", into: &diagnostics)
       valid = valid && filterOK
@@ -121,35 +121,35 @@ public struct ScorecardCompiler: Sendable {
     into diagnostics: inout [Diagnostic]
   ) -> CompiledWaiver? {
     guard let scorecard = scorecards[waiver.scorecard] else {
-      diagnostics.append(.error("policy.unknown-scorecard", "waiver '\(waiver.name)' names scorecard '\(waiver.scorecard)', which does not exist", at: waiver.source))
+      diagnostics.append(.error(.policyUnknownScorecard, "waiver '\(waiver.name)' names scorecard '\(waiver.scorecard)', which does not exist", at: waiver.source))
       return nil
     }
     guard scorecard.scorecard.checks.contains(where: { $0.id == waiver.check }) else {
       diagnostics.append(
-        .error("policy.unknown-check", "waiver '\(waiver.name)' names check '\(waiver.check)', which scorecard '\(waiver.scorecard)' does not have", at: waiver.source))
+        .error(.policyUnknownCheck, "waiver '\(waiver.name)' names check '\(waiver.check)', which scorecard '\(waiver.scorecard)' does not have", at: waiver.source))
       return nil
     }
     var status = WaiverStatus.active
     for ref in waiver.entities where catalog[ref] == nil {
-      diagnostics.append(.error("policy.dangling-ref", "waiver '\(waiver.name)' names '\(ref)', which does not exist in the catalog", at: waiver.source))
+      diagnostics.append(.error(.policyDanglingRef, "waiver '\(waiver.name)' names '\(ref)', which does not exist in the catalog", at: waiver.source))
       status = .invalid
     }
     let (filter, filterOK) = program(waiver.filter, "waiver entities", into: &diagnostics)
     if !filterOK { status = .invalid }
     if catalog[waiver.approvedBy] == nil {
-      diagnostics.append(.error("policy.dangling-ref", "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who does not exist", at: waiver.source))
+      diagnostics.append(.error(.policyDanglingRef, "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who does not exist", at: waiver.source))
       status = .invalid
     } else if status == .active, !scorecard.scorecard.waiverApprovers.contains(where: { membership.isMember(waiver.approvedBy, ofGroupOrDescendants: $0) }) {
       let groups = scorecard.scorecard.waiverApprovers.map(\.canonical).joined(separator: ", ")
       diagnostics.append(
         .error(
-          "policy.unauthorized-waiver",
+          .policyUnauthorizedWaiver,
           "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who is not a member of an approver group of '\(waiver.scorecard)' (\(groups.isEmpty ? "none named" : groups))",
           at: waiver.source))
       status = .unauthorized
     }
     if status == .active, waiver.expires <= now {
-      diagnostics.append(.warning("policy.expired-waiver", "waiver '\(waiver.name)' expired on \(waiver.expiresDate) and no longer applies", at: waiver.source))
+      diagnostics.append(.warning(.policyExpiredWaiver, "waiver '\(waiver.name)' expired on \(waiver.expiresDate) and no longer applies", at: waiver.source))
       status = .expired
     }
     return CompiledWaiver(waiver: waiver, status: status, filter: filter)

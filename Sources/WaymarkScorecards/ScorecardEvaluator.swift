@@ -154,14 +154,20 @@ public struct ScorecardEvaluator: Sendable {
       switch applicable.evaluate(bindings) {
       case .bool(true): break
       case .bool(false): return CheckResult(id: id, outcome: .notApplicable)
-      case .error(let error): return CheckResult(id: id, outcome: .error, message: "applicable: \(error.message)")
+      case .error(let error):
+        return CheckResult(
+          id: id, outcome: .error, message: "applicable: \(error.message)",
+          budgetStop: error.isBudgetExhaustion ? .init(inApplicable: true, reason: error.message) : nil)
       case let other: return CheckResult(id: id, outcome: .error, message: "applicable gave \(other.celType), not a bool")
       }
     }
     switch compiled.expression.evaluate(bindings) {
     case .bool(true): return CheckResult(id: id, outcome: .pass)
     case .bool(false): return CheckResult(id: id, outcome: .fail, message: compiled.check.remediation)
-    case .error(let error): return CheckResult(id: id, outcome: .error, message: error.message)
+    case .error(let error):
+      return CheckResult(
+        id: id, outcome: .error, message: error.message,
+        budgetStop: error.isBudgetExhaustion ? .init(inApplicable: false, reason: error.message) : nil)
     case let other: return CheckResult(id: id, outcome: .error, message: "expression gave \(other.celType), not a bool")
     }
   }

@@ -32,7 +32,7 @@ public struct ScorecardTestRunner: Sendable {
 
   package func run(_ test: ScorecardTest, policies: PolicySet, now: Timestamp) async -> Verdict {
     func failure(_ message: String, at location: SourceLocation) -> Diagnostic {
-      .error("policy.test-failed", "test '\(test.name)': \(message)", at: location)
+      .error(.policyTestFailed, "test '\(test.name)': \(message)", at: location)
     }
     let documents = test.entities.enumerated().map { index, value in
       CatalogDocument(path: test.source.path, index: index, line: test.source.line, value: value, sourceMap: YAMLSourceMap())
@@ -52,7 +52,7 @@ public struct ScorecardTestRunner: Sendable {
       return Verdict(name: test.name, failures: [failure("scorecard '\(test.scorecard)' does not exist", at: test.source)])
     }
     let (compiled, waivers, compileDiagnostics) = ScorecardCompiler().compile(only, catalog: catalog, now: now)
-    failures += compileDiagnostics.filter { $0.severity == .error && $0.code != "policy.dangling-ref" }
+    failures += compileDiagnostics.filter { $0.severity == .error && $0.code != .policyDanglingRef }
     let reports = await ScorecardEvaluator(catalog: catalog, facts: facts, now: now).evaluate(compiled, waivers: waivers)
     let results = reports.first?.results ?? []
     for expectation in test.expectations {

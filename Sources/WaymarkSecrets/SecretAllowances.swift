@@ -29,7 +29,7 @@ package struct SecretAllowances {
       let location = entity.source.location(of: ValuePath(keys: "metadata", "annotations", SecretGuard.allowAnnotation))
       guard let text = written.stringValue, !text.isEmpty else {
         diagnostics.append(
-          .error("secrets.bad-allow-pattern", "'\(SecretGuard.allowAnnotation)' must be a non-empty regular expression", at: location))
+          .error(.secretsBadAllowPattern, "'\(SecretGuard.allowAnnotation)' must be a non-empty regular expression", at: location))
         continue
       }
       do {
@@ -40,7 +40,7 @@ package struct SecretAllowances {
         let reason = error.message.hasPrefix(prefix) ? String(error.message.dropFirst(prefix.count)) : error.message
         diagnostics.append(
           .error(
-            "secrets.bad-allow-pattern",
+            .secretsBadAllowPattern,
             "'\(SecretGuard.allowAnnotation)' is not a valid regular expression: \(reason)", at: location))
       }
     }

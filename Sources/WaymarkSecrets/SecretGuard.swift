@@ -28,10 +28,11 @@ public struct SecretGuard: Sendable {
     /// Every value found (reported or allowed), so the scan of the output (`outputDiagnostics`)
     /// reports only values no input holds literally. Never printed.
     package var judged: Set<String> = []
+    /// Credentials found and not allowed, each a `secrets.detected` error.
+    public var found = 0
 
     /// For the progress line: `214 files (1.2 MB), 0 found, 0 allowed`.
     public var summary: String {
-      let found = diagnostics.filter { $0.code == "secrets.detected" }.count
       let megabytes = (Double(bytes) / 1_048_576 * 10).rounded() / 10
       return "\(files) files (\(megabytes) MB), \(found) found, \(allowed) allowed"
     }
@@ -71,6 +72,7 @@ public struct SecretGuard: Sendable {
           outcome.allowed += 1
           continue
         }
+        outcome.found += 1
         let entity = allowances.documentEntity(path: path, line: match.line)
         outcome.diagnostics.append(
           SecretScanner.diagnostic(

@@ -25,7 +25,7 @@ extension YAMLConverter {
     case prefix + "map", prefix + "seq":
       problems.append(
         YAMLProblem(
-          code: "yaml.bad-tagged-value", message: "a scalar cannot be tagged \(Self.shortTag(tag))", position: node.start))
+          code: .badTaggedValue, message: "a scalar cannot be tagged \(Self.shortTag(tag))", position: node.start))
       return .string(scalar.text)
     default:
       unknownTag(tag, node: node, problems: &problems)
@@ -33,7 +33,7 @@ extension YAMLConverter {
     }
     problems.append(
       YAMLProblem(
-        code: "yaml.bad-tagged-value", message: "'\(scalar.text)' is not a valid \(Self.shortTag(tag))", position: node.start))
+        code: .badTaggedValue, message: "'\(scalar.text)' is not a valid \(Self.shortTag(tag))", position: node.start))
     return .string(scalar.text)
   }
 
@@ -43,7 +43,7 @@ extension YAMLConverter {
     if scalarTags.contains(tag) {
       problems.append(
         YAMLProblem(
-          code: "yaml.bad-tagged-value", message: "a \(node.kindName) cannot be tagged \(Self.shortTag(tag))",
+          code: .badTaggedValue, message: "a \(node.kindName) cannot be tagged \(Self.shortTag(tag))",
           position: node.start))
     } else {
       unknownTag(tag, node: node, problems: &problems)
@@ -54,7 +54,7 @@ extension YAMLConverter {
     let fallback = node.scalar == nil ? "an untagged \(node.kindName)" : "a string"
     problems.append(
       YAMLProblem(
-        severity: .warning, code: "yaml.unknown-tag", message: "unknown tag '\(Self.shortTag(tag))'; read as \(fallback)",
+        severity: .warning, code: .unknownTag, message: "unknown tag '\(Self.shortTag(tag))'; read as \(fallback)",
         position: node.start))
   }
 

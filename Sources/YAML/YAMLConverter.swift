@@ -61,7 +61,7 @@ public struct YAMLConverter: Sendable {
           let position = source.start >= pair.value.start ? source.start : pair.value.start
           problems.append(
             YAMLProblem(
-              code: "yaml.merge", message: "a merge key '<<' takes a mapping or a sequence of mappings, not a \(source.kindName)",
+              code: .merge, message: "a merge key '<<' takes a mapping or a sequence of mappings, not a \(source.kindName)",
               position: position))
           continue
         }
@@ -78,7 +78,7 @@ public struct YAMLConverter: Sendable {
     let first = pairs[..<index].first { !$0.key.isMergeKey && $0.key.scalar?.text == key }?.key.start ?? second
     problems.append(
       YAMLProblem(
-        code: "yaml.duplicate-key", message: "duplicate key '\(key)' at \(second); it first appears at \(first)",
+        code: .duplicateKey, message: "duplicate key '\(key)' at \(second); it first appears at \(first)",
         position: second, notes: [YAMLNote(message: "'\(key)' first appears here", position: first)]))
   }
 
@@ -86,7 +86,7 @@ public struct YAMLConverter: Sendable {
     guard case .scalar(let scalar) = key.kind else {
       problems.append(
         YAMLProblem(
-          code: "yaml.complex-key", message: "a mapping key must be a scalar, not a \(key.kindName)", position: key.start))
+          code: .complexKey, message: "a mapping key must be a scalar, not a \(key.kindName)", position: key.start))
       return nil
     }
     return scalar.text

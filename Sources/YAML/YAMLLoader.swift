@@ -51,7 +51,7 @@ public struct YAMLLoader: Sendable {
         documents: [],
         problems: [
           YAMLProblem(
-            code: "yaml.syntax", message: "the text contains a NUL byte (U+0000), which YAML does not allow",
+            code: .syntax, message: "the text contains a NUL byte (U+0000), which YAML does not allow",
             position: YAMLSourceText.position(ofOffset: nul, in: buffer))
         ])
     }

@@ -5,10 +5,36 @@ public struct YAMLProblem: Sendable, Hashable, Error, CustomStringConvertible {
   /// How serious a problem is.
   public enum Severity: String, Sendable, Hashable { case error, warning }
 
+  /// What kind of problem it is; the raw value is the stable code printed with it.
+  public enum Code: String, Sendable, Hashable, CaseIterable {
+    /// Not valid YAML: libyaml's scanner or parser, a NUL byte, a comment without space before `#`.
+    case syntax = "yaml.syntax"
+    /// A key repeated in one mapping.
+    case duplicateKey = "yaml.duplicate-key"
+    /// A mapping key that is not a scalar.
+    case complexKey = "yaml.complex-key"
+    /// A merge key `<<` whose value is not a mapping or a list of mappings.
+    case merge = "yaml.merge"
+    /// An alias naming no anchor defined before it.
+    case unknownAnchor = "yaml.unknown-anchor"
+    /// A value its tag does not allow.
+    case badTaggedValue = "yaml.bad-tagged-value"
+    /// A tag outside the core schema.
+    case unknownTag = "yaml.unknown-tag"
+    /// An unknown `%` directive.
+    case directive = "yaml.directive"
+    /// Nesting deeper than the limit.
+    case tooDeep = "yaml.too-deep"
+    /// A document expanding to too many nodes through aliases.
+    case aliasLimit = "yaml.alias-limit"
+    /// libyaml could not allocate memory.
+    case memory = "yaml.memory"
+  }
+
   /// How serious the problem is.
   public var severity: Severity
-  /// A stable code, e.g. `yaml.syntax`, `yaml.duplicate-key`, `yaml.alias-limit`.
-  public var code: String
+  /// What kind of problem it is, e.g. `.syntax` (`yaml.syntax`), `.duplicateKey`, `.aliasLimit`.
+  public var code: Code
   /// What is wrong, in words.
   public var message: String
   /// Where the problem is.
@@ -18,7 +44,7 @@ public struct YAMLProblem: Sendable, Hashable, Error, CustomStringConvertible {
 
   /// Creates a problem.
   public init(
-    severity: Severity = .error, code: String, message: String, position: SourcePosition, notes: [YAMLNote] = []
+    severity: Severity = .error, code: Code, message: String, position: SourcePosition, notes: [YAMLNote] = []
   ) {
     self.severity = severity
     self.code = code
@@ -27,7 +53,7 @@ public struct YAMLProblem: Sendable, Hashable, Error, CustomStringConvertible {
     self.notes = notes
   }
 
-  public var description: String { "\(position): \(severity.rawValue): \(message) [\(code)]" }
+  public var description: String { "\(position): \(severity.rawValue): \(message) [\(code.rawValue)]" }
 
   /// The problem as `path:line:col: severity: message [code]`, the form editors and CI logs link.
   public func formatted(path: String) -> String {

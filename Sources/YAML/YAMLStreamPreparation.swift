@@ -135,7 +135,7 @@ struct YAMLStreamPreparation {
         [Edit(offset: offset, bytes: [UInt8(ascii: "#")])],
         [
           YAMLProblem(
-            severity: .warning, code: "yaml.directive", message: "unknown directive '%\(name)' is ignored",
+            severity: .warning, code: .directive, message: "unknown directive '%\(name)' is ignored",
             position: SourcePosition(line: line, column: 1))
         ]
       )
@@ -154,7 +154,7 @@ struct YAMLStreamPreparation {
     let version = Array(text[versionStart..<index])
     if index < text.count, text[index] == UInt8(ascii: "#") {
       let problem = YAMLProblem(
-        code: "yaml.syntax", message: "a comment needs whitespace before its '#'", position: SourcePosition(line: line, column: index + 1))
+        code: .syntax, message: "a comment needs whitespace before its '#'", position: SourcePosition(line: line, column: index + 1))
       return ([], [problem])
     }
     // 1.3 to 1.9: a later minor version is read as 1.2 with a warning (libyaml refuses it).
@@ -162,7 +162,7 @@ struct YAMLStreamPreparation {
       version[2] >= UInt8(ascii: "3"), version[2] <= UInt8(ascii: "9")
     else { return ([], []) }
     let problem = YAMLProblem(
-      severity: .warning, code: "yaml.directive",
+      severity: .warning, code: .directive,
       message: "YAML \(String(decoding: version, as: UTF8.self)) is newer than 1.2; the document is read as YAML 1.2",
       position: SourcePosition(line: line, column: versionStart + 1))
     return ([Edit(offset: offset + versionStart + 2, bytes: [UInt8(ascii: "2")])], [problem])

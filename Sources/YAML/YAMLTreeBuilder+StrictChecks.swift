@@ -14,7 +14,7 @@ extension YAMLTreeBuilder {
     guard let scalar = node.scalar else { return nil }
     if scalar.style == .plain && scalar.text == "-" {
       return YAMLProblem(
-        code: "yaml.syntax", message: "a plain scalar cannot be a lone '-'; quote it ('-') if it is meant as text",
+        code: .syntax, message: "a plain scalar cannot be a lone '-'; quote it ('-') if it is meant as text",
         position: node.start)
     }
     guard source.isUTF8 else { return nil }
@@ -70,7 +70,7 @@ extension YAMLTreeBuilder {
   private func hashProblem(at offset: Int, position: SourcePosition) -> YAMLProblem? {
     guard source.byte(at: offset) == UInt8(ascii: "#") else { return nil }
     return YAMLProblem(
-      code: "yaml.syntax", message: "a comment needs whitespace before its '#'", position: position)
+      code: .syntax, message: "a comment needs whitespace before its '#'", position: position)
   }
 
   /// The header of a block scalar (`|`, `>-`, `|2+` …) may be followed by a comment only after whitespace.
@@ -96,7 +96,7 @@ extension YAMLTreeBuilder {
       return hasIndentation ? nil : leadingEmptyLinesProblem(after: index, headerLine: node.start.line)
     }
     return YAMLProblem(
-      code: "yaml.syntax", message: "a comment needs whitespace before its '#'",
+      code: .syntax, message: "a comment needs whitespace before its '#'",
       position: SourcePosition(line: node.start.line, column: node.start.column + index - offset))
       .withNote("the block scalar header starts here", at: SourcePosition(line: node.start.line, column: node.start.column + headerStart - offset))
   }
@@ -124,7 +124,7 @@ extension YAMLTreeBuilder {
       }
       guard spaces > parentIndent, spaces < widest else { return nil }
       return YAMLProblem(
-        code: "yaml.syntax",
+        code: .syntax,
         message:
           "a block scalar's leading empty lines hold more spaces than its first non-empty line; remove the spaces or add an indentation indicator (such as '|2')",
         position: SourcePosition(line: line, column: spaces + 1))
@@ -158,7 +158,7 @@ extension YAMLTreeBuilder {
         let tabs = source.bytes[index] == UInt8(ascii: "\t") ? "; tabs do not count as indentation" : ""
         let plural = required == 1 ? "space" : "spaces"
         return YAMLProblem(
-          code: "yaml.syntax",
+          code: .syntax,
           message: "\(what) must be indented past the block collection it is in: at least \(required) \(plural) on each line\(tabs)",
           position: SourcePosition(line: line, column: spaces + 1))
       }

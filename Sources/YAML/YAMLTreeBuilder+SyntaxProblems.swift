@@ -7,12 +7,12 @@ extension YAMLTreeBuilder {
     let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
     switch parser.error {
     case YAML_MEMORY_ERROR:
-      return YAMLProblem(code: "yaml.memory", message: "libyaml ran out of memory", position: SourcePosition(line: 1, column: 1))
+      return YAMLProblem(code: .memory, message: "libyaml ran out of memory", position: SourcePosition(line: 1, column: 1))
     case YAML_READER_ERROR:
       // Reader errors carry a byte offset, not a mark.
       let offset = Int(parser.problem_offset)
       return YAMLProblem(
-        code: "yaml.syntax", message: Self.readerMessage(problem, value: Int(parser.problem_value)),
+        code: .syntax, message: Self.readerMessage(problem, value: Int(parser.problem_value)),
         position: YAMLSourceText.position(ofOffset: offset, in: source.bytes))
     default:
       break
@@ -26,7 +26,7 @@ extension YAMLTreeBuilder {
       message += ", \(context) that starts at \(contextPosition)"
       notes.append(YAMLNote(message: Self.subject(of: context) + " starts here", position: contextPosition))
     }
-    return YAMLProblem(code: "yaml.syntax", message: message, position: position, notes: notes)
+    return YAMLProblem(code: .syntax, message: message, position: position, notes: notes)
   }
 
   /// The position of `mark`, or `end` when the mark lies past it.

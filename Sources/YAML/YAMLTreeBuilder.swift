@@ -79,7 +79,7 @@ struct YAMLTreeBuilder {
       return YAMLStream(
         documents: [],
         problems: [
-          YAMLProblem(code: "yaml.memory", message: "libyaml could not allocate a parser", position: .init(line: 1, column: 1))
+          YAMLProblem(code: .memory, message: "libyaml could not allocate a parser", position: .init(line: 1, column: 1))
         ])
     }
     defer { yaml_parser_delete(&parser) }
@@ -149,7 +149,7 @@ struct YAMLTreeBuilder {
       // libyaml accepts this, but YAML 1.2 requires `...` first (it would otherwise be document content).
       problems.append(
         YAMLProblem(
-          code: "yaml.syntax",
+          code: .syntax,
           message: "a directive (%YAML or %TAG) must follow a document end marker '...' when a document precedes it",
           position: Self.position(event.start_mark)))
       return false
@@ -178,7 +178,7 @@ struct YAMLTreeBuilder {
     guard let target = anchors[name] else {
       abandonDocument(
         YAMLProblem(
-          code: "yaml.unknown-anchor", message: "alias '*\(name)' refers to no anchor '&\(name)' defined before it in this document",
+          code: .unknownAnchor, message: "alias '*\(name)' refers to no anchor '&\(name)' defined before it in this document",
           position: start))
       return
     }
@@ -195,7 +195,7 @@ struct YAMLTreeBuilder {
       // End the stream, not just the document: libyaml's scanner does work proportional to the
       // open flow levels for every token, so reading on through 100,000 `[` would take minutes.
       problems.append(
-        YAMLProblem(code: "yaml.too-deep", message: "nesting is deeper than \(limits.maximumDepth) levels", position: start))
+        YAMLProblem(code: .tooDeep, message: "nesting is deeper than \(limits.maximumDepth) levels", position: start))
       return false
     }
     let tag = isMapping ? event.data.mapping_start.tag : event.data.sequence_start.tag
@@ -247,7 +247,7 @@ struct YAMLTreeBuilder {
       if aliasedBytes > limits.maximumAliasedBytes {
         abandonDocument(
           YAMLProblem(
-            code: "yaml.alias-limit",
+            code: .aliasLimit,
             message: "the document repeats more than \(limits.maximumAliasedBytes) bytes of text through aliases",
             position: node.start))
         return
@@ -256,7 +256,7 @@ struct YAMLTreeBuilder {
       if expandedNodes > limits.maximumExpandedNodes {
         abandonDocument(
           YAMLProblem(
-            code: "yaml.alias-limit",
+            code: .aliasLimit,
             message: "the document expands to more than \(limits.maximumExpandedNodes) nodes through aliases",
             position: node.start))
         return
@@ -264,7 +264,7 @@ struct YAMLTreeBuilder {
       if stack.count + height > limits.maximumDepth {
         abandonDocument(
           YAMLProblem(
-            code: "yaml.too-deep", message: "nesting through this alias is deeper than \(limits.maximumDepth) levels",
+            code: .tooDeep, message: "nesting through this alias is deeper than \(limits.maximumDepth) levels",
             position: node.start))
         return
       }

@@ -4,7 +4,9 @@ import Testing
 @Suite struct CELEvaluatorTests {
   @Test func stepLimitTurnsIntoAnErrorValue() throws {
     let program = try CELProgram(source: "[1, 2, 3].map(x, x * 2)", options: CELOptions(maxSteps: 5))
-    #expect(program.evaluate() == .error(CELEvaluationError("evaluation cost limit exceeded (5 steps)")))
+    #expect(
+      program.evaluate()
+        == .error(CELEvaluationError("evaluation cost limit exceeded (5 steps)", isBudgetExhaustion: true)))
     let roomy = try CELProgram(source: "[1, 2, 3].map(x, x * 2)", options: CELOptions(maxSteps: 100))
     #expect(roomy.evaluate() == .list([2, 4, 6]))
   }
@@ -15,7 +17,9 @@ import Testing
     let options = CELOptions(maxSteps: .max, maxComprehensionIterations: 10_000)
     let program = try CELProgram(source: source, options: options)
     let result = program.evaluate(["range": range])
-    #expect(result == .error(CELEvaluationError("comprehension iteration limit exceeded (10000 iterations)")))
+    #expect(
+      result
+        == .error(CELEvaluationError("comprehension iteration limit exceeded (10000 iterations)", isBudgetExhaustion: true)))
   }
 
   @Test func budgetErrorsAreNotAbsorbedByLogicalOperators() throws {
@@ -25,7 +29,17 @@ import Testing
     let absorbing = try CELProgram(source: "xs.exists(x, x > 100) || true", options: options)
     #expect(
       absorbing.evaluate(["xs": .list(Array(repeating: 1, count: 100))])
-        == .error(CELEvaluationError("evaluation cost limit exceeded (50 steps)")))
+        == .error(CELEvaluationError("evaluation cost limit exceeded (50 steps)", isBudgetExhaustion: true)))
+  }
+
+  /// Only the budget marks an error as exhaustion: the scorecards' `policy.cel-limit` warning reads the flag.
+  @Test func dataErrorsAreNotBudgetExhaustion() throws {
+    let program = try CELProgram(source: "entity.missing == 1 || 1 / zero == 1")
+    guard case .error(let error) = program.evaluate(["entity": .map(CELMap()), "zero": .int(0)]) else {
+      Issue.record("expected an error value")
+      return
+    }
+    #expect(!error.isBudgetExhaustion)
   }
 
   @Test func eachEvaluationGetsAFreshBudget() throws {
@@ -105,7 +119,9 @@ import Testing
       nested = "cel.bind(s\(level), \(previous) + \(previous), \(nested))"
     }
     let program = try CELProgram(source: nested)
-    #expect(program.evaluate(["s": "abcdefgh"]) == .error(CELEvaluationError("evaluation cost limit exceeded (1000000 steps)")))
+    #expect(
+      program.evaluate(["s": "abcdefgh"])
+        == .error(CELEvaluationError("evaluation cost limit exceeded (1000000 steps)", isBudgetExhaustion: true)))
     let small = try CELProgram(source: "cel.bind(a, s + s, cel.bind(b, a + a, size(b)))")
     #expect(small.evaluate(["s": "abcdefgh"]) == .int(32))
   }

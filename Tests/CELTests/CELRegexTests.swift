@@ -54,7 +54,7 @@ import Testing
   @Test func matchingIsChargedToTheStepBudget() throws {
     let text = CELValue.string(String(repeating: "x", count: 30))
     let options = CELOptions(maxSteps: 20)
-    let budget = CELEvaluationError("evaluation cost limit exceeded (20 steps)")
+    let budget = CELEvaluationError("evaluation cost limit exceeded (20 steps)", isBudgetExhaustion: true)
     #expect(try CELProgram(source: "text.matches('(x+x+)+y')", options: options).evaluate(["text": text]) == .error(budget))
     let dynamic = try CELProgram(source: "text.matches(pattern)", options: options)
     #expect(try dynamic.evaluate(["text": text, "pattern": .string("(x+x+)+y")]) == .error(budget))
@@ -62,7 +62,7 @@ import Testing
     let long = CELValue.string(String(repeating: "x", count: 1_000_000))
     #expect(
       try CELProgram(source: "text.matches('(x+x+)+y')").evaluate(["text": long])
-        == .error(CELEvaluationError("evaluation cost limit exceeded (1000000 steps)")))
+        == .error(CELEvaluationError("evaluation cost limit exceeded (1000000 steps)", isBudgetExhaustion: true)))
   }
 
   @Test func globalAndReceiverStylesAgree() throws {

@@ -93,7 +93,7 @@ import Testing
 
   @Test func valuesThatDoNotFitTheirTag() throws {
     let conversion = try convert("a: !!int 1.5\nb: !!bool yes\nc: !!null x\nd: !!float abc\ne: !!map x\nf: !!str {k: v}\ng: !!seq {k: v}\n")
-    #expect(conversion.problems.map(\.code) == Array(repeating: "yaml.bad-tagged-value", count: 7))
+    #expect(conversion.problems.map(\.code) == Array(repeating: .badTaggedValue, count: 7))
     #expect(conversion.problems.map(\.severity) == Array(repeating: .error, count: 7))
     #expect(
       conversion.problems.map(\.message) == [
@@ -107,7 +107,7 @@ import Testing
 
   @Test func unknownTagsAreWarningsAndReadAsStrings() throws {
     let conversion = try convert("a: !foo 12\nb: !!binary aGVsbG8=\nc: !!set {x}\nd: !<tag:example.com,2000:x> [1]\n")
-    #expect(conversion.problems.map(\.code) == Array(repeating: "yaml.unknown-tag", count: 4))
+    #expect(conversion.problems.map(\.code) == Array(repeating: .unknownTag, count: 4))
     #expect(conversion.problems.map(\.severity) == Array(repeating: .warning, count: 4))
     #expect(
       conversion.problems.map(\.message) == [
@@ -153,7 +153,7 @@ import Testing
 
   @Test func mergeOfNonMappingIsAProblem() throws {
     let conversion = try convert("a: &s [1]\nb:\n  <<: *s\n  c: 1\nd:\n  <<: [{x: 1}, 2]\n")
-    #expect(conversion.problems.map(\.code) == ["yaml.merge", "yaml.merge"])
+    #expect(conversion.problems.map(\.code) == [.merge, .merge])
     #expect(conversion.problems.map(\.position) == [position(3, 7), position(6, 16)])
     #expect(
       conversion.problems.first?.message == "a merge key '<<' takes a mapping or a sequence of mappings, not a scalar")
@@ -164,7 +164,7 @@ import Testing
     let conversion = try convert("name: first\nother: 1\nname: second\n")
     #expect(conversion.problems.count == 1)
     let problem = try #require(conversion.problems.first)
-    #expect(problem.code == "yaml.duplicate-key")
+    #expect(problem.code == .duplicateKey)
     #expect(problem.severity == .error)
     #expect(problem.position == position(3, 1))
     #expect(problem.message == "duplicate key 'name' at 3:1; it first appears at 1:1")
@@ -174,19 +174,19 @@ import Testing
 
   @Test func keysDifferingOnlyInQuotingAreDuplicates() throws {
     let conversion = try convert("{1: a, \"1\": b}")
-    #expect(conversion.problems.map(\.code) == ["yaml.duplicate-key"])
+    #expect(conversion.problems.map(\.code) == [.duplicateKey])
     #expect(conversion.problems.first?.position == position(1, 8))
   }
 
   @Test func problemsRepeatedByAliasesAreReportedOnce() throws {
     let conversion = try convert("a: &x {k: 1, k: 2}\nb: *x\nc: *x\n")
-    #expect(conversion.problems.map(\.code) == ["yaml.duplicate-key"])
+    #expect(conversion.problems.map(\.code) == [.duplicateKey])
     #expect(conversion.problems.first?.position == position(1, 14))
   }
 
   @Test func complexKeysAreAProblem() throws {
     let conversion = try convert("? [a, b]\n: 1\nok: 2\n")
-    #expect(conversion.problems.map(\.code) == ["yaml.complex-key"])
+    #expect(conversion.problems.map(\.code) == [.complexKey])
     #expect(conversion.problems.first?.message == "a mapping key must be a scalar, not a sequence")
     #expect(conversion.problems.first?.position == position(1, 3))
     #expect(conversion.value == ["ok": 2])
@@ -197,16 +197,16 @@ import Testing
   }
 
   @Test func everyProblemCode() {
-    let cases: [(String, String)] = [
-      ("yaml.syntax", "a: [1\n"),
-      ("yaml.duplicate-key", "a: 1\na: 2\n"),
-      ("yaml.alias-limit", "a: &a [1, 2]\nb: [*a, *a, *a]\n"),
-      ("yaml.too-deep", "[[[[1]]]]\n"),
-      ("yaml.unknown-tag", "a: !nope 1\n"),
-      ("yaml.unknown-anchor", "a: *nope\n"),
-      ("yaml.merge", "a:\n  <<: 1\n"),
-      ("yaml.complex-key", "? {a: 1}\n: 2\n"),
-      ("yaml.bad-tagged-value", "a: !!int x\n"),
+    let cases: [(YAMLProblem.Code, String)] = [
+      (.syntax, "a: [1\n"),
+      (.duplicateKey, "a: 1\na: 2\n"),
+      (.aliasLimit, "a: &a [1, 2]\nb: [*a, *a, *a]\n"),
+      (.tooDeep, "[[[[1]]]]\n"),
+      (.unknownTag, "a: !nope 1\n"),
+      (.unknownAnchor, "a: *nope\n"),
+      (.merge, "a:\n  <<: 1\n"),
+      (.complexKey, "? {a: 1}\n: 2\n"),
+      (.badTaggedValue, "a: !!int x\n"),
     ]
     let loader = YAMLLoader(limits: YAMLLoader.Limits(maximumDepth: 3, maximumExpandedNodes: 8))
     for (code, text) in cases {

@@ -34,7 +34,7 @@ import Testing
     #expect(values(stream) == ["foo"])
     #expect(
       stream.problems == [
-        YAMLProblem(severity: .warning, code: "yaml.directive", message: "unknown directive '%FOO' is ignored", position: position(1, 1))
+        YAMLProblem(severity: .warning, code: .directive, message: "unknown directive '%FOO' is ignored", position: position(1, 1))
       ])
     #expect(!stream.hasErrors)
   }
@@ -45,7 +45,7 @@ import Testing
     #expect(
       stream.problems == [
         YAMLProblem(
-          severity: .warning, code: "yaml.directive", message: "YAML 1.3 is newer than 1.2; the document is read as YAML 1.2",
+          severity: .warning, code: .directive, message: "YAML 1.3 is newer than 1.2; the document is read as YAML 1.2",
           position: position(1, 7))
       ])
   }
@@ -54,7 +54,7 @@ import Testing
     let stream = YAMLLoader().load("a: 1\n...\n%YAML 1.1#x\n---\nb: 2\n")
     #expect(stream.documents.map(\.index) == [0])
     #expect(
-      stream.problems == [YAMLProblem(code: "yaml.syntax", message: "a comment needs whitespace before its '#'", position: position(3, 10))])
+      stream.problems == [YAMLProblem(code: .syntax, message: "a comment needs whitespace before its '#'", position: position(3, 10))])
   }
 
   @Test func markersInsideDocumentsAreLeftAlone() {
@@ -76,7 +76,7 @@ import Testing
 extension YAMLStreamPreparationTests {
   @Test func directiveWithoutDocumentStartIsLeftForLibyamlToReject() {
     let stream = YAMLLoader().load("%foo: bar\nkey: value\n")
-    #expect(stream.problems.map(\.code) == ["yaml.syntax"])
+    #expect(stream.problems.map(\.code) == [.syntax])
     #expect(stream.problems.map(\.severity) == [.error])
     #expect(stream.documents == [])
   }
@@ -89,7 +89,7 @@ extension YAMLStreamPreparationTests {
     #expect(values(stream) == [["a"], ["b": 1]])
     #expect(stream.documents.first?.root.start == position(1, 2))
     // Tabs before a block mapping are still indentation, which YAML forbids.
-    #expect(YAMLLoader().load("\tkey: value\n").problems.map(\.code) == ["yaml.syntax"])
+    #expect(YAMLLoader().load("\tkey: value\n").problems.map(\.code) == [.syntax])
   }
 }
 

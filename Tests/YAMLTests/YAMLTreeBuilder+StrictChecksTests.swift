@@ -14,7 +14,7 @@ import Testing
   }
 
   private func syntaxProblem(_ message: String, _ line: Int, _ column: Int) -> YAMLProblem {
-    YAMLProblem(code: "yaml.syntax", message: message, position: position(line, column))
+    YAMLProblem(code: .syntax, message: message, position: position(line, column))
   }
 
   private let commentMessage = "a comment needs whitespace before its '#'"
@@ -87,7 +87,7 @@ extension YAMLTreeBuilderStrictChecksTests {
     let message =
       "a block scalar's leading empty lines hold more spaces than its first non-empty line; remove the spaces or add an indentation indicator (such as '|2')"
     let stream = YAMLLoader().load("empty block scalar: >\n \n  \n   \n # comment\n")
-    #expect(stream.problems == [YAMLProblem(code: "yaml.syntax", message: message, position: SourcePosition(line: 5, column: 2))])
+    #expect(stream.problems == [YAMLProblem(code: .syntax, message: message, position: SourcePosition(line: 5, column: 2))])
     #expect(YAMLLoader().load("a: |\n    \n  text\n").problems.map(\.position) == [SourcePosition(line: 3, column: 3)])
     // Wider empty lines before the next key, or with an explicit indentation, are fine.
     #expect(YAMLLoader().load("a: |\n   \nb: 1\n").problems == [])

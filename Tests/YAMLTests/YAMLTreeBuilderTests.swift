@@ -108,7 +108,7 @@ import Testing
 
   @Test func anchorsDoNotCrossDocuments() {
     let stream = YAMLLoader().load("a: &x 1\n---\nb: *x\n---\nc: 3\n")
-    #expect(stream.problems.map(\.code) == ["yaml.unknown-anchor"])
+    #expect(stream.problems.map(\.code) == [.unknownAnchor])
     #expect(stream.problems.first?.position == position(3, 4))
     #expect(stream.problems.first?.message == "alias '*x' refers to no anchor '&x' defined before it in this document")
     #expect(stream.documents.map(\.index) == [0, 2])
@@ -116,7 +116,7 @@ import Testing
 
   @Test func anchorCannotReferToItself() {
     let stream = YAMLLoader().load("a: &x [*x]\n")
-    #expect(stream.problems.map(\.code) == ["yaml.unknown-anchor"])
+    #expect(stream.problems.map(\.code) == [.unknownAnchor])
     #expect(stream.documents == [])
   }
 
@@ -128,7 +128,7 @@ import Testing
     }
     let stream = YAMLLoader().load(text)
     #expect(stream.documents == [])
-    #expect(stream.problems.map(\.code) == ["yaml.alias-limit"])
+    #expect(stream.problems.map(\.code) == [.aliasLimit])
     #expect(stream.problems.first?.message == "the document expands to more than 1000000 nodes through aliases")
     #expect(stream.problems.first?.position.line == 7)
   }
@@ -138,7 +138,7 @@ import Testing
     let small = YAMLLoader(limits: limits).load("a: &a [1, 2, 3]\nb: *a\n")
     #expect(small.problems == [])
     let large = YAMLLoader(limits: limits).load("a: &a [1, 2, 3]\nb: *a\nc: *a\n")
-    #expect(large.problems.map(\.code) == ["yaml.alias-limit"])
+    #expect(large.problems.map(\.code) == [.aliasLimit])
     #expect(large.problems.first?.position == position(3, 4))
   }
 
@@ -148,7 +148,7 @@ import Testing
     for _ in 0..<200 { text += "  - *a\n" }
     let stream = YAMLLoader().load(text)
     #expect(stream.documents == [])
-    #expect(stream.problems.map(\.code) == ["yaml.alias-limit"])
+    #expect(stream.problems.map(\.code) == [.aliasLimit])
     #expect(stream.problems.first?.message == "the document repeats more than 8388608 bytes of text through aliases")
     // The ninth alias passes 8 MiB.
     #expect(stream.problems.first?.position == position(11, 5))
@@ -159,7 +159,7 @@ import Testing
     // `*a` repeats 3 bytes; `*b` the 6 its own aliases hold.
     #expect(loader.load("a: &a abc\nb: &b [*a, *a]\nc: *b\n").problems == [])
     let over = loader.load("a: &a abc\nb: &b [*a, *a]\nc: *b\nd: *a\n---\nx: &x abc\ny: [*x, *x, *x, *x]\n")
-    #expect(over.problems.map(\.code) == ["yaml.alias-limit"])
+    #expect(over.problems.map(\.code) == [.aliasLimit])
     #expect(over.problems.first?.position == position(4, 4))
     #expect(over.documents.map(\.index) == [1])
   }
@@ -168,7 +168,7 @@ import Testing
     let text = String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000)
     let stream = YAMLLoader().load(text)
     #expect(stream.documents == [])
-    #expect(stream.problems.map(\.code) == ["yaml.too-deep"])
+    #expect(stream.problems.map(\.code) == [.tooDeep])
     #expect(stream.problems.first?.position == position(1, 513))
     #expect(stream.problems.first?.message == "nesting is deeper than 512 levels")
   }
@@ -177,7 +177,7 @@ import Testing
     let text = String(repeating: "- ", count: 10_000) + "x\n"
     let stream = YAMLLoader().load(text)
     #expect(stream.documents == [])
-    #expect(stream.problems.map(\.code) == ["yaml.too-deep"])
+    #expect(stream.problems.map(\.code) == [.tooDeep])
     #expect(stream.problems.first?.position == position(1, 1025))
   }
 
@@ -185,21 +185,21 @@ import Testing
     let loader = YAMLLoader(limits: YAMLLoader.Limits(maximumDepth: 5))
     #expect(loader.load("a: &a [[[x]]]\nb: [*a]\n").problems == [])
     let stream = loader.load("a: &a [[[x]]]\nb: [[*a]]\n")
-    #expect(stream.problems.map(\.code) == ["yaml.too-deep"])
+    #expect(stream.problems.map(\.code) == [.tooDeep])
     #expect(stream.problems.first?.position == position(2, 6))
   }
 
   @Test func problemInOneDocumentKeepsTheOthers() {
     let loader = YAMLLoader(limits: YAMLLoader.Limits(maximumDepth: 3, maximumExpandedNodes: 12))
     let stream = loader.load("a: &a [1, 2, 3, 4]\nb: *a\nc: *a\n---\nc: 3\n---\nd: &d [[1]]\ne: [*d]\n---\nf: 4\n")
-    #expect(stream.problems.map(\.code) == ["yaml.alias-limit", "yaml.too-deep"])
+    #expect(stream.problems.map(\.code) == [.aliasLimit, .tooDeep])
     #expect(stream.documents.map(\.index) == [1, 3])
     #expect(stream.documentCount == 4)
   }
 
   @Test func nestingTooDeepEndsTheStream() {
     let stream = YAMLLoader(limits: YAMLLoader.Limits(maximumDepth: 2)).load("a: 1\n---\nb: [[[1]]]\n---\nc: 2\n")
-    #expect(stream.problems.map(\.code) == ["yaml.too-deep"])
+    #expect(stream.problems.map(\.code) == [.tooDeep])
     #expect(stream.problems.first?.position == SourcePosition(line: 3, column: 5))
     #expect(stream.documents.map(\.index) == [0])
   }
@@ -208,6 +208,6 @@ import Testing
     let stream = YAMLLoader().load("a: 1\n---\nb: [1, 2\n---\nc: 3\n")
     #expect(stream.documents.map(\.index) == [0])
     #expect(stream.problems.count == 1)
-    #expect(stream.problems.first?.code == "yaml.syntax")
+    #expect(stream.problems.first?.code == .syntax)
   }
 }

@@ -12,7 +12,7 @@ public enum DiagnosticInvariants {
   public static func check(_ diagnostics: [Diagnostic], path: String, bytes: [UInt8]) {
     var lines: Int?
     for diagnostic in diagnostics {
-      guard !diagnostic.code.isEmpty, !diagnostic.message.isEmpty else {
+      guard !diagnostic.code.rawValue.isEmpty, !diagnostic.message.isEmpty else {
         fatalError("diagnostic without a code or message: \(diagnostic)")
       }
       guard let location = diagnostic.location, location.path == path else { continue }

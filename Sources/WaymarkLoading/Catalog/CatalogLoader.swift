@@ -127,14 +127,14 @@ public struct CatalogLoader: Sendable {
         guard case .object(let members) = conversion.value else {
           result.diagnostics.append(
             .error(
-              "catalog.not-an-object", "the document must be an object (a mapping), found \(conversion.value.typeName)",
+              .catalogNotAnObject, "the document must be an object (a mapping), found \(conversion.value.typeName)",
               at: location))
           continue
         }
         guard members["apiVersion"] != nil || members["kind"] != nil else {
           result.diagnostics.append(
             .warning(
-              "catalog.not-an-entity", "document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored",
+              .catalogNotAnEntity, "document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored",
               at: location))
           continue
         }

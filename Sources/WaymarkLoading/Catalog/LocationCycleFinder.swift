@@ -32,7 +32,7 @@ package struct LocationCycleFinder {
           else { continue }
           let chain = (cycle + [target.path]).joined(separator: " → ")
           diagnostics.append(
-            .error("catalog.location-cycle", "Locations form a cycle: \(chain)", at: target.field, notes: target.note.map { [$0] } ?? []))
+            .error(.catalogLocationCycle, "Locations form a cycle: \(chain)", at: target.field, notes: target.note.map { [$0] } ?? []))
         case .some(true):
           continue
         }

@@ -71,49 +71,51 @@ public struct LocationResolver: Sendable {
   private func resolve(_ target: String, field: ValuePath, type: String?, optional: Bool, besideFile file: String) -> (
     [String], Diagnostic?
   ) {
-    func problem(_ severity: Diagnostic.Severity, _ code: String, _ message: String) -> ([String], Diagnostic?) {
+    func problem(
+      _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String
+    ) -> ([String], Diagnostic?) {
       ([], Diagnostic(severity, code: code, message: "\(field) \(message)", location: nil))
     }
     if Self.isURL(target) {
-      return problem(.warning, "catalog.location-not-fetched", "'\(target)' is a URL, which is not fetched in a static build")
+      return problem(.warning, .catalogLocationNotFetched, "'\(target)' is a URL, which is not fetched in a static build")
     }
     if target.hasSuffix("/") {
-      return problem(.error, "catalog.location-target-folder", "'\(target)' names a folder; a Location target must be a file or a glob")
+      return problem(.error, .catalogLocationTargetFolder, "'\(target)' names a folder; a Location target must be a file or a glob")
     }
     var written = target
     if type == "file", written.hasPrefix("file:") { written.removeFirst("file:".count) }
     guard !written.hasPrefix("/"), let resolved = RootPath.resolve(written, besideFile: file) else {
-      return problem(.error, "catalog.path-outside-root", "'\(target)' points outside the site root")
+      return problem(.error, .catalogPathOutsideRoot, "'\(target)' points outside the site root")
     }
     if RootPath.hiddenSegment(in: resolved) != nil {
       return problem(
-        .error, "catalog.hidden-path", "'\(target)' names the hidden path '\(resolved)', which is never read")
+        .error, .catalogHiddenPath, "'\(target)' names the hidden path '\(resolved)', which is never read")
     }
     if resolved.contains(where: { "*?[".contains($0) }) {
       let pattern = GlobPattern(resolved)
       let matches = available.filter { pattern.matches($0) }
       if matches.isEmpty, !optional {
-        return problem(.error, "catalog.location-target-missing", "'\(target)' matches no file")
+        return problem(.error, .catalogLocationTargetMissing, "'\(target)' matches no file")
       }
       return (matches, nil)
     }
     var isDirectory: ObjCBool = false
     let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path, isDirectory: &isDirectory)
     if exists, isDirectory.boolValue {
-      return problem(.error, "catalog.location-target-folder", "'\(target)' is a folder; a Location target must be a file or a glob")
+      return problem(.error, .catalogLocationTargetFolder, "'\(target)' is a folder; a Location target must be a file or a glob")
     }
     guard exists else {
       if optional { return ([], nil) }
       return problem(
-        .error, "catalog.location-target-missing",
+        .error, .catalogLocationTargetMissing,
         "'\(target)' names '\(resolved)', which does not exist; add 'presence: optional' if it may be absent")
     }
     guard RootPath.staysInside(resolved, root: root) else {
-      return problem(.error, "catalog.path-outside-root", "'\(target)' points outside the site root through a symbolic link")
+      return problem(.error, .catalogPathOutsideRoot, "'\(target)' points outside the site root through a symbolic link")
     }
     if let hidden = RootPath.hiddenTarget(of: resolved, root: root.standardizedFileURL.path) {
       return problem(
-        .error, "catalog.hidden-path",
+        .error, .catalogHiddenPath,
         "'\(target)' leads to the hidden file '\(hidden)' through a symbolic link, which is never read")
     }
     return ([resolved], nil)

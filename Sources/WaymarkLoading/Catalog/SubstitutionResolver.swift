@@ -117,39 +117,39 @@ public struct SubstitutionResolver: Sendable {
     if LocationResolver.isURL(target) {
       resolution.diagnostics.append(
         .warning(
-          "catalog.substitution-not-fetched",
+          .catalogSubstitutionNotFetched,
           "\(field) \(key) '\(target)' is a URL, which is not fetched in a static build; the placeholder is kept as written",
           at: location))
       return nil
     }
     guard !target.hasPrefix("/"), let resolved = RootPath.resolve(target, besideFile: file) else {
       resolution.diagnostics.append(
-        .error("catalog.path-outside-root", "\(field) \(key) '\(target)' points outside the site root", at: location))
+        .error(.catalogPathOutsideRoot, "\(field) \(key) '\(target)' points outside the site root", at: location))
       return nil
     }
     if RootPath.hiddenSegment(in: resolved) != nil {
       resolution.diagnostics.append(
         .error(
-          "catalog.hidden-path", "\(field) \(key) '\(target)' names the hidden file '\(resolved)', which is never read",
+          .catalogHiddenPath, "\(field) \(key) '\(target)' names the hidden file '\(resolved)', which is never read",
           at: location))
       return nil
     }
     let file: SourceFile
     switch SourceFile.read(resolved, under: root) {
-    case .failure(let problem) where problem.code == "input.missing":
+    case .failure(let problem) where problem.code == .inputMissing:
       resolution.diagnostics.append(
-        .error("catalog.substitution-missing", "\(field) \(key) '\(target)' names '\(resolved)', which does not exist", at: location))
+        .error(.catalogSubstitutionMissing, "\(field) \(key) '\(target)' names '\(resolved)', which does not exist", at: location))
       return nil
-    case .failure(let problem) where problem.code == "input.outside-root":
+    case .failure(let problem) where problem.code == .inputOutsideRoot:
       resolution.diagnostics.append(
         .error(
-          "catalog.path-outside-root", "\(field) \(key) '\(target)' points outside the site root through a symbolic link",
+          .catalogPathOutsideRoot, "\(field) \(key) '\(target)' points outside the site root through a symbolic link",
           at: location))
       return nil
-    case .failure(let problem) where problem.code == "input.hidden-path":
+    case .failure(let problem) where problem.code == .inputHiddenPath:
       resolution.diagnostics.append(
         .error(
-          "catalog.hidden-path", "\(field) \(key) '\(target)' names '\(resolved)': \(problem.message)", at: location))
+          .catalogHiddenPath, "\(field) \(key) '\(target)' names '\(resolved)': \(problem.message)", at: location))
       return nil
     case .failure(let problem):
       resolution.diagnostics.append(
@@ -167,7 +167,7 @@ public struct SubstitutionResolver: Sendable {
       } catch {
         resolution.diagnostics.append(
           .error(
-            "catalog.substitution-invalid", "\(key) file is not valid JSON: \(error.message)",
+            .catalogSubstitutionInvalid, "\(key) file is not valid JSON: \(error.message)",
             at: SourceLocation(path: resolved, line: error.line, column: error.column), notes: [note]))
         return nil
       }
@@ -176,14 +176,14 @@ public struct SubstitutionResolver: Sendable {
       if let problem = stream.problems.first(where: { $0.severity == .error }) {
         resolution.diagnostics.append(
           .error(
-            "catalog.substitution-invalid", "\(key) file is not valid YAML: \(problem.message)",
+            .catalogSubstitutionInvalid, "\(key) file is not valid YAML: \(problem.message)",
             at: SourceLocation(path: resolved, position: problem.position), notes: [note]))
         return nil
       }
       guard stream.documents.count == 1, let document = stream.documents.first else {
         resolution.diagnostics.append(
           .error(
-            "catalog.substitution-invalid",
+            .catalogSubstitutionInvalid,
             "\(key) file must hold exactly one YAML document, found \(stream.documents.count)",
             at: SourceLocation(path: resolved, line: 1, column: 1), notes: [note]))
         return nil

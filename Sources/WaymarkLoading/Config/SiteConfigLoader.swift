@@ -59,7 +59,7 @@ public struct SiteConfigLoader: Sendable {
     guard let root = stream.documents.first?.root else { return (config, diagnostics) }
     if stream.documents.count > 1, let second = stream.documents.dropFirst().first {
       diagnostics.append(
-        .error("config.multiple-documents", "waymark.yaml must hold one document", at: location(second.root.start, file)))
+        .error(.configMultipleDocuments, "waymark.yaml must hold one document", at: location(second.root.start, file)))
     }
     guard check(root, against: .mapping(Self.schema), at: ValuePath(), file: file, into: &diagnostics) else {
       return (config, diagnostics)
@@ -88,7 +88,7 @@ public struct SiteConfigLoader: Sendable {
     if let asOf = config.asOf, BuildClock.parse(asOf) == nil {
       diagnostics.append(
         .error(
-          "config.bad-timestamp", "asOf '\(asOf)' is not an ISO 8601 timestamp (e.g. 2026-11-01T00:00:00Z)",
+          .configBadTimestamp, "asOf '\(asOf)' is not an ISO 8601 timestamp (e.g. 2026-11-01T00:00:00Z)",
           at: location(conversion.sourceMap.position(of: ValuePath(keys: "asOf")), file)))
       config.asOf = nil
     }
@@ -115,12 +115,12 @@ public struct SiteConfigLoader: Sendable {
       } else if RootPath.normalized(folder) != nil {
         diagnostics.append(
           .error(
-            "config.hidden-path", "'\(key)' must not be a hidden folder (a name starting with '.'), not '\(folder)'",
+            .configHiddenPath, "'\(key)' must not be a hidden folder (a name starting with '.'), not '\(folder)'",
             at: location(position, file)))
       } else {
         diagnostics.append(
           .error(
-            "config.path-outside-root", "'\(key)' must be a folder inside the site root, not '\(folder)'",
+            .configPathOutsideRoot, "'\(key)' must be a folder inside the site root, not '\(folder)'",
             at: location(position, file)))
       }
     }
@@ -140,7 +140,7 @@ public struct SiteConfigLoader: Sendable {
         let path = isList ? ValuePath(keys: "inputs", key).appending(index: index) : ValuePath(keys: "inputs", key)
         diagnostics.append(
           .error(
-            "config.hidden-path", "'inputs.\(key)' glob '\(glob)' names a hidden folder; hidden files are never read",
+            .configHiddenPath, "'inputs.\(key)' glob '\(glob)' names a hidden folder; hidden files are never read",
             at: location(sourceMap.position(of: path), file)))
       }
     }
@@ -175,7 +175,7 @@ public struct SiteConfigLoader: Sendable {
           if let suggestion = NameSuggester.closest(to: key, among: members.keys.sorted()) {
             message += "; did you mean '\(suggestion)'?"
           }
-          diagnostics.append(.error("config.unknown-key", message, at: location(pair.key.start, file)))
+          diagnostics.append(.error(.configUnknownKey, message, at: location(pair.key.start, file)))
           continue
         }
         _ = check(pair.value, against: expected, at: child, file: file, into: &diagnostics)
@@ -185,7 +185,7 @@ public struct SiteConfigLoader: Sendable {
     let found = node.scalar != nil ? "a scalar" : node.sequence != nil ? "a list" : "a mapping"
     let name = path.components.isEmpty ? "waymark.yaml" : "'\(path)'"
     diagnostics.append(
-      .error("config.wrong-type", "\(name) must be \(field.expectation), found \(found)", at: location(node.start, file)))
+      .error(.configWrongType, "\(name) must be \(field.expectation), found \(found)", at: location(node.start, file)))
     return false
   }
 

@@ -48,7 +48,7 @@ public struct DocsLoader: Sendable {
     {
       diagnostics.append(
         .error(
-          "docs.path-outside-root", "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
+          .docsPathOutsideRoot, "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
           at: source.location))
       return LoadedDocsSite(
         source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [], configFile: nil,
@@ -58,7 +58,7 @@ public struct DocsLoader: Sendable {
     if !source.folder.isEmpty, let hidden = RootPath.hiddenTarget(of: source.folder, root: rootPath) {
       diagnostics.append(
         .error(
-          "docs.hidden-path",
+          .docsHiddenPath,
           "'\(source.folder)' leads to the hidden folder '\(hidden)' through a symbolic link; "
             + "hidden files are never read",
           at: source.location))
@@ -111,7 +111,7 @@ public struct DocsLoader: Sendable {
     if pages.isEmpty {
       diagnostics.append(
         .error(
-          "docs.not-found",
+          .docsNotFound,
           "'\(DocsLocator.refAnnotation)' names '\(source.folder.isEmpty ? "." : source.folder)', which has no markdown in '\(docsFolder)/' and no README.md",
           at: source.location))
     }

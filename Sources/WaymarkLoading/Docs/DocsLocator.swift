@@ -41,31 +41,31 @@ public struct DocsLocator: Sendable {
       guard let ref = annotations?[Self.refAnnotation] else { continue }
       let location = entity.source.location(of: ValuePath(keys: "metadata", "annotations", Self.refAnnotation))
       guard let text = ref.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) else {
-        diagnostics.append(.error("docs.bad-ref", "'\(Self.refAnnotation)' must be a string such as 'dir:.'", at: location))
+        diagnostics.append(.error(.docsBadRef, "'\(Self.refAnnotation)' must be a string such as 'dir:.'", at: location))
         continue
       }
       if text.hasPrefix("url:") {
         diagnostics.append(
           .warning(
-            "docs.remote-ref", "'\(text)' points at a remote repository, which a static build does not fetch; use 'dir:<path>'",
+            .docsRemoteRef, "'\(text)' points at a remote repository, which a static build does not fetch; use 'dir:<path>'",
             at: location))
         continue
       }
       guard text.hasPrefix("dir:") else {
         diagnostics.append(
-          .error("docs.bad-ref", "'\(Self.refAnnotation)' must start with 'dir:' or 'url:', not '\(text)'", at: location))
+          .error(.docsBadRef, "'\(Self.refAnnotation)' must start with 'dir:' or 'url:', not '\(text)'", at: location))
         continue
       }
       let relative = String(text.dropFirst("dir:".count)).trimmingCharacters(in: .whitespacesAndNewlines)
       guard let folder = Self.resolve(relative, besideFile: entity.source.path) else {
         diagnostics.append(
-          .error("docs.path-outside-root", "'\(text)' leaves the site root; docs must live inside it", at: location))
+          .error(.docsPathOutsideRoot, "'\(text)' leaves the site root; docs must live inside it", at: location))
         continue
       }
       if RootPath.hiddenSegment(in: folder) != nil {
         diagnostics.append(
           .error(
-            "docs.hidden-path", "'\(text)' names the hidden folder '\(folder)'; hidden files are never read",
+            .docsHiddenPath, "'\(text)' names the hidden folder '\(folder)'; hidden files are never read",
             at: location))
         continue
       }

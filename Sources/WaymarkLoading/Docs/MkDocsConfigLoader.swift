@@ -58,17 +58,17 @@ public struct MkDocsConfigLoader: Sendable {
     var diagnostics = stream.problems.map { Diagnostic(yaml: $0, path: file.path) }
     guard let root = stream.documents.first?.root else { return (config, diagnostics) }
     // The node tree takes the first of duplicate keys silently; the converter reports them.
-    diagnostics += YAMLConverter().convert(root).problems.filter { $0.code == "yaml.duplicate-key" }.map {
+    diagnostics += YAMLConverter().convert(root).problems.filter { $0.code == .duplicateKey }.map {
       Diagnostic(yaml: $0, path: file.path)
     }
     guard root.mapping != nil else {
-      diagnostics.append(.error("docs.bad-config", "mkdocs.yml must be a mapping", at: location(root.start, file)))
+      diagnostics.append(.error(.docsBadConfig, "mkdocs.yml must be a mapping", at: location(root.start, file)))
       return (config, diagnostics)
     }
     func string(_ key: String) -> String? {
       guard let node = root[key] else { return nil }
       guard let scalar = node.scalar else {
-        diagnostics.append(.error("docs.bad-config", "'\(key)' must be a string", at: location(node.start, file)))
+        diagnostics.append(.error(.docsBadConfig, "'\(key)' must be a string", at: location(node.start, file)))
         return nil
       }
       return scalar.text
@@ -83,7 +83,7 @@ public struct MkDocsConfigLoader: Sendable {
       } else {
         diagnostics.append(
           .error(
-            "docs.bad-config", "'docs_dir' must be a folder inside the docs site, not '\(docsDirectory)'",
+            .docsBadConfig, "'docs_dir' must be a folder inside the docs site, not '\(docsDirectory)'",
             at: location(node.start, file)))
       }
     }
@@ -96,7 +96,7 @@ public struct MkDocsConfigLoader: Sendable {
   /// The entries of a `nav:` list (or a section's list).
   private func entries(of node: YAMLNode, file: SourceFile, into diagnostics: inout [Diagnostic]) -> [MkDocsConfig.NavEntry] {
     guard let items = node.sequence else {
-      diagnostics.append(.error("docs.bad-config", "'nav' must be a list", at: location(node.start, file)))
+      diagnostics.append(.error(.docsBadConfig, "'nav' must be a list", at: location(node.start, file)))
       return []
     }
     var entries: [MkDocsConfig.NavEntry] = []
@@ -113,7 +113,7 @@ public struct MkDocsConfigLoader: Sendable {
       } else {
         diagnostics.append(
           .error(
-            "docs.bad-config", "a 'nav' entry must be a path or a single 'Title: path' (or 'Title: [entries]') pair",
+            .docsBadConfig, "a 'nav' entry must be a path or a single 'Title: path' (or 'Title: [entries]') pair",
             at: location(item.start, file)))
       }
     }

@@ -8,7 +8,7 @@ package struct EventChunkDecoder: Sendable {
     package var line: Int
     package var column: Int
     package var message: String
-    package var code: String
+    package var code: DiagnosticCode
   }
 
   /// What one chunk gave.
@@ -48,7 +48,7 @@ package struct EventChunkDecoder: Sendable {
     result.lines = 1
     result.records = 1
     result.malformed = 1
-    result.problems.append(Problem(line: 1, column: 1, message: overlongMessage(byteCount), code: "events.malformed"))
+    result.problems.append(Problem(line: 1, column: 1, message: overlongMessage(byteCount), code: .eventsMalformed))
     return result
   }
 
@@ -75,7 +75,7 @@ package struct EventChunkDecoder: Sendable {
         result.records += 1
         result.malformed += 1
         result.problems.append(
-          Problem(line: line, column: 1, message: Self.overlongMessage(last - first), code: "events.malformed"))
+          Problem(line: line, column: 1, message: Self.overlongMessage(last - first), code: .eventsMalformed))
       } else if first < last {
         decodeRecord(
           UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings, into: &result)
@@ -100,7 +100,7 @@ package struct EventChunkDecoder: Sendable {
       result.problems.append(
         Problem(
           line: line + error.line - 1, column: (error.line == 1 ? columnOffset : 0) + error.column, message: error.message,
-          code: "events.malformed"))
+          code: .eventsMalformed))
       return
     }
     switch EventDecoding.decode(slots, strings: &strings) {
@@ -125,7 +125,7 @@ package struct EventChunkDecoder: Sendable {
       }
     case .invalid(let reason):
       result.malformed += 1
-      result.problems.append(Problem(line: line, column: columnOffset + 1, message: reason, code: "events.invalid"))
+      result.problems.append(Problem(line: line, column: columnOffset + 1, message: reason, code: .eventsInvalid))
     }
   }
 }

@@ -81,20 +81,20 @@ package struct EventFileMerger {
     if secretsUnreported > 0 {
       result.diagnostics.append(
         .error(
-          "secrets.detected", "\(secretsUnreported) more credentials not listed; nothing is published",
+          .secretsDetected, "\(secretsUnreported) more credentials not listed; nothing is published",
           at: SourceLocation(path: path)))
     }
     if unreported > 0 {
       result.diagnostics.append(
         Diagnostic(
-          severity, code: "events.malformed", message: "\(unreported) more malformed records not listed",
+          severity, code: .eventsMalformed, message: "\(unreported) more malformed records not listed",
           location: SourceLocation(path: path)))
     }
     guard strict else { return }
     for (type, seen) in unknown {
       result.diagnostics.append(
         .error(
-          "events.unknown-type",
+          .eventsUnknownType,
           "unknown event type '\(type)' (\(seen.count) in this file; --strict makes unknown types errors)",
           at: SourceLocation(path: path, line: seen.line, column: 1)))
     }

@@ -47,14 +47,14 @@ public struct EventLoader: Sendable {
       guard Self.extensions.contains(ext) else {
         result.diagnostics.append(
           .warning(
-            "events.unsupported-file", "not read as events: only .json, .jsonl and .ndjson files are",
+            .eventsUnsupportedFile, "not read as events: only .json, .jsonl and .ndjson files are",
             at: SourceLocation(path: path)))
         continue
       }
       // The walk lists a link to a file as that file; one leading to `.env` or `.git/` is refused.
       if let hidden = RootPath.hiddenTarget(of: path, root: root.standardizedFileURL.path) {
         result.diagnostics.append(
-          .error("input.hidden-path", SourceFile.hiddenLinkMessage(hidden), at: SourceLocation(path: path)))
+          .error(.inputHiddenPath, SourceFile.hiddenLinkMessage(hidden), at: SourceLocation(path: path)))
         continue
       }
       // Reserve room once per file (a generous bound: event lines are hundreds of bytes) so the
@@ -82,7 +82,7 @@ public struct EventLoader: Sendable {
     strings: inout StringInterner
   ) async -> Result<EventLoadResult.File, Diagnostic> {
     let url = root.appendingPathComponent(path)
-    let unreadable = Diagnostic.error("input.unreadable", "file cannot be read", at: SourceLocation(path: path))
+    let unreadable = Diagnostic.error(.inputUnreadable, "file cannot be read", at: SourceLocation(path: path))
     guard let handle = try? FileHandle(forReadingFrom: url) else { return .failure(unreadable) }
     defer { try? handle.close() }
     // A line over the record limit is dropped as it is read, never buffered whole.
@@ -143,7 +143,7 @@ public struct EventLoader: Sendable {
   private func tooLarge(_ path: String, handle: FileHandle, read: Int) -> Diagnostic {
     let size = max(read, Int((try? handle.seekToEnd()) ?? 0))
     return .error(
-      "input.too-large",
+      .inputTooLarge,
       SourceFile.tooLargeMessage(size, limit: maximumDocumentBytes)
         + " (a JSON array or document is read whole; export events as JSON Lines, which are streamed)",
       at: SourceLocation(path: path))
@@ -177,7 +177,7 @@ public struct EventLoader: Sendable {
         } catch {
           result.records += 1
           result.malformed += 1
-          result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: "events.malformed"))
+          result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: .eventsMalformed))
         }
         result.locatingBytes = counter.bytesWalked
         result.secrets = SecretScanner().scan(buffer)

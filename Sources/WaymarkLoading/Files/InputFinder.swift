@@ -67,26 +67,26 @@ public struct InputFinder: Sendable {
         guard stat(child, &target) == 0 else {
           found.skipped.append(
             errno == ELOOP
-              ? .init(path: path, code: "input.unreadable", reason: "a loop of symbolic links; it is not read")
-              : .init(path: path, code: "input.missing", reason: "a symbolic link to a file that does not exist"))
+              ? .init(path: path, code: .inputUnreadable, reason: "a loop of symbolic links; it is not read")
+              : .init(path: path, code: .inputMissing, reason: "a symbolic link to a file that does not exist"))
           continue
         }
         let type = target.st_mode & S_IFMT
         if type == S_IFDIR { continue }
         guard case .success(let real) = RootPath.realPath(child), RootPath.isInside(real, root: root.path) else {
           found.skipped.append(
-            .init(path: path, code: "input.outside-root", reason: "a symbolic link leads outside the site root; it is not read"))
+            .init(path: path, code: .inputOutsideRoot, reason: "a symbolic link leads outside the site root; it is not read"))
           continue
         }
         if type == S_IFREG {
           found.files.append(path)
         } else {
           found.skipped.append(
-            .init(path: path, code: "input.unreadable", reason: "expected a regular file, found a link to \(SourceFile.fileTypeName(target.st_mode)); it is not read"))
+            .init(path: path, code: .inputUnreadable, reason: "expected a regular file, found a link to \(SourceFile.fileTypeName(target.st_mode)); it is not read"))
         }
       default:
         found.skipped.append(
-          .init(path: path, code: "input.unreadable", reason: "expected a regular file, found \(SourceFile.fileTypeName(info.st_mode)); it is not read"))
+          .init(path: path, code: .inputUnreadable, reason: "expected a regular file, found \(SourceFile.fileTypeName(info.st_mode)); it is not read"))
       }
     }
   }

@@ -7,7 +7,7 @@ public struct InputWalk: Sendable {
     /// The path relative to the root.
     public var path: String
     /// The diagnostic code: `input.outside-root`, `input.missing` or `input.unreadable`.
-    public var code: String
+    public var code: DiagnosticCode
     /// Why it is not read.
     public var reason: String
   }

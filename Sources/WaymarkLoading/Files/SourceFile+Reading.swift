@@ -25,53 +25,53 @@ extension SourceFile {
     let rootPath = root.standardizedFileURL.path
     let absolute = rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path
     if RootPath.hiddenSegment(in: path) != nil {
-      return .failure(.error("input.hidden-path", hiddenNameMessage, at: location))
+      return .failure(.error(.inputHiddenPath, hiddenNameMessage, at: location))
     }
     switch RootPath.realPath(absolute) {
     case .failure(let error):
       let code = error.code
       if code == ENOENT || code == ENOTDIR {
-        return .failure(.error("input.missing", "file does not exist", at: location))
+        return .failure(.error(.inputMissing, "file does not exist", at: location))
       }
-      return .failure(.error("input.unreadable", "file cannot be read (\(String(cString: strerror(code))))", at: location))
+      return .failure(.error(.inputUnreadable, "file cannot be read (\(String(cString: strerror(code))))", at: location))
     case .success(let real):
       guard RootPath.isInside(real, root: rootPath) else {
         return .failure(
-          .error("input.outside-root", "a symbolic link leads outside the site root; it is not read", at: location))
+          .error(.inputOutsideRoot, "a symbolic link leads outside the site root; it is not read", at: location))
       }
       if let relative = RootPath.relative(real: real, root: rootPath), RootPath.hiddenSegment(in: relative) != nil {
-        return .failure(.error("input.hidden-path", hiddenLinkMessage(relative), at: location))
+        return .failure(.error(.inputHiddenPath, hiddenLinkMessage(relative), at: location))
       }
     }
     let descriptor = open(absolute, O_RDONLY | O_NONBLOCK | O_CLOEXEC)
     guard descriptor >= 0 else {
-      return .failure(.error("input.unreadable", "file cannot be read (permissions?)", at: location))
+      return .failure(.error(.inputUnreadable, "file cannot be read (permissions?)", at: location))
     }
     defer { close(descriptor) }
     var info = stat()
     guard fstat(descriptor, &info) == 0 else {
-      return .failure(.error("input.unreadable", "file cannot be read (permissions?)", at: location))
+      return .failure(.error(.inputUnreadable, "file cannot be read (permissions?)", at: location))
     }
     switch info.st_mode & S_IFMT {
     case S_IFREG: break
-    case S_IFDIR: return .failure(.error("input.unreadable", "expected a file, found a directory", at: location))
+    case S_IFDIR: return .failure(.error(.inputUnreadable, "expected a file, found a directory", at: location))
     default:
       var link = stat()
       let isLink = lstat(absolute, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
       return .failure(
         .error(
-          "input.unreadable", "expected a regular file, found \(isLink ? "a link to " : "")\(fileTypeName(info.st_mode)); it is not read",
+          .inputUnreadable, "expected a regular file, found \(isLink ? "a link to " : "")\(fileTypeName(info.st_mode)); it is not read",
           at: location))
     }
     let size = Int(info.st_size)
     guard size <= maximumByteCount else {
-      return .failure(.error("input.too-large", tooLargeMessage(size, limit: maximumByteCount), at: location))
+      return .failure(.error(.inputTooLarge, tooLargeMessage(size, limit: maximumByteCount), at: location))
     }
     guard let bytes = readAll(descriptor, expected: size, limit: maximumByteCount) else {
-      return .failure(.error("input.unreadable", "file cannot be read (permissions?)", at: location))
+      return .failure(.error(.inputUnreadable, "file cannot be read (permissions?)", at: location))
     }
     guard bytes.count <= maximumByteCount else {
-      return .failure(.error("input.too-large", tooLargeMessage(bytes.count, limit: maximumByteCount), at: location))
+      return .failure(.error(.inputTooLarge, tooLargeMessage(bytes.count, limit: maximumByteCount), at: location))
     }
     return .success(SourceFile(path: path, bytes: bytes))
   }

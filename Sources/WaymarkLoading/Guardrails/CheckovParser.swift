@@ -42,7 +42,7 @@ package struct CheckovParser {
         let checkPath = reportPath.appending("results").appending(key).appending(index: index)
         let input = SourceLocation(path: path, position: positions.position(of: checkPath))
         guard let checkId = check["check_id"]?.stringValue else {
-          file.diagnostics.append(.warning("policy.checkov-shape", "checkov check has no 'check_id'; it is skipped", at: input))
+          file.diagnostics.append(.warning(.policyCheckovShape, "checkov check has no 'check_id'; it is skipped", at: input))
           continue
         }
         let name = check["check_name"]?.stringValue

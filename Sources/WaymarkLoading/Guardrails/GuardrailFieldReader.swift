@@ -28,12 +28,12 @@ package struct GuardrailFieldReader {
   }
 
   private func missing(_ key: String, into diagnostics: inout [Diagnostic]) {
-    diagnostics.append(.error("policy.missing-field", "\(path.appending(key)) must have a value", at: location(node.start)))
+    diagnostics.append(.error(.policyMissingField, "\(path.appending(key)) must have a value", at: location(node.start)))
   }
 
   private func wrongType(_ key: String, _ expected: String, _ found: YAMLNode, into diagnostics: inout [Diagnostic]) {
     let kind = found.scalar != nil ? "a scalar" : found.sequence != nil ? "a list" : "a mapping"
-    diagnostics.append(.error("policy.wrong-type", "\(path.appending(key)) must be \(expected), found \(kind)", at: location(found.start)))
+    diagnostics.append(.error(.policyWrongType, "\(path.appending(key)) must be \(expected), found \(kind)", at: location(found.start)))
   }
 
   package func string(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> String? {
@@ -128,7 +128,7 @@ package struct GuardrailFieldReader {
       guard let key = pair.key.scalar?.text, !allowed.contains(key) else { continue }
       var message = "unknown key '\(path.appending(key))'"
       if let suggestion = NameSuggester.closest(to: key, among: allowed.sorted()) { message += "; did you mean '\(suggestion)'?" }
-      diagnostics.append(.error("policy.unknown-key", message, at: location(pair.key.start)))
+      diagnostics.append(.error(.policyUnknownKey, message, at: location(pair.key.start)))
     }
   }
 }

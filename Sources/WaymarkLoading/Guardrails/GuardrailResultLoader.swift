@@ -82,7 +82,7 @@ public struct GuardrailResultLoader: Sendable {
     guard let first = firstContentByte(file.bytes) else {
       var parsed = ParsedGuardrailFile(path: path, format: "unknown")
       parsed.diagnostics.append(
-        .error("policy.unknown-format", "policy results file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
+        .error(.policyUnknownFormat, "policy results file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
       return parsed
     }
     switch first {
@@ -91,7 +91,7 @@ public struct GuardrailResultLoader: Sendable {
       var parsed = ParsedGuardrailFile(path: path, format: "unknown")
       parsed.diagnostics.append(
         .error(
-          "policy.unknown-format",
+          .policyUnknownFormat,
           "XML (e.g. JUnit) policy results are not supported; export SARIF, PolicyReport, checkov, conftest or opa eval JSON",
           at: SourceLocation(path: path, line: 1, column: 1)))
       return parsed
@@ -122,7 +122,7 @@ public struct GuardrailResultLoader: Sendable {
       var parsed = ParsedGuardrailFile(path: path, format: "unknown")
       parsed.diagnostics.append(
         .error(
-          "policy.bad-json", "policy results file is not valid JSON: \(error.message)",
+          .policyBadJSON, "policy results file is not valid JSON: \(error.message)",
           at: SourceLocation(path: path, line: error.line, column: error.column)))
       return parsed
     }
@@ -149,7 +149,7 @@ public struct GuardrailResultLoader: Sendable {
     var parsed = ParsedGuardrailFile(path: path, format: "unknown")
     parsed.diagnostics.append(
       .error(
-        "policy.unknown-format", "JSON is not SARIF 2.1.0, checkov, conftest or opa eval output (found \(Self.shape(of: value)))",
+        .policyUnknownFormat, "JSON is not SARIF 2.1.0, checkov, conftest or opa eval output (found \(Self.shape(of: value)))",
         at: SourceLocation(path: path, line: 1, column: 1)))
     return parsed
   }
@@ -166,7 +166,7 @@ public struct GuardrailResultLoader: Sendable {
     let notes = stream.problems.prefix(1).map { DiagnosticNote("as YAML: \($0.message)", at: SourceLocation(path: path, position: $0.position)) }
     unknown.diagnostics.append(
       .error(
-        "policy.unknown-format",
+        .policyUnknownFormat,
         "not a policy results file: expected SARIF, checkov, conftest or opa eval JSON, or PolicyReport YAML",
         at: SourceLocation(path: path, line: 1, column: 1), notes: notes))
     return unknown

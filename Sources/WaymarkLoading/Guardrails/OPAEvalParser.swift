@@ -28,7 +28,7 @@ package struct OPAEvalParser {
       let code = error["code"]?.stringValue ?? "error"
       file.diagnostics.append(
         .error(
-          "policy.opa-error", "opa eval reported an error: \(error["message"]?.stringValue ?? "no message") (\(code))",
+          .policyOPAError, "opa eval reported an error: \(error["message"]?.stringValue ?? "no message") (\(code))",
           at: SourceLocation(path: path, position: positions.position(of: ValuePath([.key("errors"), .index(index)])))))
     }
     for (resultIndex, result) in (value["result"]?.arrayValue ?? []).enumerated() {
@@ -70,7 +70,7 @@ package struct OPAEvalParser {
     guard let members = value.objectValue else {
       file.diagnostics.append(
         .warning(
-          "policy.opa-convention", "value of '\(rule)' is not a deny/warn set or a package; it is ignored",
+          .policyOPAConvention, "value of '\(rule)' is not a deny/warn set or a package; it is ignored",
           at: SourceLocation(path: path, position: positions.position(of: valuePath))))
       return
     }
@@ -105,7 +105,7 @@ package struct OPAEvalParser {
       object = element
       message = element["msg"]?.stringValue ?? element["message"]?.stringValue ?? rule
     default:
-      file.diagnostics.append(.warning("policy.opa-convention", "element of '\(rule)' is neither a string nor an object; it is ignored", at: input))
+      file.diagnostics.append(.warning(.policyOPAConvention, "element of '\(rule)' is neither a string nor an object; it is ignored", at: input))
       return
     }
     let kubernetes = defaults.kubernetesId.map { [KubernetesObject(kind: "", namespace: "", name: $0)] } ?? []

@@ -13,7 +13,7 @@ extension ParsedGuardrailFile {
     var limited = self
     limited.diagnostics.append(
       .error(
-        "policy.too-many-results",
+        .policyTooManyResults,
         "the file holds \(findings.count) results, over the limit of \(maximum) per file; none of them is used (split the log, or filter it to the results that matter)",
         at: SourceLocation(path: path, line: 1, column: 1)))
     limited.findings = []

@@ -88,7 +88,7 @@ package struct PolicyReportParser {
     guard !reports.isEmpty else { return false }
     for location in others {
       file.diagnostics.append(
-        .warning("policy.not-a-report", "document is not a PolicyReport, ClusterPolicyReport or Report; it is ignored", at: location))
+        .warning(.policyNotAReport, "document is not a PolicyReport, ClusterPolicyReport or Report; it is ignored", at: location))
     }
     for (report, reportPath, sourceMap) in reports {
       parse(report: report, at: reportPath, sourceMap: sourceMap, into: &file)
@@ -110,13 +110,13 @@ package struct PolicyReportParser {
       let resultPath = ValuePath(reportPath.components + [.key("results"), .index(index)])
       let input = SourceLocation(path: path, position: sourceMap.position(of: resultPath))
       guard let policy = result["policy"]?.stringValue else {
-        file.diagnostics.append(.warning("policy.report-shape", "report result has no 'policy'; it is skipped", at: input))
+        file.diagnostics.append(.warning(.policyReportShape, "report result has no 'policy'; it is skipped", at: input))
         continue
       }
       let word = result["result"]?.stringValue ?? result["status"]?.stringValue ?? ""
       guard let outcome = GuardrailOutcome(rawValue: word.lowercased()) else {
         file.diagnostics.append(
-          .warning("policy.report-shape", "report result '\(word)' is not pass, fail, warn, error or skip; it is skipped", at: input))
+          .warning(.policyReportShape, "report result '\(word)' is not pass, fail, warn, error or skip; it is skipped", at: input))
         continue
       }
       let rule = result["rule"]?.stringValue

@@ -20,13 +20,13 @@ package struct SARIFParser {
       let found = version.map { "'\($0)'" } ?? "no version"
       file.diagnostics.append(
         .error(
-          "policy.sarif-version", "SARIF log has \(found); only version '2.1.0' is supported",
+          .policySARIFVersion, "SARIF log has \(found); only version '2.1.0' is supported",
           at: location(positions, ValuePath(keys: "version"))))
       return
     }
     guard let runs = log["runs"]?.arrayValue else {
       file.diagnostics.append(
-        .error("policy.sarif-shape", "SARIF log has no 'runs' array", at: location(positions, ValuePath())))
+        .error(.policySARIFShape, "SARIF log has no 'runs' array", at: location(positions, ValuePath())))
       return
     }
     var absent = 0
@@ -34,7 +34,7 @@ package struct SARIFParser {
       let runPath = ValuePath(keys: "runs").appending(index: runIndex)
       guard run["tool"]?["driver"]?["name"]?.stringValue != nil else {
         file.diagnostics.append(
-          .error("policy.sarif-shape", "SARIF run has no 'tool.driver.name'", at: location(positions, runPath)))
+          .error(.policySARIFShape, "SARIF run has no 'tool.driver.name'", at: location(positions, runPath)))
         continue
       }
       let parts = SARIFRun(run)
@@ -48,7 +48,7 @@ package struct SARIFParser {
     if absent > 0 {
       file.diagnostics.append(
         Diagnostic(
-          .note, code: "policy.sarif-absent",
+          .note, code: .policySARIFAbsent,
           message: "\(absent) result(s) with baselineState 'absent' (fixed since the baseline) were not counted",
           location: SourceLocation(path: path, line: 1, column: 1)))
     }
@@ -101,7 +101,7 @@ package struct SARIFParser {
   ) -> GuardrailFinding {
     let (rule, ruleId, mismatch) = lookUpRule(result, in: run.components)
     if let mismatch {
-      diagnostics.append(.warning("policy.sarif-rule-mismatch", mismatch, at: input))
+      diagnostics.append(.warning(.policySARIFRuleMismatch, mismatch, at: input))
     }
     let kind = result.kind ?? "fail"
     let level = effectiveLevel(result, rule: rule, kind: kind)

@@ -46,7 +46,7 @@ public struct PolicyLoader: Sendable {
       diagnostics += YAMLConverter().convert(document.root).problems.map { Diagnostic(yaml: $0, path: file.path) }
       let reader = GuardrailFieldReader(node: document.root, path: ValuePath(), file: file.path, lines: lines)
       guard document.root.mapping != nil else {
-        diagnostics.append(.error("policy.not-a-mapping", "a policy document must be a mapping", at: reader.location(document.root.start)))
+        diagnostics.append(.error(.policyNotAMapping, "a policy document must be a mapping", at: reader.location(document.root.start)))
         continue
       }
       reader.rejectUnknownKeys(allowing: ["apiVersion", "kind", "metadata", "spec"], into: &diagnostics)
@@ -54,7 +54,7 @@ public struct PolicyLoader: Sendable {
       if let apiVersion, apiVersion != Self.apiVersion {
         diagnostics.append(
           .error(
-            "policy.api-version", "apiVersion '\(apiVersion)' is not supported; use '\(Self.apiVersion)'",
+            .policyAPIVersion, "apiVersion '\(apiVersion)' is not supported; use '\(Self.apiVersion)'",
             at: reader.location(document.root["apiVersion"]?.start ?? document.root.start)))
         continue
       }
@@ -64,7 +64,7 @@ public struct PolicyLoader: Sendable {
       else { continue }
       let spec = reader.mapping("spec", into: &diagnostics)
       guard let spec else {
-        diagnostics.append(.error("policy.missing-field", "spec must have a value", at: reader.location(document.root.start)))
+        diagnostics.append(.error(.policyMissingField, "spec must have a value", at: reader.location(document.root.start)))
         continue
       }
       let source = reader.location(document.root.start)
@@ -87,7 +87,7 @@ public struct PolicyLoader: Sendable {
       default:
         diagnostics.append(
           .error(
-            "policy.unknown-kind", "unknown policy kind '\(kind)'; expected Scorecard, Waiver or ScorecardTest",
+            .policyUnknownKind, "unknown policy kind '\(kind)'; expected Scorecard, Waiver or ScorecardTest",
             at: reader.location(document.root["kind"]?.start ?? document.root.start)))
       }
     }

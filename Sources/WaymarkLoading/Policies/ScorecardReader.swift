@@ -20,7 +20,7 @@ package struct ScorecardReader {
         if let ref = EntityRef(parsing: text, defaultKind: "Group") {
           approvers.append(ref)
         } else {
-          diagnostics.append(.error("policy.bad-ref", "'\(text)' is not a valid entity reference", at: spec.location(position)))
+          diagnostics.append(.error(.policyBadRef, "'\(text)' is not a valid entity reference", at: spec.location(position)))
         }
       }
     }
@@ -44,7 +44,7 @@ package struct ScorecardReader {
       else { continue }
       let weight = check.number("weight", into: &diagnostics) ?? 1
       if weight < 0 {
-        diagnostics.append(.error("policy.bad-weight", "\(check.path.appending("weight")) must not be negative", at: check.location(check.node.start)))
+        diagnostics.append(.error(.policyBadWeight, "\(check.path.appending("weight")) must not be negative", at: check.location(check.node.start)))
       }
       let links = check.mappings("links", into: &diagnostics).compactMap { link -> PolicyLink? in
         guard let url = link.string("url", required: true, into: &diagnostics) else { return nil }
@@ -81,25 +81,25 @@ package struct ScorecardReader {
         if let ref = EntityRef(parsing: text, defaultKind: "Component") {
           entities.append(ref)
         } else {
-          diagnostics.append(.error("policy.bad-ref", "'\(text)' is not a valid entity reference", at: spec.location(position)))
+          diagnostics.append(.error(.policyBadRef, "'\(text)' is not a valid entity reference", at: spec.location(position)))
         }
       }
       if spec.node["entities"] == nil {
         diagnostics.append(
-          .error("policy.missing-field", "\(spec.path.appending("entities")) must have a value", at: spec.location(spec.node.start)))
+          .error(.policyMissingField, "\(spec.path.appending("entities")) must have a value", at: spec.location(spec.node.start)))
       }
     }
     guard let scorecard, let check, let reason, let expiresText, let approver else { return nil }
     guard let day = Timestamp(iso8601: expiresText) else {
       diagnostics.append(
         .error(
-          "policy.bad-date", "expires '\(expiresText)' is not a date (YYYY-MM-DD)",
+          .policyBadDate, "expires '\(expiresText)' is not a date (YYYY-MM-DD)",
           at: spec.location(spec.node["expires"]?.start ?? spec.node.start)))
       return nil
     }
     guard let approvedBy = EntityRef(parsing: approver, defaultKind: "User") else {
       diagnostics.append(
-        .error("policy.bad-ref", "approvedBy '\(approver)' is not a valid entity reference", at: spec.location(spec.node["approvedBy"]?.start ?? spec.node.start)))
+        .error(.policyBadRef, "approvedBy '\(approver)' is not a valid entity reference", at: spec.location(spec.node["approvedBy"]?.start ?? spec.node.start)))
       return nil
     }
     // A waiver "expires 2026-12-01" still applies on that day: it ends at the following midnight.
@@ -118,7 +118,7 @@ package struct ScorecardReader {
       if let elements = node.sequence {
         entities = elements.map { YAMLConverter().convert($0).value }
       } else {
-        diagnostics.append(.error("policy.wrong-type", "\(spec.path.appending("entities")) must be a list of entities", at: spec.location(node.start)))
+        diagnostics.append(.error(.policyWrongType, "\(spec.path.appending("entities")) must be a list of entities", at: spec.location(node.start)))
       }
     }
     var facts: [String: JSONValue] = [:]
@@ -135,7 +135,7 @@ package struct ScorecardReader {
       if let resultText, result == nil {
         diagnostics.append(
           .error(
-            "policy.bad-result", "result '\(resultText)' must be one of \(CheckOutcome.allCases.map(\.rawValue).joined(separator: ", "))",
+            .policyBadResult, "result '\(resultText)' must be one of \(CheckOutcome.allCases.map(\.rawValue).joined(separator: ", "))",
             at: expect.location(expect.node["result"]?.start ?? expect.node.start)))
         continue
       }
@@ -143,7 +143,7 @@ package struct ScorecardReader {
       if (check == nil) == (level == nil) || (check != nil && result == nil) {
         diagnostics.append(
           .error(
-            "policy.bad-expectation", "an expectation needs either 'check' with 'result', or 'level'",
+            .policyBadExpectation, "an expectation needs either 'check' with 'result', or 'level'",
             at: expect.location(expect.node.start)))
         continue
       }

@@ -13,7 +13,7 @@ extension SecretScanner {
       ? "remove it (and revoke it), or allow a documented example with '\(allowAnnotation)'"
       : "remove it (and revoke it)"
     return .error(
-      "secrets.detected",
+      .secretsDetected,
       "this looks like \(match.rule.title) (\(match.redacted), rule '\(match.rule.rawValue)'); nothing is published: \(advice)",
       at: location, notes: notes)
   }

@@ -33,7 +33,7 @@ extension FolderPlacement {
 
   private func layoutsProblem(_ text: String, _ location: SourceLocation?) -> Problem {
     Problem(
-      code: "layout.overlaps-input",
+      code: .layoutOverlapsInput,
       message: text
         + "; layouts are trusted (their script runs on every page), so no other input may be read from them",
       fallbackLocation: location)

@@ -25,13 +25,13 @@ extension FolderPlacement {
     let path = output.path.count > 1 && output.path.hasSuffix("/") ? String(output.path.dropLast()) : output.path
     let rootPath = root.path.hasSuffix("/") ? String(root.path.dropLast()) : root.path
     if Self.contains(path, rootPath) {
-      return [Problem(code: "output.overlaps-input", message: "the output folder '\(path)' contains the site root")]
+      return [Problem(code: .outputOverlapsInput, message: "the output folder '\(path)' contains the site root")]
     }
     if let link = Self.linkedComponent(of: path, below: rootPath) ?? (Self.isLink(path) ? path : nil) {
       let how = link == path ? "is a symbolic link" : "is reached through the symbolic link '\(display(link))'"
       return [
         Problem(
-          code: "output.symbolic-link",
+          code: .outputSymbolicLink,
           message: "the output folder '\(display(path))' \(how); the site is never written or copied through a link",
           fallbackLocation: SourceLocation(path: display(link)))
       ]
@@ -41,7 +41,7 @@ extension FolderPlacement {
     guard let overlap = overlaps.first else { return [] }
     return [
       Problem(
-        code: "output.overlaps-input",
+        code: .outputOverlapsInput,
         message: "the output folder '\(relative.isEmpty ? "." : relative)' \(overlap.relation) "
           + "\(overlap.guarded.description); "
           + "it is replaced on every build, so it must hold no input",

@@ -30,7 +30,7 @@ package struct FolderPlacement: Sendable {
   /// Why a folder is refused, as a code and a message, and where to report it when
   /// `waymark.yaml` does not name the folder.
   package struct Problem: Sendable, Equatable {
-    package var code: String
+    package var code: DiagnosticCode
     package var message: String
     package var fallbackLocation: SourceLocation?
   }

@@ -38,7 +38,7 @@ public struct MetricsSettings: Sendable, Hashable {
       } else {
         diagnostics.append(
           .error(
-            "config.bad-value", "metrics.windowDays must be a whole number of days from 1 to 3660, not '\(text)'",
+            .configBadValue, "metrics.windowDays must be a whole number of days from 1 to 3660, not '\(text)'",
             at: location("windowDays")))
       }
     }
@@ -50,7 +50,7 @@ public struct MetricsSettings: Sendable, Hashable {
         if let suggestion = NameSuggester.closest(to: name, among: DORABands.allCases.map(\.rawValue)) {
           message += "; did you mean '\(suggestion)'?"
         }
-        diagnostics.append(.error("config.bad-value", message + " (known: dora-2023, dora-2024)", at: location("bands")))
+        diagnostics.append(.error(.configBadValue, message + " (known: dora-2023, dora-2024)", at: location("bands")))
       }
     }
     return diagnostics

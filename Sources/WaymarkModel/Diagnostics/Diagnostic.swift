@@ -20,7 +20,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Error {
   /// How serious it is.
   public var severity: Severity
   /// A stable, dotted code users can search for and CI can match: `catalog.dangling-ref`.
-  public var code: String
+  public var code: DiagnosticCode
   /// What is wrong, in one sentence.
   public var message: String
   /// Where: a path relative to the site root with a 1-based line and column, or nil for the site.
@@ -30,7 +30,7 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Error {
 
   /// Creates a diagnostic.
   public init(
-    _ severity: Severity, code: String, message: String, location: SourceLocation?, notes: [DiagnosticNote] = []
+    _ severity: Severity, code: DiagnosticCode, message: String, location: SourceLocation?, notes: [DiagnosticNote] = []
   ) {
     self.severity = severity
     self.code = code
@@ -40,14 +40,14 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Error {
   }
 
   /// An error.
-  public static func error(_ code: String, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = [])
+  public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = [])
     -> Diagnostic
   {
     Diagnostic(.error, code: code, message: message, location: location, notes: notes)
   }
 
   /// A warning.
-  public static func warning(_ code: String, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = [])
+  public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = [])
     -> Diagnostic
   {
     Diagnostic(.warning, code: code, message: message, location: location, notes: notes)

@@ -74,7 +74,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
       if location.line > 0 { properties.append("line=\(location.line)") }
       if location.column > 0 { properties.append("col=\(location.column)") }
     }
-    properties.append("title=\(escapeProperty(diagnostic.code))")
+    properties.append("title=\(escapeProperty(diagnostic.code.rawValue))")
     var message = diagnostic.message
     for note in diagnostic.notes {
       message += "\n" + (note.location.map { "\($0): " } ?? "") + "note: " + note.message
@@ -95,7 +95,7 @@ public enum DiagnosticFormat: String, Sendable, CaseIterable {
   package static func jsonValue(_ diagnostic: Diagnostic) -> JSONValue {
     var object: [String: JSONValue] = [
       "severity": .string(diagnostic.severity.rawValue),
-      "code": .string(diagnostic.code),
+      "code": .string(diagnostic.code.rawValue),
       "message": .string(diagnostic.message),
       "notes": .array(
         diagnostic.notes.map { note in

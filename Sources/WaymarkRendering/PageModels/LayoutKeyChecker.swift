@@ -52,7 +52,7 @@ package struct LayoutKeyChecker {
         : "the models of the \(names.dropLast().joined(separator: ", ")) and \(names.last ?? "") pages"
       let hint = finding.suggestion.map { "; did you mean '\($0)'?" } ?? ""
       return .warning(
-        "layout.unknown-key", "'\(finding.key)' is not a key of \(whose) here, so it renders as nothing\(hint)",
+        .layoutUnknownKey, "'\(finding.key)' is not a key of \(whose) here, so it renders as nothing\(hint)",
         at: finding.location)
     }.sorted()
   }

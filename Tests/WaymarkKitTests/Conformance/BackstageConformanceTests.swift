@@ -49,7 +49,7 @@ import WaymarkTestSupport
     let (catalog, modelDiagnostics) = CatalogBuilder().build(loaded.documents)
     let diagnostics = DiagnosticList(loaded.diagnostics + modelDiagnostics)
     // Three example APIs name their definition by a GitHub URL, which a static build does not fetch.
-    #expect(diagnostics.items.map(\.code) == Array(repeating: "catalog.substitution-not-fetched", count: 3))
+    #expect(diagnostics.items.map(\.code) == Array(repeating: .catalogSubstitutionNotFetched, count: 3))
     #expect(
       diagnostics.items.compactMap(\.location?.path)
         == ["apis/spotify-api.yaml", "apis/wayback-archive-api.yaml", "apis/wayback-search-api.yaml"])
@@ -120,7 +120,7 @@ import WaymarkTestSupport
       case "valid":
         if !errors.isEmpty { failures[name] = "expected valid, got \(errors.map(\.message))" }
       case "unrecognized":
-        if !errors.contains(where: { $0.code == "catalog.unknown-kind" }) {
+        if !errors.contains(where: { $0.code == .catalogUnknownKind }) {
           failures[name] = "expected catalog.unknown-kind, got \(errors.map(\.message))"
         }
       default:

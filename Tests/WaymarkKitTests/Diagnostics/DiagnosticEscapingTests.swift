@@ -5,7 +5,7 @@ import WaymarkModel
 @Suite struct DiagnosticEscapingTests {
   @Test func controlCharactersInPathsMessagesAndNotesAreShownEscaped() {
     let diagnostic = Diagnostic(
-      .error, code: "layout.missing", message: "needs layout 'x\n::error file=a::forged\u{1B}[2J\u{202E}'",
+      .error, code: .layoutMissing, message: "needs layout 'x\n::error file=a::forged\u{1B}[2J\u{202E}'",
       location: SourceLocation(path: "content/a\nb.yaml", line: 2, column: 3),
       notes: [DiagnosticNote("in entity 'component:default/x\r\nevil'")])
     #expect(
@@ -16,7 +16,7 @@ import WaymarkModel
 
   @Test func aCaretUnderACELLineKeepsItsLine() {
     let diagnostic = Diagnostic(
-      .error, code: "policy.bad-cel", message: "check 'c': unexpected token", location: SourceLocation(path: "p.yaml", line: 1, column: 9),
+      .error, code: .policyBadCEL, message: "check 'c': unexpected token", location: SourceLocation(path: "p.yaml", line: 1, column: 9),
       notes: [DiagnosticNote("a + \n    ^")])
     #expect(
       DiagnosticFormat.text.format(DiagnosticList([diagnostic]))

@@ -4,24 +4,24 @@ import WaymarkTestSupport
 
 @Suite struct DiagnosticFormatTests {
   static let sample = DiagnosticList([
-    .warning("docs.broken-link", "link to 'setup.md' does not resolve", at: SourceLocation(path: "docs/index.md", line: 3, column: 5)),
+    .warning(.docsBrokenLink, "link to 'setup.md' does not resolve", at: SourceLocation(path: "docs/index.md", line: 3, column: 5)),
     .error(
-      "catalog.dangling-ref", "spec.owner 'group:default/paymnets' does not exist; did you mean 'group:default/payments'?",
+      .catalogDanglingRef, "spec.owner 'group:default/paymnets' does not exist; did you mean 'group:default/payments'?",
       at: SourceLocation(path: "content/catalog/payments.yaml", line: 14, column: 12),
       notes: [DiagnosticNote("in entity 'component:default/payments-api'")]),
     .error(
-      "catalog.duplicate-entity", "entity 'component:default/a' is defined more than once",
+      .catalogDuplicateEntity, "entity 'component:default/a' is defined more than once",
       at: SourceLocation(path: "content/catalog/b.yaml", line: 4, column: 9),
       notes: [DiagnosticNote("first defined here", at: SourceLocation(path: "content/catalog/a.yaml", line: 4, column: 9))]),
-    .error("config.unknown-key", "unknown key 'titel'", at: SourceLocation(path: "waymark.yaml", line: 2, column: 3)),
-    .error("config.unknown-key", "unknown key 'titel'", at: SourceLocation(path: "waymark.yaml", line: 2, column: 3)),
-    .warning("input.none", "no catalog files matched", at: nil),
+    .error(.configUnknownKey, "unknown key 'titel'", at: SourceLocation(path: "waymark.yaml", line: 2, column: 3)),
+    .error(.configUnknownKey, "unknown key 'titel'", at: SourceLocation(path: "waymark.yaml", line: 2, column: 3)),
+    .warning(.inputMissing, "no catalog files matched", at: nil),
   ])
 
   @Test func sortsByLocationThenCodeAndDropsDuplicates() {
     #expect(
       Self.sample.items.map(\.code) == [
-        "input.none", "catalog.duplicate-entity", "catalog.dangling-ref", "docs.broken-link", "config.unknown-key",
+        .inputMissing, .catalogDuplicateEntity, .catalogDanglingRef, .docsBrokenLink, .configUnknownKey,
       ])
     #expect(Self.sample.errorCount == 3)
     #expect(Self.sample.warningCount == 2)

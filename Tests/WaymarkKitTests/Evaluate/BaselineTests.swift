@@ -42,7 +42,7 @@ import WaymarkTestSupport
     try Data("{\n  \"scorecards\": [,]\n}".utf8).write(to: file)
     let result = try await ScorecardFixture.build(try ScorecardFixture.site(), check: true, baseline: baseline)
     #expect(
-      result.diagnostics.items.first { $0.code == "baseline.invalid" }.map { DiagnosticFormat.text.format(DiagnosticList([$0])) }
+      result.diagnostics.items.first { $0.code == .baselineInvalid }.map { DiagnosticFormat.text.format(DiagnosticList([$0])) }
         == "\(file.standardizedFileURL.path):2:18: error: the baseline is not valid JSON: unexpected ','; expected a value [baseline.invalid]\n")
   }
 }

@@ -98,6 +98,6 @@ import WaymarkTestSupport
 
         """)
     // The diagnostics come in file order, each file's warnings before its unmapped count.
-    #expect(keptDiagnostics.map(\.code) == ["policy.unknown-entity", "policy.unmapped", "policy.unmapped"])
+    #expect(keptDiagnostics.map(\.code) == [.policyUnknownEntity, .policyUnmapped, .policyUnmapped])
   }
 }

@@ -66,7 +66,7 @@ import WaymarkTestSupport
     ])
     let built = try await SiteBuilder().build(
       BuildOptions(root: root, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
-    let codes = built.diagnostics.items.map(\.code)
+    let codes = built.diagnostics.items.map(\.code.rawValue)
     #expect(codes.filter { $0 == "secrets.detected" }.count == 1)
     #expect(codes.filter { $0 == "secrets.in-output" }.count == 1)  // the JSON-escaped one
   }
@@ -84,6 +84,6 @@ import WaymarkTestSupport
     ])
     let built = try await SiteBuilder().build(
       BuildOptions(root: root, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
-    #expect(built.diagnostics.items.map(\.code).filter { $0.hasPrefix("secrets.") } == ["secrets.in-output"])
+    #expect(built.diagnostics.items.map(\.code.rawValue).filter { $0.hasPrefix("secrets.") } == ["secrets.in-output"])
   }
 }

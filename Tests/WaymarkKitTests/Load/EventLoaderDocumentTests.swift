@@ -57,6 +57,6 @@ import WaymarkTestSupport
     #expect(fits.events.count == 1 && fits.diagnostics.isEmpty)
     let over = await loader.load(paths: ["array.json"])
     #expect(over.events.isEmpty)
-    #expect(over.diagnostics.map(\.code) == ["input.too-large"])
+    #expect(over.diagnostics.map(\.code.rawValue) == ["input.too-large"])
   }
 }

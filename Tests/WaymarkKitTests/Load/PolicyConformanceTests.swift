@@ -51,11 +51,11 @@ import WaymarkTestSupport
     for file in parsed {
       let errors = file.diagnostics.filter { $0.severity == .error }.map(\.code)
       if file.path.hasSuffix("spec-example.Minimal.v2.0.0.sarif") {
-        #expect(errors == ["policy.sarif-version"])
+        #expect(errors == [.policySARIFVersion])
       } else if file.path.hasSuffix("crd.wgpolicyk8s.io_policyreports.yaml")
         || (unsupported.contains { file.path.hasSuffix($0) } && !file.path.hasSuffix("apply-policy-report.stdout.txt"))
       {
-        #expect(errors == ["policy.unknown-format"], "\(file.path)")
+        #expect(errors == [.policyUnknownFormat], "\(file.path)")
       } else {
         #expect(errors.isEmpty, "\(file.path): \(errors)")
         #expect(file.format != "unknown", "\(file.path)")

@@ -30,7 +30,7 @@ import WaymarkTestSupport
   @Test func opaNonConventionValuesWarnAndAreIgnored() {
     let parsed = parse(#"{"result": [{"expressions": [{"value": true, "text": "data.p.allow", "location": {"row": 1, "col": 1}}]}]}"#)
     #expect(parsed.findings.isEmpty)
-    #expect(parsed.diagnostics.map(\.code) == ["policy.opa-convention"])
+    #expect(parsed.diagnostics.map(\.code) == [.policyOPAConvention])
   }
 
   @Test func conftestLocAndMetadataAreRead() throws {

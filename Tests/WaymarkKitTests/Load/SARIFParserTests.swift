@@ -55,7 +55,7 @@ import WaymarkTestSupport
     // Both results' ruleIds disagree with the rules their ruleIndex points at: shown as written,
     // with the indexed rule's default level (error → high, warning → medium).
     #expect(parsed.findings.map(\.ruleId) == ["TUT1001", "TUT1002"])
-    #expect(parsed.diagnostics.map(\.code) == ["policy.sarif-rule-mismatch", "policy.sarif-rule-mismatch"])
+    #expect(parsed.diagnostics.map(\.code) == [.policySARIFRuleMismatch, .policySARIFRuleMismatch])
     #expect(parsed.findings.map(\.result) == [.fail, .fail])
     #expect(parsed.findings.map(\.severity) == [.high, .medium])
     // Absolute URIs outside any base stay as written.
@@ -72,7 +72,7 @@ import WaymarkTestSupport
 
   @Test func absentBaselineResultsAreNotCountedButNoted() throws {
     let parsed = try #require(try sample("sarif-tutorials/Baseline.sarif"))
-    #expect(parsed.diagnostics.map(\.code) == ["policy.sarif-absent"])
+    #expect(parsed.diagnostics.map(\.code) == [.policySARIFAbsent])
     #expect(parsed.diagnostics.first?.severity == .note)
   }
 

@@ -41,7 +41,7 @@ import WaymarkTestSupport
     var files = DocsFixture.files("docs-site")
     files["waymark.yaml"] = "docs:\n  brokenLinksAreErrors: true\n"
     let (docs, _) = try await docs(files)
-    let broken = docs.diagnostics.filter { $0.code == "docs.broken-link" }
+    let broken = docs.diagnostics.filter { $0.code == .docsBrokenLink }
     #expect(broken.count == 5)
     #expect(broken.allSatisfy { $0.severity == .error })
   }
