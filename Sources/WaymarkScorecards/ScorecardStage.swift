@@ -37,6 +37,8 @@ public struct ScorecardStage: Sendable {
     let reports = await evaluator.evaluate(compiled, waivers: waivers)
     diagnostics += CELBudgetReporter().diagnostics(for: reports)
     diagnostics += AppliesToFailureReporter().diagnostics(for: reports)
+    diagnostics += CheckErrorReporter(enforceGates: enforceGates).diagnostics(for: reports)
+    diagnostics += AppliesToEverythingReporter().diagnostics(for: reports)
     var baseline: Baseline?
     if let baselineFolder {
       let (read, baselineDiagnostics) = Baseline.read(from: baselineFolder)
