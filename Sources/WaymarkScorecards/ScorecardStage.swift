@@ -50,7 +50,7 @@ public struct ScorecardStage: Sendable {
     let point = comparator.historyPoint(reports, rollup: ScorecardRollup(catalog: catalog), asOf: now)
     let violations = GateEvaluator().violations(compiled, reports: reports, changes: changes, evaluator: evaluator)
     if enforceGates {
-      diagnostics += violations.map { .error("scorecard.gate", $0.message, at: $0.location) }
+      diagnostics += violations.map { .error("scorecard.gate", $0.message, at: $0.reportedLocation, notes: $0.notes) }
     }
     let outcome = ScorecardOutcome(
       reports: reports, waivers: waivers, changes: changes, baselineAsOf: baseline?.asOf,
