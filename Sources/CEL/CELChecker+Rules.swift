@@ -16,7 +16,9 @@ extension CELChecker.Walk {
   }
 
   /// Comparisons of types that can never match are problems; `in` needs a list or map on the right.
-  mutating func binary(_ op: CELBinaryOperator, _ left: CELExpression, _ right: CELExpression, locals: [String: CELDeclaredType])
+  mutating func binary(
+    _ op: CELBinaryOperator, _ left: CELExpression, _ right: CELExpression, locals: [String: CELDeclaredType]
+  )
     -> CELDeclaredType
   {
     let a = Self.unwrapped(type(of: left, locals: locals).type)
@@ -28,7 +30,9 @@ extension CELChecker.Walk {
       }
       return .bool
     case .in:
-      if b.isScalar { report(.mismatchedComparison("in", left: a.description, right: b.description), at: Self.offset(of: right)) }
+      if b.isScalar {
+        report(.mismatchedComparison("in", left: a.description, right: b.description), at: Self.offset(of: right))
+      }
       return .bool
     case .add, .subtract, .multiply, .divide, .remainder:
       return a == b ? a : .dyn
@@ -49,7 +53,9 @@ extension CELChecker.Walk {
     }
     if variables.count == 2 {
       inner[variables[0]] = container.family == "list" ? .int : element
-      if case .map(let value) = container { inner[variables[1]] = value } else if case .list(let value) = container {
+      if case .map(let value) = container {
+        inner[variables[1]] = value
+      } else if case .list(let value) = container {
         inner[variables[1]] = value
       } else {
         inner[variables[1]] = .dyn
@@ -69,7 +75,8 @@ extension CELChecker.Walk {
   /// The result type of the standard functions whose result does not depend on their arguments.
   static func result(ofCall name: String) -> CELDeclaredType {
     switch name {
-    case "size", "int", "getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear", "getHours",
+    case "size", "int", "getFullYear", "getMonth", "getDate", "getDayOfMonth", "getDayOfWeek", "getDayOfYear",
+      "getHours",
       "getMinutes", "getSeconds", "getMilliseconds", "indexOf", "lastIndexOf":
       return .int
     case "contains", "startsWith", "endsWith", "matches", "exists", "all", "exists_one", "has", "bool", "hasValue":
@@ -93,7 +100,8 @@ extension CELChecker.Walk {
     switch expression {
     case .identifier(_, _, let offset), .call(_, _, _, let offset), .message(_, _, let offset): return offset
     case .select(let target, _, let offset): return min(offset, Self.offset(of: target))
-    case .presenceTest(let target, _), .optionalSelect(let target, _), .unary(_, let target), .optionalEntry(let target):
+    case .presenceTest(let target, _), .optionalSelect(let target, _), .unary(_, let target),
+      .optionalEntry(let target):
       return offset(of: target)
     case .index(let target, _), .optionalIndex(let target, _), .binary(_, let target, _), .and(let target, _),
       .or(let target, _), .conditional(let target, _, _):

@@ -18,7 +18,9 @@ public struct CELChecker: Sendable {
   /// The problems in `source`; `expectBool` adds one when the whole expression is not a bool.
   /// A source that does not parse gives none (the compiler reports it).
   public func problems(in source: String, expectBool: Bool = true) -> [CELTypeProblem] {
-    guard var parser = try? CELParser(source: source, options: options), let expression = try? parser.parse() else { return [] }
+    guard var parser = try? CELParser(source: source, options: options), let expression = try? parser.parse() else {
+      return []
+    }
     var walk = Walk(declarations: declarations, source: source)
     let result = walk.type(of: expression, locals: [:])
     let type = Walk.unwrapped(result.type)

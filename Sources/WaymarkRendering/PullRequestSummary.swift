@@ -1,6 +1,7 @@
 import WaymarkLoading
 import WaymarkModel
 import WaymarkScorecards
+
 /// A markdown summary for a pull-request comment: the errors that fail the check first, then level
 /// changes with the checks that flipped, broken gates and waivers about to expire.
 public struct PullRequestSummary: Sendable {
@@ -16,12 +17,14 @@ public struct PullRequestSummary: Sendable {
 
   /// The markdown text; every string taken from the inputs is escaped (`MarkdownEscaper`).
   public func markdown(_ outcome: ScorecardOutcome, now: Timestamp, diagnostics: DiagnosticList) -> String {
-    let writer = Writer(scorecards: Dictionary(outcome.reports.map { ($0.scorecard.name, $0.scorecard) }) { first, _ in first })
+    let writer = Writer(
+      scorecards: Dictionary(outcome.reports.map { ($0.scorecard.name, $0.scorecard) }) { first, _ in first })
     var lines = ["## Waymark readiness", ""]
     lines += writer.errors(diagnostics, limit: errorLimit)
     lines += writer.changes(outcome.changes)
     if !outcome.violations.isEmpty {
-      lines.append("**\(Writer.count(outcome.violations.count, "gate")) \(outcome.violations.count == 1 ? "is" : "are") broken:**")
+      lines.append(
+        "**\(Writer.count(outcome.violations.count, "gate")) \(outcome.violations.count == 1 ? "is" : "are") broken:**")
       for violation in outcome.violations { lines.append("- \(writer.text(violation.message))") }
       lines.append("")
     }
@@ -34,11 +37,13 @@ public struct PullRequestSummary: Sendable {
         let card = writer.scorecards[waiver.waiver.scorecard]
         let title = card?.checks.first { $0.id == waiver.waiver.check }?.title ?? waiver.waiver.check
         let checked = writer.text("\(card?.title ?? waiver.waiver.scorecard) / \(title)")
-        lines.append("- \(writer.code(waiver.waiver.name)) (\(checked)) expires \(writer.text(waiver.waiver.expiresDate))")
+        lines.append(
+          "- \(writer.code(waiver.waiver.name)) (\(checked)) expires \(writer.text(waiver.waiver.expiresDate))")
       }
       lines.append("")
     }
-    lines.append("\(Writer.count(diagnostics.errorCount, "error")), \(Writer.count(diagnostics.warningCount, "warning")).")
+    lines.append(
+      "\(Writer.count(diagnostics.errorCount, "error")), \(Writer.count(diagnostics.warningCount, "warning")).")
     // Posted as a pull-request comment: names and messages quoted from the inputs are redacted.
     return SecretScanner().redacting(lines.joined(separator: "\n") + "\n")
   }

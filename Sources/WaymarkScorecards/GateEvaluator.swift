@@ -40,9 +40,13 @@ public struct GateEvaluator: Sendable {
           violations.append(
             Violation(
               scorecard: card.name, entity: change.entity,
-              message: "'\(change.entity)' drops from \(change.from ?? "no level") to \(change.to ?? "no level") in \(card.title)",
+              message:
+                "'\(change.entity)' drops from \(change.from ?? "no level") to \(change.to ?? "no level")"
+                + " in \(card.title)",
               location: card.source, entityLocation: entity.map(Self.definition(of:)),
-              notes: Self.flippedNotes(change, in: card) + [DiagnosticNote("the gate (noLevelDrop) of '\(card.title)'", at: card.source)]))
+              notes: Self.flippedNotes(change, in: card) + [
+                DiagnosticNote("the gate (noLevelDrop) of '\(card.title)'", at: card.source)
+              ]))
         }
       }
       for (floor, filter) in zip(card.gate.minimumLevels, scorecard.gateFilters) {
@@ -55,7 +59,9 @@ public struct GateEvaluator: Sendable {
             violations.append(
               Violation(
                 scorecard: card.name, entity: result.entity.canonical,
-                message: "'\(result.entity.canonical)' must reach \(floor.level) in \(card.title) but is at \(result.level ?? "no level")",
+                message:
+                  "'\(result.entity.canonical)' must reach \(floor.level) in \(card.title)"
+                  + " but is at \(result.level ?? "no level")",
                 location: floor.location, entityLocation: Self.definition(of: entity),
                 notes: Self.blockingNotes(result, in: card, upTo: required)
                   + [DiagnosticNote("the gate (minimumLevel \(floor.level)) of '\(card.title)'", at: floor.location)]))
@@ -74,7 +80,9 @@ public struct GateEvaluator: Sendable {
   /// One note per check that went from a non-failing result to `fail` or `error`.
   package static func flippedNotes(_ change: LevelChange, in card: Scorecard) -> [DiagnosticNote] {
     change.checks.compactMap { flip in
-      guard !isFailing(flip.from), isFailing(flip.to), let check = card.checks.first(where: { $0.id == flip.id }) else { return nil }
+      guard !isFailing(flip.from), isFailing(flip.to), let check = card.checks.first(where: { $0.id == flip.id }) else {
+        return nil
+      }
       return DiagnosticNote(describe(check, "went from \(flip.from ?? "no result") to \(flip.to ?? "no result")"))
     }
   }
@@ -82,7 +90,8 @@ public struct GateEvaluator: Sendable {
   /// One note per check at or below `required` that fails or errs, keeping the entity below it.
   package static func blockingNotes(_ result: EntityScore, in card: Scorecard, upTo required: Int) -> [DiagnosticNote] {
     zip(card.checks, result.checks).compactMap { check, outcome in
-      guard isFailing(outcome.outcome.rawValue), let level = check.level, let rank = card.rank(of: level), rank <= required
+      guard isFailing(outcome.outcome.rawValue), let level = check.level, let rank = card.rank(of: level),
+        rank <= required
       else { return nil }
       return DiagnosticNote(describe(check, "is \(outcome.outcome.rawValue) at \(level)"))
     }

@@ -35,7 +35,9 @@ package struct PolicyDeclarations: Sendable {
     func applies(_ kind: String) -> Bool { kinds?.contains(kind.lowercased()) ?? true }
     var metadata = Self.metadata
     var spec: [String: CELDeclaredType] = [:]
-    var top: [String: CELDeclaredType] = ["apiVersion": .string, "kind": .string, "relations": .list(.dyn), "status": .dyn]
+    var top: [String: CELDeclaredType] = [
+      "apiVersion": .string, "kind": .string, "relations": .list(.dyn), "status": .dyn,
+    ]
     for schema in EntityKindSchema.builtin where applies(schema.kind) {
       guard case .object(let members, _) = schema.spec else { continue }
       for (name, rule) in members { spec[name] = Self.type(of: rule) }
@@ -66,7 +68,9 @@ package struct PolicyDeclarations: Sendable {
     var kinds = Set<String>()
     for quote in ["'", "\""] {
       let pieces = source.components(separatedBy: "entity.kind == \(quote)").dropFirst()
-      for piece in pieces { if let name = piece.split(separator: Character(quote)).first { kinds.insert(name.lowercased()) } }
+      for piece in pieces {
+        if let name = piece.split(separator: Character(quote)).first { kinds.insert(name.lowercased()) }
+      }
     }
     if let range = source.range(of: "entity.kind in ["), let end = source[range.upperBound...].firstIndex(of: "]") {
       for item in source[range.upperBound..<end].split(separator: ",") {

@@ -7,7 +7,8 @@ extension ScorecardCompiler {
   /// evaluate as meant); a field no applicable entity has, in the catalog or in its kind's schema,
   /// is a warning (Backstage allows extra fields, but most such reads are typos).
   package func typeCheck(
-    _ expression: PolicyExpression, _ what: String, declarations: [String: CELDeclaredType], into diagnostics: inout [Diagnostic]
+    _ expression: PolicyExpression, _ what: String, declarations: [String: CELDeclaredType],
+    into diagnostics: inout [Diagnostic]
   ) {
     let checker = CELChecker(declarations: declarations, options: options)
     for problem in checker.problems(in: expression.source) {
@@ -22,12 +23,16 @@ extension ScorecardCompiler {
             "\(what): no entity it applies to has '\(path.isEmpty ? field : "\(path).\(field)")'\(suggestion)",
             at: location, notes: notes))
       case .selectOnScalar(let path, let type):
-        diagnostics.append(.error("policy.type-error", "\(what): '\(path)' selects a field of a \(type)", at: location, notes: notes))
+        diagnostics.append(
+          .error("policy.type-error", "\(what): '\(path)' selects a field of a \(type)", at: location, notes: notes))
       case .mismatchedComparison(let op, let left, let right):
         diagnostics.append(
-          .error("policy.type-error", "\(what): '\(op)' compares \(left) with \(right); it can never hold", at: location, notes: notes))
+          .error(
+            "policy.type-error", "\(what): '\(op)' compares \(left) with \(right); it can never hold", at: location,
+            notes: notes))
       case .notBool(let type):
-        diagnostics.append(.error("policy.type-error", "\(what): gives \(type), not a bool", at: location, notes: notes))
+        diagnostics.append(
+          .error("policy.type-error", "\(what): gives \(type), not a bool", at: location, notes: notes))
       }
     }
   }

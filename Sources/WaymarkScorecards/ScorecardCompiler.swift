@@ -106,7 +106,8 @@ public struct ScorecardCompiler: Sendable {
         fail("policy.unknown-level", "check '\(check.id)' has level '\(level)', which the scorecard does not define", at: check.expression.location)
       default: break
       }
-      let (expression, expressionOK) = program(check.expression, "check '\(check.id)'", declarations: applicable, into: &diagnostics)
+      let (expression, expressionOK) = program(
+        check.expression, "check '\(check.id)'", declarations: applicable, into: &diagnostics)
       let (applies, applicableOK) = program(
         check.applicable, "check '\(check.id)' applicable", declarations: applicable, into: &diagnostics)
       valid = valid && expressionOK && applicableOK

@@ -22,7 +22,9 @@ import Testing
   @Test func anUnknownFieldIsLocatedWithTheKnownOnes() {
     #expect(
       problems("entity.metadata.nmae == 'x'") == [
-        CELTypeProblem(kind: .unknownField(path: "entity.metadata", field: "nmae", known: ["annotations", "name"]), line: 1, column: 17)
+        CELTypeProblem(
+          kind: .unknownField(path: "entity.metadata", field: "nmae", known: ["annotations", "name"]), line: 1,
+          column: 17)
       ])
   }
 

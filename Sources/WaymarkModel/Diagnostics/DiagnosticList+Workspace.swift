@@ -5,7 +5,8 @@ extension DiagnosticList {
   /// file; an absolute path (a baseline folder, outside the checkout) is no file of the pull
   /// request, so it is moved into the message and the annotation stays unanchored.
   public func anchored(inWorkspace rootPrefix: String) -> DiagnosticList {
-    let prefix = rootPrefix.isEmpty || rootPrefix == "." ? "" : (rootPrefix.hasSuffix("/") ? rootPrefix : rootPrefix + "/")
+    let prefix =
+      rootPrefix.isEmpty || rootPrefix == "." ? "" : (rootPrefix.hasSuffix("/") ? rootPrefix : rootPrefix + "/")
     func anchor(_ location: SourceLocation?) -> SourceLocation? {
       guard var location, !location.path.hasPrefix("/") else { return nil }
       location.path = prefix + location.path

@@ -65,7 +65,8 @@ import WaymarkTestSupport
 
   @Test func annotationsOutsideTheCheckoutAreNotAnchored() {
     let list = DiagnosticList([
-      .error("baseline.invalid", "bad", at: SourceLocation(path: "/srv/published/api/scorecards.json", line: 2, column: 18)),
+      .error(
+        "baseline.invalid", "bad", at: SourceLocation(path: "/srv/published/api/scorecards.json", line: 2, column: 18)),
       .warning("docs.broken-link", "gone", at: SourceLocation(path: "docs/index.md", line: 3, column: 5)),
     ])
     #expect(

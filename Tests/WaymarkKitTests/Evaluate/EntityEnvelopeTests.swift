@@ -9,7 +9,9 @@ import YAML
 
 @Suite struct EntityEnvelopeTests {
   @Test func absentEnvelopeFieldsTakeBackstageDefaults() {
-    let document: JSONValue = ["apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": ["name": "bare"]]
+    let document: JSONValue = [
+      "apiVersion": "backstage.io/v1alpha1", "kind": "Component", "metadata": ["name": "bare"],
+    ]
     let entity = Entity(
       ref: EntityRef(kind: "Component", namespace: "default", name: "bare"), document: document,
       source: EntitySource(path: "c.yaml", line: 1, sourceMap: YAMLSourceMap()))
@@ -27,7 +29,9 @@ import YAML
   @Test func writtenFieldsAreKeptAsWritten() {
     let document: JSONValue = [
       "kind": "Component",
-      "metadata": ["name": "full", "namespace": "ops", "annotations": ["a": "1"], "labels": ["l": "x"], "tags": ["go"]],
+      "metadata": [
+        "name": "full", "namespace": "ops", "annotations": ["a": "1"], "labels": ["l": "x"], "tags": ["go"],
+      ],
       "spec": ["type": "service"],
     ]
     let entity = Entity(

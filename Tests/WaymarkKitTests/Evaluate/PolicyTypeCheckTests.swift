@@ -22,7 +22,8 @@ import WaymarkTestSupport
     let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/typed.yaml": scorecard]))
     let lines = ScorecardFixture.text(result).split(separator: "\n").filter { $0.hasPrefix("policies/typed.yaml") }
     // The checks still run, so those that error are also `scorecard.check-error` warnings.
-    let errored = "gave an error on 3 entities ('component:default/bad', 'component:default/good', 'component:default/lib')"
+    let errored =
+      "gave an error on 3 entities ('component:default/bad', 'component:default/good', 'component:default/lib')"
     let expected: [String] = [
       "policies/typed.yaml:7:37: warning: check 'typo': no entity it applies to has 'entity.spec.lifecyle'; "
         + "did you mean 'lifecycle'? [policy.unknown-field]",
@@ -32,7 +33,8 @@ import WaymarkTestSupport
         + "[policy.type-error]",
       "policies/typed.yaml:8:27: warning: check 'scalar' of scorecard 'typed' \(errored): "
         + "type 'string' does not support field selection [scorecard.check-error]",
-      "policies/typed.yaml:9:29: error: check 'mismatch': '==' compares int with string; it can never hold [policy.type-error]",
+      "policies/typed.yaml:9:29: error: check 'mismatch': '==' compares int with string; it can never hold "
+        + "[policy.type-error]",
       "policies/typed.yaml:10:29: error: check 'not-bool': gives string, not a bool [policy.type-error]",
       "policies/typed.yaml:10:29: warning: check 'not-bool' of scorecard 'typed' \(errored): "
         + "expression gave string, not a bool [scorecard.check-error]",
