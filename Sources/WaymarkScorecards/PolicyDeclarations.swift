@@ -64,7 +64,9 @@ package struct PolicyDeclarations: Sendable {
   /// The kinds an `appliesTo` limits a scorecard to, lowercased, when it names them plainly
   /// (`entity.kind == 'Component'`, `entity.kind in ['API', 'Component']`); nil otherwise.
   package static func kinds(in appliesTo: String?) -> Set<String>? {
-    guard let source = appliesTo, !source.contains("||"), !source.contains("!") else { return nil }
+    // An alternative or a negation may let other kinds through: then every kind is assumed.
+    guard let source = appliesTo, !source.contains("||"), !source.contains("entity.kind !="), !source.contains("!(")
+    else { return nil }
     var kinds = Set<String>()
     for quote in ["'", "\""] {
       let pieces = source.components(separatedBy: "entity.kind == \(quote)").dropFirst()

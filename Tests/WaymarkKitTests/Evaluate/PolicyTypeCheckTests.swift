@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 import WaymarkKit
+import WaymarkScorecards
 import WaymarkTestSupport
 
 @Suite struct PolicyTypeCheckTests {
@@ -40,5 +41,16 @@ import WaymarkTestSupport
         + "expression gave string, not a bool [scorecard.check-error]",
     ]
     #expect(lines.map(String.init).sorted() == expected.sorted())
+  }
+}
+
+@Suite struct PolicyDeclarationsTests {
+  @Test func theKindsAnAppliesToNamesPlainly() {
+    #expect(PolicyDeclarations.kinds(in: "entity.kind == 'Component' && entity.spec.lifecycle != 'deprecated'") == ["component"])
+    #expect(PolicyDeclarations.kinds(in: "entity.kind in ['API', \"Component\"]") == ["api", "component"])
+    #expect(PolicyDeclarations.kinds(in: "entity.kind == 'API' || entity.kind == 'Component'") == nil)
+    #expect(PolicyDeclarations.kinds(in: "entity.kind != 'User'") == nil)
+    #expect(PolicyDeclarations.kinds(in: "!(entity.kind == 'User')") == nil)
+    #expect(PolicyDeclarations.kinds(in: nil) == nil)
   }
 }
