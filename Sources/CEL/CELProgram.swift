@@ -11,8 +11,9 @@ import StructuredData
 /// - **Language**: CEL as in cel-spec's langdef, with the strings, math, encoders (`base64`),
 ///   bindings (`cel.bind`, `cel.block`), optionals (`a.?b`, `orValue`) and two-variable
 ///   comprehension (`all(k, v, p)`, `transformList`, `transformMap`) extensions, and backquoted field names
-///   (`` m.`pagerduty.com/service-id` ``). No protobuf messages and no type checker: type errors
-///   show at evaluation, as error values.
+///   (`` m.`pagerduty.com/service-id` ``). No protobuf messages. The program itself does not
+///   type-check: type errors show at evaluation, as error values, unless `CELChecker` is run
+///   first with declarations of the variables.
 /// - **JSON numbers**: integral JSON numbers arrive as `int`, others as `double`. Comparisons
 ///   mix them freely (`entity.spec.replicas >= 2.5`), arithmetic does not: `replicas + 1` works
 ///   for an integral value, `ratio + 1` fails for a double (write `ratio + 1.0`).

@@ -43,10 +43,15 @@ public struct ScorecardCompiler: Sendable {
     return (compiled, waivers, diagnostics)
   }
 
-  package func program(_ expression: PolicyExpression?, _ what: String, into diagnostics: inout [Diagnostic]) -> (CELProgram?, Bool) {
+  package func program(
+    _ expression: PolicyExpression?, _ what: String, declarations: [String: CELDeclaredType]? = nil,
+    into diagnostics: inout [Diagnostic]
+  ) -> (CELProgram?, Bool) {
     guard let expression else { return (nil, true) }
     do {
-      return (try CELProgram(source: expression.source, options: options), true)
+      let program = try CELProgram(source: expression.source, options: options)
+      if let declarations { typeCheck(expression, what, declarations: declarations, into: &diagnostics) }
+      return (program, true)
     } catch {
       diagnostics.append(
         .error(
@@ -85,7 +90,10 @@ public struct ScorecardCompiler: Sendable {
       diagnostics.append(
         .error(.policyDanglingRef, "scorecard '\(scorecard.name)' names '\(ref)', which does not exist in the catalog", at: scorecard.source))
     }
-    let (appliesTo, appliesOK) = program(scorecard.appliesTo, "appliesTo", into: &diagnostics)
+    let types = PolicyDeclarations(catalog: catalog)
+    let everything = types.declarations(kinds: nil)
+    let applicable = types.declarations(kinds: PolicyDeclarations.kinds(in: scorecard.appliesTo?.source))
+    let (appliesTo, appliesOK) = program(scorecard.appliesTo, "appliesTo", declarations: everything, into: &diagnostics)
     valid = valid && appliesOK
     var ids = Set<String>()
     var checks: [CompiledScorecard.CompiledCheck] = []
@@ -98,17 +106,19 @@ public struct ScorecardCompiler: Sendable {
         fail(.policyUnknownLevel, "check '\(check.id)' has level '\(level)', which the scorecard does not define", at: check.expression.location)
       default: break
       }
-      let (expression, expressionOK) = program(check.expression, "check '\(check.id)'", into: &diagnostics)
-      let (applicable, applicableOK) = program(check.applicable, "check '\(check.id)' applicable", into: &diagnostics)
+      let (expression, expressionOK) = program(
+        check.expression, "check '\(check.id)'", declarations: applicable, into: &diagnostics)
+      let (applies, applicableOK) = program(
+        check.applicable, "check '\(check.id)' applicable", declarations: applicable, into: &diagnostics)
       valid = valid && expressionOK && applicableOK
-      if let expression { checks.append(.init(check: check, expression: expression, applicable: applicable)) }
+      if let expression { checks.append(.init(check: check, expression: expression, applicable: applies)) }
     }
     var gateFilters: [CELProgram?] = []
     for floor in scorecard.gate.minimumLevels {
       if scorecard.rank(of: floor.level) == nil {
         fail(.policyUnknownLevel, "gate level '\(floor.level)' is not a level of scorecard '\(scorecard.name)'", at: floor.location)
       }
-      let (filter, filterOK) = program(floor.filter, "gate filter", into: &diagnostics)
+      let (filter, filterOK) = program(floor.filter, "gate filter", declarations: applicable, into: &diagnostics)
       valid = valid && filterOK
       gateFilters.append(filter)
     }

@@ -114,14 +114,8 @@ public struct ScorecardEvaluator: Sendable {
     ]
   }
 
-  /// The entity as policies see it: the document as written, with `metadata.namespace` filled in.
-  package static func document(of entity: Entity) -> JSONValue {
-    var document = entity.document.objectValue ?? [:]
-    var metadata = document["metadata"]?.objectValue ?? [:]
-    metadata["namespace"] = .string(entity.ref.namespace)
-    document["metadata"] = .object(metadata)
-    return .object(document)
-  }
+  /// The entity as policies see it: Backstage's envelope defaults filled in (see `EntityEnvelope`).
+  package static func document(of entity: Entity) -> JSONValue { EntityEnvelope.document(of: entity) }
 
   package static func timestamp(_ time: Timestamp) -> CELValue {
     let milliseconds = time.millisecondsSinceEpoch

@@ -37,6 +37,8 @@ public struct ScorecardStage: Sendable {
     let reports = await evaluator.evaluate(compiled, waivers: waivers)
     diagnostics += CELBudgetReporter().diagnostics(for: reports)
     diagnostics += AppliesToFailureReporter().diagnostics(for: reports)
+    diagnostics += CheckErrorReporter(enforceGates: enforceGates).diagnostics(for: reports)
+    diagnostics += AppliesToEverythingReporter().diagnostics(for: reports)
     var baseline: Baseline?
     if let baselineFolder {
       let (read, baselineDiagnostics) = Baseline.read(from: baselineFolder)
@@ -48,7 +50,7 @@ public struct ScorecardStage: Sendable {
     let point = comparator.historyPoint(reports, rollup: ScorecardRollup(catalog: catalog), asOf: now)
     let violations = GateEvaluator().violations(compiled, reports: reports, changes: changes, evaluator: evaluator)
     if enforceGates {
-      diagnostics += violations.map { .error(.scorecardGate, $0.message, at: $0.location) }
+      diagnostics += violations.map { .error(.scorecardGate, $0.message, at: $0.reportedLocation, notes: $0.notes) }
     }
     let outcome = ScorecardOutcome(
       reports: reports, waivers: waivers, changes: changes, baselineAsOf: baseline?.asOf,

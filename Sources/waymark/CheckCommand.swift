@@ -28,7 +28,10 @@ struct CheckCommand: AsyncParsableCommand {
       root: site.rootURL, asOf: site.asOfTimestamp, writesOutput: false, baseline: site.baselineURL, progress: terminal.progress)
     options.strict = strict
     let result = try await terminal.build(options)
-    terminal.printToStandardOutput(format.format(result.diagnostics))
+    // Annotations name files of the checkout, so they land on the pull request's files.
+    let printed =
+      format == .github ? result.diagnostics.anchored(inWorkspace: site.workspacePrefix) : result.diagnostics
+    terminal.printToStandardOutput(format.format(printed))
     if let summary {
       let text = PullRequestSummary().markdown(result.scorecards, now: result.now, diagnostics: result.diagnostics)
       do {

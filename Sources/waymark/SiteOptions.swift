@@ -29,5 +29,16 @@ struct SiteOptions: ParsableArguments {
   /// The baseline as a URL, relative to the working directory.
   var baselineURL: URL? { baseline.map { URL(fileURLWithPath: $0, relativeTo: Self.workingDirectory) } }
 
+  /// The root relative to the repository checkout (`GITHUB_WORKSPACE`, else the working
+  /// directory), so GitHub annotations name the pull request's files; "" when they are the same.
+  var workspacePrefix: String {
+    let environment = ProcessInfo.processInfo.environment["GITHUB_WORKSPACE"]
+    let workspace = environment.map { URL(fileURLWithPath: $0) } ?? Self.workingDirectory
+    let base = workspace.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+    let target = rootURL.standardizedFileURL.resolvingSymlinksInPath().pathComponents
+    guard target.count >= base.count, Array(target.prefix(base.count)) == base else { return "" }
+    return target.dropFirst(base.count).joined(separator: "/")
+  }
+
   static var workingDirectory: URL { URL(fileURLWithPath: FileManager.default.currentDirectoryPath) }
 }

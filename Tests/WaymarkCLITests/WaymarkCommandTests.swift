@@ -27,6 +27,8 @@ import WaymarkTestSupport
     if let directory { process.currentDirectoryURL = directory }
     var environment = ProcessInfo.processInfo.environment
     environment["NO_COLOR"] = "1"
+    // Annotation paths are relative to the checkout; tests pin it to the working directory.
+    environment["GITHUB_WORKSPACE"] = nil
     process.environment = environment
     let out = Pipe()
     let err = Pipe()
@@ -92,6 +94,18 @@ import WaymarkTestSupport
     let good = try run(["check", "--root", try SiteFixture.make(["content/catalog/a.yaml": SiteFixture.minimalCatalog]).path])
     #expect(good.status == 0)
     #expect(good.stdout == "")
+  }
+
+  @Test func githubAnnotationsNameTheCheckoutsFiles() throws {
+    let root = try brokenSite()
+    let github = try run(
+      ["check", "--root", root.lastPathComponent, "--format", "github"], in: root.deletingLastPathComponent())
+    #expect(github.status == 1)
+    #expect(
+      github.stdout
+        == "::error file=\(root.lastPathComponent)/content/catalog/a.yaml,line=17,col=10,title=catalog.dangling-ref::"
+        + "spec.owner 'group:default/team-x' does not exist; did you mean 'group:default/team-a'?"
+        + "%0Anote: in entity 'component:default/svc'\n")
   }
 
   @Test func unwritableOutputExitsThree() throws {

@@ -26,8 +26,9 @@ package struct ScorecardReader {
     }
     var gate = ScorecardGate.none
     if let gateReader = spec.mapping("gate", into: &diagnostics) {
-      gateReader.rejectUnknownKeys(allowing: ["noLevelDrop", "minimumLevel"], into: &diagnostics)
+      gateReader.rejectUnknownKeys(allowing: ["noLevelDrop", "minimumLevel", "failOnError"], into: &diagnostics)
       gate.noLevelDrop = gateReader.bool("noLevelDrop", into: &diagnostics) ?? false
+      gate.failOnError = gateReader.bool("failOnError", into: &diagnostics) ?? false
       for floor in gateReader.mappings("minimumLevel", into: &diagnostics) {
         floor.rejectUnknownKeys(allowing: ["level", "where"], into: &diagnostics)
         guard let level = floor.string("level", required: true, into: &diagnostics) else { continue }

@@ -4,6 +4,8 @@ public struct ScorecardGate: Sendable, Hashable {
   public var noLevelDrop: Bool
   /// Entities matching `where` must reach at least `level`.
   public var minimumLevels: [MinimumLevel]
+  /// In `waymark check`, a check that gives an error on any entity fails the check (not only warns).
+  public var failOnError = false
 
   /// A floor for some entities.
   public struct MinimumLevel: Sendable, Hashable {

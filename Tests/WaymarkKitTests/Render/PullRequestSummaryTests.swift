@@ -30,19 +30,22 @@ import WaymarkTestSupport
     let checked = try await ScorecardFixture.build(root, check: true)
     let summary = PullRequestSummary().markdown(checked.scorecards, now: checked.now, diagnostics: checked.diagnostics)
     let zwj = "\u{200D}"
+    let hostileTitle =
+      "Ready \\# Owned \\!\\[pwn\\]\\(https://evil\\.example/x\\.png\\) \\[docs\\]\\(https://evil\\.example\\) \\<img src=x\\> "
+      + "@\(zwj)acme/security"
     #expect(
       summary == """
         ## Waymark readiness
 
         No baseline was given, so level changes are not shown.
-        **1 waiver expire within 14 days:**
-        - ``w` **@acme/all** `x`` (ready/never\\`\\]\\(https://evil\\.example\\) @\(zwj)everyone) expires 2026\\-11\\-05
 
         **1 gate is broken:**
-        - 'component:default/bad' must reach bronze in Ready \\# Owned \\!\\[pwn\\]\\(https://evil\\.example/x\\.png\\) \
-        \\[docs\\]\\(https://evil\\.example\\) \\<img src=x\\> @\(zwj)acme/security but is at no level
+        - 'component:default/bad' must reach bronze in \(hostileTitle) but is at no level
 
-        1 error(s), 0 warning(s).
+        **1 waiver expires within 14 days:**
+        - ``w` **@acme/all** `x`` (\(hostileTitle) / never\\`\\]\\(https://evil\\.example\\) @\(zwj)everyone) expires 2026\\-11\\-05
+
+        1 error, 0 warnings.
 
         """)
   }

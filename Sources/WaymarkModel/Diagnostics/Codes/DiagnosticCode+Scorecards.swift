@@ -6,7 +6,7 @@ extension DiagnosticCode {
     .policyDuplicateLevel, .policyMissingLevel, .policyUnknownLevel, .policyDanglingRef, .policyUnknownScorecard,
     .policyUnknownCheck, .policyUnauthorizedWaiver, .policyExpiredWaiver, .policyCELLimit, .policyBadResult,
     .policyBadExpectation, .policyTestFailed, .scorecardAppliesToFailed, .scorecardGate, .baselineMissing,
-    .baselineInvalid,
+    .baselineInvalid, .policyTypeError, .policyUnknownField, .scorecardCheckError, .scorecardAppliesToEverything,
   ]
 
   /// `policy.not-a-mapping`
