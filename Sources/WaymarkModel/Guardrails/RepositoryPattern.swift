@@ -1,0 +1,70 @@
+/// A template for a place that names a repository: a CI checkout root
+/// (`/home/runner/work/{repo}/{repo}`) or a source URL (`https://git.acme.internal/{org}/{repo}/browse/{path}`).
+///
+/// Segments between `/` are literal text, `{org}` (the owner), `{repo}` (the name), `{host}` or
+/// `*` (any one segment); a final `{path}` takes the rest. A `{repo}` that appears twice must be
+/// the same text both times. What follows the matched segments is the path inside the repository.
+public struct RepositoryPattern: Sendable, Hashable, CustomStringConvertible {
+  /// The template as written.
+  public let text: String
+  private let segments: [Segment]
+
+  private enum Segment: Sendable, Hashable {
+    case literal(String)
+    case org, repo, host, any, rest
+  }
+
+  /// Parses a template; nil when it names no `{repo}`.
+  public init?(_ text: String) {
+    self.text = text
+    var segments: [Segment] = []
+    for part in text.split(separator: "/", omittingEmptySubsequences: false) {
+      switch part {
+      case "{org}": segments.append(.org)
+      case "{repo}": segments.append(.repo)
+      case "{host}": segments.append(.host)
+      case "*": segments.append(.any)
+      case "{path}": segments.append(.rest)
+      default: segments.append(.literal(String(part)))
+      }
+    }
+    // A trailing `/` leaves an empty literal: the template names a folder.
+    if case .literal("") = segments.last, segments.count > 1 { segments.removeLast() }
+    guard segments.contains(.repo) else { return nil }
+    if let rest = segments.firstIndex(of: .rest), rest != segments.count - 1 { return nil }
+    self.segments = segments
+  }
+
+  public var description: String { text }
+
+  /// The repository `location` is in and the path inside it ("" at its root), or nil when the
+  /// template does not match.
+  public func match(_ location: String) -> (repository: RepositoryIdentity, path: String)? {
+    var parts = location.split(separator: "/", omittingEmptySubsequences: false)[...]
+    var org: Substring?
+    var repo: Substring?
+    var host: Substring?
+    for segment in segments {
+      if segment == .rest { break }
+      guard let part = parts.popFirst() else { return nil }
+      switch segment {
+      case .literal(let text): guard part == text else { return nil }
+      case .org:
+        guard !part.isEmpty else { return nil }
+        org = part
+      case .repo:
+        guard !part.isEmpty, repo == nil || repo == part else { return nil }
+        repo = part
+      case .host:
+        guard !part.isEmpty else { return nil }
+        host = part
+      case .any: guard !part.isEmpty else { return nil }
+      case .rest: break
+      }
+    }
+    guard let repo,
+      let identity = RepositoryIdentity(host: host.map(String.init), owner: org.map(String.init), name: String(repo))
+    else { return nil }
+    return (identity, parts.filter { !$0.isEmpty }.joined(separator: "/"))
+  }
+}
