@@ -14,6 +14,8 @@ package struct RepositoryClaimIndex: Sendable {
     /// 0 for a `source-location`, 1 for a `managed-by-location`, 2 for a project slug.
     package var origin: Int
     package var kindRank: Int
+    /// How many segments `folder` has (0 for the whole repository).
+    package var depth: Int { folder.isEmpty ? 0 : folder.utf8.reduce(1) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 } }
   }
 
   /// What the repository step decides for one result.
@@ -74,20 +76,29 @@ package struct RepositoryClaimIndex: Sendable {
   /// the deepest claimed folder holding it, then a `source-location` over a `managed-by-location`
   /// over a slug, then a Component over a Resource over an API.
   package func entity(in repository: RepositoryIdentity, path: String?) -> Outcome {
-    let claims = (byName[repository.name] ?? []).filter { $0.repository.matches(repository) }
-    guard !claims.isEmpty else { return .notClaimed }
-    let holding = claims.filter { claim in
-      claim.folder.isEmpty || path.map { $0 == claim.folder || $0.hasPrefix(claim.folder + "/") } == true
+    guard let named = byName[repository.name] else { return .notClaimed }
+    // One pass keeping the best (depth, origin, kind) and the entities that reach it.
+    var matched = false
+    var best: (depth: Int, origin: Int, kindRank: Int)?
+    var winners: [EntityRef] = []
+    for claim in named where claim.repository.matches(repository) {
+      matched = true
+      let holds = claim.folder.isEmpty || path.map { $0 == claim.folder || $0.hasPrefix(claim.folder + "/") } == true
+      guard holds else { continue }
+      let rank = (depth: claim.depth, origin: claim.origin, kindRank: claim.kindRank)
+      if let current = best {
+        let worse =
+          rank.depth < current.depth
+          || (rank.depth == current.depth && (rank.origin, rank.kindRank) > (current.origin, current.kindRank))
+        if worse { continue }
+        if rank != current { winners = [] }
+      }
+      best = rank
+      if !winners.contains(claim.ref) { winners.append(claim.ref) }
     }
-    guard let depth = holding.map({ $0.folder.isEmpty ? 0 : $0.folder.split(separator: "/").count }).max() else {
-      return .ambiguous([])
-    }
-    let deepest = holding.filter { ($0.folder.isEmpty ? 0 : $0.folder.split(separator: "/").count) == depth }
-    let origin = deepest.map(\.origin).min() ?? 0
-    let sameOrigin = deepest.filter { $0.origin == origin }
-    let kindRank = sameOrigin.map(\.kindRank).min() ?? 0
-    let winners = Set(sameOrigin.filter { $0.kindRank == kindRank }.map(\.ref)).sorted()
-    guard winners.count == 1, let ref = winners.first else { return .ambiguous(winners) }
-    return .mapped(ref, depth == 0 ? .repository : .repositoryFolder)
+    guard matched else { return .notClaimed }
+    guard let best else { return .ambiguous([]) }
+    guard winners.count == 1, let ref = winners.first else { return .ambiguous(winners.sorted()) }
+    return .mapped(ref, best.depth == 0 ? .repository : .repositoryFolder)
   }
 }

@@ -8,6 +8,9 @@ public struct RepositoryPattern: Sendable, Hashable, CustomStringConvertible {
   /// The template as written.
   public let text: String
   private let segments: [Segment]
+  /// The literal text before the first placeholder: a location without it cannot match, found
+  /// without splitting the location (this runs for every result's path).
+  private let literalPrefix: String
 
   private enum Segment: Sendable, Hashable {
     case literal(String)
@@ -33,6 +36,12 @@ public struct RepositoryPattern: Sendable, Hashable, CustomStringConvertible {
     guard segments.contains(.repo) else { return nil }
     if let rest = segments.firstIndex(of: .rest), rest != segments.count - 1 { return nil }
     self.segments = segments
+    var prefix = ""
+    for segment in segments {
+      guard case .literal(let text) = segment else { break }
+      prefix += text + "/"
+    }
+    literalPrefix = prefix
   }
 
   public var description: String { text }
@@ -40,6 +49,7 @@ public struct RepositoryPattern: Sendable, Hashable, CustomStringConvertible {
   /// The repository `location` is in and the path inside it ("" at its root), or nil when the
   /// template does not match.
   public func match(_ location: String) -> (repository: RepositoryIdentity, path: String)? {
+    guard location.hasPrefix(literalPrefix) else { return nil }
     var parts = location.split(separator: "/", omittingEmptySubsequences: false)[...]
     var org: Substring?
     var repo: Substring?
