@@ -36,11 +36,25 @@ public struct RepositoryLocation: Sendable, Hashable {
       return fromPath(
         host: host, segments: url[url.index(after: colon)...].split(separator: "/").map(String.init), query: "")
     }
-    guard let components = URLComponents(string: url), let host = components.host, !host.isEmpty,
-      ["https", "http", "ssh", "git"].contains(components.scheme?.lowercased() ?? "")
+    // scheme://[user@]host[:port]/path[?query][#fragment], read by hand: this runs for every
+    // entity with a source URL, and Foundation's parser costs several times more.
+    guard let schemeEnd = url.range(of: "://"),
+      ["https", "http", "ssh", "git"].contains(url[..<schemeEnd.lowerBound].lowercased())
     else { return nil }
-    let segments = components.path.split(separator: "/").map(String.init)
-    return fromPath(host: host, segments: segments, query: components.query ?? "")
+    var rest = url[schemeEnd.upperBound...]
+    if let hash = rest.firstIndex(of: "#") { rest = rest[..<hash] }
+    var query = Substring("")
+    if let mark = rest.firstIndex(of: "?") {
+      query = rest[rest.index(after: mark)...]
+      rest = rest[..<mark]
+    }
+    let authorityEnd = rest.firstIndex(of: "/") ?? rest.endIndex
+    var host = rest[..<authorityEnd]
+    if let at = host.lastIndex(of: "@") { host = host[host.index(after: at)...] }
+    if let colon = host.firstIndex(of: ":") { host = host[..<colon] }
+    guard !host.isEmpty else { return nil }
+    let segments = rest[authorityEnd...].split(separator: "/").map(String.init)
+    return fromPath(host: String(host), segments: segments, query: String(query))
   }
 
   private static func fromPath(host: String, segments: [String], query: String) -> RepositoryLocation? {
@@ -50,7 +64,8 @@ public struct RepositoryLocation: Sendable, Hashable {
       if host.lowercased().hasSuffix(".visualstudio.com"), let org = host.split(separator: ".").first {
         owner.insert(String(org), at: 0)
       }
-      let path = URLComponents(string: "x:?" + query)?.queryItems?.first { $0.name == "path" }?.value ?? ""
+      let path =
+        query.split(separator: "&").first { $0.hasPrefix("path=") }.map { String($0.dropFirst(5)) } ?? ""
       return make(host: host, owner: owner.joined(separator: "/"), name: segments[git + 1], folder: path)
     }
     // Bitbucket Server: /projects/<P>/repos/<repo>/browse/<path>

@@ -50,13 +50,24 @@ public struct RepositoryPattern: Sendable, Hashable, CustomStringConvertible {
   /// template does not match.
   public func match(_ location: String) -> (repository: RepositoryIdentity, path: String)? {
     guard location.hasPrefix(literalPrefix) else { return nil }
-    var parts = location.split(separator: "/", omittingEmptySubsequences: false)[...]
+    // Segment by segment over the location, without splitting all of it.
+    var rest = Substring(location)
+    var exhausted = false
     var org: Substring?
     var repo: Substring?
     var host: Substring?
     for segment in segments {
       if segment == .rest { break }
-      guard let part = parts.popFirst() else { return nil }
+      guard !exhausted else { return nil }
+      let part: Substring
+      if let slash = rest.firstIndex(of: "/") {
+        part = rest[..<slash]
+        rest = rest[rest.index(after: slash)...]
+      } else {
+        part = rest
+        rest = rest[rest.endIndex...]
+        exhausted = true
+      }
       switch segment {
       case .literal(let text): guard part == text else { return nil }
       case .org:
@@ -75,6 +86,8 @@ public struct RepositoryPattern: Sendable, Hashable, CustomStringConvertible {
     guard let repo,
       let identity = RepositoryIdentity(host: host.map(String.init), owner: org.map(String.init), name: String(repo))
     else { return nil }
-    return (identity, parts.filter { !$0.isEmpty }.joined(separator: "/"))
+    let path = rest.contains("//") || rest.hasPrefix("/") || rest.hasSuffix("/")
+      ? rest.split(separator: "/").joined(separator: "/") : String(rest)
+    return (identity, path)
   }
 }
