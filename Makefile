@@ -119,5 +119,5 @@ GUARDRAILS_PRESET ?= large
 GUARDRAILS_CORPUS := .bench/corpus-sarif-$(GUARDRAILS_PRESET)
 bench-guardrails: release
 	[ -f $(GUARDRAILS_CORPUS)/manifest.json ] || python3 Tests/Bench/gen_corpus.py --out $(GUARDRAILS_CORPUS) --preset $(GUARDRAILS_PRESET) --only catalog,sarif --force -q
-	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  policyResults: ["policy-results/**/*"]\n' > $(GUARDRAILS_CORPUS)/waymark.yaml
+	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  policyResults: ["policy-results/**/*"]\nguardrails:\n  checkoutRoots: ["/workspace/{org}/{repo}"]\n' > $(GUARDRAILS_CORPUS)/waymark.yaml
 	python3 Tests/Bench/policy_ingest.py --corpus $(GUARDRAILS_CORPUS) --waymark .build/release/waymark --reps $(REPS)

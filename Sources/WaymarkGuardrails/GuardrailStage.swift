@@ -29,7 +29,7 @@ public struct GuardrailStage: Sendable {
 
   /// Reads and maps every results file; the catalog is indexed for mapping while the files are read.
   public func run() async -> Output {
-    async let mapper = GuardrailMapper(catalog: catalog)
+    async let mapper = GuardrailMapper(catalog: catalog, settings: inputs.config.guardrails)
     var loaded = await GuardrailResultLoader(root: inputs.root).load(
       paths: inputs.files(matching: inputs.config.policyResultGlobs))
     let readDiagnostics = loaded.diagnostics

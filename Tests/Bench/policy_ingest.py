@@ -54,6 +54,13 @@ def parse_peer_report(stdout):
             "cpu_s": report["cpuSeconds"]}
 
 
+def mapped_share(results, unmapped):
+    """The share of results mapped to an entity, as text: `99.6 % mapped` (`n/a` without results)."""
+    if not results:
+        return "n/a mapped"
+    return f"{100 * (results - unmapped) / results:.1f} % mapped"
+
+
 def summarize(waymark_runs, python_runs):
     """Medians of each side's wall and CPU seconds and the ratios Waymark / Python."""
     def median(runs, key):
@@ -72,7 +79,8 @@ def report_lines(waymark_runs, python_runs):
     summary = summarize(waymark_runs, python_runs)
     first, peer = waymark_runs[0], python_runs[0]
     lines = [f"policy-results ingest: {peer['files']} SARIF files, {peer['bytes'] / 1e6:.1f} MB, "
-             f"{first['results']:,} results from {first['files']} files ({first['unmapped']:,} unmapped)",
+             f"{first['results']:,} results from {first['files']} files ({first['unmapped']:,} unmapped, "
+             f"{mapped_share(first['results'], first['unmapped'])})",
              "rep     Waymark wall   CPU      Python wall   CPU"]
     for index, (waymark, python) in enumerate(zip(waymark_runs, python_runs), start=1):
         lines.append(f"{index:<7} {waymark['wall_s']:8.3f} s {waymark['cpu_s']:7.3f} s "
@@ -97,7 +105,8 @@ def stage_note(context, waymark_runs, peer_runs):
     inner = waymark_runs[-1]["inner"]
     return (f"in-process CPU W {waymark_cpu:.3f} s / P {peer_cpu:.3f} s = {waymark_cpu / peer_cpu:.2f}× "
             f"(the {TARGET}× target is on wall time); W read + parse + map {inner.get('findings', 0):,} results to "
-            f"{inner.get('entities', 0):,} entities ({inner.get('unmapped', 0):,} unmapped); P json.load per file")
+            f"{inner.get('entities', 0):,} entities ({inner.get('unmapped', 0):,} unmapped, "
+            f"{mapped_share(inner.get('findings', 0), inner.get('unmapped', 0))}); P json.load per file")
 
 
 def run_waymark(waymark, corpus, output):

@@ -34,6 +34,7 @@ public struct SiteConfigLoader: Sendable {
     "asOf": .string,
     "metrics": .mapping(["bands": .string, "productionEnvironments": .stringList, "windowDays": .string]),
     "docs": .mapping(["unsafeHTML": .bool, "brokenLinksAreErrors": .bool]),
+    "guardrails": .mapping(["checkoutRoots": .stringList, "repositoryPatterns": .stringList]),
   ]
 
   /// Creates a loader.
@@ -93,6 +94,7 @@ public struct SiteConfigLoader: Sendable {
       config.asOf = nil
     }
     diagnostics += config.metrics.read(value, sourceMap: conversion.sourceMap, file: file)
+    diagnostics += config.guardrails.read(value, sourceMap: conversion.sourceMap, file: file)
     return (config, diagnostics)
   }
 

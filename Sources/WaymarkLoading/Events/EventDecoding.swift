@@ -18,7 +18,16 @@ package enum EventDecoding {
     if bare[.type] != nil || bare[.id] != nil { return CDEventDecoder().decode(bare, strings: &strings) }
     let wrapped = EventRecord(slots: slots, base: EventFields.cloudEventData)
     if wrapped[.type] != nil || wrapped[.id] != nil { return CDEventDecoder().decode(wrapped, strings: &strings) }
-    if bare[.event] != nil { return GitHubDeliveryDecoder().decode(bare, strings: &strings) }
+    if bare[.event] != nil {
+      let record = EventRecord(slots: slots, base: EventFields.cdevent, githubBase: EventFields.githubRequest)
+      let isRecord = bare[.repository] == nil && record[.repository] != nil
+      return GitHubDeliveryDecoder().decode(isRecord ? record : bare, strings: &strings)
+    }
+    if slots[EventFields.rawRepository] != nil || slots[EventFields.rawSender] != nil {
+      return .invalid(
+        "a raw GitHub webhook body: wrap each delivery as {\"event\": \"<X-GitHub-Event header>\", \"payload\": <body>}, "
+          + "or export GitHub's delivery records ({\"event\", \"request\": {\"payload\"}})")
+    }
     if slots[EventFields.cloudEventSpecVersion] != nil {
       return .invalid("a CloudEvent without a CDEvent in 'data' (binary mode and data_base64 are not supported)")
     }

@@ -87,10 +87,18 @@ package enum EventFields {
   package static let github = 2 * CD.allCases.count
   /// The CloudEvents `specversion` at the top of a structured-mode record.
   package static let cloudEventSpecVersion = github + GitHub.allCases.count
+  /// The GitHub members of an API delivery record (`GET /repos/…/hooks/…/deliveries/{id}`):
+  /// `event` at the top, the payload under `request.payload`.
+  package static let githubRequest = cloudEventSpecVersion + 1
+  /// A raw webhook body's `repository.full_name` and `sender.login`, to say what it lacks.
+  package static let rawRepository = githubRequest + GitHub.allCases.count
+  package static let rawSender = rawRepository + 1
 
   /// Every selected path, numbered by the offsets above.
   package static let selection = JSONFieldSelection(
-    CD.allCases.map(\.path) + CD.allCases.map { ["data"] + $0.path } + GitHub.allCases.map(\.path) + [["specversion"]])
+    CD.allCases.map(\.path) + CD.allCases.map { ["data"] + $0.path } + GitHub.allCases.map(\.path) + [["specversion"]]
+      + GitHub.allCases.map { $0 == .event ? ["request", "headers", "X-GitHub-Event"] : ["request"] + $0.path }
+      + [["repository", "full_name"], ["sender", "login"]])
 }
 
 /// The scanned members of one record, read by name.
@@ -98,9 +106,14 @@ package struct EventRecord {
   package let slots: [JSONValue?]
   /// `cdevent` for a bare CDEvent, `cloudEventData` for one inside a CloudEvent.
   package let base: Int
+  /// `github` for a delivery `{event, payload}`, `githubRequest` for an API delivery record.
+  package var githubBase = EventFields.github
 
   package subscript(field: EventFields.CD) -> JSONValue? { slots[base + field.rawValue] }
-  package subscript(field: EventFields.GitHub) -> JSONValue? { slots[EventFields.github + field.rawValue] }
+  package subscript(field: EventFields.GitHub) -> JSONValue? {
+    // `event` is at the top of both delivery shapes.
+    slots[(field == .event ? EventFields.github : githubBase) + field.rawValue]
+  }
 
   /// A member as text: strings as written, integers in decimal (ids are numbers in GitHub payloads).
   package func text(_ field: EventFields.CD) -> String? { Self.text(self[field]) }

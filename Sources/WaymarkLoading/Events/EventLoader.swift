@@ -184,13 +184,32 @@ public struct EventLoader: Sendable {
         return result
       }
       var probe: [JSONValue?] = []
-      if (try? decoder.scanner.scan(buffer, into: &probe)) != nil {
-        decoder.decodeRecord(buffer, line: 1, slots: &slots, strings: &strings, into: &result)
+      do throws(JSONReadError) {
+        try decoder.scanner.scan(buffer, into: &probe)
+      } catch {
+        // A pretty-printed document (`{` alone on its first line) is one record, malformed where
+        // the error is; anything else is JSON Lines, each line its own record.
+        guard Self.opensAlone(buffer) else { return decoder.decodeLines(buffer) }
+        result.records = 1
+        result.malformed = 1
+        result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: .eventsMalformed))
         result.secrets = SecretScanner().scan(buffer)
         return result
       }
-      return decoder.decodeLines(buffer)
+      decoder.decodeRecord(buffer, line: 1, slots: &slots, strings: &strings, into: &result)
+      result.secrets = SecretScanner().scan(buffer)
+      return result
     }
+  }
+
+  /// Whether the first non-blank line is `{` alone, as pretty-printers write a document.
+  package static func opensAlone(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+    var index = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+    while index < bytes.count, [0x20, 0x0A, 0x0D, 0x09].contains(bytes[index]) { index += 1 }
+    guard index < bytes.count, bytes[index] == UInt8(ascii: "{") else { return false }
+    index += 1
+    while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0D { index += 1 }
+    return index == bytes.count || bytes[index] == 0x0A
   }
 
   package static func firstSignificantByte(_ bytes: [UInt8]) -> UInt8? {

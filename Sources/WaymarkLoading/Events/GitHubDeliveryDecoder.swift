@@ -1,7 +1,8 @@
 import StructuredData
 import WaymarkModel
 
-/// Turns a GitHub webhook delivery `{"event": "<X-GitHub-Event>", "payload": {…}}` into events.
+/// Turns a GitHub webhook delivery `{"event": "<X-GitHub-Event>", "payload": {…}}`, or one of
+/// GitHub's API delivery records `{"event", "request": {"headers", "payload"}}`, into events.
 ///
 /// - `push` to the default branch: one change per commit (its own timestamp, time zone kept);
 ///   pushes to other branches are ignored, unlike Four Keys, which counts feature-branch commits.

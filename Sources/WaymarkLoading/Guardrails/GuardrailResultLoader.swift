@@ -31,7 +31,8 @@ public struct LoadedGuardrailResults: Sendable {
 /// Reads policy-result files in parallel; the format is detected from the content, not the name.
 ///
 /// JSON is SARIF (`version` + `runs`), checkov (`check_type`), conftest (an array of
-/// `{filename, successes, …}`) or `opa eval` (`result[].expressions`, or `{}`); anything else is
+/// `{filename, successes, …}`), Trivy (`SchemaVersion` + `Results`) or `opa eval`
+/// (`result[].expressions`, or `{}`); anything else is
 /// read as YAML and must hold PolicyReports. Unreadable or unrecognised files are errors located
 /// at the offending line and column; the other files are still read.
 public struct GuardrailResultLoader: Sendable {
@@ -141,6 +142,12 @@ public struct GuardrailResultLoader: Sendable {
       ConftestParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 3), into: &parsed)
       return parsed
     }
+    if TrivyJSONParser.recognises(value) {
+      var parsed = ParsedGuardrailFile(path: path, format: "trivy")
+      let positions = JSONPositionIndex(bytes: file.bytes, maximumDepth: 7)
+      TrivyJSONParser(path: path).parse(value, positions: positions, into: &parsed)
+      return parsed
+    }
     if OPAEvalParser.recognises(value) {
       var parsed = ParsedGuardrailFile(path: path, format: "opa")
       OPAEvalParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 7), into: &parsed)
@@ -149,7 +156,8 @@ public struct GuardrailResultLoader: Sendable {
     var parsed = ParsedGuardrailFile(path: path, format: "unknown")
     parsed.diagnostics.append(
       .error(
-        .policyUnknownFormat, "JSON is not SARIF 2.1.0, checkov, conftest or opa eval output (found \(Self.shape(of: value)))",
+        .policyUnknownFormat,
+        "JSON is not SARIF 2.1.0, checkov, conftest, Trivy or opa eval output (found \(Self.shape(of: value)))",
         at: SourceLocation(path: path, line: 1, column: 1)))
     return parsed
   }

@@ -48,6 +48,14 @@ package struct OPAEvalParser {
         let valuePath = resultPath.appending("expressions").appending(index: expressionIndex).appending("value")
         let text = expression["text"]?.stringValue ?? ""
         guard let expressionValue = expression["value"] else { continue }
+        // `data.p.deny[_]`: one row per element of the rule's set.
+        if let reference = Self.ruleReference(in: text), text.hasPrefix(reference + "["),
+          let outcome = Self.outcome(forRule: reference)
+        {
+          read(element: expressionValue, rule: reference, outcome: outcome, defaults: Defaults(), at: valuePath,
+               positions: positions, into: &file)
+          continue
+        }
         read(value: expressionValue, rule: text, at: valuePath, positions: positions, into: &file)
       }
     }
@@ -60,12 +68,23 @@ package struct OPAEvalParser {
 
   /// A rule's set, or a package document whose deny/warn/status members are read.
   private func read(value: JSONValue, rule: String, at valuePath: ValuePath, positions: JSONPositionIndex, into file: inout ParsedGuardrailFile) {
-    if let elements = value.arrayValue, let outcome = Self.outcome(forRule: rule) {
-      for (index, element) in elements.enumerated() {
-        read(element: element, rule: rule, outcome: outcome, defaults: Defaults(), at: valuePath.appending(index: index),
-             positions: positions, into: &file)
+    if let outcome = Self.outcome(forRule: rule) {
+      if let elements = value.arrayValue {
+        for (index, element) in elements.enumerated() {
+          read(
+            element: element, rule: rule, outcome: outcome, defaults: Defaults(), at: valuePath.appending(index: index),
+            positions: positions, into: &file)
+        }
+        return
       }
-      return
+      if let messages = Self.partialSetMessages(value) {
+        for message in messages {
+          read(
+            element: .string(message), rule: rule, outcome: outcome, defaults: Defaults(),
+            at: valuePath.appending(message), positions: positions, into: &file)
+        }
+        return
+      }
     }
     guard let members = value.objectValue else {
       file.diagnostics.append(
@@ -76,7 +95,15 @@ package struct OPAEvalParser {
     }
     let defaults = Defaults(entity: members["entity"]?.stringValue, kubernetesId: members["component"]?.stringValue)
     for (name, member) in members.sorted(by: { $0.key < $1.key }) {
-      guard let outcome = Self.outcome(forRule: name), let elements = member.arrayValue else { continue }
+      guard let outcome = Self.outcome(forRule: name) else { continue }
+      if let messages = Self.partialSetMessages(member) {
+        for message in messages {
+          read(element: .string(message), rule: rule + "." + name, outcome: outcome, defaults: defaults,
+               at: valuePath.appending(name).appending(message), positions: positions, into: &file)
+        }
+        continue
+      }
+      guard let elements = member.arrayValue else { continue }
       for (index, element) in elements.enumerated() {
         read(element: element, rule: rule + "." + name, outcome: outcome, defaults: defaults,
              at: valuePath.appending(name).appending(index: index), positions: positions, into: &file)
@@ -116,6 +143,15 @@ package struct OPAEvalParser {
         message: message, file: object?["file"]?.stringValue.map(GuardrailPath.normalized),
         line: object?["line"]?.intValue.map(Int.init), input: input,
         entityRef: object?["entity"]?.stringValue ?? defaults.entity, kubernetes: kubernetes))
+  }
+
+  /// The messages of a set of strings shown as an object (`{"<msg>": true, …}`), as OPA 1.x
+  /// prints a partial set rule (`deny contains msg if …`) in some outputs, sorted; nil otherwise.
+  package static func partialSetMessages(_ value: JSONValue) -> [String]? {
+    guard let members = value.objectValue, !members.isEmpty, members.values.allSatisfy({ $0.boolValue == true }) else {
+      return nil
+    }
+    return members.keys.sorted()
   }
 
   /// fail for `deny`/`violation`(`_x`), warn for `warn`(`_x`), judged by the last segment of a rule path.

@@ -41,6 +41,14 @@ package enum GuardrailPath {
     return RootPath.normalized(path) ?? path
   }
 
+  /// Whether `path` can be a file of the repository it is relative to: relative, already
+  /// folded, not above the root, no scheme or drive (`file:///d:/x`, `c:/x`).
+  package static func isInsideRoot(_ path: String) -> Bool {
+    if isPlain(path) { return true }
+    guard RootPath.normalized(path) == path else { return false }
+    return !(path.split(separator: "/").first?.contains(":") ?? true)
+  }
+
   /// A path with nothing to fold (no `.`/`..` segment, no empty segment, not absolute, no
   /// scheme), the common case, recognised in one pass over the bytes; with `allowingEscapes: false`
   /// also nothing to percent-decode (no `%`).

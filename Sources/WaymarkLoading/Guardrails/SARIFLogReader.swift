@@ -21,6 +21,7 @@ package enum SARIFLogReader {
     var file = ParsedGuardrailFile(path: path, format: "sarif")
     var counter = LineColumnCounter(bytes)
     var version: JSONValue?
+    var properties: JSONValue?
     var runsSeen = false
     var absent = 0
     do {
@@ -29,6 +30,8 @@ package enum SARIFLogReader {
         try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
           if reader.isKey("version") {
             version = try reader.readValue()
+          } else if reader.isKey("properties") {
+            properties = try reader.readValue()
           } else if reader.isKey("runs") {
             guard !runsSeen, reader.nextKind == .array else { throw declined }
             runsSeen = true
@@ -44,7 +47,8 @@ package enum SARIFLogReader {
       return nil
     }
     guard version?.stringValue == "2.1.0", runsSeen else { return nil }
-    parser.noteAbsent(absent, into: &file)
+    let logRepository = properties?[SARIFParser.repositoryProperty]?.stringValue.flatMap(SARIFParser.repository(named:))
+    parser.finish(absent: absent, logRepository: logRepository, into: &file)
     return file
   }
 }

@@ -30,6 +30,7 @@ package struct SARIFParser {
       return
     }
     var absent = 0
+    let logRepository = log["properties"]?[Self.repositoryProperty]?.stringValue.flatMap(Self.repository(named:))
     for (runIndex, run) in runs.enumerated() {
       let runPath = ValuePath(keys: "runs").appending(index: runIndex)
       guard run["tool"]?["driver"]?["name"]?.stringValue != nil else {
@@ -41,7 +42,7 @@ package struct SARIFParser {
       let inputs = parts.results.indices.map { location(positions, runPath.appending("results").appending(index: $0)) }
       absent += parse(run: parts, inputs: inputs, into: &file)
     }
-    noteAbsent(absent, into: &file)
+    finish(absent: absent, logRepository: logRepository, into: &file)
   }
 
   package func noteAbsent(_ absent: Int, into file: inout ParsedGuardrailFile) {
@@ -78,11 +79,62 @@ package struct SARIFParser {
   /// What the results of `run` share, or nil when its tool has no driver name.
   package func context(for run: SARIFRun) -> RunContext? {
     guard let driver = run.tool?["driver"], let toolName = driver["name"]?.stringValue else { return nil }
+    var components =
+      [SARIFToolComponent(driver)] + (run.tool?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init)
+    Self.applyOverrides(run.invocations, to: &components)
+    let (runRepository, baseRepositories) = Self.repositories(of: run)
     return RunContext(
-      toolName: toolName,
-      components: [SARIFToolComponent(driver)] + (run.tool?["extensions"]?.arrayValue ?? []).map(SARIFToolComponent.init),
+      toolName: toolName, components: components,
       uris: SARIFURIResolver(originalUriBaseIds: run.originalUriBaseIds, artifacts: run.artifacts),
-      runEntity: run.properties?[Self.entityProperty]?.stringValue, isConftest: toolName.lowercased() == "conftest")
+      runEntity: run.properties?[Self.entityProperty]?.stringValue, isConftest: toolName.lowercased() == "conftest",
+      runRepository: runRepository, baseRepositories: baseRepositories)
+  }
+
+  /// The property a result, run or log uses to name the repository its files are in.
+  package static let repositoryProperty = "waymark.dev/repository"
+
+  /// The run's repository (its `waymark.dev/repository` property, else the
+  /// `versionControlProvenance` entry not mapped to a base) and the repositories mapped to bases
+  /// (`mappedTo.uriBaseId`).
+  package static func repositories(of run: SARIFRun) -> (RepositoryIdentity?, [String: RepositoryIdentity]) {
+    var runRepository = run.properties?[repositoryProperty]?.stringValue.flatMap(repository(named:))
+    var byBase: [String: RepositoryIdentity] = [:]
+    for entry in run.versionControlProvenance?.arrayValue ?? [] {
+      guard let uri = entry["repositoryUri"]?.stringValue, let repository = RepositoryLocation.parse(uri)?.repository
+      else { continue }
+      if let base = entry["mappedTo"]?["uriBaseId"]?.stringValue {
+        if entry["mappedTo"]?["uri"] == nil, byBase[base] == nil { byBase[base] = repository }
+      } else if runRepository == nil {
+        runRepository = repository
+      }
+    }
+    return (runRepository, byBase)
+  }
+
+  /// A repository named by a URL (`https://github.com/acme/x`) or a slug (`acme/x`).
+  package static func repository(named text: String) -> RepositoryIdentity? {
+    RepositoryLocation.parse(text)?.repository ?? RepositoryIdentity(slug: text)
+  }
+
+  /// Applies `invocations[].ruleConfigurationOverrides` levels to the rules they name (SARIF
+  /// §3.20.5): the overridden level is the rule's default for its results.
+  package static func applyOverrides(_ invocations: JSONValue?, to components: inout [SARIFToolComponent]) {
+    for invocation in invocations?.arrayValue ?? [] {
+      for override in invocation["ruleConfigurationOverrides"]?.arrayValue ?? [] {
+        guard let descriptor = override["descriptor"], let level = override["configuration"]?["level"]?.stringValue
+        else { continue }
+        var chosen = 0
+        if let index = descriptor["toolComponent"]?["index"]?.intValue, index >= 0, Int(index) + 1 < components.count {
+          chosen = Int(index) + 1
+        } else if let name = descriptor["toolComponent"]?["name"]?.stringValue,
+          let named = components.firstIndex(where: { $0.name == name })
+        {
+          chosen = named
+        }
+        guard let ruleIndex = components[chosen].ruleIndex(of: descriptor) else { continue }
+        components[chosen].rules[ruleIndex] = components[chosen].rules[ruleIndex].withDefaultLevel(level)
+      }
+    }
   }
 
   /// What every result of one run shares.
@@ -92,6 +144,19 @@ package struct SARIFParser {
     package var uris: SARIFURIResolver
     package var runEntity: String?
     package var isConftest: Bool
+    package var runRepository: RepositoryIdentity?
+    package var baseRepositories: [String: RepositoryIdentity]
+
+    /// The repository of a result: its own property, else its base's, else the run's.
+    package func repository(_ result: borrowing SARIFResultFields) -> RepositoryIdentity? {
+      if let named = result.properties?[SARIFParser.repositoryProperty]?.stringValue {
+        return SARIFParser.repository(named: named)
+      }
+      if !baseRepositories.isEmpty, let base = result.uriBaseId, let repository = baseRepositories[base] {
+        return repository
+      }
+      return runRepository
+    }
   }
 
   /// The finding of one result (not `absent`) read at `input`.
@@ -122,7 +187,9 @@ package struct SARIFParser {
       file: run.uris.resolve(uri: result.uri, uriBaseId: result.uriBaseId, index: result.artifactIndex),
       line: result.startLine.map(Int.init), helpURL: rule?.helpURL,
       suppressed: suppressed, input: input,
-      entityRef: result.properties?[Self.entityProperty]?.stringValue ?? run.runEntity)
+      entityRef: result.properties?[Self.entityProperty]?.stringValue ?? run.runEntity,
+      repository: run.repository(result),
+      fileBase: run.uris.fileBase(uri: result.uri, uriBaseId: result.uriBaseId, index: result.artifactIndex))
   }
 
   private func location(_ positions: JSONPositionIndex, _ valuePath: ValuePath) -> SourceLocation {
@@ -150,23 +217,60 @@ package struct SARIFParser {
     if let index = result.ruleIndex ?? reference?["index"]?.intValue, index >= 0, Int(index) < components[chosen].rules.count {
       let rule = components[chosen].rules[Int(index)]
       let ruleId = rule.id
-      guard let id else { return (rule, ruleId ?? "", nil) }
+      guard let id else { return (rule, ruleId ?? Self.noRuleId, nil) }
       // The usual case: the rule's own copy of the id is shared by all its findings.
       if let ruleId, ruleId == id { return (rule, ruleId, nil) }
       if let ruleId, !id.hasPrefix(ruleId + "/") {
-        return (
-          rule, id,
-          "ruleId '\(id)' disagrees with ruleIndex \(index) (rule '\(ruleId)'); showing '\(id)' with that rule's metadata"
-        )
+        // The id is what the tool meant (older Trivy writes stale indexes): its own rule labels
+        // the finding when the run has one.
+        let own = Self.rule(id: id, in: components, preferring: chosen)
+        let metadata = own == nil ? "that rule's metadata" : "its own rule's metadata"
+        let warning =
+          "ruleId '\(id)' disagrees with ruleIndex \(index) (rule '\(ruleId)'); showing '\(id)' with \(metadata)"
+        return (own ?? rule, id, warning)
       }
       return (rule, id, nil)
     }
-    guard let id else { return (nil, "", nil) }
-    if let rule = components[chosen].rule(id: id) { return (rule, id, nil) }
+    guard let id else { return (nil, Self.noRuleId, nil) }
+    return (Self.rule(id: id, in: components, preferring: chosen), id, nil)
+  }
+
+  /// The rule id of a result that has neither a `ruleId` nor a rule with an id at its `ruleIndex`.
+  package static let noRuleId = "(no rule id)"
+
+  /// The rule with `id` in the chosen component, else in the others.
+  private static func rule(id: String, in components: [SARIFToolComponent], preferring chosen: Int) -> SARIFRule? {
+    if let rule = components[chosen].rule(id: id) { return rule }
     for other in components where other.name != components[chosen].name {
-      if let rule = other.rule(id: id) { return (rule, id, nil) }
+      if let rule = other.rule(id: id) { return rule }
     }
-    return (nil, id, nil)
+    return nil
+  }
+
+  /// What every reading of a log ends with: the note on `absent` results, the log's
+  /// `waymark.dev/repository` for findings with no repository of their own, and one
+  /// `policy.sarif-rule-mismatch` warning per disagreement (the first result's), with a count.
+  package func finish(absent: Int, logRepository: RepositoryIdentity?, into file: inout ParsedGuardrailFile) {
+    noteAbsent(absent, into: &file)
+    if let logRepository {
+      for index in file.findings.indices where file.findings[index].repository == nil {
+        file.findings[index].repository = logRepository
+      }
+    }
+    let code: DiagnosticCode = .policySARIFRuleMismatch
+    guard file.diagnostics.contains(where: { $0.code == code }) else { return }
+    var counts: [String: Int] = [:]
+    for diagnostic in file.diagnostics where diagnostic.code == code { counts[diagnostic.message, default: 0] += 1 }
+    var seen: Set<String> = []
+    file.diagnostics = file.diagnostics.compactMap { diagnostic in
+      guard diagnostic.code == code else { return diagnostic }
+      guard seen.insert(diagnostic.message).inserted else { return nil }
+      let count = counts[diagnostic.message, default: 1]
+      guard count > 1 else { return diagnostic }
+      var collapsed = diagnostic
+      collapsed.message += " (\(count) results)"
+      return collapsed
+    }
   }
 
   /// Result level, else the rule's default level, else `warning`; not-`fail` kinds are `none`.

@@ -34,6 +34,15 @@ package final class SARIFRule: Sendable {
     wordSeverity = Self.wordSeverity(in: value["properties"])
   }
 
+  /// The same rule with its `defaultConfiguration.level` replaced (a `ruleConfigurationOverrides` entry).
+  package func withDefaultLevel(_ level: String) -> SARIFRule {
+    guard case .object(var members) = value else { return self }
+    var configuration = members["defaultConfiguration"]?.objectValue ?? [:]
+    configuration["level"] = .string(level)
+    members["defaultConfiguration"] = .object(configuration)
+    return SARIFRule(.object(members))
+  }
+
   /// The bucket of a `security-severity` property (a number or numeric text).
   package static func scoreSeverity(in properties: JSONValue?) -> GuardrailSeverity? {
     let score = properties?["security-severity"]
@@ -41,7 +50,8 @@ package final class SARIFRule: Sendable {
     return GuardrailSeverity(score: number)
   }
 
-  /// A severity word in `severity` or `problem.severity` (CodeQL), in that order.
+  /// A severity word in `severity` or `problem.severity` (CodeQL: `error`, `warning`,
+  /// `recommendation`), in that order.
   package static func wordSeverity(in properties: JSONValue?) -> GuardrailSeverity? {
     for key in ["severity", "problem.severity"] {
       if let word = properties?[key]?.stringValue, let severity = GuardrailSeverity(word: word) { return severity }

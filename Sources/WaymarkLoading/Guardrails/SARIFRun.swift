@@ -7,6 +7,8 @@ package struct SARIFRun {
   package var properties: JSONValue?
   package var originalUriBaseIds: JSONValue?
   package var artifacts: JSONValue?
+  package var versionControlProvenance: JSONValue?
+  package var invocations: JSONValue?
   package var results: [SARIFResultFields] = []
   /// The byte offset of each result in the file, parallel to `results` (member-by-member reads).
   package var resultOffsets: [Int] = []
@@ -19,6 +21,8 @@ package struct SARIFRun {
     properties = run["properties"]
     originalUriBaseIds = run["originalUriBaseIds"]
     artifacts = run["artifacts"]
+    versionControlProvenance = run["versionControlProvenance"]
+    invocations = run["invocations"]
     results = (run["results"]?.arrayValue ?? []).map(SARIFResultFields.init)
   }
 }

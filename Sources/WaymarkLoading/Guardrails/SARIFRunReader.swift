@@ -26,6 +26,7 @@ package struct SARIFRunReader {
   private var pending: [PendingFile] = []
   private var urisLate = false
   private var propertiesLate = false
+  private var provenanceLate = false
 
   /// A converted finding's URI as written, kept until the run's URI bases are all known.
   private struct PendingFile {
@@ -68,6 +69,18 @@ package struct SARIFRunReader {
         try note("artifacts")
         urisLate = urisLate || converted
         run.artifacts = try reader.readValue()
+      } else if reader.isKey("versionControlProvenance") {
+        try note("versionControlProvenance")
+        provenanceLate = converted
+        run.versionControlProvenance = try reader.readValue()
+      } else if reader.isKey("invocations") {
+        try note("invocations")
+        run.invocations = try reader.readValue()
+        // Overrides change the levels of results already converted: the whole tree reads those.
+        let overrides = run.invocations?.arrayValue?.contains { $0["ruleConfigurationOverrides"] != nil } == true
+        if converted, overrides {
+          throw SARIFLogReader.declined
+        }
       }
     }
     return try finish(counter: &counter, into: &file)
@@ -91,6 +104,7 @@ package struct SARIFRunReader {
     converted = false
     urisLate = false
     propertiesLate = false
+    provenanceLate = false
     guard reader.nextKind == .array else { return }
     guard let context = parser.context(for: run) else {
       // No tool yet: the results are held and converted when the run ends.
@@ -145,10 +159,23 @@ package struct SARIFRunReader {
             lastBase = entry.uriBaseId
             lastBaseLeavesURIs = context.uris.leavesPlainURIsAsWritten(under: lastBase)
           }
-          if lastBaseLeavesURIs { continue }
+          if lastBaseLeavesURIs {
+            file.findings[entry.finding].fileBase = context.uris.fileBase(
+              uri: entry.uri, uriBaseId: entry.uriBaseId, index: entry.artifactIndex)
+            continue
+          }
         }
         file.findings[entry.finding].file = context.uris.resolve(
           uri: entry.uri, uriBaseId: entry.uriBaseId, index: entry.artifactIndex)
+        file.findings[entry.finding].fileBase = context.uris.fileBase(
+          uri: entry.uri, uriBaseId: entry.uriBaseId, index: entry.artifactIndex)
+      }
+    }
+    if provenanceLate || propertiesLate, context.runRepository != nil || !context.baseRepositories.isEmpty {
+      // Results name their own repository only in their properties; the rest get the run's.
+      guard context.baseRepositories.isEmpty else { throw SARIFLogReader.declined }
+      for index in findingsStart..<file.findings.count where file.findings[index].repository == nil {
+        file.findings[index].repository = context.runRepository
       }
     }
     if propertiesLate, let runEntity = context.runEntity {

@@ -14,6 +14,12 @@ package struct SARIFToolComponent {
     }
   }
 
+  /// The index of the rule a `reportingDescriptorReference` names by `index`, else by `id`.
+  package func ruleIndex(of reference: JSONValue) -> Int? {
+    if let index = reference["index"]?.intValue, index >= 0, Int(index) < rules.count { return Int(index) }
+    return reference["id"]?.stringValue.flatMap { byId[$0] }
+  }
+
   /// The rule with `id`, or for a hierarchical id `a/b` the rule `a`.
   package func rule(id: String) -> SARIFRule? {
     if let index = byId[id] { return rules[index] }

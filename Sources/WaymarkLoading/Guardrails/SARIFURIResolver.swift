@@ -9,10 +9,14 @@ import WaymarkModel
 /// undefined base, and all of these are taken to be the repository root, so what was collected
 /// is root-relative. An absolute `file://` URI under one of the run's absolute bases is made
 /// relative to it; other absolute URIs (`file:///C:/…`, `host://…`) stay as written and map to
-/// no entity by path.
+/// no entity by path. A base written as an absolute path (Trivy's `ROOTPATH: {uri: "/"}`) is a
+/// `file:` URI. Where the chain ends at an absolute base, `fileBase` gives it as a path, so that
+/// the file's absolute location (`/workspace/acme/x/` + `main.tf`) can be matched to a checkout root.
 package struct SARIFURIResolver {
   private let artifacts: [JSONValue]
   private let absoluteBases: [String]
+  /// For each base id, the absolute folder its chain ends at, as a path ending in `/`.
+  private let chainRoots: [String: String]
   /// For each base id, what its chain puts before a relative URI ("" when the chain starts at
   /// the root), and whether that prefix is plain (`GuardrailPath.isPlain`, nothing to decode): the
   /// same for every result of the run, so worked out once.
@@ -20,7 +24,7 @@ package struct SARIFURIResolver {
 
   /// A resolver for a run with these `originalUriBaseIds` and `artifacts`.
   package init(originalUriBaseIds: JSONValue?, artifacts: JSONValue?) {
-    let bases = originalUriBaseIds?.objectValue ?? [:]
+    let bases = Self.absolutizingPaths(originalUriBaseIds?.objectValue ?? [:])
     self.artifacts = artifacts?.arrayValue ?? []
     absoluteBases = bases.values.compactMap { $0["uri"]?.stringValue }.filter { Self.isAbsolute($0) }
       .map { $0.hasSuffix("/") ? $0 : $0 + "/" }.sorted { $0.count > $1.count }
@@ -28,6 +32,68 @@ package struct SARIFURIResolver {
       let prefix = Self.chainPrefix(from: id, bases: bases)
       prefixes[id] = (prefix, prefix.isEmpty || GuardrailPath.isPlain(prefix + "_", allowingEscapes: false))
     }
+    chainRoots = bases.keys.reduce(into: [:]) { roots, id in
+      if let root = Self.chainRoot(from: id, bases: bases) { roots[id] = root }
+    }
+  }
+
+  /// The bases with a `uri` written as an absolute path (`/`, `/src/`) turned into `file:` URIs.
+  private static func absolutizingPaths(_ bases: [String: JSONValue]) -> [String: JSONValue] {
+    bases.mapValues { definition in
+      guard case .object(var members) = definition, let uri = members["uri"]?.stringValue, uri.hasPrefix("/") else {
+        return definition
+      }
+      members["uri"] = .string("file://" + uri)
+      return .object(members)
+    }
+  }
+
+  /// The absolute `file:` URI the chain from `id` ends at, as a path ending in `/`.
+  private static func chainRoot(from id: String, bases: [String: JSONValue]) -> String? {
+    var base: String? = id
+    var seen: Set<String> = []
+    while let id = base, !seen.contains(id), let definition = bases[id] {
+      seen.insert(id)
+      guard let uri = definition["uri"]?.stringValue else { return nil }
+      if isAbsolute(uri) { return filePath(uri).map { $0.hasSuffix("/") ? $0 : $0 + "/" } }
+      base = definition["uriBaseId"]?.stringValue
+    }
+    return nil
+  }
+
+  /// The decoded path of a `file:` URI (`file:///workspace/a%20b/` → `/workspace/a b/`).
+  package static func filePath(_ uri: String) -> String? {
+    guard uri.lowercased().hasPrefix("file:") else { return nil }
+    var rest = uri.dropFirst(5)
+    if rest.hasPrefix("//") {
+      rest = rest.dropFirst(2)
+      // An authority other than empty or localhost names another machine.
+      let slash = rest.firstIndex(of: "/") ?? rest.endIndex
+      let authority = rest[..<slash].lowercased()
+      guard authority.isEmpty || authority == "localhost" else { return nil }
+      rest = rest[slash...]
+    }
+    guard rest.hasPrefix("/") else { return nil }
+    return PercentDecoding.decoded(String(rest))
+  }
+
+  /// The absolute folder that the path `resolve` gives for these members is relative to, when
+  /// the run says: the root its base chain ends at, or the run's absolute base an absolute URI
+  /// was made relative to.
+  package func fileBase(uri: String?, uriBaseId: String?, index: Int64?) -> String? {
+    var uri = uri
+    var base = uriBaseId
+    if uri == nil, let index, index >= 0, Int(index) < artifacts.count {
+      let artifact = artifacts[Int(index)]["location"]
+      uri = artifact?["uri"]?.stringValue
+      base = base ?? artifact?["uriBaseId"]?.stringValue
+    }
+    guard let uri else { return nil }
+    if Self.isAbsolute(uri) {
+      guard let workspace = absoluteBases.first(where: { uri.hasPrefix($0) }) else { return nil }
+      return Self.filePath(workspace)
+    }
+    return base.flatMap { chainRoots[$0] }
   }
 
   /// Follows `uriBaseId`s from `id` up to a base with an absolute URI, a base without a URI, an

@@ -24,6 +24,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var asOf: String?
   /// Delivery metrics settings (`metrics:`).
   public var metrics = MetricsSettings()
+  /// Guardrail-result mapping settings (`guardrails:`).
+  public var guardrails = GuardrailSettings()
   /// Whether raw HTML in docs pages passes through (`docs.unsafeHTML`); off, it is removed.
   public var docsUnsafeHTML: Bool = false
   /// Whether broken links in docs are errors rather than warnings (`docs.brokenLinksAreErrors`).

@@ -30,12 +30,21 @@ public struct GuardrailFinding: Sendable, Hashable {
   public var entityRef: String?
   /// The Kubernetes objects the result is about.
   public var kubernetes: [KubernetesObject]
+  /// The repository the result's file is in, when the result names it (SARIF
+  /// `versionControlProvenance`, `waymark.dev/repository`) or a checkout root shows it.
+  public var repository: RepositoryIdentity?
+  /// The absolute folder a relative `file` is relative to, when the tool wrote it (a SARIF base
+  /// such as `file:///workspace/acme/`), as a path ending in `/`; checkout roots are matched on it.
+  public var fileBase: String?
+  /// The mapping rule that attached the finding to its entity; nil while unmapped.
+  public var mappedBy: GuardrailMappingRule?
 
   /// Creates a finding.
   public init(
     tool: String, ruleId: String, ruleName: String? = nil, result: GuardrailOutcome, severity: GuardrailSeverity,
     message: String, file: String? = nil, line: Int? = nil, helpURL: String? = nil, suppressed: Bool = false,
-    input: SourceLocation, count: Int = 1, entityRef: String? = nil, kubernetes: [KubernetesObject] = []
+    input: SourceLocation, count: Int = 1, entityRef: String? = nil, kubernetes: [KubernetesObject] = [],
+    repository: RepositoryIdentity? = nil, fileBase: String? = nil
   ) {
     self.tool = tool
     self.ruleId = ruleId
@@ -51,15 +60,19 @@ public struct GuardrailFinding: Sendable, Hashable {
     self.count = count
     self.entityRef = entityRef
     self.kubernetes = kubernetes
+    self.repository = repository
+    self.fileBase = fileBase
   }
 
-  /// The finding as the JSON API writes it (the contract: exactly these keys).
+  /// The finding as the JSON API writes it (a contract: keys are added, never renamed or dropped).
   public var value: JSONValue {
     [
       "tool": .string(tool), "ruleId": .string(ruleId), "ruleName": ruleName.map(JSONValue.string) ?? .null,
       "result": .string(result.rawValue), "severity": .string(severity.rawValue), "message": .string(message),
       "file": file.map(JSONValue.string) ?? .null, "line": line.map { .int(Int64($0)) } ?? .null,
       "suppressed": .bool(suppressed),
+      "repository": repository.map { .string($0.description) } ?? .null,
+      "mappedBy": mappedBy.map { .string($0.rawValue) } ?? .null,
       "input": ["path": .string(input.path), "line": .int(Int64(input.line))],
     ]
   }

@@ -51,10 +51,16 @@ public struct GuardrailResults: Sendable, Hashable {
   /// The mapper hands findings over in input order (files by path, each in file order), which is
   /// usually the sorted order already: a list is sorted only when it is not, and de-duplicated
   /// only when more than one input reported into it.
-  package init(grouped: consuming [EntityRef: [GuardrailFinding]], unmapped: consuming [GuardrailFinding], inputs: [GuardrailInputSummary]) {
+  /// `deduplicated`: the mapper already kept each check once across inputs.
+  package init(
+    grouped: consuming [EntityRef: [GuardrailFinding]], unmapped: consuming [GuardrailFinding],
+    inputs: [GuardrailInputSummary], deduplicated: Bool = false
+  ) {
     var grouped = consume grouped
     for ref in Array(grouped.keys) {
-      if Self.hasSeveralInputs(grouped[ref, default: []]) { Self.deduplicate(&grouped[ref, default: []]) }
+      if !deduplicated, Self.hasSeveralInputs(grouped[ref, default: []]) {
+        Self.deduplicate(&grouped[ref, default: []])
+      }
       Self.sortByPrecedes(&grouped[ref, default: []])
     }
     var unmapped = consume unmapped

@@ -22,7 +22,7 @@ public enum GuardrailSeverity: String, Sendable, Hashable, CaseIterable, Compara
     case "critical", "blocker": self = .critical
     case "high", "error", "major": self = .high
     case "medium", "moderate", "warning": self = .medium
-    case "low", "minor", "note": self = .low
+    case "low", "minor", "note", "recommendation": self = .low
     case "info", "informational", "information", "none", "negligible": self = .info
     default: return nil
     }

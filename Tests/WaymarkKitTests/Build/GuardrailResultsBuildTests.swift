@@ -132,7 +132,7 @@ import WaymarkTestSupport
     #expect(!result.diagnostics.hasErrors)
     #expect(
       DiagnosticFormat.text.format(result.diagnostics)
-        == "content/policy-results/checkov/results_sarif.sarif:1:1: warning: 1 of 3 result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json [policy.unmapped]\n"
+        == "content/policy-results/checkov/results_sarif.sarif:1:1: warning: 1 of 1 result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json [policy.unmapped]\n"
     )
     assertGolden(try file(result, "api/policy-results.json"), named: "policy-results.json")
     assertGolden(try file(result, "api/policy-results-unmapped.json"), named: "policy-results-unmapped.json")

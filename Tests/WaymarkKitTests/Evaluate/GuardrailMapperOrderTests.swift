@@ -83,16 +83,16 @@ import WaymarkTestSupport
     #expect(keptDiagnostics == handedDiagnostics)
     #expect(
       summary(fromKept) == [
-        // The root's claim takes what no nearer folder claims (an absolute path, tools/,
-        // services/other/), as the walk up the folders always did.
-        "monorepo: R2@results/a.sarif:4 R3@results/a.sarif:5 R5@results/a.sarif:7",
+        // The root's claim takes what no nearer folder claims (tools/, services/other/), as the
+        // walk up the folders always did; an absolute path cannot be in the repository.
+        "monorepo: R3@results/a.sarif:5 R5@results/a.sarif:7",
         // b.sarif's findings were out of order: sorted.
         "pay: R1@results/a.sarif:3 R6@results/b.sarif:2 R7@results/b.sarif:9",
-        "unmapped: R4@results/a.sarif:6 R8@results/b.sarif:1",
+        "unmapped: R2@results/a.sarif:4 R4@results/a.sarif:6 R8@results/b.sarif:1",
       ])
     #expect(
       DiagnosticFormat.text.format(DiagnosticList(keptDiagnostics)) == """
-        results/a.sarif:1:1: warning: 1 of 5 result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json [policy.unmapped]
+        results/a.sarif:1:1: warning: 2 of 5 result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json [policy.unmapped]
         results/a.sarif:6:1: warning: result names entity 'component:nope', which is not in the catalog; trying the other mappings [policy.unknown-entity]
         results/b.sarif:1:1: warning: 1 of 3 result(s) map to no catalog entity; they are listed in api/policy-results-unmapped.json [policy.unmapped]
 

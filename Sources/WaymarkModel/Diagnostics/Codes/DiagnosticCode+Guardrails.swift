@@ -3,7 +3,7 @@ extension DiagnosticCode {
   static let guardrailCodes: [DiagnosticCode] = [
     .policyUnknownFormat, .policyBadJSON, .policySARIFVersion, .policySARIFShape, .policySARIFRuleMismatch,
     .policySARIFAbsent, .policyReportShape, .policyNotAReport, .policyCheckovShape, .policyOPAConvention,
-    .policyOPAError, .policyTooManyResults, .policyUnknownEntity, .policyUnmapped,
+    .policyOPAError, .policyTooManyResults, .policyUnknownEntity, .policyUnmapped, .policyAmbiguousRepository,
   ]
 
   /// `policy.unknown-format`

@@ -126,3 +126,17 @@ extension DiagnosticCode {
       or '&#95;') or as a file name; nothing is published: remove it (and revoke it) [secrets.in-output]
       """)
 }
+
+extension DiagnosticCode {
+  /// `policy.ambiguous-repository`
+  public static let policyAmbiguousRepository = DiagnosticCode(
+    "policy.ambiguous-repository", .warning, .guardrails,
+    "results in a repository that several entities claim equally stay unmapped",
+    example: "policy-results/api.sarif",
+    "(results in repository acme/api, which component:default/api and component:default/api-docs both claim)\n",
+    prints: """
+      policy-results/api.sarif: warning: 3 result(s) are in repository 'acme/api', which component:default/api and \
+      component:default/api-docs claim equally; they are unmapped (give each a source-location subfolder, or name \
+      the entity with waymark.dev/entity) [policy.ambiguous-repository]
+      """)
+}
