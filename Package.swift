@@ -42,7 +42,9 @@ let package = Package(
 
     // The portal, in layers; a target imports only the layers listed before it.
     // Model: values only (entities, catalog, diagnostics, findings, results, metrics); no disk, no rendering.
-    .target(name: "WaymarkModel", dependencies: ["StructuredData", "YAML", "Markdown"]),
+    .target(
+      name: "WaymarkModel",
+      dependencies: ["StructuredData", "YAML", "Markdown", .product(name: "Crypto", package: "swift-crypto")]),
     // Loading: the only layer that reads the disk (files, config, catalog, events, guardrail results, docs, policies).
     .target(
       name: "WaymarkLoading",
