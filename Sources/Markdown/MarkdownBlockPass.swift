@@ -43,9 +43,10 @@ struct MarkdownBlockPass {
     var out: [String] = []
     out.reserveCapacity(lines.count)
     var fence: (character: Character, count: Int)?
+    var saneLists = SaneListIndenter()
     var index = 0
     while index < lines.count {
-      let line = lines[index]
+      let line = fence == nil ? saneLists.reindent(lines[index]) : lines[index]
       if let open = fence {
         if Self.fenceMarker(line).map({ $0.character == open.character && $0.count >= open.count }) == true,
           line.content.drop(while: { $0 == open.character }).allSatisfy(\.isWhitespace)
@@ -80,6 +81,32 @@ struct MarkdownBlockPass {
       index += 1
     }
     return out.joined(separator: "\n")
+  }
+
+  /// Material's two-space nesting (`mdx_truly_sane_lists`) under ordered items: CommonMark nests
+  /// below `1. ` only from the item's content column (three spaces), so lines indented two or more
+  /// spaces below an ordered item are moved right by the marker's extra width.
+  struct SaneListIndenter {
+    private var list: (indent: Int, extra: Int)?
+
+    mutating func reindent(_ line: Line) -> Line {
+      guard !line.isBlank else { return line }
+      let digits = line.content.prefix { $0.isASCII && $0.isNumber }
+      let rest = line.content.dropFirst(digits.count)
+      if !digits.isEmpty, digits.count < 10, rest.hasPrefix(". ") || rest.hasPrefix(") "),
+        list == nil || line.indent <= list?.indent ?? 0
+      {
+        list = (line.indent, digits.count)
+        return line
+      }
+      guard let open = list else { return line }
+      if line.indent <= open.indent {
+        list = nil
+        return line
+      }
+      guard line.indent >= open.indent + 2, open.extra > 0 else { return line }
+      return Line(Substring(String(repeating: " ", count: line.indent + open.extra)) + line.content)
+    }
   }
 
   /// Whether a block may start after this output line (blank, a heading or a placeholder).

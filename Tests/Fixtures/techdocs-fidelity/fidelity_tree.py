@@ -6,7 +6,7 @@ carry meaning (admonition types, tabs, details, critic, attribute-list classes),
 whitespace collapsed. Presentation that differs by design is folded:
 
 - a code block (Pygments' table or Waymark's `<pre>`) is one `codeblock` node, with its file name
-  and its code text (line numbers left out);
+  and its code text (line numbers left out); inline code is `code` and its text;
 - `span` wrappers are unwrapped (highlighting tokens), except critic comments and file names;
 - an emoji, as mkdocs' `<img alt="😄">` or Waymark's `<span>😄</span>`, is `emoji` + the character;
 - permalinks (`a.headerlink`) and mkdocs' own page chrome are dropped.
@@ -108,6 +108,12 @@ def lines(node, depth=0, out=None):
             continue
         if "emojione" in classes or "twemoji" in classes:
             out.append("  " * depth + "emoji " + (child.attrs.get("alt") or child.text()).strip())
+            continue
+        if child.tag == "code" and not ({"critic"} & set(classes)):
+            out.append("  " * depth + "code")
+            text = " ".join(child.text().split())
+            if text:
+                out.append("  " * (depth + 1) + "#" + text)
             continue
         if child.tag == "span" and not ({"critic", "filename"} & set(classes)):
             lines(child, depth, out)
