@@ -1,7 +1,7 @@
 """TechDocs fidelity (issue 30): Waymark's rendering of the fidelity corpus against mkdocs'.
 
 The corpus (Tests/Fixtures/techdocs-fidelity, 31 pages using every extension techdocs-core turns
-on) is built with the real `waymark` binary; each page's content area is normalised
+on, and 2 more merged in by a monorepo `!include`) is built with the real `waymark` binary; each page's content area is normalised
 (fidelity_tree.py) and compared with the golden mkdocs rendered (render_goldens.py): at least 95 %
 of the nodes agree on every page, and no extension syntax is left as text.
 
@@ -34,19 +34,26 @@ class TechDocsFidelityTest(unittest.TestCase):
             capture_output=True, text=True)
         if run.returncode != 0:
             raise AssertionError(f"waymark build exited {run.returncode}:\n{run.stdout}{run.stderr}")
-        cls.pages = sorted(p.stem for p in (FIXTURE / "goldens").glob("*.txt"))
+        cls.folders = dict(fidelity_tree.pages(FIXTURE / "content" / "docs" / "fidelity"))
+        cls.pages = sorted(cls.folders)
 
     @classmethod
     def tearDownClass(cls):
         cls.temp.cleanup()
 
     def waymark_tree(self, page):
-        folder = self.output / "docs" / "default" / "component" / "fidelity"
-        path = folder / "index.html" if page == "index" else folder / page / "index.html"
+        path = self.output / "docs" / "default" / "component" / "fidelity" / self.folders[page] / "index.html"
         return fidelity_tree.lines(fidelity_tree.waymark_content(path.read_text()))
 
-    def test_corpus_has_thirty_pages(self):
-        self.assertEqual(len(self.pages), 31)
+    def test_corpus_has_thirty_pages_and_a_golden_for_each(self):
+        self.assertEqual(len(self.pages), 33)
+        self.assertEqual(sorted(p.stem for p in (FIXTURE / "goldens").glob("*.txt")), self.pages)
+
+    def test_monorepo_include_merges_the_ledger_site(self):
+        tree = self.waymark_tree("ledger--reconciliation")
+        self.assertIn("details.question", tree)
+        nav = (self.output / "docs" / "default" / "component" / "fidelity" / "index.html").read_text()
+        self.assertIn('<a href="ledger/reconciliation/">Reconciliation</a>', nav)
 
     def test_every_page_agrees_with_mkdocs(self):
         scores = {}

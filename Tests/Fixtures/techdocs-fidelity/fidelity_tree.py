@@ -141,6 +141,17 @@ def waymark_content(html):
     return article
 
 
+def pages(site):
+    """(golden name, output folder) of each page: the site's own and those its monorepo include
+    (`ledger/`) merges in, published under the included site's name."""
+    found = []
+    for docs, prefix in [(site / "docs", ""), (site / "ledger" / "docs", "ledger/")]:
+        for page in sorted(docs.glob("*.md")):
+            folder = prefix + ("" if page.stem == "index" else page.stem)
+            found.append(((prefix.replace("/", "--") + page.stem), folder))
+    return found
+
+
 def agreement(expected, actual):
     """The share of nodes the two trees have in common, in order (difflib's ratio)."""
     return SequenceMatcher(None, expected, actual, autojunk=False).ratio()

@@ -26,11 +26,10 @@ def main():
         subprocess.run([mkdocs, "build", "--quiet", "--site-dir", temp], cwd=SITE, check=True)
         goldens = HERE / "goldens"
         goldens.mkdir(exist_ok=True)
-        for page in sorted((SITE / "docs").glob("*.md")):
-            folder = Path(temp) if page.stem == "index" else Path(temp) / page.stem
-            html = (folder / "index.html").read_text()
+        for name, folder in fidelity_tree.pages(SITE):
+            html = (Path(temp) / folder / "index.html").read_text()
             tree = fidelity_tree.lines(fidelity_tree.mkdocs_content(html))
-            (goldens / f"{page.stem}.txt").write_text("\n".join(tree) + "\n")
+            (goldens / f"{name}.txt").write_text("\n".join(tree) + "\n")
     print(f"wrote {len(list(goldens.glob('*.txt')))} goldens")
 
 
