@@ -68,6 +68,10 @@ struct MarkdownBlockPass {
         index += consumed
         continue
       }
+      if startsBlock, let consumed = inlineGraphviz(lines, at: index, firstLine: firstLine, into: &out) {
+        index += consumed
+        continue
+      }
       if line.indent < 4, Self.abbreviation(line.content) != nil {
         out.append("")
         index += 1
@@ -136,6 +140,29 @@ struct MarkdownBlockPass {
     out += Array(repeating: "", count: max(consumed - 1, 0))
     if consumed == 1, index + 1 < lines.count, !lines[index + 1].isBlank { out.append("") }
     return consumed
+  }
+
+  /// A `{% dot name.svg … %}` block (markdown_inline_graphviz): the diagram, or its source as a
+  /// code block when it cannot be rendered. Returns the lines consumed.
+  private func inlineGraphviz(_ lines: [Line], at index: Int, firstLine: Int, into out: inout [String]) -> Int? {
+    let line = lines[index]
+    guard line.content.hasPrefix("{% ") else { return nil }
+    let engine = String(line.content.dropFirst(3).prefix { $0 != " " })
+    guard MarkdownDiagram.graphvizEngines.contains(engine) else { return nil }
+    var end = index + 1
+    while end < lines.count, !lines[end].content.hasSuffix("%}") { end += 1 }
+    guard end < lines.count else { return nil }
+    var source = lines[(index + 1)..<end].map { String($0.dedented(by: line.indent)) }
+    let last = lines[end].content.dropLast(2).trimmingWhitespace()
+    if !last.isEmpty { source.append(String(last)) }
+    let code = source.joined(separator: "\n") + "\n"
+    let diagram = MarkdownDiagram(language: "dot", engine: engine, source: code, line: firstLine + index)
+    var options = FenceOptions()
+    options.language = "dot"
+    let html = context.diagramHTML(diagram) ?? CodeBlockRenderer(highlightsCode: false).html(code, options: options)
+    out.append(String(repeating: " ", count: line.indent) + context.placeholders.marker(for: html, wrapper: (open: "<p>", close: "</p>")))
+    out += Array(repeating: "", count: end - index)
+    return end - index + 1
   }
 
   /// The lines after a header that belong to its body: blank or indented by `minimumIndent`,

@@ -16,8 +16,21 @@ final class MarkdownExtensionContext {
   var headings: [MarkdownHeading] = []
   var links: [MarkdownLink] = []
   var words = 0
+  var renderDiagram: (@Sendable (MarkdownDiagram) -> String?)?
+  var unrenderedDiagrams: [MarkdownDiagram] = []
   /// Renders a nested markdown body, starting at the given line of the page, to finished HTML.
   var renderNested: (String, Int) -> String = { _, _ in "" }
 
   init() {}
+
+  /// The diagram as inline, sanitised SVG in Material's diagram wrapper; nil when it cannot be
+  /// rendered (then noted in `unrenderedDiagrams`).
+  func diagramHTML(_ diagram: MarkdownDiagram) -> String? {
+    guard let svg = renderDiagram?(diagram), svg.contains("<svg") else {
+      unrenderedDiagrams.append(diagram)
+      return nil
+    }
+    let language = diagram.language == "dot" ? "graphviz" : diagram.language
+    return "<div class=\"diagram diagram-\(language)\">\(SVGSanitizer.sanitize(svg))</div>"
+  }
 }

@@ -15,6 +15,7 @@ extension MarkdownRenderer {
   /// Renders a page with the TechDocs (mkdocs + Material) extensions on.
   func renderWithExtensions(_ markdown: String, rewriteLink: (MarkdownLink) -> String?) -> RenderedMarkdown {
     let context = MarkdownExtensionContext()
+    context.renderDiagram = renderDiagram
     let text = MarkdownPlaceholders.strip(markdown)
     context.abbreviations = MarkdownBlockPass.abbreviations(in: text)
     let html = withoutActuallyEscaping(rewriteLink) { rewrite in
@@ -30,7 +31,9 @@ extension MarkdownRenderer {
     let links = context.links.enumerated().sorted {
       ($0.element.line, $0.element.column, $0.offset) < ($1.element.line, $1.element.column, $1.offset)
     }.map(\.element)
-    return RenderedMarkdown(html: html, headings: headings, links: links, words: context.words)
+    var rendered = RenderedMarkdown(html: html, headings: headings, links: links, words: context.words)
+    rendered.unrenderedDiagrams = context.unrenderedDiagrams.sorted { $0.line < $1.line }
+    return rendered
   }
 
   /// Renders one markdown text (a page or a nested body) to finished HTML, adding what it finds
@@ -47,7 +50,7 @@ extension MarkdownRenderer {
       return ""
     }
     defer { cmark_node_free(document) }
-    var treePass = MarkdownTreeExtensionPass(context: context, highlightsCode: highlightsCode)
+    var treePass = MarkdownTreeExtensionPass(context: context, highlightsCode: highlightsCode, lineOffset: firstLine - 1)
     let headingAttributes = treePass.takeHeadingAttributes(document)
     var walk = MarkdownTreeWalk()
     swap(&walk.slugger, &context.slugger)

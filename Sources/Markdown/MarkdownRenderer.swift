@@ -30,12 +30,19 @@ public struct MarkdownRenderer: Sendable {
   public var highlightsCode: Bool
   /// Whether the extensions TechDocs' `techdocs-core` turns on are read (admonitions, tabs, …).
   public var rendersTechDocsExtensions: Bool
+  /// Renders a diagram to SVG (sanitised here before it is inlined); nil, or a nil result, keeps the
+  /// diagram as a code block and lists it in `RenderedMarkdown.unrenderedDiagrams`.
+  public var renderDiagram: (@Sendable (MarkdownDiagram) -> String?)?
 
   /// Creates a renderer.
-  public init(allowsRawHTML: Bool = false, highlightsCode: Bool = false, rendersTechDocsExtensions: Bool = false) {
+  public init(
+    allowsRawHTML: Bool = false, highlightsCode: Bool = false, rendersTechDocsExtensions: Bool = false,
+    renderDiagram: (@Sendable (MarkdownDiagram) -> String?)? = nil
+  ) {
     self.allowsRawHTML = allowsRawHTML
     self.highlightsCode = highlightsCode
     self.rendersTechDocsExtensions = rendersTechDocsExtensions
+    self.renderDiagram = renderDiagram
     _ = coreExtensionsRegistered
   }
 

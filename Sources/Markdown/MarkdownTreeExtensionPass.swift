@@ -7,12 +7,15 @@ import CCmarkGFM
 struct MarkdownTreeExtensionPass {
   let context: MarkdownExtensionContext
   let highlightsCode: Bool
+  /// Where the fragment starts in the page, for the lines of diagrams.
+  let lineOffset: Int
   /// Heading text nodes that end in an attribute list, with the attributes to add to the heading.
   private var headingMarkers: [OpaquePointer: String] = [:]
 
-  init(context: MarkdownExtensionContext, highlightsCode: Bool) {
+  init(context: MarkdownExtensionContext, highlightsCode: Bool, lineOffset: Int) {
     self.context = context
     self.highlightsCode = highlightsCode
+    self.lineOffset = lineOffset
   }
 
   /// Strips `{: … }` from the end of each heading, returning the lists by heading number; the
@@ -107,7 +110,12 @@ struct MarkdownTreeExtensionPass {
     let info = cmark_node_get_fence_info(node).map { String(cString: $0) } ?? ""
     let code = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     let fence = FenceOptions.parse(info)
-    let html = CodeBlockRenderer(highlightsCode: highlightsCode).html(code, options: fence)
+    var html = CodeBlockRenderer(highlightsCode: highlightsCode).html(code, options: fence)
+    if let kind = MarkdownDiagram.kind(ofFence: fence.language) {
+      let line = Int(cmark_node_get_start_line(node)) + lineOffset
+      let diagram = MarkdownDiagram(language: kind.language, engine: kind.engine, source: code, line: line)
+      if let rendered = context.diagramHTML(diagram) { html = rendered }
+    }
     cmark_node_set_fence_info(node, "")
     cmark_node_set_literal(
       node, context.placeholders.marker(for: html, wrapper: (open: "<pre><code>", close: "</code></pre>")))

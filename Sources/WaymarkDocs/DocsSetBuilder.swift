@@ -84,7 +84,10 @@ public struct DocsSetBuilder: Sendable {
     }
     let parsed = await Self.parse(jobs, parser: DocsPageParser(
         renderer: MarkdownRenderer(
-          allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true),
+          allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
+          renderDiagram: { [runner = DiagramToolRunner()] in
+            runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
+          }),
         resolver: resolver))
     var pagesBySite = plans.map { [DocsPageParser.ParsedPage?](repeating: nil, count: $0.count) }
     for page in parsed { pagesBySite[page.key.site][page.key.page] = page }

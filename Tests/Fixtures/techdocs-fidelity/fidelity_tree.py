@@ -9,6 +9,7 @@ whitespace collapsed. Presentation that differs by design is folded:
   and its code text (line numbers left out); inline code is `code` and its text;
 - `span` wrappers are unwrapped (highlighting tokens), except critic comments and file names;
 - an emoji, as mkdocs' `<img alt="😄">` or Waymark's `<span>😄</span>`, is `emoji` + the character;
+- an inline SVG diagram is one `svg` node (its drawing depends on the Graphviz version);
 - permalinks (`a.headerlink`) and mkdocs' own page chrome are dropped.
 
 Used by render_goldens.py (mkdocs' side) and Tests/Browser/test_techdocs_fidelity.py (Waymark's).
@@ -105,6 +106,9 @@ def lines(node, depth=0, out=None):
             if title is not None:
                 out.append("  " * (depth + 1) + "#" + " ".join(title.text().split()))
             out.append("  " * (depth + 1) + "#" + code_text(child))
+            continue
+        if child.tag == "svg":
+            out.append("  " * depth + "svg")
             continue
         if "emojione" in classes or "twemoji" in classes:
             out.append("  " * depth + "emoji " + (child.attrs.get("alt") or child.text()).strip())
