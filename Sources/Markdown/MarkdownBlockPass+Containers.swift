@@ -21,7 +21,8 @@ extension MarkdownBlockPass {
     context.tabSets += 1
     let set = context.tabSets
     let selected = tabs.lastIndex { $0.header.selected } ?? 0
-    var html = "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(set):\(tabs.count)\">"
+    // role=radiogroup names the inputs' group for assistive technology (axe: radiogroup).
+    var html = "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(set):\(tabs.count)\" role=\"radiogroup\" aria-label=\"Tabs\">"
     for number in tabs.indices {
       let checked = number == selected ? "checked=\"checked\" " : ""
       html += "<input \(checked)id=\"__tabbed_\(set)_\(number + 1)\" name=\"__tabbed_\(set)\" type=\"radio\" />"

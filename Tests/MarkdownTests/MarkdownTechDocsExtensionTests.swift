@@ -54,7 +54,9 @@ import Testing
     let markdown = "=== \"Python\"\n\n    ```python\n    print(1)\n    ```\n\n=== \"JS\"\n    Text\n"
     #expect(
       html(markdown) == """
-        <div class="tabbed-set tabbed-alternate" data-tabs="1:2"><input checked="checked" id="__tabbed_1_1" \
+        <div class="tabbed-set tabbed-alternate" data-tabs="1:2" role="radiogroup" aria-label="Tabs">\
+        <input checked="checked" \
+        id="__tabbed_1_1" \
         name="__tabbed_1" type="radio" /><input id="__tabbed_1_2" name="__tabbed_1" type="radio" />\
         <div class="tabbed-labels"><label for="__tabbed_1_1">Python</label><label for="__tabbed_1_2">JS</label></div>
         <div class="tabbed-content">
