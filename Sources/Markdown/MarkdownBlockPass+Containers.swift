@@ -56,7 +56,6 @@ extension MarkdownBlockPass {
     guard terms.allSatisfy({ Self.isTermLine(Line(Substring($0))) }) else { return nil }
     var definitions: [String] = []
     var cursor = index
-    var anyLoose = loose
     while cursor < lines.count, lines[cursor].indent < 4, lines[cursor].content.hasPrefix(":") {
       let first = lines[cursor].content.dropFirst().trimmingWhitespace()
       var body = [String(first)]
@@ -67,7 +66,6 @@ extension MarkdownBlockPass {
           var after = next
           while after < lines.count, lines[after].isBlank { after += 1 }
           guard after < lines.count, lines[after].indent >= 4 else { break }
-          anyLoose = true
           body += Array(repeating: "", count: after - next)
           next = after
         } else if line.indent >= 4 || !line.content.hasPrefix(":") {
@@ -82,7 +80,6 @@ extension MarkdownBlockPass {
       var after = cursor
       while after < lines.count, lines[after].isBlank { after += 1 }
       guard after < lines.count, lines[after].indent < 4, lines[after].content.hasPrefix(":") else { break }
-      anyLoose = true
       cursor = after
     }
     var items = ""
@@ -91,7 +88,15 @@ extension MarkdownBlockPass {
       var body = definition
       while body.last == "\n" { body.removeLast() }
       let single = body.hasPrefix("<p>") && body.hasSuffix("</p>") && body.components(separatedBy: "<p>").count == 2
-      if !anyLoose, single { body = String(body.dropFirst(3).dropLast(4)) } else { body = "\n" + body + "\n" }
+      if !loose, single {
+        body = String(body.dropFirst(3).dropLast(4))
+      } else if !loose, body.hasPrefix("<p>"), let close = body.range(of: "</p>") {
+        // Python-Markdown leaves a tight definition's first paragraph bare, as in a tight list item.
+        body = "\n" + String(body[body.index(body.startIndex, offsetBy: 3)..<close.lowerBound])
+          + String(body[close.upperBound...]) + "\n"
+      } else {
+        body = "\n" + body + "\n"
+      }
       items += "<dd>\(body)</dd>\n"
     }
     let removed = out.count - termStart

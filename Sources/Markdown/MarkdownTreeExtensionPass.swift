@@ -45,7 +45,9 @@ struct MarkdownTreeExtensionPass {
   func rewrite(_ document: OpaquePointer) {
     var unlinked: [OpaquePointer] = []
     let inline = InlineExtensionRewriter(context: context)
+    let pairer = InlineDelimiterPairer(context: context)
     Self.forEachEntered(document) { node, type in
+      if cmark_node_first_child(node) != nil { pairer.pair(in: node) }
       switch type {
       case CMARK_NODE_TEXT:
         rewriteText(node, inline: inline, unlinked: &unlinked)

@@ -209,3 +209,29 @@ import Testing
       ])
   }
 }
+
+/// Spans across inline nodes and Python-Markdown's tight definitions.
+@Suite struct MarkdownTechDocsSpanTests {
+  let renderer = MarkdownRenderer(rendersTechDocsExtensions: true)
+
+  @Test func pairsDelimitersAroundInlineCode() {
+    #expect(
+      renderer.render("~~The `--legacy` flag~~ is gone; ==a `b`== c\n").html
+        == "<p><del>The <code>--legacy</code> flag</del> is gone; <mark>a <code>b</code></mark> c</p>\n")
+    #expect(renderer.render("a ~~ b `c` d ~~ e\n").html == "<p>a ~~ b <code>c</code> d ~~ e</p>\n")
+  }
+
+  @Test func leavesTheFirstParagraphOfATightDefinitionBare() {
+    #expect(
+      renderer.render("Term\n:   First.\n\n    Second.\n").html == """
+        <dl>
+        <dt>Term</dt>
+        <dd>
+        First.
+        <p>Second.</p>
+        </dd>
+        </dl>
+
+        """)
+  }
+}
