@@ -66,9 +66,13 @@ struct AttributeList: Equatable {
   static func isSafe(name: String, value: String) -> Bool {
     let lowered = name.lowercased()
     guard let first = lowered.unicodeScalars.first, ("a"..."z").contains(first),
-      lowered.unicodeScalars.allSatisfy({ ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_:".unicodeScalars.contains($0) })
+      lowered.unicodeScalars.allSatisfy({
+        ("a"..."z").contains($0) || ("0"..."9").contains($0) || "-_:".unicodeScalars.contains($0)
+      })
     else { return false }
-    if lowered.hasPrefix("on") || lowered == "srcdoc" || lowered == "formaction" || lowered.hasPrefix("xmlns") { return false }
+    if lowered.hasPrefix("on") || lowered.hasPrefix("xmlns") || ["srcdoc", "formaction"].contains(lowered) {
+      return false
+    }
     let squeezed = value.lowercased().filter { !$0.isWhitespace }
     if lowered == "style" { return !squeezed.contains("url(") && !squeezed.contains("expression(") }
     if ["href", "src", "action", "poster", "xlink:href", "background", "cite", "data"].contains(lowered) {

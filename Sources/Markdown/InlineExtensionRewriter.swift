@@ -54,7 +54,8 @@ struct InlineExtensionRewriter {
     if scalar == ":", let found = emojiMatch(text, at: index) { return found }
     for (pattern, symbol) in Self.symbols where text[index...].starts(with: pattern.unicodeScalars) {
       let isFraction = pattern.first?.isNumber == true
-      if isFraction, Self.isWordScalar(text, index - 1) || Self.isWordScalar(text, index + pattern.unicodeScalars.count) {
+      let end = index + pattern.unicodeScalars.count
+      if isFraction, Self.isWordScalar(text, index - 1) || Self.isWordScalar(text, end) {
         continue
       }
       return (symbol, index + pattern.unicodeScalars.count)

@@ -22,7 +22,8 @@ extension MarkdownBlockPass {
     let set = context.tabSets
     let selected = tabs.lastIndex { $0.header.selected } ?? 0
     // role=radiogroup names the inputs' group for assistive technology (axe: radiogroup).
-    var html = "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(set):\(tabs.count)\" role=\"radiogroup\" aria-label=\"Tabs\">"
+    var html = "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(set):\(tabs.count)\""
+      + " role=\"radiogroup\" aria-label=\"Tabs\">"
     for number in tabs.indices {
       let checked = number == selected ? "checked=\"checked\" " : ""
       html += "<input \(checked)id=\"__tabbed_\(set)_\(number + 1)\" name=\"__tabbed_\(set)\" type=\"radio\" />"
@@ -45,7 +46,9 @@ extension MarkdownBlockPass {
   /// does not start a definition.
   func definitionList(_ lines: [Line], at index: Int, firstLine: Int, into out: inout [String]) -> Int? {
     let content = lines[index].content
-    guard content.hasPrefix(":"), let space = content.dropFirst().first, space == " " || space == "\t" else { return nil }
+    guard content.hasPrefix(":"), let space = content.dropFirst().first, space == " " || space == "\t" else {
+      return nil
+    }
     var termEnd = out.count
     let loose = out.last?.allSatisfy(\.isWhitespace) == true
     if loose { termEnd -= 1 }

@@ -160,7 +160,8 @@ struct MarkdownBlockPass {
     var options = FenceOptions()
     options.language = "dot"
     let html = context.diagramHTML(diagram) ?? CodeBlockRenderer(highlightsCode: false).html(code, options: options)
-    out.append(String(repeating: " ", count: line.indent) + context.placeholders.marker(for: html, wrapper: (open: "<p>", close: "</p>")))
+    let marker = context.placeholders.marker(for: html, wrapper: (open: "<p>", close: "</p>"))
+    out.append(String(repeating: " ", count: line.indent) + marker)
     out += Array(repeating: "", count: end - index)
     return end - index + 1
   }

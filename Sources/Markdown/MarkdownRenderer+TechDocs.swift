@@ -50,7 +50,8 @@ extension MarkdownRenderer {
       return ""
     }
     defer { cmark_node_free(document) }
-    var treePass = MarkdownTreeExtensionPass(context: context, highlightsCode: highlightsCode, lineOffset: firstLine - 1)
+    var treePass = MarkdownTreeExtensionPass(
+      context: context, highlightsCode: highlightsCode, lineOffset: firstLine - 1)
     let headingAttributes = treePass.takeHeadingAttributes(document)
     var walk = MarkdownTreeWalk()
     swap(&walk.slugger, &context.slugger)

@@ -96,7 +96,8 @@ struct MarkdownTreeExtensionPass {
     }
     let language = literal.dropFirst(2).prefix { $0 != " " }
     let code = literal.dropFirst(2 + language.count).drop { $0 == " " }
-    guard !language.isEmpty, !code.isEmpty, language.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "+" })
+    guard !language.isEmpty, !code.isEmpty,
+      language.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "+" })
     else { return }
     let body = (highlightsCode ? CodeHighlighter().highlight(String(code), language: String(language)) : nil)
       ?? CodeBlockHighlighting.escaped(String(code))

@@ -117,7 +117,9 @@ enum SVGSanitizer {
 
     static func isSafe(_ name: String, _ value: String) -> Bool {
       let lowered = name.lowercased()
-      guard lowered.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic || "-:_".unicodeScalars.contains($0) || ("0"..."9").contains($0) })
+      guard lowered.unicodeScalars.allSatisfy({
+        $0.properties.isAlphabetic || "-:_".unicodeScalars.contains($0) || ("0"..."9").contains($0)
+      })
       else { return false }
       let squeezed = value.lowercased().filter { !$0.isWhitespace }
       if lowered.hasPrefix("on") || squeezed.contains("javascript:") || squeezed.contains("data:") { return false }

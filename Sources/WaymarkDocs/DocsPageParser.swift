@@ -42,7 +42,8 @@ package struct DocsPageParser: Sendable {
       page.diagnostics.append(
         .warning(
           "docs.diagram-not-rendered",
-          "the \(diagram.language) diagram is shown as its source: \(Self.missingTool(diagram.language)) is not installed or failed",
+          "the \(diagram.language) diagram is shown as its source: "
+            + "\(Self.missingTool(diagram.language)) is not installed or failed",
           at: SourceLocation(path: file.path, line: diagram.line, column: 1)))
     }
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.

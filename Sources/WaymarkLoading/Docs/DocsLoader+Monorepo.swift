@@ -26,12 +26,14 @@ extension DocsLoader {
       case .section(let children):
         var copy = entry
         copy.target = .section(
-          mergeIncludes(children, folder: folder, siteFolder: siteFolder, configFile: configFile, into: &merged, depth: depth))
+          mergeIncludes(
+            children, folder: folder, siteFolder: siteFolder, configFile: configFile, into: &merged, depth: depth))
         return copy
       case .include(let path):
         let location = SourceLocation(path: configFile.path, position: entry.position)
         guard depth < 4 else {
-          merged.diagnostics.append(.error("docs.bad-config", "'!include \(path)' nests includes too deeply", at: location))
+          merged.diagnostics.append(
+            .error("docs.bad-config", "'!include \(path)' nests includes too deeply", at: location))
           return nil
         }
         return include(
@@ -64,7 +66,9 @@ extension DocsLoader {
     merged.diagnostics += problems
     guard let alias = config.siteName, let slug = RootPath.normalized(alias), !slug.contains("/") else {
       merged.diagnostics.append(
-        .error("docs.bad-config", "the site '!include \(path)' names needs a 'site_name' usable as a folder name", at: location))
+        .error(
+          "docs.bad-config", "the site '!include \(path)' names needs a 'site_name' usable as a folder name",
+          at: location))
       return nil
     }
     let subFolder = String(configPath.split(separator: "/").dropLast().joined(separator: "/"))

@@ -109,7 +109,8 @@ public struct MkDocsConfigLoader: Sendable {
         entries.append(MkDocsConfig.NavEntry(title: nil, target: .path(scalar.text), position: item.start))
       } else if let pairs = item.mapping, pairs.count == 1, let pair = pairs.first, let title = pair.key.scalar?.text {
         if let path = pair.value.scalar {
-          let target = Self.includedConfig(pair.value).map { MkDocsConfig.NavEntry.Target.include($0) } ?? .path(path.text)
+          let included = Self.includedConfig(pair.value)
+          let target = included.map { MkDocsConfig.NavEntry.Target.include($0) } ?? .path(path.text)
           entries.append(MkDocsConfig.NavEntry(title: title, target: target, position: pair.value.start))
         } else {
           let children = self.entries(of: pair.value, file: file, into: &diagnostics)
