@@ -16,7 +16,7 @@ private let coreExtensionsRegistered: Void = cmark_gfm_core_extensions_ensure_re
 /// extensions' characters (`~` for strikethrough, …) in it at the start and end of every parse,
 /// so two documents parsed at once can lose each other's extensions. Parsing (feed to finish)
 /// therefore holds this lock; walking and rendering the finished tree, most of the work, do not.
-private let parseLock = NSLock()
+let parseLock = NSLock()
 
 /// Renders GitHub-flavoured markdown to HTML with cmark-gfm, reporting headings and links.
 ///
@@ -28,11 +28,21 @@ public struct MarkdownRenderer: Sendable {
   public var allowsRawHTML: Bool
   /// Whether fenced code in a language `CodeHighlighter` knows gets highlighting spans.
   public var highlightsCode: Bool
+  /// Whether the extensions TechDocs' `techdocs-core` turns on are read (admonitions, tabs, …).
+  public var rendersTechDocsExtensions: Bool
+  /// Renders a diagram to SVG (sanitised here before it is inlined); nil, or a nil result, keeps the
+  /// diagram as a code block and lists it in `RenderedMarkdown.unrenderedDiagrams`.
+  public var renderDiagram: (@Sendable (MarkdownDiagram) -> String?)?
 
   /// Creates a renderer.
-  public init(allowsRawHTML: Bool = false, highlightsCode: Bool = false) {
+  public init(
+    allowsRawHTML: Bool = false, highlightsCode: Bool = false, rendersTechDocsExtensions: Bool = false,
+    renderDiagram: (@Sendable (MarkdownDiagram) -> String?)? = nil
+  ) {
     self.allowsRawHTML = allowsRawHTML
     self.highlightsCode = highlightsCode
+    self.rendersTechDocsExtensions = rendersTechDocsExtensions
+    self.renderDiagram = renderDiagram
     _ = coreExtensionsRegistered
   }
 
@@ -52,6 +62,7 @@ public struct MarkdownRenderer: Sendable {
     _ markdown: String, rewriteLink: (MarkdownLink) -> String? = { $0.destination }
   ) -> RenderedMarkdown {
     _ = coreExtensionsRegistered
+    if rendersTechDocsExtensions { return renderWithExtensions(markdown, rewriteLink: rewriteLink) }
     var options = CMARK_OPT_FOOTNOTES | CMARK_OPT_VALIDATE_UTF8
     if allowsRawHTML { options |= CMARK_OPT_UNSAFE }
     guard let parser = cmark_parser_new(options) else { return RenderedMarkdown(html: "", headings: [], links: []) }

@@ -13,7 +13,7 @@ struct MarkdownTreeWalk {
   var hasTaskItems = false
   /// Whether the last text seen ended inside a word, so `foo**bar**` counts as one word.
   private var inWord = false
-  private var slugger = HeadingSlugger()
+  var slugger = HeadingSlugger()
 
   mutating func visit(_ root: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) {
     guard let iterator = cmark_iter_new(root) else { return }

@@ -8,6 +8,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var links: [MarkdownLink]
   /// How many words the prose holds (text and inline code; code blocks and markup excluded).
   public var words: Int
+  /// Diagrams left as code blocks: no renderer, or the tool failed or is missing.
+  public var unrenderedDiagrams: [MarkdownDiagram] = []
 
   /// Creates a result.
   public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], words: Int = 0) {

@@ -31,6 +31,9 @@ package struct DocsNavBuilder {
       switch entry.target {
       case .section(let children):
         items.append(DocsNavItem(title: entry.title ?? "", target: .section(nav(from: children))))
+      case .include:
+        // DocsLoader merges includes it can read and reports the others.
+        continue
       case .path(let path):
         if DocsLinkResolver.hasScheme(path) || path.hasPrefix("/") {
           guard let safe = SitePaths.safeLink(path) else {

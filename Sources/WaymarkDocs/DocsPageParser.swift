@@ -51,6 +51,14 @@ package struct DocsPageParser: Sendable {
       resolutions.append(resolution)
       return rewritten
     }
+    for diagram in page.rendered.unrenderedDiagrams {
+      page.diagnostics.append(
+        .warning(
+          "docs.diagram-not-rendered",
+          "the \(diagram.language) diagram is shown as its source: "
+            + "\(Self.missingTool(diagram.language)) is not installed or failed",
+          at: SourceLocation(path: file.path, line: diagram.line, column: 1)))
+    }
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
     var next = resolutions.makeIterator()
     var locator = DocsLinkLocator(file: file)
@@ -70,6 +78,10 @@ package struct DocsPageParser: Sendable {
   }
 
   /// Reads `title`, `description` and `tags`; other keys are the author's own.
+  static func missingTool(_ language: String) -> String {
+    language == "plantuml" ? "PlantUML (Debian's plantuml)" : "Graphviz (Debian's graphviz)"
+  }
+
   private func readFrontMatter(_ yaml: String, firstLine: Int, path: String, into page: inout ParsedPage) {
     // Blank lines in front of the YAML put its positions, those in messages too, at the file's lines.
     let stream = YAMLLoader().load(String(repeating: "\n", count: max(0, firstLine - 1)) + yaml)

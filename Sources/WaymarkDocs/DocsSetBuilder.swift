@@ -82,7 +82,13 @@ public struct DocsSetBuilder: Sendable {
         jobs.append(PageJob(key: .init(site: siteIndex, page: pageIndex), path: page.path, file: page.file))
       }
     }
-    let parsed = await Self.parse(jobs, parser: DocsPageParser(renderer: MarkdownRenderer(allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true), resolver: resolver))
+    let parsed = await Self.parse(jobs, parser: DocsPageParser(
+        renderer: MarkdownRenderer(
+          allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
+          renderDiagram: { [runner = DiagramToolRunner()] in
+            runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
+          }),
+        resolver: resolver))
     var pagesBySite = plans.map { [DocsPageParser.ParsedPage?](repeating: nil, count: $0.count) }
     for page in parsed { pagesBySite[page.key.site][page.key.page] = page }
     let anchors = pagesBySite.map { pages in pages.map { Set(($0?.rendered.headings ?? []).map(\.anchor)) } }

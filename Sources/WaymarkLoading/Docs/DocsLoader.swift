@@ -96,6 +96,14 @@ public struct DocsLoader: Sendable {
         }
       }
     }
+    if let nav = config.nav, let configFile {
+      var merged = MergedIncludes()
+      config.nav = mergeIncludes(
+        nav, folder: source.folder, siteFolder: source.folder, configFile: configFile, into: &merged)
+      pages += merged.pages
+      assets += merged.assets
+      diagnostics += merged.diagnostics
+    }
     let hasIndex = pages.contains { DocsSlug.isIndex($0.path) && !$0.path.contains("/") }
     if !hasIndex {
       let fallbacks = [docsFolder + "/README.md", docsFolder + "/readme.md", prefix + "README.md", prefix + "readme.md"]

@@ -1,3 +1,4 @@
+import Foundation
 import StructuredData
 import WaymarkModel
 import YAML
@@ -12,6 +13,9 @@ public struct MkDocsConfig: Sendable, Hashable {
       case path(String)
       /// A section of further entries.
       case section([NavEntry])
+      /// Another site's `mkdocs.yml` merged in (`!include ./path/mkdocs.yml`, mkdocs-monorepo-plugin),
+      /// relative to this config's folder; `DocsLoader` replaces it with a section of that site's pages.
+      case include(String)
     }
 
     /// The title, if written (`- Home: index.md`); a bare `- index.md` takes the page's title.
@@ -105,7 +109,9 @@ public struct MkDocsConfigLoader: Sendable {
         entries.append(MkDocsConfig.NavEntry(title: nil, target: .path(scalar.text), position: item.start))
       } else if let pairs = item.mapping, pairs.count == 1, let pair = pairs.first, let title = pair.key.scalar?.text {
         if let path = pair.value.scalar {
-          entries.append(MkDocsConfig.NavEntry(title: title, target: .path(path.text), position: pair.value.start))
+          let included = Self.includedConfig(pair.value)
+          let target = included.map { MkDocsConfig.NavEntry.Target.include($0) } ?? .path(path.text)
+          entries.append(MkDocsConfig.NavEntry(title: title, target: target, position: pair.value.start))
         } else {
           let children = self.entries(of: pair.value, file: file, into: &diagnostics)
           entries.append(MkDocsConfig.NavEntry(title: title, target: .section(children), position: item.start))
@@ -118,6 +124,14 @@ public struct MkDocsConfigLoader: Sendable {
       }
     }
     return entries
+  }
+
+  /// The path of `!include path` (a tag, or the quoted form `'!include path'`), if the value is one.
+  static func includedConfig(_ node: YAMLNode) -> String? {
+    guard let text = node.scalar?.text else { return nil }
+    if node.tag == "!include" { return text.trimmingCharacters(in: .whitespaces) }
+    guard text.hasPrefix("!include ") else { return nil }
+    return String(text.dropFirst("!include ".count)).trimmingCharacters(in: .whitespaces)
   }
 
   private func location(_ position: SourcePosition, _ file: SourceFile) -> SourceLocation {

@@ -9,6 +9,25 @@ import WaymarkModel
     return (config, DiagnosticFormat.text.format(DiagnosticList(diagnostics)))
   }
 
+  @Test func readsMonorepoIncludesTaggedAndQuoted() {
+    let (config, problems) = parse(
+      """
+      site_name: Monorepo
+      nav:
+        - Home: index.md
+        - Payments: !include ./payments/mkdocs.yml
+        - Ledger: '!include ./ledger/mkdocs.yml'
+
+      """)
+    #expect(problems == "")
+    #expect(
+      config.nav == [
+        .init(title: "Home", target: .path("index.md"), position: SourcePosition(line: 3, column: 11)),
+        .init(title: "Payments", target: .include("./payments/mkdocs.yml"), position: SourcePosition(line: 4, column: 15)),
+        .init(title: "Ledger", target: .include("./ledger/mkdocs.yml"), position: SourcePosition(line: 5, column: 13)),
+      ])
+  }
+
   @Test func readsNestedNavWithPositionsAndIgnoresPythonTags() {
     let (config, problems) = parse(
       """

@@ -1,0 +1,50 @@
+import CCmarkGFM
+import Foundation
+
+/// Pairs the inline delimiters (`~~`, `==`, `^^`) whose span holds other inline nodes, such as
+/// `~~the `--legacy` flag~~`: cmark-gfm splits that text around the code, so the opener and the
+/// closer land in different text nodes of one parent. An opener left unbalanced at the end of one
+/// text node is paired with the first unbalanced closer in a later sibling text node; both become
+/// placeholders for the tags. Delimiters balanced within one node are left to
+/// `InlineExtensionRewriter`.
+struct InlineDelimiterPairer {
+  let context: MarkdownExtensionContext
+
+  static let delimiters: [(text: String, tag: String)] = [("~~", "del"), ("==", "mark"), ("^^", "ins")]
+
+  /// Pairs delimiters among the children of `parent`.
+  func pair(in parent: OpaquePointer) {
+    for (delimiter, tag) in Self.delimiters {
+      var opener: OpaquePointer?
+      var child = cmark_node_first_child(parent)
+      while let node = child {
+        defer { child = cmark_node_next(node) }
+        guard cmark_node_get_type(node) == CMARK_NODE_TEXT,
+          let literal = cmark_node_get_literal(node).map({ String(cString: $0) })
+        else { continue }
+        let count = literal.components(separatedBy: delimiter).count - 1
+        guard count % 2 == 1 else { continue }
+        if let open = opener, let first = literal.range(of: delimiter),
+          literal[..<first.lowerBound].last.map({ !$0.isWhitespace }) ?? true
+        {
+          replaceLast(delimiter, in: open, with: context.placeholders.marker(for: "<\(tag)>"))
+          let before = String(literal[..<first.lowerBound])
+          let after = String(literal[first.upperBound...])
+          cmark_node_set_literal(node, before + context.placeholders.marker(for: "</\(tag)>") + after)
+          opener = nil
+        } else if let last = literal.range(of: delimiter, options: .backwards),
+          last.upperBound == literal.endIndex || !literal[last.upperBound].isWhitespace
+        {
+          opener = node
+        }
+      }
+    }
+  }
+
+  private func replaceLast(_ delimiter: String, in node: OpaquePointer, with marker: String) {
+    guard let literal = cmark_node_get_literal(node).map({ String(cString: $0) }),
+      let last = literal.range(of: delimiter, options: .backwards)
+    else { return }
+    cmark_node_set_literal(node, String(literal[..<last.lowerBound]) + marker + String(literal[last.upperBound...]))
+  }
+}
