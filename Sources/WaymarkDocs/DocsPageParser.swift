@@ -54,7 +54,7 @@ package struct DocsPageParser: Sendable {
     for diagram in page.rendered.unrenderedDiagrams {
       page.diagnostics.append(
         .warning(
-          "docs.diagram-not-rendered",
+          .docsDiagramNotRendered,
           "the \(diagram.language) diagram is shown as its source: "
             + "\(Self.missingTool(diagram.language)) is not installed or failed",
           at: SourceLocation(path: file.path, line: diagram.line, column: 1)))

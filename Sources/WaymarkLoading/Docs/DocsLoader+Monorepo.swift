@@ -33,7 +33,7 @@ extension DocsLoader {
         let location = SourceLocation(path: configFile.path, position: entry.position)
         guard depth < 4 else {
           merged.diagnostics.append(
-            .error("docs.bad-config", "'!include \(path)' nests includes too deeply", at: location))
+            .error(.docsBadConfig, "'!include \(path)' nests includes too deeply", at: location))
           return nil
         }
         return include(
@@ -52,13 +52,13 @@ extension DocsLoader {
       siteFolder.isEmpty || configPath.hasPrefix(siteFolder + "/"), RootPath.staysInside(configPath, root: root)
     else {
       merged.diagnostics.append(
-        .error("docs.path-outside-root", "'!include \(path)' leads outside the docs site", at: location))
+        .error(.docsPathOutsideRoot, "'!include \(path)' leads outside the docs site", at: location))
       return nil
     }
     let file: SourceFile
     switch SourceFile.read(configPath, under: root) {
     case .failure:
-      merged.diagnostics.append(.error("docs.bad-config", "'!include \(path)' names no mkdocs.yml", at: location))
+      merged.diagnostics.append(.error(.docsBadConfig, "'!include \(path)' names no mkdocs.yml", at: location))
       return nil
     case .success(let read): file = read
     }
@@ -67,7 +67,7 @@ extension DocsLoader {
     guard let alias = config.siteName, let slug = RootPath.normalized(alias), !slug.contains("/") else {
       merged.diagnostics.append(
         .error(
-          "docs.bad-config", "the site '!include \(path)' names needs a 'site_name' usable as a folder name",
+          .docsBadConfig, "the site '!include \(path)' names needs a 'site_name' usable as a folder name",
           at: location))
       return nil
     }

@@ -140,3 +140,20 @@ extension DiagnosticCode {
       the entity with waymark.dev/entity) [policy.ambiguous-repository]
       """)
 }
+
+extension DiagnosticCode {
+  /// `docs.diagram-not-rendered`
+  public static let docsDiagramNotRendered = DiagnosticCode(
+    "docs.diagram-not-rendered", .warning, .docs, "a diagram is shown as its source: its tool is not installed",
+    example: "content/docs/svc/docs/index.md",
+    """
+    ```plantuml
+    Alice -> Bob: hello
+    ```
+
+    """,
+    prints: """
+      content/docs/svc/docs/index.md:1:1: warning: the plantuml diagram is shown as its source: PlantUML (Debian's \
+      plantuml) is not installed or failed [docs.diagram-not-rendered]
+      """)
+}
