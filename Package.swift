@@ -60,7 +60,7 @@ let package = Package(
     .target(
       name: "WaymarkScorecards",
       dependencies: ["WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "StructuredData", "YAML", "CEL"]),
-    .target(name: "WaymarkSecrets", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML"]),
+    .target(name: "WaymarkSecrets", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML", "CEL"]),
     // Rendering: pages, the JSON API and the search index from the stages' outputs (default theme embedded).
     .target(
       name: "WaymarkRendering",
@@ -116,7 +116,7 @@ let package = Package(
       dependencies: [
         "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails",
         "WaymarkDelivery", "WaymarkScorecards", "WaymarkSecrets", "WaymarkRendering", "WaymarkPublishing",
-        "WaymarkTestSupport", "StructuredData", "Markdown",
+        "WaymarkTestSupport", "StructuredData", "Markdown", "YAML",
       ],
       exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Load/Snapshots", "Render/Snapshots", "Fixtures"]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),

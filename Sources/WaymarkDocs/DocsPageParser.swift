@@ -1,7 +1,6 @@
 import Markdown
 import StructuredData
 import WaymarkModel
-import WaymarkRendering
 import YAML
 
 /// Parses one docs page: YAML front matter, then the markdown with every link resolved.
@@ -40,7 +39,7 @@ package struct DocsPageParser: Sendable {
           .docsTooComplex,
           "\(excess.description) would take too much memory or time to render; the page is not rendered",
           at: SourceLocation(path: file.path, line: excess.line, column: 1)))
-      let text = "<pre>" + SVGFormat.escape(split.body) + "</pre>\n"
+      let text = "<pre>" + HTMLEscaping.escape(split.body) + "</pre>\n"
       page.rendered = RenderedMarkdown(html: text, headings: [], links: [])
       return page
     }

@@ -1,3 +1,5 @@
+import WaymarkModel
+
 /// Number and text formatting for generated SVG: fixed precision so output is byte-stable.
 package enum SVGFormat {
   /// A coordinate with at most one decimal, without a trailing `.0`.
@@ -12,19 +14,7 @@ package enum SVGFormat {
 
   /// Text escaped for SVG/XML content and attribute values.
   package static func escape(_ text: String) -> String {
-    var out = ""
-    out.reserveCapacity(text.count)
-    for character in text {
-      switch character {
-      case "&": out += "&amp;"
-      case "<": out += "&lt;"
-      case ">": out += "&gt;"
-      case "\"": out += "&quot;"
-      case "'": out += "&#39;"
-      default: out.append(character)
-      }
-    }
-    return out
+    HTMLEscaping.escape(text)
   }
 
   /// An approximate rendered width of `text` at `fontSize`, for layout without a font engine.

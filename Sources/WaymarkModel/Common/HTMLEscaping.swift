@@ -1,0 +1,19 @@
+/// Text escaped for HTML, SVG and XML content and attribute values.
+package enum HTMLEscaping {
+  /// `text` with `&`, `<`, `>`, `"` and `'` as character references.
+  package static func escape(_ text: String) -> String {
+    var out = ""
+    out.reserveCapacity(text.count)
+    for character in text {
+      switch character {
+      case "&": out += "&amp;"
+      case "<": out += "&lt;"
+      case ">": out += "&gt;"
+      case "\"": out += "&quot;"
+      case "'": out += "&#39;"
+      default: out.append(character)
+      }
+    }
+    return out
+  }
+}
