@@ -85,7 +85,7 @@ public struct SiteConfigLoader: Sendable {
     config.eventGlobs = list("inputs", "events") ?? config.eventGlobs
     config.policyResultGlobs = list("inputs", "policyResults") ?? config.policyResultGlobs
     config.excludeGlobs = list("inputs", "exclude") ?? config.excludeGlobs
-    if value.value(at: ["inputs", "catalog"]) != nil {
+    if list("inputs", "catalog") != nil {
       config.catalogGlobsLocation = location(conversion.sourceMap.position(of: ValuePath(keys: "inputs", "catalog")), file)
     }
     config.asOf = string("asOf")

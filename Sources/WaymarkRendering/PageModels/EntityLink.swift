@@ -11,7 +11,7 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
   package var level: String?
   /// Whether the entity is provided outside the repository (`catalog.external`): it has no page,
   /// so it is shown as text, not a link.
-  package var external = false
+  package var external: Bool?
 
   package static let keyMeanings = [
     "ref": "The entity reference, `kind:namespace/name`.",
@@ -20,7 +20,8 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
     "kind": "The entity's kind as written in its file (`Component`).",
     "url": "The entity page's URL, relative to this page.",
     "level": "Its production-readiness level (`none` when it has none); in a group's `owned` list only.",
-    "external": "True when the entity is provided outside the repository (`catalog.external`): no page, so no link.",
+    "external": "True when the entity is provided outside the repository (`catalog.external`): it has no page, "
+      + "so it is shown as text and `url` is empty; absent otherwise.",
   ]
 }
 

@@ -175,8 +175,7 @@ extension DiagnosticCode {
 
   /// `catalog.dangling-ref`
   public static let catalogDanglingRef = DiagnosticCode(
-    "catalog.dangling-ref", .error, .catalog,
-    "a reference to an entity that does not exist (nor matches `catalog.external`), with a \"did you mean\"",
+    "catalog.dangling-ref", .error, .catalog, "a reference to an entity that does not exist, with a \"did you mean\"",
     when: "warning with `catalog.danglingRefs: warning`",
     example: "catalog/payments.yaml",
     """
