@@ -98,7 +98,9 @@ package enum APISchemaRenderer {
       "entities": ["type": "array", "items": ["$ref": "entity.schema.json"]],
       "external": [
         "description":
-          "Entities referred to but provided outside the repository (catalog.external in waymark.yaml), sorted by reference, each with the entities referring to it.",
+          .string(
+            "Entities referred to but provided outside the repository (catalog.external in waymark.yaml), sorted by "
+              + "reference, each with the entities referring to it."),
         "type": "array",
         "items": [
           "type": "object",

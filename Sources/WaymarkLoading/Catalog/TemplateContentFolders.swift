@@ -9,7 +9,9 @@ import WaymarkModel
 /// is not an entity of this catalog, so catalog files under these folders are not read.
 package enum TemplateContentFolders {
   /// The scaffolder actions that fetch a template's content.
-  package static let fetchActions: Set<String> = ["fetch:template", "fetch:plain", "fetch:template:file", "fetch:plain:file"]
+  package static let fetchActions: Set<String> = [
+    "fetch:template", "fetch:plain", "fetch:template:file", "fetch:plain:file",
+  ]
 
   /// The root-relative folders (or files) the Templates among `documents` fetch, sorted.
   package static func folders(in documents: [CatalogDocument]) -> [String] {

@@ -86,7 +86,8 @@ public struct SiteConfigLoader: Sendable {
     config.policyResultGlobs = list("inputs", "policyResults") ?? config.policyResultGlobs
     config.excludeGlobs = list("inputs", "exclude") ?? config.excludeGlobs
     if list("inputs", "catalog") != nil {
-      config.catalogGlobsLocation = location(conversion.sourceMap.position(of: ValuePath(keys: "inputs", "catalog")), file)
+      let position = conversion.sourceMap.position(of: ValuePath(keys: "inputs", "catalog"))
+      config.catalogGlobsLocation = location(position, file)
     }
     config.asOf = string("asOf")
     config.docsUnsafeHTML = value.value(at: ["docs", "unsafeHTML"])?.boolValue ?? config.docsUnsafeHTML

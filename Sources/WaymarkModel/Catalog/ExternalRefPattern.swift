@@ -40,7 +40,8 @@ public struct ExternalRefPattern: Sendable, Hashable, CustomStringConvertible {
   /// Whether `ref` is one of the entities this pattern names.
   public func matches(_ ref: EntityRef) -> Bool {
     if let kind, !Self.matches(kind, Array(ref.kind.lowercased())) { return false }
-    return Self.matches(namespace, Array(ref.namespace.lowercased())) && Self.matches(name, Array(ref.name.lowercased()))
+    return Self.matches(namespace, Array(ref.namespace.lowercased()))
+      && Self.matches(name, Array(ref.name.lowercased()))
   }
 
   /// Whether `pattern` matches the whole of `text`, `*` standing for any run of characters;

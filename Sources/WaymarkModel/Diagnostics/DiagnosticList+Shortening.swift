@@ -1,7 +1,9 @@
 extension DiagnosticList {
   /// The diagnostics a terminal shows: every error, and the first `limit` warnings and notes of
   /// each code; the rest are counted by code, so sixty warnings of one kind cannot bury the others.
-  public func shortened(perCode limit: Int = 10) -> (shown: [Diagnostic], hidden: [(code: DiagnosticCode, count: Int)]) {
+  public func shortened(
+    perCode limit: Int = 10
+  ) -> (shown: [Diagnostic], hidden: [(code: DiagnosticCode, count: Int)]) {
     var seen: [DiagnosticCode: Int] = [:]
     var shown: [Diagnostic] = []
     for diagnostic in items {
@@ -12,7 +14,8 @@ extension DiagnosticList {
       seen[diagnostic.code, default: 0] += 1
       if seen[diagnostic.code, default: 0] <= limit { shown.append(diagnostic) }
     }
-    let hidden = seen.filter { $0.value > limit }.sorted { $0.key < $1.key }.map { (code: $0.key, count: $0.value - limit) }
+    let hidden = seen.filter { $0.value > limit }.sorted { $0.key < $1.key }
+      .map { (code: $0.key, count: $0.value - limit) }
     return (shown, hidden)
   }
 

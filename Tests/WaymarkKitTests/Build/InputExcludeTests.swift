@@ -23,7 +23,8 @@ import WaymarkTestSupport
 
   @Test func excludedFilesAreReadByNoInputOfAnyKind() async throws {
     let control = try await build(try SiteFixture.make(Self.brokenInputs))
-    let paths = Set(control.diagnostics.items.compactMap { $0.location?.path.split(separator: "/").prefix(3).joined(separator: "/") })
+    let paths = Set(
+      control.diagnostics.items.compactMap { $0.location?.path.split(separator: "/").prefix(3).joined(separator: "/") })
     #expect(paths == ["content/events/old", "content/policy-results/old", "legacy/catalog-info.yaml"])
     var files = Self.brokenInputs
     files["waymark.yaml"] = """
@@ -35,11 +36,12 @@ import WaymarkTestSupport
     #expect(DiagnosticFormat.text.format(result.diagnostics) == "")
   }
 
+  static let danglingOwner = SiteFixture.minimalCatalog.replacingOccurrences(of: "owner: team-a", with: "owner: team-b")
   static let notEntities = (1...12).map { "name: thing-\($0)\nowner: team-a\n" }.joined(separator: "---\n")
 
   @Test func ignoredWarningsAreSilencedAndCountedButErrorsStay() async throws {
     let root = try SiteFixture.make([
-      "content/catalog/a.yaml": SiteFixture.minimalCatalog.replacingOccurrences(of: "owner: team-a", with: "owner: team-b"),
+      "content/catalog/a.yaml": Self.danglingOwner,
       "content/catalog/notes.yaml": Self.notEntities,
       "waymark.yaml": "diagnostics:\n  ignore: [catalog.not-an-entity, catalog.dangling-ref]\n",
     ])
@@ -56,7 +58,7 @@ import WaymarkTestSupport
 
   @Test func buildJSONCountsTheSilencedAndListsEveryDiagnostic() async throws {
     let root = try SiteFixture.make([
-      "content/catalog/a.yaml": SiteFixture.minimalCatalog.replacingOccurrences(of: "owner: team-a", with: "owner: team-b"),
+      "content/catalog/a.yaml": Self.danglingOwner,
       "content/catalog/notes.yaml": Self.notEntities,
       "waymark.yaml": "catalog:\n  danglingRefs: warning\ndiagnostics:\n  ignore: [catalog.not-an-entity]\n",
     ])

@@ -99,6 +99,10 @@ import WaymarkTestSupport
     #expect(
       portal.contains(
         #"<dd><span title="user:default/guest (provided outside this repository)">guest</span></dd>"#))
+    let explorer = try page("catalog/index.html", in: output)
+    #expect(
+      explorer.contains(
+        #"<td><span title="user:default/guest (provided outside this repository)">guest</span></td>"#))
     let platform = try page("catalog/default/group/platform/index.html", in: output)
     #expect(platform.contains(#"<span title="user:default/jdoe (provided outside this repository)">jdoe</span>"#))
   }

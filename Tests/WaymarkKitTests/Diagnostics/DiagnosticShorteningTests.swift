@@ -13,7 +13,9 @@ import WaymarkModel
     let notes = (1...11).map {
       Diagnostic(.note, code: .catalogTemplateFile, message: "n", location: SourceLocation(path: "t\($0).yaml"))
     }
-    let errors = (1...12).map { Diagnostic.error(.catalogDanglingRef, "e\($0)", at: SourceLocation(path: "c.yaml", line: $0)) }
+    let errors = (1...12).map {
+      Diagnostic.error(.catalogDanglingRef, "e\($0)", at: SourceLocation(path: "c.yaml", line: $0))
+    }
     let list = DiagnosticList(remote + broken + notes + errors)
     let (shown, hidden) = list.shortened()
     #expect(shown.count == 10 + 3 + 10 + 12)
