@@ -45,4 +45,12 @@ import WaymarkTestSupport
     #expect(quiet.status == 0)
     #expect(quiet.stderr == "waymark: 11 warnings and notes were silenced by diagnostics.ignore in waymark.yaml\n")
   }
+
+  @Test func aRootThatIsNotAFolderIsAUsageError() throws {
+    let missing = try TestPaths.temporaryDirectory("no-root").appendingPathComponent("nowhere")
+    let result = try cli.run(["check", "--root", missing.path])
+    #expect(result.status == 2)
+    #expect(result.stdout == "")
+    #expect(result.stderr.hasPrefix("Error: the site root \(missing.path) is not a folder that exists\n"))
+  }
 }
