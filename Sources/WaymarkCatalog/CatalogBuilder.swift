@@ -109,18 +109,7 @@ public struct CatalogBuilder: Sendable {
               continue
             }
             var message = "\(path) '\(target)' does not exist"
-            let suggestion =
-              suggestions[target]
-              ?? {
-                let length = target.canonical.count
-                let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
-                  abs(count - length) <= 3 ? name : nil
-                }
-                let found = NameSuggester.closest(to: target.canonical, among: candidates)
-                suggestions[target] = .some(found)
-                return found
-              }()
-            if let suggestion {
+            if let suggestion = suggestion(for: target, namesByKind: namesByKind, cache: &suggestions) {
               message += "; did you mean '\(suggestion)'?"
             }
             dangling[diagnostics.count] = target
@@ -147,6 +136,20 @@ public struct CatalogBuilder: Sendable {
         return related
       },
       external: referrers.map { ExternalEntity(ref: $0.key, referrers: $0.value.sorted()) })
+  }
+
+  /// The nearest existing name of the kind `target` has, worked out once per missing target.
+  private func suggestion(
+    for target: EntityRef, namesByKind: [String: [(String, Int)]], cache: inout [EntityRef: String?]
+  ) -> String? {
+    if let known = cache[target] { return known }
+    let length = target.canonical.count
+    let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
+      abs(count - length) <= 3 ? name : nil
+    }
+    let found = NameSuggester.closest(to: target.canonical, among: candidates)
+    cache[target] = .some(found)
+    return found
   }
 
   /// The reference strings a rule's field holds, with their list index (nil for a single
