@@ -35,6 +35,6 @@ package struct BuiltStages: Sendable {
   package func result(_ site: PublishableSite, published: Bool) -> BuildResult {
     BuildResult(
       diagnostics: site.diagnostics, files: site.files, published: published, output: inputs.output.path,
-      scorecards: scorecards.outcome, now: now)
+      scorecards: scorecards.outcome, now: now, silenced: site.silenced)
   }
 }
