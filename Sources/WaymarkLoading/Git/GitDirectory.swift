@@ -46,7 +46,9 @@ package struct GitDirectory: Sendable, Hashable {
 
   /// The first line of a small file, trimmed; nil when it is missing, empty or too large.
   static func readLine(_ url: URL) -> String? {
-    guard let data = read(url, limit: smallFileLimit), let text = String(data: data, encoding: .utf8) else { return nil }
+    guard let data = read(url, limit: smallFileLimit), let text = String(data: data, encoding: .utf8) else {
+      return nil
+    }
     let line = text.split(whereSeparator: \.isNewline).first.map { $0.trimmingCharacters(in: .whitespaces) }
     return line?.isEmpty == false ? line : nil
   }

@@ -35,7 +35,8 @@ package struct GitObjectStore: Sendable {
 
   func packedObject(_ id: String, depth: Int) -> Object? {
     guard let raw = Self.bytes(ofHex: id) else { return nil }
-    let packs = (try? FileManager.default.contentsOfDirectory(atPath: objects.appendingPathComponent("pack").path)) ?? []
+    let folder = objects.appendingPathComponent("pack")
+    let packs = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
     for index in packs.filter({ $0.hasSuffix(".idx") }).sorted() {
       let indexURL = objects.appendingPathComponent("pack").appendingPathComponent(index)
       guard let offset = GitPackIndex(url: indexURL)?.offset(of: raw) else { continue }

@@ -3,8 +3,11 @@ import StructuredData
 import WaymarkModel
 
 extension RepositoryScanner {
-  /// The actions whose `input.url` is a skeleton copied into new repositories, not catalog input.
-  static let fetchActions: Set<String> = ["fetch:template", "fetch:plain", "fetch:template:file", "fetch:plain:file"]
+  /// The actions whose `input.url` is a skeleton copied into new repositories, not catalog input:
+  /// the built-in ones and the cookiecutter and rails modules'.
+  static let fetchActions: Set<String> = [
+    "fetch:template", "fetch:plain", "fetch:template:file", "fetch:plain:file", "fetch:cookiecutter", "fetch:rails",
+  ]
 
   /// The root-relative folders (or files) Template steps copy from, sorted.
   func skeletons(_ parsed: [String: [CatalogDocument]]) -> [String] {

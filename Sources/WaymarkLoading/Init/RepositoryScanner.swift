@@ -47,7 +47,7 @@ public struct RepositoryScanner: Sendable {
     }
     for document in catalog.keys.sorted().flatMap({ catalog[$0]! }) { record(document, into: &scan) }
     scan.references.sort()
-    scan.docsSites = yaml.filter { Self.isMkDocs($0) && !inSkeleton($0) }.map(Self.folder)
+    scan.docsSites = yaml.filter { Self.isMkDocs($0) && !inSkeleton($0) }
     classifyData(scan.files.filter { !inSkeleton($0) && parsed[$0] == nil && !Self.isMkDocs($0) }, into: &scan)
     return scan
   }
@@ -59,10 +59,6 @@ public struct RepositoryScanner: Sendable {
     return name == "mkdocs.yml" || name == "mkdocs.yaml"
   }
 
-  static func folder(_ path: String) -> String {
-    path.split(separator: "/").dropLast().joined(separator: "/")
-  }
-
   /// Whether a document is a Backstage entity (`backstage.io/…`, `scaffolder.backstage.io/…`).
   static func isBackstage(_ value: JSONValue) -> Bool {
     guard let apiVersion = value["apiVersion"]?.stringValue else { return false }
@@ -71,7 +67,8 @@ public struct RepositoryScanner: Sendable {
 
   private static func remoteTargets(of value: JSONValue) -> [String] {
     let spec = value["spec"]
-    let written = [spec?["target"]?.stringValue].compactMap { $0 } + (spec?["targets"]?.arrayValue ?? []).compactMap(\.stringValue)
+    let written =
+      [spec?["target"]?.stringValue].compactMap { $0 } + (spec?["targets"]?.arrayValue ?? []).compactMap(\.stringValue)
     return written.filter(LocationResolver.isURL)
   }
 }

@@ -142,7 +142,8 @@ import WaymarkTestSupport
     ])
     let result = try await SiteBuilder().build(
       BuildOptions(root: root, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
-    let stale = DiagnosticFormat.text.format(DiagnosticList(result.diagnostics.items.filter { $0.code == .eventsStaleExport }))
+    let stale = DiagnosticFormat.text.format(
+      DiagnosticList(result.diagnostics.items.filter { $0.code == .eventsStaleExport }))
     #expect(
       stale == """
         content/events/old.jsonl: warning: the newest event (2026-09-30) is 31 days before the build's "now" \

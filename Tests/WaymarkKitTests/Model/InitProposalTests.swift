@@ -9,7 +9,8 @@ import WaymarkModel
       "mixed/tool.yaml", "mixed/deep/d.yaml",
     ])
     let selected: Set = ["catalog/a.yaml", "catalog/teams/b.yaml", "mixed/c.yaml", "mixed/deep/d.yaml"]
-    #expect(proposer.globs(for: selected, suffix: ".yaml") == ["catalog/**/*.yaml", "mixed/c.yaml", "mixed/deep/**/*.yaml"])
+    #expect(
+      proposer.globs(for: selected, suffix: ".yaml") == ["catalog/**/*.yaml", "mixed/c.yaml", "mixed/deep/**/*.yaml"])
     // Without a suffix every file of the folder must be selected: notes.md is not.
     #expect(
       proposer.globs(for: selected, suffix: nil)

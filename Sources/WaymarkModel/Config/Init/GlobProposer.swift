@@ -21,7 +21,9 @@ public struct GlobProposer: Sendable {
     return globs.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
   }
 
-  private func propose(folder: String, candidates: [String], selected: Set<String>, suffix: String?, into globs: inout [String]) {
+  private func propose(
+    folder: String, candidates: [String], selected: Set<String>, suffix: String?, into globs: inout [String]
+  ) {
     let prefix = folder.isEmpty ? "" : folder + "/"
     let inside = candidates.filter { $0.hasPrefix(prefix) }
     guard inside.contains(where: selected.contains) else { return }

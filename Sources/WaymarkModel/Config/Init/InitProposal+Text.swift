@@ -13,7 +13,8 @@ extension InitProposal {
       "Catalog YAML: \(Self.count(catalogCount, "file")), "
       + "\(Self.count(scan.defined.count, "entity", plural: "entities")) (\(Self.tally(kindCounts)))."
     if targets > 0 {
-      catalogComment += " \(Self.count(targets, "file")) a Location names \(targets == 1 ? "is" : "are") read through it."
+      let verb = targets == 1 ? "is" : "are"
+      catalogComment += " \(Self.count(targets, "file")) a Location names \(verb) read through it."
     }
     lines += Self.wrap(catalogComment, indent: "  # ") + Self.list("catalog", catalogGlobs)
     lines += Self.wrap("Event exports: \(Self.summary(scan.eventFiles, noun: "file")).", indent: "  # ")
@@ -22,7 +23,7 @@ extension InitProposal {
       + Self.list("policyResults", policyResultGlobs)
     if !excludes.isEmpty {
       lines += Self.wrap(
-        "Template skeletons (the fetch:template / fetch:plain steps' url): copied into new repositories, "
+        "Template skeletons (the url of fetch:template, fetch:plain, … steps): copied into new repositories, "
           + "they are not this catalog.", indent: "  # ") + Self.list("exclude", excludes)
     }
     lines += ["", "catalog:"]
@@ -47,7 +48,7 @@ extension InitProposal {
     var lines: [String] = []
     if !scan.docsSites.isEmpty || !scan.remoteDocs.isEmpty {
       lines += ["", "# Docs are found through each entity's backstage.io/techdocs-ref annotation, not a glob."]
-      lines += scan.docsSites.map { "#   MkDocs site: \($0.isEmpty ? "." : $0)/mkdocs.yml" }
+      lines += scan.docsSites.map { "#   MkDocs site: \($0)" }
       lines += scan.remoteDocs.map { "#   Not fetched (a URL): \($0)" }
     }
     if !scan.remoteLocations.isEmpty {
@@ -76,7 +77,8 @@ extension InitProposal {
     lines.append(
       "Policy results: \(Self.summary(scan.policyResultFiles, noun: "file")); "
         + "inputs.policyResults: \(Self.inline(policyResultGlobs))")
-    let undefined = Set(scan.references.compactMap { $0.ref }.filter { !scan.defined.contains($0) && !$0.name.contains("@") })
+    let undefined = Set(
+      scan.references.compactMap(\.ref).filter { !scan.defined.contains($0) && !$0.name.contains("@") })
     lines.append(
       "Referenced, not defined: \(Self.count(undefined.count, "entity", plural: "entities")); "
         + "catalog.external: \(Self.inline(external))")

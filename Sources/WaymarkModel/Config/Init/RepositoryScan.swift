@@ -49,7 +49,7 @@ public struct RepositoryScan: Sendable, Hashable {
   public var skeletons: [String] = []
   /// Location targets that are URLs, as `file: target`.
   public var remoteLocations: [String] = []
-  /// MkDocs sites: the folders holding an `mkdocs.yml`.
+  /// MkDocs sites: their `mkdocs.yml` files.
   public var docsSites: [String] = []
   /// Entities whose `backstage.io/techdocs-ref` is a `url:`, which a static build does not fetch.
   public var remoteDocs: [String] = []
