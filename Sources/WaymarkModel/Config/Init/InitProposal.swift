@@ -23,9 +23,14 @@ public struct InitProposal: Sendable, Hashable {
     catalogGlobs = Self.catalogGlobs(scan: scan, files: kept)
     eventGlobs = GlobProposer(files: kept).globs(for: Set(scan.eventFiles.keys), suffix: nil)
     policyResultGlobs = GlobProposer(files: kept).globs(for: Set(scan.policyResultFiles.keys), suffix: nil)
-    let usable = scan.references.filter { $0.ref.map { !$0.name.contains("@") } ?? false }
-    unusableReferences = scan.references.filter { !usable.contains($0) }
+    let usable = scan.references.filter(Self.isUsable)
+    unusableReferences = scan.references.filter { !Self.isUsable($0) }
     external = Self.externalPatterns(usable.compactMap(\.ref), defined: scan.defined)
+  }
+
+  /// Whether a reference names an entity the catalog could hold: parsed, and not an e-mail address.
+  static func isUsable(_ reference: RepositoryScan.Reference) -> Bool {
+    reference.ref.map { !$0.name.contains("@") } ?? false
   }
 
   private static func catalogGlobs(scan: RepositoryScan, files: [String]) -> [String] {
@@ -34,7 +39,7 @@ public struct InitProposal: Sendable, Hashable {
     var candidates = files.filter { !targets.contains($0) }
     var globs: [String] = []
     for name in ["catalog-info.yaml", "catalog-info.yml"] {
-      let named = candidates.filter { $0 == name || $0.hasSuffix("/" + name) }
+      let named = Set(candidates.filter { $0 == name || $0.hasSuffix("/" + name) })
       guard named.count > 1, named.allSatisfy(selected.contains) else { continue }
       globs.append("**/" + name)
       selected.subtract(named)
@@ -69,7 +74,7 @@ public struct InitProposal: Sendable, Hashable {
   /// The undefined references each external pattern stands for.
   public func references(coveredBy pattern: String) -> [RepositoryScan.Reference] {
     let undefined = scan.references.filter { reference in
-      !unusableReferences.contains(reference) && reference.ref.map { !scan.defined.contains($0) } ?? false
+      Self.isUsable(reference) && reference.ref.map { !scan.defined.contains($0) } ?? false
     }
     return undefined.filter { reference in
       guard let ref = reference.ref else { return false }
