@@ -28,7 +28,15 @@ package struct BuiltStages: Sendable {
   /// Every stage's diagnostics, in stage order (the list sorts them).
   package var diagnostics: [Diagnostic] {
     inputs.diagnostics + catalog.diagnostics + guardrails.diagnostics + events.diagnostics + docs.diagnostics
-      + placement + scorecards.diagnostics + secrets.diagnostics
+      + placement + scorecards.diagnostics + secrets.diagnostics + clockDiagnostics
+  }
+
+  /// No clock at all (`build.no-clock`), and exports that stopped long before "now" (`events.stale-export`).
+  package var clockDiagnostics: [Diagnostic] {
+    BuildClock.diagnostics(source: nowSource)
+      + events.files.compactMap { file in
+        file.newest.flatMap { BuildClock.staleExport(path: file.path, newest: $0, now: now) }
+      }
   }
 
   /// What `build` returns once the site is rendered.
