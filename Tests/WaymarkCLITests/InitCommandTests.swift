@@ -54,4 +54,34 @@ import WaymarkTestSupport
     #expect(result.status == 2)
     #expect(result.stderr == "waymark: error: --root /nonexistent/waymark-init is not a folder\n")
   }
+
+  /// The codes of the diagnostics `waymark check` prints for `root`, sorted, with its exit status.
+  func checkCodes(_ root: URL) throws -> (status: Int32, codes: [String]) {
+    let result = try cli.run(["check", "--root", root.path, "--as-of", "2026-12-01T00:00:00Z"])
+    let codes = result.stdout.split(separator: "\n").compactMap { line -> String? in
+      guard line.hasSuffix("]"), let open = line.lastIndex(of: "[") else { return nil }
+      return String(line[line.index(after: open)..<line.index(before: line.endIndex)])
+    }
+    return (result.status, codes.sorted())
+  }
+
+  /// Each fixture fails `waymark check` without a `waymark.yaml` (refs to entities defined elsewhere,
+  /// no file matching the default globs); with the one `init` writes, only what is really there is
+  /// reported: stale event exports, an unmapped result, remote docs and Locations.
+  @Test(arguments: [
+    ("central-catalog", ["catalog.dangling-ref", "catalog.dangling-ref"], ["events.stale-export", "events.stale-export"]),
+    ("template-repo", ["catalog.dangling-ref", "catalog.dangling-ref", "catalog.dangling-ref"], []),
+    ("org-without-users", Array(repeating: "catalog.dangling-ref", count: 5), ["policy.unmapped"]),
+    ("generated-catalog", ["catalog.no-input"], ["catalog.location-not-fetched", "docs.remote-ref", "docs.remote-ref"]),
+  ])
+  func checkPassesWithTheWrittenConfig(_ name: String, before: [String], after: [String]) throws {
+    let root = try Self.copy(name)
+    let bare = try checkCodes(root)
+    #expect(bare.status == 1)
+    #expect(bare.codes == before)
+    #expect(try cli.run(["init", "--root", root.path]).status == 0)
+    let configured = try checkCodes(root)
+    #expect(configured.status == 0)
+    #expect(configured.codes == after)
+  }
 }
