@@ -1,12 +1,14 @@
 """The scaling table: each build stage's time per item at each preset, and where it grows.
 
 `waymark-bench site` reports the whole build's stage lines (`{"stage", "seconds", "cpuSeconds",
-"summary"}`, the ones `waymark build` prints); each stage's cost is divided by what it works on
-(an entity, an event, a page, a result, a file), read from the stage lines' summaries. A stage
-whose cost per item at a larger preset is more than SUPERLINEAR_FACTOR × its cost at the next
-smaller preset measured is marked SUPERLINEAR: a linear stage keeps its cost per item as the
-corpus grows (issue 24: the quadratic facts showed as evaluate's cost per entity growing with
-the entities).
+"summary"}`, the ones `waymark build` prints); each stage's CPU time (every thread's: the work,
+steadier than wall time on a shared machine; wall time when a line has none) is divided by what
+it works on (an entity, an event, a page, a result, a file), read from the stage lines'
+summaries. A stage whose cost per item at a larger preset is more than SUPERLINEAR_FACTOR × its
+cost at the next smaller preset measured is marked SUPERLINEAR: a linear stage keeps its cost per
+item as the corpus grows (issue 24: the quadratic facts showed as evaluate's cost per entity
+growing with the entities). A stage that took less than MIN_SECONDS at the smaller preset is not
+judged: its time is mostly fixed costs and noise.
 
 Pure: nothing here runs a process or reads the clock; `test_bench_scaling.py` checks it.
 """
@@ -15,6 +17,7 @@ import re
 
 PRESET_ORDER = ["small", "medium", "large"]
 SUPERLINEAR_FACTOR = 1.5
+MIN_SECONDS = 0.05
 DASH = "—"
 
 # stage → (item, the stage whose summary counts it, the summary's pattern for the count).
@@ -55,8 +58,9 @@ def per_item(lines):
     costs = {}
     for line in lines:
         count = item_count(line["stage"], lines)
+        seconds = line.get("cpuSeconds", line["seconds"])
         if count:
-            costs[line["stage"]] = (line["seconds"] / count, count, line["seconds"])
+            costs[line["stage"]] = (seconds / count, count, seconds)
     return costs
 
 
@@ -80,7 +84,7 @@ def scaling_rows(results_by_preset):
         measured = {preset: costs[preset][stage] for preset in presets if stage in costs[preset]}
         order = [preset for preset in presets if preset in measured]
         growth = [(smaller, larger, measured[larger][0] / measured[smaller][0])
-                  for smaller, larger in zip(order, order[1:]) if measured[smaller][0] > 0]
+                  for smaller, larger in zip(order, order[1:]) if measured[smaller][2] >= MIN_SECONDS]
         rows.append({"stage": stage, "item": STAGE_ITEMS[stage][0], "presets": measured, "growth": growth,
                      "superlinear": any(ratio > SUPERLINEAR_FACTOR for _, _, ratio in growth)})
     return rows
@@ -101,7 +105,8 @@ def scaling_markdown(results_by_preset):
     presets = [preset for preset in PRESET_ORDER if preset in results_by_preset]
     if len(presets) < 2 or not rows:
         return ""
-    header = ["stage", "per"] + [f"{preset}: per item (items, stage s)" for preset in presets] + ["growth per item"]
+    header = ["stage", "per"] + [f"{preset}: CPU per item (items, stage CPU s)" for preset in presets] + [
+        "growth per item"]
     lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(["---", "---"] + ["---:"] * len(presets) + ["---"])
              + " |"]
     for row in rows:
@@ -112,9 +117,10 @@ def scaling_markdown(results_by_preset):
                 cells.append(f"{format_per_item(cost)} ({count:,}, {seconds:.2f} s)")
             else:
                 cells.append(DASH)
-        verdict = ", ".join(f"{larger}/{smaller} ×{ratio:.2f}" for smaller, larger, ratio in row["growth"]) or DASH
+        verdict = ", ".join(f"{larger}/{smaller} ×{ratio:.2f}" for smaller, larger, ratio in row["growth"])
+        verdict = verdict or f"too short to judge (under {MIN_SECONDS} s)"
         cells.append(("**SUPERLINEAR** " if row["superlinear"] else "") + verdict)
         lines.append("| " + " | ".join(cells) + " |")
-    return ("**Scaling** (the whole build's stage lines from `waymark-bench site` at each preset; a stage is "
-            f"SUPERLINEAR when its time per item grows more than {SUPERLINEAR_FACTOR}× from one preset to the "
-            "next):\n\n" + "\n".join(lines) + "\n")
+    return ("**Scaling** (the whole build's stage lines from `waymark-bench site` at each preset, CPU time of "
+            f"every thread; a stage is SUPERLINEAR when its CPU time per item grows more than {SUPERLINEAR_FACTOR}× "
+            "from one preset to the next):\n\n" + "\n".join(lines) + "\n")

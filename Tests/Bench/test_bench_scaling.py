@@ -55,12 +55,28 @@ class ScalingTests(unittest.TestCase):
         medium = build(10000, 50000, 10.0, 200.0, 5.0, 30.0, 40000)
         self.assertEqual(bench_scaling.scaling_markdown({"small": small}), "")
         table = bench_scaling.scaling_markdown({"small": small, "medium": medium}).splitlines()
-        self.assertEqual(table[2], "| stage | per | small: per item (items, stage s) "
-                                   "| medium: per item (items, stage s) | growth per item |")
+        self.assertEqual(table[2], "| stage | per | small: CPU per item (items, stage CPU s) "
+                                   "| medium: CPU per item (items, stage CPU s) | growth per item |")
         self.assertIn("| evaluate | entity | 2.00 ms (1,000, 2.00 s) | 20.00 ms (10,000, 200.00 s) | "
                       "**SUPERLINEAR** medium/small ×10.00 |", table)
         self.assertIn("| model | entity | 1.00 ms (1,000, 1.00 s) | 1.00 ms (10,000, 10.00 s) | medium/small ×1.00 |",
                       table)
+
+    def test_cpu_time_is_judged_and_a_stage_too_short_at_the_smaller_preset_is_not(self):
+        small = results(("model", 0.9, "200 entities, 400 relations"), ("evaluate", 0.5, "4 scorecards, 0 waivers"))
+        medium = results(("model", 9.0, "2000 entities, 4000 relations"), ("evaluate", 30.0, "4 scorecards"))
+        small["page_weight"]["build"]["inner"]["stages"][0]["cpuSeconds"] = 0.04
+        small["page_weight"]["build"]["inner"]["stages"][1]["cpuSeconds"] = 0.1
+        medium["page_weight"]["build"]["inner"]["stages"][0]["cpuSeconds"] = 4.0
+        medium["page_weight"]["build"]["inner"]["stages"][1]["cpuSeconds"] = 2.0
+        rows = {row["stage"]: row for row in bench_scaling.scaling_rows({"small": small, "medium": medium})}
+        self.assertEqual(rows["model"]["presets"], {"small": (0.0002, 200, 0.04), "medium": (0.002, 2000, 4.0)})
+        self.assertEqual((rows["model"]["growth"], rows["model"]["superlinear"]), ([], False))
+        self.assertEqual(rows["evaluate"]["growth"], [("small", "medium", 2.0)])
+        self.assertTrue(rows["evaluate"]["superlinear"])
+        table = bench_scaling.scaling_markdown({"small": small, "medium": medium})
+        self.assertIn("| model | entity | 200.0 µs (200, 0.04 s) | 2.00 ms (2,000, 4.00 s) | too short to judge "
+                      "(under 0.05 s) |", table)
 
     def test_a_run_without_stage_lines_adds_no_row(self):
         self.assertEqual(bench_scaling.scaling_rows({"small": {"page_weight": {"status": "failed"}}, "medium": {}}), [])
