@@ -54,15 +54,6 @@ public struct SiteBuilder: Sendable {
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
       docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
       nowSource: nowSource)
-    let site = await Self.render(stages)
-    clock.lap("render", "\(site.files.count) files")
-    guard options.writesOutput, !site.diagnostics.hasErrors else { return stages.result(site, published: false) }
-    do {
-      try SiteWriter(output: inputs.output).publish(site.files)
-    } catch {
-      throw BuildFailure(error.description)
-    }
-    clock.lap("publish", "\(site.files.count) files to \(inputs.output.path)")
-    return stages.result(site, published: true)
+    return try await Self.renderAndPublish(stages, options: options, clock: &clock)
   }
 }
