@@ -95,8 +95,23 @@ package struct EntityPageExtras {
             averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
           levels: levels))
     }
-    return GroupDetails(
+    var details = GroupDetails(
       members: members, hasMembers: !members.isEmpty, children: children, hasChildren: !children.isEmpty,
       owned: owned, hasOwned: !owned.isEmpty, readiness: readiness, hasReadiness: !readiness.isEmpty)
+    let profile = entity.document.value(at: ["spec", "profile"])
+    let displayName = profile?["displayName"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? entity.title
+    details.displayName = displayName
+    details.initials = Self.initials(of: displayName)
+    details.email = profile?["email"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+    details.picture = profile?["picture"]?.stringValue.flatMap(EntityActionLinks.httpURL).flatMap { url in
+      url.lowercased().hasPrefix("https://") ? url : nil
+    }
+    return details
+  }
+
+  /// The first letters of the first two words of `name` (`Platform Engineering` → `PE`).
+  package static func initials(of name: String) -> String {
+    let words = name.split { !$0.isLetter && !$0.isNumber }
+    return String(words.prefix(2).compactMap(\.first)).uppercased()
   }
 }

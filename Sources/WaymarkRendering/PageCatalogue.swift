@@ -21,7 +21,8 @@ package struct PageCatalogue {
   package var navigation: NavigationModel {
     NavigationModel(
       hasDelivery: input.delivery != nil,
-      hasGuardrails: GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive)
+      hasGuardrails: GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive,
+      hasDocs: input.docs.sites.contains { !$0.pages.isEmpty })
   }
 
   package func pages() -> [SiteRenderer.Page] {
@@ -70,6 +71,7 @@ package struct PageCatalogue {
       built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
       pages.append(built)
     }
+    if let index = docsIndexPage(nav: nav) { pages.append(index) }
     pages += docsPages(nav: nav)
     return pages
   }

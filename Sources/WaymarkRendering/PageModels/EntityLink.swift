@@ -9,6 +9,8 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
   package var url: String
   /// The entity's production-readiness level (a group's owned entities only).
   package var level: String?
+  /// Whether another entity has the same title, so the ref must be shown to tell them apart.
+  package var sharedTitle: Bool = false
 
   package static let keyMeanings = [
     "ref": "The entity reference, `kind:namespace/name`.",
@@ -17,6 +19,7 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
     "kind": "The entity's kind as written in its file (`Component`).",
     "url": "The entity page's URL, relative to this page.",
     "level": "Its production-readiness level (`none` when it has none); in a group's `owned` list only.",
+    "sharedTitle": "Whether another entity has the same title; the default theme then shows `ref` beside it.",
   ]
 }
 
@@ -29,5 +32,6 @@ extension EntityLink {
     name = ref.name
     kind = entity?.ref.kind ?? ref.kind
     url = root + SitePaths.entityPage(ref)
+    sharedTitle = catalog.sharesTitle(ref)
   }
 }
