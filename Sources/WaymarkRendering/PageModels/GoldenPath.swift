@@ -76,7 +76,7 @@ package struct GoldenPath: Codable, Sendable, TemplateDescribed {
     "title": "Its title.",
     "url": "Its page, relative to this page.",
     "description": "Its description; absent when none.",
-    "parameters": "Its parameters, every group's, sorted by name within a group.",
+    "parameters": "Its parameters, every page's, in the order written (`parameterPages` keeps the pages).",
     "parameterPages": "Its form's pages (`spec.parameters`), in order, each with its title and parameters.",
     "hasParameters": "Whether it has any parameter.",
     "steps": "Its steps, in order.",
