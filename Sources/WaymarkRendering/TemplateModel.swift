@@ -64,7 +64,7 @@ package struct TemplateModel {
     }
     let description = group["description"]?.stringValue ?? ""
     return GoldenPath.ParameterPage(
-      title: group["title"]?.stringValue ?? "Step \(index + 1)", description: description,
+      title: group["title"]?.stringValue ?? "Page \(index + 1)", description: description,
       hasDescription: !description.isEmpty, parameters: parameters)
   }
 

@@ -37,7 +37,7 @@ package struct GoldenPath: Codable, Sendable, TemplateDescribed {
     package var parameters: [Parameter]
 
     package static let keyMeanings = [
-      "title": "The page's `title`, else `Step N`.",
+      "title": "The page's `title`, else `Page N`.",
       "description": "Its `description`, or empty.",
       "hasDescription": "Whether `description` is non-empty.",
       "parameters": "Its properties in the order written, each with its own title and description.",
