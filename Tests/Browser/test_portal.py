@@ -34,6 +34,8 @@ MAIN_PAGES = {
     "entity-user": "catalog/default/user/priya.raman/",
     "entity-template": "catalog/default/template/go-service/",
     "docs": "docs/default/component/payments-api/runbook/",
+    "docs-index": "docs/",
+    "entity-links": "catalog/default/component/account-web/",
     "scorecards": "scorecards/",
     "readiness": "readiness/",
     "dora": "dora/",
@@ -115,6 +117,22 @@ class PortalTests(unittest.TestCase):
             "return Array.from(document.querySelectorAll('#catalog-table tbody tr')).map(function (r) { return r.cells[0].textContent.trim().toLowerCase(); });")
         self.assertEqual(names, sorted(names))
         self.assertEqual(button.find_element(By.XPATH, "..").get_attribute("aria-sort"), "ascending")
+        self.assertEqual(pb.console_errors(DRIVER), [])
+
+    def test_and_n_more_opens_the_catalog_filtered_to_the_whole_list(self):
+        DRIVER.get(SITE.base + "scorecards/")
+        more = DRIVER.find_elements(By.PARTIAL_LINK_TEXT, "more")
+        self.assertTrue(more, "a check with more than 20 failing entities")
+        row = more[0].find_element(By.XPATH, "./ancestor::tr")
+        failing = int(re.match(r"\d+", row.find_elements(By.TAG_NAME, "td")[3].text).group())
+        shown = len(row.find_elements(By.CSS_SELECTOR, "td:nth-child(4) a")) - 1
+        self.assertEqual(more[0].text, f"and {failing - shown} more")
+        more[0].click()
+        self.assertIn("catalog/?failing=", DRIVER.current_url)
+        self.assertEqual(self.visible_rows(), failing)
+        total = len(SITE.json("api/catalog.json")["entities"])
+        self.assertEqual(DRIVER.find_element(By.ID, "catalog-count").text, f"{failing} of {total} entities")
+        self.assertTrue(DRIVER.find_element(By.ID, "catalog-failing").is_displayed())
         self.assertEqual(pb.console_errors(DRIVER), [])
 
     def search(self, query):
