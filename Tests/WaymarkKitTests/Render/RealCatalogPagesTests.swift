@@ -222,4 +222,15 @@ import WaymarkTestSupport
     #expect(html.contains("Storefront</a> <code class=\"ref\">system:default/storefront</code>"))
     #expect(!html.contains("<code class=\"ref\">component:default/billing</code>"))
   }
+
+  @Test func anEmptySiteSaysWhatToAdd() async throws {
+    let root = try SiteFixture.make(["waymark.yaml": "site: {title: Empty}\n"])
+    let result = try await SiteBuilder().build(
+      BuildOptions(root: root, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+    #expect(result.diagnostics.errorCount == 0)
+    #expect(try Self.main(result, "catalog/index.html").contains("<p>No entities yet: add Backstage"))
+    #expect(try Self.main(result, "scorecards/index.html").contains("No scorecards are defined yet"))
+    #expect(try Self.main(result, "golden-paths/index.html").contains("No Template entities are in the catalog yet"))
+    #expect(!result.files.contains { $0.path == "docs/index.html" })
+  }
 }
