@@ -90,7 +90,8 @@ package struct EntityActionLinks: Equatable, Sendable {
     let plain = segments.allSatisfy { segment in
       !segment.isEmpty && segment != "." && segment != ".."
         && segment.unicodeScalars.allSatisfy { scalar in
-          scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
+          scalar.isASCII
+            && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar))
         }
     }
     guard allowed.contains(segments.count), plain else { return nil }

@@ -52,7 +52,8 @@ package struct ScorecardViewModel {
     var result = ""
     for byte in text.utf8 {
       let scalar = Unicode.Scalar(byte)
-      if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-._~/".unicodeScalars.contains(scalar) {
+      let plain = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+      if scalar.isASCII, plain || "-._~/".unicodeScalars.contains(scalar) {
         result.unicodeScalars.append(scalar)
       } else {
         result += "%" + String(byte, radix: 16, uppercase: true).leftPadded
@@ -100,7 +101,9 @@ package struct ScorecardViewModel {
     }
     var page = ScorecardsPage(scorecards: cards)
     page.hasScorecards = !cards.isEmpty
-    for index in page.scorecards.indices { page.scorecards[index].hasLeaderboard = !page.scorecards[index].leaderboard.isEmpty }
+    for index in page.scorecards.indices {
+      page.scorecards[index].hasLeaderboard = !page.scorecards[index].leaderboard.isEmpty
+    }
     return page
   }
 

@@ -40,7 +40,9 @@ package struct TemplateModel {
   }
 
   /// One page of the form: its title and its properties in the order the file writes them.
-  private func parameterPage(_ group: JSONValue, index: Int, isList: Bool, of entity: Entity) -> GoldenPath.ParameterPage {
+  private func parameterPage(
+    _ group: JSONValue, index: Int, isList: Bool, of entity: Entity
+  ) -> GoldenPath.ParameterPage {
     let required = Set(group["required"]?.arrayValue?.compactMap(\.stringValue) ?? [])
     let prefix: [ValuePath.Component] = [.key("spec"), .key("parameters")] + (isList ? [.index(index)] : [])
     let properties = (group["properties"]?.objectValue ?? [:]).map { name, property in
@@ -58,7 +60,8 @@ package struct TemplateModel {
       return GoldenPath.Parameter(
         name: name, title: TemplateScalar(property["title"] ?? .string(name)),
         type: TemplateScalar(property["type"] ?? .string("string")), required: required.contains(name),
-        description: description, hasDescription: description != nil, widget: TemplateScalar.present(property["ui:field"]),
+        description: description, hasDescription: description != nil,
+        widget: TemplateScalar.present(property["ui:field"]),
         choices: choices, hasChoices: !choices.isEmpty,
         defaultValue: property["default"].flatMap { $0.isNull ? nil : Self.scalar($0) })
     }

@@ -155,6 +155,13 @@ class PortalTests(unittest.TestCase):
         self.assertIn(SITE.base + runbook["url"], links[:5])
         self.assertEqual(self.search("zzqxv"), [])
 
+    def test_search_results_sharing_a_title_show_their_references(self):
+        self.search("Payments")
+        refs = [c.text for c in DRIVER.find_elements(By.CSS_SELECTOR, "#search-results code.ref")]
+        self.assertIn("group:default/payments", refs)
+        self.assertIn("system:default/payments", refs)
+        self.assertNotIn("api:default/payments-v2", refs)
+
     def test_axe_finds_no_serious_or_critical_violation_in_light_and_dark(self):
         pb.SCREENSHOTS.mkdir(exist_ok=True)
         found = {}

@@ -44,7 +44,8 @@ package struct ScorecardsPage: Codable, Sendable, TemplateDescribed {
       "failingEntities": "The first 20 of them.",
       "moreFailing": "How many more fail it than `failingEntities` lists.",
       "hasMoreFailing": "Whether `moreFailing` is above zero.",
-      "failingURL": "The catalog explorer filtered to the entities failing it (`catalog/?failing=<scorecard>/<check>`).",
+      "failingURL": "The catalog explorer filtered to the entities failing it "
+        + "(`catalog/?failing=<scorecard>/<check>`).",
     ]
   }
 
