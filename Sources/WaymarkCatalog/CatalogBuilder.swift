@@ -4,15 +4,37 @@ import WaymarkModel
 
 /// Turns loaded catalog documents into the `Catalog`: validation, duplicates, relations, group cycles.
 ///
-/// Unlike Backstage, a reference to a missing entity is an error at the exact field, with a
-/// "did you mean" hint, a duplicate entity names both files, and a cycle in the group tree is
-/// an error.
+/// Unlike Backstage, a reference to a missing entity is an error (or, with
+/// `catalog.danglingRefs: warning`, a warning) at the exact field, with a "did you mean" hint,
+/// unless `catalog.external` names it as provided outside the repository; a duplicate entity
+/// names both files, and a cycle in the group tree is an error.
 public struct CatalogBuilder: Sendable {
+  /// What a build produced.
+  public struct Output: Sendable {
+    /// Every valid entity with its relations and the external entities it refers to.
+    public var catalog: Catalog
+    /// Every problem found.
+    public var diagnostics: [Diagnostic]
+    /// The missing target of each `catalog.dangling-ref` diagnostic, by its index in `diagnostics`.
+    public var danglingTargets: [Int: EntityRef]
+  }
+
+  /// The `catalog:` settings.
+  public let settings: CatalogSettings
+
   /// Creates a builder.
-  public init() {}
+  public init(settings: CatalogSettings = CatalogSettings()) {
+    self.settings = settings
+  }
 
   /// The catalog built from `documents`, with every problem found.
   public func build(_ documents: [CatalogDocument]) -> (Catalog, [Diagnostic]) {
+    let output = buildOutput(documents)
+    return (output.catalog, output.diagnostics)
+  }
+
+  /// The catalog built from `documents`, with every problem found and the dangling targets.
+  public func buildOutput(_ documents: [CatalogDocument]) -> Output {
     var diagnostics: [Diagnostic] = []
     var entities: [Entity] = []
     var builtin = Set<EntityRef>()
@@ -36,17 +58,23 @@ public struct CatalogBuilder: Sendable {
       entities.append(Entity(ref: ref, document: document.value, source: source))
     }
     let known = Catalog(entities: entities)
-    let related = relate(known, builtin: builtin, into: &diagnostics)
+    var dangling: [Int: EntityRef] = [:]
+    let related = relate(known, builtin: builtin, into: &diagnostics, dangling: &dangling)
     diagnostics += groupCycles(in: related)
-    return (related, diagnostics)
+    return Output(catalog: related, diagnostics: diagnostics, danglingTargets: dangling)
   }
 
-  /// Adds both directions of every relation; dangling and malformed references are errors.
-  private func relate(_ catalog: Catalog, builtin: Set<EntityRef>, into diagnostics: inout [Diagnostic]) -> Catalog {
+  /// Adds both directions of every relation, and the outgoing one to external entities;
+  /// dangling and malformed references are reported.
+  private func relate(
+    _ catalog: Catalog, builtin: Set<EntityRef>, into diagnostics: inout [Diagnostic], dangling: inout [Int: EntityRef]
+  ) -> Catalog {
     // Arrays rather than sets, one per entity by position: only the target is hashed per
     // relation; each list is sorted and de-duplicated once at the end, as Backstage's stitching
     // does (SELECT DISTINCT … ORDER BY).
     var relations = Array(repeating: [Relation](), count: catalog.entities.count)
+    var externalRelations = Array(repeating: [Relation](), count: catalog.entities.count)
+    var referrers: [EntityRef: Set<EntityRef>] = [:]
     let positions = Dictionary(catalog.entities.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
     // Candidates for "did you mean", by kind, with their lengths: NameSuggester allows at most
     // three edits, so only names within three characters of the missing one are compared.
@@ -75,25 +103,20 @@ public struct CatalogBuilder: Sendable {
             continue
           }
           guard let targetPosition = positions[target] else {
+            if settings.externalPattern(matching: target) != nil {
+              externalRelations[position].append(Relation(type: rule.outgoing, target: target))
+              referrers[target, default: []].insert(entity.ref)
+              continue
+            }
             var message = "\(path) '\(target)' does not exist"
-            let suggestion =
-              suggestions[target]
-              ?? {
-                let length = target.canonical.count
-                let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
-                  abs(count - length) <= 3 ? name : nil
-                }
-                let found = NameSuggester.closest(to: target.canonical, among: candidates)
-                suggestions[target] = .some(found)
-                return found
-              }()
-            if let suggestion {
+            if let suggestion = suggestion(for: target, namesByKind: namesByKind, cache: &suggestions) {
               message += "; did you mean '\(suggestion)'?"
             }
+            dangling[diagnostics.count] = target
             diagnostics.append(
-              .error(
-                .catalogDanglingRef, message, at: entity.source.location(of: path),
-                notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
+              Diagnostic(
+                settings.danglingRefs, code: .catalogDanglingRef, message: message,
+                location: entity.source.location(of: path), notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
           relations[position].append(Relation(type: rule.outgoing, target: target))
@@ -109,8 +132,24 @@ public struct CatalogBuilder: Sendable {
           unique.append(relation)
         }
         related.relations = unique
+        related.externalRelations = Array(Set(externalRelations[position])).sorted()
         return related
-      })
+      },
+      external: referrers.map { ExternalEntity(ref: $0.key, referrers: $0.value.sorted()) })
+  }
+
+  /// The nearest existing name of the kind `target` has, worked out once per missing target.
+  private func suggestion(
+    for target: EntityRef, namesByKind: [String: [(String, Int)]], cache: inout [EntityRef: String?]
+  ) -> String? {
+    if let known = cache[target] { return known }
+    let length = target.canonical.count
+    let candidates = (namesByKind[target.kind.lowercased()] ?? []).compactMap { name, count in
+      abs(count - length) <= 3 ? name : nil
+    }
+    let found = NameSuggester.closest(to: target.canonical, among: candidates)
+    cache[target] = .some(found)
+    return found
   }
 
   /// The reference strings a rule's field holds, with their list index (nil for a single

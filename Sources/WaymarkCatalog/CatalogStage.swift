@@ -28,14 +28,49 @@ public struct CatalogStage: Sendable {
   /// The catalog files the globs match, root-relative and sorted.
   public var paths: [String] { inputs.files(matching: inputs.config.catalogGlobs) }
 
-  /// Reads the catalog files (the `load` step).
+  /// Reads the catalog files (the `load` step); no file to read is an error naming files that
+  /// look like entities.
   public func load() async -> LoadedCatalog {
-    await CatalogLoader(root: inputs.root).load(paths: paths, available: inputs.files)
+    let paths = self.paths
+    var loaded = await CatalogLoader(root: inputs.root).load(paths: paths, available: inputs.files)
+    if paths.isEmpty { loaded.diagnostics.append(noInput()) }
+    return loaded
   }
 
   /// Validates what was read into the catalog (the `model` step).
   public func assemble(_ loaded: LoadedCatalog) -> Output {
-    let (catalog, diagnostics) = CatalogBuilder().build(loaded.documents)
-    return Output(loaded: loaded, catalog: catalog, diagnostics: loaded.diagnostics + diagnostics)
+    var built = CatalogBuilder(settings: inputs.config.catalog).buildOutput(loaded.documents)
+    if !built.danglingTargets.isEmpty { noteUnreadDefinitions(in: &built, loaded: loaded) }
+    return Output(loaded: loaded, catalog: built.catalog, diagnostics: loaded.diagnostics + built.diagnostics)
+  }
+
+  private func noInput() -> Diagnostic {
+    let globs = inputs.config.catalogGlobs.map { "'\($0)'" }.joined(separator: ", ")
+    var message = "no catalog file matches \(globs)"
+    let lookalikes = EntityFileScanner(root: inputs.root).lookalikes(in: inputs.files)
+    if lookalikes.isEmpty {
+      message += "; no YAML file in the site holds an entity (apiVersion: backstage.io/…)"
+    } else {
+      message += "; these files look like entities: " + lookalikes.map { "'\($0)'" }.joined(separator: ", ")
+    }
+    return .error(.catalogNoInput, message, at: inputs.config.catalogGlobsLocation)
+  }
+
+  /// A dangling reference whose target is defined in a YAML file no glob reads gets a note there.
+  /// The unread files are looked through only now, when some reference dangles.
+  private func noteUnreadDefinitions(in built: inout CatalogBuilder.Output, loaded: LoadedCatalog) {
+    let read = Set(paths).union(loaded.files.map(\.path))
+    let unread = inputs.files.filter { EntityFileScanner.isYAML($0) && !read.contains($0) }
+    guard !unread.isEmpty else { return }
+    let definitions = EntityFileScanner(root: inputs.root).definitions(
+      of: Set(built.danglingTargets.values), in: unread)
+    for (index, target) in built.danglingTargets {
+      guard let location = definitions[target] else { continue }
+      let glob = EntityFileScanner.suggestedGlob(for: location.path)
+      built.diagnostics[index].notes.append(
+        DiagnosticNote(
+          "'\(target)' is defined in \(location.path), which no catalog glob reads; add '\(glob)' to inputs.catalog",
+          at: location))
+    }
   }
 }

@@ -17,4 +17,6 @@ public struct BuildResult: Sendable {
   public var scorecards: ScorecardOutcome
   /// The build's "now".
   public var now: Timestamp
+  /// How many warnings and notes `diagnostics.ignore` left out of `diagnostics`.
+  public var silenced = 0
 }

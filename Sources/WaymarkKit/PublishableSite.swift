@@ -7,4 +7,6 @@ package struct PublishableSite: Sendable {
   package var files: [OutputFile]
   /// Every diagnostic, redacted, sorted and de-duplicated.
   package var diagnostics: DiagnosticList
+  /// How many warnings and notes `diagnostics.ignore` left out.
+  package var silenced = 0
 }

@@ -24,12 +24,14 @@ extension SiteBuilder {
       // Secrets written with escapes or as file names only show once decoded: scan what would be published.
       + SecretGuard.outputDiagnostics(
         for: rendered.files, after: stages.secrets, outputFolder: config.outputDirectory)
-    let list = DiagnosticList(SecretGuard.redacting(diagnostics))
-    let manifest = manifest(stages, renderedFiles: rendered.files.count + 1, diagnostics: list)
+    let (kept, silenced) = config.diagnostics.filter(SecretGuard.redacting(diagnostics))
+    let list = DiagnosticList(kept)
+    var manifest = manifest(stages, renderedFiles: rendered.files.count + 1, diagnostics: list)
+    manifest.silenced = silenced
     var files = rendered.files
     files.append(OutputFile(path: "api/build.json", text: JSONWriter().string(for: manifest.value)))
     files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return PublishableSite(files: files, diagnostics: list)
+    return PublishableSite(files: files, diagnostics: list, silenced: silenced)
   }
 
   /// `api/build.json`: every input with its hash, and each stage's counts.

@@ -37,7 +37,9 @@ public struct SiteBuilder: Sendable {
     clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
     let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     // The build's "now" comes from the inputs, never the wall clock.
-    let (now, nowSource) = BuildClock.now(option: options.asOf, config: inputs.config, newestInput: events.newest)
+    let (now, nowSource) = BuildClock.now(
+      option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
+      newestInput: events.newest)
     let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)

@@ -1,7 +1,8 @@
 import StructuredData
 import WaymarkModel
 
-/// `api/build.json`: the Waymark version, the build's `now`, every input with its SHA-256, and counts.
+/// `api/build.json`: the Waymark version, the build's `now`, every input with its SHA-256, counts,
+/// and every diagnostic in `waymark check --format json`'s shape.
 public struct BuildManifest: Sendable {
   /// One input file.
   public struct Input: Sendable {
@@ -36,8 +37,10 @@ public struct BuildManifest: Sendable {
   public var inputs: [Input]
   /// Counts per stage.
   public var counts: [String: JSONValue]
-  /// The diagnostics, for their counts.
+  /// The diagnostics: their counts, and every one of them (the terminal may shorten the list).
   public var diagnostics: DiagnosticList
+  /// How many warnings and notes `diagnostics.ignore` left out.
+  public var silenced = 0
 
   /// The manifest as JSON; inputs sorted by path.
   public var value: JSONValue {
@@ -46,6 +49,7 @@ public struct BuildManifest: Sendable {
       "version": .string(WaymarkVersion.current),
       "asOf": .string(now.description),
       "asOfSource": .string(nowSource.rawValue),
+      "clock": ["asOf": .string(now.description), "source": .string(nowSource.name)],
       "inputs": .array(
         inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { input in
           [
@@ -54,7 +58,11 @@ public struct BuildManifest: Sendable {
           ]
         }),
       "counts": .object(counts),
-      "diagnostics": ["errors": .int(Int64(diagnostics.errorCount)), "warnings": .int(Int64(diagnostics.warningCount))],
+      "diagnostics": [
+        "errors": .int(Int64(diagnostics.errorCount)), "warnings": .int(Int64(diagnostics.warningCount)),
+        "notes": .int(Int64(diagnostics.items.count - diagnostics.errorCount - diagnostics.warningCount)),
+        "silenced": .int(Int64(silenced)), "items": .array(diagnostics.items.map(DiagnosticFormat.jsonValue)),
+      ],
     ]
   }
 

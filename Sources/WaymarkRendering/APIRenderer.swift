@@ -11,7 +11,10 @@ package struct APIRenderer {
     var files = [
       OutputFile(
         path: "api/catalog.json",
-        text: writer.string(for: ["entities": .array(input.catalog.entities.map(entities.apiValue))]))
+        text: writer.string(
+          for: [
+            "entities": .array(input.catalog.entities.map(entities.apiValue)), "external": entities.externalValue(),
+          ]))
     ]
     for entity in input.catalog.entities {
       files.append(OutputFile(path: SitePaths.entityJSON(entity.ref), text: writer.string(for: entities.apiValue(for: entity))))

@@ -95,7 +95,23 @@ package enum APISchemaRenderer {
     "required": ["entities"],
     "additionalProperties": false,
     "properties": [
-      "entities": ["type": "array", "items": ["$ref": "entity.schema.json"]]
+      "entities": ["type": "array", "items": ["$ref": "entity.schema.json"]],
+      "external": [
+        "description":
+          .string(
+            "Entities referred to but provided outside the repository (catalog.external in waymark.yaml), sorted by "
+              + "reference, each with the entities referring to it."),
+        "type": "array",
+        "items": [
+          "type": "object",
+          "required": ["ref", "referredBy"],
+          "additionalProperties": false,
+          "properties": [
+            "ref": ["type": "string", "description": "The canonical reference, kind:namespace/name, lowercased."],
+            "referredBy": ["type": "array", "items": ["type": "string"]],
+          ],
+        ],
+      ],
     ],
   ]
 }

@@ -24,14 +24,15 @@ package struct CatalogExplorerModel {
     }
     var options: [String: Set<String>] = [:]
     let rows = catalog.entities.map { entity in
-      let owner = entity.targets(of: "ownedBy").first
+      let owner = entity.targets(of: "ownedBy").first ?? entity.externalTargets(of: "ownedBy").first
       let system = entity.targets(of: "partOf").first { $0.kind.lowercased() == "system" }
       var row = CatalogPage.Row(
         ref: entity.ref.canonical, title: entity.title, kind: entity.ref.kind,
           url: root + SitePaths.entityPage(entity.ref),
         description: entity.description, tags: entity.tags, tagList: entity.tags.joined(separator: " "),
         type: entity.type ?? "", lifecycle: entity.lifecycle ?? "",
-        owner: owner.map { EntityLink(to: $0, in: catalog, root: root) }, ownerRef: owner?.canonical ?? "",
+        owner: owner.map { catalog.contains($0) ? EntityLink(to: $0, in: catalog, root: root) : EntityLink(external: $0) },
+        ownerRef: owner?.canonical ?? "",
         system: system.map { EntityLink(to: $0, in: catalog, root: root) }, systemRef: system?.canonical ?? "",
         level: levels[entity.ref] ?? "")
       row.failing = (failing[entity.ref] ?? []).joined(separator: " ")

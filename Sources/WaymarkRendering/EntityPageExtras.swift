@@ -74,8 +74,11 @@ package struct EntityPageExtras {
   }
 
   private func groupModel(_ entity: Entity, root: String) -> GroupDetails {
+    // Members and sub-groups an org provider supplies (`catalog.external`) are listed as text.
     let members = entity.targets(of: "hasMember").map { EntityLink(to: $0, in: catalog, root: root) }
+      + entity.externalTargets(of: "hasMember").map { EntityLink(external: $0) }
     let children = entity.targets(of: "parentOf").map { EntityLink(to: $0, in: catalog, root: root) }
+      + entity.externalTargets(of: "parentOf").map { EntityLink(external: $0) }
     let owned = entity.targets(of: "ownerOf").map { ref in
       var link = EntityLink(to: ref, in: catalog, root: root)
       for report in scorecards.reports where report.scorecard.name == "production-readiness" {

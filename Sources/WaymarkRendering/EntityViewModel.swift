@@ -40,18 +40,20 @@ public struct EntityViewModel: Sendable {
     }
     var groups: [EntityDetails.RelationGroup] = []
     for (type, heading) in Self.relationHeadings {
-      let targets = entity.targets(of: type)
+      let targets = entity.targets(of: type).map { EntityLink(to: $0, in: catalog, root: root) }
+        + entity.externalTargets(of: type).map { EntityLink(external: $0) }
       guard !targets.isEmpty else { continue }
       groups.append(
         EntityDetails.RelationGroup(
-          type: type, heading: heading, targets: targets.map { EntityLink(to: $0, in: catalog, root: root) },
+          type: type, heading: heading, targets: targets,
           shownByKind: entity.ref.kind.lowercased() == "group" && Self.groupSectionRelations.contains(type)))
     }
     let actions = EntityActionLinks(entity: entity)
     var details = EntityDetails(
       ref: entity.ref.canonical, kind: entity.ref.kind, namespace: entity.ref.namespace, name: entity.ref.name,
       title: entity.title, description: entity.description, type: entity.type, lifecycle: entity.lifecycle,
-      owner: entity.targets(of: "ownedBy").first.map { EntityLink(to: $0, in: catalog, root: root) },
+      owner: entity.targets(of: "ownedBy").first.map { EntityLink(to: $0, in: catalog, root: root) }
+        ?? entity.externalTargets(of: "ownedBy").first.map { EntityLink(external: $0) },
       tags: entity.tags, hasTags: !entity.tags.isEmpty, annotations: annotations, hasAnnotations: !annotations.isEmpty,
       labels: labels, links: links, hasLinks: !links.isEmpty, relationGroups: groups, hasRelations: !groups.isEmpty,
       source: EntityDetails.Source(path: entity.source.path, line: entity.source.line),
@@ -75,5 +77,17 @@ public struct EntityViewModel: Sendable {
       entity.relations.map { ["type": .string($0.type), "targetRef": .string($0.target.canonical)] })
     document["source"] = ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]
     return .object(document)
+  }
+
+  /// `api/catalog.json`'s `external`: each entity provided outside the repository with the
+  /// entities referring to it, sorted by reference.
+  public func externalValue() -> JSONValue {
+    .array(
+      catalog.external.map { external in
+        [
+          "ref": .string(external.ref.canonical),
+          "referredBy": .array(external.referrers.map { .string($0.canonical) }),
+        ]
+      })
   }
 }

@@ -19,16 +19,16 @@ package struct CheckErrorReporter: Sendable {
       for (index, check) in scorecard.checks.enumerated() {
         var failed: [EntityRef] = []
         var first = ""
+        var firstFromApplicable = false
         for result in report.results where index < result.checks.count {
           let outcome = result.checks[index]
           // A check stopped by its budget is `policy.cel-limit`'s, not reported twice.
           guard outcome.outcome == .error, let message = outcome.message, outcome.budgetStop == nil else { continue }
-          if failed.isEmpty { first = message }
+          if failed.isEmpty { (first, firstFromApplicable) = (message, outcome.fromApplicable) }
           failed.append(result.entity)
         }
         guard !failed.isEmpty else { continue }
-        let inApplicable = first.hasPrefix("applicable: ")
-        let expression = inApplicable ? check.applicable ?? check.expression : check.expression
+        let expression = firstFromApplicable ? check.applicable ?? check.expression : check.expression
         let shown = failed.prefix(3).map { "'\($0)'" }.joined(separator: ", ") + (failed.count > 3 ? ", …" : "")
         let entities = failed.count == 1 ? "1 entity" : "\(failed.count) entities"
         let message =

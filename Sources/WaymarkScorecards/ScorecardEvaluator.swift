@@ -151,8 +151,11 @@ public struct ScorecardEvaluator: Sendable {
       case .error(let error):
         return CheckResult(
           id: id, outcome: .error, message: "applicable: \(error.message)",
-          budgetStop: error.isBudgetExhaustion ? .init(inApplicable: true, reason: error.message) : nil)
-      case let other: return CheckResult(id: id, outcome: .error, message: "applicable gave \(other.celType), not a bool")
+          budgetStop: error.isBudgetExhaustion ? .init(inApplicable: true, reason: error.message) : nil,
+          fromApplicable: true)
+      case let other:
+        return CheckResult(
+          id: id, outcome: .error, message: "applicable gave \(other.celType), not a bool", fromApplicable: true)
       }
     }
     switch compiled.expression.evaluate(bindings) {

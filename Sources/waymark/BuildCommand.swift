@@ -28,8 +28,10 @@ struct BuildCommand: AsyncParsableCommand {
       baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL, progress: terminal.progress)
     options.strict = strict
     let result = try await terminal.build(options)
-    terminal.diagnostics(result.diagnostics, format: .text)
+    let place = result.diagnostics.hasErrors ? "waymark check --format json" : "api/build.json"
+    terminal.diagnostics(result.diagnostics, format: .text, allIn: place)
     terminal.summary(result.diagnostics)
+    terminal.silenced(result.silenced)
     if result.diagnostics.hasErrors {
       terminal.note("nothing was written; \(result.output) is unchanged")
       throw ExitCode(ExitStatus.contentErrors)

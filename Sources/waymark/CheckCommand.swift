@@ -31,7 +31,7 @@ struct CheckCommand: AsyncParsableCommand {
     // Annotations name files of the checkout, so they land on the pull request's files.
     let printed =
       format == .github ? result.diagnostics.anchored(inWorkspace: site.workspacePrefix) : result.diagnostics
-    terminal.printToStandardOutput(format.format(printed))
+    terminal.printToStandardOutput(TerminalReporter.text(printed, format: format, allIn: "waymark check --format json"))
     if let summary {
       let text = PullRequestSummary().markdown(result.scorecards, now: result.now, diagnostics: result.diagnostics)
       do {
@@ -42,6 +42,7 @@ struct CheckCommand: AsyncParsableCommand {
       }
     }
     terminal.summary(result.diagnostics)
+    terminal.silenced(result.silenced)
     if result.diagnostics.hasErrors { throw ExitCode(ExitStatus.contentErrors) }
   }
 }

@@ -27,13 +27,31 @@ struct TerminalReporter: Sendable {
     }
   }
 
-  func diagnostics(_ list: DiagnosticList, format: DiagnosticFormat) {
-    var text = format.format(list)
+  /// Prints `list` on standard error; in text, at most ten warnings and notes of each code, then
+  /// how many more there are and where they all are (`allIn`).
+  func diagnostics(
+    _ list: DiagnosticList, format: DiagnosticFormat, allIn place: String = "waymark check --format json"
+  ) {
+    var text = Self.text(list, format: format, allIn: place)
     if colour {
       text = text.replacingOccurrences(of: ": error: ", with: ": \u{1B}[1;31merror:\u{1B}[0m ")
         .replacingOccurrences(of: ": warning: ", with: ": \u{1B}[1;33mwarning:\u{1B}[0m ")
     }
     FileHandle.standardError.write(Data(text.utf8))
+  }
+
+  /// `list` in `format`; text is shortened to ten warnings and notes per code.
+  static func text(_ list: DiagnosticList, format: DiagnosticFormat, allIn place: String) -> String {
+    guard format == .text else { return format.format(list) }
+    let (shown, hidden) = list.shortened()
+    return shown.map(DiagnosticFormat.textLine).joined() + DiagnosticList.hiddenLines(hidden, allIn: place)
+  }
+
+  /// One line saying how many diagnostics `diagnostics.ignore` silenced, if any.
+  func silenced(_ count: Int) {
+    guard count > 0 else { return }
+    let what = count == 1 ? "1 warning or note was" : "\(count) warnings and notes were"
+    FileHandle.standardError.write(Data("waymark: \(what) silenced by diagnostics.ignore in waymark.yaml\n".utf8))
   }
 
   func summary(_ list: DiagnosticList) {

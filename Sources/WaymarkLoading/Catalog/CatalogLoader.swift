@@ -44,7 +44,9 @@ public struct LoadedCatalog: Sendable {
 ///
 /// Files are read in waves: the glob matches first, then the files their Locations name that
 /// were not read yet, and so on; each file is read once however it was reached, and the result
-/// is sorted by path so the order never depends on the waves or on scheduling.
+/// is sorted by path so the order never depends on the waves or on scheduling. Files under the
+/// folders Software Templates fetch their content from are left out, and a scaffolder skeleton
+/// (placeholders in place of values) is reported once rather than parsed as entities.
 public struct CatalogLoader: Sendable {
   /// The site root.
   public let root: URL
@@ -79,6 +81,12 @@ public struct CatalogLoader: Sendable {
       pending = next.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     }
     diagnostics += LocationCycleFinder(edges: edges).cycles()
+    // Files under a folder a Template fetches its content from are that template's input, not
+    // entities; Templates may be reached through Locations, so this is known only now.
+    let contentFolders = TemplateContentFolders.folders(in: results.flatMap(\.documents))
+    if !contentFolders.isEmpty {
+      results.removeAll { TemplateContentFolders.contains(contentFolders, $0.path) }
+    }
     let sorted = results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     var files: [String: SourceFile] = [:]
     for file in sorted.flatMap({ $0.file.map { [$0] } ?? [] } ) + sorted.flatMap(\.substitutedFiles) {
@@ -116,12 +124,18 @@ public struct CatalogLoader: Sendable {
     case .failure(let diagnostic):
       return FileResult(path: path, diagnostics: [diagnostic])
     case .success(let file):
-      var result = FileResult(path: path, file: file)
       let stream = YAMLLoader().load(bytes: file.bytes)
+      let conversions = stream.documents.map { YAMLConverter().convert($0.root) }
+      if TemplateSkeletonDetector.holdsPlaceholders(file.bytes),
+        let skeleton = TemplateSkeletonDetector.skeletonDiagnostic(
+          path: path, stream: stream, values: conversions.map(\.value))
+      {
+        return FileResult(path: path, diagnostics: [skeleton])
+      }
+      var result = FileResult(path: path, file: file)
       result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
       let substitutions = SubstitutionResolver(root: root)
-      for document in stream.documents {
-        let conversion = YAMLConverter().convert(document.root)
+      for (document, conversion) in zip(stream.documents, conversions) {
         result.diagnostics += conversion.problems.map { Diagnostic(yaml: $0, path: path) }
         let location = SourceLocation(path: path, position: document.root.start)
         guard case .object(let members) = conversion.value else {

@@ -27,7 +27,11 @@ public struct SiteConfigLoader: Sendable {
 
   package static let schema: [String: Field] = [
     "site": .mapping(["title": .string, "baseURL": .string]),
-    "inputs": .mapping(["catalog": .stringList, "events": .stringList, "policyResults": .stringList]),
+    "inputs": .mapping([
+      "catalog": .stringList, "events": .stringList, "policyResults": .stringList, "exclude": .stringList,
+    ]),
+    "catalog": .mapping(["external": .stringList, "danglingRefs": .string]),
+    "diagnostics": .mapping(["ignore": .stringList]),
     "policies": .string,
     "layouts": .string,
     "output": .string,
@@ -80,6 +84,11 @@ public struct SiteConfigLoader: Sendable {
     config.catalogGlobs = list("inputs", "catalog") ?? config.catalogGlobs
     config.eventGlobs = list("inputs", "events") ?? config.eventGlobs
     config.policyResultGlobs = list("inputs", "policyResults") ?? config.policyResultGlobs
+    config.excludeGlobs = list("inputs", "exclude") ?? config.excludeGlobs
+    if list("inputs", "catalog") != nil {
+      let position = conversion.sourceMap.position(of: ValuePath(keys: "inputs", "catalog"))
+      config.catalogGlobsLocation = location(position, file)
+    }
     config.asOf = string("asOf")
     config.docsUnsafeHTML = value.value(at: ["docs", "unsafeHTML"])?.boolValue ?? config.docsUnsafeHTML
     config.docsBrokenLinksAreErrors =
@@ -95,6 +104,8 @@ public struct SiteConfigLoader: Sendable {
     }
     diagnostics += config.metrics.read(value, sourceMap: conversion.sourceMap, file: file)
     diagnostics += config.guardrails.read(value, sourceMap: conversion.sourceMap, file: file)
+    diagnostics += config.catalog.read(value, sourceMap: conversion.sourceMap, file: file)
+    diagnostics += config.diagnostics.read(value, sourceMap: conversion.sourceMap, file: file)
     return (config, diagnostics)
   }
 

@@ -17,8 +17,17 @@ public struct SiteInputsLoader: Sendable {
     self.baseURL = baseURL
   }
 
-  /// The settings and the walk of the root, never entering the output folder.
+  /// The settings and the walk of the root, never entering the output folder; files matching
+  /// `inputs.exclude` are left out of the walk, so no input of any kind reads them. A root that
+  /// is not a folder is a usage failure.
   public func load() -> SiteInputs {
+    var isFolder: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+      return SiteInputs(
+        root: root, config: SiteConfig(), configFile: nil, output: output ?? root, files: [], diagnostics: [],
+        usageFailure: "the site root \(root.path) is not a folder that exists", outputIsRefused: true,
+        finder: InputFinder(root: root, excludedFolders: []))
+    }
     var (config, configFile, diagnostics) = SiteConfigLoader().load(root: root)
     if let baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
     let output = self.output?.standardizedFileURL ?? root.appendingPathComponent(config.outputDirectory)
@@ -32,7 +41,12 @@ public struct SiteInputsLoader: Sendable {
       ? Self.excludedFolders(configured: self.output == nil ? config.outputDirectory : nil, root: root, output: output)
       : []
     let finder = InputFinder(root: root, excludedFolders: excluded)
-    let walk = finder.walk()
+    var walk = finder.walk()
+    if !config.excludeGlobs.isEmpty {
+      let patterns = config.excludeGlobs.map(GlobPattern.init)
+      walk.files.removeAll { path in patterns.contains { $0.matches(path) } }
+      walk.skipped.removeAll { entry in patterns.contains { $0.matches(entry.path) } }
+    }
     diagnostics += walk.diagnostics(
       matching: config.catalogGlobs + config.eventGlobs + config.policyResultGlobs
         + ["yaml", "yml"].map { "\(config.policiesDirectory)/**/*.\($0)" } + ["\(config.layoutsDirectory)/**/*"])

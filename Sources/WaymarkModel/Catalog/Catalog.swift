@@ -5,11 +5,13 @@ public struct Catalog: Sendable, Hashable {
   private let index: [EntityRef: Int]
   /// The group tree and memberships, from the entities' relations.
   public let groupHierarchy: GroupHierarchy
+  /// Entities referred to but provided outside the repository (`catalog.external`), sorted.
+  public let external: [ExternalEntity]
   /// Titles (lowercased) that more than one entity has: pages show those entities' references too.
   public let sharedTitles: Set<String>
 
   /// Creates a catalog; entities are sorted and the first of any duplicate reference wins.
-  public init(entities: [Entity]) {
+  public init(entities: [Entity], external: [ExternalEntity] = []) {
     var sorted = entities.sorted { lhs, rhs in
       if lhs.ref != rhs.ref { return lhs.ref < rhs.ref }
       return (lhs.source.path, lhs.source.line) < (rhs.source.path, rhs.source.line)
@@ -25,6 +27,7 @@ public struct Catalog: Sendable, Hashable {
     self.entities = sorted
     self.index = index
     self.groupHierarchy = GroupHierarchy(entities: sorted)
+    self.external = external.sorted()
     var titleCounts: [String: Int] = [:]
     for entity in sorted { titleCounts[entity.title.lowercased(), default: 0] += 1 }
     self.sharedTitles = Set(titleCounts.filter { $0.value > 1 }.keys)

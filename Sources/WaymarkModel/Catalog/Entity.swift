@@ -11,6 +11,9 @@ public struct Entity: Sendable, Hashable {
   public var source: EntitySource
   /// Relations derived from the catalog, sorted by type then target.
   public var relations: [Relation]
+  /// Relations to entities provided outside the repository (`catalog.external`), sorted: kept
+  /// apart from `relations`, whose targets are always in the catalog.
+  public var externalRelations: [Relation] = []
 
   /// Creates an entity.
   public init(ref: EntityRef, document: JSONValue, source: EntitySource, relations: [Relation] = []) {
@@ -42,5 +45,10 @@ public struct Entity: Sendable, Hashable {
   /// The targets of relations of one type, sorted.
   public func targets(of type: String) -> [EntityRef] {
     relations.filter { $0.type == type }.map(\.target)
+  }
+
+  /// The external targets of relations of one type, sorted.
+  public func externalTargets(of type: String) -> [EntityRef] {
+    externalRelations.filter { $0.type == type }.map(\.target)
   }
 }

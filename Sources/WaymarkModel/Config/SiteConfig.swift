@@ -6,10 +6,14 @@ public struct SiteConfig: Sendable, Hashable {
   public var baseURL: String
   /// Globs for catalog YAML files, relative to the root.
   public var catalogGlobs: [String]
+  /// Where waymark.yaml sets `inputs.catalog`, or nil when it is the default.
+  public var catalogGlobsLocation: SourceLocation?
   /// Globs for pipeline event exports.
   public var eventGlobs: [String]
   /// Globs for policy-result files (SARIF, conftest, PolicyReport, …).
   public var policyResultGlobs: [String]
+  /// Globs for files no input reads, whatever kind (`inputs.exclude`).
+  public var excludeGlobs: [String] = []
   /// The scorecard policies folder.
   public var policiesDirectory: String
   /// The site's own layouts folder, overriding the built-in theme template by template.
@@ -26,6 +30,10 @@ public struct SiteConfig: Sendable, Hashable {
   public var metrics = MetricsSettings()
   /// Guardrail-result mapping settings (`guardrails:`).
   public var guardrails = GuardrailSettings()
+  /// Catalog settings (`catalog:`): external entities, the severity of dangling references.
+  public var catalog = CatalogSettings()
+  /// Diagnostic settings (`diagnostics:`): codes silenced.
+  public var diagnostics = DiagnosticSettings()
   /// Whether raw HTML in docs pages passes through (`docs.unsafeHTML`); off, it is removed.
   public var docsUnsafeHTML: Bool = false
   /// Whether broken links in docs are errors rather than warnings (`docs.brokenLinksAreErrors`).

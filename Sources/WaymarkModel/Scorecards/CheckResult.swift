@@ -12,6 +12,8 @@ public struct CheckResult: Sendable, Hashable {
   public var waiver: String?
   /// Where the check's CEL ran out of its evaluation budget, if it did (`policy.cel-limit`).
   public var budgetStop: BudgetStop?
+  /// Whether the result comes from the check's `applicable` expression rather than its `expr`.
+  public var fromApplicable: Bool
 
   /// A check whose CEL stopped on its evaluation budget rather than on the data.
   public struct BudgetStop: Sendable, Hashable {
@@ -29,12 +31,14 @@ public struct CheckResult: Sendable, Hashable {
 
   /// Creates a value from each stored property.
   package init(
-    id: String, outcome: CheckOutcome, message: String? = nil, waiver: String? = nil, budgetStop: BudgetStop? = nil
+    id: String, outcome: CheckOutcome, message: String? = nil, waiver: String? = nil, budgetStop: BudgetStop? = nil,
+    fromApplicable: Bool = false
   ) {
     self.id = id
     self.outcome = outcome
     self.message = message
     self.waiver = waiver
     self.budgetStop = budgetStop
+    self.fromApplicable = fromApplicable
   }
 }

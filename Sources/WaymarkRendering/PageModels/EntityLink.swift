@@ -9,6 +9,9 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
   package var url: String
   /// The entity's production-readiness level (a group's owned entities only).
   package var level: String?
+  /// Whether the entity is provided outside the repository (`catalog.external`): it has no page,
+  /// so it is shown as text, not a link.
+  package var external: Bool?
   /// Whether another entity has the same title, so the ref must be shown to tell them apart.
   package var sharedTitle: Bool = false
 
@@ -19,6 +22,8 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
     "kind": "The entity's kind as written in its file (`Component`).",
     "url": "The entity page's URL, relative to this page.",
     "level": "Its production-readiness level (`none` when it has none); in a group's `owned` list only.",
+    "external": "True when the entity is provided outside the repository (`catalog.external`): it has no page, "
+      + "so it is shown as text and `url` is empty; absent otherwise.",
     "sharedTitle": "Whether another entity has the same title; the default theme then shows `ref` beside it.",
   ]
 }
@@ -33,5 +38,15 @@ extension EntityLink {
     kind = entity?.ref.kind ?? ref.kind
     url = root + SitePaths.entityPage(ref)
     sharedTitle = catalog.sharesTitle(ref)
+  }
+
+  /// An entity provided outside the repository, shown as text: its `url` is empty.
+  package init(external ref: EntityRef) {
+    self.ref = ref.canonical
+    title = ref.name
+    name = ref.name
+    kind = ref.kind
+    url = ""
+    external = true
   }
 }

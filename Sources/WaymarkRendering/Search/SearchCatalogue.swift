@@ -6,7 +6,9 @@ package struct SearchCatalogue {
 
   package func documents() -> [SearchDocument] {
     var documents = input.catalog.entities.map { entity in
-      let owner = entity.targets(of: "ownedBy").first.map { input.catalog[$0]?.title ?? $0.name } ?? ""
+      let owner =
+        entity.targets(of: "ownedBy").first.map { input.catalog[$0]?.title ?? $0.name }
+        ?? entity.externalTargets(of: "ownedBy").first?.name ?? ""
       let text = ([entity.ref.name, entity.type ?? "", entity.lifecycle ?? "", owner] + entity.tags).joined(separator: " ")
       return SearchDocument(
         title: entity.title, url: SitePaths.entityPage(entity.ref), kind: entity.ref.kind,

@@ -9,10 +9,10 @@ import WaymarkTestSupport
 @Suite struct DemoCatalogTests {
   func catalog() async throws -> (Catalog, LoadedCatalog) {
     let root = TestPaths.repositoryRoot
-    let config = SiteConfig()
-    let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
-    let all = finder.allFiles()
-    let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: all), available: all)
+    // The demo's waymark.yaml keeps the test fixtures (sites of their own) out of its inputs.
+    let inputs = SiteInputsLoader(root: root).load()
+    let loaded = await CatalogLoader(root: root).load(
+      paths: inputs.files(matching: inputs.config.catalogGlobs), available: inputs.files)
     let (catalog, diagnostics) = CatalogBuilder().build(loaded.documents)
     #expect(DiagnosticFormat.text.format(DiagnosticList(loaded.diagnostics + diagnostics)) == "")
     return (catalog, loaded)

@@ -48,4 +48,25 @@ import WaymarkTestSupport
         "warning", "warning",
       ])
   }
+
+  /// An `applicable` that gives a non-bool is reported at the `applicable` expression, not at `expr`.
+  @Test func applicableOfTheWrongTypeIsReportedAtApplicable() async throws {
+    let scorecard = """
+      apiVersion: waymark.dev/v1alpha1
+      kind: Scorecard
+      metadata: {name: typed, title: Typed}
+      spec:
+        appliesTo: "entity.kind == 'Component'"
+        checks:
+          - id: staged
+            applicable: "dyn(entity.metadata.name)"
+            expr: "true"
+
+      """
+    let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/typed.yaml": scorecard]))
+    let lines = ScorecardFixture.text(result).split(separator: "\n").filter { $0.contains("check-error") }
+    #expect(lines.count == 1)
+    #expect(lines.first?.hasPrefix("policies/typed.yaml:8:") == true)
+    #expect(lines.first?.contains("applicable gave string, not a bool") == true)
+  }
 }

@@ -37,6 +37,7 @@ import WaymarkModel
       asOf: "2026-11-01T00:00:00Z")
     expected.layoutsLocation = SourceLocation(path: "waymark.yaml", line: 7, column: 10)
     expected.outputLocation = SourceLocation(path: "waymark.yaml", line: 8, column: 9)
+    expected.catalogGlobsLocation = SourceLocation(path: "waymark.yaml", line: 3, column: 12)
     #expect(config == expected)
   }
 

@@ -5,7 +5,8 @@ extension DiagnosticCode {
     .catalogInvalidValue, .catalogBadFormat, .catalogUnknownRootField, .catalogUnknownKind, .catalogBadRef,
     .catalogDanglingRef, .catalogDuplicateEntity, .catalogGroupCycle, .catalogLocationTargetMissing,
     .catalogLocationTargetFolder, .catalogLocationNotFetched, .catalogLocationCycle, .catalogPathOutsideRoot,
-    .catalogSubstitutionMissing, .catalogSubstitutionInvalid, .catalogSubstitutionNotFetched, .catalogHiddenPath
+    .catalogSubstitutionMissing, .catalogSubstitutionInvalid, .catalogSubstitutionNotFetched, .catalogHiddenPath,
+    .catalogTemplateFile, .catalogNoInput,
   ]
 
   /// `catalog.not-an-entity`
@@ -175,6 +176,7 @@ extension DiagnosticCode {
   /// `catalog.dangling-ref`
   public static let catalogDanglingRef = DiagnosticCode(
     "catalog.dangling-ref", .error, .catalog, "a reference to an entity that does not exist, with a \"did you mean\"",
+    when: "warning with `catalog.danglingRefs: warning`",
     example: "catalog/payments.yaml",
     """
     apiVersion: backstage.io/v1alpha1
@@ -392,5 +394,40 @@ extension DiagnosticCode {
     prints: """
       catalog/api.yaml:10:5: warning: spec.definition $text 'https://example.com/openapi.yaml' is a URL, which is not \
       fetched in a static build; the placeholder is kept as written [catalog.substitution-not-fetched]
+      """)
+
+  /// `catalog.template-file`
+  public static let catalogTemplateFile = DiagnosticCode(
+    "catalog.template-file", .note, .catalog,
+    "a scaffolder skeleton (`${{ values.x }}`, `{%- if %}`) a catalog glob matches; it is not read",
+    example: "templates/service/content/catalog-info.yaml",
+    """
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata:
+      name: ${{ values.name | dump }}
+      {%- if values.description %}
+      description: ${{ values.description | dump }}
+      {%- endif %}
+
+    """,
+    prints: """
+      templates/service/content/catalog-info.yaml:1:1: note: this file holds scaffolder template placeholders \
+      ('${{ … }}', '{% … %}'): it is a template's content, not a catalog entity, and is not read; add its folder \
+      to inputs.exclude [catalog.template-file]
+      """)
+
+  /// `catalog.no-input`
+  public static let catalogNoInput = DiagnosticCode(
+    "catalog.no-input", .error, .catalog, "no file matches the catalog globs, so the portal would be empty",
+    example: "waymark.yaml",
+    """
+    inputs:
+      catalog: catalog/**/*.yaml
+
+    """,
+    prints: """
+      waymark.yaml:2:12: error: no catalog file matches 'catalog/**/*.yaml'; these files look like entities: \
+      'services/payments/catalog-info.yml' [catalog.no-input]
       """)
 }
