@@ -233,4 +233,11 @@ import WaymarkTestSupport
     #expect(try Self.main(result, "golden-paths/index.html").contains("No Template entities are in the catalog yet"))
     #expect(!result.files.contains { $0.path == "docs/index.html" })
   }
+
+  @Test func aParameterWithoutADescriptionShowsNoneNotTheTemplates() async throws {
+    let html = try Self.main(try await build(), "golden-paths/index.html")
+    #expect(html.contains("<tr><td>Name <code>name</code></td><td>string</td><td>yes</td><td></td></tr>"))
+    #expect(html.components(separatedBy: "An Express service with CI and a catalog entry.").count == 2)
+    #expect(html.contains("<h4>Fill in some steps</h4>") && html.contains("<h4>Choose a location</h4>"))
+  }
 }
