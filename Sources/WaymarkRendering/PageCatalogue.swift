@@ -21,7 +21,8 @@ package struct PageCatalogue {
   package var navigation: NavigationModel {
     NavigationModel(
       hasDelivery: input.delivery != nil,
-      hasGuardrails: GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive)
+      hasGuardrails: GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive,
+      hasDocs: input.docs.sites.contains { !$0.pages.isEmpty })
   }
 
   package func pages() -> [SiteRenderer.Page] {
@@ -73,6 +74,7 @@ package struct PageCatalogue {
             catalogue.entityPage(entity, extras: extras, scorecards: viewModel, guardrails: guardrails, nav: nav).model
           }))
     }
+    if let index = docsIndexPage(nav: nav) { pages.append(index) }
     pages += docsPages(nav: nav)
     return pages
   }
