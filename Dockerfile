@@ -15,9 +15,12 @@ RUN apt-get update \
       libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
+# What Package.swift reads: the sources, the theme it embeds, and the test targets' folders (a
+# manifest whose target folders are missing does not load).
 COPY Package.swift ./
 COPY Sources Sources
 COPY layouts layouts
+COPY Tests Tests
 ARG WAYMARK_VERSION=
 # With WAYMARK_VERSION, the same version stamp `make dist` writes; without it, the source's version.
 RUN flags=""; \

@@ -96,6 +96,37 @@ class ActionTests(unittest.TestCase):
             self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
 
 
+class DockerfileTests(unittest.TestCase):
+    """Docker is not available where the tests run: the Dockerfile's structure is checked instead;
+    its runtime packages are compared with the .deb's Depends in test_dist.py."""
+
+    def setUp(self):
+        with open(os.path.join(REPO, "Dockerfile")) as handle:
+            self.text = handle.read()
+
+    def test_stages(self):
+        stages = re.findall(r"^FROM (\S+)(?: AS (\S+))?$", self.text, re.M)
+        self.assertEqual(stages, [("${SWIFT_IMAGE}", "build"), ("debian:bookworm-slim", "")])
+        self.assertIn("ARG SWIFT_IMAGE=swift:6.2-bookworm", self.text)
+        self.assertIn('ENTRYPOINT ["waymark"]', self.text)
+        self.assertIn("COPY --from=build /out/waymark /usr/local/bin/waymark", self.text)
+        build = self.text[:self.text.rindex("\nFROM ")]
+        self.assertIn("swift build -c release --product waymark --static-swift-stdlib", build)
+        # The same stamp `make dist` writes.
+        self.assertIn("Sources/WaymarkModel/Common/WaymarkVersion+Release.swift", build)
+        self.assertIn("-DWAYMARK_RELEASE_VERSION", build)
+
+    def test_copies_everything_the_manifest_reads(self):
+        copied = set(re.findall(r"^COPY (?!--)(\S+) ", self.text, re.M))
+        with open(os.path.join(REPO, "Package.swift")) as handle:
+            manifest = handle.read()
+        paths = set(re.findall(r'path: "([^"]+)"', manifest)) | {"layouts/"}
+        for target in re.findall(r'\.testTarget\(\s*name: "([^"]+)"', manifest):
+            paths.add(f"Tests/{target}")
+        for path in paths:
+            self.assertIn(path.split("/")[0], copied, path)
+
+
 class GitLabTests(unittest.TestCase):
     def test_snippet(self):
         ci = load("contrib/ci/gitlab-ci.yml")
