@@ -46,8 +46,7 @@ package struct EntityPageExtras {
       let profile = entity.document.value(at: ["spec", "profile"])
       page.user = EntityPage.UserDetails(
         displayName: TemplateScalar.present(profile?["displayName"]), email: TemplateScalar.present(profile?["email"]),
-        groups: catalog.groupHierarchy.groups(containing: entity.ref).map { EntityLink(to: $0, in: catalog,
-          root: root) })
+        groups: links(to: catalog.groupHierarchy.groups(containing: entity.ref), root: root))
     }
     if kind == "template" { page.template = TemplateModel(catalog: catalog).model(for: entity, root: root) }
     return page
@@ -73,9 +72,14 @@ package struct EntityPageExtras {
       hasServices: !summary.services.isEmpty, fields: summary.fields, hasFields: !summary.fields.isEmpty)
   }
 
+  /// Links to `refs`, sorted by reference; one provided outside the repository is shown as text.
+  private func links(to refs: [EntityRef], root: String) -> [EntityLink] {
+    refs.sorted().map { catalog.contains($0) ? EntityLink(to: $0, in: catalog, root: root) : EntityLink(external: $0) }
+  }
+
   private func groupModel(_ entity: Entity, root: String) -> GroupDetails {
-    let members = entity.targets(of: "hasMember").map { EntityLink(to: $0, in: catalog, root: root) }
-    let children = entity.targets(of: "parentOf").map { EntityLink(to: $0, in: catalog, root: root) }
+    let members = links(to: entity.targets(of: "hasMember") + entity.externalTargets(of: "hasMember"), root: root)
+    let children = links(to: entity.targets(of: "parentOf") + entity.externalTargets(of: "parentOf"), root: root)
     let owned = entity.targets(of: "ownerOf").map { ref in
       var link = EntityLink(to: ref, in: catalog, root: root)
       for report in scorecards.reports where report.scorecard.name == "production-readiness" {
