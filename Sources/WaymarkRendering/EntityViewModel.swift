@@ -60,7 +60,9 @@ public struct EntityViewModel: Sendable {
     let all = entity.relations.map { ($0, false) } + entity.externalRelations.map { ($0, true) }
     document["relations"] = .array(
       all.sorted { $0.0 < $1.0 }.map { relation, external in
-        var value: [String: JSONValue] = ["type": .string(relation.type), "targetRef": .string(relation.target.canonical)]
+        var value: [String: JSONValue] = [
+          "type": .string(relation.type), "targetRef": .string(relation.target.canonical),
+        ]
         if external { value["external"] = .bool(true) }
         return .object(value)
       })

@@ -164,7 +164,8 @@ public struct ScorecardCompiler: Sendable {
     let (filter, filterOK) = program(waiver.filter, "waiver entities", into: &diagnostics)
     if !filterOK { status = .invalid }
     if status == .active {
-      status = approval(of: waiver, by: scorecard.scorecard, catalog: catalog, membership: membership, into: &diagnostics)
+      status = approval(
+        of: waiver, by: scorecard.scorecard, catalog: catalog, membership: membership, into: &diagnostics)
     } else if catalogSettings.resolve(waiver.approvedBy, in: catalog) == .missing {
       diagnostics.append(unknownApprover(waiver))
     }
@@ -192,7 +193,10 @@ public struct ScorecardCompiler: Sendable {
     }
     let groups = scorecard.waiverApprovers
     if groups.contains(where: { membership.isMember(waiver.approvedBy, ofGroupOrDescendants: $0) }) { return .active }
-    let externalGroups = groups.filter { if case .external = catalogSettings.resolve($0, in: catalog) { true } else { false } }
+    let externalGroups = groups.filter { group in
+      if case .external = catalogSettings.resolve(group, in: catalog) { return true }
+      return false
+    }
     if approver != .entity, !externalGroups.isEmpty {
       let names = externalGroups.map(\.canonical).joined(separator: ", ")
       diagnostics.append(

@@ -34,7 +34,8 @@ public struct ScorecardStage: Sendable {
   ) async -> Output {
     let (policies, files, loadDiagnostics) = PolicyLoader(root: root).load(folder: folder, files: allFiles)
     var diagnostics = loadDiagnostics
-    let (compiled, waivers, compileDiagnostics) = ScorecardCompiler(catalogSettings: catalogSettings).compile(policies, catalog: catalog, now: now)
+    let compiler = ScorecardCompiler(catalogSettings: catalogSettings)
+    let (compiled, waivers, compileDiagnostics) = compiler.compile(policies, catalog: catalog, now: now)
     diagnostics += compileDiagnostics
     let evaluator = ScorecardEvaluator(catalog: catalog, facts: facts, now: now)
     let reports = await evaluator.evaluate(compiled, waivers: waivers)

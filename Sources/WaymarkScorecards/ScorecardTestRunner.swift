@@ -56,7 +56,8 @@ public struct ScorecardTestRunner: Sendable {
     guard !only.scorecards.isEmpty else {
       return Verdict(name: test.name, failures: [failure("scorecard '\(test.scorecard)' does not exist", at: test.source)])
     }
-    let (compiled, waivers, compileDiagnostics) = ScorecardCompiler(catalogSettings: catalogSettings).compile(only, catalog: catalog, now: now)
+    let compiler = ScorecardCompiler(catalogSettings: catalogSettings)
+    let (compiled, waivers, compileDiagnostics) = compiler.compile(only, catalog: catalog, now: now)
     failures += compileDiagnostics.filter { $0.severity == .error && $0.code != .policyDanglingRef }
     let reports = await ScorecardEvaluator(catalog: catalog, facts: facts, now: now).evaluate(compiled, waivers: waivers)
     let results = reports.first?.results ?? []

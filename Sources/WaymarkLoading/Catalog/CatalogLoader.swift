@@ -84,7 +84,9 @@ public struct CatalogLoader: Sendable {
           diagnostics += problems
           edges[result.path, default: []] += targets
           for target in targets where !excluded.isEmpty && !notedExcluded.contains(target.path) {
-            guard let glob = zip(excludeGlobs, excluded).first(where: { $0.1.matches(target.path) })?.0 else { continue }
+            guard let glob = zip(excludeGlobs, excluded).first(where: { $0.1.matches(target.path) })?.0 else {
+              continue
+            }
             notedExcluded.insert(target.path)
             diagnostics.append(Self.excludedTargetNote(target, glob: glob))
           }

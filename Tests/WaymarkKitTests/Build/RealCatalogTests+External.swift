@@ -166,8 +166,8 @@ extension RealCatalogTests {
         external: ["group:infinite-bucks", "*@*", "user:guest"]
 
       """
-    let excluded = try await build(
-      try copy("software-templates", adding: ["waymark.yaml": config.replacingOccurrences(of: "MODE", with: "exclude")]))
+    let excludeConfig = config.replacingOccurrences(of: "MODE", with: "exclude")
+    let excluded = try await build(try copy("software-templates", adding: ["waymark.yaml": excludeConfig]))
     #expect(text(excluded) == "")
     #expect(!excluded.diagnostics.items.contains { $0.location?.path.contains("reference-service") == true })
     let output = try TestPaths.temporaryDirectory("real-templates-read-out")

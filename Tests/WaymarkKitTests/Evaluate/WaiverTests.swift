@@ -49,7 +49,8 @@ import WaymarkTestSupport
   /// `jdoe`, and the external `group:github/sre` is a sub-team of `platform`.
   static func external(_ waiver: String, approvers: String = "[platform]") throws -> URL {
     let catalog = ScorecardFixture.catalog
-      .replacingOccurrences(of: "parent: platform, children: []}", with: "parent: platform, children: [], members: [jdoe]}")
+      .replacingOccurrences(
+        of: "parent: platform, children: []}", with: "parent: platform, children: [], members: [jdoe]}")
       .replacingOccurrences(of: "children: [portal]}", with: "children: [portal, group:github/sre]}")
     return try ScorecardFixture.site([
       "content/catalog/org.yaml": catalog, "policies/w.yaml": waiver,

@@ -5,7 +5,8 @@ extension DiagnosticCode {
     .policyBadRef, .policyBadDate, .policyBadWeight, .policyBadCEL, .policyDuplicate, .policyDuplicateCheck,
     .policyDuplicateLevel, .policyMissingLevel, .policyUnknownLevel, .policyDanglingRef, .policyUnknownScorecard,
     .policyUnknownCheck, .policyUnauthorizedWaiver, .policyExpiredWaiver, .policyUnverifiedApprover, .policyCELLimit,
-    .policyBadResult, .policyBadExpectation, .policyTestFailed, .scorecardAppliesToFailed, .scorecardGate, .baselineMissing,
+    .policyBadResult, .policyBadExpectation, .policyTestFailed, .scorecardAppliesToFailed, .scorecardGate,
+    .baselineMissing,
     .baselineInvalid, .policyTypeError, .policyUnknownField, .scorecardCheckError, .scorecardAppliesToEverything,
   ]
 
