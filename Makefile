@@ -5,7 +5,7 @@
 
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev pkg-config graphviz
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev zlib1g-dev pkg-config graphviz
 SUDO := $(shell [ "$$(id -u)" = "0" ] || echo sudo)
 
 PRESET ?= small

@@ -33,6 +33,7 @@ let package = Package(
     .systemLibrary(
       name: "CCmarkGFM", path: "Sources/CCmarkGFM", pkgConfig: "libcmark-gfm",
       providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
 
     // Engines: no portal knowledge, reusable alone.
     .target(name: "StructuredData"),
@@ -49,7 +50,7 @@ let package = Package(
     .target(
       name: "WaymarkLoading",
       dependencies: [
-        "WaymarkModel", "StructuredData", "YAML", "CEL",
+        "WaymarkModel", "StructuredData", "YAML", "CEL", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Stages: one per feature, each with a typed output and its diagnostics.

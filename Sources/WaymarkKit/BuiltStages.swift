@@ -28,13 +28,21 @@ package struct BuiltStages: Sendable {
   /// Every stage's diagnostics, in stage order (the list sorts them).
   package var diagnostics: [Diagnostic] {
     inputs.diagnostics + catalog.diagnostics + guardrails.diagnostics + events.diagnostics + docs.diagnostics
-      + placement + scorecards.diagnostics + secrets.diagnostics
+      + placement + scorecards.diagnostics + secrets.diagnostics + clockDiagnostics
+  }
+
+  /// No clock at all (`build.no-clock`), and exports that stopped long before "now" (`events.stale-export`).
+  package var clockDiagnostics: [Diagnostic] {
+    BuildClock.diagnostics(source: nowSource)
+      + events.files.compactMap { file in
+        file.newest.flatMap { BuildClock.staleExport(path: file.path, newest: $0, now: now) }
+      }
   }
 
   /// What `build` returns once the site is rendered.
   package func result(_ site: PublishableSite, published: Bool) -> BuildResult {
     BuildResult(
-      diagnostics: site.diagnostics, files: site.files, published: published, output: inputs.output.path,
-      scorecards: scorecards.outcome, now: now, silenced: site.silenced)
+      diagnostics: site.diagnostics, files: site.files, fileCount: site.fileCount, published: published,
+      output: inputs.output.path, scorecards: scorecards.outcome, now: now, silenced: site.silenced)
   }
 }

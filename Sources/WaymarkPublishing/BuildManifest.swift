@@ -49,6 +49,7 @@ public struct BuildManifest: Sendable {
       "version": .string(WaymarkVersion.current),
       "asOf": .string(now.description),
       "asOfSource": .string(nowSource.rawValue),
+      "clock": ["asOf": .string(now.description), "source": .string(nowSource.name)],
       "inputs": .array(
         inputs.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }.map { input in
           [

@@ -78,8 +78,11 @@ package struct EntityPageExtras {
   }
 
   private func groupModel(_ entity: Entity, root: String) -> GroupDetails {
-    let members = links(to: entity.targets(of: "hasMember") + entity.externalTargets(of: "hasMember"), root: root)
-    let children = links(to: entity.targets(of: "parentOf") + entity.externalTargets(of: "parentOf"), root: root)
+    // Members and sub-groups an org provider supplies (`catalog.external`) are listed as text.
+    let members = entity.targets(of: "hasMember").map { EntityLink(to: $0, in: catalog, root: root) }
+      + entity.externalTargets(of: "hasMember").map { EntityLink(external: $0) }
+    let children = entity.targets(of: "parentOf").map { EntityLink(to: $0, in: catalog, root: root) }
+      + entity.externalTargets(of: "parentOf").map { EntityLink(external: $0) }
     let owned = entity.targets(of: "ownerOf").map { ref in
       var link = EntityLink(to: ref, in: catalog, root: root)
       for report in scorecards.reports where report.scorecard.name == "production-readiness" {
@@ -99,8 +102,23 @@ package struct EntityPageExtras {
             averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
           levels: levels))
     }
-    return GroupDetails(
+    var details = GroupDetails(
       members: members, hasMembers: !members.isEmpty, children: children, hasChildren: !children.isEmpty,
       owned: owned, hasOwned: !owned.isEmpty, readiness: readiness, hasReadiness: !readiness.isEmpty)
+    let profile = entity.document.value(at: ["spec", "profile"])
+    let displayName = profile?["displayName"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? entity.title
+    details.displayName = displayName
+    details.initials = Self.initials(of: displayName)
+    details.email = profile?["email"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+    details.picture = profile?["picture"]?.stringValue.flatMap(EntityActionLinks.httpURL).flatMap { url in
+      url.lowercased().hasPrefix("https://") ? url : nil
+    }
+    return details
+  }
+
+  /// The first letters of the first two words of `name` (`Platform Engineering` → `PE`).
+  package static func initials(of name: String) -> String {
+    let words = name.split { !$0.isLetter && !$0.isNumber }
+    return String(words.prefix(2).compactMap(\.first)).uppercased()
   }
 }

@@ -9,7 +9,10 @@ struct SiteOptions: ParsableArguments {
 
   @Option(
     name: .customLong("as-of"),
-    help: "The build's 'now', ISO 8601 (2026-11-01T00:00:00Z); default: waymark.yaml's asOf, else the newest input timestamp.")
+    help: """
+      The build's 'now', ISO 8601 (2026-11-01T00:00:00Z); default: waymark.yaml's asOf, else the git HEAD \
+      commit's time, else the newest event.
+      """)
   var asOf: String?
 
   func validate() throws {

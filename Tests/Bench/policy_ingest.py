@@ -55,10 +55,13 @@ def parse_peer_report(stdout):
 
 
 def mapped_share(results, unmapped):
-    """The share of results mapped to an entity, as text: `99.6 % mapped` (`n/a` without results)."""
+    """The share of results mapped to an entity, as text: `99.6 % mapped` (`n/a` without results).
+
+    Two decimals, rounded down, so that 21 unmapped of 113,094 reads 99.98 %, never 100 %."""
     if not results:
         return "n/a mapped"
-    return f"{100 * (results - unmapped) / results:.1f} % mapped"
+    hundredths = (results - unmapped) * 10000 // results
+    return f"{hundredths // 100}.{hundredths % 100:02d} % mapped"
 
 
 def summarize(waymark_runs, python_runs):

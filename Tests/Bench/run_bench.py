@@ -29,6 +29,7 @@ sys.path.insert(0, HERE)
 
 import bench_layout  # noqa: E402
 import bench_report  # noqa: E402
+import bench_scaling  # noqa: E402
 import bench_stages  # noqa: E402
 import page_weight  # noqa: E402
 
@@ -228,15 +229,32 @@ def main(argv):
 
 
 def write_results(results, bench_dir):
-    """Writes the latest run, and a copy per preset so presets can sit side by side; the table."""
+    """Writes the latest run, and a copy per preset so presets can sit side by side; the table,
+    with the scaling table when another preset's saved run is there to compare with."""
     results["machine"]["load_end"] = load_average()
     markdown = bench_report.report_markdown(results)
+    scaling = bench_scaling.scaling_markdown(saved_presets(bench_dir, results))
+    if scaling:
+        markdown += "\n" + scaling
     for suffix in ("", f"-{results['preset']}"):
         with open(os.path.join(bench_dir, f"results{suffix}.json"), "w") as handle:
             json.dump(results, handle, indent=1)
         with open(os.path.join(bench_dir, f"results{suffix}.md"), "w") as handle:
             handle.write(markdown)
     return markdown
+
+
+def saved_presets(bench_dir, results):
+    """{preset: results}: this run for its preset, the saved `results-<preset>.json` for the others."""
+    by_preset = {}
+    for preset in bench_scaling.PRESET_ORDER:
+        path = os.path.join(bench_dir, f"results-{preset}.json")
+        if preset == results["preset"]:
+            by_preset[preset] = results
+        elif os.path.exists(path):
+            with open(path) as handle:
+                by_preset[preset] = json.load(handle)
+    return by_preset
 
 
 if __name__ == "__main__":

@@ -59,7 +59,7 @@ class SummaryTests(unittest.TestCase):
     def test_the_report_states_the_verdict(self):
         lines = policy_ingest.report_lines([side(0.6, 0.3)], [side(1.0, 0.5)])
         self.assertEqual(lines[0], "policy-results ingest: 152 SARIF files, 63.5 MB, 113,094 results from 152 files "
-                                   "(113,094 unmapped, 0.0 % mapped)")
+                                   "(113,094 unmapped, 0.00 % mapped)")
         self.assertEqual(lines[-1], "Waymark / Python: wall 0.60x, CPU 0.60x (target <= 0.5x on wall time: NOT met)")
 
 
@@ -72,10 +72,13 @@ class StageNoteTests(unittest.TestCase):
                                         [{"inner": {"cpuSeconds": 0.06}}, {"inner": {"cpuSeconds": 0.05}},
                                          {"inner": {"cpuSeconds": 0.07}}])
         self.assertEqual(note, "in-process CPU W 0.030 s / P 0.060 s = 0.50× (the 0.5× target is on wall time); W read + parse + map "
-                               "11,004 results to 3 entities (11,000 unmapped, 0.0 % mapped); P json.load per file")
+                               "11,004 results to 3 entities (11,000 unmapped, 0.03 % mapped); P json.load per file")
 
     def test_the_mapped_share_is_the_mapped_part_of_the_results(self):
-        self.assertEqual(policy_ingest.mapped_share(113094, 452), "99.6 % mapped")
+        self.assertEqual(policy_ingest.mapped_share(113094, 452), "99.60 % mapped")
+        self.assertEqual(policy_ingest.mapped_share(113094, 21), "99.98 % mapped")
+        self.assertEqual(policy_ingest.mapped_share(113094, 1), "99.99 % mapped")
+        self.assertEqual(policy_ingest.mapped_share(10, 0), "100.00 % mapped")
         self.assertEqual(policy_ingest.mapped_share(0, 0), "n/a mapped")
 
     def test_no_note_without_cpu_figures(self):

@@ -21,7 +21,7 @@ extension WaymarkCommandTests {
     let home = try TestPaths.temporaryDirectory("home")
     try Data("machine example.org password hunter2".utf8).write(to: home.appendingPathComponent(".netrc"))
     try FileManager.default.createSymbolicLink(at: root.appendingPathComponent("output"), withDestinationURL: home)
-    let result = try run(["build", "--root", root.path, "--quiet"])
+    let result = try run(["build", "--root", root.path, "--as-of", "2026-11-01T00:00:00Z", "--quiet"])
     #expect(result.status == 1)
     #expect(
       result.stderr == """

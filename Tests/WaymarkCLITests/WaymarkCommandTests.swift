@@ -68,7 +68,7 @@ import WaymarkTestSupport
 
   @Test func contentErrorsExitOneWithCompilerStyleLines() throws {
     let root = try brokenSite()
-    let result = try run(["build", "--root", root.path, "--quiet"])
+    let result = try run(["build", "--root", root.path, "--as-of", "2026-11-01T00:00:00Z", "--quiet"])
     #expect(result.status == 1)
     #expect(
       result.stderr == """
@@ -82,7 +82,7 @@ import WaymarkTestSupport
 
   @Test func checkPrintsEachFormat() throws {
     let root = try brokenSite()
-    let github = try run(["check", "--root", root.path, "--format", "github"])
+    let github = try run(["check", "--root", root.path, "--as-of", "2026-11-01T00:00:00Z", "--format", "github"])
     #expect(github.status == 1)
     #expect(
       github.stdout
@@ -92,14 +92,21 @@ import WaymarkTestSupport
     #expect(json.status == 1)
     #expect(json.stdout.hasPrefix("[\n  {\n    \"code\": \"catalog.dangling-ref\",\n    \"column\": 10,"))
     let good = try run(["check", "--root", try SiteFixture.make(["content/catalog/a.yaml": SiteFixture.minimalCatalog]).path])
+    // Warnings allowed: a site outside git, with no asOf and no events, has no clock.
     #expect(good.status == 0)
-    #expect(good.stdout == "")
+    #expect(
+      good.stdout == """
+        waymark.yaml: warning: the build's "now" is 1970-01-01: no --as-of, no asOf, no git commit and no event \
+        timestamps; set asOf or build in a git work tree [build.no-clock]
+
+        """)
   }
 
   @Test func githubAnnotationsNameTheCheckoutsFiles() throws {
     let root = try brokenSite()
     let github = try run(
-      ["check", "--root", root.lastPathComponent, "--format", "github"], in: root.deletingLastPathComponent())
+      ["check", "--root", root.lastPathComponent, "--as-of", "2026-11-01T00:00:00Z", "--format", "github"],
+      in: root.deletingLastPathComponent())
     #expect(github.status == 1)
     #expect(
       github.stdout

@@ -59,8 +59,11 @@
         })).then(function (loaded) {
           var byPage = {};
           loaded.forEach(function (entry) { byPage[entry[0]] = entry[1]; });
-          ids.forEach(function (id) {
-            var doc = byPage[Math.floor(id / manifest.documentsPerFile)][id % manifest.documentsPerFile];
+          var docs = ids.map(function (id) { return byPage[Math.floor(id / manifest.documentsPerFile)][id % manifest.documentsPerFile]; });
+          // Results sharing a title show the entity's reference (kind:namespace/name, from its URL).
+          var titles = {};
+          docs.forEach(function (doc) { var t = doc.t.toLowerCase(); titles[t] = (titles[t] || 0) + 1; });
+          docs.forEach(function (doc) {
             var item = document.createElement("li");
             var link = document.createElement("a");
             link.href = root + doc.u;
@@ -69,6 +72,14 @@
             kind.className = "muted";
             kind.textContent = " " + doc.k;
             item.appendChild(link);
+            var parts = doc.u.split("/");
+            if (titles[doc.t.toLowerCase()] > 1 && parts[0] === "catalog" && parts.length >= 4) {
+              var ref = document.createElement("code");
+              ref.className = "ref";
+              ref.textContent = parts[2] + ":" + parts[1] + "/" + parts[3];
+              item.appendChild(document.createTextNode(" "));
+              item.appendChild(ref);
+            }
             item.appendChild(kind);
             if (doc.s) {
               var summary = document.createElement("div");

@@ -12,6 +12,8 @@ package struct EventFileMerger {
   private var unknown: [String: (count: Int, line: Int)] = [:]
   private var secretsReported = 0
   private var secretsUnreported = 0
+  /// The file's newest event timestamp so far.
+  package private(set) var newest: Timestamp?
 
   package init(path: String, strict: Bool, diagnosticsPerFile: Int) {
     self.path = path
@@ -30,6 +32,7 @@ package struct EventFileMerger {
     result.ignored += chunk.ignored
     result.malformed += chunk.malformed
     if let newest = chunk.newest, result.newest.map({ newest > $0 }) ?? true { result.newest = newest }
+    if let newest = chunk.newest, self.newest.map({ newest > $0 }) ?? true { self.newest = newest }
     for var event in chunk.events {
       if seen.insert(event.identity).inserted {
         event.type = strings.intern(event.type)

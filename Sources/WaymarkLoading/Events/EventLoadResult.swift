@@ -11,6 +11,8 @@ public struct EventLoadResult: Sendable {
     public var sha256: String
     /// Its size.
     public var byteCount: Int
+    /// Its newest event timestamp (used or ignored events), for the stale-export check.
+    public var newest: Timestamp?
   }
 
   /// The events, each (source, id) once, in file and line order.

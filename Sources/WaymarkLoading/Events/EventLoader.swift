@@ -64,8 +64,9 @@ public struct EventLoader: Sendable {
       result.events.reserveCapacity(result.events.count + size / 128)
       var merger = EventFileMerger(path: path, strict: strict, diagnosticsPerFile: diagnosticsPerFile)
       switch await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen, strings: &strings) {
-      case .success(let file):
+      case .success(var file):
         merger.finish(into: &result)
+        file.newest = merger.newest
         result.files.append(file)
       case .failure(let diagnostic):
         result.diagnostics.append(diagnostic)

@@ -41,6 +41,9 @@ public struct DeliveryMetrics: Sendable {
   /// The self-service signals: `{"org": T, "groups": {ref: T}, "unassigned": n, "count": n}` (ticket volume,
   /// time to close, before and after each team's first golden-path entity).
   public var tickets: JSONValue
+  /// Called each time `value` builds the whole metrics table: a stage must build it once per
+  /// site, never per entity (`StageScalingTests` counts the builds at N and 10 N entities).
+  package var onTableBuilt: (@Sendable () -> Void)?
 
   /// No events at all: every figure is "no data".
   public init(window: MetricWindow, bands: DORABands) {
@@ -63,6 +66,7 @@ public struct DeliveryMetrics: Sendable {
 
   /// `api/dora.json`.
   public var value: JSONValue {
+    onTableBuilt?()
     func table(_ members: [EntityRef: JSONValue]) -> JSONValue {
       .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.canonical, $0.value) }))
     }

@@ -2,8 +2,18 @@ extension DiagnosticCode {
   /// The site configuration's codes (`waymark.yaml`).
   static let configCodes: [DiagnosticCode] = [
     .configUnknownKey, .configWrongType, .configBadValue, .configBadTimestamp, .configPathOutsideRoot,
-    .configMultipleDocuments, .configHiddenPath, .outputOverlapsInput, .outputSymbolicLink
+    .configMultipleDocuments, .configHiddenPath, .outputOverlapsInput, .outputSymbolicLink, .buildNoClock,
   ]
+
+  /// `build.no-clock`
+  public static let buildNoClock = DiagnosticCode(
+    "build.no-clock", .warning, .config,
+    "the build has no \"now\": no `--as-of`, no `asOf`, no git commit and no event timestamps",
+    example: "waymark.yaml", "site:\n  title: Acme portal\n",
+    prints: """
+      waymark.yaml: warning: the build's "now" is 1970-01-01: no --as-of, no asOf, no git commit and no event \
+      timestamps; set asOf or build in a git work tree [build.no-clock]
+      """)
 
   /// `config.unknown-key`
   public static let configUnknownKey = DiagnosticCode(

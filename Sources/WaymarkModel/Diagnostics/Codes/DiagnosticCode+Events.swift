@@ -1,8 +1,24 @@
 extension DiagnosticCode {
   /// The delivery events' codes (CDEvents and GitHub exports).
   static let eventCodes: [DiagnosticCode] = [
-    .eventsMalformed, .eventsInvalid, .eventsUnknownType, .eventsUnsupportedFile,
+    .eventsMalformed, .eventsInvalid, .eventsUnknownType, .eventsUnsupportedFile, .eventsStaleExport,
   ]
+
+  /// `events.stale-export`
+  public static let eventsStaleExport = DiagnosticCode(
+    "events.stale-export", .warning, .events,
+    "an event export whose newest event is more than 30 days before the build's \"now\"",
+    example: "events/deploys.jsonl",
+    """
+    {"context": {"id": "d-1", "source": "/cd/argocd/prod", "specversion": "0.4.1", \
+    "timestamp": "2026-08-01T10:00:00Z", "type": "dev.cdevents.service.deployed.0.2.0"}, "subject": \
+    {"id": "service/payments-api", "content": {"environment": {"id": "production"}}}}
+
+    """,
+    prints: """
+      events/deploys.jsonl: warning: the newest event (2026-08-01) is 91 days before the build's "now" \
+      (2026-11-01); the export may be out of date [events.stale-export]
+      """)
 
   /// `events.malformed`
   public static let eventsMalformed = DiagnosticCode(
