@@ -133,7 +133,8 @@ extension RealCatalogTests {
         "<dt>Groups</dt><dd>" + link("group", "engineering") + " " + link("group", "platform") + " "
           + text("group:github/release-managers", "release-managers") + " </dd>"))
     // Written `group:github/…`, the kind still shows as Backstage spells it.
-    #expect(bot.contains(text("group:github/release-managers", "release-managers") + #" <span class="muted">Group</span>"#))
+    let managers = text("group:github/release-managers", "release-managers")
+    #expect(bot.contains(managers + #" <span class="muted">Group</span>"#))
   }
 
   @Test func aLocationNamingAnExcludedFileReadsItWithOneNote() async throws {
