@@ -37,6 +37,6 @@ package struct APIRenderer: Sendable {
     }
     files += DocsAPIRenderer(input: input).files()
     files += GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).files()
-    return files + APISchemaRenderer.files()
+    return files + APISchemaRenderer.files() + InputSchemaRenderer.files()
   }
 }
