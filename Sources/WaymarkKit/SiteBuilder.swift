@@ -43,7 +43,9 @@ public struct SiteBuilder: Sendable {
     let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
-    let scorecards = await ScorecardStage(root: inputs.root, folder: inputs.config.policiesDirectory).run(
+    let scorecards = await ScorecardStage(
+      root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
+    ).run(
       catalog: catalog.catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
       enforceGates: !options.writesOutput)
     clock.lap("evaluate", scorecards.summary)

@@ -46,8 +46,7 @@ package struct EntityPageExtras {
       let profile = entity.document.value(at: ["spec", "profile"])
       page.user = EntityPage.UserDetails(
         displayName: TemplateScalar.present(profile?["displayName"]), email: TemplateScalar.present(profile?["email"]),
-        groups: catalog.groupHierarchy.groups(containing: entity.ref).map { EntityLink(to: $0, in: catalog,
-          root: root) })
+        groups: links(to: catalog.groupHierarchy.groups(containing: entity.ref), root: root))
     }
     if kind == "template" { page.template = TemplateModel(catalog: catalog).model(for: entity, root: root) }
     return page
@@ -71,6 +70,11 @@ package struct EntityPageExtras {
       hasChannels: !summary.channels.isEmpty,
       services: summary.services.map { APIDetails.Service(name: $0.name, methods: $0.methods) },
       hasServices: !summary.services.isEmpty, fields: summary.fields, hasFields: !summary.fields.isEmpty)
+  }
+
+  /// Links to `refs`, sorted by reference; one provided outside the repository is shown as text.
+  private func links(to refs: [EntityRef], root: String) -> [EntityLink] {
+    refs.sorted().map { catalog.contains($0) ? EntityLink(to: $0, in: catalog, root: root) : EntityLink(external: $0) }
   }
 
   private func groupModel(_ entity: Entity, root: String) -> GroupDetails {

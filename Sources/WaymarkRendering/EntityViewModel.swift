@@ -67,14 +67,22 @@ public struct EntityViewModel: Sendable {
     return details
   }
 
-  /// The entity as the JSON API publishes it: Backstage's shape plus `source`.
+  /// The entity as the JSON API publishes it: Backstage's shape plus `source`. Relations to
+  /// entities provided outside the repository are among `relations`, marked `"external": true`.
   public func apiValue(for entity: Entity) -> JSONValue {
     var document = entity.document.objectValue ?? [:]
     var metadata = document["metadata"]?.objectValue ?? [:]
     metadata["namespace"] = .string(entity.ref.namespace)
     document["metadata"] = .object(metadata)
+    let all = entity.relations.map { ($0, false) } + entity.externalRelations.map { ($0, true) }
     document["relations"] = .array(
-      entity.relations.map { ["type": .string($0.type), "targetRef": .string($0.target.canonical)] })
+      all.sorted { $0.0 < $1.0 }.map { relation, external in
+        var value: [String: JSONValue] = [
+          "type": .string(relation.type), "targetRef": .string(relation.target.canonical),
+        ]
+        if external { value["external"] = .bool(true) }
+        return .object(value)
+      })
     document["source"] = ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]
     return .object(document)
   }

@@ -40,12 +40,17 @@ extension EntityLink {
     sharedTitle = catalog.sharesTitle(ref)
   }
 
+  /// Backstage's kinds as Backstage spells them: `group:github/sre` shows as a Group.
+  private static let kindSpellings = Dictionary(
+    uniqueKeysWithValues: ["API", "Component", "Domain", "Group", "Location", "Resource", "System", "Template", "User"]
+      .map { ($0.lowercased(), $0) })
+
   /// An entity provided outside the repository, shown as text: its `url` is empty.
   package init(external ref: EntityRef) {
     self.ref = ref.canonical
     title = ref.name
     name = ref.name
-    kind = ref.kind
+    kind = Self.kindSpellings[ref.kind.lowercased()] ?? ref.kind
     url = ""
     external = true
   }
