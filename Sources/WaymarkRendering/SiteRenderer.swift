@@ -74,6 +74,8 @@ public struct SiteRenderer: Sendable {
     var files = rendered + APIRenderer(input: input).files()
     files += ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
     files += SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())
+    files += FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries())
+    files.append(LLMsTextRenderer(input: input).file())
     files.append(
       OutputFile(
         path: "readiness/readiness.csv",
