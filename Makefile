@@ -57,6 +57,7 @@ browser-deps:
 test: deps browser-deps
 	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
+	WAYMARK=$(CURDIR)/.build/debug/waymark node --test Tests/Search/test_search_engine.cjs
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 

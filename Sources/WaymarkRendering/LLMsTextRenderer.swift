@@ -47,7 +47,7 @@ package struct LLMsTextRenderer {
   }
 
   /// Catalog text made inert in markdown: one line, link and emphasis characters escaped.
-  static func escaped(_ text: String) -> String {
+  package static func escaped(_ text: String) -> String {
     var out = ""
     for character in text {
       if character.isNewline {
