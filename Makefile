@@ -14,7 +14,7 @@ REPS ?= 3
 BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
-BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf
+BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf 'pagefind[extended]'
 # The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium and axe-core from PyPI.
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
 BROWSER_VENV := .bench/browser-venv
@@ -79,11 +79,12 @@ test-sanitize: deps
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
-# recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python
-# (Google's cel-cpp) in a venv under .bench/.
+# recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml, cel-expr-python
+# (Google's cel-cpp) and Pagefind (its binary, run as `python -m pagefind`; node runs its search) in a
+# venv under .bench/.
 bench-deps: deps
 	@$(call apt_install,$(BENCH_APT_PACKAGES))
-	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python; assert yaml.__with_libyaml__' 2>/dev/null; then \
+	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python, pagefind; assert yaml.__with_libyaml__' 2>/dev/null; then \
 	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
 	fi

@@ -118,6 +118,24 @@ def compare(site, fixture, pagefind_python, node="node"):
     }
 
 
+def catalog_queries(entities, count=20):
+    """A fixture from a catalog: `count` Components and APIs spread over it, each looked up by its
+    title (kind `name`) and by its title with two letters of its longest word swapped (`typo`)."""
+    chosen = [e for e in entities if e["kind"] in ("Component", "API")]
+    chosen = chosen[::max(1, len(chosen) // count)][:count]
+    fixture = []
+    for entity in chosen:
+        metadata = entity["metadata"]
+        title = metadata.get("title") or metadata["name"]
+        url = f"catalog/{metadata.get('namespace', 'default')}/{entity['kind'].lower()}/{metadata['name']}/".lower()
+        fixture.append({"kind": "name", "query": title, "expect": [url]})
+        longest = max(title.split(), key=len)
+        if len(longest) >= 5:
+            swapped = longest[:2] + longest[3] + longest[2] + longest[4:]
+            fixture.append({"kind": "typo", "query": title.replace(longest, swapped, 1), "expect": [url]})
+    return fixture
+
+
 def passes(summary):
     w, p = summary["waymark"], summary["pagefind"]
     return w["recall"]["all"] >= p["recall"]["all"] and w["bytes"]["total_median"] <= p["bytes"]["total_median"]

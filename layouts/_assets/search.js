@@ -215,13 +215,15 @@
     });
   }
   function render() {
-    state.serial++;
+    var serial = ++state.serial;
     list.textContent = "";
     state.shown = 0;
     showFacets();
     var n = filtered().length;
-    status.textContent = n ? n + (n === 1 ? " result" : " results") : "No results.";
-    return showMore();
+    // The count last, once the first results show: tests and screen readers wait for it.
+    return showMore().then(function () {
+      if (serial === state.serial) status.textContent = n ? n + (n === 1 ? " result" : " results") : "No results.";
+    });
   }
   function remember() {
     var q = "?q=" + encodeURIComponent(input.value) + (state.kind ? "&kind=" + encodeURIComponent(state.kind) : "");
@@ -236,6 +238,7 @@
       status.textContent = "Type at least two letters.";
       return;
     }
+    status.textContent = "Searching…";
     engine.search(query).then(function (found) {
       if (serial !== state.serial) return;
       state.found = found;
