@@ -145,6 +145,14 @@ def kib(n):
     return f"{n / 1024:,.1f} KB"
 
 
+def index_time(engine):
+    if engine.get("index_seconds") is not None:
+        return f"{engine['index_seconds']:.2f} s"
+    if engine.get("build_seconds") is not None:
+        return f"in the build (all of it: {engine['build_seconds']:.2f} s)"
+    return "in the build"
+
+
 def markdown(summary, title="Search: Waymark and Pagefind over the same portal"):
     w, p = summary["waymark"], summary["pagefind"]
     kinds = [k for k in w["recall"] if k != "all"]
@@ -154,11 +162,10 @@ def markdown(summary, title="Search: Waymark and Pagefind over the same portal")
              "| | top-5 recall | " + " | ".join(kinds) + " | first query: index | + engine code | index size | index time |",
              "| --- | ---: | " + " | ".join("---:" for _ in kinds) + " | ---: | ---: | ---: | ---: |"]
     for name, s in (("Waymark", w), ("Pagefind", p)):
-        seconds = s.get("index_seconds")
         lines.append(f"| {name} | {s['recall']['all']:.2f} | " + " | ".join(f"{s['recall'][k]:.2f}" for k in kinds)
                      + f" | {kib(s['bytes']['index_median'])} ({kib(s['bytes']['index_max'])})"
                      f" | {kib(s['bytes']['total_median'])} ({kib(s['bytes']['total_max'])}) | {kib(s['index_bytes'])}"
-                     f" | {f'{seconds:.2f} s' if seconds is not None else 'in the build'} |")
+                     f" | {index_time(s)} |")
     lines += ["", f"Waymark missed: {', '.join(w['misses']) or 'none'}; Pagefind missed: {', '.join(p['misses']) or 'none'}."]
     lines.append("" if passes(summary) else "**Waymark is behind Pagefind here.**")
     return "\n".join(lines) + "\n"
