@@ -69,12 +69,14 @@ public struct SiteRenderer: Sendable {
 
   /// Renders the site; pages render in parallel (`renderPages`) and are collected in path order.
   public func render(_ input: RenderInput) async -> RenderedSite {
+    // The full-text index reads every docs body: built beside the pages rather than after them.
+    async let searchIndex = FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries())
     let pages = await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts)
     let (rendered, chosen, diagnostics) = (pages.files, pages.chosenLayouts, pages.diagnostics)
     var files = rendered + APIRenderer(input: input).files()
     files += ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
     files += SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())
-    files += FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries())
+    files += await searchIndex
     files.append(LLMsTextRenderer(input: input).file())
     files.append(
       OutputFile(
