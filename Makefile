@@ -15,10 +15,11 @@ BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
 BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf 'pagefind[extended]'
-# The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium and axe-core from PyPI.
+# The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium, axe-core and Pagefind
+# (search compared in test_search_vs_pagefind.py) from PyPI.
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
 BROWSER_VENV := .bench/browser-venv
-BROWSER_PIP_PACKAGES := selenium axe-selenium-python
+BROWSER_PIP_PACKAGES := selenium axe-selenium-python 'pagefind[extended]'
 
 # $(call apt_install,PACKAGES): installs the Debian packages among PACKAGES that are missing.
 apt_install = missing=""; for p in $(1); do \
@@ -49,7 +50,7 @@ serve: site
 
 browser-deps:
 	@$(call apt_install,$(BROWSER_APT_PACKAGES))
-	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python' 2>/dev/null; then \
+	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python, pagefind' 2>/dev/null; then \
 	  echo "Installing into $(BROWSER_VENV): $(BROWSER_PIP_PACKAGES)"; \
 	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP_PACKAGES); \
 	fi
