@@ -43,7 +43,8 @@ extension SearchCatalogue {
       let definition = entity.document.value(at: ["spec", "definition"])
       let text = definition?.stringValue ?? definition.map { JSONWriter().string(for: $0) } ?? ""
       let summary = APIDefinitionSummary(type: entity.type ?? "", definition: text)
-      return summary.operations.flatMap { [$0.path, $0.summary] } + summary.channels.flatMap { [$0.name, $0.description] }
+      return summary.operations.flatMap { [$0.path, $0.summary] }
+        + summary.channels.flatMap { [$0.name, $0.description] }
         + summary.services.flatMap { [$0.name] + $0.methods }
     case "template":
       return Self.schemaText(entity.document.value(at: ["spec", "parameters"]))

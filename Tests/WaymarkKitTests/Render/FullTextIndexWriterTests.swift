@@ -8,7 +8,8 @@ import WaymarkTestSupport
 /// checks the JS against the same cases).
 @Suite struct SearchTextTests {
   @Test func wordsAreFoldedAndSplitOnAnythingButLettersAndDigits() {
-    #expect(SearchText.words(in: "Payments-API v2: a café (ÉTÉ) Straße") == ["payments", "api", "v2", "cafe", "ete", "straße"])
+    #expect(
+      SearchText.words(in: "Payments-API v2: a café (ÉTÉ) Straße") == ["payments", "api", "v2", "cafe", "ete", "straße"])
     #expect(SearchText.compact("Payments-API") == "paymentsapi")
   }
 
@@ -73,8 +74,11 @@ import WaymarkTestSupport
 @Suite struct FullTextCatalogueTests {
   @Test func theDemoIndexHoldsDocsBodiesAndLLMsText() async throws {
     let result = try await SiteBuilder().build(
-      BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
-    let text = { (path: String) in result.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) } }
+      BuildOptions(
+        root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+    let text = { (path: String) in
+      result.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
     // `kafka` only appears in the invoice worker's docs body, besides the Kafka entities.
     let kafka = try #require(text("search/v2/t/ka.json") ?? text("search/v2/t/kaf.json"))
     #expect(kafka.contains(#""kafka":["#))
