@@ -14,11 +14,12 @@ REPS ?= 3
 BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
-BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf
-# The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium and axe-core from PyPI.
+BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf 'pagefind[extended]'
+# The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium, axe-core and Pagefind
+# (search compared in test_search_vs_pagefind.py) from PyPI.
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
 BROWSER_VENV := .bench/browser-venv
-BROWSER_PIP_PACKAGES := selenium axe-selenium-python
+BROWSER_PIP_PACKAGES := selenium axe-selenium-python 'pagefind[extended]'
 
 # $(call apt_install,PACKAGES): installs the Debian packages among PACKAGES that are missing.
 apt_install = missing=""; for p in $(1); do \
@@ -50,7 +51,9 @@ serve: site
 
 browser-deps:
 	@$(call apt_install,$(BROWSER_APT_PACKAGES))
-	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python' 2>/dev/null; then \
+	@# The search engine's tests run search.js under Node (Debian's nodejs when none is on PATH).
+	@command -v node >/dev/null || { $(call apt_install,nodejs); }
+	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python, pagefind' 2>/dev/null; then \
 	  echo "Installing into $(BROWSER_VENV): $(BROWSER_PIP_PACKAGES)"; \
 	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP_PACKAGES); \
 	fi
@@ -58,6 +61,7 @@ browser-deps:
 test: deps browser-deps
 	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
+	WAYMARK=$(CURDIR)/.build/debug/waymark node --test Tests/Search/test_search_engine.cjs
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
@@ -79,11 +83,12 @@ test-sanitize: deps
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
-# recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python
-# (Google's cel-cpp) in a venv under .bench/.
+# recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml, cel-expr-python
+# (Google's cel-cpp) and Pagefind (its binary, run as `python -m pagefind`; node runs its search) in a
+# venv under .bench/.
 bench-deps: deps
 	@$(call apt_install,$(BENCH_APT_PACKAGES))
-	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python; assert yaml.__with_libyaml__' 2>/dev/null; then \
+	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python, pagefind; assert yaml.__with_libyaml__' 2>/dev/null; then \
 	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
 	fi

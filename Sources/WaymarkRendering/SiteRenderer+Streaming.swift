@@ -7,7 +7,7 @@ extension SiteRenderer {
   package static let entitiesPerBatch = 256
 
   /// Renders the site into `sink` as it goes: the pages (in parallel batches), each entity's JSON
-  /// (in parallel batches), then the site-wide API files, the search index, the readiness CSV,
+  /// (in parallel batches), then the site-wide API files, the search indexes, `llms.txt`, the readiness CSV,
   /// the layouts' assets and the docs sites' files, each group handed over as soon as it is made.
   ///
   /// The groups are taken one after another in that order, so were two files to share a path
@@ -28,6 +28,8 @@ extension SiteRenderer {
       { api.siteFiles() },
       { ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files() },
       { SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()) },
+      { FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()) },
+      { [LLMsTextRenderer(input: input).file()] },
       {
         [
           OutputFile(

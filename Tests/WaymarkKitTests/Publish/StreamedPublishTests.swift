@@ -43,7 +43,7 @@ import WaymarkTestSupport
     let second = try await SiteBuilder().build(BuildOptions(root: root, output: output, asOf: Self.asOf))
     #expect(!second.published)
     #expect(second.diagnostics.items.map(\.code.rawValue) == ["secrets.in-output"])
-    #expect(second.diagnostics.items.first?.notes.map(\.message) == ["82 more published file(s) hold it"])
+    #expect(second.diagnostics.items.first?.notes.map(\.message) == ["122 more published file(s) hold it"])
     #expect(SiteFixture.snapshot(of: output) == previous)
     #expect(try leftovers(beside: output) == [])
   }
