@@ -12,7 +12,9 @@ import WaymarkTestSupport
 
   /// A team and `count` components it owns, `svc-0000`…, in one file.
   static func catalog(components count: Int) -> String {
-    let team = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\nspec:\n  type: team\n  children: []\n"
+    let team =
+      "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: team-a\n"
+      + "spec:\n  type: team\n  children: []\n"
     let components = (0..<count).map { index in
       let name = "svc-" + String(repeating: "0", count: 4 - String(index).count) + String(index)
       return "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: \(name)\n  tags: [t\(index % 3)]\n"

@@ -1,4 +1,5 @@
 import Foundation
+import StructuredData
 import Testing
 import WaymarkCatalog
 import WaymarkGuardrails
@@ -160,6 +161,15 @@ import WaymarkTestSupport
         "content/policy-results/many-unmapped.sarif": Self.sarif(rule: "R1", uri: "nowhere/main.tf", count: 105),
         "content/policy-results/many-mapped.sarif": Self.sarif(rule: "R2", uri: "content/infra/payments-api/main.tf", count: 23),
       ]))
+    // The unmapped findings are listed once: in their own file, which policy-results.json points to.
+    let summary = try JSONReader().parse(try file(result, "api/policy-results.json"))
+    #expect(summary["unmapped"] == [])
+    #expect(summary["unmappedCount"] == 106)
+    #expect(summary["unmappedOpen"] == 106)
+    #expect(summary["unmappedFile"] == "api/policy-results-unmapped.json")
+    #expect(!(try file(result, "api/policy-results.json")).contains("nowhere/main.tf"))
+    let listed = try JSONReader().parse(try file(result, "api/policy-results-unmapped.json"))
+    #expect(listed["unmapped"]?.arrayValue?.count == 106)
     let overview = try file(result, "guardrails/index.html")
     #expect(overview.contains("Unmapped results (106)"))
     #expect(overview.contains("<p class=\"muted\">The first 100 of 106 open results:</p>"))
