@@ -77,29 +77,58 @@ public struct JSONWriter: Sendable {
 
   /// Appends `text` as a JSON string literal, escaping what JSON requires plus `<`, `>` and `&`
   /// so the text is inert when a JSON file is inlined into HTML.
+  ///
+  /// The text between escapes is appended in runs, not scalar by scalar: most strings need no
+  /// escape and are copied whole (writing the JSON API was a tenth of the render stage's CPU).
   public static func appendQuoted(_ text: String, to out: inout String) {
     out.append("\"")
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "\"": out.append("\\\"")
-      case "\\": out.append("\\\\")
-      case "\n": out.append("\\n")
-      case "\r": out.append("\\r")
-      case "\t": out.append("\\t")
-      case "<": out.append("\\u003c")
-      case ">": out.append("\\u003e")
-      case "&": out.append("\\u0026")
-      case "\u{2028}": out.append("\\u2028")
-      case "\u{2029}": out.append("\\u2029")
-      default:
-        if scalar.value < 0x20 {
-          let hex = String(scalar.value, radix: 16)
-          out.append("\\u" + String(repeating: "0", count: 4 - hex.count) + hex)
-        } else {
-          out.unicodeScalars.append(scalar)
-        }
+    let bytes = text.utf8
+    var runStart = bytes.startIndex
+    var index = bytes.startIndex
+    while index != bytes.endIndex {
+      let (escape, length) = escaped(at: index, in: bytes)
+      guard let escape else {
+        index = bytes.index(after: index)
+        continue
       }
+      // An escape starts at an ASCII byte or at the lead byte of U+2028/U+2029: a scalar boundary
+      // (not always a Character's, so the run is cut through the scalars, not the characters).
+      out.append(contentsOf: Substring(text.unicodeScalars[runStart..<index]))
+      out.append(escape)
+      index = bytes.index(index, offsetBy: length)
+      runStart = index
     }
+    out.append(contentsOf: Substring(text.unicodeScalars[runStart..<index]))
     out.append("\"")
+  }
+
+  /// The escape of the character whose UTF-8 starts at `index`, and its length in bytes; nil when
+  /// it is written as it is.
+  private static func escaped(at index: String.UTF8View.Index, in bytes: String.UTF8View) -> (String?, Int) {
+    switch bytes[index] {
+    case UInt8(ascii: "\""): return ("\\\"", 1)
+    case UInt8(ascii: "\\"): return ("\\\\", 1)
+    case UInt8(ascii: "\n"): return ("\\n", 1)
+    case UInt8(ascii: "\r"): return ("\\r", 1)
+    case UInt8(ascii: "\t"): return ("\\t", 1)
+    case UInt8(ascii: "<"): return ("\\u003c", 1)
+    case UInt8(ascii: ">"): return ("\\u003e", 1)
+    case UInt8(ascii: "&"): return ("\\u0026", 1)
+    case 0..<0x20:
+      let hex = String(bytes[index], radix: 16)
+      return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
+    case 0xE2:
+      // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+      let second = bytes.index(after: index)
+      guard second != bytes.endIndex, bytes[second] == 0x80 else { return (nil, 1) }
+      let third = bytes.index(after: second)
+      guard third != bytes.endIndex else { return (nil, 1) }
+      switch bytes[third] {
+      case 0xA8: return ("\\u2028", 3)
+      case 0xA9: return ("\\u2029", 3)
+      default: return (nil, 1)
+      }
+    default: return (nil, 1)
+    }
   }
 }

@@ -37,6 +37,7 @@ package struct APIRenderer: Sendable {
     }
     files += DocsAPIRenderer(input: input).files()
     files += GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).files()
+    files += CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).shardFiles()
     return files + APISchemaRenderer.files() + InputSchemaRenderer.files()
   }
 }

@@ -10,7 +10,43 @@ package struct CatalogExplorerModel {
   /// The scorecard whose level the explorer shows and filters by.
   package static let levelScorecard = "production-readiness"
 
+  /// How many rows the page holds; a larger catalog's rows load from shards, so the page stays
+  /// small (about 650 bytes a row) whatever the catalog's size.
+  package static let rowsInPage = 100
+
+  /// Rows per `api/catalog-explorer/<n>.json` shard.
+  package static let rowsPerShard = 2000
+
+  /// The path of shard `index`.
+  package static func shardPath(_ index: Int) -> String { "api/catalog-explorer/\(index).json" }
+
+  /// The explorer's page model: every row, the first page of them, and the shards to load the rest from.
   package func model(root: String) -> CatalogPage {
+    var page = allRows(root: root)
+    page.firstRows = Array(page.entities.prefix(Self.rowsInPage))
+    page.firstCount = page.firstRows.count
+    page.moreRows = page.entities.count > Self.rowsInPage
+    page.shards = page.moreRows ? (0..<shardCount).map { root + Self.shardPath($0) } : []
+    page.catalogJSON = root + "api/catalog.json"
+    return page
+  }
+
+  /// The shard files, with URLs relative to the site's root; none when the page holds every row.
+  package func shardFiles() -> [OutputFile] {
+    guard catalog.entities.count > Self.rowsInPage else { return [] }
+    let rows = allRows(root: "").entities
+    let encoder = TemplateValueEncoder()
+    let writer = JSONWriter(pretty: false)
+    return (0..<shardCount).map { index in
+      let slice = rows[(index * Self.rowsPerShard)..<min(rows.count, (index + 1) * Self.rowsPerShard)]
+      return OutputFile(
+        path: Self.shardPath(index), text: writer.string(for: ["rows": .array(slice.map(encoder.value(of:)))]) + "\n")
+    }
+  }
+
+  private var shardCount: Int { (catalog.entities.count + Self.rowsPerShard - 1) / Self.rowsPerShard }
+
+  private func allRows(root: String) -> CatalogPage {
     let levels = Dictionary(
       (scorecards.reports.first { $0.scorecard.name == Self.levelScorecard }?.results ?? []).map { ($0.entity, $0.level ?? "none") },
       uniquingKeysWith: { first, _ in first })

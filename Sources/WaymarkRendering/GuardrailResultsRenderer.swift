@@ -20,7 +20,8 @@ package struct GuardrailResultsRenderer {
     return [
       OutputFile(path: "api/policy-results.json", text: writer.string(for: results.value)),
       OutputFile(
-        path: "api/policy-results-unmapped.json", text: writer.string(for: ["unmapped": .array(results.unmapped.map(\.value))])),
+        path: GuardrailResults.unmappedFile,
+        text: writer.string(for: ["unmapped": .array(results.unmapped.map(\.value))])),
     ]
   }
 

@@ -8,6 +8,7 @@ import json
 import re
 import statistics
 
+import output_size
 import page_weight
 
 NOT_BUILT = "not built"
@@ -237,7 +238,17 @@ def page_weight_section(weight):
             f"`waymark-bench site` to `{weight['output']}` in {format_seconds(build.get('wall_s'))} s wall, "
             f"peak RSS {format_mb(build.get('max_rss_mb'))} MB; it writes what `waymark build` renders even though "
             f"the corpus has {errors} errors; budget from `Tests/Bench/page_weight.py`):\n\n"
-            + page_weight.report_markdown(weight).rstrip("\n"))
+            + page_weight.report_markdown(weight).rstrip("\n")
+            + output_size_section(weight.get("output_size")))
+
+
+def output_size_section(sizes):
+    """The output's size per top-level folder, after the page weights (runs saved before it was
+    measured have none)."""
+    if not sizes:
+        return ""
+    return ("\n\n**Output size per top-level folder** (the same output, every file):\n\n"
+            + output_size.report_markdown(sizes).rstrip("\n"))
 
 
 def corpus_line(corpus):

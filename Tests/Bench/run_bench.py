@@ -31,6 +31,7 @@ import bench_layout  # noqa: E402
 import bench_report  # noqa: E402
 import bench_scaling  # noqa: E402
 import bench_stages  # noqa: E402
+import output_size  # noqa: E402
 import page_weight  # noqa: E402
 import search_compare  # noqa: E402
 
@@ -129,7 +130,7 @@ def measure_page_weight(context, pause):
     if run["exit_status"] != 0 or not os.path.isdir(output):
         return {"status": "failed", "build": run}
     weight = page_weight.measure_site(output)
-    weight.update(status="measured", build=run, output=output)
+    weight.update(status="measured", build=run, output=output, output_size=output_size.measure_output(output))
     return weight
 
 

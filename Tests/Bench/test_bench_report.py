@@ -152,6 +152,16 @@ class TableTests(unittest.TestCase):
                       "`/tmp/out/waymark-site-small` in 2.50 s wall, peak RSS 80 MB;", report)
         self.assertIn("the corpus has 6 errors", report)
         self.assertIn("| home | 1 | 2.0 KB | 2.0 KB | 1.0 KB | 0 B |", report)
+        self.assertNotIn("Output size", report)
+        results["page_weight"]["output_size"] = {
+            "folders": {"api": {"files": 2, "bytes": 3000}, "catalog": {"files": 1, "bytes": 1000}},
+            "files": 3, "bytes": 4000, "largest": [["api/catalog.json", 2500]], "catalog_page_bytes": 1000}
+        sized = bench_report.report_markdown(results)
+        self.assertIn("**Output size per top-level folder** (the same output, every file):\n\n"
+                      "| folder | files | bytes | share |\n| --- | ---: | ---: | ---: |\n"
+                      "| `api/` | 2 | 3.0 KB | 75.0 % |\n| `catalog/` | 1 | 1.0 KB | 25.0 % |\n"
+                      "| **all** | 3 | 4.0 KB | 100.0 % |\n\nLargest files: `api/catalog.json` 2.5 KB.\n"
+                      "`catalog/index.html`: 1.0 KB, within its 512 KB budget.\n", sized)
         failed = dict(results, page_weight={"status": "failed", "build": {"exit_status": 3, "stderr_tail": "x\nboom\n"}})
         self.assertIn("**Page weight**: not measured: `waymark-bench site` exited 3: boom.",
                       bench_report.report_markdown(failed))

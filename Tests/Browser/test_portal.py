@@ -9,6 +9,7 @@ Screenshots of the main pages go to .screenshots/ (ignored by git).
 """
 
 import re
+import urllib.parse
 import unittest
 from collections import Counter
 
@@ -80,6 +81,12 @@ class PortalTests(unittest.TestCase):
         print(f"\nbrowser crawl: {len(crawl.pages)} pages, {internal} internal links, "
               f"{len(crawl.statuses)} other files checked over HTTP under {SITE.base}")
 
+    def open_catalog(self, query=""):
+        """Opens the explorer and waits until its script has loaded every shard."""
+        DRIVER.get(SITE.base + "catalog/" + query)
+        WebDriverWait(DRIVER, 20).until(lambda d: d.execute_script(
+            "return !document.getElementById('catalog-table').hasAttribute('aria-busy');"))
+
     def visible_rows(self):
         return DRIVER.execute_script(
             "return Array.from(document.querySelectorAll('#catalog-table tbody tr')).filter(function (r) { return !r.hidden; }).length;")
@@ -95,9 +102,9 @@ class PortalTests(unittest.TestCase):
         bronze = [e for e in production if levels.get(ref(e)) == "bronze"]
         self.assertTrue(len(entities) > len(components) > len(production) > len(bronze) > 0)
 
-        DRIVER.get(SITE.base + "catalog/")
+        self.open_catalog()
         count = DRIVER.find_element(By.ID, "catalog-count")
-        # The whole list is in the HTML; the script shows the filters and counts.
+        # The page holds the first rows, the script loads the others and shows the filters and counts.
         self.assertEqual(len(DRIVER.find_elements(By.CSS_SELECTOR, "#catalog-table tbody tr")), len(entities))
         self.assertEqual(count.text, f"{len(entities)} of {len(entities)} entities")
         steps = [("kind", "Component", components), ("lifecycle", "production", production), ("level", "bronze", bronze)]
@@ -129,10 +136,57 @@ class PortalTests(unittest.TestCase):
         self.assertEqual(more[0].text, f"and {failing - shown} more")
         more[0].click()
         self.assertIn("catalog/?failing=", DRIVER.current_url)
+        self.open_catalog(DRIVER.current_url.split("catalog/", 1)[1])
         self.assertEqual(self.visible_rows(), failing)
         total = len(SITE.json("api/catalog.json")["entities"])
         self.assertEqual(DRIVER.find_element(By.ID, "catalog-count").text, f"{failing} of {total} entities")
         self.assertTrue(DRIVER.find_element(By.ID, "catalog-failing").is_displayed())
+        self.assertEqual(pb.console_errors(DRIVER), [])
+
+    def test_the_explorer_loads_the_rows_past_the_page_from_the_shards(self):
+        entities = SITE.json("api/catalog.json")["entities"]
+        self.assertGreater(len(entities), 100, "the demo catalog is larger than the explorer's page")
+        html = (SITE.folder / "catalog/index.html").read_text()
+        # Without the script: the first 100 rows and a link to the whole catalog.
+        self.assertEqual(html.count("<tr data-kind="), 100)
+        self.assertIn('the first 100 of %d entities' % len(entities), html)
+        self.assertIn('<a href="../api/catalog.json">api/catalog.json</a>', html)
+        shard = SITE.json("api/catalog-explorer/0.json")["rows"]
+        self.assertFalse((SITE.folder / "api/catalog-explorer/1.json").exists())
+        name = lambda e: f"{e['kind'].lower()}:{e['metadata']['namespace']}/{e['metadata']['name']}"
+        self.assertEqual([row["ref"] for row in shard], [name(e) for e in entities])
+
+        self.open_catalog()
+        self.assertFalse(DRIVER.find_element(By.ID, "catalog-partial").is_displayed())
+        refs = DRIVER.execute_script(
+            "return Array.from(document.querySelectorAll('#catalog-table tbody tr')).map(function (r) {"
+            " return r.cells[0].querySelector('a').getAttribute('href'); });")
+        self.assertEqual(refs, ["../" + row["url"] for row in shard])
+        # A row built from a shard reads as a row of the page: same cells, same filter attributes.
+        last = shard[-1]
+        row = DRIVER.find_elements(By.CSS_SELECTOR, "#catalog-table tbody tr")[-1]
+        self.assertEqual(row.get_attribute("data-kind"), last["kind"])
+        self.assertEqual(row.get_attribute("data-owner"), last["ownerRef"])
+        self.assertEqual(row.find_elements(By.TAG_NAME, "td")[1].text, last["kind"])
+        if last.get("owner") and not last["owner"].get("external"):
+            link = row.find_elements(By.TAG_NAME, "td")[4].find_element(By.TAG_NAME, "a")
+            self.assertEqual(link.get_attribute("href"), SITE.base + last["owner"]["url"])
+        # The query's filters reach the loaded rows: the text of an entity only a shard holds.
+        beyond = shard[-1]
+        self.open_catalog("?text=" + urllib.parse.quote(beyond["title"]))
+        titles = DRIVER.execute_script(
+            "return Array.from(document.querySelectorAll('#catalog-table tbody tr')).filter(function (r) {"
+            " return !r.hidden; }).map(function (r) { return r.cells[0].querySelector('a').textContent; });")
+        self.assertIn(beyond["title"], titles)
+        self.assertLess(len(titles), len(entities))
+        # The keyboard reaches the sort buttons, and sorting orders the loaded rows too.
+        self.open_catalog()
+        DRIVER.find_element(By.XPATH, "//th/button[normalize-space()='Name']").send_keys(Keys.ENTER)
+        names = DRIVER.execute_script(
+            "return Array.from(document.querySelectorAll('#catalog-table tbody tr')).map(function (r) {"
+            " return r.cells[0].textContent.trim().toLowerCase(); });")
+        self.assertEqual(len(names), len(entities))
+        self.assertEqual(names, sorted(names))
         self.assertEqual(pb.console_errors(DRIVER), [])
 
     def search(self, query):

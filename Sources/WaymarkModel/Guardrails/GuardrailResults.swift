@@ -97,13 +97,20 @@ public struct GuardrailResults: Sendable, Hashable {
     return Self.rollUp(findings)
   }
 
-  /// The whole `api/policy-results.json` document.
+  /// Where the unmapped findings are listed, the only file that holds them.
+  public static let unmappedFile = "api/policy-results-unmapped.json"
+
+  /// The whole `api/policy-results.json` document. `unmapped` keeps every unmapped finding (a
+  /// contract readers rely on); `unmappedFile` and the counts point at the file that lists them alone.
   public var value: JSONValue {
     var entities: [String: JSONValue] = [:]
     for (ref, findings) in findingsByEntity where !findings.isEmpty { entities[ref.canonical] = Self.rollUp(findings) }
     return [
       "entities": .object(entities),
       "unmapped": .array(unmapped.map(\.value)),
+      "unmappedFile": .string(Self.unmappedFile),
+      "unmappedCount": .int(Int64(unmapped.count)),
+      "unmappedOpen": .int(Int64(unmapped.filter(\.isOpen).count)),
       "inputs": .array(
         inputs.map { input in
           [

@@ -56,10 +56,23 @@ package struct CatalogPage: Codable, Sendable, TemplateDescribed {
   package var entities: [Row]
   package var filters: [Filter]
   package var count: Int
+  /// The rows the page itself holds; the rest load from `shards`.
+  package var firstRows: [Row] = []
+  package var firstCount: Int = 0
+  package var moreRows: Bool = false
+  package var shards: [String] = []
+  package var catalogJSON: String = ""
 
   package static let keyMeanings = [
     "entities": "Every entity, in catalog order.",
     "filters": "The filters, in order.",
     "count": "How many entities.",
+    "firstRows": "The first rows, in catalog order: every entity when there are at most 100, else the first 100 "
+      + "(the default theme renders these; the script loads the rest from `shards`).",
+    "firstCount": "How many rows `firstRows` holds.",
+    "moreRows": "Whether `firstRows` leaves entities out.",
+    "shards": "When `moreRows`: the URLs of `api/catalog-explorer/<n>.json`, each `{\"rows\": [row…]}` with up to "
+      + "2,000 rows shaped as `entities`' (URLs relative to the site's root), together every entity in order.",
+    "catalogJSON": "The URL of `api/catalog.json` (every entity), for readers without the script.",
   ]
 }

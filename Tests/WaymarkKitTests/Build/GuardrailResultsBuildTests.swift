@@ -1,4 +1,5 @@
 import Foundation
+import StructuredData
 import Testing
 import WaymarkCatalog
 import WaymarkGuardrails
@@ -160,6 +161,14 @@ import WaymarkTestSupport
         "content/policy-results/many-unmapped.sarif": Self.sarif(rule: "R1", uri: "nowhere/main.tf", count: 105),
         "content/policy-results/many-mapped.sarif": Self.sarif(rule: "R2", uri: "content/infra/payments-api/main.tf", count: 23),
       ]))
+    // policy-results.json keeps its unmapped list (a contract) and points at the file of their own.
+    let summary = try JSONReader().parse(try file(result, "api/policy-results.json"))
+    #expect(summary["unmapped"]?.arrayValue?.count == 106)
+    #expect(summary["unmappedCount"] == 106)
+    #expect(summary["unmappedOpen"] == 106)
+    #expect(summary["unmappedFile"] == "api/policy-results-unmapped.json")
+    let listed = try JSONReader().parse(try file(result, "api/policy-results-unmapped.json"))
+    #expect(listed["unmapped"]?.arrayValue?.count == 106)
     let overview = try file(result, "guardrails/index.html")
     #expect(overview.contains("Unmapped results (106)"))
     #expect(overview.contains("<p class=\"muted\">The first 100 of 106 open results:</p>"))
