@@ -7,7 +7,9 @@
   default globs `content/catalog/**/*.yaml` and `**/catalog-info.yaml` find every catalog file —
   the root `catalog-info.yaml` matches both and is read once — and the techdocs-ref paths
   (`dir:../../../docs/<name>`) still reach the docs; its `waymark.yaml` names the corpus's checkout
-  root (`/workspace/{org}/{repo}`), so the SARIF results map to their repositories' components;
+  root (`/workspace/{org}/{repo}`), so the SARIF results map to their repositories' components,
+  and makes the corpus's deliberate dangling refs warnings (`catalog.danglingRefs: warning`), so
+  `waymark build` publishes;
 * the peers' sites: `.bench/peers-<preset>-s<seed>/` with a Hugo site whose theme has the same
   parts as Waymark's docs page (site nav, docs nav, table of contents), and the list of the
   mkdocs sites (the corpus's own `mkdocs.yml` folders) the per-site peer builds.
@@ -22,7 +24,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = os.path.join(HERE, "gen_corpus.py")
-LAYOUT_VERSION = "3"
+LAYOUT_VERSION = "4"
 
 
 def ensure_corpus(bench_dir, preset, seed):
@@ -83,15 +85,19 @@ def ensure_site(bench_dir, corpus):
             if os.path.isfile(path):
                 link_or_copy(path, os.path.join(content, os.path.relpath(path, corpus)))
     copy_scorecards(site)
-    # The corpus's scanners ran in per-repository checkouts under /workspace/<org>/<repo>.
     with open(os.path.join(site, "waymark.yaml"), "w") as handle:
-        handle.write(GUARDRAILS_CONFIG)
+        handle.write(SITE_CONFIG)
     write_stamp(site, corpus)
     print(f"site: laid out {site}", flush=True)
     return site
 
 
-GUARDRAILS_CONFIG = 'guardrails:\n  checkoutRoots: ["/workspace/{org}/{repo}"]\n'
+# The corpus's scanners ran in per-repository checkouts under /workspace/<org>/<repo>; its
+# deliberate dangling refs are warnings, so the whole-build rows time a build that publishes.
+SITE_CONFIG = (
+    'guardrails:\n  checkoutRoots: ["/workspace/{org}/{repo}"]\n'
+    "catalog:\n  danglingRefs: warning\n"
+)
 
 
 def copy_scorecards(site):
