@@ -32,7 +32,7 @@ public struct CatalogStage: Sendable {
   /// look like entities.
   public func load() async -> LoadedCatalog {
     let paths = self.paths
-    var loaded = await CatalogLoader(root: inputs.root).load(paths: paths, available: inputs.files)
+    var loaded = await CatalogLoader(root: inputs.root, remote: inputs.remote).load(paths: paths, available: inputs.files)
     if paths.isEmpty { loaded.diagnostics.append(noInput()) }
     return loaded
   }

@@ -37,6 +37,11 @@ public struct LoadedCatalog: Sendable {
   public var files: [SourceFile]
   /// Problems found while reading.
   public var diagnostics: [Diagnostic]
+  /// The URLs named that the cache does not hold, each once, at the first field naming it.
+  package var remoteRequests: [RemoteRequest] = []
+
+  /// The URLs read from the cache, sorted.
+  public var remoteURLs: [String] { files.map(\.path).filter(LocationResolver.isURL) }
 }
 
 /// Reads catalog YAML files in parallel, follows Location entities to the files they name,
@@ -50,29 +55,34 @@ public struct LoadedCatalog: Sendable {
 public struct CatalogLoader: Sendable {
   /// The site root.
   public let root: URL
+  /// Fetched files, read for URL targets and placeholders.
+  public let remote: RemoteCache
 
   /// Creates a loader.
-  public init(root: URL) {
+  public init(root: URL, remote: RemoteCache? = nil) {
     self.root = root
+    self.remote = remote ?? RemoteCache(root: root)
   }
 
   /// Reads every file in `paths` (root-relative) and every file their Locations reach; `available`
   /// lists the site's files for Location targets written as globs.
   public func load(paths: [String], available: [String] = []) async -> LoadedCatalog {
-    let locations = LocationResolver(root: root, available: available)
+    let locations = LocationResolver(root: root, available: available, remote: remote)
     var read = Set<String>()
     var pending = Array(Set(paths)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     var results: [FileResult] = []
     var edges: [String: [LocationResolver.Target]] = [:]
     var diagnostics: [Diagnostic] = []
+    var requests: [RemoteRequest] = []
     while !pending.isEmpty {
       read.formUnion(pending)
       let wave = await readAll(pending)
       var next = Set<String>()
       for result in wave {
         for document in result.documents where LocationResolver.isLocation(document.value) {
-          let (targets, problems) = locations.targets(of: document)
+          let (targets, problems, missing) = locations.resolvedTargets(of: document)
           diagnostics += problems
+          requests += missing
           edges[result.path, default: []] += targets
           next.formUnion(targets.map(\.path).filter { !read.contains($0) })
         }
@@ -92,17 +102,21 @@ public struct CatalogLoader: Sendable {
     for file in sorted.flatMap({ $0.file.map { [$0] } ?? [] } ) + sorted.flatMap(\.substitutedFiles) {
       files[file.path] = file
     }
+    var seen = Set<String>()
+    let firstRequests = (requests + sorted.flatMap(\.requests)).sorted { $0.location < $1.location }
+      .filter { seen.insert($0.url).inserted }
     return LoadedCatalog(
       documents: sorted.flatMap(\.documents),
       files: files.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
-      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics)
+      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics, remoteRequests: firstRequests)
   }
 
   private func readAll(_ paths: [String]) async -> [FileResult] {
     let root = self.root
+    let remote = self.remote
     return await withTaskGroup(of: FileResult.self) { group in
       for path in paths {
-        group.addTask { Self.read(path, under: root) }
+        group.addTask { Self.read(path, under: root, remote: remote) }
       }
       var results: [FileResult] = []
       for await result in group { results.append(result) }
@@ -116,11 +130,14 @@ public struct CatalogLoader: Sendable {
     package var documents: [CatalogDocument] = []
     package var substitutedFiles: [SourceFile] = []
     package var diagnostics: [Diagnostic] = []
+    package var requests: [RemoteRequest] = []
   }
 
   /// Reads and parses one file and resolves its substitutions; never throws, problems become diagnostics.
-  package static func read(_ path: String, under root: URL) -> FileResult {
-    switch SourceFile.read(path, under: root) {
+  package static func read(_ path: String, under root: URL, remote: RemoteCache? = nil) -> FileResult {
+    let remote = remote ?? RemoteCache(root: root)
+    let source = LocationResolver.isURL(path) ? remote.read(path) : SourceFile.read(path, under: root)
+    switch source {
     case .failure(let diagnostic):
       return FileResult(path: path, diagnostics: [diagnostic])
     case .success(let file):
@@ -134,7 +151,7 @@ public struct CatalogLoader: Sendable {
       }
       var result = FileResult(path: path, file: file)
       result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
-      let substitutions = SubstitutionResolver(root: root)
+      let substitutions = SubstitutionResolver(root: root, remote: remote)
       for (document, conversion) in zip(stream.documents, conversions) {
         result.diagnostics += conversion.problems.map { Diagnostic(yaml: $0, path: path) }
         let location = SourceLocation(path: path, position: document.root.start)
@@ -154,6 +171,7 @@ public struct CatalogLoader: Sendable {
         }
         let resolution = substitutions.resolve(conversion.value, path: path, sourceMap: conversion.sourceMap)
         result.diagnostics += resolution.diagnostics
+        result.requests += resolution.requests
         result.substitutedFiles += resolution.files
         result.documents.append(
           CatalogDocument(
