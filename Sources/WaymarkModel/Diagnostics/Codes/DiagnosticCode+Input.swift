@@ -124,6 +124,6 @@ extension DiagnosticCode {
     example: "waymark.lock", "(a remote catalog-info.yaml changed after the lock was written)\n",
     prints: """
       waymark.lock: error: 'https://github.com/acme/orders/blob/main/catalog-info.yaml' changed upstream (locked \
-      3f2a…, now 9c41…); run 'waymark fetch --update' [input.lock-stale]
+      3f2a9c41d0b7, now 9c41e8a20f6d); run 'waymark fetch --update' [input.lock-stale]
       """)
 }
