@@ -58,7 +58,9 @@ extension RemoteFetcher {
   }
 
   /// The located diagnostic for a failed download; it names URLs, never headers.
-  static func diagnostic(_ problem: RemoteFetchProblem, request: RemoteRequest, rewriter: RemoteURLRewriter) -> Diagnostic {
+  static func diagnostic(_ problem: RemoteFetchProblem, request: RemoteRequest, rewriter: RemoteURLRewriter)
+    -> Diagnostic
+  {
     switch problem {
     case .refused(let message):
       let text = message.hasPrefix("'") ? message : "'\(request.url)' is not fetched: \(message)"
@@ -79,7 +81,8 @@ extension RemoteFetcher {
   static func changedUpstream(_ url: String, locked: String, now: String) -> Diagnostic {
     .error(
       .inputLockStale,
-      "'\(url)' changed upstream (locked \(locked.prefix(12)), now \(now.prefix(12))); run 'waymark fetch --update \(url)'",
+      "'\(url)' changed upstream (locked \(locked.prefix(12)), now \(now.prefix(12))); "
+        + "run 'waymark fetch --update \(url)'",
       at: SourceLocation(path: RemoteLock.fileName))
   }
 
@@ -99,7 +102,9 @@ extension RemoteFetcher {
         diagnostics.append(changedUpstream(url, locked: locked.sha256, now: now.sha256))
         continue
       case (let locked?, let now?) where !locked.sameContent(as: now):
-        message = "'\(url)' is now read from '\(now.resolvedURL)', not '\(locked.resolvedURL)'; run 'waymark fetch --update \(url)'"
+        message =
+          "'\(url)' is now read from '\(now.resolvedURL)', not '\(locked.resolvedURL)'; "
+          + "run 'waymark fetch --update \(url)'"
       default:
         continue
       }

@@ -73,7 +73,8 @@ package struct RemoteURLRewriter: Sendable {
   private func githubRaw(_ path: String) -> URL? {
     let parts = path.split(separator: "/", omittingEmptySubsequences: false).dropFirst()
     guard parts.count >= 5, parts[parts.startIndex + 2] == "blob" else { return nil }
-    let owner = parts[parts.startIndex], repo = parts[parts.startIndex + 1]
+    let owner = parts[parts.startIndex]
+    let repo = parts[parts.startIndex + 1]
     let rest = parts.dropFirst(3).joined(separator: "/")
     return URL(string: "\(settings.githubRawBaseURL)/\(owner)/\(repo)/\(rest)")
   }

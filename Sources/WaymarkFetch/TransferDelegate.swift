@@ -82,7 +82,9 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
     let (continuation, outcome) = state.withLock { state in
       let continuation = state.continuation
       state.continuation = nil
-      if let problem = state.problem { return (continuation, Result<RemoteDownloader.Downloaded, RemoteFetchProblem>.failure(problem)) }
+      if let problem = state.problem {
+        return (continuation, Result<RemoteDownloader.Downloaded, RemoteFetchProblem>.failure(problem))
+      }
       if let error = error as? URLError {
         let message = error.code == .timedOut ? "timed out" : "network error (\(error.code.rawValue))"
         return (continuation, .failure(.failed(message)))

@@ -16,7 +16,9 @@ struct FetchCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Download everything again, write nothing; exit 1 when waymark.lock is stale.")
   var check = false
 
-  @Option(name: .long, help: "Download again the locked URLs matching this glob (repeatable), e.g. 'https://github.com/acme/**'.")
+  @Option(
+    name: .long,
+    help: "Download again the locked URLs matching this glob (repeatable), e.g. 'https://github.com/acme/**'.")
   var update: [String] = []
 
   @Option(name: .customLong("timeout"), help: "The most seconds one download may take.")
@@ -38,8 +40,10 @@ struct FetchCommand: AsyncParsableCommand {
     }
     let fetcher = RemoteFetcher(
       inputs: inputs,
-      rewriter: RemoteURLRewriter(settings: inputs.config.integrations, environment: ProcessInfo.processInfo.environment),
-      downloader: RemoteDownloader(timeout: timeout), now: Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970) * 1000).description)
+      rewriter: RemoteURLRewriter(
+        settings: inputs.config.integrations, environment: ProcessInfo.processInfo.environment),
+      downloader: RemoteDownloader(timeout: timeout),
+      now: Timestamp(millisecondsSinceEpoch: Int64(Date().timeIntervalSince1970) * 1000).description)
     let mode: RemoteFetcher.Mode = check ? .check : update.isEmpty ? .fetch : .update(update.map(GlobPattern.init))
     let report = await fetcher.run(mode)
     let list = DiagnosticList(report.diagnostics)
@@ -52,10 +56,12 @@ struct FetchCommand: AsyncParsableCommand {
       do {
         try fetcher.persist(report)
       } catch {
-        terminal.failure("cannot write \(RemoteLock.fileName) or \(RemoteLock.cacheFolder): \(error.localizedDescription)")
+        terminal.failure(
+          "cannot write \(RemoteLock.fileName) or \(RemoteLock.cacheFolder): \(error.localizedDescription)")
         throw ExitCode(ExitStatus.environment)
       }
-      terminal.note("\(count) URL\(count == 1 ? "" : "s") locked in \(RemoteLock.fileName); \(report.downloads) downloaded")
+      terminal.note(
+        "\(count) URL\(count == 1 ? "" : "s") locked in \(RemoteLock.fileName); \(report.downloads) downloaded")
     }
     if list.hasErrors { throw ExitCode(ExitStatus.contentErrors) }
   }

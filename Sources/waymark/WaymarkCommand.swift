@@ -8,5 +8,7 @@ struct WaymarkCommand: AsyncParsableCommand {
     commandName: "waymark",
     abstract: "Build a static developer portal from Backstage catalog files, docs, events and policies.",
     version: WaymarkVersion.current,
-    subcommands: [BuildCommand.self, CheckCommand.self, FetchCommand.self, TestPoliciesCommand.self, ExplainCommand.self])
+    subcommands: [
+      BuildCommand.self, CheckCommand.self, FetchCommand.self, TestPoliciesCommand.self, ExplainCommand.self,
+    ])
 }

@@ -139,8 +139,8 @@ struct FederatedCatalogFixture {
 
   /// A fetcher over the site as it is now on disk.
   func fetcher(
-    maximumByteCount: Int = RemoteCache.maximumByteCount, timeout: TimeInterval = 10, now: String = "2026-12-01T10:00:00Z",
-    environment: [String: String] = [:]
+    maximumByteCount: Int = RemoteCache.maximumByteCount, timeout: TimeInterval = 10,
+    now: String = "2026-12-01T10:00:00Z", environment: [String: String] = [:]
   ) -> RemoteFetcher {
     let inputs = inputs()
     return RemoteFetcher(
@@ -150,7 +150,9 @@ struct FederatedCatalogFixture {
 
   /// Fetches and stores, as `waymark fetch` does.
   @discardableResult
-  func fetch(_ mode: RemoteFetcher.Mode = .fetch, now: String = "2026-12-01T10:00:00Z") async throws -> RemoteFetcher.Report {
+  func fetch(
+    _ mode: RemoteFetcher.Mode = .fetch, now: String = "2026-12-01T10:00:00Z"
+  ) async throws -> RemoteFetcher.Report {
     let fetcher = fetcher(now: now)
     let report = await fetcher.run(mode)
     if case .check = mode { return report }

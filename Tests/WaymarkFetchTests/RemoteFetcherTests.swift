@@ -20,9 +20,15 @@ struct RemoteFetcherTests {
     #expect(report.downloads == 4)
     let raw = fixture.url("raw/acme")
     let expected: [(String, String, String)] = [
-      ("acme/orders/blob/main/catalog-info.yaml", "\(raw)/orders/main/catalog-info.yaml", FederatedCatalogFixture.ordersInfo),
+      (
+        "acme/orders/blob/main/catalog-info.yaml", "\(raw)/orders/main/catalog-info.yaml",
+        FederatedCatalogFixture.ordersInfo
+      ),
       ("acme/orders/blob/main/openapi.yaml", "\(raw)/orders/main/openapi.yaml", FederatedCatalogFixture.openAPI),
-      ("acme/payments/blob/main/catalog-info.yaml", "\(raw)/payments/main/catalog-info.yaml", FederatedCatalogFixture.paymentsInfo),
+      (
+        "acme/payments/blob/main/catalog-info.yaml", "\(raw)/payments/main/catalog-info.yaml",
+        FederatedCatalogFixture.paymentsInfo
+      ),
       (
         "acme/payments/blob/main/workers/catalog-info.yaml", "\(raw)/payments/main/workers/catalog-info.yaml",
         FederatedCatalogFixture.workerInfo
@@ -36,7 +42,8 @@ struct RemoteFetcherTests {
         "      \"url\": \"\(fixture.url(path))\"", "    }",
       ].joined(separator: "\n")
     }
-    #expect(try fixture.lockText() == "{\n  \"entries\": [\n\(entries.joined(separator: ",\n"))\n  ],\n  \"version\": 1\n}\n")
+    #expect(
+      try fixture.lockText() == "{\n  \"entries\": [\n\(entries.joined(separator: ",\n"))\n  ],\n  \"version\": 1\n}\n")
     for (_, _, text) in expected {
       let digest = SourceFile(path: "", bytes: Array(text.utf8)).sha256
       let cached = try Data(contentsOf: RemoteCache.cacheFile(digest, root: fixture.root))
@@ -75,7 +82,9 @@ struct RemoteFetcherTests {
     #expect(outputs[0] == outputs[1])
     let catalog = try #require(outputs[0]["api/catalog.json"])
     let text = String(decoding: catalog, as: UTF8.self)
-    for name in ["\"name\": \"orders\"", "\"name\": \"orders-api\"", "\"name\": \"payments\"", "\"name\": \"payments-worker\""] {
+    for name in [
+      "\"name\": \"orders\"", "\"name\": \"orders-api\"", "\"name\": \"payments\"", "\"name\": \"payments-worker\"",
+    ] {
       #expect(text.contains(name))
     }
     #expect(text.contains("\"path\": \"\(fixture.url("acme/payments/blob/main/workers/catalog-info.yaml"))\""))
@@ -134,10 +143,12 @@ struct RemoteFetcherTests {
           + "[input.lock-stale]"
       ])
     #expect(try fixture.lockText() == lock)
-    let update = try await fixture.fetch(.update([GlobPattern(fixture.url("acme/orders/**"))]), now: "2026-12-02T08:00:00Z")
+    let update = try await fixture.fetch(
+      .update([GlobPattern(fixture.url("acme/orders/**"))]), now: "2026-12-02T08:00:00Z")
     #expect(update.downloads == 2)
     #expect(update.lock.entries[url]?.fetchedAt == "2026-12-02T08:00:00Z")
-    #expect(update.lock.entries[fixture.url("acme/orders/blob/main/catalog-info.yaml")]?.fetchedAt == "2026-12-01T10:00:00Z")
+    #expect(
+      update.lock.entries[fixture.url("acme/orders/blob/main/catalog-info.yaml")]?.fetchedAt == "2026-12-01T10:00:00Z")
     #expect(lines(await fixture.fetcher().run(.check).diagnostics) == [])
   }
 
@@ -149,7 +160,8 @@ struct RemoteFetcherTests {
     let digest = try #require(report.lock.entries[url]?.sha256)
     try Data("apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata: {name: evil}\n".utf8)
       .write(to: RemoteCache.cacheFile(digest, root: fixture.root))
-    let result = try await SiteBuilder().build(BuildOptions(root: fixture.root, writesOutput: false, progress: { _ in }))
+    let result = try await SiteBuilder().build(
+      BuildOptions(root: fixture.root, writesOutput: false, progress: { _ in }))
     #expect(
       lines(result.diagnostics.items.filter { $0.code == .inputCacheMismatch }) == [
         "\(url): error: the cached copy does not match the SHA-256 in waymark.lock; run 'waymark fetch' to fetch it "

@@ -15,7 +15,8 @@ import WaymarkModel
   }
 
   @Test func gitlabBlobURLsAreReadThroughRaw() throws {
-    let download = try rewriter.download(for: "https://gitlab.com/acme/platform/orders/-/blob/main/catalog-info.yaml").get()
+    let download = try rewriter.download(for: "https://gitlab.com/acme/platform/orders/-/blob/main/catalog-info.yaml")
+      .get()
     #expect(download.url.absoluteString == "https://gitlab.com/acme/platform/orders/-/raw/main/catalog-info.yaml")
     #expect(download.headers == ["PRIVATE-TOKEN": "gl-secret"])
   }
@@ -29,7 +30,8 @@ import WaymarkModel
   @Test func onlyHTTPSOrLoopbackHTTPIsFetched() {
     for refused in ["http://example.com/a.yaml", "file:///etc/passwd", "ftp://example.com/a.yaml"] {
       #expect(
-        throws: RemoteFetchProblem.refused("'\(refused)' is not fetched: only https URLs are (http only to this machine)")
+        throws: RemoteFetchProblem.refused(
+          "'\(refused)' is not fetched: only https URLs are (http only to this machine)")
       ) { try rewriter.download(for: refused).get() }
     }
     #expect((try? rewriter.download(for: "http://127.0.0.1:8080/a.yaml").get()) != nil)
@@ -37,7 +39,11 @@ import WaymarkModel
 
   @Test func relativeTargetsResolveAgainstTheFetchedFile() {
     let base = "https://github.com/acme/orders/blob/main/catalog-info.yaml"
-    #expect(RemoteCache.resolve("./openapi.yaml", againstURL: base) == "https://github.com/acme/orders/blob/main/openapi.yaml")
-    #expect(RemoteCache.resolve("../v2/catalog-info.yaml", againstURL: base) == "https://github.com/acme/orders/blob/v2/catalog-info.yaml")
+    #expect(
+      RemoteCache.resolve("./openapi.yaml", againstURL: base) == "https://github.com/acme/orders/blob/main/openapi.yaml"
+    )
+    #expect(
+      RemoteCache.resolve("../v2/catalog-info.yaml", againstURL: base)
+        == "https://github.com/acme/orders/blob/v2/catalog-info.yaml")
   }
 }

@@ -121,7 +121,9 @@ public struct SubstitutionResolver: Sendable {
     into resolution: inout Resolution
   ) -> JSONValue? {
     if LocationResolver.isURL(target) || LocationResolver.isURL(file) {
-      guard let read = remoteFile(key: key, target: target, field: field, at: location, besideFile: file, into: &resolution)
+      guard
+        let read = remoteFile(
+          key: key, target: target, field: field, at: location, besideFile: file, into: &resolution)
       else { return nil }
       return parsed(read, key: key, field: field, at: location, into: &resolution)
     }
@@ -173,7 +175,9 @@ public struct SubstitutionResolver: Sendable {
     let absolute = LocationResolver.isURL(target) ? target : RemoteCache.resolve(target, againstURL: file)
     guard let url = absolute else {
       resolution.diagnostics.append(
-        .error(.catalogSubstitutionMissing, "\(field) \(key) '\(target)' does not make a URL beside '\(file)'", at: location))
+        .error(
+          .catalogSubstitutionMissing, "\(field) \(key) '\(target)' does not make a URL beside '\(file)'",
+          at: location))
       return nil
     }
     guard remote.isAvailable(url) else {

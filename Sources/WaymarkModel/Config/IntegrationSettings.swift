@@ -39,7 +39,9 @@ public struct IntegrationSettings: Sendable, Hashable {
           .error(.configBadValue, "integrations.github.rawBaseUrl must be an https URL, not '\(base)'", at: location))
       }
     }
-    for (keys, keyPath) in [(["github", "token"], \Self.githubTokenVariable), (["gitlab", "token"], \.gitlabTokenVariable)] {
+    for (keys, keyPath) in [
+      (["github", "token"], \Self.githubTokenVariable), (["gitlab", "token"], \.gitlabTokenVariable),
+    ] {
       guard let (name, location) = text(keys[0], keys[1]) else { continue }
       if !name.isEmpty, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
         self[keyPath: keyPath] = name

@@ -76,7 +76,8 @@ public struct RemoteLock: Sendable, Hashable {
     do {
       value = try JSONReader().parse(bytes)
     } catch {
-      return .failure(RemoteLockProblem(message: "is not valid JSON: \(error.message)", line: error.line, column: error.column))
+      return .failure(
+        RemoteLockProblem(message: "is not valid JSON: \(error.message)", line: error.line, column: error.column))
     }
     guard value["version"]?.intValue == version else {
       return .failure(RemoteLockProblem(message: "must have \"version\": \(version)"))
@@ -92,7 +93,8 @@ public struct RemoteLock: Sendable, Hashable {
       else {
         return .failure(
           RemoteLockProblem(
-            message: "entry \(index + 1) must have url, resolvedURL, sha256 (64 lowercase hex digits), bytes and fetchedAt"))
+            message:
+              "entry \(index + 1) must have url, resolvedURL, sha256 (64 lowercase hex digits), bytes and fetchedAt"))
       }
       lock.entries[url] = Entry(
         url: url, resolvedURL: resolved, sha256: sha256, byteCount: Int(bytes), fetchedAt: fetchedAt)
