@@ -89,6 +89,11 @@ struct RemoteFetcherTests {
     }
     #expect(text.contains("\"path\": \"\(fixture.url("acme/payments/blob/main/workers/catalog-info.yaml"))\""))
     #expect(text.contains("List orders"))
+    let page = try #require(outputs[0]["catalog/default/component/payments-worker/index.html"])
+    let worker = fixture.url("acme/payments/blob/main/workers/catalog-info.yaml")
+    #expect(
+      String(decoding: page, as: UTF8.self).contains(
+        "<p class=\"source muted\">Fetched from <a href=\"\(worker)\">\(worker)</a>, line 1</p>"))
   }
 
   @Test func aURLMissingFromTheLockIsTheLocatedWarningSayingToFetch() async throws {
