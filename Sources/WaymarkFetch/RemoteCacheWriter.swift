@@ -24,9 +24,11 @@ package struct RemoteCacheWriter: Sendable {
     try Data(bytes).write(to: file, options: .atomic)
   }
 
-  /// Writes `lock` as `waymark.lock`, unless the file already holds exactly that text.
+  /// Writes `lock` as `waymark.lock`, unless the file already holds exactly that text, or there
+  /// is no file and nothing to lock (a site naming no URL gets no lock).
   package func write(_ lock: RemoteLock) throws {
     let file = root.appendingPathComponent(RemoteLock.fileName)
+    if lock.entries.isEmpty, !FileManager.default.fileExists(atPath: file.path) { return }
     let text = Data(lock.text().utf8)
     if (try? Data(contentsOf: file)) == text { return }
     try text.write(to: file, options: .atomic)

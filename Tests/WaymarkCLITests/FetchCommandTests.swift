@@ -30,8 +30,7 @@ import WaymarkTestSupport
       result.stderr.contains(
         "content/catalog/all.yaml:7:11: error: 'http://example.com/catalog-info.yaml' is not fetched: only https URLs are "
           + "(http only to this machine) [input.fetch-refused]\n"))
-    let lock = try String(contentsOf: root.appendingPathComponent("waymark.lock"), encoding: .utf8)
-    #expect(lock == "{\n  \"entries\": [],\n  \"version\": 1\n}\n")
+    #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("waymark.lock").path))
   }
 
   @Test func checkWritesNothingAndPassesWhenNothingIsNamed() throws {
