@@ -14,6 +14,7 @@ let package = Package(
     .library(name: "WaymarkDocs", targets: ["WaymarkDocs"]),
     .library(name: "WaymarkGuardrails", targets: ["WaymarkGuardrails"]),
     .library(name: "WaymarkDelivery", targets: ["WaymarkDelivery"]),
+    .library(name: "WaymarkFetch", targets: ["WaymarkFetch"]),
     .library(name: "YAML", targets: ["YAML"]),
     .library(name: "CEL", targets: ["CEL"]),
     .library(name: "Markdown", targets: ["Markdown"]),
@@ -53,6 +54,9 @@ let package = Package(
         "WaymarkModel", "StructuredData", "YAML", "CEL", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
+    // Fetch: `waymark fetch` downloads the URLs the catalog names and is the only writer of the
+    // remote cache; only the CLI links it, so a build never touches the network.
+    .target(name: "WaymarkFetch", dependencies: ["WaymarkModel", "WaymarkLoading"]),
     // Stages: one per feature, each with a typed output and its diagnostics.
     .target(name: "WaymarkCatalog", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML"]),
     .target(name: "WaymarkDocs", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML", "Markdown"]),
@@ -89,7 +93,7 @@ let package = Package(
     .executableTarget(
       name: "waymark",
       dependencies: [
-        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkScorecards", "WaymarkRendering",
+        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkScorecards", "WaymarkRendering", "WaymarkFetch",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -121,5 +125,10 @@ let package = Package(
       ],
       exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Load/Snapshots", "Render/Snapshots", "Fixtures"]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
+    .testTarget(
+      name: "WaymarkFetchTests",
+      dependencies: [
+        "WaymarkFetch", "WaymarkKit", "WaymarkLoading", "WaymarkModel", "WaymarkTestSupport", "StructuredData",
+      ]),
   ]
 )

@@ -34,7 +34,7 @@ public struct CatalogStage: Sendable {
     let paths = self.paths
     let loader = CatalogLoader(
       root: inputs.root, excludeGlobs: inputs.config.excludeGlobs,
-      readsTemplateContent: inputs.config.readsTemplateContent)
+      readsTemplateContent: inputs.config.readsTemplateContent, remote: inputs.remote)
     var loaded = await loader.load(paths: paths, available: inputs.files)
     if paths.isEmpty { loaded.diagnostics.append(noInput()) }
     return loaded

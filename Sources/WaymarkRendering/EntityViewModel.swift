@@ -56,7 +56,10 @@ public struct EntityViewModel: Sendable {
         ?? entity.externalTargets(of: "ownedBy").first.map { EntityLink(external: $0) },
       tags: entity.tags, hasTags: !entity.tags.isEmpty, annotations: annotations, hasAnnotations: !annotations.isEmpty,
       labels: labels, links: links, hasLinks: !links.isEmpty, relationGroups: groups, hasRelations: !groups.isEmpty,
-      source: EntityDetails.Source(path: entity.source.path, line: entity.source.line),
+      source: EntityDetails.Source(
+        path: entity.source.path, line: entity.source.line,
+        remoteURL: entity.source.path.hasPrefix("https://") || entity.source.path.hasPrefix("http://")
+          ? SitePaths.safeLink(entity.source.path) : nil),
       url: root + SitePaths.entityPage(entity.ref))
     details.viewSourceURL = actions.viewSource
     details.editURL = actions.edit

@@ -24,7 +24,7 @@ import WaymarkTestSupport
     "policy.checkov-shape", "policy.opa-error", "events.malformed", "events.unsupported-file", "catalog.bad-ref",
     "docs.not-found", "policy.bad-ref", "policy.bad-date", "policy.dangling-ref", "policy.unknown-scorecard",
     "catalog.location-target-folder", "layout.syntax", "layout.unused", "policy.bad-result", "policy.bad-expectation",
-    "events.stale-export",
+    "events.stale-export", "input.lock-invalid",
   ]
 
   /// The example's path, input and printed line, read back from `waymark explain CODE`.

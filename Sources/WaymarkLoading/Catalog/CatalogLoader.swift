@@ -37,6 +37,11 @@ public struct LoadedCatalog: Sendable {
   public var files: [SourceFile]
   /// Problems found while reading.
   public var diagnostics: [Diagnostic]
+  /// The URLs named that the cache does not hold, each once, at the first field naming it.
+  package var remoteRequests: [RemoteRequest] = []
+
+  /// The URLs read from the cache, sorted.
+  public var remoteURLs: [String] { files.map(\.path).filter(LocationResolver.isURL) }
 }
 
 /// Reads catalog YAML files in parallel, follows Location entities to the files they name,
@@ -55,18 +60,23 @@ public struct CatalogLoader: Sendable {
   /// Whether files under the folders Templates fetch their content from are read all the same
   /// (`inputs.templateContent: read`).
   public let readsTemplateContent: Bool
+  /// Fetched files, read for URL targets and placeholders.
+  public let remote: RemoteCache
 
   /// Creates a loader.
-  public init(root: URL, excludeGlobs: [String] = [], readsTemplateContent: Bool = false) {
+  public init(
+    root: URL, excludeGlobs: [String] = [], readsTemplateContent: Bool = false, remote: RemoteCache? = nil
+  ) {
     self.root = root
     self.excludeGlobs = excludeGlobs
     self.readsTemplateContent = readsTemplateContent
+    self.remote = remote ?? RemoteCache(root: root)
   }
 
   /// Reads every file in `paths` (root-relative) and every file their Locations reach; `available`
   /// lists the site's files for Location targets written as globs.
   public func load(paths: [String], available: [String] = []) async -> LoadedCatalog {
-    let locations = LocationResolver(root: root, available: available)
+    let locations = LocationResolver(root: root, available: available, remote: remote)
     var read = Set<String>()
     var pending = Array(Set(paths)).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     var results: [FileResult] = []
@@ -74,14 +84,16 @@ public struct CatalogLoader: Sendable {
     var diagnostics: [Diagnostic] = []
     let excluded = excludeGlobs.map(GlobPattern.init)
     var notedExcluded = Set<String>()
+    var requests: [RemoteRequest] = []
     while !pending.isEmpty {
       read.formUnion(pending)
       let wave = await readAll(pending)
       var next = Set<String>()
       for result in wave {
         for document in result.documents where LocationResolver.isLocation(document.value) {
-          let (targets, problems) = locations.targets(of: document)
+          let (targets, problems, missing) = locations.resolvedTargets(of: document)
           diagnostics += problems
+          requests += missing
           edges[result.path, default: []] += targets
           for target in targets where !excluded.isEmpty && !notedExcluded.contains(target.path) {
             guard let glob = zip(excludeGlobs, excluded).first(where: { $0.1.matches(target.path) })?.0 else {
@@ -108,10 +120,13 @@ public struct CatalogLoader: Sendable {
     for file in sorted.flatMap({ $0.file.map { [$0] } ?? [] } ) + sorted.flatMap(\.substitutedFiles) {
       files[file.path] = file
     }
+    var seen = Set<String>()
+    let firstRequests = (requests + sorted.flatMap(\.requests)).sorted { $0.location < $1.location }
+      .filter { seen.insert($0.url).inserted }
     return LoadedCatalog(
       documents: sorted.flatMap(\.documents),
       files: files.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
-      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics)
+      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics, remoteRequests: firstRequests)
   }
 
   /// A Location names a file `inputs.exclude` leaves out by its path: Backstage has no excludes
@@ -126,9 +141,10 @@ public struct CatalogLoader: Sendable {
 
   private func readAll(_ paths: [String]) async -> [FileResult] {
     let root = self.root
+    let remote = self.remote
     return await withTaskGroup(of: FileResult.self) { group in
       for path in paths {
-        group.addTask { Self.read(path, under: root) }
+        group.addTask { Self.read(path, under: root, remote: remote) }
       }
       var results: [FileResult] = []
       for await result in group { results.append(result) }
@@ -142,11 +158,14 @@ public struct CatalogLoader: Sendable {
     package var documents: [CatalogDocument] = []
     package var substitutedFiles: [SourceFile] = []
     package var diagnostics: [Diagnostic] = []
+    package var requests: [RemoteRequest] = []
   }
 
   /// Reads and parses one file and resolves its substitutions; never throws, problems become diagnostics.
-  package static func read(_ path: String, under root: URL) -> FileResult {
-    switch SourceFile.read(path, under: root) {
+  package static func read(_ path: String, under root: URL, remote: RemoteCache? = nil) -> FileResult {
+    let remote = remote ?? RemoteCache(root: root)
+    let source = LocationResolver.isURL(path) ? remote.read(path) : SourceFile.read(path, under: root)
+    switch source {
     case .failure(let diagnostic):
       return FileResult(path: path, diagnostics: [diagnostic])
     case .success(let file):
@@ -160,7 +179,7 @@ public struct CatalogLoader: Sendable {
       }
       var result = FileResult(path: path, file: file)
       result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
-      let substitutions = SubstitutionResolver(root: root)
+      let substitutions = SubstitutionResolver(root: root, remote: remote)
       for (document, conversion) in zip(stream.documents, conversions) {
         result.diagnostics += conversion.problems.map { Diagnostic(yaml: $0, path: path) }
         let location = SourceLocation(path: path, position: document.root.start)
@@ -180,6 +199,7 @@ public struct CatalogLoader: Sendable {
         }
         let resolution = substitutions.resolve(conversion.value, path: path, sourceMap: conversion.sourceMap)
         result.diagnostics += resolution.diagnostics
+        result.requests += resolution.requests
         result.substitutedFiles += resolution.files
         result.documents.append(
           CatalogDocument(

@@ -6,18 +6,23 @@ import WaymarkModel
 ///
 /// As Backstage's `LocationEntityProcessor` and file reader: `target` comes before `targets`,
 /// relative targets resolve against the Location's own file, globs are allowed, a missing file
-/// is an error unless `presence: optional`, and a target ending in `/` is an error. Unlike
-/// Backstage nothing is fetched: a URL target is a warning, and no target may leave the root.
+/// is an error unless `presence: optional`, and a target ending in `/` is an error. A URL
+/// target (or any target in a file that was itself fetched, resolved against its URL) is read
+/// from the cache `waymark fetch` filled, and is a warning naming the URL until it is there;
+/// no path target may leave the root.
 public struct LocationResolver: Sendable {
   /// The site root.
   public let root: URL
   /// Every file under the root, for matching glob targets.
   public let available: [String]
+  /// Fetched files.
+  public let remote: RemoteCache
 
   /// Creates a resolver.
-  public init(root: URL, available: [String]) {
+  public init(root: URL, available: [String], remote: RemoteCache? = nil) {
     self.root = root
     self.available = available
+    self.remote = remote ?? RemoteCache(root: root)
   }
 
   /// One file a Location points at, with where the Location names it.
@@ -45,7 +50,13 @@ public struct LocationResolver: Sendable {
 
   /// The files `document` (a Location read from `path`) points at, and the problems found.
   public func targets(of document: CatalogDocument) -> ([Target], [Diagnostic]) {
-    guard let spec = document.value["spec"]?.objectValue else { return ([], []) }
+    let (targets, diagnostics, _) = resolvedTargets(of: document)
+    return (targets, diagnostics)
+  }
+
+  /// The files `document` points at, the problems found, and the URLs it names that are not fetched.
+  package func resolvedTargets(of document: CatalogDocument) -> ([Target], [Diagnostic], [RemoteRequest]) {
+    guard let spec = document.value["spec"]?.objectValue else { return ([], [], []) }
     let optional = spec["presence"]?.stringValue == "optional"
     let type = spec["type"]?.stringValue
     var written: [(String, ValuePath)] = []
@@ -55,17 +66,41 @@ public struct LocationResolver: Sendable {
     }
     var targets: [Target] = []
     var diagnostics: [Diagnostic] = []
+    var requests: [RemoteRequest] = []
     let note = SubstitutionResolver.entityNote(for: document.value)
     for (target, field) in written {
       let location = SourceLocation(path: document.path, position: document.sourceMap.position(of: field))
-      let (resolved, problem) = resolve(target, field: field, type: type, optional: optional, besideFile: document.path)
+      let (resolved, problem) =
+        Self.isURL(document.path) || Self.isURL(target)
+        ? resolveRemote(target, field: field, besideURL: document.path, at: location, requests: &requests)
+        : resolve(target, field: field, type: type, optional: optional, besideFile: document.path)
       if let problem {
         diagnostics.append(
           Diagnostic(problem.severity, code: problem.code, message: problem.message, location: location, notes: note.map { [$0] } ?? []))
       }
       targets += resolved.map { Target(path: $0, field: location, note: note) }
     }
-    return (targets, diagnostics)
+    return (targets, diagnostics, requests)
+  }
+
+  /// A URL target, or any target of a fetched file: the absolute URL when the cache holds it.
+  private func resolveRemote(
+    _ target: String, field: ValuePath, besideURL base: String, at location: SourceLocation,
+    requests: inout [RemoteRequest]
+  ) -> ([String], Diagnostic?) {
+    let absolute = Self.isURL(target) ? target : RemoteCache.resolve(target, againstURL: base)
+    guard let url = absolute else {
+      let message = "\(field) '\(target)' does not make a URL beside '\(base)'"
+      return ([], Diagnostic(.error, code: .catalogLocationTargetMissing, message: message, location: nil))
+    }
+    if remote.isAvailable(url) { return ([url], nil) }
+    requests.append(RemoteRequest(url: url, location: location))
+    return (
+      [],
+      Diagnostic(
+        .warning, code: .catalogLocationNotFetched, message: "\(field) \(RemoteCache.notFetchedMessage(url))",
+        location: nil)
+    )
   }
 
   private func resolve(_ target: String, field: ValuePath, type: String?, optional: Bool, besideFile file: String) -> (
@@ -75,9 +110,6 @@ public struct LocationResolver: Sendable {
       _ severity: Diagnostic.Severity, _ code: DiagnosticCode, _ message: String
     ) -> ([String], Diagnostic?) {
       ([], Diagnostic(severity, code: code, message: "\(field) \(message)", location: nil))
-    }
-    if Self.isURL(target) {
-      return problem(.warning, .catalogLocationNotFetched, "'\(target)' is a URL, which is not fetched in a static build")
     }
     if target.hasSuffix("/") {
       return problem(.error, .catalogLocationTargetFolder, "'\(target)' names a folder; a Location target must be a file or a glob")

@@ -8,14 +8,18 @@ import YAML
 /// Follows `PlaceholderProcessor`: an object whose only key is `$text`, `$json` or `$yaml` with
 /// a string value is replaced by the file it names, read relative to the entity's file. Objects
 /// with other `$` keys (a JSON Schema's `$ref`) are left alone, and substituted content is not
-/// searched again. Paths never leave the site root; URLs are not fetched in a static build.
+/// searched again. Paths never leave the site root; a URL (or any target in a fetched file,
+/// resolved against its URL) is read from the cache `waymark fetch` filled, never the network.
 public struct SubstitutionResolver: Sendable {
   /// The site root.
   public let root: URL
+  /// Fetched files.
+  public let remote: RemoteCache
 
   /// Creates a resolver.
-  public init(root: URL) {
+  public init(root: URL, remote: RemoteCache? = nil) {
     self.root = root
+    self.remote = remote ?? RemoteCache(root: root)
   }
 
   /// What resolving one document produced.
@@ -26,6 +30,8 @@ public struct SubstitutionResolver: Sendable {
     public var files: [SourceFile]
     /// Problems: missing files, paths outside the root, unparsable JSON or YAML, URLs not fetched.
     public var diagnostics: [Diagnostic]
+    /// The URLs named that the cache does not hold.
+    package var requests: [RemoteRequest] = []
   }
 
   /// The placeholder kinds Backstage resolves, by key.
@@ -114,13 +120,12 @@ public struct SubstitutionResolver: Sendable {
     for key: String, target: String, field: ValuePath, at location: SourceLocation, besideFile file: String,
     into resolution: inout Resolution
   ) -> JSONValue? {
-    if LocationResolver.isURL(target) {
-      resolution.diagnostics.append(
-        .warning(
-          .catalogSubstitutionNotFetched,
-          "\(field) \(key) '\(target)' is a URL, which is not fetched in a static build; the placeholder is kept as written",
-          at: location))
-      return nil
+    if LocationResolver.isURL(target) || LocationResolver.isURL(file) {
+      guard
+        let read = remoteFile(
+          key: key, target: target, field: field, at: location, besideFile: file, into: &resolution)
+      else { return nil }
+      return parsed(read, key: key, field: field, at: location, into: &resolution)
     }
     guard !target.hasPrefix("/"), let resolved = RootPath.resolve(target, besideFile: file) else {
       resolution.diagnostics.append(
@@ -159,6 +164,45 @@ public struct SubstitutionResolver: Sendable {
       file = read
     }
     resolution.files.append(file)
+    return parsed(file, key: key, field: field, at: location, into: &resolution)
+  }
+
+  /// The fetched file a placeholder names, or nil (with a diagnostic, and a request when not fetched).
+  private func remoteFile(
+    key: String, target: String, field: ValuePath, at location: SourceLocation, besideFile file: String,
+    into resolution: inout Resolution
+  ) -> SourceFile? {
+    let absolute = LocationResolver.isURL(target) ? target : RemoteCache.resolve(target, againstURL: file)
+    guard let url = absolute else {
+      resolution.diagnostics.append(
+        .error(
+          .catalogSubstitutionMissing, "\(field) \(key) '\(target)' does not make a URL beside '\(file)'",
+          at: location))
+      return nil
+    }
+    guard remote.isAvailable(url) else {
+      resolution.requests.append(RemoteRequest(url: url, location: location))
+      resolution.diagnostics.append(
+        .warning(
+          .catalogSubstitutionNotFetched,
+          "\(field) \(key) \(RemoteCache.notFetchedMessage(url)); the placeholder is kept as written", at: location))
+      return nil
+    }
+    switch remote.read(url) {
+    case .failure(let problem):
+      resolution.diagnostics.append(problem)
+      return nil
+    case .success(let read):
+      resolution.files.append(read)
+      return read
+    }
+  }
+
+  /// The value of a placeholder's file: its text, or its JSON or YAML parsed.
+  private func parsed(
+    _ file: SourceFile, key: String, field: ValuePath, at location: SourceLocation, into resolution: inout Resolution
+  ) -> JSONValue? {
+    let resolved = file.path
     let note = DiagnosticNote("substituted for \(field) here", at: location)
     switch key {
     case "$json":

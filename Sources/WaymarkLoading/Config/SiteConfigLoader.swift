@@ -40,6 +40,10 @@ public struct SiteConfigLoader: Sendable {
     "metrics": .mapping(["bands": .string, "productionEnvironments": .stringList, "windowDays": .string]),
     "docs": .mapping(["unsafeHTML": .bool, "brokenLinksAreErrors": .bool]),
     "guardrails": .mapping(["checkoutRoots": .stringList, "repositoryPatterns": .stringList]),
+    "integrations": .mapping([
+      "github": .mapping(["host": .string, "rawBaseUrl": .string, "token": .string]),
+      "gitlab": .mapping(["host": .string, "token": .string]),
+    ]),
   ]
 
   /// Creates a loader.
@@ -108,6 +112,7 @@ public struct SiteConfigLoader: Sendable {
     diagnostics += config.guardrails.read(value, sourceMap: conversion.sourceMap, file: file)
     diagnostics += config.catalog.read(value, sourceMap: conversion.sourceMap, file: file)
     diagnostics += config.diagnostics.read(value, sourceMap: conversion.sourceMap, file: file)
+    diagnostics += config.integrations.read(value, sourceMap: conversion.sourceMap, file: file)
     return (config, diagnostics)
   }
 

@@ -51,6 +51,14 @@ public struct DocsLocator: Sendable {
             at: location))
         continue
       }
+      if text.hasPrefix("dir:"), LocationResolver.isURL(entity.source.path) {
+        diagnostics.append(
+          .warning(
+            .docsRemoteRef,
+            "'\(text)' is a folder beside '\(entity.source.path)', in a remote repository that is not fetched",
+            at: location))
+        continue
+      }
       guard text.hasPrefix("dir:") else {
         diagnostics.append(
           .error(.docsBadRef, "'\(Self.refAnnotation)' must start with 'dir:' or 'url:', not '\(text)'", at: location))

@@ -20,6 +20,8 @@ public struct SiteInputs: Sendable {
   /// Whether the output folder was refused already (it is then not checked against docs folders).
   package let outputIsRefused: Bool
   package let finder: InputFinder
+  /// What `waymark fetch` stored: `waymark.lock` and its cache, the only source of remote inputs.
+  public var remote: RemoteCache
 
   /// The files matching any of `globs`, sorted, each listed once.
   public func files(matching globs: [String]) -> [String] {

@@ -26,7 +26,7 @@ public struct SiteInputsLoader: Sendable {
       return SiteInputs(
         root: root, config: SiteConfig(), configFile: nil, output: output ?? root, files: [], diagnostics: [],
         usageFailure: "the site root \(root.path) is not a folder that exists", outputIsRefused: true,
-        finder: InputFinder(root: root, excludedFolders: []))
+        finder: InputFinder(root: root, excludedFolders: []), remote: RemoteCache(root: root))
     }
     var (config, configFile, diagnostics) = SiteConfigLoader().load(root: root)
     if let baseURL { config.baseURL = SiteConfigLoader.normalizedBaseURL(baseURL) }
@@ -50,9 +50,11 @@ public struct SiteInputsLoader: Sendable {
     diagnostics += walk.diagnostics(
       matching: config.catalogGlobs + config.eventGlobs + config.policyResultGlobs
         + ["yaml", "yml"].map { "\(config.policiesDirectory)/**/*.\($0)" } + ["\(config.layoutsDirectory)/**/*"])
+    let (remote, lockProblems) = RemoteCache.load(root: root)
+    diagnostics += lockProblems
     return SiteInputs(
       root: root, config: config, configFile: configFile, output: output, files: walk.files, diagnostics: diagnostics,
-      usageFailure: usageFailure, outputIsRefused: !outputProblems.isEmpty, finder: finder)
+      usageFailure: usageFailure, outputIsRefused: !outputProblems.isEmpty, finder: finder, remote: remote)
   }
 
   /// Root-relative folders the input walk must not enter: the output, as configured (when no

@@ -35,6 +35,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var guardrails = GuardrailSettings()
   /// Catalog settings (`catalog:`): external entities, the severity of dangling references.
   public var catalog = CatalogSettings()
+  /// How `waymark fetch` reads GitHub and GitLab URLs (`integrations:`).
+  public var integrations = IntegrationSettings()
   /// Diagnostic settings (`diagnostics:`): codes silenced.
   public var diagnostics = DiagnosticSettings()
   /// Whether raw HTML in docs pages passes through (`docs.unsafeHTML`); off, it is removed.

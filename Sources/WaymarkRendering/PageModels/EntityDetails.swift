@@ -42,8 +42,14 @@ package struct EntityDetails: Codable, Sendable, TemplateDescribed {
   package struct Source: Codable, Sendable, TemplateDescribed {
     package var path: String
     package var line: Int
+    /// The URL the file was fetched from (`waymark fetch`), when it is one; absent for local files.
+    package var remoteURL: String?
 
-    package static let keyMeanings = ["path": "The file, relative to the root.", "line": "The document's first line."]
+    package static let keyMeanings = [
+      "path": "The file, relative to the root (its URL when fetched by `waymark fetch`).",
+      "line": "The document's first line.",
+      "remoteURL": "The URL the file was fetched from, as a link; absent for a file in the repository.",
+    ]
   }
 
   package var ref: String

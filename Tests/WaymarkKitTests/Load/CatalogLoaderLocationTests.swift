@@ -46,7 +46,7 @@ import WaymarkTestSupport
     #expect(
       problems == [
         "all.yaml:6:7: error: spec.targets[0] './missing.yaml' names 'missing.yaml', which does not exist; add 'presence: optional' if it may be absent [catalog.location-target-missing]\n  note: in entity 'location:default/loc'\n",
-        "all.yaml:7:7: warning: spec.targets[1] 'https://github.com/acme/x/blob/main/catalog-info.yaml' is a URL, which is not fetched in a static build [catalog.location-not-fetched]\n  note: in entity 'location:default/loc'\n",
+        "all.yaml:7:7: warning: spec.targets[1] 'https://github.com/acme/x/blob/main/catalog-info.yaml' is not in waymark.lock or its cache; run 'waymark fetch' to fetch it [catalog.location-not-fetched]\n  note: in entity 'location:default/loc'\n",
         "all.yaml:8:7: error: spec.targets[2] '../outside.yaml' points outside the site root [catalog.path-outside-root]\n  note: in entity 'location:default/loc'\n",
         "all.yaml:9:7: error: spec.targets[3] './sub/' names a folder; a Location target must be a file or a glob [catalog.location-target-folder]\n  note: in entity 'location:default/loc'\n",
         "all.yaml:10:7: error: spec.targets[4] './none-*.yaml' matches no file [catalog.location-target-missing]\n  note: in entity 'location:default/loc'\n",
@@ -133,7 +133,7 @@ import WaymarkTestSupport
       problems == [
         "api.yaml:5:6: error: spec.a $text '../../etc/passwd' points outside the site root [catalog.path-outside-root]\n  note: in entity 'api:default/x'\n",
         "api.yaml:6:6: error: spec.b $text './missing.txt' names 'missing.txt', which does not exist [catalog.substitution-missing]\n  note: in entity 'api:default/x'\n",
-        "api.yaml:9:6: warning: spec.e $text 'https://example.com/openapi.yaml' is a URL, which is not fetched in a static build; the placeholder is kept as written [catalog.substitution-not-fetched]\n  note: in entity 'api:default/x'\n",
+        "api.yaml:9:6: warning: spec.e $text 'https://example.com/openapi.yaml' is not in waymark.lock or its cache; run 'waymark fetch' to fetch it; the placeholder is kept as written [catalog.substitution-not-fetched]\n  note: in entity 'api:default/x'\n",
         "bad.json:1:7: error: $json file is not valid JSON: unexpected '}'; expected a value [catalog.substitution-invalid]\n  api.yaml:7:6: note: substituted for spec.c here\n  note: in entity 'api:default/x'\n",
         "two.yaml:1:1: error: $yaml file must hold exactly one YAML document, found 2 [catalog.substitution-invalid]\n  api.yaml:8:6: note: substituted for spec.d here\n  note: in entity 'api:default/x'\n",
       ])

@@ -282,7 +282,8 @@ extension DiagnosticCode {
 
   /// `catalog.location-not-fetched`
   public static let catalogLocationNotFetched = DiagnosticCode(
-    "catalog.location-not-fetched", .warning, .catalog, "a URL Location target, not fetched in a static build",
+    "catalog.location-not-fetched", .warning, .catalog,
+    "a URL Location target not in `waymark.lock` or its cache yet (run `waymark fetch`)",
     example: "catalog/all.yaml",
     """
     apiVersion: backstage.io/v1alpha1
@@ -294,8 +295,8 @@ extension DiagnosticCode {
 
     """,
     prints: """
-      catalog/all.yaml:6:11: warning: spec.target 'https://example.com/catalog-info.yaml' is a URL, which is not \
-      fetched in a static build [catalog.location-not-fetched]
+      catalog/all.yaml:6:11: warning: spec.target 'https://example.com/catalog-info.yaml' is not in waymark.lock or \
+      its cache; run 'waymark fetch' to fetch it [catalog.location-not-fetched]
       """)
 
   /// `catalog.location-cycle`
@@ -376,7 +377,8 @@ extension DiagnosticCode {
 
   /// `catalog.substitution-not-fetched`
   public static let catalogSubstitutionNotFetched = DiagnosticCode(
-    "catalog.substitution-not-fetched", .warning, .catalog, "a placeholder naming a URL, kept as written",
+    "catalog.substitution-not-fetched", .warning, .catalog,
+    "a placeholder naming a URL not in `waymark.lock` or its cache yet, kept as written (run `waymark fetch`)",
     example: "catalog/api.yaml",
     """
     apiVersion: backstage.io/v1alpha1
@@ -392,8 +394,9 @@ extension DiagnosticCode {
 
     """,
     prints: """
-      catalog/api.yaml:10:5: warning: spec.definition $text 'https://example.com/openapi.yaml' is a URL, which is not \
-      fetched in a static build; the placeholder is kept as written [catalog.substitution-not-fetched]
+      catalog/api.yaml:10:5: warning: spec.definition $text 'https://example.com/openapi.yaml' is not in waymark.lock \
+      or its cache; run 'waymark fetch' to fetch it; the placeholder is kept as written \
+      [catalog.substitution-not-fetched]
       """)
 
   /// `catalog.template-file`

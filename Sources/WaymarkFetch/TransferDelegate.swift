@@ -1,0 +1,98 @@
+import Foundation
+import Synchronization
+
+#if canImport(FoundationNetworking)
+  import FoundationNetworking
+#endif
+
+/// Follows one data task for `RemoteDownloader`: collects its bytes up to the limit, refuses
+/// redirects to another scheme or host, and reports the outcome once.
+@available(macOS 15, *)
+final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
+  private struct State {
+    var bytes: [UInt8] = []
+    var problem: RemoteFetchProblem?
+    var continuation: CheckedContinuation<Result<RemoteDownloader.Downloaded, RemoteFetchProblem>, Never>?
+  }
+
+  private let maximumByteCount: Int
+  private let state = Mutex(State())
+
+  init(maximumByteCount: Int) {
+    self.maximumByteCount = maximumByteCount
+  }
+
+  /// Starts `task`; `continuation` is resumed when it ends.
+  func start(
+    _ task: URLSessionDataTask,
+    reportingTo continuation: CheckedContinuation<Result<RemoteDownloader.Downloaded, RemoteFetchProblem>, Never>
+  ) {
+    state.withLock { $0.continuation = continuation }
+    task.resume()
+  }
+
+  func urlSession(
+    _ session: URLSession, dataTask: URLSessionDataTask, didReceive response: URLResponse,
+    completionHandler: @escaping @Sendable (URLSession.ResponseDisposition) -> Void
+  ) {
+    if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
+      let problem: RemoteFetchProblem =
+        (300..<400).contains(http.statusCode)
+        ? .refused("redirected to '\(http.value(forHTTPHeaderField: "Location") ?? "")', another host or scheme")
+        : .failed("HTTP \(http.statusCode)")
+      state.withLock { $0.problem = $0.problem ?? problem }
+      completionHandler(.cancel)
+      return
+    }
+    if response.expectedContentLength > Int64(maximumByteCount) {
+      state.withLock { $0.problem = .tooLarge(maximumByteCount) }
+      completionHandler(.cancel)
+      return
+    }
+    completionHandler(.allow)
+  }
+
+  func urlSession(_ session: URLSession, dataTask: URLSessionDataTask, didReceive data: Data) {
+    let over = state.withLock { state -> Bool in
+      guard state.problem == nil else { return true }
+      state.bytes.append(contentsOf: data)
+      if state.bytes.count > maximumByteCount {
+        state.problem = .tooLarge(maximumByteCount)
+        state.bytes = []
+        return true
+      }
+      return false
+    }
+    if over { dataTask.cancel() }
+  }
+
+  func urlSession(
+    _ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+    newRequest request: URLRequest, completionHandler: @escaping @Sendable (URLRequest?) -> Void
+  ) {
+    let from = task.originalRequest?.url
+    let to = request.url
+    let sameOrigin =
+      from?.scheme?.lowercased() == to?.scheme?.lowercased()
+      && RemoteURLRewriter.authority(of: from) == RemoteURLRewriter.authority(of: to)
+    completionHandler(sameOrigin ? request : nil)
+  }
+
+  func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
+    let (continuation, outcome) = state.withLock { state in
+      let continuation = state.continuation
+      state.continuation = nil
+      if let problem = state.problem {
+        return (continuation, Result<RemoteDownloader.Downloaded, RemoteFetchProblem>.failure(problem))
+      }
+      if let error = error as? URLError {
+        let message = error.code == .timedOut ? "timed out" : "network error (\(error.code.rawValue))"
+        return (continuation, .failure(.failed(message)))
+      }
+      if let error { return (continuation, .failure(.failed("network error: \(error.localizedDescription)"))) }
+      let final = task.currentRequest?.url?.absoluteString ?? task.originalRequest?.url?.absoluteString ?? ""
+      return (continuation, .success(RemoteDownloader.Downloaded(bytes: state.bytes, finalURL: final)))
+    }
+    continuation?.resume(returning: outcome)
+  }
+}
