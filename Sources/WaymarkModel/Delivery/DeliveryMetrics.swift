@@ -41,6 +41,8 @@ public struct DeliveryMetrics: Sendable {
   /// The self-service signals: `{"org": T, "groups": {ref: T}, "unassigned": n, "count": n}` (ticket volume,
   /// time to close, before and after each team's first golden-path entity).
   public var tickets: JSONValue
+  /// Rollup rows that overlap raw events or other rows (`events.rollup-overlap`).
+  public var diagnostics: [Diagnostic] = []
 
   /// No events at all: every figure is "no data".
   public init(window: MetricWindow, bands: DORABands) {
