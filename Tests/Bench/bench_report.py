@@ -9,6 +9,7 @@ import re
 import statistics
 
 import page_weight
+import rollup_size
 
 NOT_BUILT = "not built"
 DASH = "—"
@@ -222,6 +223,8 @@ def report_markdown(results):
     ]
     if results.get("page_weight"):
         lines += ["", page_weight_section(results["page_weight"])]
+    if results.get("rollups"):
+        lines += ["", rollup_size.report_markdown(results["rollups"])]
     return "\n".join(lines) + "\n"
 
 

@@ -127,6 +127,10 @@ def histogram(entries):
     return out
 
 
+def iso_day(day):
+    return datetime.date.fromordinal(datetime.date(1970, 1, 1).toordinal() + day).isoformat()
+
+
 def rollup_lines(counts, buckets, first_day, last_day):
     """The rollup rows, sorted by day then subject key, as (day, JSON line)."""
     by_key = {}
@@ -138,14 +142,13 @@ def rollup_lines(counts, buckets, first_day, last_day):
         if not (first_day <= day <= last_day) or not (subject or repository or purl):
             continue
         metrics = by_key.get((skey, day), {})
-        row = {
-            "format": FORMAT,
-            "day": datetime.date(1970, 1, 1).fromordinal(datetime.date(1970, 1, 1).toordinal() + day).isoformat(),
-            "subject": subject or None, "repository": repository or None, "purl": purl or None,
-            "events": int(events), "deployments": int(deploys), "deploymentDays": 1 if deploys else 0,
-            "failedDeployments": int(failed), "reworkDeployments": int(rework), "openFailures": int(open_failures),
-        }
-        # Empty figures are left out: a missing histogram or pipelines object reads as empty.
+        row = {"format": FORMAT, "day": iso_day(day)}
+        figures = [("subject", subject or None), ("repository", repository or None), ("purl", purl or None),
+                   ("events", int(events)), ("deployments", int(deploys)), ("deploymentDays", 1 if deploys else 0),
+                   ("failedDeployments", int(failed)), ("reworkDeployments", int(rework)),
+                   ("openFailures", int(open_failures))]
+        row.update((name, value) for name, value in figures if value)
+        # Empty figures are left out: a missing count, histogram or pipelines object reads as 0.
         for metric in ("leadTimeHours", "recoveryHours"):
             if metric in metrics:
                 row[metric] = histogram(metrics[metric])
@@ -195,7 +198,7 @@ def main(argv=None):
     os.makedirs(arguments.out, exist_ok=True)
     months = {}
     for day, _, line in lines:
-        month = datetime.date.fromordinal(datetime.date(1970, 1, 1).toordinal() + day).strftime("%Y-%m")
+        month = iso_day(day)[:7]
         months.setdefault(month, []).append(line)
     for month, month_lines in sorted(months.items()):
         with open(os.path.join(arguments.out, month + ".jsonl"), "w", encoding="utf-8", newline="\n") as out:
