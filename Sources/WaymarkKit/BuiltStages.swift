@@ -28,7 +28,8 @@ package struct BuiltStages: Sendable {
   /// Every stage's diagnostics, in stage order (the list sorts them).
   package var diagnostics: [Diagnostic] {
     inputs.diagnostics + catalog.diagnostics + guardrails.diagnostics + events.diagnostics
-      + (delivery?.diagnostics ?? []) + docs.diagnostics + placement + scorecards.diagnostics + secrets.diagnostics + clockDiagnostics
+      + (delivery?.diagnostics ?? []) + docs.diagnostics + placement + scorecards.diagnostics + secrets.diagnostics
+      + clockDiagnostics
   }
 
   /// No clock at all (`build.no-clock`), and exports that stopped long before "now" (`events.stale-export`).

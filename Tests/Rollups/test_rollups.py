@@ -97,7 +97,8 @@ class RollupsTest(unittest.TestCase):
     @classmethod
     def job(cls, engine):
         out = os.path.join(cls.work, "rollups-" + engine)
-        made = run([sys.executable, os.path.join(REPOSITORY, "contrib", "rollups", "rollups.py"), "--events", cls.events,
+        runner = os.path.join(REPOSITORY, "contrib", "rollups", "rollups.py")
+        made = run([sys.executable, runner, "--events", cls.events,
                     "--out", out, "--window-days", "90", "--as-of", AS_OF, "--engine", engine])
         assert made.returncode == 0, made.stderr
         return out

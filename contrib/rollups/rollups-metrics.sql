@@ -42,7 +42,8 @@ GROUP BY skey, incident;
 -- or in the same flow, else the latest one at or before it.
 CREATE OR REPLACE TEMPORARY VIEW attributed AS
 SELECT i.skey, i.incident, i.started, i.resolved,
-  coalesce(max(CASE WHEN (i.artifact IS NOT NULL AND d.artifact = i.artifact) OR (i.flow IS NOT NULL AND d.flow = i.flow)
+  coalesce(max(CASE WHEN (i.artifact IS NOT NULL AND d.artifact = i.artifact)
+      OR (i.flow IS NOT NULL AND d.flow = i.flow)
     THEN d.pos END), max(d.pos)) AS pos
 FROM incidents i JOIN deploys d ON d.skey = i.skey AND d.time_ms <= i.started
 WHERE i.started IS NOT NULL
@@ -94,12 +95,12 @@ SELECT skey, day, 'recoveryHours' AS metric, ms FROM recoveries;
 -- DDSketch buckets: x hours > 0 is in bucket ceil(log_gamma x), gamma = (1 + 0.01) / (1 - 0.01).
 CREATE OR REPLACE TEMPORARY VIEW rollup_buckets AS
 SELECT skey, day, metric,
-  CASE WHEN ms > 0 THEN CAST(ceil(ln(CAST(ms AS DOUBLE) / 3600000) / ln(CAST(1.01 AS DOUBLE) / CAST(0.99 AS DOUBLE))) AS INT) END
-    AS bucket,
+  CASE WHEN ms > 0 THEN CAST(ceil(ln(CAST(ms AS DOUBLE) / 3600000)
+    / ln(CAST(1.01 AS DOUBLE) / CAST(0.99 AS DOUBLE))) AS INT) END AS bucket,
   count(*) AS n, sum(ms) AS sum_ms
 FROM durations
-GROUP BY skey, day, metric,
-  CASE WHEN ms > 0 THEN CAST(ceil(ln(CAST(ms AS DOUBLE) / 3600000) / ln(CAST(1.01 AS DOUBLE) / CAST(0.99 AS DOUBLE))) AS INT) END;
+GROUP BY skey, day, metric, CASE WHEN ms > 0 THEN CAST(ceil(ln(CAST(ms AS DOUBLE) / 3600000)
+    / ln(CAST(1.01 AS DOUBLE) / CAST(0.99 AS DOUBLE))) AS INT) END;
 
 CREATE OR REPLACE TEMPORARY VIEW rollup_counts AS
 SELECT s.skey, s.day, max(s.subject) AS subject, max(s.repository) AS repository, max(s.purl) AS purl,

@@ -12,7 +12,8 @@
 
 -- A CloudEvent in structured mode carries the CDEvent in `data`.
 CREATE OR REPLACE TEMPORARY VIEW cd_docs AS
-SELECT CASE WHEN get_json_object(line, '$.specversion') = '1.0' THEN get_json_object(line, '$.data') ELSE line END AS doc
+SELECT CASE WHEN get_json_object(line, '$.specversion') = '1.0' THEN get_json_object(line, '$.data') ELSE line END
+  AS doc
 FROM raw_lines
 WHERE length(trim(line)) > 0;
 
@@ -93,7 +94,8 @@ SELECT
   CASE WHEN kind = 'change' THEN subject_id WHEN kind = 'artifact' THEN change_id END AS change,
   CASE WHEN kind IN ('incident_started', 'incident_resolved')
     THEN concat(coalesce(subject_source, source), chr(31), subject_id) END AS incident,
-  CASE WHEN kind IN ('deployment', 'rollback', 'incident_started', 'incident_resolved') THEN environment END AS environment,
+  CASE WHEN kind IN ('deployment', 'rollback', 'incident_started', 'incident_resolved') THEN environment END
+    AS environment,
   CASE WHEN kind = 'pipeline' AND outcome IS NOT NULL THEN lower(outcome) IN ('success', 'pass') END AS succeeded
 FROM (
   SELECT u.*, CASE WHEN subject_id LIKE 'pkg:%' THEN regexp_extract(subject_id, '^pkg:(?:[^@?#]*/)?([^/@?#]*)', 1)

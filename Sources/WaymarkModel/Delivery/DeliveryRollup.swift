@@ -65,7 +65,8 @@ public struct DeliveryRollup: Sendable, Hashable {
   public func add(to sample: inout DeliverySample, window: MetricWindow) {
     sample.events += events
     guard isInside(window) else { return }
-    let time = max(window.start.millisecondsSinceEpoch + 1, min(window.end.millisecondsSinceEpoch, dayStart + 43_200_000))
+    let noon = dayStart + 43_200_000
+    let time = max(window.start.millisecondsSinceEpoch + 1, min(window.end.millisecondsSinceEpoch, noon))
     for index in 0..<deployments {
       sample.deployments.append(
         .init(time: time, failed: index < failedDeployments, rework: index < reworkDeployments))
