@@ -1,4 +1,4 @@
--- DuckDB's definitions of what rollups.sql takes from Spark SQL (README.md, "Dialects").
+-- DuckDB's definitions of what rollups.sql takes from Spark SQL (docs/manual/delivery-rollups.md, "Dialects").
 -- rollups.py also reads every line as raw_lines(line) with read_csv (one VARCHAR column, lines
 -- that are not JSON left out, as Spark's get_json_object gives NULL for them) and replaces
 -- `CAST(x AS TIMESTAMP)` with `CAST(x AS TIMESTAMPTZ)`: DuckDB's TIMESTAMP drops a UTC offset.

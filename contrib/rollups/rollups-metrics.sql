@@ -1,5 +1,5 @@
 -- The per-day figures, after rollups.py has labelled flows(node, flow). Mirrors
--- ComponentDeliveryEvaluator, grouped by subject key instead of component (README.md says when
+-- ComponentDeliveryEvaluator, grouped by subject key instead of component (delivery-rollups.md says when
 -- the two differ).
 
 CREATE OR REPLACE TEMPORARY VIEW flowed AS

@@ -10,7 +10,7 @@ The SQL is rollups.sql, flows.sql and rollups-metrics.sql (Spark SQL; DuckDB thr
 dialect-duckdb.sql and the two definitions below). DIR gets one file per month,
 YYYY-MM.jsonl, with one line per subject and UTC day; the last --window-days days before
 --as-of (default: the end of the newest event's day) are written, computed over all history.
-See README.md.
+See README.md and docs/manual/delivery-rollups.md.
 """
 
 import argparse

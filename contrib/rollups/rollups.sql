@@ -1,7 +1,7 @@
 -- Waymark delivery rollups (format waymark.delivery-rollup/v1) from CDEvents stored as JSON Lines.
 --
--- Spark SQL; runs unchanged on DuckDB through the few definitions in dialect-duckdb.sql (see
--- README.md, "Dialects"). rollups.py provides:
+-- Spark SQL; runs on DuckDB through two macros and one rewrite in rollups.py and dialect-duckdb.sql
+-- (docs/manual/delivery-rollups.md, "Dialects"). rollups.py provides:
 --   raw_lines(line STRING)                  every line of the exports
 --   params(window_end_ms BIGINT, window_days INT, production STRING)   production: ",prod,production,"
 -- then runs dialect-<engine>.sql (event_links: the context ids each CDEvent's links name), flows.sql
