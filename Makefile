@@ -72,11 +72,14 @@ test: deps browser-deps rollups-deps
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 # The rollup tests with Spark too (local mode): DuckDB's and Spark's rollups byte-identical.
+# ROLLUPS_PRESET=medium for the bench's medium corpus (200,000 events).
+ROLLUPS_PRESET ?= small
 test-rollups: deps rollups-deps
 	@$(call apt_install,$(SPARK_APT_PACKAGES))
 	@$(ROLLUPS_VENV)/bin/python -c 'import pyspark' 2>/dev/null || $(ROLLUPS_VENV)/bin/pip install -q pyspark
 	$(SWIFT) build --product waymark
-	WAYMARK=$(CURDIR)/.build/debug/waymark ROLLUPS_SPARK=1 $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
+	WAYMARK=$(CURDIR)/.build/debug/waymark ROLLUPS_SPARK=1 ROLLUPS_PRESET=$(ROLLUPS_PRESET) \
+	  $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
 
 # libFuzzer targets (Linux; Fuzz/, built into .build-fuzz with AddressSanitizer): each of FUZZ_TARGETS
 # (default all: yaml catalog cel events sarif checkov conftest opa policyreport config markdown)
