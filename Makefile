@@ -14,11 +14,12 @@ REPS ?= 3
 BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
-BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf duckdb
-# The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium and axe-core from PyPI.
+BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf 'pagefind[extended]' duckdb
+# The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium, axe-core and Pagefind
+# (search compared in test_search_vs_pagefind.py) from PyPI.
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
 BROWSER_VENV := .bench/browser-venv
-BROWSER_PIP_PACKAGES := selenium axe-selenium-python
+BROWSER_PIP_PACKAGES := selenium axe-selenium-python 'pagefind[extended]'
 # The delivery-rollup tests (Tests/Rollups/): contrib/rollups on DuckDB in `make test`; on Spark
 # (PyPI pyspark, Java 17 from Debian) in `make test-rollups`, minutes on two cores.
 ROLLUPS_VENV := .bench/rollups-venv
@@ -33,7 +34,9 @@ apt_install = missing=""; for p in $(1); do \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-.PHONY: site test deps browser-deps rollups-deps test-rollups build release clean serve bench bench-deps bench-events bench-guardrails fuzz test-sanitize
+.PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz test-sanitize
+.PHONY: dist dist-build dist-files dist-test install
+.PHONY: rollups-deps test-rollups
 
 deps:
 	@$(call apt_install,$(APT_PACKAGES))
@@ -53,7 +56,9 @@ serve: site
 
 browser-deps:
 	@$(call apt_install,$(BROWSER_APT_PACKAGES))
-	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python' 2>/dev/null; then \
+	@# The search engine's tests run search.js under Node (Debian's nodejs when none is on PATH).
+	@command -v node >/dev/null || { $(call apt_install,nodejs); }
+	@if ! $(BROWSER_VENV)/bin/python -c 'import selenium, axe_selenium_python, pagefind' 2>/dev/null; then \
 	  echo "Installing into $(BROWSER_VENV): $(BROWSER_PIP_PACKAGES)"; \
 	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP_PACKAGES); \
 	fi
@@ -67,6 +72,7 @@ rollups-deps:
 test: deps browser-deps rollups-deps
 	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
+	WAYMARK=$(CURDIR)/.build/debug/waymark node --test Tests/Search/test_search_engine.cjs
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
@@ -99,11 +105,12 @@ test-sanitize: deps
 	TSAN_OPTIONS=halt_on_error=1 $(SWIFT) test --skip-build --sanitize=thread --scratch-path .build-tsan
 
 # The peers the benchmark compares against: Hugo and GNU time from Debian (without Hugo's
-# recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml and cel-expr-python
-# (Google's cel-cpp) in a venv under .bench/.
+# recommended Go toolchain), mkdocs (+ TechDocs' plugin), PyYAML with libyaml, cel-expr-python
+# (Google's cel-cpp) and Pagefind (its binary, run as `python -m pagefind`; node runs its search) in a
+# venv under .bench/.
 bench-deps: deps
 	@$(call apt_install,$(BENCH_APT_PACKAGES))
-	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python, duckdb; assert yaml.__with_libyaml__' 2>/dev/null; then \
+	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python, pagefind, duckdb; assert yaml.__with_libyaml__' 2>/dev/null; then \
 	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
 	fi
@@ -117,7 +124,7 @@ bench: bench-deps
 	  --rollups-python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
-	rm -rf .build
+	rm -rf .build $(DIST) $(VERSION_STAMP)
 	find output -mindepth 1 ! -name .gitkeep -delete
 
 # Event ingestion + DORA evaluation vs Python's json module merely parsing the same file (same run).
@@ -143,3 +150,82 @@ bench-guardrails: release
 	[ -f $(GUARDRAILS_CORPUS)/manifest.json ] || python3 Tests/Bench/gen_corpus.py --out $(GUARDRAILS_CORPUS) --preset $(GUARDRAILS_PRESET) --only catalog,sarif --force -q
 	printf 'inputs:\n  catalog: ["catalog/**/*.yaml"]\n  policyResults: ["policy-results/**/*"]\nguardrails:\n  checkoutRoots: ["/workspace/{org}/{repo}"]\n' > $(GUARDRAILS_CORPUS)/waymark.yaml
 	python3 Tests/Bench/policy_ingest.py --corpus $(GUARDRAILS_CORPUS) --waymark .build/release/waymark --reps $(REPS)
+
+# Release artifacts (docs/manual/getting-started.md): `make dist` builds Waymark with the Swift runtime
+# linked in (--static-swift-stdlib; libc, libstdc++, libcmark-gfm, libyaml and libxml2 stay shared) in its
+# own scratch path .build-dist, and packs $(DIST)/waymark-<version>-linux-<arch>.tar.gz and
+# $(DIST)/waymark_<version>_<debian arch>.deb (binary, man page, bash/zsh/fish completions, README).
+# `make install [PREFIX=/usr/local] [DESTDIR=]` installs the same files; `make dist-test` checks them
+# (Tests/Dist/). The version comes from contrib/dist/version.sh (VERSION file or `git describe`) and is
+# compiled in through the gitignored $(VERSION_STAMP), read only with -DWAYMARK_RELEASE_VERSION, so
+# plain `swift build`s keep the version in WaymarkVersion.swift and never run git.
+PREFIX ?= /usr/local
+DESTDIR ?=
+DIST := .build-dist
+WAYMARK_VERSION := $(shell contrib/dist/version.sh)
+DEB_VERSION = $(shell contrib/dist/deb-version.sh $(WAYMARK_VERSION))
+DEB_ARCH = $(shell dpkg --print-architecture)
+DIST_NAME = waymark-$(WAYMARK_VERSION)-linux-$(shell uname -m)
+DIST_BIN := $(DIST)/release/waymark
+DIST_FILES := $(DIST)/files
+VERSION_STAMP := Sources/WaymarkModel/Common/WaymarkVersion+Release.swift
+# The package's Maintainer: whoever made the commit it is built from.
+DEB_MAINTAINER ?= $(shell git log -1 --format='%an <%ae>' 2>/dev/null || echo 'Waymark <root@localhost>')
+# The man page's date: the commit's, so the same commit gives the same page.
+MAN_DATE = $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
+
+dist-build: deps
+	@stamp='extension WaymarkVersion { static let release = "$(WAYMARK_VERSION)" }'; \
+	[ "$$(cat $(VERSION_STAMP) 2>/dev/null)" = "$$stamp" ] || echo "$$stamp" > $(VERSION_STAMP)
+	$(SWIFT) build -c release --product waymark --static-swift-stdlib --scratch-path $(DIST) \
+	  -Xswiftc -DWAYMARK_RELEASE_VERSION
+	@[ "$$($(DIST_BIN) --version)" = "$(WAYMARK_VERSION)" ] || { echo "$(DIST_BIN) --version is not $(WAYMARK_VERSION)"; exit 1; }
+
+# The man page comes from swift-argument-parser's generate-manual plugin, run on the debug build that
+# `make test` leaves (the plugin builds every product; the command definitions are the same and the
+# page carries no version); the completions from the release binary.
+dist-files: dist-build
+	rm -rf $(DIST_FILES) && mkdir -p $(DIST_FILES)/man
+	$(SWIFT) package plugin generate-manual --configuration debug --date $(MAN_DATE)
+	cp "$$(find .build/plugins -path '*GenerateManual*' -name waymark.1 | head -n 1)" $(DIST_FILES)/man/waymark.1
+	for shell in bash zsh fish; do $(DIST_BIN) --generate-completion-script $$shell > $(DIST_FILES)/waymark.$$shell; done
+	for file in $(DIST_FILES)/man/waymark.1 $(DIST_FILES)/waymark.bash $(DIST_FILES)/waymark.zsh $(DIST_FILES)/waymark.fish; do \
+	  [ -s $$file ] || { echo "$$file is empty"; exit 1; }; done
+
+# $(call install_tree,ROOT,ZSH_DIR): the binary (stripped: 110 MB -> 70 MB), man page, completions and
+# docs under ROOT.
+install_tree = install -D -s -m 755 $(DIST_BIN) $(1)/bin/waymark && \
+	install -D -m 644 $(DIST_FILES)/man/waymark.1 $(1)/share/man/man1/waymark.1 && \
+	install -D -m 644 $(DIST_FILES)/waymark.bash $(1)/share/bash-completion/completions/waymark && \
+	install -D -m 644 $(DIST_FILES)/waymark.zsh $(1)/share/$(2)/_waymark && \
+	install -D -m 644 $(DIST_FILES)/waymark.fish $(1)/share/fish/vendor_completions.d/waymark.fish && \
+	install -D -m 644 README.md $(1)/share/doc/waymark/README.md && \
+	for licence in $(wildcard LICENSE* COPYING*); do install -D -m 644 $$licence $(1)/share/doc/waymark/$$licence; done
+
+install: dist-files
+	$(call install_tree,$(DESTDIR)$(PREFIX),zsh/site-functions)
+
+dist: dist-files
+	rm -rf $(DIST)/tar $(DIST)/deb $(DIST)/waymark-*.tar.gz $(DIST)/waymark_*.deb
+	$(call install_tree,$(DIST)/tar/$(DIST_NAME),zsh/site-functions)
+	echo "$(WAYMARK_VERSION)" > $(DIST)/tar/$(DIST_NAME)/VERSION
+	contrib/dist/deb-depends.sh $(DIST_BIN) > $(DIST)/tar/$(DIST_NAME)/share/doc/waymark/debian-depends.txt
+	tar --sort=name --owner=0 --group=0 --numeric-owner --mtime=@$$(git log -1 --format=%ct 2>/dev/null || date +%s) \
+	  -C $(DIST)/tar -czf $(DIST)/$(DIST_NAME).tar.gz $(DIST_NAME)
+	$(call install_tree,$(DIST)/deb/usr,zsh/vendor-completions)
+	gzip -9n $(DIST)/deb/usr/share/man/man1/waymark.1
+	mkdir -p $(DIST)/deb/DEBIAN
+	{ echo "Package: waymark"; echo "Version: $(DEB_VERSION)"; echo "Architecture: $(DEB_ARCH)"; \
+	  echo "Maintainer: $(DEB_MAINTAINER)"; \
+	  echo "Depends: $$(contrib/dist/deb-depends.sh $(DIST_BIN))"; \
+	  echo "Section: devel"; echo "Priority: optional"; \
+	  echo "Installed-Size: $$(du -sk $(DIST)/deb/usr | cut -f1)"; \
+	  echo "Description: static developer portal from Backstage catalog files"; \
+	  echo " waymark build reads Backstage catalog YAML, TechDocs folders, pipeline events, policy results"; \
+	  echo " and CEL scorecards and writes a static portal and JSON API; waymark check gates pull requests."; \
+	} > $(DIST)/deb/DEBIAN/control
+	dpkg-deb --root-owner-group -Zxz --build $(DIST)/deb $(DIST)/waymark_$(DEB_VERSION)_$(DEB_ARCH).deb
+	@ls -l $(DIST)/$(DIST_NAME).tar.gz $(DIST)/waymark_$(DEB_VERSION)_$(DEB_ARCH).deb
+
+dist-test: dist
+	DIST_DIR=$(CURDIR)/$(DIST) WAYMARK_VERSION=$(WAYMARK_VERSION) python3 -m unittest discover -s Tests/Dist -p 'test_*.py' -v

@@ -69,7 +69,9 @@ struct PipelineStageProbe: Sendable {
       let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog).run()
       let facts = SiteBuilder.facts(catalog: catalog, docs: docs, delivery: metrics, guardrails: guardrails.results)
       let start = clock.now
-      let outcome = await ScorecardStage(root: inputs.root, folder: inputs.config.policiesDirectory).run(
+      let outcome = await ScorecardStage(
+        root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
+      ).run(
         catalog: catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: nil, enforceGates: false
       ).outcome
       let checkResults = outcome.reports.reduce(0) { $0 + $1.results.count * $1.scorecard.checks.count }

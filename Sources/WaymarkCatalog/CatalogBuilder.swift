@@ -166,8 +166,12 @@ public struct CatalogBuilder: Sendable {
 
   /// One error per cycle in the group tree, at the field of its first group that closes it.
   private func groupCycles(in catalog: Catalog) -> [Diagnostic] {
-    catalog.groupHierarchy.cycles().compactMap { cycle in
-      guard let first = cycle.first, let group = catalog[first] else { return nil }
+    catalog.groupHierarchy.cycles().compactMap { found in
+      // A cycle through an external group is reported at its first group written here.
+      guard let start = found.firstIndex(where: catalog.contains) else { return nil }
+      let cycle = Array(found[start...] + found[..<start])
+      let first = cycle[0]
+      guard let group = catalog[first] else { return nil }
       let next = cycle.count > 1 ? cycle[1] : first
       var location = group.source.location(of: ValuePath(keys: "spec", "parent"))
       if group.document.value(at: ["spec", "parent"]) == nil, let parent = catalog[next],

@@ -32,7 +32,10 @@ public struct CatalogStage: Sendable {
   /// look like entities.
   public func load() async -> LoadedCatalog {
     let paths = self.paths
-    var loaded = await CatalogLoader(root: inputs.root).load(paths: paths, available: inputs.files)
+    let loader = CatalogLoader(
+      root: inputs.root, excludeGlobs: inputs.config.excludeGlobs,
+      readsTemplateContent: inputs.config.readsTemplateContent)
+    var loaded = await loader.load(paths: paths, available: inputs.files)
     if paths.isEmpty { loaded.diagnostics.append(noInput()) }
     return loaded
   }

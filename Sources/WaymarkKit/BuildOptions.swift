@@ -17,6 +17,12 @@ public struct BuildOptions: Sendable {
   public var baseline: URL?
   /// Whether unknown event types and malformed event records are errors (`--strict`).
   public var strict = false
+  /// Whether the result holds every rendered file (`BuildResult.files`), for callers that read
+  /// them; the commands turn it off, so a build holds only the pages it is rendering.
+  public var keepsFiles = true
+  /// Whether to publish even with errors (`waymark-bench site`, which weighs the pages of a
+  /// corpus with deliberate errors); builds never do.
+  package var publishesWithErrors = false
   /// Receives progress events (stage names, counts, elapsed time) for the terminal.
   public var progress: @Sendable (BuildProgress) -> Void
 

@@ -7,8 +7,11 @@ import WaymarkScorecards
 public struct BuildResult: Sendable {
   /// Every diagnostic, sorted and de-duplicated.
   public var diagnostics: DiagnosticList
-  /// The site's files (empty when the build stopped before rendering).
+  /// The site's files, when the build kept them (`BuildOptions.keepsFiles`; empty when it stopped
+  /// before rendering).
   public var files: [OutputFile]
+  /// How many files the site has (0 when the build stopped before rendering), kept or not.
+  public var fileCount: Int
   /// Whether the output folder was replaced.
   public var published: Bool
   /// The output folder.

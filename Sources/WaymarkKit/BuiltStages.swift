@@ -43,7 +43,7 @@ package struct BuiltStages: Sendable {
   /// What `build` returns once the site is rendered.
   package func result(_ site: PublishableSite, published: Bool) -> BuildResult {
     BuildResult(
-      diagnostics: site.diagnostics, files: site.files, published: published, output: inputs.output.path,
-      scorecards: scorecards.outcome, now: now, silenced: site.silenced)
+      diagnostics: site.diagnostics, files: site.files, fileCount: site.fileCount, published: published,
+      output: inputs.output.path, scorecards: scorecards.outcome, now: now, silenced: site.silenced)
   }
 }

@@ -19,25 +19,56 @@ package struct RenderedSecretScan: Sendable {
   /// The output folder as the site names it (`output`), for locations.
   package var outputFolder: String
 
+  /// A credential one output file holds that no input holds literally: its first place in the
+  /// file (its path first, then its bytes, then the decoded views).
+  package struct Finding: Sendable, Hashable {
+    /// The value as compared with the inputs' (`comparable`).
+    package var key: String
+    package var match: SecretScanner.Match
+    /// The output file's path.
+    package var path: String
+    /// Whether the path itself holds it.
+    package var inPath: Bool
+  }
+
+  /// The judged values as compared with the output's (`comparable`), for `findings(in:judged:)`.
+  package var comparableJudged: Set<String> { Set(judged.map(Self.comparable)) }
+
   /// One error per credential found only in the output.
   package func diagnostics(for files: [OutputFile]) -> [Diagnostic] {
+    let judged = comparableJudged
+    return diagnostics(from: files.flatMap { findings(in: $0, judged: judged) })
+  }
+
+  /// The findings of one output file, one per credential: files are scanned as they are rendered,
+  /// in any order, and `diagnostics(from:)` puts the findings together.
+  package func findings(in file: OutputFile, judged: Set<String>) -> [Finding] {
     let scanner = SecretScanner()
-    let judged = Set(self.judged.map(Self.comparable))
-    var first: [String: (match: SecretScanner.Match, path: String, inPath: Bool)] = [:]
-    var counts: [String: Int] = [:]
-    for file in files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
-      var seenHere = Set<String>()
-      for (number, view) in Self.views(of: file).enumerated() {
-        for match in scanner.scan(view) {
-          let key = Self.comparable(match.text)
-          guard !judged.contains(key), seenHere.insert(key).inserted else { continue }
-          counts[key, default: 0] += 1
-          if first[key] == nil { first[key] = (match, file.path, number == 0) }
-        }
+    var found: [Finding] = []
+    var seenHere = Set<String>()
+    for (number, view) in Self.views(of: file).enumerated() {
+      for match in scanner.scan(view) {
+        let key = Self.comparable(match.text)
+        guard !judged.contains(key), seenHere.insert(key).inserted else { continue }
+        found.append(Finding(key: key, match: match, path: file.path, inPath: number == 0))
       }
     }
+    return found
+  }
+
+  /// One error per credential in `findings` (of every output file, in any order), at the first
+  /// file by path holding it, noting how many others do.
+  package func diagnostics(from findings: [Finding]) -> [Diagnostic] {
+    let scanner = SecretScanner()
+    var first: [String: Finding] = [:]
+    var counts: [String: Int] = [:]
+    for finding in findings {
+      counts[finding.key, default: 0] += 1
+      if let earlier = first[finding.key], !finding.path.utf8.lexicographicallyPrecedes(earlier.path.utf8) { continue }
+      first[finding.key] = finding
+    }
     return first.values.sorted { ($0.path, $0.match.offset) < ($1.path, $1.match.offset) }.map { found in
-      let others = (counts[Self.comparable(found.match.text)] ?? 1) - 1
+      let others = (counts[found.key] ?? 1) - 1
       return .error(
         .secretsInOutput,
         "the published site would hold what looks like \(found.match.rule.title) (\(found.match.redacted), rule "

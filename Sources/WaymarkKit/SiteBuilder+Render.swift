@@ -6,8 +6,12 @@ import WaymarkRendering
 import WaymarkSecrets
 
 extension SiteBuilder {
-  /// Renders the site from the stages' outputs and adds `api/build.json`, whose counts come from them.
-  package static func render(_ stages: BuiltStages) async -> PublishableSite {
+  /// Renders the site from the stages' outputs into `staged` (when publishing) as it goes,
+  /// scanning every file for credentials on the way, and makes `api/build.json`, whose counts
+  /// come from the stages (written by `build` once the site is known to be publishable).
+  package static func render(
+    _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool
+  ) async throws(SiteWriter.Failure) -> PublishableSite {
     let config = stages.inputs.config
     let (layouts, layoutDiagnostics) = LayoutSet.load(
       site: LayoutFolderReader(inputs: stages.inputs).read(), displayPath: config.layoutsDirectory)
@@ -17,21 +21,26 @@ extension SiteBuilder {
     input.docs = stages.docs
     input.guardrails = stages.guardrails.results
     if stages.hasEvents { input.eventCounts = stages.events.counts }
-    let rendered = await SiteRenderer().render(input)
+    // Secrets written with escapes or as file names only show once decoded: scan what would be published.
+    let scan = RenderedSecretScan(judged: stages.secrets.judged, outputFolder: config.outputDirectory)
+    let rendered = try await SiteRenderer().render(
+      input, into: PublishingSink(staged: staged, scan: scan, keepsFiles: keepsFiles))
     let diagnostics =
       stages.diagnostics + layoutDiagnostics + rendered.diagnostics
       + layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
-      // Secrets written with escapes or as file names only show once decoded: scan what would be published.
-      + SecretGuard.outputDiagnostics(
-        for: rendered.files, after: stages.secrets, outputFolder: config.outputDirectory)
+      + scan.diagnostics(from: rendered.receipts.flatMap(\.findings))
     let (kept, silenced) = config.diagnostics.filter(SecretGuard.redacting(diagnostics))
     let list = DiagnosticList(kept)
-    var manifest = manifest(stages, renderedFiles: rendered.files.count + 1, diagnostics: list)
+    var manifest = manifest(stages, renderedFiles: rendered.fileCount + 1, diagnostics: list)
     manifest.silenced = silenced
-    var files = rendered.files
-    files.append(OutputFile(path: "api/build.json", text: JSONWriter().string(for: manifest.value)))
-    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return PublishableSite(files: files, diagnostics: list, silenced: silenced)
+    let manifestFile = OutputFile(path: "api/build.json", text: JSONWriter().string(for: manifest.value))
+    var files: [OutputFile] = []
+    if keepsFiles {
+      files = rendered.receipts.flatMap(\.files) + [manifestFile]
+      files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    }
+    return PublishableSite(
+      files: files, fileCount: rendered.fileCount + 1, manifest: manifestFile, diagnostics: list, silenced: silenced)
   }
 
   /// `api/build.json`: every input with its hash, and each stage's counts.

@@ -43,7 +43,9 @@ public struct SiteBuilder: Sendable {
     let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
-    let scorecards = await ScorecardStage(root: inputs.root, folder: inputs.config.policiesDirectory).run(
+    let scorecards = await ScorecardStage(
+      root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
+    ).run(
       catalog: catalog.catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
       enforceGates: !options.writesOutput)
     clock.lap("evaluate", scorecards.summary)
@@ -54,15 +56,6 @@ public struct SiteBuilder: Sendable {
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
       docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
       nowSource: nowSource)
-    let site = await Self.render(stages)
-    clock.lap("render", "\(site.files.count) files")
-    guard options.writesOutput, !site.diagnostics.hasErrors else { return stages.result(site, published: false) }
-    do {
-      try SiteWriter(output: inputs.output).publish(site.files)
-    } catch {
-      throw BuildFailure(error.description)
-    }
-    clock.lap("publish", "\(site.files.count) files to \(inputs.output.path)")
-    return stages.result(site, published: true)
+    return try await Self.renderAndPublish(stages, options: options, clock: &clock)
   }
 }

@@ -8,7 +8,7 @@ import Foundation
 
 extension SiteWriter {
   /// Writes `bytes` to a new file at `path` (mode 0644): one open, write and close; false when
-  /// the file cannot be created or written.
+  /// the file cannot be created or written, or `path` names a link (never written through).
   ///
   /// Not `FileManager.createFile`, which writes each file to a temporary name, `fsync`s it and
   /// renames it: on the ext4 disk of the bench machine the `fsync` alone cost ≈ 3 ms per file,
@@ -16,7 +16,7 @@ extension SiteWriter {
   /// site is written into a staging folder and swapped in by one rename (see `publish`), so a
   /// killed build still leaves the old or the new site, never a mix.
   package static func writeFile(_ bytes: [UInt8], atPath path: String) -> Bool {
-    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC | O_NOFOLLOW, 0o644)
     guard descriptor >= 0 else { return false }
     let written = bytes.withUnsafeBytes { buffer -> Bool in
       guard let base = buffer.baseAddress else { return true }

@@ -17,7 +17,9 @@ import WaymarkRendering
 /// removed. Without an output yet, one `rename` puts the new site in place. Where the file
 /// system cannot exchange, the output is moved to `.<output>.waymark-old` and the new one
 /// renamed in (a moment without output, restored by `recover()`). Leftovers of a killed run
-/// are cleaned by the next run's `recover()`.
+/// are cleaned by the next run's `recover()`. A build streams its files into the staging folder
+/// as they are rendered (`stage`, then `StagedSite.write` and `commit`); `publish` does it all
+/// for files already in memory.
 public struct SiteWriter: Sendable {
   /// The output folder.
   public let output: URL
@@ -50,13 +52,26 @@ public struct SiteWriter: Sendable {
     }
   }
 
-  /// Writes `files` and swaps them in as the new output folder.
+  /// Writes `files` and swaps them in as the new output folder (`stage`, `write`, `commit`).
   ///
   /// Files the output folder holds that Waymark never writes (`.gitkeep`, `.nojekyll`) are kept:
   /// regular dot-files at its top level are carried over to the new site; links and folders are
   /// not (a link would publish its target). An output folder that is a link is refused:
   /// nothing is ever written or copied through one.
   public func publish(_ files: [OutputFile]) throws(Failure) {
+    let staged = try stage()
+    do {
+      try staged.write(files)
+    } catch {
+      staged.discard()
+      throw error
+    }
+    try staged.commit()
+  }
+
+  /// Starts a new site: cleans what an interrupted run left, refuses an output folder that is a
+  /// link or a file, and creates the empty staging folder the site is written into as it renders.
+  public func stage() throws(Failure) -> StagedSite {
     let manager = FileManager.default
     recover()
     if let type = Self.fileType(output.path), type != S_IFDIR {
@@ -71,29 +86,21 @@ public struct SiteWriter: Sendable {
       throw Failure(description: "cannot create \(parent.path): \(error.localizedDescription)")
     }
     let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
+    guard mkdir(staging.path, 0o755) == 0 else { throw Failure(description: Self.errnoText("create", staging.path)) }
+    return StagedSite(writer: self, folder: staging)
+  }
+
+  /// Completes `staged`: carries the previous output's dot-files over and swaps the site in; on
+  /// failure the staging folder is removed and the previous output stays.
+  func commit(_ staging: URL) throws(Failure) {
     do {
-      try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-      var created = Set<String>()
-      for file in files {
-        guard let relative = RootPath.normalized(file.path) else {
-          throw Failure(description: "refusing to write outside the output folder: \(file.path)")
-        }
-        let url = staging.appendingPathComponent(relative)
-        let folder = url.deletingLastPathComponent().path
-        if created.insert(folder).inserted {
-          try manager.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        }
-        guard Self.writeFile(file.bytes, atPath: url.path) else {
-          throw Failure(description: "cannot write \(url.path)")
-        }
-      }
       try carryOverDotFiles(into: staging)
       try swapIn(staging)
     } catch let failure as Failure {
-      try? manager.removeItem(at: staging)
+      try? FileManager.default.removeItem(at: staging)
       throw failure
     } catch {
-      try? manager.removeItem(at: staging)
+      try? FileManager.default.removeItem(at: staging)
       recover()
       throw Failure(description: "cannot write the site to \(output.path): \(error.localizedDescription)")
     }
@@ -140,7 +147,7 @@ public struct SiteWriter: Sendable {
     }
   }
 
-  private static func errnoText(_ operation: String, _ path: String) -> String {
+  static func errnoText(_ operation: String, _ path: String) -> String {
     "cannot \(operation) \(path): \(String(cString: strerror(errno)))"
   }
 }

@@ -54,7 +54,9 @@ package enum APISchemaRenderer {
       "spec": ["type": "object", "description": "The kind's own fields, as written."],
       "relations": [
         "type": "array",
-        "description": "Sorted by type, then targetRef; each relation's reverse is on the target.",
+        "description": .string(
+          "Sorted by type, then targetRef; each relation's reverse is on the target, except for a target "
+            + "provided outside the repository (external: true), which has no entity of its own here."),
         "items": [
           "type": "object",
           "required": ["type", "targetRef"],
@@ -69,6 +71,12 @@ package enum APISchemaRenderer {
             "targetRef": [
               "type": "string", "pattern": "^[^:/A-Z]+:[^/A-Z]+/[^A-Z]+$",
               "description": "The target's canonical reference, kind:namespace/name, lowercased.",
+            ],
+            "external": [
+              "const": true,
+              "description": .string(
+                "Present when the target is provided outside the repository (catalog.external in waymark.yaml): "
+                  + "it is listed in api/catalog.json's external and has no entity file or page."),
             ],
           ],
         ],

@@ -14,11 +14,19 @@ package struct CatalogExplorerModel {
     let levels = Dictionary(
       (scorecards.reports.first { $0.scorecard.name == Self.levelScorecard }?.results ?? []).map { ($0.entity, $0.level ?? "none") },
       uniquingKeysWith: { first, _ in first })
+    var failing: [EntityRef: [String]] = [:]
+    for report in scorecards.reports {
+      for score in report.results {
+        for check in score.checks where check.outcome == .fail || check.outcome == .error {
+          failing[score.entity, default: []].append(ScorecardViewModel.failingKey(report.scorecard.name, check.id))
+        }
+      }
+    }
     var options: [String: Set<String>] = [:]
     let rows = catalog.entities.map { entity in
       let owner = entity.targets(of: "ownedBy").first ?? entity.externalTargets(of: "ownedBy").first
       let system = entity.targets(of: "partOf").first { $0.kind.lowercased() == "system" }
-      let row = CatalogPage.Row(
+      var row = CatalogPage.Row(
         ref: entity.ref.canonical, title: entity.title, kind: entity.ref.kind,
           url: root + SitePaths.entityPage(entity.ref),
         description: entity.description, tags: entity.tags, tagList: entity.tags.joined(separator: " "),
@@ -27,6 +35,8 @@ package struct CatalogExplorerModel {
         ownerRef: owner?.canonical ?? "",
         system: system.map { EntityLink(to: $0, in: catalog, root: root) }, systemRef: system?.canonical ?? "",
         level: levels[entity.ref] ?? "")
+      row.failing = (failing[entity.ref] ?? []).joined(separator: " ")
+      row.sharedTitle = catalog.sharesTitle(entity.ref)
       options["kind", default: []].insert(entity.ref.kind)
       if let type = entity.type { options["type", default: []].insert(type) }
       if let lifecycle = entity.lifecycle { options["lifecycle", default: []].insert(lifecycle) }

@@ -46,8 +46,7 @@ package struct EntityPageExtras {
       let profile = entity.document.value(at: ["spec", "profile"])
       page.user = EntityPage.UserDetails(
         displayName: TemplateScalar.present(profile?["displayName"]), email: TemplateScalar.present(profile?["email"]),
-        groups: catalog.groupHierarchy.groups(containing: entity.ref).map { EntityLink(to: $0, in: catalog,
-          root: root) })
+        groups: links(to: catalog.groupHierarchy.groups(containing: entity.ref), root: root))
     }
     if kind == "template" { page.template = TemplateModel(catalog: catalog).model(for: entity, root: root) }
     return page
@@ -73,9 +72,17 @@ package struct EntityPageExtras {
       hasServices: !summary.services.isEmpty, fields: summary.fields, hasFields: !summary.fields.isEmpty)
   }
 
+  /// Links to `refs`, sorted by reference; one provided outside the repository is shown as text.
+  private func links(to refs: [EntityRef], root: String) -> [EntityLink] {
+    refs.sorted().map { catalog.contains($0) ? EntityLink(to: $0, in: catalog, root: root) : EntityLink(external: $0) }
+  }
+
   private func groupModel(_ entity: Entity, root: String) -> GroupDetails {
+    // Members and sub-groups an org provider supplies (`catalog.external`) are listed as text.
     let members = entity.targets(of: "hasMember").map { EntityLink(to: $0, in: catalog, root: root) }
+      + entity.externalTargets(of: "hasMember").map { EntityLink(external: $0) }
     let children = entity.targets(of: "parentOf").map { EntityLink(to: $0, in: catalog, root: root) }
+      + entity.externalTargets(of: "parentOf").map { EntityLink(external: $0) }
     let owned = entity.targets(of: "ownerOf").map { ref in
       var link = EntityLink(to: ref, in: catalog, root: root)
       for report in scorecards.reports where report.scorecard.name == "production-readiness" {
@@ -95,8 +102,23 @@ package struct EntityPageExtras {
             averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
           levels: levels))
     }
-    return GroupDetails(
+    var details = GroupDetails(
       members: members, hasMembers: !members.isEmpty, children: children, hasChildren: !children.isEmpty,
       owned: owned, hasOwned: !owned.isEmpty, readiness: readiness, hasReadiness: !readiness.isEmpty)
+    let profile = entity.document.value(at: ["spec", "profile"])
+    let displayName = profile?["displayName"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 } ?? entity.title
+    details.displayName = displayName
+    details.initials = Self.initials(of: displayName)
+    details.email = profile?["email"]?.stringValue.flatMap { $0.isEmpty ? nil : $0 }
+    details.picture = profile?["picture"]?.stringValue.flatMap(EntityActionLinks.httpURL).flatMap { url in
+      url.lowercased().hasPrefix("https://") ? url : nil
+    }
+    return details
+  }
+
+  /// The first letters of the first two words of `name` (`Platform Engineering` → `PE`).
+  package static func initials(of name: String) -> String {
+    let words = name.split { !$0.isLetter && !$0.isNumber }
+    return String(words.prefix(2).compactMap(\.first)).uppercased()
   }
 }

@@ -19,11 +19,17 @@ public struct EntityViewModel: Sendable {
     ("memberOf", "Member of"), ("hasMember", "Members"), ("childOf", "Parent group"), ("parentOf", "Sub-groups"),
   ]
 
+  /// The relations a Group page's own sections list (members, sub-groups, owned entities).
+  package static let groupSectionRelations: Set<String> = ["hasMember", "parentOf", "ownerOf"]
+
   /// The entity page's `entity` key for `entity`, links relative to `root`.
   package func details(for entity: Entity, root: String) -> EntityDetails {
     let metadata = entity.document["metadata"]?.objectValue ?? [:]
     let annotations = (metadata["annotations"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value in
-      EntityDetails.KeyValue(key: key, value: value.stringValue ?? JSONWriter(pretty: false).string(for: value))
+      let text = value.stringValue
+      let url = text.flatMap { EntityActionLinks.httpURL($0) ?? EntityActionLinks.urlTarget($0) }
+      return EntityDetails.KeyValue(
+        key: key, value: text ?? JSONWriter(pretty: false).string(for: value), url: url, isLink: url != nil)
     }
     let labels = (metadata["labels"]?.objectValue ?? [:]).sorted { $0.key < $1.key }.map { key, value in
       EntityDetails.KeyValue(key: key, value: value.stringValue ?? "")
@@ -37,9 +43,13 @@ public struct EntityViewModel: Sendable {
       let targets = entity.targets(of: type).map { EntityLink(to: $0, in: catalog, root: root) }
         + entity.externalTargets(of: type).map { EntityLink(external: $0) }
       guard !targets.isEmpty else { continue }
-      groups.append(EntityDetails.RelationGroup(type: type, heading: heading, targets: targets))
+      groups.append(
+        EntityDetails.RelationGroup(
+          type: type, heading: heading, targets: targets,
+          shownByKind: entity.ref.kind.lowercased() == "group" && Self.groupSectionRelations.contains(type)))
     }
-    return EntityDetails(
+    let actions = EntityActionLinks(entity: entity)
+    var details = EntityDetails(
       ref: entity.ref.canonical, kind: entity.ref.kind, namespace: entity.ref.namespace, name: entity.ref.name,
       title: entity.title, description: entity.description, type: entity.type, lifecycle: entity.lifecycle,
       owner: entity.targets(of: "ownedBy").first.map { EntityLink(to: $0, in: catalog, root: root) }
@@ -48,16 +58,31 @@ public struct EntityViewModel: Sendable {
       labels: labels, links: links, hasLinks: !links.isEmpty, relationGroups: groups, hasRelations: !groups.isEmpty,
       source: EntityDetails.Source(path: entity.source.path, line: entity.source.line),
       url: root + SitePaths.entityPage(entity.ref))
+    details.viewSourceURL = actions.viewSource
+    details.editURL = actions.edit
+    details.repositoryURL = actions.repository
+    details.externalDocsURL = actions.externalDocs
+    details.hasActions = !actions.isEmpty
+    details.hasOtherRelations = groups.contains { !$0.shownByKind }
+    return details
   }
 
-  /// The entity as the JSON API publishes it: Backstage's shape plus `source`.
+  /// The entity as the JSON API publishes it: Backstage's shape plus `source`. Relations to
+  /// entities provided outside the repository are among `relations`, marked `"external": true`.
   public func apiValue(for entity: Entity) -> JSONValue {
     var document = entity.document.objectValue ?? [:]
     var metadata = document["metadata"]?.objectValue ?? [:]
     metadata["namespace"] = .string(entity.ref.namespace)
     document["metadata"] = .object(metadata)
+    let all = entity.relations.map { ($0, false) } + entity.externalRelations.map { ($0, true) }
     document["relations"] = .array(
-      entity.relations.map { ["type": .string($0.type), "targetRef": .string($0.target.canonical)] })
+      all.sorted { $0.0 < $1.0 }.map { relation, external in
+        var value: [String: JSONValue] = [
+          "type": .string(relation.type), "targetRef": .string(relation.target.canonical),
+        ]
+        if external { value["external"] = .bool(true) }
+        return .object(value)
+      })
     document["source"] = ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]
     return .object(document)
   }

@@ -31,10 +31,12 @@ package struct HomeModel {
     }
     let delivery = input.delivery.flatMap { DORAViewModel(delivery: $0).homeSummary() }
     let unmapped = UnmappedInputsModel(input: input).warnings(root: root)
-    return HomePage(
+    var page = HomePage(
       delivery: delivery, unmapped: unmapped, hasUnmapped: !unmapped.isEmpty, entityCount: input.catalog.entities.count,
       kinds: counts.map { HomePage.KindCount(kind: $0.key, count: $0.value) },
       readiness: readiness, hasReadiness: !readiness.isEmpty, changes: Array(changes), hasChanges: !changes.isEmpty,
       expiringWaivers: waivers, hasExpiringWaivers: !waivers.isEmpty)
+    page.moreChanges = moves.count > changes.count ? moves.count - changes.count : nil
+    return page
   }
 }

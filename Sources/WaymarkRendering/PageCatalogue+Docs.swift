@@ -3,6 +3,12 @@ import StructuredData
 import WaymarkModel
 
 extension PageCatalogue {
+  /// The docs index at `docs/`, when any docs site has pages.
+  package func docsIndexPage(nav: NavigationModel) -> SiteRenderer.Page? {
+    guard nav.hasDocs else { return nil }
+    return page(path: "docs/", kind: "docs-index", title: "Docs", nav: nav, content: docsIndexModel(root: "../"))
+  }
+
   /// One page per docs page, at `docs/<namespace>/<kind>/<name>/<page>/`, with the site's
   /// navigation, the page's table of contents, previous/next, breadcrumbs and an edit link.
   package func docsPages(nav: NavigationModel) -> [SiteRenderer.Page] {
@@ -57,13 +63,33 @@ extension PageCatalogue {
   /// The entity page's `docs` key: a link to the entity's docs, or nil when it has none.
   package func entityDocsModel(for entity: EntityRef, root: String) -> EntityDocs? {
     guard let site = input.docs.site(for: entity), !site.pages.isEmpty else { return nil }
-    return EntityDocs(
+    var docs = EntityDocs(
       name: site.name, description: site.description, url: root + SitePaths.docsSite(site.entity),
       pages: site.pages.count, fact: TemplateJSON(input.docs.fact(for: entity)), hasBrokenLinks: site.brokenLinks > 0,
-      contents: site.readingOrder.prefix(12).map { page in
+      contents: site.readingOrder.prefix(Self.docsContentsShown).map { page in
         EntityDocs.PageLink(
           title: site.pages[page].title, url: root + SitePaths.docsSite(site.entity) + site.pages[page].slug)
       })
+    docs.morePages = max(0, site.readingOrder.count - Self.docsContentsShown)
+    docs.hasMorePages = docs.morePages > 0
+    return docs
+  }
+
+  /// How many pages an entity page's docs section lists before "and N more".
+  package static let docsContentsShown = 12
+
+  /// The docs index (`docs/`): every docs site with its entity, owner and page count.
+  package func docsIndexModel(root: String) -> DocsIndexPage {
+    let sites = input.docs.sites.filter { !$0.pages.isEmpty }.map { site in
+      DocsIndexPage.Site(
+        name: site.name, description: site.description, url: root + SitePaths.docsSite(site.entity),
+        entity: EntityLink(to: site.entity, in: input.catalog, root: root),
+        owner: input.catalog[site.entity]?.targets(of: "ownedBy").first.map {
+          EntityLink(to: $0, in: input.catalog, root: root)
+        },
+        pages: site.pages.count)
+    }
+    return DocsIndexPage(sites: sites, hasSites: !sites.isEmpty)
   }
 
   /// A link to another page of the same site, relative to the page at `slug`.

@@ -21,7 +21,8 @@ package struct PageCatalogue {
   package var navigation: NavigationModel {
     NavigationModel(
       hasDelivery: input.delivery != nil,
-      hasGuardrails: GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive)
+      hasGuardrails: GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).isActive,
+      hasDocs: input.docs.sites.contains { !$0.pages.isEmpty })
   }
 
   package func pages() -> [SiteRenderer.Page] {
@@ -55,23 +56,44 @@ package struct PageCatalogue {
           content: guardrails.overviewModel(root: "../")))
     }
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
+    let catalogue = self
+    let viewModel = scorecards
     for entity in input.catalog.entities {
       let path = SitePaths.entityPage(entity.ref)
-      let root = SitePaths.rootPrefix(forPageAt: path)
       let layoutPath = ValuePath(keys: "metadata", "annotations", Self.layoutAnnotation)
       let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
-      var content = extras.page(for: entity, root: root, scorecards: scorecards.entitySection(entity.ref))
-      if let delivery = input.delivery { content.dora = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
-      content.docs = entityDocsModel(for: entity.ref, root: root)
-      content.policy = guardrails.entityModel(for: entity, root: root).map(TemplateJSON.init)
-      var built = page(
-        path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
-        nav: nav, content: content)
-      built.layoutLocation = entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath)
-      pages.append(built)
+      // The model (relations, scorecards, metrics, findings) is built when the page renders, in
+      // that batch's task: only the pages being rendered hold one.
+      pages.append(
+        SiteRenderer.Page(
+          path: path,
+          descriptor: PageDescriptor(kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout),
+          model: TemplateJSON(.null),
+          layoutLocation: entity.source.location(of: layout == nil ? ValuePath(keys: "kind") : layoutPath),
+          deferredModel: {
+            catalogue.entityPage(entity, extras: extras, scorecards: viewModel, guardrails: guardrails, nav: nav).model
+          }))
     }
+    if let index = docsIndexPage(nav: nav) { pages.append(index) }
     pages += docsPages(nav: nav)
     return pages
+  }
+
+  /// The page of `entity`, with its typed model.
+  package func entityPage(
+    _ entity: Entity, extras: EntityPageExtras, scorecards: ScorecardViewModel, guardrails: GuardrailResultsRenderer,
+    nav: NavigationModel
+  ) -> SiteRenderer.Page {
+    let path = SitePaths.entityPage(entity.ref)
+    let root = SitePaths.rootPrefix(forPageAt: path)
+    let layout = entity.document.value(at: ["metadata", "annotations", Self.layoutAnnotation])?.stringValue
+    var content = extras.page(for: entity, root: root, scorecards: scorecards.entitySection(entity.ref))
+    if let delivery = input.delivery { content.dora = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
+    content.docs = entityDocsModel(for: entity.ref, root: root)
+    content.policy = guardrails.entityModel(for: entity, root: root).map(TemplateJSON.init)
+    return page(
+      path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
+      nav: nav, content: content)
   }
 
   /// A page of type `Content` with the keys every page has, encoded for the layouts.

@@ -41,6 +41,27 @@ package struct ScorecardViewModel {
     return cards
   }
 
+  /// How many failing entities a check's row lists before "and N more".
+  package static let failingShown = 20
+
+  /// The catalog explorer's `failing` filter value of a check: `<scorecard>/<check>`.
+  package static func failingKey(_ scorecard: String, _ check: String) -> String { scorecard + "/" + check }
+
+  /// `text` percent-encoded for a URL query value (unreserved characters and `/` kept).
+  package static func queryValue(_ text: String) -> String {
+    var result = ""
+    for byte in text.utf8 {
+      let scalar = Unicode.Scalar(byte)
+      let plain = scalar.properties.isAlphabetic || ("0"..."9").contains(scalar)
+      if scalar.isASCII, plain || "-._~/".unicodeScalars.contains(scalar) {
+        result.unicodeScalars.append(scalar)
+      } else {
+        result += "%" + String(byte, radix: 16, uppercase: true).leftPadded
+      }
+    }
+    return result
+  }
+
   /// The scorecards overview page.
   package func scorecardsPage(root: String) -> ScorecardsPage {
     let rollup = ScorecardRollup(catalog: catalog)
@@ -53,11 +74,15 @@ package struct ScorecardViewModel {
         let failing = report.results.filter { score in
           score.checks.contains { $0.id == check.id && ($0.outcome == .fail || $0.outcome == .error) }
         }
-        return ScorecardsPage.Check(
+        var row = ScorecardsPage.Check(
           title: check.title, level: check.level,
             passRate: Self.percentText(summary["passRate"]?[check.id]?.doubleValue),
           failing: failing.count,
-          failingEntities: failing.prefix(20).map { EntityLink(to: $0.entity, in: catalog, root: root) })
+          failingEntities: failing.prefix(Self.failingShown).map { EntityLink(to: $0.entity, in: catalog, root: root) })
+        row.moreFailing = max(0, failing.count - Self.failingShown)
+        row.hasMoreFailing = row.moreFailing > 0
+        row.failingURL = root + "catalog/?failing=" + Self.queryValue(Self.failingKey(report.scorecard.name, check.id))
+        return row
       }
       let leaderboard = rollup.rollups(of: report)["leaderboard"]?.arrayValue ?? []
       return ScorecardsPage.Scorecard(
@@ -74,7 +99,12 @@ package struct ScorecardViewModel {
               entities: TemplateScalar(row["entities"] ?? 0))
         })
     }
-    return ScorecardsPage(scorecards: cards)
+    var page = ScorecardsPage(scorecards: cards)
+    page.hasScorecards = !cards.isEmpty
+    for index in page.scorecards.indices {
+      page.scorecards[index].hasLeaderboard = !page.scorecards[index].leaderboard.isEmpty
+    }
+    return page
   }
 
   /// The readiness report: entities below the top level, failing checks by impact, waivers needing attention.
@@ -102,7 +132,7 @@ package struct ScorecardViewModel {
         expires: waiver.waiver.expiresDate, status: waiver.status == .active ? "expiring" : waiver.status.rawValue,
         approvedBy: waiver.waiver.approvedBy.canonical)
     }
-    return ReadinessPage(
+    var page = ReadinessPage(
       below: below, hasBelow: !below.isEmpty,
       impact: impact.map {
         ReadinessPage.Impact(
@@ -110,6 +140,9 @@ package struct ScorecardViewModel {
             remediation: Self.remediationHTML($0.remediation))
       },
       waivers: waivers, hasWaivers: !waivers.isEmpty)
+    page.hasImpact = !impact.isEmpty
+    page.hasScorecards = !outcome.reports.isEmpty
+    return page
   }
 
   /// `readiness.csv`: one row per (entity, scorecard), for spreadsheets.
@@ -137,4 +170,8 @@ package struct ScorecardViewModel {
     }
     return cell
   }
+}
+
+extension String {
+  fileprivate var leftPadded: String { count < 2 ? "0" + self : self }
 }

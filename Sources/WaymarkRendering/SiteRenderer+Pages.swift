@@ -7,13 +7,23 @@ extension SiteRenderer {
     package var diagnostics: [Diagnostic]
   }
 
-  /// Renders `pages` through `layouts` in parallel (a few chunks per core), one HTML file each;
-  /// a page whose layout does not exist is a `layout.missing` error and renders nothing, and a
-  /// site layout using a key its page type lacks is a `layout.unknown-key` warning.
-  package func renderPages(_ pages: [Page], layouts: LayoutSet) async -> RenderedPages {
+  /// The pages that have a layout, each with the layout it chose, and the diagnostics of the
+  /// others: a page whose layout does not exist is a `layout.missing` error and renders nothing,
+  /// and a site layout using a key its page type lacks is a `layout.unknown-key` warning.
+  package struct PageJobs: Sendable {
+    package var jobs: [(page: Page, choice: LayoutResolver.Choice)]
+    package var chosenLayouts: Set<LayoutResolver.Choice>
+    package var diagnostics: [Diagnostic]
+  }
+
+  /// Pages rendered per batch: a batch is held from its rendering until its files are taken.
+  package static let pagesPerBatch = 32
+
+  /// Resolves each page's layout (see `PageJobs`).
+  package func pageJobs(_ pages: [Page], layouts: LayoutSet) -> PageJobs {
     var diagnostics: [Diagnostic] = []
     var chosen = Set<LayoutResolver.Choice>()
-    var jobs: [(Page, LayoutResolver.Choice)] = []
+    var jobs: [(page: Page, choice: LayoutResolver.Choice)] = []
     var layoutTypes: [LayoutResolver.Choice: Set<String>] = [:]
     for page in pages {
       guard layouts.resolver.namedLayoutExists(for: page.descriptor), let choice = layouts.resolver.resolve(page.descriptor)
@@ -31,24 +41,35 @@ extension SiteRenderer {
       layoutTypes[choice, default: []].insert(page.descriptor.kind)
     }
     diagnostics += unknownKeys(layoutTypes, layouts: layouts)
+    return PageJobs(jobs: jobs, chosenLayouts: chosen, diagnostics: diagnostics)
+  }
+
+  /// Renders `pages` through `layouts` in parallel, one HTML file each, into `sink`, a batch
+  /// of `pagesPerBatch` at a time (see `stream`).
+  package func renderPages<Sink: OutputSink>(
+    _ pages: [Page], layouts: LayoutSet, into sink: Sink
+  ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
+    let resolved = pageJobs(pages, layouts: layouts)
+    let jobs = resolved.jobs
     let library = layouts.library
-    let files = await withTaskGroup(of: [OutputFile].self) { group in
-      let chunkSize = max(1, jobs.count / 8 + 1)
-      for start in stride(from: 0, to: jobs.count, by: chunkSize) {
-        let chunk = Array(jobs[start..<min(jobs.count, start + chunkSize)])
-        group.addTask {
-          chunk.map { page, choice in
-            let context = TemplateValueEncoder().mustacheValue(of: page.viewModel())
-            let html = library.render(context, withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
-            return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
-          }
-        }
+    let batch = Self.pagesPerBatch
+    let streamed = try await Self.stream(batches: (jobs.count + batch - 1) / batch, into: sink) { index in
+      jobs[(index * batch)..<min(jobs.count, index * batch + batch)].map { page, choice in
+        let context = TemplateValueEncoder().mustacheValue(of: page.viewModel())
+        let html = library.render(context, withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
+        return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
       }
-      var files: [OutputFile] = []
-      for await chunk in group { files += chunk }
-      return files
     }
-    return RenderedPages(files: files, chosenLayouts: chosen, diagnostics: diagnostics)
+    return StreamedSite(
+      receipts: streamed.receipts, fileCount: streamed.fileCount, chosenLayouts: resolved.chosenLayouts,
+      diagnostics: resolved.diagnostics)
+  }
+
+  /// Renders `pages` into memory (see `renderPages(_:layouts:into:)`), in the pages' order.
+  package func renderPages(_ pages: [Page], layouts: LayoutSet) async -> RenderedPages {
+    let streamed = await renderPages(pages, layouts: layouts, into: KeepingSink())
+    return RenderedPages(
+      files: streamed.receipts.flatMap { $0 }, chosenLayouts: streamed.chosenLayouts, diagnostics: streamed.diagnostics)
   }
 
   /// The `layout.unknown-key` warnings of the chosen layouts (and the partials they include),

@@ -67,20 +67,11 @@ public struct SiteRenderer: Sendable {
     package func viewModel() -> any Encodable & Sendable { deferredModel?() ?? model }
   }
 
-  /// Renders the site; pages render in parallel (`renderPages`) and are collected in path order.
+  /// Renders the site into memory (see `render(_:into:)`), every file sorted by path.
   public func render(_ input: RenderInput) async -> RenderedSite {
-    let pages = await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts)
-    let (rendered, chosen, diagnostics) = (pages.files, pages.chosenLayouts, pages.diagnostics)
-    var files = rendered + APIRenderer(input: input).files()
-    files += ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
-    files += SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())
-    files.append(
-      OutputFile(
-        path: "readiness/readiness.csv",
-        text: ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now).readinessCSV()))
-    files += input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) }
-    files += DocsAPIRenderer(input: input).assetFiles()
+    let streamed = await render(input, into: KeepingSink())
+    var files = streamed.receipts.flatMap { $0 }
     files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return RenderedSite(files: files, chosenLayouts: chosen, diagnostics: diagnostics)
+    return RenderedSite(files: files, chosenLayouts: streamed.chosenLayouts, diagnostics: streamed.diagnostics)
   }
 }

@@ -11,12 +11,19 @@ public struct ScorecardCompiler: Sendable {
 
   /// The evaluation budget for one expression.
   public var options: CELOptions
+  /// The `catalog:` settings: which references name entities provided outside the repository,
+  /// and how serious a reference to a missing one is.
+  public var catalogSettings: CatalogSettings
 
   /// Creates a compiler.
-  public init(options: CELOptions = CELOptions(maxSteps: 100_000, maxComprehensionIterations: 100_000)) {
+  public init(
+    options: CELOptions = CELOptions(maxSteps: 100_000, maxComprehensionIterations: 100_000),
+    catalogSettings: CatalogSettings = CatalogSettings()
+  ) {
     var options = options
     options.declaredVariables = Self.bindingNames
     self.options = options
+    self.catalogSettings = catalogSettings
   }
 
   /// Compiles `policies` against `catalog`; scorecards or waivers with errors are left out.
@@ -86,9 +93,13 @@ public struct ScorecardCompiler: Sendable {
     }
     if Set(scorecard.levels).count != scorecard.levels.count { fail(.policyDuplicateLevel, "scorecard '\(scorecard.name)' repeats a level") }
     // A missing owner or approver group is an error, but the checks can still be evaluated.
-    for ref in [scorecard.owner].compactMap({ $0 }) + scorecard.waiverApprovers where catalog[ref] == nil {
+    for ref in [scorecard.owner].compactMap({ $0 }) + scorecard.waiverApprovers
+    where catalogSettings.resolve(ref, in: catalog) == .missing {
       diagnostics.append(
-        .error(.policyDanglingRef, "scorecard '\(scorecard.name)' names '\(ref)', which does not exist in the catalog", at: scorecard.source))
+        Diagnostic(
+          catalogSettings.danglingRefs, code: .policyDanglingRef,
+          message: "scorecard '\(scorecard.name)' names '\(ref)', which does not exist in the catalog",
+          location: scorecard.source))
     }
     let types = PolicyDeclarations(catalog: catalog)
     let everything = types.declarations(kinds: nil)
@@ -140,28 +151,75 @@ public struct ScorecardCompiler: Sendable {
       return nil
     }
     var status = WaiverStatus.active
-    for ref in waiver.entities where catalog[ref] == nil {
-      diagnostics.append(.error(.policyDanglingRef, "waiver '\(waiver.name)' names '\(ref)', which does not exist in the catalog", at: waiver.source))
-      status = .invalid
+    // A waived entity that no longer exists waives nothing: the same problem as a dangling
+    // catalog reference, as serious as `catalog.danglingRefs` says.
+    for ref in waiver.entities where catalogSettings.resolve(ref, in: catalog) == .missing {
+      diagnostics.append(
+        Diagnostic(
+          catalogSettings.danglingRefs, code: .policyDanglingRef,
+          message: "waiver '\(waiver.name)' names '\(ref)', which does not exist in the catalog",
+          location: waiver.source))
+      if catalogSettings.danglingRefs == .error { status = .invalid }
     }
     let (filter, filterOK) = program(waiver.filter, "waiver entities", into: &diagnostics)
     if !filterOK { status = .invalid }
-    if catalog[waiver.approvedBy] == nil {
-      diagnostics.append(.error(.policyDanglingRef, "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who does not exist", at: waiver.source))
-      status = .invalid
-    } else if status == .active, !scorecard.scorecard.waiverApprovers.contains(where: { membership.isMember(waiver.approvedBy, ofGroupOrDescendants: $0) }) {
-      let groups = scorecard.scorecard.waiverApprovers.map(\.canonical).joined(separator: ", ")
-      diagnostics.append(
-        .error(
-          .policyUnauthorizedWaiver,
-          "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who is not a member of an approver group of '\(waiver.scorecard)' (\(groups.isEmpty ? "none named" : groups))",
-          at: waiver.source))
-      status = .unauthorized
+    if status == .active {
+      status = approval(
+        of: waiver, by: scorecard.scorecard, catalog: catalog, membership: membership, into: &diagnostics)
+    } else if catalogSettings.resolve(waiver.approvedBy, in: catalog) == .missing {
+      diagnostics.append(unknownApprover(waiver))
     }
     if status == .active, waiver.expires <= now {
       diagnostics.append(.warning(.policyExpiredWaiver, "waiver '\(waiver.name)' expired on \(waiver.expiresDate) and no longer applies", at: waiver.source))
       status = .expired
     }
     return CompiledWaiver(waiver: waiver, status: status, filter: filter)
+  }
+
+  /// Whether `waiver`'s approver may approve it: a member of an approver group or of a group
+  /// below one, counting members provided outside the repository that groups here list. An
+  /// approver who does not exist is always an error, whatever `catalog.danglingRefs` says: the
+  /// approval is what a waiver rests on. An external approver outside every approver group
+  /// written here, when an approver group is itself external, cannot be checked offline (the
+  /// org provider knows its members): the waiver applies, with a note saying so.
+  private func approval(
+    of waiver: Waiver, by scorecard: Scorecard, catalog: Catalog, membership: GroupHierarchy,
+    into diagnostics: inout [Diagnostic]
+  ) -> WaiverStatus {
+    let approver = catalogSettings.resolve(waiver.approvedBy, in: catalog)
+    if approver == .missing {
+      diagnostics.append(unknownApprover(waiver))
+      return .invalid
+    }
+    let groups = scorecard.waiverApprovers
+    if groups.contains(where: { membership.isMember(waiver.approvedBy, ofGroupOrDescendants: $0) }) { return .active }
+    let externalGroups = groups.filter { group in
+      if case .external = catalogSettings.resolve(group, in: catalog) { return true }
+      return false
+    }
+    if approver != .entity, !externalGroups.isEmpty {
+      let names = externalGroups.map(\.canonical).joined(separator: ", ")
+      diagnostics.append(
+        Diagnostic(
+          .note, code: .policyUnverifiedApprover,
+          message: "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', provided outside the repository "
+            + "like approver group \(names); membership is not known here, so the approval is accepted as written",
+          location: waiver.source))
+      return .active
+    }
+    let names = groups.map(\.canonical).joined(separator: ", ")
+    diagnostics.append(
+      .error(
+        .policyUnauthorizedWaiver,
+        "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who is not a member of an approver group "
+          + "of '\(waiver.scorecard)' (\(names.isEmpty ? "none named" : names))",
+        at: waiver.source))
+    return .unauthorized
+  }
+
+  private func unknownApprover(_ waiver: Waiver) -> Diagnostic {
+    .error(
+      .policyDanglingRef, "waiver '\(waiver.name)' is approved by '\(waiver.approvedBy)', who does not exist",
+      at: waiver.source)
   }
 }

@@ -97,10 +97,14 @@ public struct ScorecardEvaluator: Sendable {
     .map(CELMap(["level": score.level.map(CELValue.string) ?? .null, "score": score.score.map(CELValue.double) ?? .null]))
   }
 
-  /// The CEL bindings every expression sees for `entity`.
+  /// The CEL bindings every expression sees for `entity`. `relations` holds, as in Backstage,
+  /// targets provided outside the repository too (`catalog.external`); `owner` is an entity
+  /// written here, or null.
   package func bindings(for entity: Entity) -> [String: CELValue] {
     var relations: [String: [JSONValue]] = [:]
-    for relation in entity.relations { relations[relation.type, default: []].append(.string(relation.target.canonical)) }
+    for relation in (entity.relations + entity.externalRelations).sorted() {
+      relations[relation.type, default: []].append(.string(relation.target.canonical))
+    }
     let owner = entity.targets(of: "ownedBy").first.flatMap { catalog[$0] }.map { Self.document(of: $0) } ?? .null
     return [
       "entity": CELValue(Self.document(of: entity)),

@@ -18,11 +18,14 @@ public struct ScorecardStage: Sendable {
   public let root: URL
   /// The policies folder, root-relative.
   public let folder: String
+  /// The `catalog:` settings the policies' references are checked with.
+  public let catalogSettings: CatalogSettings
 
   /// Creates the stage.
-  public init(root: URL, folder: String) {
+  public init(root: URL, folder: String, catalogSettings: CatalogSettings = CatalogSettings()) {
     self.root = root
     self.folder = folder
+    self.catalogSettings = catalogSettings
   }
 
   /// Runs the stage; gate violations are errors only when `enforceGates` (in `waymark check`).
@@ -31,7 +34,8 @@ public struct ScorecardStage: Sendable {
   ) async -> Output {
     let (policies, files, loadDiagnostics) = PolicyLoader(root: root).load(folder: folder, files: allFiles)
     var diagnostics = loadDiagnostics
-    let (compiled, waivers, compileDiagnostics) = ScorecardCompiler().compile(policies, catalog: catalog, now: now)
+    let compiler = ScorecardCompiler(catalogSettings: catalogSettings)
+    let (compiled, waivers, compileDiagnostics) = compiler.compile(policies, catalog: catalog, now: now)
     diagnostics += compileDiagnostics
     let evaluator = ScorecardEvaluator(catalog: catalog, facts: facts, now: now)
     let reports = await evaluator.evaluate(compiled, waivers: waivers)

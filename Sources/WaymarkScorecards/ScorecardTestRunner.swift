@@ -18,8 +18,13 @@ public struct ScorecardTestRunner: Sendable {
     public var failures: [Diagnostic]
   }
 
+  /// The site's `catalog:` settings, for the tests' inline catalogs and the scorecard's references.
+  public let catalogSettings: CatalogSettings
+
   /// Creates a runner.
-  public init() {}
+  public init(catalogSettings: CatalogSettings = CatalogSettings()) {
+    self.catalogSettings = catalogSettings
+  }
 
   /// Runs every test of `policies` at `now`; verdicts sorted by test name.
   public func run(_ policies: PolicySet, now: Timestamp) async -> [Verdict] {
@@ -37,7 +42,7 @@ public struct ScorecardTestRunner: Sendable {
     let documents = test.entities.enumerated().map { index, value in
       CatalogDocument(path: test.source.path, index: index, line: test.source.line, value: value, sourceMap: YAMLSourceMap())
     }
-    let (catalog, catalogDiagnostics) = CatalogBuilder().build(documents)
+    let (catalog, catalogDiagnostics) = CatalogBuilder(settings: catalogSettings).build(documents)
     var failures = catalogDiagnostics.filter { $0.severity == .error }.map {
       failure("entity problem: \($0.message)", at: test.source)
     }
@@ -51,7 +56,8 @@ public struct ScorecardTestRunner: Sendable {
     guard !only.scorecards.isEmpty else {
       return Verdict(name: test.name, failures: [failure("scorecard '\(test.scorecard)' does not exist", at: test.source)])
     }
-    let (compiled, waivers, compileDiagnostics) = ScorecardCompiler().compile(only, catalog: catalog, now: now)
+    let compiler = ScorecardCompiler(catalogSettings: catalogSettings)
+    let (compiled, waivers, compileDiagnostics) = compiler.compile(only, catalog: catalog, now: now)
     failures += compileDiagnostics.filter { $0.severity == .error && $0.code != .policyDanglingRef }
     let reports = await ScorecardEvaluator(catalog: catalog, facts: facts, now: now).evaluate(compiled, waivers: waivers)
     let results = reports.first?.results ?? []

@@ -27,6 +27,7 @@ struct BuildCommand: AsyncParsableCommand {
       root: site.rootURL, output: output.map { URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory) },
       baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL, progress: terminal.progress)
     options.strict = strict
+    options.keepsFiles = false
     let result = try await terminal.build(options)
     let place = result.diagnostics.hasErrors ? "waymark check --format json" : "api/build.json"
     terminal.diagnostics(result.diagnostics, format: .text, allIn: place)
@@ -36,6 +37,6 @@ struct BuildCommand: AsyncParsableCommand {
       terminal.note("nothing was written; \(result.output) is unchanged")
       throw ExitCode(ExitStatus.contentErrors)
     }
-    terminal.note("built \(result.files.count) files into \(result.output)")
+    terminal.note("built \(result.fileCount) files into \(result.output)")
   }
 }

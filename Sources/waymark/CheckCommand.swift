@@ -27,6 +27,7 @@ struct CheckCommand: AsyncParsableCommand {
     var options = BuildOptions(
       root: site.rootURL, asOf: site.asOfTimestamp, writesOutput: false, baseline: site.baselineURL, progress: terminal.progress)
     options.strict = strict
+    options.keepsFiles = false
     let result = try await terminal.build(options)
     // Annotations name files of the checkout, so they land on the pull request's files.
     let printed =

@@ -22,7 +22,7 @@ struct TestPoliciesCommand: AsyncParsableCommand {
     terminal.diagnostics(problems, format: .text)
     if problems.hasErrors { throw ExitCode(ExitStatus.contentErrors) }
     let now = site.asOfTimestamp ?? config.asOf.flatMap(Timestamp.init(iso8601:)) ?? .epoch
-    let verdicts = await ScorecardTestRunner().run(policies, now: now)
+    let verdicts = await ScorecardTestRunner(catalogSettings: config.catalog).run(policies, now: now)
     for verdict in verdicts {
       terminal.printToStandardOutput("\(verdict.failures.isEmpty ? "PASS" : "FAIL") \(verdict.name)\n")
     }

@@ -29,9 +29,11 @@ sys.path.insert(0, HERE)
 
 import bench_layout  # noqa: E402
 import bench_report  # noqa: E402
+import bench_scaling  # noqa: E402
 import bench_stages  # noqa: E402
 import page_weight  # noqa: E402
 import rollup_size  # noqa: E402
+import search_compare  # noqa: E402
 
 REPOSITORY = os.path.dirname(os.path.dirname(HERE))
 
@@ -41,8 +43,10 @@ def parse_arguments(argv):
     parser.add_argument("--preset", default="small", choices=["small", "medium", "large"])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--only", default=",".join([stage.id for stage in bench_stages.STAGES] + ["weight", "rollups"]),
+    parser.add_argument("--only", default=",".join([stage.id for stage in bench_stages.STAGES]
+                                                   + ["weight", "search", "rollups"]),
                         help="comma-separated stage ids; `weight`: the page weight per page type of the whole portal; "
+                        "`search`: Waymark's search against Pagefind (Tests/Bench/search_compare.py); "
                         "`rollups`: delivery rollup bytes vs raw event bytes")
     parser.add_argument("--bench-dir", default=os.path.join(REPOSITORY, ".bench"))
     parser.add_argument("--out-root", help="where every contender writes (default: BENCH_DIR/out, the same disk "
@@ -131,6 +135,29 @@ def measure_page_weight(context, pause):
     weight = page_weight.measure_site(output)
     weight.update(status="measured", build=run, output=output)
     return weight
+
+
+def measure_search(context, pause, build_seconds_known=None):
+    """Waymark's search against Pagefind: the fixture's queries over the demo portal, and queries made
+    from the catalog (entity titles, and the same with two letters swapped) over the preset's portal."""
+    demo = context.out("waymark-demo")
+    bench_stages.remove(demo)
+    subprocess.run([context.waymark, "build", "--root", REPOSITORY, "--output", demo, "--quiet"], check=True)
+    with open(search_compare.QUERIES) as handle:
+        fixture = json.load(handle)["queries"]
+    results = {"demo": search_compare.compare(demo, fixture, context.python)}
+    site = context.out("waymark-site")
+    build_seconds = build_seconds_known
+    if build_seconds is None or not os.path.isdir(os.path.join(site, "search", "v2")):
+        bench_stages.remove(site)
+        build_seconds = timed_run([context.waymark_bench, "site", context.site, site], {}, pause)["wall_s"]
+    with open(os.path.join(site, "api", "catalog.json")) as handle:
+        entities = json.load(handle)["entities"]
+    preset = search_compare.compare(site, search_compare.catalog_queries(entities), context.python)
+    preset["fixture"] = "entity titles from api/catalog.json"
+    preset["waymark"]["build_seconds"] = build_seconds
+    results["preset"] = preset
+    return results
 
 
 def machine_facts():
@@ -230,20 +257,46 @@ def main(argv):
         print("== weight: page weight per page type of the whole portal", flush=True)
         results["page_weight"] = measure_page_weight(context, arguments.pause)
         markdown = write_results(results, bench_dir)
+    if "search" in selected:
+        print("== search: Waymark's search against Pagefind over the same portal", flush=True)
+        weight = results.get("page_weight", {})
+        known = weight.get("build", {}).get("wall_s") if weight.get("status") == "measured" else None
+        results["search"] = measure_search(context, arguments.pause, known)
+        markdown = write_results(results, bench_dir)
     print("\n" + markdown)
     print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
 
 
 def write_results(results, bench_dir):
-    """Writes the latest run, and a copy per preset so presets can sit side by side; the table."""
+    """Writes the latest run, and a copy per preset so presets can sit side by side; the table,
+    with the scaling table when another preset's saved run is there to compare with."""
     results["machine"]["load_end"] = load_average()
     markdown = bench_report.report_markdown(results)
+    scaling = bench_scaling.scaling_markdown(saved_presets(bench_dir, results))
+    if scaling:
+        markdown += "\n" + scaling
+    for name, summary in sorted(results.get("search", {}).items()):
+        where = "the demo portal" if name == "demo" else f"the {results['preset']} preset's portal"
+        markdown += "\n" + search_compare.markdown(summary, f"Search over {where}: Waymark and Pagefind")
     for suffix in ("", f"-{results['preset']}"):
         with open(os.path.join(bench_dir, f"results{suffix}.json"), "w") as handle:
             json.dump(results, handle, indent=1)
         with open(os.path.join(bench_dir, f"results{suffix}.md"), "w") as handle:
             handle.write(markdown)
     return markdown
+
+
+def saved_presets(bench_dir, results):
+    """{preset: results}: this run for its preset, the saved `results-<preset>.json` for the others."""
+    by_preset = {}
+    for preset in bench_scaling.PRESET_ORDER:
+        path = os.path.join(bench_dir, f"results-{preset}.json")
+        if preset == results["preset"]:
+            by_preset[preset] = results
+        elif os.path.exists(path):
+            with open(path) as handle:
+                by_preset[preset] = json.load(handle)
+    return by_preset
 
 
 if __name__ == "__main__":

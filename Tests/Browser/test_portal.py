@@ -34,6 +34,8 @@ MAIN_PAGES = {
     "entity-user": "catalog/default/user/priya.raman/",
     "entity-template": "catalog/default/template/go-service/",
     "docs": "docs/default/component/payments-api/runbook/",
+    "docs-index": "docs/",
+    "entity-links": "catalog/default/component/account-web/",
     "scorecards": "scorecards/",
     "readiness": "readiness/",
     "dora": "dora/",
@@ -117,6 +119,22 @@ class PortalTests(unittest.TestCase):
         self.assertEqual(button.find_element(By.XPATH, "..").get_attribute("aria-sort"), "ascending")
         self.assertEqual(pb.console_errors(DRIVER), [])
 
+    def test_and_n_more_opens_the_catalog_filtered_to_the_whole_list(self):
+        DRIVER.get(SITE.base + "scorecards/")
+        more = DRIVER.find_elements(By.PARTIAL_LINK_TEXT, "more")
+        self.assertTrue(more, "a check with more than 20 failing entities")
+        row = more[0].find_element(By.XPATH, "./ancestor::tr")
+        failing = int(re.match(r"\d+", row.find_elements(By.TAG_NAME, "td")[3].text).group())
+        shown = len(row.find_elements(By.CSS_SELECTOR, "td:nth-child(4) a")) - 1
+        self.assertEqual(more[0].text, f"and {failing - shown} more")
+        more[0].click()
+        self.assertIn("catalog/?failing=", DRIVER.current_url)
+        self.assertEqual(self.visible_rows(), failing)
+        total = len(SITE.json("api/catalog.json")["entities"])
+        self.assertEqual(DRIVER.find_element(By.ID, "catalog-count").text, f"{failing} of {total} entities")
+        self.assertTrue(DRIVER.find_element(By.ID, "catalog-failing").is_displayed())
+        self.assertEqual(pb.console_errors(DRIVER), [])
+
     def search(self, query):
         """Types `query` into the header's search box on the home page and submits it."""
         DRIVER.get(SITE.base)
@@ -136,6 +154,13 @@ class PortalTests(unittest.TestCase):
         links = self.search(f"{runbook['title']} payments")
         self.assertIn(SITE.base + runbook["url"], links[:5])
         self.assertEqual(self.search("zzqxv"), [])
+
+    def test_search_results_sharing_a_title_show_their_references(self):
+        self.search("Payments")
+        refs = [c.text for c in DRIVER.find_elements(By.CSS_SELECTOR, "#search-results code.ref")]
+        self.assertIn("group:default/payments", refs)
+        self.assertIn("system:default/payments", refs)
+        self.assertNotIn("api:default/payments-v2", refs)
 
     def test_axe_finds_no_serious_or_critical_violation_in_light_and_dark(self):
         pb.SCREENSHOTS.mkdir(exist_ok=True)

@@ -48,10 +48,14 @@ import WaymarkTestSupport
     case afterRender(UInt32)
     /// This many microseconds after the staging folder holds `files` files: the swap is next.
     case whenStaged(files: Int, then: UInt32)
+    /// As soon as the staging folder holds `files` files, before the render report: pages are
+    /// still rendering and streaming into it, and the output must be the previous site.
+    case whileRendering(files: Int)
   }
 
-  /// Runs `waymark build`, killed at `kill` if given. Returns stderr and the time from the render
-  /// report to the end of the process, in microseconds.
+  /// Runs `waymark build`, killed at `kill` if given. Returns stderr (what was written before the
+  /// process ended, so a kill that landed after rendering shows the render report) and the time from
+  /// the render report to the end of the process, in microseconds.
   @discardableResult
   func build(root: URL, output: URL, kill point: KillPoint? = nil) throws -> (log: String, publishing: UInt32) {
     let process = Process()
@@ -70,10 +74,15 @@ import WaymarkTestSupport
       let chunk = errors.fileHandleForReading.availableData
       if chunk.isEmpty { break }
       text += String(decoding: chunk, as: UTF8.self)
+      if case .whileRendering(let files) = point, text.contains("waymark: secrets:") {
+        while process.isRunning, stagedFiles(beside: output) < files {}
+        kill(process.processIdentifier, SIGKILL)
+        break
+      }
       guard rendered == nil, text.contains("waymark: render:") else { continue }
       rendered = Date()
       switch point {
-      case nil: continue
+      case nil, .whileRendering: continue
       case .afterRender(let delay):
         usleep(delay)
       case .whenStaged(let files, let delay):
@@ -84,6 +93,9 @@ import WaymarkTestSupport
       break
     }
     process.waitUntilExit()
+    // On a loaded machine the signal can land after rendering (or after the build ended): keep what
+    // the process wrote before it died, so the caller can tell.
+    text += String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
     return (text, UInt32(max(0, Date().timeIntervalSince(rendered ?? Date())) * 1_000_000))
   }
 
@@ -137,17 +149,23 @@ import WaymarkTestSupport
     for run in 0..<Self.kills {
       let target = current == "v1" ? "v2" : "v1"
       try setVersion(target, root: root)
-      // Every other run anywhere in publishing; the others just as the staging folder is complete,
-      // when the swap is next.
+      // A third of the runs anywhere in publishing, a third just as the staging folder is complete
+      // (the swap is next), a third while pages still stream into it.
       let point: KillPoint =
-        run % 2 == 0
-        ? .afterRender(UInt32.random(in: 0...(publishing + publishing / 10), using: &random))
-        : .whenStaged(files: v1.count, then: UInt32.random(in: 0...5_000, using: &random))
-      try build(root: root, output: output, kill: point)
+        switch run % 3 {
+        case 0: .afterRender(UInt32.random(in: 0...(publishing + publishing / 10), using: &random))
+        case 1: .whenStaged(files: v1.count, then: UInt32.random(in: 0...5_000, using: &random))
+        default: .whileRendering(files: Int.random(in: 1..<(v1.count * 3 / 4), using: &random))
+        }
+      let log = try build(root: root, output: output, kill: point).log
       let now = SiteFixture.snapshot(of: output)
       let state = now == sites[target] ? target : now == sites[current] ? current : nil
       #expect(state != nil, "run \(run) (seed \(seed), killed \(point)): the output is neither complete site (\(now.count) files)")
       guard let state else { return }
+      // Only a kill that landed before the render report is one "while rendering".
+      if case .whileRendering = point, !log.contains("waymark: render:") {
+        #expect(state == current, "run \(run): killed while rendering, yet published")
+      }
       outcomes[state == target ? "new" : "previous", default: 0] += 1
       if try !leftovers(beside: output).isEmpty { outcomes["left staging", default: 0] += 1 }
       current = state

@@ -6,6 +6,22 @@
   if (!table || !form) return;
   var rows = Array.prototype.slice.call(table.tBodies[0].rows);
   var count = document.getElementById("catalog-count");
+  // Links from other pages filter the explorer through the query: ?owner=group:default/x,
+  // ?failing=<scorecard>/<check> (the "and N more" links of the scorecards page).
+  var query = new URLSearchParams(window.location.search);
+  var failing = query.get("failing") || "";
+  ["text", "kind", "type", "lifecycle", "owner", "system", "tag", "level"].forEach(function (name) {
+    var wanted = query.get(name);
+    var field = form.elements[name];
+    if (!wanted || !field) return;
+    if (field.tagName === "SELECT" && !Array.prototype.some.call(field.options, function (o) { return o.value === wanted; })) return;
+    field.value = wanted;
+  });
+  var failingNote = document.getElementById("catalog-failing");
+  if (failing && failingNote) {
+    failingNote.querySelector("code").textContent = failing;
+    failingNote.hidden = false;
+  }
   function apply() {
     var text = form.elements.text.value.toLowerCase();
     var shown = 0;
@@ -15,7 +31,8 @@
         if (!wanted) return true;
         var value = row.getAttribute("data-" + name) || "";
         return name === "tag" ? (" " + value + " ").indexOf(" " + wanted + " ") >= 0 : value === wanted;
-      }) && (!text || row.textContent.toLowerCase().indexOf(text) >= 0);
+      }) && (!text || row.textContent.toLowerCase().indexOf(text) >= 0)
+        && (!failing || (" " + (row.getAttribute("data-failing") || "") + " ").indexOf(" " + failing + " ") >= 0);
       row.hidden = !visible;
       if (visible) shown += 1;
     });

@@ -50,10 +50,17 @@ public struct LoadedCatalog: Sendable {
 public struct CatalogLoader: Sendable {
   /// The site root.
   public let root: URL
+  /// `inputs.exclude`: a Location naming such a file by its path still reads it, with a note.
+  public let excludeGlobs: [String]
+  /// Whether files under the folders Templates fetch their content from are read all the same
+  /// (`inputs.templateContent: read`).
+  public let readsTemplateContent: Bool
 
   /// Creates a loader.
-  public init(root: URL) {
+  public init(root: URL, excludeGlobs: [String] = [], readsTemplateContent: Bool = false) {
     self.root = root
+    self.excludeGlobs = excludeGlobs
+    self.readsTemplateContent = readsTemplateContent
   }
 
   /// Reads every file in `paths` (root-relative) and every file their Locations reach; `available`
@@ -65,6 +72,8 @@ public struct CatalogLoader: Sendable {
     var results: [FileResult] = []
     var edges: [String: [LocationResolver.Target]] = [:]
     var diagnostics: [Diagnostic] = []
+    let excluded = excludeGlobs.map(GlobPattern.init)
+    var notedExcluded = Set<String>()
     while !pending.isEmpty {
       read.formUnion(pending)
       let wave = await readAll(pending)
@@ -74,6 +83,13 @@ public struct CatalogLoader: Sendable {
           let (targets, problems) = locations.targets(of: document)
           diagnostics += problems
           edges[result.path, default: []] += targets
+          for target in targets where !excluded.isEmpty && !notedExcluded.contains(target.path) {
+            guard let glob = zip(excludeGlobs, excluded).first(where: { $0.1.matches(target.path) })?.0 else {
+              continue
+            }
+            notedExcluded.insert(target.path)
+            diagnostics.append(Self.excludedTargetNote(target, glob: glob))
+          }
           next.formUnion(targets.map(\.path).filter { !read.contains($0) })
         }
       }
@@ -84,7 +100,7 @@ public struct CatalogLoader: Sendable {
     // Files under a folder a Template fetches its content from are that template's input, not
     // entities; Templates may be reached through Locations, so this is known only now.
     let contentFolders = TemplateContentFolders.folders(in: results.flatMap(\.documents))
-    if !contentFolders.isEmpty {
+    if !contentFolders.isEmpty, !readsTemplateContent {
       results.removeAll { TemplateContentFolders.contains(contentFolders, $0.path) }
     }
     let sorted = results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
@@ -96,6 +112,16 @@ public struct CatalogLoader: Sendable {
       documents: sorted.flatMap(\.documents),
       files: files.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
       diagnostics: sorted.flatMap(\.diagnostics) + diagnostics)
+  }
+
+  /// A Location names a file `inputs.exclude` leaves out by its path: Backstage has no excludes
+  /// and reads what a Location names, so the file is read, and this says so once.
+  private static func excludedTargetNote(_ target: LocationResolver.Target, glob: String) -> Diagnostic {
+    Diagnostic(
+      .note, code: .catalogExcludedLocationTarget,
+      message: "a Location names '\(target.path)', which inputs.exclude '\(glob)' leaves out; it is read, "
+        + "as a Location's target always is",
+      location: target.field, notes: target.note.map { [$0] } ?? [])
   }
 
   private func readAll(_ paths: [String]) async -> [FileResult] {

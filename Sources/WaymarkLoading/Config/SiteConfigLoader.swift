@@ -29,7 +29,7 @@ public struct SiteConfigLoader: Sendable {
     "site": .mapping(["title": .string, "baseURL": .string]),
     "inputs": .mapping([
       "catalog": .stringList, "events": .stringList, "rollups": .stringList, "policyResults": .stringList,
-      "exclude": .stringList,
+      "exclude": .stringList, "templateContent": .string,
     ]),
     "catalog": .mapping(["external": .stringList, "danglingRefs": .string]),
     "diagnostics": .mapping(["ignore": .stringList]),
@@ -87,6 +87,7 @@ public struct SiteConfigLoader: Sendable {
     config.rollupGlobs = list("inputs", "rollups") ?? config.rollupGlobs
     config.policyResultGlobs = list("inputs", "policyResults") ?? config.policyResultGlobs
     config.excludeGlobs = list("inputs", "exclude") ?? config.excludeGlobs
+    diagnostics += readTemplateContent(value, sourceMap: conversion.sourceMap, file: file, into: &config)
     if list("inputs", "catalog") != nil {
       let position = conversion.sourceMap.position(of: ValuePath(keys: "inputs", "catalog"))
       config.catalogGlobsLocation = location(position, file)
@@ -109,6 +110,24 @@ public struct SiteConfigLoader: Sendable {
     diagnostics += config.catalog.read(value, sourceMap: conversion.sourceMap, file: file)
     diagnostics += config.diagnostics.read(value, sourceMap: conversion.sourceMap, file: file)
     return (config, diagnostics)
+  }
+
+  /// `inputs.templateContent`: `exclude` (the default) or `read`.
+  private func readTemplateContent(
+    _ value: JSONValue, sourceMap: YAMLSourceMap, file: SourceFile, into config: inout SiteConfig
+  ) -> [Diagnostic] {
+    guard let mode = value.value(at: ["inputs", "templateContent"])?.stringValue else { return [] }
+    switch mode {
+    case "exclude": config.readsTemplateContent = false
+    case "read": config.readsTemplateContent = true
+    default:
+      return [
+        .error(
+          .configBadValue, "inputs.templateContent must be 'exclude' or 'read', not '\(mode)'",
+          at: location(sourceMap.position(of: ValuePath(keys: "inputs", "templateContent")), file))
+      ]
+    }
+    return []
   }
 
   /// `policies`, `layouts` and `output`: folders inside the root; `policies` and `layouts` are

@@ -49,7 +49,7 @@ public struct PolicyLoader: Sendable {
         diagnostics.append(.error(.policyNotAMapping, "a policy document must be a mapping", at: reader.location(document.root.start)))
         continue
       }
-      reader.rejectUnknownKeys(allowing: ["apiVersion", "kind", "metadata", "spec"], into: &diagnostics)
+      reader.rejectUnknownKeys(allowing: PolicyShapes.document.keys, into: &diagnostics)
       let apiVersion = reader.string("apiVersion", required: true, into: &diagnostics)
       if let apiVersion, apiVersion != Self.apiVersion {
         diagnostics.append(
@@ -70,17 +70,17 @@ public struct PolicyLoader: Sendable {
       let source = reader.location(document.root.start)
       switch kind {
       case "Scorecard":
-        metadata.rejectUnknownKeys(allowing: ["name", "title", "description", "annotations", "labels", "tags"], into: &diagnostics)
+        metadata.rejectUnknownKeys(allowing: PolicyShapes.scorecardMetadata.keys, into: &diagnostics)
         if let scorecard = ScorecardReader(spec: spec, metadata: metadata, name: name, source: source).read(into: &diagnostics) {
           set.scorecards.append(scorecard)
         }
       case "Waiver":
-        metadata.rejectUnknownKeys(allowing: ["name", "title", "description", "annotations", "labels"], into: &diagnostics)
+        metadata.rejectUnknownKeys(allowing: PolicyShapes.waiverMetadata.keys, into: &diagnostics)
         if let waiver = ScorecardReader.readWaiver(spec: spec, name: name, source: source, into: &diagnostics) {
           set.waivers.append(waiver)
         }
       case "ScorecardTest":
-        metadata.rejectUnknownKeys(allowing: ["name", "title", "description"], into: &diagnostics)
+        metadata.rejectUnknownKeys(allowing: PolicyShapes.testMetadata.keys, into: &diagnostics)
         if let test = ScorecardReader.readTest(spec: spec, name: name, source: source, into: &diagnostics) {
           set.tests.append(test)
         }

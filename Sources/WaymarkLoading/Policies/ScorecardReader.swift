@@ -10,12 +10,12 @@ package struct ScorecardReader {
   package let source: SourceLocation
 
   package func read(into diagnostics: inout [Diagnostic]) -> Scorecard? {
-    spec.rejectUnknownKeys(allowing: ["owner", "appliesTo", "levels", "waivers", "gate", "checks"], into: &diagnostics)
+    spec.rejectUnknownKeys(allowing: PolicyShapes.scorecardSpec.keys, into: &diagnostics)
     let owner = spec.string("owner", into: &diagnostics).flatMap { EntityRef(parsing: $0, defaultKind: "Group") }
     let levels = spec.strings("levels", into: &diagnostics).map(\.0)
     var approvers: [EntityRef] = []
     if let waivers = spec.mapping("waivers", into: &diagnostics) {
-      waivers.rejectUnknownKeys(allowing: ["approvers"], into: &diagnostics)
+      waivers.rejectUnknownKeys(allowing: PolicyShapes.scorecardWaivers.keys, into: &diagnostics)
       for (text, position) in waivers.strings("approvers", into: &diagnostics) {
         if let ref = EntityRef(parsing: text, defaultKind: "Group") {
           approvers.append(ref)
@@ -26,11 +26,11 @@ package struct ScorecardReader {
     }
     var gate = ScorecardGate.none
     if let gateReader = spec.mapping("gate", into: &diagnostics) {
-      gateReader.rejectUnknownKeys(allowing: ["noLevelDrop", "minimumLevel", "failOnError"], into: &diagnostics)
+      gateReader.rejectUnknownKeys(allowing: PolicyShapes.gate.keys, into: &diagnostics)
       gate.noLevelDrop = gateReader.bool("noLevelDrop", into: &diagnostics) ?? false
       gate.failOnError = gateReader.bool("failOnError", into: &diagnostics) ?? false
       for floor in gateReader.mappings("minimumLevel", into: &diagnostics) {
-        floor.rejectUnknownKeys(allowing: ["level", "where"], into: &diagnostics)
+        floor.rejectUnknownKeys(allowing: PolicyShapes.minimumLevel.keys, into: &diagnostics)
         guard let level = floor.string("level", required: true, into: &diagnostics) else { continue }
         gate.minimumLevels.append(
           .init(level: level, filter: floor.expression("where", into: &diagnostics), location: floor.location(floor.node.start)))
@@ -38,8 +38,7 @@ package struct ScorecardReader {
     }
     var checks: [ScorecardCheck] = []
     for check in spec.mappings("checks", into: &diagnostics) {
-      check.rejectUnknownKeys(
-        allowing: ["id", "title", "description", "level", "weight", "expr", "applicable", "remediation", "links"], into: &diagnostics)
+      check.rejectUnknownKeys(allowing: PolicyShapes.check.keys, into: &diagnostics)
       guard let id = check.string("id", required: true, into: &diagnostics),
         let expression = check.expression("expr", required: true, into: &diagnostics)
       else { continue }
@@ -48,6 +47,7 @@ package struct ScorecardReader {
         diagnostics.append(.error(.policyBadWeight, "\(check.path.appending("weight")) must not be negative", at: check.location(check.node.start)))
       }
       let links = check.mappings("links", into: &diagnostics).compactMap { link -> PolicyLink? in
+        link.rejectUnknownKeys(allowing: PolicyShapes.link.keys, into: &diagnostics)
         guard let url = link.string("url", required: true, into: &diagnostics) else { return nil }
         return PolicyLink(title: link.string("title", into: &diagnostics) ?? url, url: url)
       }
@@ -66,8 +66,7 @@ package struct ScorecardReader {
   }
 
   package static func readWaiver(spec: GuardrailFieldReader, name: String, source: SourceLocation, into diagnostics: inout [Diagnostic]) -> Waiver? {
-    spec.rejectUnknownKeys(
-      allowing: ["scorecard", "check", "entities", "reason", "ticket", "expires", "approvedBy"], into: &diagnostics)
+    spec.rejectUnknownKeys(allowing: PolicyShapes.waiverSpec.keys, into: &diagnostics)
     let scorecard = spec.string("scorecard", required: true, into: &diagnostics)
     let check = spec.string("check", required: true, into: &diagnostics)
     let reason = spec.string("reason", required: true, into: &diagnostics)
@@ -112,7 +111,7 @@ package struct ScorecardReader {
   }
 
   package static func readTest(spec: GuardrailFieldReader, name: String, source: SourceLocation, into diagnostics: inout [Diagnostic]) -> ScorecardTest? {
-    spec.rejectUnknownKeys(allowing: ["scorecard", "entities", "facts", "expect"], into: &diagnostics)
+    spec.rejectUnknownKeys(allowing: PolicyShapes.testSpec.keys, into: &diagnostics)
     guard let scorecard = spec.string("scorecard", required: true, into: &diagnostics) else { return nil }
     var entities: [JSONValue] = []
     if let node = spec.node["entities"] {
@@ -128,7 +127,7 @@ package struct ScorecardReader {
     }
     var expectations: [ScorecardTest.Expectation] = []
     for expect in spec.mappings("expect", into: &diagnostics) {
-      expect.rejectUnknownKeys(allowing: ["entity", "check", "result", "level"], into: &diagnostics)
+      expect.rejectUnknownKeys(allowing: PolicyShapes.expectation.keys, into: &diagnostics)
       guard let entity = expect.string("entity", required: true, into: &diagnostics) else { continue }
       let check = expect.string("check", into: &diagnostics)
       let resultText = expect.string("result", into: &diagnostics)

@@ -7,6 +7,8 @@ public struct Catalog: Sendable, Hashable {
   public let groupHierarchy: GroupHierarchy
   /// Entities referred to but provided outside the repository (`catalog.external`), sorted.
   public let external: [ExternalEntity]
+  /// Titles (lowercased) that more than one entity has: pages show those entities' references too.
+  public let sharedTitles: Set<String>
 
   /// Creates a catalog; entities are sorted and the first of any duplicate reference wins.
   public init(entities: [Entity], external: [ExternalEntity] = []) {
@@ -26,6 +28,15 @@ public struct Catalog: Sendable, Hashable {
     self.index = index
     self.groupHierarchy = GroupHierarchy(entities: sorted)
     self.external = external.sorted()
+    var titleCounts: [String: Int] = [:]
+    for entity in sorted { titleCounts[entity.title.lowercased(), default: 0] += 1 }
+    self.sharedTitles = Set(titleCounts.filter { $0.value > 1 }.keys)
+  }
+
+  /// Whether another entity has the same title as the entity `ref` (case-insensitively).
+  public func sharesTitle(_ ref: EntityRef) -> Bool {
+    guard let entity = self[ref] else { return false }
+    return sharedTitles.contains(entity.title.lowercased())
   }
 
   /// The entity with reference `ref`, if any.

@@ -11,24 +11,34 @@ public struct GroupHierarchy: Sendable, Hashable {
   /// Each user's direct groups, sorted.
   public let directGroups: [EntityRef: [EntityRef]]
 
-  /// Builds the hierarchy from entities whose relations are already derived.
+  /// Builds the hierarchy from entities whose relations are already derived. Relations to
+  /// entities provided outside the repository count from the side written here: a Group's
+  /// `members: [jdoe]` puts the external `user:default/jdoe` in it, a User's `memberOf` may name
+  /// an external Group, and a Group's `children` or `parent` may be external.
   public init(entities: [Entity]) {
-    var parents: [EntityRef: [EntityRef]] = [:]
-    var directGroups: [EntityRef: [EntityRef]] = [:]
+    var parents: [EntityRef: Set<EntityRef>] = [:]
+    var directGroups: [EntityRef: Set<EntityRef>] = [:]
+    func isGroup(_ ref: EntityRef) -> Bool { ref.kind.lowercased() == "group" }
     for entity in entities {
       switch entity.ref.kind.lowercased() {
       case "group":
-        let found = entity.targets(of: "childOf").filter { $0.kind.lowercased() == "group" }
-        if !found.isEmpty { parents[entity.ref] = found }
+        let found = (entity.targets(of: "childOf") + entity.externalTargets(of: "childOf")).filter(isGroup)
+        if !found.isEmpty { parents[entity.ref, default: []].formUnion(found) }
+        for child in entity.externalTargets(of: "parentOf") where isGroup(child) {
+          parents[child, default: []].insert(entity.ref)
+        }
+        for member in entity.externalTargets(of: "hasMember") {
+          directGroups[member, default: []].insert(entity.ref)
+        }
       case "user":
-        let found = entity.targets(of: "memberOf").filter { $0.kind.lowercased() == "group" }
-        if !found.isEmpty { directGroups[entity.ref] = found }
+        let found = (entity.targets(of: "memberOf") + entity.externalTargets(of: "memberOf")).filter(isGroup)
+        if !found.isEmpty { directGroups[entity.ref, default: []].formUnion(found) }
       default:
         continue
       }
     }
-    self.parents = parents
-    self.directGroups = directGroups
+    self.parents = parents.mapValues { $0.sorted() }
+    self.directGroups = directGroups.mapValues { $0.sorted() }
   }
 
   /// `group` and every group above it, sorted by reference.

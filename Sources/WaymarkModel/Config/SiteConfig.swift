@@ -16,6 +16,9 @@ public struct SiteConfig: Sendable, Hashable {
   public var policyResultGlobs: [String]
   /// Globs for files no input reads, whatever kind (`inputs.exclude`).
   public var excludeGlobs: [String] = []
+  /// Whether catalog files under the folders Software Templates fetch their content from are
+  /// read (`inputs.templateContent: read`); by default (`exclude`) they are not.
+  public var readsTemplateContent: Bool = false
   /// The scorecard policies folder.
   public var policiesDirectory: String
   /// The site's own layouts folder, overriding the built-in theme template by template.

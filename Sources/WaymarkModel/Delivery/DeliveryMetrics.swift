@@ -43,6 +43,9 @@ public struct DeliveryMetrics: Sendable {
   public var tickets: JSONValue
   /// Rollup rows that overlap raw events or other rows (`events.rollup-overlap`).
   public var diagnostics: [Diagnostic] = []
+  /// Called each time `value` builds the whole metrics table: a stage must build it once per
+  /// site, never per entity (`StageScalingTests` counts the builds at N and 10 N entities).
+  package var onTableBuilt: (@Sendable () -> Void)?
 
   /// No events at all: every figure is "no data".
   public init(window: MetricWindow, bands: DORABands) {
@@ -65,6 +68,7 @@ public struct DeliveryMetrics: Sendable {
 
   /// `api/dora.json`.
   public var value: JSONValue {
+    onTableBuilt?()
     func table(_ members: [EntityRef: JSONValue]) -> JSONValue {
       .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.canonical, $0.value) }))
     }

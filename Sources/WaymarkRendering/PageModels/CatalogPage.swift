@@ -17,6 +17,8 @@ package struct CatalogPage: Codable, Sendable, TemplateDescribed {
     package var system: EntityLink?
     package var systemRef: String
     package var level: String
+    package var failing: String = ""
+    package var sharedTitle: Bool = false
 
     package static let keyMeanings = [
       "ref": "The entity reference.",
@@ -33,6 +35,8 @@ package struct CatalogPage: Codable, Sendable, TemplateDescribed {
       "system": "The system it is part of; absent when none.",
       "systemRef": "The system's reference, or empty.",
       "level": "Its production-readiness level, or empty.",
+      "failing": "The checks it fails, `<scorecard>/<check>` separated by spaces (for the `?failing=` filter).",
+      "sharedTitle": "Whether another entity has the same title (the default theme then shows `ref`).",
     ]
   }
 

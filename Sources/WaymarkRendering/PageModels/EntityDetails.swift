@@ -4,8 +4,14 @@ package struct EntityDetails: Codable, Sendable, TemplateDescribed {
   package struct KeyValue: Codable, Sendable, TemplateDescribed {
     package var key: String
     package var value: String
+    package var url: String?
+    package var isLink: Bool = false
 
-    package static let keyMeanings = ["key": "The name.", "value": "The value (JSON text when not a string)."]
+    package static let keyMeanings = [
+      "key": "The name.", "value": "The value (JSON text when not a string).",
+      "isLink": "Whether `url` is present (test this, not `url`: an absent `url` would find the entity's).",
+      "url": "The value as a link when it is an `http(s)` URL or a `url:` location of one; absent otherwise.",
+    ]
   }
 
   /// A link from `metadata.links` (http(s) only).
@@ -21,11 +27,14 @@ package struct EntityDetails: Codable, Sendable, TemplateDescribed {
     package var type: String
     package var heading: String
     package var targets: [EntityLink]
+    package var shownByKind: Bool = false
 
     package static let keyMeanings = [
       "type": "The relation type (`ownedBy`, `dependsOn`, …).",
       "heading": "Its heading (`Owner`, `Depends on`, …).",
       "targets": "The related entities.",
+      "shownByKind": "Whether the kind's own section lists these (a Group's `hasMember`, `parentOf`, `ownerOf`); "
+        + "the default theme leaves them out of Relations.",
     ]
   }
 
@@ -57,6 +66,12 @@ package struct EntityDetails: Codable, Sendable, TemplateDescribed {
   package var hasRelations: Bool
   package var source: Source
   package var url: String
+  package var viewSourceURL: String?
+  package var editURL: String?
+  package var repositoryURL: String?
+  package var externalDocsURL: String?
+  package var hasActions: Bool = false
+  package var hasOtherRelations: Bool = false
 
   package static let keyMeanings = [
     "ref": "The entity reference, `kind:namespace/name`.",
@@ -79,5 +94,15 @@ package struct EntityDetails: Codable, Sendable, TemplateDescribed {
     "hasRelations": "Whether `relationGroups` is non-empty.",
     "source": "Where the entity was declared.",
     "url": "The entity page's URL, relative to this page.",
+    "viewSourceURL": "\"View source\": `backstage.io/view-url`, else the `url:` target of "
+      + "`backstage.io/source-location`; http(s) only, absent otherwise.",
+    "editURL": "\"Edit\": `backstage.io/edit-url`, else the catalog file's edit URL derived from "
+      + "`backstage.io/managed-by-location` (`…/blob/` → `…/edit/`) or `backstage.io/source-location` "
+      + "(`…/tree/<branch>/` → `…/edit/<branch>/<file>`, GitLab `…/-/edit/…`); absent when not derivable.",
+    "repositoryURL": "The repository: `github.com/project-slug`, `gitlab.com/project-slug`, else the "
+      + "source location's repository; absent when none.",
+    "externalDocsURL": "Docs hosted elsewhere: the `url:` target of `backstage.io/techdocs-ref`; absent otherwise.",
+    "hasActions": "Whether any of `viewSourceURL`, `editURL`, `repositoryURL`, `externalDocsURL` is present.",
+    "hasOtherRelations": "Whether some relation group is not `shownByKind`.",
   ]
 }

@@ -15,6 +15,8 @@ package struct EntityDocs: Codable, Sendable, TemplateDescribed {
   package var fact: TemplateJSON
   package var hasBrokenLinks: Bool
   package var contents: [PageLink]
+  package var morePages: Int = 0
+  package var hasMorePages: Bool = false
 
   package static let keyMeanings = [
     "name": "The docs site's name.",
@@ -24,5 +26,7 @@ package struct EntityDocs: Codable, Sendable, TemplateDescribed {
     "fact": "The docs fact the scorecards read (`pages`, `brokenLinks`, …, as in `api/docs.json`).",
     "hasBrokenLinks": "Whether the link check found broken links.",
     "contents": "The first 12 pages in reading order.",
+    "morePages": "How many pages `contents` leaves out (the site's home, `url`, lists every page).",
+    "hasMorePages": "Whether `morePages` is above zero.",
   ]
 }

@@ -12,6 +12,8 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
   /// Whether the entity is provided outside the repository (`catalog.external`): it has no page,
   /// so it is shown as text, not a link.
   package var external: Bool?
+  /// Whether another entity has the same title, so the ref must be shown to tell them apart.
+  package var sharedTitle: Bool = false
 
   package static let keyMeanings = [
     "ref": "The entity reference, `kind:namespace/name`.",
@@ -22,6 +24,7 @@ package struct EntityLink: Codable, Sendable, TemplateDescribed {
     "level": "Its production-readiness level (`none` when it has none); in a group's `owned` list only.",
     "external": "True when the entity is provided outside the repository (`catalog.external`): it has no page, "
       + "so it is shown as text and `url` is empty; absent otherwise.",
+    "sharedTitle": "Whether another entity has the same title; the default theme then shows `ref` beside it.",
   ]
 }
 
@@ -34,14 +37,20 @@ extension EntityLink {
     name = ref.name
     kind = entity?.ref.kind ?? ref.kind
     url = root + SitePaths.entityPage(ref)
+    sharedTitle = catalog.sharesTitle(ref)
   }
+
+  /// Backstage's kinds as Backstage spells them: `group:github/sre` shows as a Group.
+  private static let kindSpellings = Dictionary(
+    uniqueKeysWithValues: ["API", "Component", "Domain", "Group", "Location", "Resource", "System", "Template", "User"]
+      .map { ($0.lowercased(), $0) })
 
   /// An entity provided outside the repository, shown as text: its `url` is empty.
   package init(external ref: EntityRef) {
     self.ref = ref.canonical
     title = ref.name
     name = ref.name
-    kind = ref.kind
+    kind = Self.kindSpellings[ref.kind.lowercased()] ?? ref.kind
     url = ""
     external = true
   }

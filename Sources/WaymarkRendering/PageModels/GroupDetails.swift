@@ -13,6 +13,10 @@ package struct GroupDetails: Codable, Sendable, TemplateDescribed {
     ]
   }
 
+  package var displayName: String = ""
+  package var email: String?
+  package var picture: String?
+  package var initials: String = ""
   package var members: [EntityLink]
   package var hasMembers: Bool
   package var children: [EntityLink]
@@ -23,6 +27,11 @@ package struct GroupDetails: Codable, Sendable, TemplateDescribed {
   package var hasReadiness: Bool
 
   package static let keyMeanings = [
+    "displayName": "`spec.profile.displayName`, else the title.",
+    "email": "`spec.profile.email`; absent when none.",
+    "picture": "`spec.profile.picture` when it is an `https` URL; absent otherwise (the default theme shows "
+      + "`initials` instead).",
+    "initials": "Up to two initials of `displayName`, for a picture's fallback.",
     "members": "Its members.",
     "hasMembers": "Whether `members` is non-empty.",
     "children": "Its sub-groups.",

@@ -61,6 +61,7 @@ package struct HomePage: Codable, Sendable, TemplateDescribed {
   package var hasReadiness: Bool
   package var changes: [LevelChange]
   package var hasChanges: Bool
+  package var moreChanges: Int?
   package var expiringWaivers: [ExpiringWaiver]
   package var hasExpiringWaivers: Bool
 
@@ -74,6 +75,7 @@ package struct HomePage: Codable, Sendable, TemplateDescribed {
     "hasReadiness": "Whether there is any scorecard.",
     "changes": "Up to 20 level changes since the baseline.",
     "hasChanges": "Whether `changes` is non-empty.",
+    "moreChanges": "How many more changes `api/changes.json` lists; absent when none.",
     "expiringWaivers": "Active waivers expiring within 30 days.",
     "hasExpiringWaivers": "Whether `expiringWaivers` is non-empty.",
   ]

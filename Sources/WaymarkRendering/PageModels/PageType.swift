@@ -5,6 +5,7 @@ package enum PageType: String, CaseIterable, Sendable {
   case catalog
   case entity
   case docs
+  case docsIndex = "docs-index"
   case scorecards
   case readiness
   case dora
@@ -20,6 +21,7 @@ package enum PageType: String, CaseIterable, Sendable {
     case .catalog: return TemplateSchemaReader.schema(of: SitePage<CatalogPage>.self)
     case .entity: return TemplateSchemaReader.schema(of: SitePage<EntityPage>.self)
     case .docs: return TemplateSchemaReader.schema(of: SitePage<DocsPage>.self)
+    case .docsIndex: return TemplateSchemaReader.schema(of: SitePage<DocsIndexPage>.self)
     case .scorecards: return TemplateSchemaReader.schema(of: SitePage<ScorecardsPage>.self)
     case .readiness: return TemplateSchemaReader.schema(of: SitePage<ReadinessPage>.self)
     case .dora: return TemplateSchemaReader.schema(of: SitePage<DeliveryPage>.self)
@@ -36,6 +38,7 @@ package enum PageType: String, CaseIterable, Sendable {
     case .catalog: return "CatalogPage"
     case .entity: return "EntityPage"
     case .docs: return "DocsPage"
+    case .docsIndex: return "DocsIndexPage"
     case .scorecards: return "ScorecardsPage"
     case .readiness: return "ReadinessPage"
     case .dora: return "DeliveryPage"
@@ -52,6 +55,7 @@ package enum PageType: String, CaseIterable, Sendable {
     case .catalog: return "Catalog explorer"
     case .entity: return "Entity page"
     case .docs: return "Docs page"
+    case .docsIndex: return "Docs index"
     case .scorecards: return "Scorecards"
     case .readiness: return "Readiness report"
     case .dora: return "Delivery dashboard"

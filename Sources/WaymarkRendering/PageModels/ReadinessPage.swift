@@ -51,13 +51,18 @@ package struct ReadinessPage: Codable, Sendable, TemplateDescribed {
   package var below: [Below]
   package var hasBelow: Bool
   package var impact: [Impact]
+  package var hasImpact: Bool = false
   package var waivers: [Waiver]
   package var hasWaivers: Bool
+  package var hasScorecards: Bool = false
 
   package static let keyMeanings = [
     "below": "Entities below each scorecard's top level.",
     "hasBelow": "Whether `below` is non-empty.",
     "impact": "Failing checks, most failing first.",
+    "hasImpact": "Whether `impact` is non-empty.",
+    "hasScorecards": "Whether the site defines any scorecard (else every list is empty and the default theme "
+      + "says how to add one).",
     "waivers": "Waivers needing attention.",
     "hasWaivers": "Whether `waivers` is non-empty.",
   ]

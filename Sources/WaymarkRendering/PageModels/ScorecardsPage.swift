@@ -10,6 +10,7 @@ package struct ScorecardsPage: Codable, Sendable, TemplateDescribed {
     package var levels: [LevelCount]
     package var checks: [Check]
     package var leaderboard: [Leader]
+    package var hasLeaderboard: Bool = false
 
     package static let keyMeanings = [
       "name": "The scorecard's name.",
@@ -20,6 +21,7 @@ package struct ScorecardsPage: Codable, Sendable, TemplateDescribed {
       "levels": "Entities per level, `none` first.",
       "checks": "Every check with its pass rate.",
       "leaderboard": "Owning groups by average score.",
+      "hasLeaderboard": "Whether `leaderboard` is non-empty (it is empty when no scored entity has an owning Group).",
     ]
   }
 
@@ -30,6 +32,9 @@ package struct ScorecardsPage: Codable, Sendable, TemplateDescribed {
     package var passRate: String
     package var failing: Int
     package var failingEntities: [EntityLink]
+    package var moreFailing: Int = 0
+    package var hasMoreFailing: Bool = false
+    package var failingURL: String = ""
 
     package static let keyMeanings = [
       "title": "The check's title.",
@@ -37,6 +42,10 @@ package struct ScorecardsPage: Codable, Sendable, TemplateDescribed {
       "passRate": "Its pass rate as a percentage.",
       "failing": "How many entities fail it (or error).",
       "failingEntities": "The first 20 of them.",
+      "moreFailing": "How many more fail it than `failingEntities` lists.",
+      "hasMoreFailing": "Whether `moreFailing` is above zero.",
+      "failingURL": "The catalog explorer filtered to the entities failing it "
+        + "(`catalog/?failing=<scorecard>/<check>`).",
     ]
   }
 
@@ -52,6 +61,10 @@ package struct ScorecardsPage: Codable, Sendable, TemplateDescribed {
   }
 
   package var scorecards: [Scorecard]
+  package var hasScorecards: Bool = false
 
-  package static let keyMeanings = ["scorecards": "Every scorecard, in the order they were loaded."]
+  package static let keyMeanings = [
+    "scorecards": "Every scorecard, in the order they were loaded.",
+    "hasScorecards": "Whether `scorecards` is non-empty.",
+  ]
 }

@@ -64,7 +64,8 @@ import WaymarkTestSupport
     #expect(result.published)
     #expect(
       try external(in: output)
-        == #"[{"ref":"group:default/infinite-bucks","referredBy":["component:default/software-templates"]},"#
+        == #"[{"ref":"group:default/infinite-bucks","referredBy":["component:default/software-templates","#
+        + #""template:default/go-reference-service"]},"#
         + #"{"ref":"group:default/web@example.com","referredBy":["template:default/react-ssr-template"]},"#
         + #"{"ref":"user:default/guest","referredBy":["template:default/docs-template"]}]"#)
     let build = try page("api/build.json", in: output)
@@ -86,12 +87,17 @@ import WaymarkTestSupport
         components/services.yaml:38:10: warning: spec.owner 'group:default/platfrom' does not exist; did you mean \
         'group:default/platform'? [catalog.dangling-ref]
           note: in entity 'component:default/legacy-billing'
+        policies/waivers.yaml:15:1: note: waiver 'portal-threat-model' is approved by 'user:default/asmith', \
+        provided outside the repository like approver group group:github/security; membership is not known here, \
+        so the approval is accepted as written [policy.unverified-approver]
 
         """)
     #expect(result.published)
     #expect(
       try external(in: output)
-        == #"[{"ref":"user:default/asmith","referredBy":["group:default/platform"]},"#
+        == #"[{"ref":"group:github/release-managers","referredBy":["user:default/release-bot"]},"#
+        + #"{"ref":"group:github/sre","referredBy":["group:default/engineering"]},"#
+        + #"{"ref":"user:default/asmith","referredBy":["group:default/platform"]},"#
         + #"{"ref":"user:default/bwayne","referredBy":["group:default/payments"]},"#
         + #"{"ref":"user:default/guest","referredBy":["component:default/backstage"]},"#
         + #"{"ref":"user:default/jdoe","referredBy":["group:default/platform"]}]"#)

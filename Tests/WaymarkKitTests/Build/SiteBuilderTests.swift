@@ -18,7 +18,7 @@ import WaymarkTestSupport
     let result = try await build(TestPaths.repositoryRoot, output: output)
     #expect(
       text(result)
-        == "policies/waivers.yaml:28:1: warning: waiver 'identity-docs-migration' expired on 2026-10-15 and no longer applies [policy.expired-waiver]\n"
+        == "policies/waivers.yaml:29:1: warning: waiver 'identity-docs-migration' expired on 2026-10-15 and no longer applies [policy.expired-waiver]\n"
     )
     #expect(result.published)
     let files = SiteFixture.snapshot(of: output)

@@ -47,4 +47,32 @@ import WaymarkTestSupport
 
         """)
   }
+
+  @Test func aTestEntityOwnedByAnExternalUserPassesWhenCatalogExternalNamesIt() async throws {
+    let test = """
+      apiVersion: waymark.dev/v1alpha1
+      kind: ScorecardTest
+      metadata: {name: portal}
+      spec:
+        scorecard: ready
+        entities:
+          - apiVersion: backstage.io/v1alpha1
+            kind: Component
+            metadata: {name: portal, description: The developer portal itself.}
+            spec: {type: service, lifecycle: production, owner: user:guest}
+        expect:
+          - {entity: portal, check: owned, result: pass}
+
+      """
+    let policies = load(try ScorecardFixture.site(["policies/t.yaml": test]))
+    let strict = await ScorecardTestRunner().run(policies, now: .epoch)
+    #expect(
+      strict.flatMap(\.failures).map(\.message) == [
+        "test 'portal': entity problem: spec.owner 'user:default/guest' does not exist",
+        "test 'portal': expected check 'owned' on 'component:default/portal' to be pass, got fail",
+      ])
+    let external = CatalogSettings(external: ExternalRefPattern("user:*").map { [$0] } ?? [])
+    let verdicts = await ScorecardTestRunner(catalogSettings: external).run(policies, now: .epoch)
+    #expect(verdicts.flatMap(\.failures).map(\.message) == [])
+  }
 }

@@ -16,7 +16,7 @@ import WaymarkTestSupport
     #expect(result.diagnostics.errorCount == 0)
     #expect(result.diagnostics.warningCount == 4)
     let pages = result.files.filter { $0.path.hasSuffix(".html") }
-    #expect(pages.count == 21)
+    #expect(pages.count == 22)
     var problems: [String] = []
     for page in pages {
       let html = String(decoding: page.bytes, as: UTF8.self)

@@ -20,6 +20,8 @@ import WaymarkTestSupport
     ("search/index.html", "demo-search.html"),
     ("404.html", "demo-404.html"),
     ("docs/default/component/payments-api/adr/0001-idempotency-keys/index.html", "demo-docs.html"),
+    ("docs/index.html", "demo-docs-index.html"),
+    ("catalog/default/component/account-web/index.html", "demo-entity-links.html"),
     ("catalog/default/component/checkout-web/index.html", "demo-entity-component.html"),
     ("catalog/default/api/payments-v2/index.html", "demo-entity-api.html"),
     ("catalog/default/system/payments/index.html", "demo-entity-system.html"),

@@ -100,7 +100,10 @@ import WaymarkTestSupport
         ])
     #expect(
       TemplateValueEncoder().value(of: link)
-        == ["ref": "component:default/svc", "title": "Svc", "name": "svc", "kind": "Component", "url": "x/"])
+        == [
+          "ref": "component:default/svc", "title": "Svc", "name": "svc", "kind": "Component", "url": "x/",
+          "sharedTitle": false,
+        ])
   }
 
   /// The manual's list of keys is generated from the types; `RECORD_GOLDEN=1` rewrites it.

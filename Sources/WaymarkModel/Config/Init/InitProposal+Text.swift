@@ -2,6 +2,8 @@ extension InitProposal {
   /// The proposed `waymark.yaml`, a `#` comment above each choice saying what it is based on.
   public var yaml: String {
     var lines = [
+      // Editors with the YAML language server complete and check keys once a build has written it.
+      "# yaml-language-server: $schema=output/api/schema/waymark-config.schema.json",
       "# Written by `waymark init` from what it found in this repository; edit freely.",
       "# Every key is described in docs/manual/configuration.md; `waymark check` validates this file.",
       "",

@@ -6,7 +6,7 @@ extension DiagnosticCode {
     .catalogDanglingRef, .catalogDuplicateEntity, .catalogGroupCycle, .catalogLocationTargetMissing,
     .catalogLocationTargetFolder, .catalogLocationNotFetched, .catalogLocationCycle, .catalogPathOutsideRoot,
     .catalogSubstitutionMissing, .catalogSubstitutionInvalid, .catalogSubstitutionNotFetched, .catalogHiddenPath,
-    .catalogTemplateFile, .catalogNoInput,
+    .catalogTemplateFile, .catalogNoInput, .catalogExcludedLocationTarget,
   ]
 
   /// `catalog.not-an-entity`

@@ -94,6 +94,31 @@ extension DiagnosticCode {
       [policy.expired-waiver]
       """)
 
+  /// `policy.unverified-approver`
+  public static let policyUnverifiedApprover = DiagnosticCode(
+    "policy.unverified-approver", .note, .scorecards,
+    "a waiver whose external approver may belong to an external approver group, which cannot be checked offline",
+    example: "policies/waivers.yaml",
+    """
+    apiVersion: waymark.dev/v1alpha1
+    kind: Waiver
+    metadata:
+      name: w
+    spec:
+      scorecard: ready
+      check: owned
+      entities: [component:default/svc]
+      reason: Being fixed.
+      expires: 2027-01-01
+      approvedBy: user:default/ann
+
+    """,
+    prints: """
+      policies/waivers.yaml:1:1: note: waiver 'w' is approved by 'user:default/ann', provided outside the repository \
+      like approver group group:github/security; membership is not known here, so the approval is accepted as \
+      written [policy.unverified-approver]
+      """)
+
   /// `policy.cel-limit`
   public static let policyCELLimit = DiagnosticCode(
     "policy.cel-limit", .warning, .scorecards,

@@ -4,8 +4,9 @@ extension DiagnosticCode {
     .policyNotAMapping, .policyUnknownKey, .policyWrongType, .policyMissingField, .policyAPIVersion, .policyUnknownKind,
     .policyBadRef, .policyBadDate, .policyBadWeight, .policyBadCEL, .policyDuplicate, .policyDuplicateCheck,
     .policyDuplicateLevel, .policyMissingLevel, .policyUnknownLevel, .policyDanglingRef, .policyUnknownScorecard,
-    .policyUnknownCheck, .policyUnauthorizedWaiver, .policyExpiredWaiver, .policyCELLimit, .policyBadResult,
-    .policyBadExpectation, .policyTestFailed, .scorecardAppliesToFailed, .scorecardGate, .baselineMissing,
+    .policyUnknownCheck, .policyUnauthorizedWaiver, .policyExpiredWaiver, .policyUnverifiedApprover, .policyCELLimit,
+    .policyBadResult, .policyBadExpectation, .policyTestFailed, .scorecardAppliesToFailed, .scorecardGate,
+    .baselineMissing,
     .baselineInvalid, .policyTypeError, .policyUnknownField, .scorecardCheckError, .scorecardAppliesToEverything,
   ]
 
@@ -298,7 +299,9 @@ extension DiagnosticCode {
   /// `policy.dangling-ref`
   public static let policyDanglingRef = DiagnosticCode(
     "policy.dangling-ref", .error, .scorecards,
-    "a scorecard owner, approver or waived entity that is not in the catalog",
+    "a scorecard owner, approver group, waiver approver or waived entity that is not in the catalog and that no "
+      + "`catalog.external` pattern names",
+    when: "warning with `catalog.danglingRefs: warning`, except a waiver's `approvedBy`",
     example: "policies/ready.yaml",
     """
     apiVersion: waymark.dev/v1alpha1

@@ -1,0 +1,42 @@
+import WaymarkModel
+import WaymarkPublishing
+
+extension SiteBuilder {
+  /// Renders the site and, when the build writes output, publishes it: files stream into the
+  /// staging folder as they render (only when no stage has collected an error), and it replaces
+  /// the output once the whole site, what rendering found included (a secret in the output), has
+  /// no error; otherwise it is removed and the previous output stays as it was.
+  static func renderAndPublish(
+    _ stages: BuiltStages, options: BuildOptions, clock: inout StageClock
+  ) async throws(BuildFailure) -> BuildResult {
+    let publishes =
+      options.writesOutput && (options.publishesWithErrors || !DiagnosticList(stages.diagnostics).hasErrors)
+    let staged: StagedSite?
+    do {
+      staged = try publishes ? SiteWriter(output: stages.inputs.output).stage() : nil
+    } catch {
+      throw BuildFailure(error.description)
+    }
+    let site: PublishableSite
+    do {
+      site = try await render(stages, into: staged, keepsFiles: options.keepsFiles)
+    } catch {
+      staged?.discard()
+      throw BuildFailure(error.description)
+    }
+    clock.lap("render", "\(site.fileCount) files")
+    guard let staged, options.publishesWithErrors || !site.diagnostics.hasErrors else {
+      staged?.discard()
+      return stages.result(site, published: false)
+    }
+    do {
+      try staged.write([site.manifest])
+      try staged.commit()
+    } catch {
+      staged.discard()
+      throw BuildFailure(error.description)
+    }
+    clock.lap("publish", "\(site.fileCount) files to \(stages.inputs.output.path)")
+    return stages.result(site, published: true)
+  }
+}

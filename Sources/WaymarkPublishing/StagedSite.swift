@@ -1,0 +1,64 @@
+import Foundation
+import WaymarkLoading
+import WaymarkRendering
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A site being published: the staging folder beside the output that files are written to as
+/// they are rendered, swapped in whole by `commit` or removed by `discard`.
+///
+/// So a build holds no more of its output than the pages being rendered, and the output folder
+/// is still the previous site until `commit`: a build that fails, or finds an error after
+/// rendering (a secret in the output), discards the staging folder and the previous site stays.
+/// `write` may be called from several tasks at once with distinct paths: each file is its own
+/// `open`, and a folder another task created meanwhile is taken as made (`mkdir`'s `EEXIST`).
+public struct StagedSite: Sendable {
+  /// The writer whose output this site replaces.
+  public let writer: SiteWriter
+  /// The staging folder, `.<output>.waymark-new-<uuid>` beside the output.
+  public let folder: URL
+
+  /// Writes `files` into the staging folder; a path outside it, or one that cannot be written,
+  /// fails (the caller then discards the site).
+  public func write(_ files: [OutputFile]) throws(SiteWriter.Failure) {
+    var made = Set<String>()
+    for file in files {
+      guard let relative = RootPath.normalized(file.path) else {
+        throw SiteWriter.Failure(description: "refusing to write outside the output folder: \(file.path)")
+      }
+      let parts = relative.split(separator: "/")
+      var path = folder.path
+      for part in parts.dropLast() {
+        path += "/" + part
+        if made.insert(path).inserted { try Self.makeFolder(path) }
+      }
+      path += "/" + (parts.last ?? "")
+      guard SiteWriter.writeFile(file.bytes, atPath: path) else {
+        throw SiteWriter.Failure(description: "cannot write \(path)")
+      }
+    }
+  }
+
+  /// Swaps the complete site in as the output folder (see `SiteWriter`).
+  public func commit() throws(SiteWriter.Failure) {
+    try writer.commit(folder)
+  }
+
+  /// Removes the staging folder; the output folder is left as it was.
+  public func discard() {
+    try? FileManager.default.removeItem(at: folder)
+  }
+
+  /// Creates the folder at `path` (its parent exists); one that exists already is fine when it
+  /// is a real folder, never a link.
+  private static func makeFolder(_ path: String) throws(SiteWriter.Failure) {
+    guard mkdir(path, 0o755) != 0 else { return }
+    guard errno == EEXIST, SiteWriter.fileType(path) == S_IFDIR else {
+      throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path))
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import WaymarkModel
+
+/// Where rendered files go as they are rendered: a staging folder, a scan, or memory.
+///
+/// The renderer hands each batch of files to `take` as soon as it is rendered and keeps only the
+/// receipt, so the site is never held whole. `take` is called from several tasks at once, each
+/// with its own batch; the receipts come back in a fixed order (`StreamedSite.receipts`).
+package protocol OutputSink: Sendable {
+  /// What taking one batch yields (counts, findings, the files themselves).
+  associatedtype Receipt: Sendable
+  /// Why a batch could not be taken (an unwritable folder).
+  associatedtype Failure: Error & Sendable
+
+  /// Takes one batch of rendered files.
+  func take(_ files: [OutputFile]) throws(Failure) -> Receipt
+}
+
+/// Keeps every file: rendering into memory (`SiteRenderer.render(_:)`, tests, the docs probe).
+package struct KeepingSink: OutputSink {
+  package typealias Receipt = [OutputFile]
+  package typealias Failure = Never
+
+  package init() {}
+
+  package func take(_ files: [OutputFile]) -> [OutputFile] { files }
+}
+
+/// What rendering into a sink produced: each batch's receipt, and the render's own findings.
+package struct StreamedSite<Receipt: Sendable>: Sendable {
+  /// The receipts, in the order the batches were listed (not the order they finished).
+  package var receipts: [Receipt]
+  /// How many files were handed to the sink.
+  package var fileCount: Int
+  /// The layouts pages chose, for the unused-layout check.
+  package var chosenLayouts: Set<LayoutResolver.Choice>
+  /// Problems found while rendering.
+  package var diagnostics: [Diagnostic]
+}

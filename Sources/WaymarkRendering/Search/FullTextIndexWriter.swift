@@ -1,0 +1,158 @@
+import Foundation
+import StructuredData
+
+/// Writes the full-text search index under `search/v2/`: a small manifest, term shards named by
+/// the prefix their terms share, and one fragment per result.
+///
+/// Each posting carries a precomputed score: BM25 per field (term frequency damped by the field's
+/// length), weighted title 8, tags 4, headings and description 2, body 1, so the browser only adds
+/// numbers. `assets/search.js` reads it; `SearchText` holds the word rules both share.
+public struct FullTextIndexWriter: Sendable {
+  /// The largest term shard wanted, in bytes, before its terms are split by one more letter.
+  public var shardBudget: Int
+  /// The most characters of text a fragment keeps for the excerpt.
+  public var excerptLimit: Int
+
+  /// Field weights: title, tags, headings (and description), body.
+  static let fieldWeights: [Double] = [8, 4, 2, 1]
+  /// A prior per kind: what people look for most often ranks first among equal matches (a docs
+  /// page that repeats its component's name comes after the component).
+  static let kindPriors: [String: Double] = [
+    "Component": 1.25, "API": 1.15, "System": 1.1, "Docs": 0.9, "Group": 0.95, "User": 0.9, "Location": 0.8,
+  ]
+  static let k1 = 1.2
+  static let b = 0.75
+
+  /// Creates a writer.
+  public init(shardBudget: Int = 16_000, excerptLimit: Int = 3_000) {
+    self.shardBudget = shardBudget
+    self.excerptLimit = excerptLimit
+  }
+
+  /// The index files for `entries`; documents are numbered in (kind, URL) order.
+  public func files(for entries: [SearchEntry]) -> [OutputFile] {
+    let sorted = entries.sorted { ($0.kind, $0.url) < ($1.kind, $1.url) }
+    var postings = scoredPostings(sorted)
+    for (id, entry) in sorted.enumerated() {
+      for name in Set(entry.names.map(SearchText.compact)) where name.count >= 2 {
+        postings["=" + name, default: []].append((id, 0))
+      }
+    }
+    let shards = shard(postings)
+    let writer = JSONWriter(pretty: false)
+    var files = shards.keys.sorted().map { key in
+      OutputFile(path: "search/v2/t/\(key).json", text: writer.string(for: shardJSON(shards[key] ?? [], postings)))
+    }
+    files += sorted.enumerated().map { id, entry in
+      OutputFile(path: "search/v2/f/\(id).json", text: writer.string(for: fragment(entry)))
+    }
+    var kinds: [JSONValue] = []
+    for (id, entry) in sorted.enumerated() where id == 0 || sorted[id - 1].kind != entry.kind {
+      kinds.append([.string(entry.kind), .int(Int64(id))])
+    }
+    let manifest: JSONValue = [
+      "version": 2, "documents": .int(Int64(sorted.count)), "kinds": .array(kinds),
+      "shards": .string(shards.keys.sorted().joined(separator: " ")),
+    ]
+    files.append(OutputFile(path: "search/v2/manifest.json", text: writer.string(for: manifest)))
+    return files
+  }
+
+  /// term → [(document, score × 100)], in document order.
+  func scoredPostings(_ entries: [SearchEntry]) -> [String: [(Int, Int)]] {
+    let fields = entries.map { entry in
+      [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map(SearchText.terms(in:))
+    }
+    let fieldCount = Self.fieldWeights.count
+    var averages = [Double](repeating: 0, count: fieldCount)
+    for document in fields {
+      for field in 0..<fieldCount { averages[field] += Double(document[field].count) }
+    }
+    averages = averages.map { max(1, $0 / Double(max(1, entries.count))) }
+    var frequencies: [String: [(Int, [Int])]] = [:]
+    for (id, document) in fields.enumerated() {
+      var counts: [String: [Int]] = [:]
+      for field in 0..<fieldCount {
+        for term in document[field] { counts[term, default: [Int](repeating: 0, count: fieldCount)][field] += 1 }
+      }
+      for (term, perField) in counts { frequencies[term, default: []].append((id, perField)) }
+    }
+    let total = Double(entries.count)
+    var postings: [String: [(Int, Int)]] = [:]
+    for (term, hits) in frequencies {
+      let df = Double(hits.count)
+      let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+      postings[term] = hits.sorted { $0.0 < $1.0 }.map { id, perField in
+        // BM25 per field, weighted after saturation, so a title hit outweighs any amount of body text.
+        var score = 0.0
+        for field in 0..<fieldCount where perField[field] > 0 {
+          let length = Double(fields[id][field].count)
+          let norm = 1 - Self.b + Self.b * length / averages[field]
+          let tf = Double(perField[field])
+          score += Self.fieldWeights[field] * tf * (Self.k1 + 1) / (tf + Self.k1 * norm)
+        }
+        score *= idf * (Self.kindPriors[entries[id].kind] ?? 1)
+        return (id, max(1, Int((score * 100).rounded())))
+      }
+    }
+    return postings
+  }
+
+  /// Shard key → its terms: the terms' first two letters, one more letter while a shard is over
+  /// budget (a term as long as the key stays in it).
+  func shard(_ postings: [String: [(Int, Int)]]) -> [String: [String]] {
+    var shards: [String: [String]] = [:]
+    for term in postings.keys {
+      let bare = term.hasPrefix("=") ? String(term.dropFirst()) : term
+      shards[String(bare.prefix(2)), default: []].append(term)
+    }
+    var pending = Array(shards.keys)
+    while let key = pending.popLast() {
+      let terms = shards[key] ?? []
+      let size = terms.reduce(0) { $0 + $1.utf8.count + 4 + (postings[$1]?.count ?? 0) * 7 }
+      let longer = terms.filter { bareLength($0) > key.count }
+      guard size > shardBudget, !longer.isEmpty else { continue }
+      shards[key] = terms.filter { bareLength($0) <= key.count }
+      if shards[key]?.isEmpty == true { shards[key] = nil }
+      var split: [String: [String]] = [:]
+      for term in longer {
+        let bare = term.hasPrefix("=") ? term.dropFirst() : Substring(term)
+        split[String(bare.prefix(key.count + 1)), default: []].append(term)
+      }
+      for (subKey, subTerms) in split {
+        shards[subKey, default: []] += subTerms
+        pending.append(subKey)
+      }
+    }
+    return shards
+  }
+
+  private func bareLength(_ term: String) -> Int { term.hasPrefix("=") ? term.count - 1 : term.count }
+
+  /// A shard: term → [document, score, …] with each document number after the first given as the
+  /// difference to the previous one; name keys (`=…`) list documents only.
+  private func shardJSON(_ terms: [String], _ postings: [String: [(Int, Int)]]) -> JSONValue {
+    var object: [String: JSONValue] = [:]
+    for term in terms {
+      var previous = 0
+      var values: [JSONValue] = []
+      for (id, score) in postings[term] ?? [] {
+        values.append(.int(Int64(id - previous)))
+        if !term.hasPrefix("=") { values.append(.int(Int64(score))) }
+        previous = id
+      }
+      object[term] = .array(values)
+    }
+    return .object(object)
+  }
+
+  private func fragment(_ entry: SearchEntry) -> JSONValue {
+    var excerpt = entry.excerpt
+    if excerpt.count > excerptLimit {
+      let cut = excerpt.prefix(excerptLimit)
+      excerpt = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)])
+    }
+    return ["t": .string(entry.title), "u": .string(entry.url), "k": .string(entry.kind), "o": .string(entry.owner),
+      "x": .string(excerpt)]
+  }
+}

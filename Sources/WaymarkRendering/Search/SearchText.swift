@@ -1,0 +1,144 @@
+import Foundation
+
+/// The word rules the full-text index and `assets/search.js` share: both must turn a text into the
+/// same terms, so a change here is a change to the JS (`words`, `stem`, `compact`) too.
+public enum SearchText {
+  /// Lowercased words of letters and digits, diacritics removed, at least two characters long.
+  public static func words(in text: String) -> [String] {
+    var words: [String] = []
+    var current = String.UnicodeScalarView()
+    func flush() {
+      if current.count >= 2 { words.append(String(current)) }
+      current = String.UnicodeScalarView()
+    }
+    for scalar in folded(text).unicodeScalars {
+      if isWordScalar(scalar) { current.append(scalar) } else { flush() }
+    }
+    flush()
+    return words
+  }
+
+  /// The text with diacritics removed and lowercased (NFD, combining marks dropped).
+  public static func folded(_ text: String) -> String {
+    var scalars = String.UnicodeScalarView()
+    for scalar in text.decomposedStringWithCanonicalMapping.unicodeScalars where !isMark(scalar) {
+      scalars.append(scalar)
+    }
+    return String(scalars).lowercased()
+  }
+
+  /// A name with everything but letters and digits removed: `Payments-API` and `payments api` both
+  /// give `paymentsapi`, the key for exact name matches.
+  public static func compact(_ text: String) -> String {
+    words(in: text).joined()
+  }
+
+  /// A light English stemmer: plural `s`, then one of `ment`, `ation`/`ion`, `ing`, `ed`, then a
+  /// final `e`, so `deploys`, `deployed`, `deploying` and `deployment` all give `deploy`.
+  public static func stem(_ word: String) -> String {
+    var w = Array(word)
+    if w.count <= 3 || w.contains(where: \.isNumber) { return word }
+    w = singular(w)
+    w = withoutSuffix(w)
+    if w.count > 4, w.last == "e" { w.removeLast() }
+    return String(w)
+  }
+
+  private static func singular(_ w: [Character]) -> [Character] {
+    guard w.last == "s" else { return w }
+    let text = String(w)
+    if text.hasSuffix("ies"), !text.hasSuffix("eies"), !text.hasSuffix("aies") { return w.dropLast(3) + ["y"] }
+    if text.hasSuffix("es"), !text.hasSuffix("aes"), !text.hasSuffix("ees"), !text.hasSuffix("oes") {
+      return Array(w.dropLast())
+    }
+    if text.hasSuffix("us") || text.hasSuffix("ss") { return w }
+    return Array(w.dropLast())
+  }
+
+  private static func withoutSuffix(_ w: [Character]) -> [Character] {
+    let text = String(w)
+    if text.hasSuffix("ment"), w.count - 4 >= 5 { return Array(w.dropLast(4)) }
+    if text.hasSuffix("ation"), w.count - 5 >= 5 { return Array(w.dropLast(5)) }
+    if text.hasSuffix("ion"), w.count - 3 >= 4 { return Array(w.dropLast(3)) }
+    if text.hasSuffix("ing"), w.count - 3 >= 4 { return undoubled(Array(w.dropLast(3))) }
+    if text.hasSuffix("ed"), w.count - 2 >= 4 { return undoubled(Array(w.dropLast(2))) }
+    return w
+  }
+
+  /// `runn` → `run`, `stopp` → `stop`; `ll`, `ss` and `zz` stay (`install`, `pass`).
+  private static func undoubled(_ w: [Character]) -> [Character] {
+    guard w.count >= 2, let last = w.last, w[w.count - 2] == last, !"aeiouylsz".contains(last) else { return w }
+    return Array(w.dropLast())
+  }
+
+  /// The terms of `text`: its words, stemmed.
+  public static func terms(in text: String) -> [String] {
+    words(in: text).map(stem)
+  }
+
+  /// Plain text from rendered HTML: tags dropped (block ends become spaces), entities decoded.
+  public static func plainText(fromHTML html: String) -> String {
+    var out = ""
+    var inTag = false
+    var entity: String?
+    for character in html {
+      if inTag {
+        if character == ">" { inTag = false; out.append(" ") }
+      } else if var pending = entity {
+        if character == ";" {
+          out += decodedEntity(pending)
+          entity = nil
+        } else if pending.count < 10, character.isLetter || character.isNumber || character == "#" {
+          pending.append(character)
+          entity = pending
+        } else {
+          out += "&" + pending
+          entity = nil
+          if character == "<" { inTag = true } else { out.append(character) }
+        }
+      } else if character == "<" {
+        inTag = true
+      } else if character == "&" {
+        entity = ""
+      } else {
+        out.append(character)
+      }
+    }
+    if let pending = entity { out += "&" + pending }
+    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  private static func decodedEntity(_ name: String) -> String {
+    switch name {
+    case "amp": return "&"
+    case "lt": return "<"
+    case "gt": return ">"
+    case "quot": return "\""
+    case "apos", "#39", "#x27": return "'"
+    case "nbsp": return " "
+    default:
+      let hex = name.hasPrefix("#x") || name.hasPrefix("#X")
+      let digits = name.dropFirst(hex ? 2 : 1)
+      if name.hasPrefix("#"), let code = UInt32(digits, radix: hex ? 16 : 10), let scalar = Unicode.Scalar(code) {
+        return String(Character(scalar))
+      }
+      return "&\(name);"
+    }
+  }
+
+  private static func isMark(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .nonspacingMark, .spacingMark, .enclosingMark: return true
+    default: return false
+    }
+  }
+
+  private static func isWordScalar(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.properties.generalCategory {
+    case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+      .decimalNumber, .letterNumber, .otherNumber:
+      return true
+    default: return false
+    }
+  }
+}

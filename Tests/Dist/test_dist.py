@@ -1,0 +1,145 @@
+"""The release artifacts of `make dist` (run by `make dist-test`): the Debian package installs into a
+scratch root, and its binary builds the demo portal with no Swift toolchain on PATH and no Swift
+library linked; the tarball holds the same files; the Dockerfile installs the package's dependencies.
+
+DIST_DIR is the dist folder (.build-dist) and WAYMARK_VERSION the version `make dist` stamped.
+"""
+
+import glob
+import json
+import os
+import re
+import shutil
+import subprocess
+import tarfile
+import unittest
+
+REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
+DIST = os.environ.get("DIST_DIR", os.path.join(REPO, ".build-dist"))
+VERSION = os.environ.get("WAYMARK_VERSION", "")
+# Only the system's own folders: no /opt/swift, no ~/.local, nothing a developer added.
+BARE_PATH = "/usr/bin:/bin"
+
+
+def run(args, **kwargs):
+    return subprocess.run(args, capture_output=True, text=True, check=False, **kwargs)
+
+
+def control_field(deb, field):
+    return run(["dpkg-deb", "--field", deb, field]).stdout.strip()
+
+
+def dockerfile_runtime_packages():
+    """The packages the Dockerfile's runtime stage installs with apt-get."""
+    with open(os.path.join(REPO, "Dockerfile")) as handle:
+        text = handle.read()
+    runtime = text[text.rindex("\nFROM "):]
+    command = re.search(r"apt-get install ([^&]*)&&", runtime.replace("\\\n", " "))
+    return sorted(word for word in command.group(1).split() if not word.startswith("-"))
+
+
+class DebianPackageTests(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        debs = glob.glob(os.path.join(DIST, "waymark_*.deb"))
+        if len(debs) != 1:
+            raise AssertionError(f"expected one .deb in {DIST}, found {debs}; run `make dist` first")
+        cls.deb = debs[0]
+        cls.root = os.path.join(DIST, "test-root")
+        shutil.rmtree(cls.root, ignore_errors=True)
+        os.makedirs(cls.root)
+        subprocess.run(["dpkg-deb", "-x", cls.deb, cls.root], check=True)
+        cls.binary = os.path.join(cls.root, "usr", "bin", "waymark")
+        cls.env = {"PATH": BARE_PATH, "HOME": cls.root, "LANG": "C.UTF-8"}
+
+    def test_no_swift_on_the_bare_path(self):
+        self.assertIsNone(shutil.which("swift", path=BARE_PATH))
+        self.assertIsNone(shutil.which("swiftc", path=BARE_PATH))
+
+    def test_links_no_swift_library(self):
+        ldd = run(["ldd", self.binary], env=self.env)
+        self.assertEqual(ldd.returncode, 0, ldd.stderr)
+        self.assertNotIn("not found", ldd.stdout)
+        self.assertNotIn("swift", ldd.stdout.lower())
+        self.assertIn("libcmark-gfm.so", ldd.stdout)
+        self.assertIn("libyaml-0.so", ldd.stdout)
+
+    def test_version(self):
+        result = run([self.binary, "--version"], env=self.env)
+        self.assertEqual(result.returncode, 0, result.stderr)
+        self.assertEqual(result.stdout, VERSION + "\n")
+        deb_version = run([os.path.join(REPO, "contrib/dist/deb-version.sh"), VERSION]).stdout.strip()
+        self.assertEqual(control_field(self.deb, "Version"), deb_version)
+
+    def test_builds_the_demo_without_a_toolchain(self):
+        output = os.path.join(DIST, "test-output")
+        shutil.rmtree(output, ignore_errors=True)
+        result = run([self.binary, "build", "--root", REPO, "--output", output], env=self.env, cwd=self.root)
+        self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
+        self.assertTrue(os.path.isfile(os.path.join(output, "index.html")))
+        with open(os.path.join(output, "api", "build.json")) as handle:
+            build = json.load(handle)
+        self.assertEqual(build["version"], VERSION)
+        for name in ["policy", "waymark-config"]:
+            with open(os.path.join(output, "api", "schema", f"{name}.schema.json")) as published, \
+                    open(os.path.join(REPO, "docs", "schema", f"{name}.schema.json")) as committed:
+                self.assertEqual(published.read(), committed.read(), name)
+
+    def test_depends_names_the_runtime_libraries(self):
+        depends = [name.strip() for name in control_field(self.deb, "Depends").split(",")]
+        owners = set()
+        for soname in ["libcmark-gfm.so", "libcmark-gfm-extensions.so", "libyaml-0.so", "libxml2.so"]:
+            library = run(["sh", "-c", f"ldd {self.binary} | awk '/{soname}/ {{print $3}}'"]).stdout.strip()
+            owner = run(["dpkg", "-S", os.path.realpath(library)]).stdout.split(":")[0]
+            owners.add(owner)
+            self.assertIn(owner, depends, soname)
+        self.assertEqual(len(owners), 4)
+        self.assertEqual(depends, sorted(depends))
+        self.assertEqual(dockerfile_runtime_packages(), depends)
+        tarballs = glob.glob(os.path.join(DIST, "waymark-*-linux-*.tar.gz"))
+        with tarfile.open(tarballs[0]) as tar:
+            listed = next(m for m in tar.getmembers() if m.name.endswith("/debian-depends.txt"))
+            self.assertEqual(tar.extractfile(listed).read().decode(), ", ".join(depends) + "\n")
+
+    def test_man_page_and_completions(self):
+        files = {
+            "usr/share/man/man1/waymark.1.gz": "waymark",
+            "usr/share/bash-completion/completions/waymark": "_waymark",
+            "usr/share/zsh/vendor-completions/_waymark": "#compdef waymark",
+            "usr/share/fish/vendor_completions.d/waymark.fish": "complete -c 'waymark'",
+        }
+        for path, marker in files.items():
+            full = os.path.join(self.root, path)
+            self.assertGreater(os.path.getsize(full), 500, path)
+            if path.endswith(".gz"):
+                text = run(["sh", "-c", f"gzip -dc {full}"]).stdout
+                self.assertIn(".Dt WAYMARK 1", text)  # mdoc, as generate-manual writes it
+                self.assertIn("test-policies", text)
+            else:
+                with open(full) as handle:
+                    text = handle.read()
+                self.assertIn("test-policies", text, path)
+            self.assertIn(marker, text, path)
+
+
+class TarballTests(unittest.TestCase):
+    def test_members(self):
+        tarballs = glob.glob(os.path.join(DIST, "waymark-*-linux-*.tar.gz"))
+        self.assertEqual(len(tarballs), 1, tarballs)
+        name = f"waymark-{VERSION}-linux-{os.uname().machine}"
+        self.assertEqual(os.path.basename(tarballs[0]), name + ".tar.gz")
+        with tarfile.open(tarballs[0]) as tar:
+            members = {m.name: m for m in tar.getmembers() if m.isfile()}
+            self.assertEqual(tar.extractfile(members[f"{name}/VERSION"]).read().decode(), VERSION + "\n")
+        expected = {
+            "bin/waymark", "share/man/man1/waymark.1", "share/bash-completion/completions/waymark",
+            "share/zsh/site-functions/_waymark", "share/fish/vendor_completions.d/waymark.fish",
+            "share/doc/waymark/README.md", "share/doc/waymark/debian-depends.txt", "VERSION",
+        }
+        expected |= {f"share/doc/waymark/{os.path.basename(p)}" for p in glob.glob(os.path.join(REPO, "LICENSE*"))}
+        self.assertEqual({path.removeprefix(name + "/") for path in members}, expected)
+        self.assertEqual(members[f"{name}/bin/waymark"].mode & 0o777, 0o755)
+
+
+if __name__ == "__main__":
+    unittest.main()

@@ -1,0 +1,95 @@
+import Testing
+import WaymarkKit
+import WaymarkModel
+import WaymarkRendering
+import WaymarkTestSupport
+
+/// The word rules shared with `layouts/_assets/search.js` (Tests/Search/test_search_engine.cjs
+/// checks the JS against the same cases).
+@Suite struct SearchTextTests {
+  @Test func wordsAreFoldedAndSplitOnAnythingButLettersAndDigits() {
+    #expect(
+      SearchText.words(in: "Payments-API v2: a café (ÉTÉ) Straße") == ["payments", "api", "v2", "cafe", "ete", "straße"])
+    #expect(SearchText.compact("Payments-API") == "paymentsapi")
+  }
+
+  @Test func theStemmerJoinsTheFormsOfAWord() {
+    let cases = [
+      "deploys": "deploy", "deployed": "deploy", "deploying": "deploy", "deployment": "deploy", "deployments": "deploy",
+      "payments": "payment", "shipment": "shipment", "services": "servic", "service": "servic",
+      "configuration": "configur", "configure": "configur", "creation": "creat", "created": "creat", "running": "run",
+      "policies": "policy", "classes": "class", "status": "status", "v2s": "v2s", "api": "api",
+    ]
+    for (word, stem) in cases.sorted(by: { $0.key < $1.key }) { #expect(SearchText.stem(word) == stem, "\(word)") }
+  }
+
+  @Test func plainTextDropsTagsAndDecodesEntities() {
+    #expect(
+      SearchText.plainText(fromHTML: "<h1 id=\"a\">Runbook</h1><p>Kafka &amp; <code>k&lt;2</code>&#39;s &bogus</p>")
+        == "Runbook Kafka & k<2 's &bogus")
+  }
+}
+
+@Suite struct FullTextIndexWriterTests {
+  let entries = [
+    SearchEntry(
+      url: "catalog/default/component/payments-api/", kind: "Component", title: "Payments API", owner: "Payments",
+      names: ["payments-api", "Payments API"], titleText: "payments-api Payments API", tags: ["kotlin"],
+      headings: "Takes card payments.", body: "Component service", excerpt: "Takes card payments."),
+    SearchEntry(
+      url: "docs/default/component/payments-api/runbook/", kind: "Docs", title: "Runbook · Payments API",
+      titleText: "Runbook", headings: "High decline rate", body: "Page the payments on-call via PagerDuty.",
+      excerpt: "Page the payments on-call via PagerDuty."),
+  ]
+
+  @Test func writesAManifestShardsAndOneFragmentPerEntry() throws {
+    let files = FullTextIndexWriter().files(for: entries)
+    let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
+    #expect(byPath["search/v2/manifest.json"] == #"{"documents":2,"kinds":[["Component",0],["Docs",1]],"shards":"ap ca co de hi ko on pa ra ru se ta th vi","version":2}"#)
+    // `payment` is in both: the component's title and description (idf 0.18 × (title 9.41 + description 2)
+    // × Component prior 1.25 = 2.60) outweigh the runbook's body; names list documents only.
+    #expect(byPath["search/v2/t/pa.json"] == #"{"=paymentsapi":[0],"page":[1,51],"pagerduty":[1,51],"payment":[0,260,1,13]}"#)
+    #expect(byPath["search/v2/f/1.json"] == #"{"k":"Docs","o":"","t":"Runbook · Payments API","u":"docs/default/component/payments-api/runbook/","x":"Page the payments on-call via PagerDuty."}"#)
+    #expect(files.count == 1 + 14 + 2)
+  }
+
+  @Test func splitsAShardOverBudgetByOneMoreLetter() {
+    let many = (0..<40).map {
+      SearchEntry(url: "u\($0)", kind: "K", title: "t", titleText: "paper\($0) pasta\($0) pa", body: "")
+    }
+    let manifest = FullTextIndexWriter(shardBudget: 400).files(for: many).first { $0.path == "search/v2/manifest.json" }
+    let shards = manifest.map { String(decoding: $0.bytes, as: UTF8.self) } ?? ""
+    // `pa` keeps the two-letter term; the longer ones move to `pap…` and `pas…` shards.
+    #expect(shards.contains(#""shards":"pa pap"#))
+    #expect(shards.contains(" pas"))
+  }
+
+  @Test func cutsLongExcerptsAtAWord() {
+    let long = SearchEntry(url: "u", kind: "Docs", title: "t", titleText: "t", excerpt: "alpha beta gamma delta")
+    let fragment = FullTextIndexWriter(excerptLimit: 13).files(for: [long]).first { $0.path == "search/v2/f/0.json" }
+    #expect(fragment.map { String(decoding: $0.bytes, as: UTF8.self) }?.contains(#""x":"alpha beta""#) == true)
+  }
+}
+
+@Suite struct FullTextCatalogueTests {
+  @Test func theDemoIndexHoldsDocsBodiesAndLLMsText() async throws {
+    let result = try await SiteBuilder().build(
+      BuildOptions(
+        root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+    let text = { (path: String) in
+      result.files.first { $0.path == path }.map { String(decoding: $0.bytes, as: UTF8.self) }
+    }
+    // `kafka` only appears in the invoice worker's docs body, besides the Kafka entities.
+    let kafka = try #require(text("search/v2/t/ka.json") ?? text("search/v2/t/kaf.json"))
+    #expect(kafka.contains(#""kafka":["#))
+    #expect(result.files.filter { $0.path.hasPrefix("search/v2/") }.allSatisfy { $0.bytes.count < 40_000 })
+    let llms = try #require(text("llms.txt"))
+    #expect(llms.hasPrefix("# Acme Developer Portal\n\n> A developer portal built by Waymark: "))
+    #expect(llms.contains("- [Payments API](docs/default/component/payments-api/): 6 pages, "))
+    #expect(llms.contains("- [Catalog](api/catalog.json): "))
+  }
+
+  @Test func llmsTextEscapesCatalogText() {
+    #expect(LLMsTextRenderer.escaped("[x](javascript:1)\n*b*") == #"\[x\]\(javascript:1\) \*b\*"#)
+  }
+}
