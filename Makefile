@@ -14,12 +14,16 @@ REPS ?= 3
 BENCH_ARGS ?=
 BENCH_APT_PACKAGES := hugo time
 BENCH_VENV := .bench/venv
-BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf 'pagefind[extended]'
+BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobuf 'pagefind[extended]' duckdb
 # The browser tests (Tests/Browser/): headless Chromium from Debian, Selenium, axe-core and Pagefind
 # (search compared in test_search_vs_pagefind.py) from PyPI.
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
 BROWSER_VENV := .bench/browser-venv
 BROWSER_PIP_PACKAGES := selenium axe-selenium-python 'pagefind[extended]'
+# The delivery-rollup tests (Tests/Rollups/): contrib/rollups on DuckDB in `make test`; on Spark
+# (PyPI pyspark, Java 17 from Debian) in `make test-rollups`, minutes on two cores.
+ROLLUPS_VENV := .bench/rollups-venv
+SPARK_APT_PACKAGES := openjdk-17-jre-headless
 
 # $(call apt_install,PACKAGES): installs the Debian packages among PACKAGES that are missing.
 apt_install = missing=""; for p in $(1); do \
@@ -32,6 +36,7 @@ apt_install = missing=""; for p in $(1); do \
 
 .PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz test-sanitize
 .PHONY: dist dist-build dist-files dist-test install
+.PHONY: rollups-deps test-rollups
 
 deps:
 	@$(call apt_install,$(APT_PACKAGES))
@@ -58,12 +63,29 @@ browser-deps:
 	  python3 -m venv $(BROWSER_VENV) && $(BROWSER_VENV)/bin/pip install -q $(BROWSER_PIP_PACKAGES); \
 	fi
 
-test: deps browser-deps
+rollups-deps:
+	@if ! $(ROLLUPS_VENV)/bin/python -c 'import duckdb' 2>/dev/null; then \
+	  echo "Installing into $(ROLLUPS_VENV): duckdb"; \
+	  python3 -m venv $(ROLLUPS_VENV) && $(ROLLUPS_VENV)/bin/pip install -q duckdb; \
+	fi
+
+test: deps browser-deps rollups-deps
 	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
 	WAYMARK=$(CURDIR)/.build/debug/waymark node --test Tests/Search/test_search_engine.cjs
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
+	WAYMARK=$(CURDIR)/.build/debug/waymark $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
+
+# The rollup tests with Spark too (local mode): DuckDB's and Spark's rollups byte-identical.
+# ROLLUPS_PRESET=medium for the bench's medium corpus (200,000 events).
+ROLLUPS_PRESET ?= small
+test-rollups: deps rollups-deps
+	@$(call apt_install,$(SPARK_APT_PACKAGES))
+	@$(ROLLUPS_VENV)/bin/python -c 'import pyspark' 2>/dev/null || $(ROLLUPS_VENV)/bin/pip install -q pyspark
+	$(SWIFT) build --product waymark
+	WAYMARK=$(CURDIR)/.build/debug/waymark ROLLUPS_SPARK=1 ROLLUPS_PRESET=$(ROLLUPS_PRESET) \
+	  $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
 
 # libFuzzer targets (Linux; Fuzz/, built into .build-fuzz with AddressSanitizer): each of FUZZ_TARGETS
 # (default all: yaml catalog cel events sarif checkov conftest opa policyreport config markdown)
@@ -88,7 +110,7 @@ test-sanitize: deps
 # venv under .bench/.
 bench-deps: deps
 	@$(call apt_install,$(BENCH_APT_PACKAGES))
-	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python, pagefind; assert yaml.__with_libyaml__' 2>/dev/null; then \
+	@if ! $(BENCH_VENV)/bin/python -c 'import mkdocs, techdocs_core, yaml, cel_expr_python, pagefind, duckdb; assert yaml.__with_libyaml__' 2>/dev/null; then \
 	  echo "Installing into $(BENCH_VENV): $(BENCH_PIP_PACKAGES)"; \
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
 	fi
@@ -98,7 +120,8 @@ bench: bench-deps
 	$(SWIFT) build -c release --product waymark-bench
 	python3 Tests/Bench/run_bench.py --preset $(PRESET) --seed $(SEED) --reps $(REPS) \
 	  --waymark .build/release/waymark --waymark-bench .build/release/waymark-bench \
-	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs $(BENCH_ARGS)
+	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs \
+	  --rollups-python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
 	rm -rf .build $(DIST) $(VERSION_STAMP)

@@ -22,14 +22,18 @@ public struct DORAEvaluator: Sendable {
     self.now = now
   }
 
-  /// The metrics of `events` over `catalog`, with the self-service signals of `tickets`.
-  public func evaluate(_ events: [DeliveryEvent], tickets: [TicketEvent] = [], catalog: Catalog) async -> DeliveryMetrics {
+  /// The metrics of `events` and `rollups` over `catalog`, with the self-service signals of `tickets`.
+  public func evaluate(
+    _ events: [DeliveryEvent], rollups: [DeliveryRollup] = [], tickets: [TicketEvent] = [], catalog: Catalog
+  ) async -> DeliveryMetrics {
     let window = MetricWindow(end: now, days: settings.windowDays)
     let summary = MetricSummary(window: window, bands: settings.bands)
     var metrics = DeliveryMetrics(window: window, bands: settings.bands)
     let mapper = EventMapper(catalog: catalog)
     let (byComponent, unmapped) = assign(events, mapper: mapper)
-    metrics.unmapped = unmapped
+    let (rollupsByComponent, unmappedRows) = assign(rollups, mapper: mapper)
+    metrics.unmapped = Self.merged(unmapped, unmappedRows)
+    metrics.diagnostics = overlaps(rollupsByComponent, events: events, byComponent: byComponent, mapper: mapper)
     let links = DeliveryLinks(events)
     let evaluator = ComponentDeliveryEvaluator(events: events, links: links, settings: settings, window: window)
     let figures = await withTaskGroup(of: [(Int, ComponentDeliveryEvaluator.Figures)].self) { group in
@@ -42,7 +46,7 @@ public struct DORAEvaluator: Sendable {
       var all: [(Int, ComponentDeliveryEvaluator.Figures)] = []
       for await part in group { all += part }
       return all.sorted { $0.0 < $1.0 }.map(\.1)
-    }
+    }.enumerated().map { index, figure in Self.adding(rollupsByComponent[index], to: figure, window: window) }
     let components = mapper.components
     var rollups = RollupMembership(catalog: catalog)
     var org = DeliverySample()

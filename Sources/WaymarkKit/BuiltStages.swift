@@ -23,12 +23,13 @@ package struct BuiltStages: Sendable {
   package let nowSource: BuildClock.Source
 
   /// Whether the site has event exports (the events' counts are reported only then).
-  package var hasEvents: Bool { !deliveryStage.paths.isEmpty }
+  package var hasEvents: Bool { deliveryStage.hasInputs }
 
   /// Every stage's diagnostics, in stage order (the list sorts them).
   package var diagnostics: [Diagnostic] {
-    inputs.diagnostics + catalog.diagnostics + guardrails.diagnostics + events.diagnostics + docs.diagnostics
-      + placement + scorecards.diagnostics + secrets.diagnostics + clockDiagnostics
+    inputs.diagnostics + catalog.diagnostics + guardrails.diagnostics + events.diagnostics
+      + (delivery?.diagnostics ?? []) + docs.diagnostics + placement + scorecards.diagnostics + secrets.diagnostics
+      + clockDiagnostics
   }
 
   /// No clock at all (`build.no-clock`), and exports that stopped long before "now" (`events.stale-export`).

@@ -10,6 +10,7 @@ import statistics
 
 import output_size
 import page_weight
+import rollup_size
 
 NOT_BUILT = "not built"
 DASH = "—"
@@ -223,6 +224,8 @@ def report_markdown(results):
     ]
     if results.get("page_weight"):
         lines += ["", page_weight_section(results["page_weight"])]
+    if results.get("rollups"):
+        lines += ["", rollup_size.report_markdown(results["rollups"])]
     return "\n".join(lines) + "\n"
 
 

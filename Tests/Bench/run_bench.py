@@ -33,6 +33,7 @@ import bench_scaling  # noqa: E402
 import bench_stages  # noqa: E402
 import output_size  # noqa: E402
 import page_weight  # noqa: E402
+import rollup_size  # noqa: E402
 import search_compare  # noqa: E402
 
 REPOSITORY = os.path.dirname(os.path.dirname(HERE))
@@ -43,9 +44,11 @@ def parse_arguments(argv):
     parser.add_argument("--preset", default="small", choices=["small", "medium", "large"])
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--reps", type=int, default=3)
-    parser.add_argument("--only", default=",".join([stage.id for stage in bench_stages.STAGES] + ["weight", "search"]),
+    parser.add_argument("--only", default=",".join([stage.id for stage in bench_stages.STAGES]
+                                                   + ["weight", "search", "rollups"]),
                         help="comma-separated stage ids; `weight`: the page weight per page type of the whole portal; "
-                        "`search`: Waymark's search against Pagefind (Tests/Bench/search_compare.py)")
+                        "`search`: Waymark's search against Pagefind (Tests/Bench/search_compare.py); "
+                        "`rollups`: delivery rollup bytes vs raw event bytes")
     parser.add_argument("--bench-dir", default=os.path.join(REPOSITORY, ".bench"))
     parser.add_argument("--out-root", help="where every contender writes (default: BENCH_DIR/out, the same disk "
                         "for all); e.g. /dev/shm/waymark-bench for tmpfs")
@@ -53,6 +56,7 @@ def parse_arguments(argv):
     parser.add_argument("--waymark-bench", default=os.path.join(REPOSITORY, ".build", "release", "waymark-bench"))
     parser.add_argument("--python", default=sys.executable, help="Python with PyYAML (libyaml) and mkdocs")
     parser.add_argument("--mkdocs", default="mkdocs")
+    parser.add_argument("--rollups-python", default=sys.executable, help="Python with duckdb, for contrib/rollups")
     parser.add_argument("--mkdocs-site-sample", type=int, default=20,
                         help="how many docs sites the per-site mkdocs peer builds (times scaled to all; 0: all)")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds to wait after sync, before each run")
@@ -246,6 +250,10 @@ def main(argv):
             print(f"== {stage.id}: {stage.title}", flush=True)
             results["stages"].append(measure_stage(stage, context, arguments.reps, arguments.pause))
             markdown = write_results(results, bench_dir)   # after every stage: a stopped run keeps its figures
+    if "rollups" in selected:
+        print("== rollups: delivery rollups vs raw events (bytes)", flush=True)
+        results["rollups"] = rollup_size.measure(arguments.rollups_python, corpus, context.out("rollups"))
+        markdown = write_results(results, bench_dir)
     if "weight" in selected:
         print("== weight: page weight per page type of the whole portal", flush=True)
         results["page_weight"] = measure_page_weight(context, arguments.pause)

@@ -28,8 +28,8 @@ public struct SiteConfigLoader: Sendable {
   package static let schema: [String: Field] = [
     "site": .mapping(["title": .string, "baseURL": .string]),
     "inputs": .mapping([
-      "catalog": .stringList, "events": .stringList, "policyResults": .stringList, "exclude": .stringList,
-      "templateContent": .string,
+      "catalog": .stringList, "events": .stringList, "rollups": .stringList, "policyResults": .stringList,
+      "exclude": .stringList, "templateContent": .string,
     ]),
     "catalog": .mapping(["external": .stringList, "danglingRefs": .string]),
     "diagnostics": .mapping(["ignore": .stringList]),
@@ -88,6 +88,7 @@ public struct SiteConfigLoader: Sendable {
     config.baseURL = string("site", "baseURL").map(Self.normalizedBaseURL) ?? config.baseURL
     config.catalogGlobs = list("inputs", "catalog") ?? config.catalogGlobs
     config.eventGlobs = list("inputs", "events") ?? config.eventGlobs
+    config.rollupGlobs = list("inputs", "rollups") ?? config.rollupGlobs
     config.policyResultGlobs = list("inputs", "policyResults") ?? config.policyResultGlobs
     config.excludeGlobs = list("inputs", "exclude") ?? config.excludeGlobs
     diagnostics += readTemplateContent(value, sourceMap: conversion.sourceMap, file: file, into: &config)
@@ -169,7 +170,7 @@ public struct SiteConfigLoader: Sendable {
   private func hiddenGlobs(
     _ config: SiteConfig, value: JSONValue, sourceMap: YAMLSourceMap, file: SourceFile
   ) -> [Diagnostic] {
-    let inputs = [("catalog", config.catalogGlobs), ("events", config.eventGlobs)]
+    let inputs = [("catalog", config.catalogGlobs), ("events", config.eventGlobs), ("rollups", config.rollupGlobs)]
       + [("policyResults", config.policyResultGlobs)]
     var diagnostics: [Diagnostic] = []
     for (key, globs) in inputs {

@@ -19,7 +19,9 @@ public struct EventLoadResult: Sendable {
   public var events: [DeliveryEvent] = []
   /// The ticket events (CDEvents `ticket.*`), each (source, id) once, in file and line order.
   public var tickets: [TicketEvent] = []
-  /// The files read, sorted by path.
+  /// Delivery rollup rows (`inputs.rollups`), in file and line order.
+  public var rollups: [DeliveryRollup] = []
+  /// The files read (event exports and rollups), sorted by path.
   public var files: [File] = []
   /// Malformed records, unreadable files, and (with `--strict`) unknown types.
   public var diagnostics: [Diagnostic] = []
@@ -43,7 +45,7 @@ public struct EventLoadResult: Sendable {
   public var counts: JSONValue {
     [
       "files": .int(Int64(files.count)), "records": .int(Int64(records)), "events": .int(Int64(events.count)),
-      "tickets": .int(Int64(tickets.count)),
+      "tickets": .int(Int64(tickets.count)), "rollups": .int(Int64(rollups.count)),
       "duplicates": .int(Int64(duplicates)), "ignored": .int(Int64(ignored)), "malformed": .int(Int64(malformed)),
       "unknownTypes": .object(unknownTypes.mapValues { .int(Int64($0)) }),
     ]

@@ -10,6 +10,8 @@ public struct SiteConfig: Sendable, Hashable {
   public var catalogGlobsLocation: SourceLocation?
   /// Globs for pipeline event exports.
   public var eventGlobs: [String]
+  /// Globs for delivery rollups (JSON Lines of `DeliveryRollup`s, made by `contrib/rollups/`).
+  public var rollupGlobs: [String] = ["content/delivery-rollups/**/*"]
   /// Globs for policy-result files (SARIF, conftest, PolicyReport, …).
   public var policyResultGlobs: [String]
   /// Globs for files no input reads, whatever kind (`inputs.exclude`).

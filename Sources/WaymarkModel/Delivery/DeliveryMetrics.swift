@@ -41,6 +41,8 @@ public struct DeliveryMetrics: Sendable {
   /// The self-service signals: `{"org": T, "groups": {ref: T}, "unassigned": n, "count": n}` (ticket volume,
   /// time to close, before and after each team's first golden-path entity).
   public var tickets: JSONValue
+  /// Rollup rows that overlap raw events or other rows (`events.rollup-overlap`).
+  public var diagnostics: [Diagnostic] = []
   /// Called each time `value` builds the whole metrics table: a stage must build it once per
   /// site, never per entity (`StageScalingTests` counts the builds at N and 10 N entities).
   package var onTableBuilt: (@Sendable () -> Void)?

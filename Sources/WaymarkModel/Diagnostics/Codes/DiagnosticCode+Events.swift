@@ -2,6 +2,7 @@ extension DiagnosticCode {
   /// The delivery events' codes (CDEvents and GitHub exports).
   static let eventCodes: [DiagnosticCode] = [
     .eventsMalformed, .eventsInvalid, .eventsUnknownType, .eventsUnsupportedFile, .eventsStaleExport,
+    .eventsRollupOverlap,
   ]
 
   /// `events.stale-export`
@@ -61,5 +62,23 @@ extension DiagnosticCode {
     prints: """
       events/notes.txt: warning: not read as events: only .json, .jsonl and .ndjson files are \
       [events.unsupported-file]
+      """)
+}
+
+extension DiagnosticCode {
+  /// `events.rollup-overlap`
+  public static let eventsRollupOverlap = DiagnosticCode(
+    "events.rollup-overlap", .error, .events,
+    "a delivery rollup row for a component and day that raw events or another row also cover",
+    example: "content/delivery-rollups/2026-03.jsonl",
+    """
+    {"format": "waymark.delivery-rollup/v1", "day": "2026-03-02", "subject": "service/payments-api", \
+    "deployments": 3}
+
+    """,
+    prints: """
+      content/delivery-rollups/2026-03.jsonl:1:1: error: the rollup of 'service/payments-api' for 2026-03-02 \
+      overlaps 14 raw events of component:default/payments-api that day; they would be counted twice \
+      [events.rollup-overlap]
       """)
 }
