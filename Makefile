@@ -34,7 +34,11 @@ apt_install = missing=""; for p in $(1); do \
 	  $(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq --no-install-recommends $$missing; \
 	fi
 
-.PHONY: site test deps browser-deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz test-sanitize
+# Swift sources are formatted by swift-format (the toolchain's `swift format`, settings in
+# .swift-format: 2-space indent, lines up to 120); `make format` rewrites them, `make test` checks.
+SWIFT_FORMAT_PATHS := Sources Tests Package.swift Fuzz
+
+.PHONY: site test deps format format-check browser-deps build release clean serve bench bench-deps bench-events bench-guardrails fuzz test-sanitize
 .PHONY: dist dist-build dist-files dist-test install
 .PHONY: rollups-deps test-rollups
 
@@ -69,7 +73,14 @@ rollups-deps:
 	  python3 -m venv $(ROLLUPS_VENV) && $(ROLLUPS_VENV)/bin/pip install -q duckdb; \
 	fi
 
-test: deps browser-deps rollups-deps
+format:
+	$(SWIFT) format format --in-place --recursive --parallel $(SWIFT_FORMAT_PATHS)
+
+format-check:
+	@$(SWIFT) format lint --strict --recursive --parallel $(SWIFT_FORMAT_PATHS) \
+	  || { echo "Unformatted Swift code: run 'make format'."; exit 1; }
+
+test: deps browser-deps rollups-deps format-check
 	python3 -m unittest discover -s Tests/Bench -p 'test_*.py'
 	$(SWIFT) build --build-tests
 	WAYMARK=$(CURDIR)/.build/debug/waymark node --test Tests/Search/test_search_engine.cjs

@@ -59,7 +59,8 @@ let package = Package(
     .target(name: "WaymarkFetch", dependencies: ["WaymarkModel", "WaymarkLoading"]),
     // Stages: one per feature, each with a typed output and its diagnostics.
     .target(name: "WaymarkCatalog", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML"]),
-    .target(name: "WaymarkDocs", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML", "Markdown"]),
+    .target(
+      name: "WaymarkDocs", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML", "Markdown"]),
     .target(name: "WaymarkGuardrails", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData"]),
     .target(name: "WaymarkDelivery", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData"]),
     .target(
@@ -102,7 +103,8 @@ let package = Package(
       name: "WaymarkBench",
       dependencies: [
         "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails",
-        "WaymarkDelivery", "WaymarkScorecards", "WaymarkRendering", "WaymarkPublishing", "YAML", "CEL", "StructuredData",
+        "WaymarkDelivery", "WaymarkScorecards", "WaymarkRendering", "WaymarkPublishing", "YAML", "CEL",
+        "StructuredData",
       ]),
 
     // Embeds the default theme (top-level `layouts/`) into WaymarkKit at build time.
@@ -123,7 +125,10 @@ let package = Package(
         "WaymarkDelivery", "WaymarkScorecards", "WaymarkSecrets", "WaymarkRendering", "WaymarkPublishing",
         "WaymarkTestSupport", "StructuredData", "Markdown", "YAML",
       ],
-      exclude: ["Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Load/Snapshots", "Render/Snapshots", "Fixtures"]),
+      exclude: [
+        "Build/Snapshots", "Diagnostics/Snapshots", "Evaluate/Snapshots", "Load/Snapshots", "Render/Snapshots",
+        "Fixtures",
+      ]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
     .testTarget(
       name: "WaymarkFetchTests",

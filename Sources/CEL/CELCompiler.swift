@@ -49,7 +49,9 @@ struct CELCompiler {
       let values = try entries.map { (entry) throws(CELError) in try compile(entry.value) }
       return foldConstants(.map(keys: keys, values: values))
     case .message(let typeName, _, let offset):
-      throw CELError("message construction '\(typeName){…}' is not supported: no protobuf types are known", offset: offset, in: source)
+      throw CELError(
+        "message construction '\(typeName){…}' is not supported: no protobuf types are known", offset: offset,
+        in: source)
     case .unary(.not, let operand):
       return .not(try compile(operand))
     case .unary(.negate, let operand):
@@ -147,7 +149,9 @@ struct CELCompiler {
         if let declared = options.declaredVariables, !declared.contains(fullName) { continue }
         reference(fullName)
         candidates.append(
-          .init(name: fullName, isQualified: fullName.utf8.contains(UInt8(ascii: ".")), path: Array(names.dropFirst(length))))
+          .init(
+            name: fullName, isQualified: fullName.utf8.contains(UInt8(ascii: ".")), path: Array(names.dropFirst(length))
+          ))
       }
     }
     var denotation: CELValue?
@@ -157,7 +161,8 @@ struct CELCompiler {
     if candidates.count == 1, candidates[0].path.isEmpty, !candidates[0].isQualified, denotation == nil {
       return .binding(candidates[0].name)
     }
-    return .qualifiedName(CELNameReference(candidates: candidates, denotation: denotation, name: names.joined(separator: ".")))
+    return .qualifiedName(
+      CELNameReference(candidates: candidates, denotation: denotation, name: names.joined(separator: ".")))
   }
 
   // MARK: - Calls

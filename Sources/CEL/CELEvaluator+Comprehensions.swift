@@ -17,7 +17,8 @@ extension CELEvaluator {
       items = LoopItems(elements: elements, indexes: twoVariables ? (0..<elements.count).map { .int(Int64($0)) } : nil)
     case .map(let map):
       let keys = map.keys.map(\.value)
-      items = twoVariables ? LoopItems(elements: map.keys.compactMap { map[$0] }, indexes: keys) : LoopItems(elements: keys)
+      items =
+        twoVariables ? LoopItems(elements: map.keys.compactMap { map[$0] }, indexes: keys) : LoopItems(elements: keys)
     case .error, .unknown: return range
     default: return .failure("cannot iterate over a value of type '\(range.celType.name)'")
     }

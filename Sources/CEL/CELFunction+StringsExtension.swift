@@ -164,7 +164,8 @@ extension CELFunction {
         switch scalar.properties.generalCategory {
         case .control, .format, .surrogate, .privateUse, .unassigned, .lineSeparator, .paragraphSeparator:
           let hex = String(scalar.value, radix: 16)
-          output += scalar.value < 0x80
+          output +=
+            scalar.value < 0x80
             ? "\\x" + String(repeating: "0", count: 2 - hex.count) + hex
             : "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
         default:

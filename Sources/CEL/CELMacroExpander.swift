@@ -36,7 +36,8 @@ struct CELMacroExpander {
     switch (name, arguments.count) {
     case ("all", 2), ("all", 3): (kind, variableCount) = (.all, arguments.count - 1)
     case ("exists", 2), ("exists", 3): (kind, variableCount) = (.exists, arguments.count - 1)
-    case ("exists_one", 2), ("existsOne", 2), ("existsOne", 3): (kind, variableCount) = (.existsOne, arguments.count - 1)
+    case ("exists_one", 2), ("existsOne", 2), ("existsOne", 3):
+      (kind, variableCount) = (.existsOne, arguments.count - 1)
     case ("map", 2), ("map", 3): (kind, variableCount) = (.map, 1)
     case ("filter", 2): (kind, variableCount) = (.filter, 1)
     case ("transformList", 3), ("transformList", 4): (kind, variableCount) = (.transformList, 2)
@@ -76,7 +77,9 @@ struct CELMacroExpander {
       let variable = try variableName(arguments[0], macro: "cel.bind", offset: offset)
       return .bind(variable: variable, initial: arguments[1], body: arguments[2])
     case ("index", 1):
-      guard let slot = integer(arguments[0]) else { throw parser.error("cel.index() expects an integer literal", at: offset) }
+      guard let slot = integer(arguments[0]) else {
+        throw parser.error("cel.index() expects an integer literal", at: offset)
+      }
       return .identifier("@index\(slot)", isRooted: false, offset: offset)
     case ("iterVar", 2), ("accuVar", 2):
       guard let first = integer(arguments[0]), let second = integer(arguments[1]) else {
@@ -89,7 +92,8 @@ struct CELMacroExpander {
       }
       // Each entry nests one binding deeper, so entries count against the nesting limit.
       guard bindings.count <= options.maxNestingDepth else {
-        throw parser.error("cel.block() has more entries than the nesting limit (\(options.maxNestingDepth))", at: offset)
+        throw parser.error(
+          "cel.block() has more entries than the nesting limit (\(options.maxNestingDepth))", at: offset)
       }
       return bindings.enumerated().reversed().reduce(arguments[1]) { body, binding in
         .bind(variable: "@index\(binding.offset)", initial: binding.element, body: body)

@@ -118,7 +118,8 @@ struct CELParser {
     case (.and, .symbol(.and)): return .and
     case (.relation, .identifier("in")): return .binary(.in)
     case (.relation, .symbol(let symbol)):
-      guard let op = CELBinaryOperator(symbol), [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
+      guard let op = CELBinaryOperator(symbol),
+        [.equal, .notEqual, .less, .lessEqual, .greater, .greaterEqual].contains(op)
       else { return nil }
       return .binary(op)
     case (.addition, .symbol(.plus)): return .binary(.add)

@@ -69,7 +69,10 @@ enum CELStringFormatter {
       case .double(let double): number = double
       case .int(let integer): number = Double(integer)
       case .uint(let integer): number = Double(integer)
-      default: return refuse(verb == "f" ? "fixed-point clause can only be used on doubles" : "scientific clause can only be used on doubles")
+      default:
+        return refuse(
+          verb == "f"
+            ? "fixed-point clause can only be used on doubles" : "scientific clause can only be used on doubles")
       }
       if !number.isFinite { return .success(plain(.double(number))) }
       return .success(String(format: "%.\(precision ?? 6)\(verb)", number))

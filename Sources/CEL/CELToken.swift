@@ -16,12 +16,30 @@ struct CELToken: Equatable {
 
   /// Operators and punctuation.
   enum Symbol: String {
-    case dot = ".", comma = ",", colon = ":", question = "?"
-    case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]"
-    case leftBrace = "{", rightBrace = "}"
-    case plus = "+", minus = "-", star = "*", slash = "/", percent = "%"
-    case bang = "!", equal = "==", notEqual = "!=", less = "<", lessEqual = "<="
-    case greater = ">", greaterEqual = ">=", and = "&&", or = "||"
+    case dot = "."
+    case comma = ","
+    case colon = ":"
+    case question = "?"
+    case leftParen = "("
+    case rightParen = ")"
+    case leftBracket = "["
+    case rightBracket = "]"
+    case leftBrace = "{"
+    case rightBrace = "}"
+    case plus = "+"
+    case minus = "-"
+    case star = "*"
+    case slash = "/"
+    case percent = "%"
+    case bang = "!"
+    case equal = "=="
+    case notEqual = "!="
+    case less = "<"
+    case lessEqual = "<="
+    case greater = ">"
+    case greaterEqual = ">="
+    case and = "&&"
+    case or = "||"
   }
 
   let kind: Kind

@@ -45,7 +45,8 @@ public struct CELType: Sendable, Hashable, CustomStringConvertible {
   /// The identifiers that denote a type value when no variable shadows them (`dyn` is not one).
   static let denotations: [String: CELType] = {
     var table: [String: CELType] = [:]
-    for type in [nullType, bool, int, uint, double, string, bytes, list, map, Self.type, timestamp, duration, optional] {
+    for type in [nullType, bool, int, uint, double, string, bytes, list, map, Self.type, timestamp, duration, optional]
+    {
       table[type.name] = type
     }
     return table

@@ -10,7 +10,8 @@ struct EmbedLayoutsPlugin: BuildToolPlugin {
     let output = context.pluginWorkDirectoryURL.appending(path: "EmbeddedLayouts.swift")
     var inputs: [URL] = []
     if let walker = FileManager.default.enumerator(at: layouts, includingPropertiesForKeys: [.isRegularFileKey]) {
-      for case let url as URL in walker where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
+      for case let url as URL in walker
+      where (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true {
         inputs.append(url)
       }
     }

@@ -41,7 +41,8 @@ extension CodeHighlighter {
       var end = start + 1
       let yaml = grammar.keyStyle == .yaml
       while end < bytes.count,
-        Self.isIdentifier(bytes[end]) || (yaml && [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/")].contains(bytes[end]))
+        Self.isIdentifier(bytes[end])
+          || (yaml && [UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "/")].contains(bytes[end]))
       {
         end += 1
       }
@@ -50,7 +51,9 @@ extension CodeHighlighter {
         emit("hl-a", start..<end)
       } else if grammar.literals.contains(text) {
         emit("hl-v", start..<end)
-      } else if grammar.keywords.contains(text) || (grammar.caseInsensitive && grammar.keywords.contains(text.uppercased())) {
+      } else if grammar.keywords.contains(text)
+        || (grammar.caseInsensitive && grammar.keywords.contains(text.uppercased()))
+      {
         emit("hl-k", start..<end)
       } else {
         escape(start..<end)
@@ -121,11 +124,14 @@ extension CodeHighlighter {
     /// (then a space or the line's end) follows.
     private func isYAMLKey(start: Int, end: Int) -> Bool {
       guard end < bytes.count, bytes[end] == UInt8(ascii: ":") else { return false }
-      guard end + 1 >= bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\n")].contains(bytes[end + 1]) else { return false }
+      guard end + 1 >= bytes.count || [UInt8(ascii: " "), UInt8(ascii: "\n")].contains(bytes[end + 1]) else {
+        return false
+      }
       var before = start
       while before > 0, bytes[before - 1] != UInt8(ascii: "\n") {
         before -= 1
-        guard [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[before]) else {
+        guard [UInt8(ascii: " "), UInt8(ascii: "-"), UInt8(ascii: "{"), UInt8(ascii: ",")].contains(bytes[before])
+        else {
           return false
         }
       }
@@ -164,7 +170,8 @@ extension CodeHighlighter {
     static func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
 
     static func isIdentifierStart(_ byte: UInt8) -> Bool {
-      (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+      (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z"))
+        || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
         || byte == UInt8(ascii: "_")
     }
 

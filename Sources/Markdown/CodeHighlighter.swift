@@ -42,29 +42,38 @@ public struct CodeHighlighter: Sendable {
     let swift = Grammar(
       lineComments: ["//"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "\"")],
       keywords: [
-        "actor", "as", "async", "await", "break", "case", "catch", "class", "continue", "default", "defer", "do", "else",
-        "enum", "extension", "fileprivate", "for", "func", "guard", "if", "import", "in", "init", "internal", "is", "let",
-        "mutating", "private", "protocol", "public", "repeat", "return", "self", "Self", "some", "any", "static", "struct",
+        "actor", "as", "async", "await", "break", "case", "catch", "class", "continue", "default", "defer", "do",
+        "else",
+        "enum", "extension", "fileprivate", "for", "func", "guard", "if", "import", "in", "init", "internal", "is",
+        "let",
+        "mutating", "private", "protocol", "public", "repeat", "return", "self", "Self", "some", "any", "static",
+        "struct",
         "switch", "throw", "throws", "try", "typealias", "var", "where", "while",
       ], literals: ["true", "false", "nil"])
     let go = Grammar(
-      lineComments: ["//"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "'")],
+      lineComments: ["//"], blockComment: ("/*", "*/"),
+      quotes: [UInt8(ascii: "\""), UInt8(ascii: "`"), UInt8(ascii: "'")],
       keywords: [
-        "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go", "goto",
+        "break", "case", "chan", "const", "continue", "default", "defer", "else", "fallthrough", "for", "func", "go",
+        "goto",
         "if", "import", "interface", "map", "package", "range", "return", "select", "struct", "switch", "type", "var",
       ], literals: ["true", "false", "nil", "iota"])
     let python = Grammar(
       lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "\""), UInt8(ascii: "'")],
       keywords: [
         "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del", "elif", "else", "except",
-        "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "not", "or", "pass", "raise", "return",
+        "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "not", "or", "pass", "raise",
+        "return",
         "try", "while", "with", "yield",
       ], literals: ["True", "False", "None"])
     let typescript = Grammar(
-      lineComments: ["//"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")],
+      lineComments: ["//"], blockComment: ("/*", "*/"),
+      quotes: [UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "`")],
       keywords: [
-        "as", "async", "await", "break", "case", "catch", "class", "const", "continue", "default", "delete", "do", "else",
-        "enum", "export", "extends", "finally", "for", "from", "function", "if", "implements", "import", "in", "instanceof",
+        "as", "async", "await", "break", "case", "catch", "class", "const", "continue", "default", "delete", "do",
+        "else",
+        "enum", "export", "extends", "finally", "for", "from", "function", "if", "implements", "import", "in",
+        "instanceof",
         "interface", "let", "new", "of", "private", "public", "readonly", "return", "static", "switch", "this", "throw",
         "try", "type", "typeof", "var", "void", "while", "yield",
       ], literals: ["true", "false", "null", "undefined"])
@@ -72,7 +81,8 @@ public struct CodeHighlighter: Sendable {
       lineComments: ["//"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "\""), UInt8(ascii: "'")],
       keywords: [
         "abstract", "boolean", "break", "byte", "case", "catch", "char", "class", "continue", "default", "do", "double",
-        "else", "enum", "extends", "final", "finally", "float", "for", "if", "implements", "import", "instanceof", "int",
+        "else", "enum", "extends", "final", "finally", "float", "for", "if", "implements", "import", "instanceof",
+        "int",
         "interface", "long", "new", "package", "private", "protected", "public", "record", "return", "short", "static",
         "super", "switch", "this", "throw", "throws", "try", "var", "void", "while",
       ], literals: ["true", "false", "null"])
@@ -80,7 +90,8 @@ public struct CodeHighlighter: Sendable {
       lineComments: ["//"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "\""), UInt8(ascii: "'")],
       keywords: [
         "as", "break", "class", "companion", "continue", "data", "do", "else", "fun", "for", "if", "import", "in",
-        "interface", "is", "object", "override", "package", "private", "return", "sealed", "suspend", "this", "throw", "try",
+        "interface", "is", "object", "override", "package", "private", "return", "sealed", "suspend", "this", "throw",
+        "try",
         "val", "var", "when", "while",
       ], literals: ["true", "false", "null"])
     let bash = Grammar(
@@ -92,7 +103,8 @@ public struct CodeHighlighter: Sendable {
     let sql = Grammar(
       lineComments: ["--"], blockComment: ("/*", "*/"), quotes: [UInt8(ascii: "'")],
       keywords: [
-        "ADD", "ALTER", "AND", "AS", "ASC", "BY", "CREATE", "DEFAULT", "DELETE", "DESC", "DROP", "FROM", "GROUP", "INDEX",
+        "ADD", "ALTER", "AND", "AS", "ASC", "BY", "CREATE", "DEFAULT", "DELETE", "DESC", "DROP", "FROM", "GROUP",
+        "INDEX",
         "INSERT", "INTO", "JOIN", "KEY", "LEFT", "LIMIT", "NOT", "NULL", "ON", "OR", "ORDER", "PRIMARY", "REFERENCES",
         "SELECT", "SET", "TABLE", "UPDATE", "VALUES", "WHERE", "WITH",
       ], literals: ["TRUE", "FALSE"], caseInsensitive: true, backslashEscapes: false)
@@ -100,10 +112,12 @@ public struct CodeHighlighter: Sendable {
       lineComments: ["#"], blockComment: nil, quotes: [UInt8(ascii: "\""), UInt8(ascii: "'")], keywords: [],
       literals: ["true", "false", "null", "yes", "no", "on", "off"], keyStyle: .yaml)
     let json = Grammar(
-      lineComments: [], blockComment: nil, quotes: [UInt8(ascii: "\"")], keywords: [], literals: ["true", "false", "null"],
+      lineComments: [], blockComment: nil, quotes: [UInt8(ascii: "\"")], keywords: [],
+      literals: ["true", "false", "null"],
       keyStyle: .json)
     return [
-      "swift": swift, "go": go, "golang": go, "python": python, "py": python, "typescript": typescript, "ts": typescript,
+      "swift": swift, "go": go, "golang": go, "python": python, "py": python, "typescript": typescript,
+      "ts": typescript,
       "tsx": typescript, "javascript": typescript, "js": typescript, "jsx": typescript, "java": java, "kotlin": kotlin,
       "kt": kotlin, "bash": bash, "sh": bash, "shell": bash, "zsh": bash, "sql": sql, "yaml": yaml, "yml": yaml,
       "json": json,

@@ -18,7 +18,8 @@ enum HeadingAnchorInserter {
     let last = bytes.count - 4
     while index <= last, let anchor = remaining.first {
       if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "h"),
-        bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"), bytes[index + 3] == UInt8(ascii: ">")
+        bytes[index + 2] >= UInt8(ascii: "1"), bytes[index + 2] <= UInt8(ascii: "6"),
+        bytes[index + 3] == UInt8(ascii: ">")
       {
         result += bytes[copied..<index + 3]
         result += Array(" id=\"\(anchor)\">".utf8)

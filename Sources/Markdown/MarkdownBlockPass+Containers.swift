@@ -22,7 +22,8 @@ extension MarkdownBlockPass {
     let set = context.tabSets
     let selected = tabs.lastIndex { $0.header.selected } ?? 0
     // role=radiogroup names the inputs' group for assistive technology (axe: radiogroup).
-    var html = "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(set):\(tabs.count)\""
+    var html =
+      "<div class=\"tabbed-set tabbed-alternate\" data-tabs=\"\(set):\(tabs.count)\""
       + " role=\"radiogroup\" aria-label=\"Tabs\">"
     for number in tabs.indices {
       let checked = number == selected ? "checked=\"checked\" " : ""
@@ -95,7 +96,8 @@ extension MarkdownBlockPass {
         body = String(body.dropFirst(3).dropLast(4))
       } else if !loose, body.hasPrefix("<p>"), let close = body.range(of: "</p>") {
         // Python-Markdown leaves a tight definition's first paragraph bare, as in a tight list item.
-        body = "\n" + String(body[body.index(body.startIndex, offsetBy: 3)..<close.lowerBound])
+        body =
+          "\n" + String(body[body.index(body.startIndex, offsetBy: 3)..<close.lowerBound])
           + String(body[close.upperBound...]) + "\n"
       } else {
         body = "\n" + body + "\n"

@@ -43,7 +43,8 @@ public struct MarkdownFrontMatter: Sendable, Hashable {
   /// `text` with each "\r\n" made "\n" (a lone "\r" stays).
   private static func withNewlines(_ text: Substring) -> String {
     guard text.utf8.contains(UInt8(ascii: "\r")) else { return String(text) }
-    return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(separator: "\n")
+    return text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" }).joined(
+      separator: "\n")
   }
 
   /// `---` (or `...` to close), optionally followed by spaces.

@@ -77,7 +77,8 @@ struct MarkdownPlaceholders {
         number = number * 10 + Int(bytes[cursor] - 0x30)
         cursor += 1
       }
-      let closes = cursor + 2 < bytes.count && bytes[cursor] == 0xEE && bytes[cursor + 1] == 0x80
+      let closes =
+        cursor + 2 < bytes.count && bytes[cursor] == 0xEE && bytes[cursor + 1] == 0x80
         && bytes[cursor + 2] == 0x81
       guard closes, number < entries.count else {
         index += 3
@@ -121,8 +122,9 @@ struct MarkdownPlaceholders {
     while position >= 0 {
       if out[position] == UInt8(ascii: "<"), out[position..<position + needle.count].elementsEqual(needle) {
         let after = position + needle.count
-        if after < out.count, out[after] == UInt8(ascii: " ") || out[after] == UInt8(ascii: ">")
-          || out[after] == UInt8(ascii: "/")
+        if after < out.count,
+          out[after] == UInt8(ascii: " ") || out[after] == UInt8(ascii: ">")
+            || out[after] == UInt8(ascii: "/")
         {
           out.insert(contentsOf: Array(attributes.utf8), at: after)
           return

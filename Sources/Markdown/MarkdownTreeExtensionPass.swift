@@ -99,7 +99,8 @@ struct MarkdownTreeExtensionPass {
     guard !language.isEmpty, !code.isEmpty,
       language.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "+" })
     else { return }
-    let body = (highlightsCode ? CodeHighlighter().highlight(String(code), language: String(language)) : nil)
+    let body =
+      (highlightsCode ? CodeHighlighter().highlight(String(code), language: String(language)) : nil)
       ?? CodeBlockHighlighting.escaped(String(code))
     let html = "<code class=\"language-\(AttributeList.escape(String(language))) highlight\">\(body)</code>"
     cmark_node_set_literal(node, context.placeholders.marker(for: html, wrapper: (open: "<code>", close: "</code>")))

@@ -80,8 +80,15 @@ enum SVGSanitizer {
       var tag = Tag(kind: closing ? .close : .open, name: name, end: index)
       var attributes = ""
       while index < s.count, s[index] != ">" {
-        if s[index] == "/" { tag.selfClosing = true; index += 1; continue }
-        if s[index].properties.isWhitespace { index += 1; continue }
+        if s[index] == "/" {
+          tag.selfClosing = true
+          index += 1
+          continue
+        }
+        if s[index].properties.isWhitespace {
+          index += 1
+          continue
+        }
         let attributeStart = index
         while index < s.count, !s[index].properties.isWhitespace, s[index] != "=", s[index] != ">", s[index] != "/" {
           index += 1
@@ -117,9 +124,10 @@ enum SVGSanitizer {
 
     static func isSafe(_ name: String, _ value: String) -> Bool {
       let lowered = name.lowercased()
-      guard lowered.unicodeScalars.allSatisfy({
-        $0.properties.isAlphabetic || "-:_".unicodeScalars.contains($0) || ("0"..."9").contains($0)
-      })
+      guard
+        lowered.unicodeScalars.allSatisfy({
+          $0.properties.isAlphabetic || "-:_".unicodeScalars.contains($0) || ("0"..."9").contains($0)
+        })
       else { return false }
       let squeezed = value.lowercased().filter { !$0.isWhitespace }
       if lowered.hasPrefix("on") || squeezed.contains("javascript:") || squeezed.contains("data:") { return false }

@@ -14,7 +14,8 @@ extension JSONCursor {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw error(atEnd ? "unexpected end of input in an object" : "expected a string key, found '\(peekDescription)'")
+        throw error(
+          atEnd ? "unexpected end of input in an object" : "expected a string key, found '\(peekDescription)'")
       }
       let child = try matchKey(node: node, selection: selection)
       skipWhitespace()
@@ -59,7 +60,8 @@ extension JSONCursor {
     switch bytes[index] {
     case UInt8(ascii: "\""): try skipString()
     case UInt8(ascii: "{"), UInt8(ascii: "["): try skipContainer(depth: depth)
-    case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+    case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "-"),
+      UInt8(ascii: "0")...UInt8(ascii: "9"):
       _ = try readValue(depth: depth)
     default: throw error("unexpected '\(peekDescription)'; expected a value")
     }
@@ -102,7 +104,8 @@ extension JSONCursor {
         index += 1
       case UInt8(ascii: "\""): try skipString()
       case UInt8(ascii: ","), UInt8(ascii: ":"), 0x20, 0x0A, 0x0D, 0x09: index += 1
-      case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+      case UInt8(ascii: "t"), UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "-"),
+        UInt8(ascii: "0")...UInt8(ascii: "9"):
         _ = try readValue(depth: depth)
       default: throw error("unexpected '\(peekDescription)'; expected a value")
       }

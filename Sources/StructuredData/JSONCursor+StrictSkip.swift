@@ -34,7 +34,8 @@ extension JSONCursor {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw error(atEnd ? "unexpected end of input in an object" : "expected a string key, found '\(peekDescription)'")
+        throw error(
+          atEnd ? "unexpected end of input in an object" : "expected a string key, found '\(peekDescription)'")
       }
       try skipStringStrictly()
       skipWhitespace()

@@ -82,9 +82,15 @@ struct JSONCursor {
     case UInt8(ascii: "{"): return try readObject(depth: depth + 1)
     case UInt8(ascii: "["): return try readArray(depth: depth + 1)
     case UInt8(ascii: "\""): return .string(try readString())
-    case UInt8(ascii: "t"): try expectWord("true"); return .bool(true)
-    case UInt8(ascii: "f"): try expectWord("false"); return .bool(false)
-    case UInt8(ascii: "n"): try expectWord("null"); return .null
+    case UInt8(ascii: "t"):
+      try expectWord("true")
+      return .bool(true)
+    case UInt8(ascii: "f"):
+      try expectWord("false")
+      return .bool(false)
+    case UInt8(ascii: "n"):
+      try expectWord("null")
+      return .null
     case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): return try readNumber()
     default: throw error("unexpected '\(peekDescription)'; expected a value")
     }
@@ -112,7 +118,8 @@ struct JSONCursor {
     while true {
       skipWhitespace()
       guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
-        throw error(atEnd ? "unexpected end of input in an object" : "expected a string key, found '\(peekDescription)'")
+        throw error(
+          atEnd ? "unexpected end of input in an object" : "expected a string key, found '\(peekDescription)'")
       }
       let key = try readString()
       skipWhitespace()
@@ -171,7 +178,9 @@ struct JSONCursor {
     if isInteger, digits <= 18 {
       // At most 18 digits always fit an Int64: no text to build and parse (line numbers, indexes).
       var magnitude: Int64 = 0
-      for position in (negative ? start + 1 : start)..<index { magnitude = magnitude * 10 + Int64(bytes[position] &- 0x30) }
+      for position in (negative ? start + 1 : start)..<index {
+        magnitude = magnitude * 10 + Int64(bytes[position] &- 0x30)
+      }
       return .int(negative ? -magnitude : magnitude)
     }
     let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)

@@ -30,7 +30,8 @@ public struct JSONFieldScanner: Sendable {
     cursor.skipWhitespace()
     guard !cursor.atEnd, bytes[cursor.index] == UInt8(ascii: "{") else {
       throw cursor.error(
-        cursor.atEnd ? "unexpected end of input; expected an object" : "expected an object, found '\(cursor.peekDescription)'")
+        cursor.atEnd
+          ? "unexpected end of input; expected an object" : "expected an object, found '\(cursor.peekDescription)'")
     }
     try cursor.scanObject(node: 0, selection: selection, fields: &fields, depth: 1)
     cursor.skipWhitespace()

@@ -109,7 +109,8 @@ public struct JSONPullReader {
       cursor.skipWhitespace()
       guard cursor.index < cursor.bytes.count, cursor.bytes[cursor.index] == UInt8(ascii: "\"") else {
         throw cursor.error(
-          cursor.atEnd ? "unexpected end of input in an object" : "expected a string key, found '\(cursor.peekDescription)'")
+          cursor.atEnd
+            ? "unexpected end of input in an object" : "expected a string key, found '\(cursor.peekDescription)'")
       }
       try readKey()
       cursor.skipWhitespace()
@@ -131,7 +132,8 @@ public struct JSONPullReader {
   /// Visits the elements of the array at the reading position: `body` is called with the reader
   /// at each element and its index; an element `body` does not consume is skipped.
   @inlinable
-  public mutating func elements(_ body: (inout JSONPullReader, Int) throws(JSONReadError) -> Void) throws(JSONReadError) {
+  public mutating func elements(_ body: (inout JSONPullReader, Int) throws(JSONReadError) -> Void) throws(JSONReadError)
+  {
     guard nextKind == .array else { throw cursor.error("expected an array, found '\(cursor.peekDescription)'") }
     if depth + 1 > cursor.maximumDepth { throw cursor.error("nesting deeper than \(cursor.maximumDepth) levels") }
     depth += 1

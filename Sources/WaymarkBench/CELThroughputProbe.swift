@@ -27,7 +27,8 @@ struct CELThroughputProbe: Sendable {
     let (checks, evaluationsPerCheck) = try loadChecks()
     let (config, _, _) = SiteConfigLoader().load(root: root)
     let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
-    let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: finder.allFiles()))
+    let loaded = await CatalogLoader(root: root).load(
+      paths: finder.files(matching: config.catalogGlobs, in: finder.allFiles()))
     let (catalog, _) = CatalogBuilder().build(loaded.documents)
     let activations = catalog.entities.map { CELActivation(["entity": CELValue($0.document)]) }
     guard !activations.isEmpty else { throw ProbeFailure("waymark-bench: the catalog of \(root.path) has no entities") }

@@ -30,7 +30,8 @@ struct DocsSiteProbe: Sendable {
     let modelled = clock.now
     let docs = await DocsStage(inputs: inputs, catalog: catalog).run()
     let docsDone = clock.now
-    let (layouts, _) = LayoutSet.load(site: LayoutFolderReader(inputs: inputs).read(), displayPath: config.layoutsDirectory)
+    let (layouts, _) = LayoutSet.load(
+      site: LayoutFolderReader(inputs: inputs).read(), displayPath: config.layoutsDirectory)
     let (now, _) = BuildClock.now(option: nil, config: config, newestInput: nil)
     var input = RenderInput(config: config, catalog: catalog, layouts: layouts, now: now)
     input.docs = docs
@@ -46,7 +47,8 @@ struct DocsSiteProbe: Sendable {
       stage: "docs-site", seconds: (written - start).seconds,
       fields: [
         "catalogSeconds": .double((modelled - start).seconds), "docsSeconds": .double((docsDone - modelled).seconds),
-        "renderSeconds": .double((renderDone - docsDone).seconds), "writeSeconds": .double((written - renderDone).seconds),
+        "renderSeconds": .double((renderDone - docsDone).seconds),
+        "writeSeconds": .double((written - renderDone).seconds),
         "sites": .int(Int64(docs.sites.count)), "pages": .int(Int64(pages.count)),
         "files": .int(Int64(rendered.files.count)), "htmlBytes": .int(Int64(pages.reduce(0) { $0 + $1.bytes.count })),
         "brokenLinks": .int(Int64(broken)), "renderErrors": .int(Int64(rendered.diagnostics.count)),

@@ -13,7 +13,8 @@ struct EvaluationTiming: Sendable {
     let clock = ContinuousClock()
     let startCPU = threadCPUSeconds()
     let elapsed = clock.measure(body)
-    return EvaluationTiming(seconds: elapsed.seconds, cpuSeconds: threadCPUSeconds() - startCPU, evaluations: evaluations)
+    return EvaluationTiming(
+      seconds: elapsed.seconds, cpuSeconds: threadCPUSeconds() - startCPU, evaluations: evaluations)
   }
 
   mutating func add(_ other: EvaluationTiming) {

@@ -26,7 +26,9 @@ enum WaymarkBenchMain {
 
   static func main() async {
     let arguments = Array(CommandLine.arguments.dropFirst())
-    guard arguments.count == (["cel", "docs-site", "site"].contains(arguments.first ?? "") ? 3 : 2) else { fail(usage, status: 2) }
+    guard arguments.count == (["cel", "docs-site", "site"].contains(arguments.first ?? "") ? 3 : 2) else {
+      fail(usage, status: 2)
+    }
     let target = URL(fileURLWithPath: arguments[1]).standardizedFileURL
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -36,15 +38,20 @@ enum WaymarkBenchMain {
     switch arguments[0] {
     case "yaml": report = YAMLThroughputProbe(folder: target).run()
     case "catalog": report = await CatalogStageProbe(root: target).run()
-    case let stage where PipelineStageProbe.stages.contains(stage): report = await PipelineStageProbe(stage: stage, root: target).run()
+    case let stage where PipelineStageProbe.stages.contains(stage):
+      report = await PipelineStageProbe(stage: stage, root: target).run()
     case "cel":
       let checks = URL(fileURLWithPath: arguments[2]).standardizedFileURL
-      do { report = try await CELThroughputProbe(root: target, checksFile: checks).run() } catch { fail(error.message, status: 2) }
+      do { report = try await CELThroughputProbe(root: target, checksFile: checks).run() } catch {
+        fail(error.message, status: 2)
+      }
     case "docs-site", "site":
       let output = URL(fileURLWithPath: arguments[2]).standardizedFileURL
       do {
-        report = arguments[0] == "site"
-          ? try await WholeSiteProbe(root: target, output: output).run() : try await DocsSiteProbe(root: target, output: output).run()
+        report =
+          arguments[0] == "site"
+          ? try await WholeSiteProbe(root: target, output: output).run()
+          : try await DocsSiteProbe(root: target, output: output).run()
       } catch { fail(error.message, status: 3) }
     default: fail(usage, status: 2)
     }

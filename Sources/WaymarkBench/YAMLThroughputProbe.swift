@@ -40,7 +40,8 @@ struct YAMLThroughputProbe: Sendable {
 
   /// Every regular `*.yaml` file under `folder`, sorted by path.
   static func yamlFiles(under folder: URL) -> [URL] {
-    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    else {
       return []
     }
     var files: [URL] = []

@@ -75,14 +75,18 @@ public struct CatalogBuilder: Sendable {
     var relations = Array(repeating: [Relation](), count: catalog.entities.count)
     var externalRelations = Array(repeating: [Relation](), count: catalog.entities.count)
     var referrers: [EntityRef: Set<EntityRef>] = [:]
-    let positions = Dictionary(catalog.entities.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
+    let positions = Dictionary(
+      catalog.entities.enumerated().map { ($1.ref, $0) }, uniquingKeysWith: { first, _ in first })
     // Candidates for "did you mean", by kind, with their lengths: NameSuggester allows at most
     // three edits, so only names within three characters of the missing one are compared.
-    let namesByKind = Dictionary(grouping: catalog.entities.map { ($0.ref.canonical, $0.ref.canonical.count) }) { name, _ in
+    let namesByKind = Dictionary(grouping: catalog.entities.map { ($0.ref.canonical, $0.ref.canonical.count) }) {
+      name, _ in
       String(name.prefix { $0 != ":" })
     }
-    let rulesByKind = Dictionary(grouping: RelationRule.builtin.flatMap { rule in rule.kinds.map { ($0, rule) } }, by: \.0)
-      .mapValues { $0.map(\.1) }
+    let rulesByKind = Dictionary(
+      grouping: RelationRule.builtin.flatMap { rule in rule.kinds.map { ($0, rule) } }, by: \.0
+    )
+    .mapValues { $0.map(\.1) }
     // Many references often miss the same entity; its suggestion is worked out once.
     var suggestions: [EntityRef: String?] = [:]
     for (position, entity) in catalog.entities.enumerated() where builtin.contains(entity.ref) {
@@ -93,12 +97,14 @@ public struct CatalogBuilder: Sendable {
             return index.map { field.appending(index: $0) } ?? field
           }
           // Locations and notes are only worked out for problems: this loop runs for every reference.
-          guard let target = EntityRef(parsing: text, defaultKind: rule.defaultKind, defaultNamespace: entity.ref.namespace)
+          guard
+            let target = EntityRef(parsing: text, defaultKind: rule.defaultKind, defaultNamespace: entity.ref.namespace)
           else {
             let reason = rule.defaultKind == nil ? "; the kind must be written, e.g. 'resource:\(text)'" : ""
             diagnostics.append(
               .error(
-                .catalogBadRef, "\(path) '\(text)' is not a valid entity reference\(reason)", at: entity.source.location(of: path),
+                .catalogBadRef, "\(path) '\(text)' is not a valid entity reference\(reason)",
+                at: entity.source.location(of: path),
                 notes: [DiagnosticNote("in entity '\(entity.ref)'")]))
             continue
           }
@@ -176,7 +182,8 @@ public struct CatalogBuilder: Sendable {
       var location = group.source.location(of: ValuePath(keys: "spec", "parent"))
       if group.document.value(at: ["spec", "parent"]) == nil, let parent = catalog[next],
         let index = parent.document.value(at: ["spec", "children"])?.arrayValue?.firstIndex(where: { element in
-          element.stringValue.flatMap { EntityRef(parsing: $0, defaultKind: "Group", defaultNamespace: next.namespace) } == first
+          element.stringValue.flatMap { EntityRef(parsing: $0, defaultKind: "Group", defaultNamespace: next.namespace) }
+            == first
         })
       {
         location = parent.source.location(of: ValuePath(keys: "spec", "children").appending(index: index))

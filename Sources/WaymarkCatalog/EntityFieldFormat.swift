@@ -102,7 +102,9 @@ public enum EntityFieldFormat {
     var bytes = text.utf8[...]
     while let first = bytes.first, first <= 0x20 { bytes = bytes.dropFirst() }
     while let last = bytes.last, last <= 0x20 { bytes = bytes.dropLast() }
-    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first, isLetter(first) else { return false }
+    guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")), let first = bytes.first, isLetter(first) else {
+      return false
+    }
     let scheme = bytes[..<colon]
     let schemeIsValid = scheme.allSatisfy { byte in
       isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-") || byte == UInt8(ascii: ".")
@@ -138,7 +140,9 @@ public enum EntityFieldFormat {
   package static func isObjectName(_ bytes: Substring.UTF8View) -> Bool {
     guard let first = bytes.first, let last = bytes.last, bytes.count <= 63, isAlphanumeric(first), isAlphanumeric(last)
     else { return false }
-    return bytes.allSatisfy { isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".") }
+    return bytes.allSatisfy {
+      isAlphanumeric($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: ".")
+    }
   }
 
   package static func isDNSLabel(_ bytes: Substring.UTF8View) -> Bool {

@@ -1,6 +1,7 @@
 extension EntityKindSchema {
   package static let coreVersions = ["backstage.io/v1alpha1", "backstage.io/v1beta1"]
-  package static let profile = Rule.object(members: [("displayName", text), ("email", text), ("picture", text)], required: [])
+  package static let profile = Rule.object(
+    members: [("displayName", text), ("email", text), ("picture", text)], required: [])
 
   /// Every built-in kind: catalog-model's eight, the newer `AiResource` and the scaffolder's
   /// `Template`. Variants selected by `spec.type` come before the kind's general schema.
@@ -18,7 +19,10 @@ extension EntityKindSchema {
       spec: .object(
         members: [
           ("type", .oneOf(["mcp-server"])), ("lifecycle", text), ("owner", text), ("system", text),
-          ("remotes", .list(.object(members: [("type", text), ("url", text)], required: ["type", "url"]), minItems: 1)),
+          (
+            "remotes",
+            .list(.object(members: [("type", text), ("url", text)], required: ["type", "url"]), minItems: 1)
+          ),
         ], required: ["type", "lifecycle", "owner", "remotes"])),
     EntityKindSchema(
       kind: "API", apiVersions: coreVersions, variant: nil,
@@ -47,7 +51,9 @@ extension EntityKindSchema {
     EntityKindSchema(
       kind: "Location", apiVersions: coreVersions, variant: nil,
       spec: .object(
-        members: [("type", text), ("target", text), ("targets", texts), ("presence", .oneOf(["required", "optional"]))],
+        members: [
+          ("type", text), ("target", text), ("targets", texts), ("presence", .oneOf(["required", "optional"])),
+        ],
         required: [])),
     // The opt-in AI model module (PR #34261): skills list disciplines, categories and agents;
     // rules need a category and a rationale.
@@ -67,8 +73,11 @@ extension EntityKindSchema {
         ], required: ["type", "lifecycle", "owner", "category", "rationale"])),
     EntityKindSchema(
       kind: "AiResource", apiVersions: ["backstage.io/v1alpha1"], variant: nil,
-      spec: .object(members: [("type", text), ("lifecycle", text), ("owner", text), ("system", text)], required: ["type", "lifecycle", "owner"])),
-    EntityKindSchema(kind: "Template", apiVersions: ["scaffolder.backstage.io/v1beta3"], variant: nil, spec: templateSpec),
+      spec: .object(
+        members: [("type", text), ("lifecycle", text), ("owner", text), ("system", text)],
+        required: ["type", "lifecycle", "owner"])),
+    EntityKindSchema(
+      kind: "Template", apiVersions: ["scaffolder.backstage.io/v1beta3"], variant: nil, spec: templateSpec),
   ]
 
   /// `Template.v1beta3.schema.json`'s spec.
@@ -80,14 +89,21 @@ extension EntityKindSchema {
         ("id", .string(minLength: 0)), ("name", .string(minLength: 0)), ("action", .string(minLength: 0)),
         ("input", .object(members: [], required: [])), ("if", .stringOrBoolean), ("backstage:permissions", permissions),
       ], required: ["action"])
-    let outputLink = Rule.object(members: [("url", text), ("entityRef", text), ("title", text), ("icon", text)], required: [])
-    let outputText = Rule.object(members: [("title", text), ("icon", text), ("content", .string(minLength: 0))], required: [])
+    let outputLink = Rule.object(
+      members: [("url", text), ("entityRef", text), ("title", text), ("icon", text)], required: [])
+    let outputText = Rule.object(
+      members: [("title", text), ("icon", text), ("content", .string(minLength: 0))], required: [])
     return .object(
       members: [
         ("type", text), ("owner", text),
         ("parameters", .either(parameterObject, .list(parameterObject, minItems: 0))),
         ("steps", .list(step, minItems: 0)),
-        ("output", .object(members: [("links", .list(outputLink, minItems: 0)), ("text", .list(outputText, minItems: 0))], required: [])),
+        (
+          "output",
+          .object(
+            members: [("links", .list(outputLink, minItems: 0)), ("text", .list(outputText, minItems: 0))], required: []
+          )
+        ),
       ], required: ["type", "steps"])
   }()
 }

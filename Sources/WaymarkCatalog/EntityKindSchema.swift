@@ -72,7 +72,8 @@ public struct EntityKindSchema: Sendable {
     let versions = sameKind.filter { $0.apiVersions.contains(apiVersion) }
     guard !versions.isEmpty else {
       let accepted = (sameKind.first?.apiVersions ?? []).map { "'\($0)'" }.joined(separator: " or ")
-      return .unknown(message: "apiVersion '\(apiVersion)' is not a version of kind '\(kind)'; use \(accepted)", field: "apiVersion")
+      return .unknown(
+        message: "apiVersion '\(apiVersion)' is not a version of kind '\(kind)'; use \(accepted)", field: "apiVersion")
     }
     let variant = versions.first { $0.variant != nil && $0.variant == specType } ?? versions.first { $0.variant == nil }
     guard let variant else { return .custom }
@@ -89,7 +90,9 @@ public struct EntityKindSchema: Sendable {
     check(value, against: spec, at: path, into: &reporter)
   }
 
-  private func check(_ value: JSONValue, against rule: Rule, at path: ValuePath, into reporter: inout EntityProblemReporter) {
+  private func check(
+    _ value: JSONValue, against rule: Rule, at path: ValuePath, into reporter: inout EntityProblemReporter
+  ) {
     switch rule {
     case .string(let minLength):
       // A `$text` URL the static build did not fetch was reported when loading; it stands in for its string.
@@ -126,13 +129,15 @@ public struct EntityKindSchema: Sendable {
         return
       }
       if elements.count < minItems {
-        reporter.error(.catalogInvalidValue, "\(path) must have at least \(minItems) item\(minItems == 1 ? "" : "s")", at: path)
+        reporter.error(
+          .catalogInvalidValue, "\(path) must have at least \(minItems) item\(minItems == 1 ? "" : "s")", at: path)
       }
       for (index, item) in elements.enumerated() {
         check(item, against: element, at: path.appending(index: index), into: &reporter)
       }
     case .either(let first, let second):
-      var trial = EntityProblemReporter(source: reporter.source, documentIndex: reporter.documentIndex, ref: reporter.ref)
+      var trial = EntityProblemReporter(
+        source: reporter.source, documentIndex: reporter.documentIndex, ref: reporter.ref)
       check(value, against: first, at: path, into: &trial)
       if !trial.hasErrors { return }
       check(value, against: second, at: path, into: &reporter)

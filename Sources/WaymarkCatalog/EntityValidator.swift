@@ -29,11 +29,14 @@ public struct EntityValidator: Sendable {
     // An entity whose reference Backstage would reject cannot be referenced reliably; keep it out.
     let unusable =
       last >= .fieldFormat
-      && !(EntityFieldFormat.isValidObjectName(.string(ref.name)) && EntityFieldFormat.isValidNamespace(.string(ref.namespace))
+      && !(EntityFieldFormat.isValidObjectName(.string(ref.name))
+        && EntityFieldFormat.isValidNamespace(.string(ref.namespace))
         && EntityFieldFormat.isValidKind(.string(ref.kind)))
     guard last >= .kind else { return unusable ? nil : ValidatedEntity(ref: ref, schema: nil) }
     let specType = document.value.value(at: ["spec", "type"])?.stringValue
-    switch EntityKindSchema.lookup(apiVersion: document.value["apiVersion"]?.stringValue ?? "", kind: ref.kind, specType: specType) {
+    switch EntityKindSchema.lookup(
+      apiVersion: document.value["apiVersion"]?.stringValue ?? "", kind: ref.kind, specType: specType)
+    {
     case .custom:
       return unusable ? nil : ValidatedEntity(ref: ref, schema: nil)
     case .unknown(let message, let field):

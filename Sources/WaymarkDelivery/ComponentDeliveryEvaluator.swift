@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Computes one component's `DeliverySample` from its events and the global links.
 ///
 /// The rules, each chosen to avoid a Four Keys fault (`../shared/reference/dora.md` §2):
@@ -75,7 +76,8 @@ package struct ComponentDeliveryEvaluator {
     }
     for index in indices where events[index].kind == .rollback {
       let rollback = events[index]
-      guard rollback.environment == nil || rollback.productionFlag == true || settings.isProduction(rollback.environment),
+      guard
+        rollback.environment == nil || rollback.productionFlag == true || settings.isProduction(rollback.environment),
         let position = lastIndex(in: times, atOrBefore: rollback.time.millisecondsSinceEpoch)
       else { continue }
       let time = rollback.time.millisecondsSinceEpoch

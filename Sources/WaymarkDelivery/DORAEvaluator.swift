@@ -62,7 +62,8 @@ public struct DORAEvaluator: Sendable {
     metrics.groups = rollups.groups.mapValues(summary.value(for:))
     metrics.goldenPaths = goldenPaths(components: components, figures: figures)
     let firstGoldenEvents: [Int64?] = zip(components, figures).map { component, figure in
-      component.document.value(at: ["metadata", "annotations", Self.templateAnnotation]) == nil ? nil : figure.firstEvent
+      component.document.value(at: ["metadata", "annotations", Self.templateAnnotation]) == nil
+        ? nil : figure.firstEvent
     }
     metrics.tickets = TicketEvaluator(window: window).evaluate(
       tickets, catalog: catalog, mapper: mapper, firstGoldenEvents: firstGoldenEvents)
@@ -137,7 +138,8 @@ public struct DORAEvaluator: Sendable {
         templates.mapValues { entry in
           [
             "entities": .int(Int64(entry.count)), "deployedToProduction": .int(Int64(entry.deployed)),
-            "medianHoursToFirstProductionDeployment": MetricSummary.number(MetricSummary.percentile(entry.hours.sorted(), 0.5)),
+            "medianHoursToFirstProductionDeployment": MetricSummary.number(
+              MetricSummary.percentile(entry.hours.sorted(), 0.5)),
           ]
         }),
     ]

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// The joins between events that do not depend on which component they belong to.
 ///
 /// - A *flow* is every event connected by a shared `context.chainId` or a `links` entry naming

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Which systems, domains and groups a component's figures roll up into.
 ///
 /// A component belongs to its system (`spec.system`), that system's domain and the domain's

@@ -24,7 +24,9 @@ package struct TicketEvaluator {
 
   /// `{"org": T, "groups": {ref: T}, "unassigned": n, "count": n}`; `firstGoldenEvents` are, per component
   /// of `mapper`, its first event when it was created from a template.
-  package func evaluate(_ events: [TicketEvent], catalog: Catalog, mapper: EventMapper, firstGoldenEvents: [Int64?]) -> JSONValue {
+  package func evaluate(_ events: [TicketEvent], catalog: Catalog, mapper: EventMapper, firstGoldenEvents: [Int64?])
+    -> JSONValue
+  {
     let tickets = fold(events)
     var groupsByName: [String: EntityRef] = [:]
     var members: [EntityRef: [Int]] = [:]
@@ -43,7 +45,8 @@ package struct TicketEvaluator {
     for (position, ticket) in tickets.enumerated() {
       var team: EntityRef?
       if let group = ticket.group {
-        team = EntityRef(parsing: group, defaultKind: "group").flatMap { members[$0] != nil ? $0 : nil }
+        team =
+          EntityRef(parsing: group, defaultKind: "group").flatMap { members[$0] != nil ? $0 : nil }
           ?? groupsByName[group.lowercased()]
       }
       if team == nil {
@@ -74,7 +77,8 @@ package struct TicketEvaluator {
     }
     return [
       "org": summary(Array(tickets.indices), golden: orgGolden),
-      "groups": .object(Dictionary(uniqueKeysWithValues: members.map { ($0.key.canonical, summary($0.value, golden: golden[$0.key])) })),
+      "groups": .object(
+        Dictionary(uniqueKeysWithValues: members.map { ($0.key.canonical, summary($0.value, golden: golden[$0.key])) })),
       "unassigned": .int(Int64(unassigned)),
       "count": .int(Int64(tickets.count)),
     ]
@@ -164,7 +168,8 @@ package struct TicketEvaluator {
     let end = window.end.millisecondsSinceEpoch
     var result: [String: JSONValue] = [
       "firstEntityAt": start.map { .string(Timestamp(millisecondsSinceEpoch: $0).description) } ?? .null,
-      "perWeekBefore": nil, "perWeekAfter": nil, "ticketsBefore": nil, "ticketsAfter": nil, "weeksBefore": nil, "weeksAfter": nil,
+      "perWeekBefore": nil, "perWeekAfter": nil, "ticketsBefore": nil, "ticketsAfter": nil, "weeksBefore": nil,
+      "weeksAfter": nil,
     ]
     guard let start, let coverageStart else { return .object(result) }
     let week = Double(7 * MetricSummary.dayMilliseconds)

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Keeps docs files that could run script on the portal's origin out of the site.
 ///
 /// Files under a docs folder are copied beside the pages unchanged, and a browser opening an
@@ -19,7 +20,9 @@ package struct DocsAssetFilter: Sendable {
   ]
 
   /// The assets that are safe to publish, and a warning for each one left out.
-  package func filter(_ assets: [(path: String, file: SourceFile)]) -> ([(path: String, file: SourceFile)], [Diagnostic]) {
+  package func filter(_ assets: [(path: String, file: SourceFile)]) -> (
+    [(path: String, file: SourceFile)], [Diagnostic]
+  ) {
     guard !allowsActiveContent else { return (assets, []) }
     var kept: [(path: String, file: SourceFile)] = []
     var diagnostics: [Diagnostic] = []

@@ -36,7 +36,9 @@ package enum DocsEditLink {
     let folder = file.split(separator: "/").dropLast()
     let parts = target.split(separator: "/")
     var shared = 0
-    while shared < folder.count, shared < parts.count - 1, folder[folder.startIndex + shared] == parts[shared] { shared += 1 }
+    while shared < folder.count, shared < parts.count - 1, folder[folder.startIndex + shared] == parts[shared] {
+      shared += 1
+    }
     let ups = Array(repeating: "..", count: folder.count - shared)
     return (ups + parts.dropFirst(shared).map(String.init)).joined(separator: "/")
   }
@@ -46,7 +48,8 @@ package enum DocsEditLink {
   package static func join(_ base: String, _ relative: String) -> String {
     var url = Substring(base.hasSuffix("/") ? String(base.dropLast()) : base)
     var rest = Substring(relative)
-    let hostEnd = url.range(of: "://").map { url[$0.upperBound...].firstIndex(of: "/") ?? url.endIndex } ?? url.startIndex
+    let hostEnd =
+      url.range(of: "://").map { url[$0.upperBound...].firstIndex(of: "/") ?? url.endIndex } ?? url.startIndex
     while rest.hasPrefix("../"), let slash = url.lastIndex(of: "/"), slash >= hostEnd {
       url = url[..<slash]
       rest = rest.dropFirst(3)

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Reports what a docs page's bytes lose on the way to HTML: NUL bytes (CommonMark replaces them
 /// with U+FFFD for security) and invalid UTF-8 (shown as U+FFFD), each as one located warning
 /// `docs.bad-encoding` at its first occurrence, with how many there are.

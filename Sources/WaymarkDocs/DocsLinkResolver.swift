@@ -68,7 +68,9 @@ package struct DocsLinkResolver: Sendable {
   ///
   /// Links resolve against the file's own folder, so a README standing in for `index.md`
   /// keeps the links written for where it is.
-  package func resolve(_ destination: String, on key: PageKey, sourcePath: String, rootPrefix: String) -> (Resolution, String) {
+  package func resolve(_ destination: String, on key: PageKey, sourcePath: String, rootPrefix: String) -> (
+    Resolution, String
+  ) {
     let site = sites[key.site]
     if destination.isEmpty || Self.hasScheme(destination) || destination.hasPrefix("/") {
       return (.external, destination)
@@ -112,7 +114,9 @@ package struct DocsLinkResolver: Sendable {
     }
     let relative = String(resolved.dropFirst(folderPrefix.count))
     if site.assets.contains(relative) {
-      return (.asset, SitePaths.docsRelative(fromSlug: site.slugs[key.page], to: SitePaths.docsFileInSite(relative)) + suffix)
+      return (
+        .asset, SitePaths.docsRelative(fromSlug: site.slugs[key.page], to: SitePaths.docsFileInSite(relative)) + suffix
+      )
     }
     return (.broken("names no page or file in '\(site.docsFolder)'"), destination)
   }
@@ -123,6 +127,8 @@ package struct DocsLinkResolver: Sendable {
     guard let colon = destination.firstIndex(of: ":") else { return false }
     let scheme = destination[..<colon]
     guard let first = scheme.unicodeScalars.first, first.properties.isAlphabetic else { return false }
-    return scheme.unicodeScalars.allSatisfy { $0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) }
+    return scheme.unicodeScalars.allSatisfy {
+      $0.properties.isAlphabetic || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0)
+    }
   }
 }

@@ -37,7 +37,8 @@ package struct DocsNavBuilder {
       case .path(let path):
         if DocsLinkResolver.hasScheme(path) || path.hasPrefix("/") {
           guard let safe = SitePaths.safeLink(path) else {
-            problems.append(Problem(message: "nav entry '\(path)' is not a safe link and is left out", location: location))
+            problems.append(
+              Problem(message: "nav entry '\(path)' is not a safe link and is left out", location: location))
             continue
           }
           items.append(DocsNavItem(title: entry.title ?? path, target: .link(safe)))
@@ -46,7 +47,8 @@ package struct DocsNavBuilder {
         let decoded = PercentDecoding.decoded(path)
         guard let normalized = RootPath.normalized(decoded), let index = pageIndexByPath[normalized] else {
           problems.append(
-            Problem(message: "nav entry '\(path)' names no page in the docs folder and is left out", location: location))
+            Problem(message: "nav entry '\(path)' names no page in the docs folder and is left out", location: location)
+          )
           continue
         }
         items.append(DocsNavItem(title: entry.title ?? pages[index].title, target: .page(index)))

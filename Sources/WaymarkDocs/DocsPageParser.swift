@@ -46,7 +46,8 @@ package struct DocsPageParser: Sendable {
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
     var resolutions: [DocsLinkResolver.Resolution] = []
     page.rendered = renderer.render(split.body) { link in
-      let (resolution, rewritten) = resolver.resolve(link.destination, on: key, sourcePath: file.path, rootPrefix: rootPrefix)
+      let (resolution, rewritten) = resolver.resolve(
+        link.destination, on: key, sourcePath: file.path, rootPrefix: rootPrefix)
       resolutions.append(resolution)
       return rewritten
     }
@@ -114,7 +115,8 @@ package struct DocsPageParser: Sendable {
       if let elements = node.sequence, elements.allSatisfy({ $0.scalar != nil }) {
         page.tags = elements.compactMap { $0.scalar?.text }
       } else {
-        page.diagnostics.append(.warning(.docsBadFrontMatter, "'tags' must be a list of strings", at: shifted(node.start)))
+        page.diagnostics.append(
+          .warning(.docsBadFrontMatter, "'tags' must be a list of strings", at: shifted(node.start)))
       }
     }
   }

@@ -82,7 +82,9 @@ public struct DocsSetBuilder: Sendable {
         jobs.append(PageJob(key: .init(site: siteIndex, page: pageIndex), path: page.path, file: page.file))
       }
     }
-    let parsed = await Self.parse(jobs, parser: DocsPageParser(
+    let parsed = await Self.parse(
+      jobs,
+      parser: DocsPageParser(
         renderer: MarkdownRenderer(
           allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
           renderDiagram: { [runner = DiagramToolRunner()] in
@@ -114,7 +116,8 @@ public struct DocsSetBuilder: Sendable {
         let headings = page.rendered.headings
         let title =
           page.title ?? headings.first { $0.level == 1 }?.text
-          ?? (plan.path == "index.md" ? "Home" : DocsSlug.title(fromName: String(plan.path.split(separator: "/").last ?? "")))
+          ?? (plan.path == "index.md"
+            ? "Home" : DocsSlug.title(fromName: String(plan.path.split(separator: "/").last ?? "")))
         pages.append(
           DocsPage(
             source: plan.file.path, path: plan.path, slug: indexes[siteIndex].slugs[pageIndex], title: title,
@@ -132,7 +135,8 @@ public struct DocsSetBuilder: Sendable {
         DocsSite(
           entity: site.source.entity, folder: site.source.folder, docsFolder: site.docsFolder,
           name: site.config.siteName ?? site.source.entityTitle, description: site.config.siteDescription, pages: pages,
-          nav: nav, readingOrder: order, assets: assetPlans[siteIndex].map { DocsAsset(path: $0.path, bytes: $0.file.bytes) },
+          nav: nav, readingOrder: order,
+          assets: assetPlans[siteIndex].map { DocsAsset(path: $0.path, bytes: $0.file.bytes) },
           brokenLinks: broken))
     }
     var uniqueInputs: [String: SourceFile] = [:]
@@ -197,7 +201,8 @@ public struct DocsSetBuilder: Sendable {
       guard taken.insert(SitePaths.docsFile(placeholder, path: asset.path)).inserted else {
         diagnostics.append(
           .warning(
-            .docsDuplicatePage, "'\(asset.path)' would be written where a page or another file already is; it is skipped",
+            .docsDuplicatePage,
+            "'\(asset.path)' would be written where a page or another file already is; it is skipped",
             at: SourceLocation(path: asset.file.path)))
         continue
       }
@@ -208,7 +213,9 @@ public struct DocsSetBuilder: Sendable {
 
   /// The pages with one file per URL: `index.md` wins over `README.md` in the same folder, and
   /// other clashes (`a.md` beside `a/index.md`) keep the first by path; the rest are reported.
-  package static func uniquePages(_ pages: [(path: String, file: SourceFile)]) -> ([(path: String, file: SourceFile)], [Diagnostic]) {
+  package static func uniquePages(_ pages: [(path: String, file: SourceFile)]) -> (
+    [(path: String, file: SourceFile)], [Diagnostic]
+  ) {
     let ordered = pages.sorted { lhs, rhs in
       let (left, right) = (DocsSlug.isReadme(lhs.path), DocsSlug.isReadme(rhs.path))
       if left != right { return !left }

@@ -166,8 +166,8 @@ private final class SVGWhitelistDelegate: NSObject, XMLParserDelegate {
     if styleDepth > 0 { styleText += string }
   }
 
-  func parser(_ parser: XMLParser, foundCDATA CDATABlock: Data) {
-    if styleDepth > 0 { styleText += String(decoding: CDATABlock, as: UTF8.self) }
+  func parser(_ parser: XMLParser, foundCDATA block: Data) {
+    if styleDepth > 0 { styleText += String(decoding: block, as: UTF8.self) }
   }
 
   func parser(_ parser: XMLParser, foundProcessingInstructionWithTarget target: String, data: String?) {

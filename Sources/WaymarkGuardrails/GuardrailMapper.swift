@@ -95,7 +95,8 @@ public struct GuardrailMapper: Sendable {
     self.kubernetesIds = kubernetesIds
     self.componentsByName = componentsByName
     self.folders = folders
-    claimedFirstSegments = Set(folders.keys.filter { !$0.isEmpty }.map { $0.split(separator: "/", omittingEmptySubsequences: false)[0] })
+    claimedFirstSegments = Set(
+      folders.keys.filter { !$0.isEmpty }.map { $0.split(separator: "/", omittingEmptySubsequences: false)[0] })
     rootEntity = folders[""].flatMap { $0.isEmpty ? nil : Self.winner(of: $0) }
   }
 

@@ -44,7 +44,8 @@ extension SiteBuilder {
   }
 
   /// `api/build.json`: every input with its hash, and each stage's counts.
-  package static func manifest(_ stages: BuiltStages, renderedFiles: Int, diagnostics: DiagnosticList) -> BuildManifest {
+  package static func manifest(_ stages: BuiltStages, renderedFiles: Int, diagnostics: DiagnosticList) -> BuildManifest
+  {
     let loaded = stages.catalog.loaded
     let outcome = stages.scorecards.outcome
     var manifest = BuildManifest(

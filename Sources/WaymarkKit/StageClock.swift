@@ -31,7 +31,8 @@ package struct StageClock {
     progress(
       BuildProgress(
         stage: stage,
-        summary: "\(summary) (\(String(format: "%.0f", milliseconds)) ms, \(String(format: "%.0f", cpuMilliseconds)) ms CPU)"))
+        summary:
+          "\(summary) (\(String(format: "%.0f", milliseconds)) ms, \(String(format: "%.0f", cpuMilliseconds)) ms CPU)"))
   }
 
   /// User + system CPU seconds of every thread of this process so far.

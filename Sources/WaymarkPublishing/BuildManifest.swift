@@ -67,7 +67,10 @@ public struct BuildManifest: Sendable {
   }
 
   /// Creates a value from each stored property.
-  package init(now: Timestamp, nowSource: BuildClock.Source, inputs: [Input], counts: [String: JSONValue], diagnostics: DiagnosticList) {
+  package init(
+    now: Timestamp, nowSource: BuildClock.Source, inputs: [Input], counts: [String: JSONValue],
+    diagnostics: DiagnosticList
+  ) {
     self.now = now
     self.nowSource = nowSource
     self.inputs = inputs

@@ -36,7 +36,8 @@ package enum DirectoryExchange {
   }
 
   #if os(Linux)
-    private typealias RenameAt2 = @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
+    private typealias RenameAt2 =
+      @convention(c) (Int32, UnsafePointer<CChar>, Int32, UnsafePointer<CChar>, UInt32) -> Int32
     /// `RENAME_EXCHANGE` from `<linux/fs.h>`.
     private static let renameExchange: UInt32 = 1 << 1
     /// glibc's `renameat2`, or nil before glibc 2.28 (looked up per call: once per publish).

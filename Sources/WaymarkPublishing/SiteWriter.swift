@@ -131,7 +131,9 @@ public struct SiteWriter: Sendable {
     var info = stat()
     guard lstat(output.path, &info) == 0 else {
       // No output yet: a rename onto a missing name is atomic.
-      guard rename(staging.path, output.path) == 0 else { throw Failure(description: Self.errnoText("rename", output.path)) }
+      guard rename(staging.path, output.path) == 0 else {
+        throw Failure(description: Self.errnoText("rename", output.path))
+      }
       return
     }
     switch DirectoryExchange.exchange(staging.path, output.path) {

@@ -78,13 +78,16 @@ public struct APIDefinitionSummary: Sendable, Hashable {
       for method in Self.methods {
         guard let operation = item[method] else { continue }
         let parameters = (shared + (operation["parameters"]?.arrayValue ?? [])).compactMap { parameter -> String? in
-          guard let name = parameter["name"]?.stringValue else { return parameter["$ref"]?.stringValue.map { $0.split(separator: "/").last.map(String.init) ?? $0 } }
+          guard let name = parameter["name"]?.stringValue else {
+            return parameter["$ref"]?.stringValue.map { $0.split(separator: "/").last.map(String.init) ?? $0 }
+          }
           return "\(name) (\(parameter["in"]?.stringValue ?? "?"))"
         }
         operations.append(
           Operation(
             method: method.uppercased(), path: path,
-            summary: operation["summary"]?.stringValue ?? operation["operationId"]?.stringValue ?? "", parameters: parameters))
+            summary: operation["summary"]?.stringValue ?? operation["operationId"]?.stringValue ?? "",
+            parameters: parameters))
       }
     }
   }
@@ -92,12 +95,16 @@ public struct APIDefinitionSummary: Sendable, Hashable {
   private mutating func readAsyncAPI(_ value: JSONValue) {
     for (name, channel) in (value["channels"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) {
       let actions = ["publish", "subscribe"].filter { channel[$0] != nil }
-      channels.append(Channel(name: channel["address"]?.stringValue ?? name, actions: actions, description: channel["description"]?.stringValue ?? ""))
+      channels.append(
+        Channel(
+          name: channel["address"]?.stringValue ?? name, actions: actions,
+          description: channel["description"]?.stringValue ?? ""))
     }
     // AsyncAPI 3 keeps actions under `operations`.
     for (_, operation) in (value["operations"]?.objectValue ?? [:]) {
       guard let action = operation["action"]?.stringValue, let ref = operation["channel"]?["$ref"]?.stringValue,
-        let name = ref.split(separator: "/").last.map(String.init), let index = channels.firstIndex(where: { $0.name == name })
+        let name = ref.split(separator: "/").last.map(String.init),
+        let index = channels.firstIndex(where: { $0.name == name })
       else { continue }
       channels[index].actions.append(action)
     }
@@ -111,7 +118,8 @@ public struct APIDefinitionSummary: Sendable, Hashable {
         if let current { services.append(current) }
         current = Service(name: String(line.dropFirst(8).prefix { $0 != " " && $0 != "{" }), methods: [])
       } else if line.hasPrefix("rpc "), current != nil {
-        current?.methods.append(String(line.dropFirst(4).prefix { $0 != "{" && $0 != ";" }).trimmingCharacters(in: .whitespaces))
+        current?.methods.append(
+          String(line.dropFirst(4).prefix { $0 != "{" && $0 != ";" }).trimmingCharacters(in: .whitespaces))
       }
     }
     if let current { services.append(current) }
@@ -126,7 +134,8 @@ public struct APIDefinitionSummary: Sendable, Hashable {
         root = ["Query", "Mutation", "Subscription"].contains(name) ? name : nil
       } else if line.hasPrefix("}") {
         root = nil
-      } else if let root, let field = line.split(whereSeparator: { $0 == "(" || $0 == ":" }).first, !line.hasPrefix("#") {
+      } else if let root, let field = line.split(whereSeparator: { $0 == "(" || $0 == ":" }).first, !line.hasPrefix("#")
+      {
         fields.append("\(root).\(field.trimmingCharacters(in: .whitespaces))")
       }
     }

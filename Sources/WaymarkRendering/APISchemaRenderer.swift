@@ -46,7 +46,9 @@ package enum APISchemaRenderer {
             "items": [
               "type": "object",
               "required": ["url"],
-              "properties": ["url": nonEmptyString, "title": nonEmptyString, "icon": nonEmptyString, "type": nonEmptyString],
+              "properties": [
+                "url": nonEmptyString, "title": nonEmptyString, "icon": nonEmptyString, "type": nonEmptyString,
+              ],
             ],
           ],
         ],

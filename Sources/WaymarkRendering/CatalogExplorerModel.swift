@@ -48,7 +48,9 @@ package struct CatalogExplorerModel {
 
   private func allRows(root: String) -> CatalogPage {
     let levels = Dictionary(
-      (scorecards.reports.first { $0.scorecard.name == Self.levelScorecard }?.results ?? []).map { ($0.entity, $0.level ?? "none") },
+      (scorecards.reports.first { $0.scorecard.name == Self.levelScorecard }?.results ?? []).map {
+        ($0.entity, $0.level ?? "none")
+      },
       uniquingKeysWith: { first, _ in first })
     var failing: [EntityRef: [String]] = [:]
     for report in scorecards.reports {
@@ -64,10 +66,12 @@ package struct CatalogExplorerModel {
       let system = entity.targets(of: "partOf").first { $0.kind.lowercased() == "system" }
       var row = CatalogPage.Row(
         ref: entity.ref.canonical, title: entity.title, kind: entity.ref.kind,
-          url: root + SitePaths.entityPage(entity.ref),
+        url: root + SitePaths.entityPage(entity.ref),
         description: entity.description, tags: entity.tags, tagList: entity.tags.joined(separator: " "),
         type: entity.type ?? "", lifecycle: entity.lifecycle ?? "",
-        owner: owner.map { catalog.contains($0) ? EntityLink(to: $0, in: catalog, root: root) : EntityLink(external: $0) },
+        owner: owner.map {
+          catalog.contains($0) ? EntityLink(to: $0, in: catalog, root: root) : EntityLink(external: $0)
+        },
         ownerRef: owner?.canonical ?? "",
         system: system.map { EntityLink(to: $0, in: catalog, root: root) }, systemRef: system?.canonical ?? "",
         level: levels[entity.ref] ?? "")
@@ -83,7 +87,8 @@ package struct CatalogExplorerModel {
       return row
     }
     let filters = [
-      ("kind", "Kind"), ("type", "Type"), ("lifecycle", "Lifecycle"), ("owner", "Owner"), ("system", "System"), ("tag", "Tag"),
+      ("kind", "Kind"), ("type", "Type"), ("lifecycle", "Lifecycle"), ("owner", "Owner"), ("system", "System"),
+      ("tag", "Tag"),
       ("level", "Level"),
     ].map { name, label in
       CatalogPage.Filter(name: name, label: label, options: (options[name] ?? []).sorted())

@@ -19,12 +19,21 @@ extension DORAViewModel {
       var section = DeliveryDashboard.Section(heading: heading, rows: [])
       if let limit, refs.count > limit {
         let deployments = { (ref: EntityRef) in members[ref]?["deployments"]?.intValue ?? 0 }
-        refs = Array(refs.sorted { deployments($0) != deployments($1) ? deployments($0) > deployments($1) : $0 < $1 }.prefix(limit))
-        section.note = (
-          "The \(limit) of \(members.count) with the most deployments; every component's figures are on its page and in api/dora.json.")
+        refs = Array(
+          refs.sorted { deployments($0) != deployments($1) ? deployments($0) > deployments($1) : $0 < $1 }.prefix(limit)
+        )
+        section.note =
+          ("The \(limit) of \(members.count) with the most deployments; every component's figures are on its page and in api/dora.json.")
       }
-      section.rows = refs.compactMap { ref in members[ref].map { row($0, link: EntityLink(to: ref, in: catalog,
-        root: root)) } }
+      section.rows = refs.compactMap { ref in
+        members[ref].map {
+          row(
+            $0,
+            link: EntityLink(
+              to: ref, in: catalog,
+              root: root))
+        }
+      }
       return section
     }
     let org = tiles(of: delivery.org)

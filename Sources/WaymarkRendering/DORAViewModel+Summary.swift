@@ -28,7 +28,8 @@ extension DORAViewModel {
     }
     let keys = [
       key(
-        tile("Deployment frequency"), trend: deployments, format: { "\(Self.decimal($0)) \($0 == 1 ? "deployment" : "deployments")" },
+        tile("Deployment frequency"), trend: deployments,
+        format: { "\(Self.decimal($0)) \($0 == 1 ? "deployment" : "deployments")" },
         series: weekly.map { Double($0.deployments) }, seriesLabel: "Production deployments per week"),
       key(
         tile("Lead time for changes"), trend: leadTime, format: Self.hours,
@@ -46,7 +47,7 @@ extension DORAViewModel {
 
   private func key(
     _ tile: DeliverySummary.Key, trend: DeliveryTrend?, format: (Double) -> String, series: [Double?],
-      seriesLabel: String
+    seriesLabel: String
   ) -> DeliverySummary.Key {
     var key = tile
     if series.contains(where: { $0 != nil }) {
@@ -58,7 +59,7 @@ extension DORAViewModel {
         arrow: trend.arrow, direction: trend.direction.rawValue, verdict: trend.verdict,
         text:
           "\(direction)\(trend.verdict == "steady" ? "" : " (\(trend.verdict))"): \(format(trend.recent)) in the last "
-            + "\(trend.weeks) weeks, \(format(trend.previous)) in the \(trend.weeks) before")
+          + "\(trend.weeks) weeks, \(format(trend.previous)) in the \(trend.weeks) before")
     } else {
       key.noTrend =
         series.isEmpty ? "No weekly series in the metrics, so no trend." : "Not enough weekly data to compare periods."

@@ -27,18 +27,21 @@ package struct DORAViewModel {
         band: frequency?["band"]),
       tile(
         "Lead time for changes", value: lead?["median"]?.doubleValue.map(Self.hours),
-        detail: "median of \(lead?["changes"]?.intValue ?? 0) changes; p90 \(lead?["p90"]?.doubleValue.map(Self.hours) ?? "no data")",
+        detail:
+          "median of \(lead?["changes"]?.intValue ?? 0) changes; p90 \(lead?["p90"]?.doubleValue.map(Self.hours) ?? "no data")",
         band: lead?["band"]),
       tile(
         "Change failure rate", value: failure?["value"]?.doubleValue.map(Self.percent),
         detail: "\(failure?["failed"]?.intValue ?? 0) of \(deployments) deployments failed", band: failure?["band"]),
       tile(
         "Failed deployment recovery time", value: recovery?["median"]?.doubleValue.map(Self.hours),
-        detail: "median of \(recovery?["failures"]?.intValue ?? 0) recoveries; \(recovery?["open"]?.intValue ?? 0) still open",
+        detail:
+          "median of \(recovery?["failures"]?.intValue ?? 0) recoveries; \(recovery?["open"]?.intValue ?? 0) still open",
         band: recovery?["band"]),
       tile(
         "Deployment rework rate", value: rework?["value"]?.doubleValue.map(Self.percent),
-        detail: "\(rework?["deployments"]?.intValue ?? 0) of \(deployments) deployments made during an incident", band: nil),
+        detail: "\(rework?["deployments"]?.intValue ?? 0) of \(deployments) deployments made during an incident",
+        band: nil),
     ]
     let weekly = metrics["weekly"]?.arrayValue ?? []
     return DeliveryTiles(

@@ -37,7 +37,9 @@ package struct DocsAPIRenderer {
             "tags": .array(page.tags.map(JSONValue.string)),
             "words": .int(Int64(page.words)),
             "headings": .array(
-              page.headings.map { ["level": .int(Int64($0.level)), "text": .string($0.text), "anchor": .string($0.anchor)] }),
+              page.headings.map {
+                ["level": .int(Int64($0.level)), "text": .string($0.text), "anchor": .string($0.anchor)]
+              }),
           ]
           if let description = page.description { entry["description"] = .string(description) }
           return .object(entry)

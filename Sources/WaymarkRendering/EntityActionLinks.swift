@@ -25,10 +25,12 @@ package struct EntityActionLinks: Equatable, Sendable {
     let location = text(Self.sourceLocation).flatMap(Self.urlTarget)
     viewSource = text(Self.viewURL).flatMap(Self.httpURL) ?? location
     let fileName = entity.source.path.split(separator: "/").last.map(String.init) ?? entity.source.path
-    edit = text(Self.editURL).flatMap(Self.httpURL)
+    edit =
+      text(Self.editURL).flatMap(Self.httpURL)
       ?? text(Self.managedByLocation).flatMap(Self.urlTarget).flatMap(Self.fileEditURL)
       ?? location.flatMap { Self.folderEditURL($0, file: fileName) }
-    repository = Self.slugURL(text(Self.githubSlug), host: "https://github.com/", segments: 2...2)
+    repository =
+      Self.slugURL(text(Self.githubSlug), host: "https://github.com/", segments: 2...2)
       ?? Self.slugURL(text(Self.gitlabSlug), host: "https://gitlab.com/", segments: 2...20)
       ?? location.flatMap(Self.repositoryURL)
     externalDocs = text(Self.techdocsRef).flatMap(Self.urlTarget)

@@ -18,7 +18,9 @@ package struct EntityPageExtras {
     edges = DependencyEdges(catalog: catalog)
     let rollup = ScorecardRollup(catalog: catalog)
     groupSummaries = Dictionary(
-      uniqueKeysWithValues: scorecards.reports.map { ($0.scorecard.name, rollup.rollups(of: $0)["groups"]?.objectValue ?? [:]) })
+      uniqueKeysWithValues: scorecards.reports.map {
+        ($0.scorecard.name, rollup.rollups(of: $0)["groups"]?.objectValue ?? [:])
+      })
   }
 
   /// The entity page's model: `entity`, scorecards and the kind's extras (delivery, docs and
@@ -30,13 +32,15 @@ package struct EntityPageExtras {
     let kind = entity.ref.kind.lowercased()
     let graph = EntityGraph.neighbourhood(of: entity.ref, in: catalog, edges: edges)
     if graph.nodes.count > 1 {
-      page.graph = GraphSVGRenderer().svg(graph, link: { root + SitePaths.entityPage($0) },
+      page.graph = GraphSVGRenderer().svg(
+        graph, link: { root + SitePaths.entityPage($0) },
         label: "Dependencies of \(entity.title)")
     }
     if kind == "system" || kind == "domain" {
       let map = EntityGraph.map(of: entity.ref, in: catalog, edges: edges)
       if !map.nodes.isEmpty {
-        page.map = GraphSVGRenderer().svg(map, link: { root + SitePaths.entityPage($0) },
+        page.map = GraphSVGRenderer().svg(
+          map, link: { root + SitePaths.entityPage($0) },
           label: "Map of \(entity.title)")
       }
     }
@@ -79,9 +83,11 @@ package struct EntityPageExtras {
 
   private func groupModel(_ entity: Entity, root: String) -> GroupDetails {
     // Members and sub-groups an org provider supplies (`catalog.external`) are listed as text.
-    let members = entity.targets(of: "hasMember").map { EntityLink(to: $0, in: catalog, root: root) }
+    let members =
+      entity.targets(of: "hasMember").map { EntityLink(to: $0, in: catalog, root: root) }
       + entity.externalTargets(of: "hasMember").map { EntityLink(external: $0) }
-    let children = entity.targets(of: "parentOf").map { EntityLink(to: $0, in: catalog, root: root) }
+    let children =
+      entity.targets(of: "parentOf").map { EntityLink(to: $0, in: catalog, root: root) }
       + entity.externalTargets(of: "parentOf").map { EntityLink(external: $0) }
     let owned = entity.targets(of: "ownerOf").map { ref in
       var link = EntityLink(to: ref, in: catalog, root: root)
@@ -99,7 +105,7 @@ package struct EntityPageExtras {
       readiness.append(
         GroupDetails.Readiness(
           title: report.scorecard.title,
-            averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
+          averageScore: ScorecardViewModel.percentText(summary["averageScore"]?.doubleValue),
           levels: levels))
     }
     var details = GroupDetails(

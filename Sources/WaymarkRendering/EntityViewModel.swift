@@ -40,7 +40,8 @@ public struct EntityViewModel: Sendable {
     }
     var groups: [EntityDetails.RelationGroup] = []
     for (type, heading) in Self.relationHeadings {
-      let targets = entity.targets(of: type).map { EntityLink(to: $0, in: catalog, root: root) }
+      let targets =
+        entity.targets(of: type).map { EntityLink(to: $0, in: catalog, root: root) }
         + entity.externalTargets(of: type).map { EntityLink(external: $0) }
       guard !targets.isEmpty else { continue }
       groups.append(

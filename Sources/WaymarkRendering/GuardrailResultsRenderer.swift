@@ -81,7 +81,10 @@ package struct GuardrailResultsRenderer {
     let sorted = (rules?.objectValue ?? [:]).sorted { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }
     return .array(
       sorted.map { id, rule in
-        ["id": .string(id), "result": rule["result"] ?? .null, "severity": rule["severity"] ?? .null, "count": rule["count"] ?? .null]
+        [
+          "id": .string(id), "result": rule["result"] ?? .null, "severity": rule["severity"] ?? .null,
+          "count": rule["count"] ?? .null,
+        ]
       })
   }
 

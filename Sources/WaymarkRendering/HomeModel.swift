@@ -23,7 +23,7 @@ package struct HomeModel {
     let changes = moves.prefix(20).map {
       HomePage.LevelChange(
         entity: $0.entity, scorecard: $0.scorecard, from: $0.from ?? "none", to: $0.to ?? "none",
-          direction: $0.direction)
+        direction: $0.direction)
     }
     let horizon = input.now.adding(days: 30)
     let waivers = input.scorecards.waivers.filter { $0.status == .active && $0.waiver.expires <= horizon }.map {

@@ -76,7 +76,9 @@ package enum InputSchemaRenderer {
   }
 
   static func members(_ properties: [String: JSONValue], required: [String]) -> [String: JSONValue] {
-    var schema: [String: JSONValue] = ["type": "object", "additionalProperties": false, "properties": .object(properties)]
+    var schema: [String: JSONValue] = [
+      "type": "object", "additionalProperties": false, "properties": .object(properties),
+    ]
     if !required.isEmpty { schema["required"] = .array(required.map(JSONValue.string)) }
     return schema
   }

@@ -29,12 +29,16 @@ public struct LayoutSet: Sendable {
   }
 
   /// Builds a layout set from in-memory files (path → contents).
-  public static func load(theme: [String: String], site: [String: String], displayPath: String) -> (LayoutSet, [Diagnostic]) {
+  public static func load(theme: [String: String], site: [String: String], displayPath: String) -> (
+    LayoutSet, [Diagnostic]
+  ) {
     load(theme: theme.mapValues { Array($0.utf8) }, site: site.mapValues { Array($0.utf8) }, displayPath: displayPath)
   }
 
   /// Builds a layout set from in-memory files (path → bytes); assets may be binary.
-  public static func load(theme: [String: [UInt8]], site: [String: [UInt8]], displayPath: String) -> (LayoutSet, [Diagnostic]) {
+  public static func load(theme: [String: [UInt8]], site: [String: [UInt8]], displayPath: String) -> (
+    LayoutSet, [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     var library = MustacheLibrary()
     var references: [String: Set<String>] = [:]
@@ -57,10 +61,12 @@ public struct LayoutSet: Sendable {
           diagnostics.append(
             .error(
               .layoutSyntax, "template syntax: \(error.error)",
-              at: SourceLocation(path: prefix + path, line: error.context.lineNumber, column: error.context.columnNumber)))
+              at: SourceLocation(
+                path: prefix + path, line: error.context.lineNumber, column: error.context.columnNumber)))
           continue
         } catch {
-          diagnostics.append(.error(.layoutSyntax, "template syntax: \(error)", at: SourceLocation(path: prefix + path)))
+          diagnostics.append(
+            .error(.layoutSyntax, "template syntax: \(error)", at: SourceLocation(path: prefix + path)))
           continue
         }
         let name: String
@@ -112,7 +118,9 @@ public struct LayoutSet: Sendable {
       pending += references[name] ?? []
     }
     return siteFiles.sorted().compactMap { path in
-      let name = path.hasPrefix("_partials/") ? String(path.dropFirst("_partials/".count).dropLast(".html".count)) : "site:\(path)"
+      let name =
+        path.hasPrefix("_partials/")
+        ? String(path.dropFirst("_partials/".count).dropLast(".html".count)) : "site:\(path)"
       guard !used.contains(name) else { return nil }
       return .warning(
         .layoutUnused, "layout '\(path)' is never used by any page", at: SourceLocation(path: displayPath + "/" + path))

@@ -15,7 +15,8 @@ extension PageCatalogue {
     var pages: [SiteRenderer.Page] = []
     pages.reserveCapacity(input.docs.pageCount)
     for site in input.docs.sites {
-      let position = Dictionary(site.readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+      let position = Dictionary(
+        site.readingOrder.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
       for (index, docsPage) in site.pages.enumerated() {
         let path = SitePaths.docsSite(site.entity) + docsPage.slug
         // Each model holds the site's whole navigation: built when the page renders, never all at once.
@@ -33,7 +34,9 @@ extension PageCatalogue {
   }
 
   /// Page `index` of `site` with its typed model: the page, its site and its navigation.
-  package func docsPage(site: DocsSite, page index: Int, readingPosition: Int?, nav: NavigationModel) -> SiteRenderer.Page {
+  package func docsPage(site: DocsSite, page index: Int, readingPosition: Int?, nav: NavigationModel)
+    -> SiteRenderer.Page
+  {
     let docsPage = site.pages[index]
     let path = SitePaths.docsSite(site.entity) + docsPage.slug
     let root = SitePaths.rootPrefix(forPageAt: path)

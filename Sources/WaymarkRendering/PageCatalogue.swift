@@ -29,13 +29,15 @@ package struct PageCatalogue {
     let guardrails = GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog)
     let nav = navigation
     var pages: [SiteRenderer.Page] = [
-      page(path: "", kind: "home", title: input.config.title, nav: nav,
+      page(
+        path: "", kind: "home", title: input.config.title, nav: nav,
         content: HomeModel(input: input).model(root: "")),
       page(
         path: "catalog/", kind: "catalog", title: "Catalog", nav: nav,
         content: CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).model(root: "../")),
       page(path: "404.html", kind: "404", title: "Page not found", nav: nav, content: BarePage()),
-      page(path: "scorecards/", kind: "scorecards", title: "Scorecards", nav: nav,
+      page(
+        path: "scorecards/", kind: "scorecards", title: "Scorecards", nav: nav,
         content: scorecards.scorecardsPage(root: "../")),
       page(
         path: "readiness/", kind: "readiness", title: "Readiness report", nav: nav,
@@ -47,12 +49,15 @@ package struct PageCatalogue {
     ]
     if let delivery = input.delivery {
       let dashboard = DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")
-      pages.append(page(path: "dora/", kind: "dora", title: "Delivery metrics", nav: nav,
-        content: DeliveryPage(dora: dashboard)))
+      pages.append(
+        page(
+          path: "dora/", kind: "dora", title: "Delivery metrics", nav: nav,
+          content: DeliveryPage(dora: dashboard)))
     }
     if guardrails.isActive {
       pages.append(
-        page(path: "guardrails/", kind: "guardrails", title: "Guardrails", nav: nav,
+        page(
+          path: "guardrails/", kind: "guardrails", title: "Guardrails", nav: nav,
           content: guardrails.overviewModel(root: "../")))
     }
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)

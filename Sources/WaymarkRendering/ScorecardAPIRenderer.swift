@@ -10,18 +10,24 @@ package struct ScorecardAPIRenderer {
 
   package func files() -> [OutputFile] {
     let writer = JSONWriter()
-    var files = [
-      OutputFile(path: "api/scorecards.json", text: writer.string(for: ["scorecards": .array(outcome.reports.map(scorecardValue))])),
-      OutputFile(path: "api/readiness.json", text: writer.string(for: readiness())),
-      OutputFile(path: "api/waivers.json", text: writer.string(for: ["waivers": .array(outcome.waivers.map(Self.waiverValue))])),
-      OutputFile(path: "api/history.json", text: writer.string(for: ["points": .array(outcome.history)])),
-    ] + ScorecardSchemaRenderer.files()
+    var files =
+      [
+        OutputFile(
+          path: "api/scorecards.json",
+          text: writer.string(for: ["scorecards": .array(outcome.reports.map(scorecardValue))])),
+        OutputFile(path: "api/readiness.json", text: writer.string(for: readiness())),
+        OutputFile(
+          path: "api/waivers.json", text: writer.string(for: ["waivers": .array(outcome.waivers.map(Self.waiverValue))])
+        ),
+        OutputFile(path: "api/history.json", text: writer.string(for: ["points": .array(outcome.history)])),
+      ] + ScorecardSchemaRenderer.files()
     if let changes = outcome.changes {
       files.append(
         OutputFile(
           path: "api/changes.json",
           text: writer.string(for: [
-            "baseline": outcome.baselineAsOf.map(JSONValue.string) ?? .null, "changes": .array(changes.map(Self.changeValue)),
+            "baseline": outcome.baselineAsOf.map(JSONValue.string) ?? .null,
+            "changes": .array(changes.map(Self.changeValue)),
           ])))
     }
     return files
@@ -46,8 +52,10 @@ package struct ScorecardAPIRenderer {
 
   package static func checkDefinition(_ check: ScorecardCheck) -> JSONValue {
     [
-      "id": .string(check.id), "title": .string(check.title), "description": check.description.map(JSONValue.string) ?? .null,
-      "level": check.level.map(JSONValue.string) ?? .null, "weight": .double(check.weight), "expr": .string(check.expression.source),
+      "id": .string(check.id), "title": .string(check.title),
+      "description": check.description.map(JSONValue.string) ?? .null,
+      "level": check.level.map(JSONValue.string) ?? .null, "weight": .double(check.weight),
+      "expr": .string(check.expression.source),
       "applicable": check.applicable.map { .string($0.source) } ?? .null,
       "remediation": check.remediation.map(JSONValue.string) ?? .null,
       "links": .array(check.links.map { ["title": .string($0.title), "url": .string($0.url)] }),
@@ -81,8 +89,10 @@ package struct ScorecardAPIRenderer {
         let failing: [JSONValue] = score.checks.filter { $0.outcome == .fail || $0.outcome == .error }.map { result in
           let check = checks[result.id]
           return [
-            "id": .string(result.id), "title": .string(check?.title ?? result.id), "result": .string(result.outcome.rawValue),
-            "level": check?.level.map(JSONValue.string) ?? .null, "remediation": check?.remediation.map(JSONValue.string) ?? .null,
+            "id": .string(result.id), "title": .string(check?.title ?? result.id),
+            "result": .string(result.outcome.rawValue),
+            "level": check?.level.map(JSONValue.string) ?? .null,
+            "remediation": check?.remediation.map(JSONValue.string) ?? .null,
             "message": result.message.map(JSONValue.string) ?? .null,
           ]
         }
@@ -115,7 +125,12 @@ package struct ScorecardAPIRenderer {
       "from": change.from.map(JSONValue.string) ?? .null, "to": change.to.map(JSONValue.string) ?? .null,
       "direction": .string(change.direction),
       "checks": .array(
-        change.checks.map { ["id": .string($0.id), "from": $0.from.map(JSONValue.string) ?? .null, "to": $0.to.map(JSONValue.string) ?? .null] }),
+        change.checks.map {
+          [
+            "id": .string($0.id), "from": $0.from.map(JSONValue.string) ?? .null,
+            "to": $0.to.map(JSONValue.string) ?? .null,
+          ]
+        }),
     ]
   }
 }

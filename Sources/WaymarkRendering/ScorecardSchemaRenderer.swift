@@ -27,8 +27,15 @@ package enum ScorecardSchemaRenderer {
     "required": ["entities", "levels", "passRate", "averageScore"],
     "properties": [
       "entities": ["type": "integer"],
-      "levels": ["type": "object", "description": "Entities per level, and `none` for those below the lowest.", "additionalProperties": ["type": "integer"]],
-      "passRate": ["type": "object", "description": "Per check id: passing ÷ (passing + failing + erroring); null when none counts.", "additionalProperties": nullableNumber],
+      "levels": [
+        "type": "object", "description": "Entities per level, and `none` for those below the lowest.",
+        "additionalProperties": ["type": "integer"],
+      ],
+      "passRate": [
+        "type": "object",
+        "description": "Per check id: passing ÷ (passing + failing + erroring); null when none counts.",
+        "additionalProperties": nullableNumber,
+      ],
       "averageScore": nullableNumber,
     ],
   ]
@@ -37,9 +44,14 @@ package enum ScorecardSchemaRenderer {
     "type": "object",
     "required": ["id", "title", "level", "weight", "expr", "applicable", "remediation", "links"],
     "properties": [
-      "id": string, "title": string, "description": nullableString, "level": nullableString, "weight": ["type": "number", "minimum": 0],
-      "expr": ["type": "string", "description": "The CEL expression."], "applicable": nullableString, "remediation": nullableString,
-      "links": ["type": "array", "items": ["type": "object", "required": ["title", "url"], "properties": ["title": string, "url": string]]],
+      "id": string, "title": string, "description": nullableString, "level": nullableString,
+      "weight": ["type": "number", "minimum": 0],
+      "expr": ["type": "string", "description": "The CEL expression."], "applicable": nullableString,
+      "remediation": nullableString,
+      "links": [
+        "type": "array",
+        "items": ["type": "object", "required": ["title", "url"], "properties": ["title": string, "url": string]],
+      ],
     ],
   ]
 
@@ -53,7 +65,10 @@ package enum ScorecardSchemaRenderer {
       "inputs": [
         "type": "object", "description": "Why: the entity's file and the sources of the facts the scorecard reads.",
         "required": ["entity"],
-        "properties": ["entity": source, "docs": ["type": ["object", "null"]], "dora": ["type": ["object", "null"]], "policy": ["type": ["array", "null"], "items": string], "now": string],
+        "properties": [
+          "entity": source, "docs": ["type": ["object", "null"]], "dora": ["type": ["object", "null"]],
+          "policy": ["type": ["array", "null"], "items": string], "now": string,
+        ],
       ],
       "checks": [
         "type": "array",
@@ -80,17 +95,22 @@ package enum ScorecardSchemaRenderer {
           "properties": [
             "name": string, "title": string, "description": nullableString, "owner": nullableString,
             "levels": ["type": "array", "items": string, "description": "Lowest first."], "source": source,
-            "checks": ["type": "array", "items": check], "results": ["type": "array", "items": result], "summary": summary,
+            "checks": ["type": "array", "items": check], "results": ["type": "array", "items": result],
+            "summary": summary,
             "rollups": [
               "type": "object",
               "required": ["org", "groups", "systems", "domains", "templates", "leaderboard"],
               "properties": [
                 "org": summary, "groups": ["type": "object", "additionalProperties": summary],
-                "systems": ["type": "object", "additionalProperties": summary], "domains": ["type": "object", "additionalProperties": summary],
+                "systems": ["type": "object", "additionalProperties": summary],
+                "domains": ["type": "object", "additionalProperties": summary],
                 "templates": ["type": "object", "additionalProperties": summary],
                 "leaderboard": [
                   "type": "array",
-                  "items": ["type": "object", "required": ["group", "averageScore", "entities"], "properties": ["group": string, "averageScore": nullableNumber, "entities": ["type": "integer"]]],
+                  "items": [
+                    "type": "object", "required": ["group", "averageScore", "entities"],
+                    "properties": ["group": string, "averageScore": nullableNumber, "entities": ["type": "integer"]],
+                  ],
                 ],
               ],
             ],
@@ -122,7 +142,10 @@ package enum ScorecardSchemaRenderer {
                     "type": "array",
                     "items": [
                       "type": "object", "required": ["id", "title", "result"],
-                      "properties": ["id": string, "title": string, "result": outcome, "level": nullableString, "remediation": nullableString, "message": nullableString],
+                      "properties": [
+                        "id": string, "title": string, "result": outcome, "level": nullableString,
+                        "remediation": nullableString, "message": nullableString,
+                      ],
                     ],
                   ],
                 ],
@@ -145,7 +168,9 @@ package enum ScorecardSchemaRenderer {
         "type": "array",
         "items": [
           "type": "object",
-          "required": ["name", "scorecard", "check", "entities", "reason", "expires", "approvedBy", "status", "source"],
+          "required": [
+            "name", "scorecard", "check", "entities", "reason", "expires", "approvedBy", "status", "source",
+          ],
           "properties": [
             "name": string, "scorecard": string, "check": string, "entities": ["type": "array", "items": string],
             "filter": nullableString, "reason": string, "ticket": nullableString,

@@ -76,7 +76,7 @@ package struct ScorecardViewModel {
         }
         var row = ScorecardsPage.Check(
           title: check.title, level: check.level,
-            passRate: Self.percentText(summary["passRate"]?[check.id]?.doubleValue),
+          passRate: Self.percentText(summary["passRate"]?[check.id]?.doubleValue),
           failing: failing.count,
           failingEntities: failing.prefix(Self.failingShown).map { EntityLink(to: $0.entity, in: catalog, root: root) })
         row.moreFailing = max(0, failing.count - Self.failingShown)
@@ -96,7 +96,7 @@ package struct ScorecardViewModel {
           return ScorecardsPage.Leader(
             group: EntityLink(to: ref, in: catalog, root: root),
             averageScore: Self.percentText(row["averageScore"]?.doubleValue),
-              entities: TemplateScalar(row["entities"] ?? 0))
+            entities: TemplateScalar(row["entities"] ?? 0))
         })
     }
     var page = ScorecardsPage(scorecards: cards)
@@ -120,7 +120,9 @@ package struct ScorecardViewModel {
             level: score.level ?? "none", score: Self.percentText(score.score)))
       }
       for (index, check) in report.scorecard.checks.enumerated() {
-        let count = report.results.filter { index < $0.checks.count && ($0.checks[index].outcome == .fail || $0.checks[index].outcome == .error) }.count
+        let count = report.results.filter {
+          index < $0.checks.count && ($0.checks[index].outcome == .fail || $0.checks[index].outcome == .error)
+        }.count
         if count > 0 { impact.append((count, report.scorecard.title, check.title, check.remediation)) }
       }
     }
@@ -137,7 +139,7 @@ package struct ScorecardViewModel {
       impact: impact.map {
         ReadinessPage.Impact(
           failing: $0.count, scorecard: $0.scorecard, title: $0.title,
-            remediation: Self.remediationHTML($0.remediation))
+          remediation: Self.remediationHTML($0.remediation))
       },
       waivers: waivers, hasWaivers: !waivers.isEmpty)
     page.hasImpact = !impact.isEmpty
@@ -150,8 +152,12 @@ package struct ScorecardViewModel {
     var rows = ["entity,scorecard,level,score,failing_checks"]
     for report in outcome.reports {
       for score in report.results {
-        let failing = score.checks.filter { $0.outcome == .fail || $0.outcome == .error }.map(\.id).joined(separator: " ")
-        let cells = [score.entity.canonical, report.scorecard.name, score.level ?? "none", score.score.map { String(ScorecardRollup.rounded($0)) } ?? "", failing]
+        let failing = score.checks.filter { $0.outcome == .fail || $0.outcome == .error }.map(\.id).joined(
+          separator: " ")
+        let cells = [
+          score.entity.canonical, report.scorecard.name, score.level ?? "none",
+          score.score.map { String(ScorecardRollup.rounded($0)) } ?? "", failing,
+        ]
         rows.append(cells.map(Self.csvCell).joined(separator: ","))
       }
     }

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 extension SiteRenderer {
   /// What rendering a list of pages through the layouts produced.
   package struct RenderedPages: Sendable {
@@ -26,7 +27,8 @@ extension SiteRenderer {
     var jobs: [(page: Page, choice: LayoutResolver.Choice)] = []
     var layoutTypes: [LayoutResolver.Choice: Set<String>] = [:]
     for page in pages {
-      guard layouts.resolver.namedLayoutExists(for: page.descriptor), let choice = layouts.resolver.resolve(page.descriptor)
+      guard layouts.resolver.namedLayoutExists(for: page.descriptor),
+        let choice = layouts.resolver.resolve(page.descriptor)
       else {
         let wanted = page.descriptor.layout ?? page.descriptor.kind
         let tried = LayoutResolver.candidates(for: page.descriptor).joined(separator: ", ")

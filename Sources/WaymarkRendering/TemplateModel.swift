@@ -9,7 +9,9 @@ package struct TemplateModel {
   /// Entities whose `backstage.io/source-template` names `template`.
   package func adopters(of template: EntityRef) -> [Entity] {
     catalog.entities.filter { entity in
-      guard let text = entity.document.value(at: ["metadata", "annotations", ScorecardRollup.sourceTemplateAnnotation])?.stringValue,
+      guard
+        let text = entity.document.value(at: ["metadata", "annotations", ScorecardRollup.sourceTemplateAnnotation])?
+          .stringValue,
         let ref = EntityRef(parsing: text, defaultKind: "Template", defaultNamespace: entity.ref.namespace)
       else { return false }
       return ref == template
@@ -50,7 +52,7 @@ package struct TemplateModel {
       return (name: name, property: property, position: position)
     }.sorted { lhs, rhs in
       switch (lhs.position, rhs.position) {
-      case let (left?, right?) where left != right: return left < right
+      case (let left?, let right?) where left != right: return left < right
       default: return lhs.name < rhs.name
       }
     }
@@ -81,7 +83,9 @@ package struct TemplateModel {
 
   /// The golden paths page: every Template.
   package func page(root: String) -> GoldenPathsPage {
-    let templates = catalog.entities.filter { $0.ref.kind.lowercased() == "template" }.map { model(for: $0, root: root) }
+    let templates = catalog.entities.filter { $0.ref.kind.lowercased() == "template" }.map {
+      model(for: $0, root: root)
+    }
     return GoldenPathsPage(templates: templates, hasTemplates: !templates.isEmpty)
   }
 }

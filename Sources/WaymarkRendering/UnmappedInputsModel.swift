@@ -20,7 +20,8 @@ package struct UnmappedInputsModel {
       warnings.append(
         warning(
           "policy-results", count: unmappedResults.count,
-          text: "\(unmappedResults.count) policy \(unmappedResults.count == 1 ? "result" : "results") (\(open) open) from "
+          text:
+            "\(unmappedResults.count) policy \(unmappedResults.count == 1 ? "result" : "results") (\(open) open) from "
             + "\(plural(files, "file", "files")) \(verb(unmappedResults.count, "maps", "map")) to no entity",
           url: root + "guardrails/#unmapped-heading", linkText: "Guardrails: unmapped results",
           json: root + "api/policy-results-unmapped.json", examples: []))
@@ -31,25 +32,33 @@ package struct UnmappedInputsModel {
         warnings.append(
           warning(
             "events", count: events,
-            text: "\(plural(events, "event", "events")) from \(plural(delivery.unmapped.count, "subject", "subjects")) \(verb(events, "maps", "map")) to no component",
+            text:
+              "\(plural(events, "event", "events")) from \(plural(delivery.unmapped.count, "subject", "subjects")) \(verb(events, "maps", "map")) to no component",
             url: root + "dora/#unmapped-events", linkText: "Delivery metrics", json: root + "api/events-unmapped.json",
-            examples: delivery.unmapped.sorted { ($1.events, $0.subject) < ($0.events, $1.subject) }.map { "\($0.subject) (\($0.events))" }))
+            examples: delivery.unmapped.sorted { ($1.events, $0.subject) < ($0.events, $1.subject) }.map {
+              "\($0.subject) (\($0.events))"
+            }))
       }
       let tickets = Int(delivery.tickets["unassigned"]?.intValue ?? 0)
       if tickets > 0 {
         warnings.append(
           warning(
-            "tickets", count: tickets, text: "\(plural(tickets, "ticket", "tickets")) \(verb(tickets, "names", "name")) no team",
-            url: root + "dora/#tickets-heading", linkText: "Delivery metrics: tickets", json: root + "api/dora.json", examples: []))
+            "tickets", count: tickets,
+            text: "\(plural(tickets, "ticket", "tickets")) \(verb(tickets, "names", "name")) no team",
+            url: root + "dora/#tickets-heading", linkText: "Delivery metrics: tickets", json: root + "api/dora.json",
+            examples: []))
       }
     }
-    let unknownTypes = (input.eventCounts?["unknownTypes"]?.objectValue ?? [:]).map { ($0.key, Int($0.value.intValue ?? 0)) }
+    let unknownTypes = (input.eventCounts?["unknownTypes"]?.objectValue ?? [:]).map {
+      ($0.key, Int($0.value.intValue ?? 0))
+    }
     let unknown = unknownTypes.reduce(0) { $0 + $1.1 }
     if unknown > 0 {
       warnings.append(
         warning(
           "event-types", count: unknown,
-          text: "\(unknown) event \(unknown == 1 ? "record" : "records") of \(plural(unknownTypes.count, "type", "types")) the metrics do not know",
+          text:
+            "\(unknown) event \(unknown == 1 ? "record" : "records") of \(plural(unknownTypes.count, "type", "types")) the metrics do not know",
           url: root + "api/build.json", linkText: "Build counts (counts.events.unknownTypes)", json: nil,
           examples: unknownTypes.sorted { ($1.1, $0.0) < ($0.1, $1.0) }.map { "\($0.0) (\($0.1))" }))
     }

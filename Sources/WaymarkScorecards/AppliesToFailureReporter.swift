@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Reports scorecards whose `appliesTo` failed on some entities, at the expression.
 ///
 /// An `appliesTo` that errors (a field read without `has()`, a budget run out) or gives a non-bool

@@ -23,18 +23,24 @@ public struct BaselineComparator: Sendable {
           checkChanges.append((check.id, oldChecks[check.id], check.outcome.rawValue))
         }
         guard let previous = before[entity] else {
-          changes.append(LevelChange(scorecard: name, entity: entity, from: nil, to: result.level, direction: "new", checks: checkChanges))
+          changes.append(
+            LevelChange(
+              scorecard: name, entity: entity, from: nil, to: result.level, direction: "new", checks: checkChanges))
           continue
         }
         let oldRank = previous.flatMap(report.scorecard.rank(of:)) ?? -1
         let newRank = result.level.flatMap(report.scorecard.rank(of:)) ?? -1
         let direction = newRank > oldRank ? "up" : newRank < oldRank ? "down" : "same"
         if direction != "same" || !checkChanges.isEmpty {
-          changes.append(LevelChange(scorecard: name, entity: entity, from: previous, to: result.level, direction: direction, checks: checkChanges))
+          changes.append(
+            LevelChange(
+              scorecard: name, entity: entity, from: previous, to: result.level, direction: direction,
+              checks: checkChanges))
         }
       }
       for (entity, previous) in before where !seen.contains(entity) {
-        changes.append(LevelChange(scorecard: name, entity: entity, from: previous, to: nil, direction: "removed", checks: []))
+        changes.append(
+          LevelChange(scorecard: name, entity: entity, from: previous, to: nil, direction: "removed", checks: []))
       }
     }
     return changes.sorted { ($0.scorecard, $0.entity) < ($1.scorecard, $1.entity) }

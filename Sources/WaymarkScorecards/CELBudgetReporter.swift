@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Reports checks whose CEL ran out of its evaluation budget, at the expression.
 ///
 /// Each evaluation may take `ScorecardCompiler`'s budget (100,000 steps and 100,000

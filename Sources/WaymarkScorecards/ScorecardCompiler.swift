@@ -7,7 +7,9 @@ import WaymarkModel
 /// compile are located diagnostics; CEL errors point at the exact column inside the YAML.
 public struct ScorecardCompiler: Sendable {
   /// The names every policy expression may read.
-  public static let bindingNames: Set<String> = ["entity", "relations", "owner", "docs", "dora", "policy", "scorecards", "now"]
+  public static let bindingNames: Set<String> = [
+    "entity", "relations", "owner", "docs", "dora", "policy", "scorecards", "now",
+  ]
 
   /// The evaluation budget for one expression.
   public var options: CELOptions
@@ -27,7 +29,9 @@ public struct ScorecardCompiler: Sendable {
   }
 
   /// Compiles `policies` against `catalog`; scorecards or waivers with errors are left out.
-  public func compile(_ policies: PolicySet, catalog: Catalog, now: Timestamp) -> ([CompiledScorecard], [CompiledWaiver], [Diagnostic]) {
+  public func compile(_ policies: PolicySet, catalog: Catalog, now: Timestamp) -> (
+    [CompiledScorecard], [CompiledWaiver], [Diagnostic]
+  ) {
     var diagnostics: [Diagnostic] = []
     var compiled: [CompiledScorecard] = []
     var seen: [String: SourceLocation] = [:]
@@ -85,13 +89,17 @@ public struct ScorecardCompiler: Sendable {
     return "\(text)\n    " + String(repeating: " ", count: offset) + "^"
   }
 
-  private func compile(_ scorecard: Scorecard, catalog: Catalog, into diagnostics: inout [Diagnostic]) -> CompiledScorecard? {
+  private func compile(_ scorecard: Scorecard, catalog: Catalog, into diagnostics: inout [Diagnostic])
+    -> CompiledScorecard?
+  {
     var valid = true
     func fail(_ code: DiagnosticCode, _ message: String, at location: SourceLocation? = nil) {
       diagnostics.append(.error(code, message, at: location ?? scorecard.source))
       valid = false
     }
-    if Set(scorecard.levels).count != scorecard.levels.count { fail(.policyDuplicateLevel, "scorecard '\(scorecard.name)' repeats a level") }
+    if Set(scorecard.levels).count != scorecard.levels.count {
+      fail(.policyDuplicateLevel, "scorecard '\(scorecard.name)' repeats a level")
+    }
     // A missing owner or approver group is an error, but the checks can still be evaluated.
     for ref in [scorecard.owner].compactMap({ $0 }) + scorecard.waiverApprovers
     where catalogSettings.resolve(ref, in: catalog) == .missing {
@@ -109,12 +117,18 @@ public struct ScorecardCompiler: Sendable {
     var ids = Set<String>()
     var checks: [CompiledScorecard.CompiledCheck] = []
     for check in scorecard.checks {
-      if !ids.insert(check.id).inserted { fail(.policyDuplicateCheck, "check id '\(check.id)' is used twice", at: check.expression.location) }
+      if !ids.insert(check.id).inserted {
+        fail(.policyDuplicateCheck, "check id '\(check.id)' is used twice", at: check.expression.location)
+      }
       switch (check.level, scorecard.levels.isEmpty) {
       case (nil, false):
-        fail(.policyMissingLevel, "check '\(check.id)' needs a level (one of \(scorecard.levels.joined(separator: ", ")))", at: check.expression.location)
+        fail(
+          .policyMissingLevel, "check '\(check.id)' needs a level (one of \(scorecard.levels.joined(separator: ", ")))",
+          at: check.expression.location)
       case (let level?, _) where scorecard.rank(of: level) == nil:
-        fail(.policyUnknownLevel, "check '\(check.id)' has level '\(level)', which the scorecard does not define", at: check.expression.location)
+        fail(
+          .policyUnknownLevel, "check '\(check.id)' has level '\(level)', which the scorecard does not define",
+          at: check.expression.location)
       default: break
       }
       let (expression, expressionOK) = program(
@@ -127,7 +141,9 @@ public struct ScorecardCompiler: Sendable {
     var gateFilters: [CELProgram?] = []
     for floor in scorecard.gate.minimumLevels {
       if scorecard.rank(of: floor.level) == nil {
-        fail(.policyUnknownLevel, "gate level '\(floor.level)' is not a level of scorecard '\(scorecard.name)'", at: floor.location)
+        fail(
+          .policyUnknownLevel, "gate level '\(floor.level)' is not a level of scorecard '\(scorecard.name)'",
+          at: floor.location)
       }
       let (filter, filterOK) = program(floor.filter, "gate filter", declarations: applicable, into: &diagnostics)
       valid = valid && filterOK
@@ -138,16 +154,23 @@ public struct ScorecardCompiler: Sendable {
   }
 
   private func compile(
-    _ waiver: Waiver, scorecards: [String: CompiledScorecard], catalog: Catalog, membership: GroupHierarchy, now: Timestamp,
+    _ waiver: Waiver, scorecards: [String: CompiledScorecard], catalog: Catalog, membership: GroupHierarchy,
+    now: Timestamp,
     into diagnostics: inout [Diagnostic]
   ) -> CompiledWaiver? {
     guard let scorecard = scorecards[waiver.scorecard] else {
-      diagnostics.append(.error(.policyUnknownScorecard, "waiver '\(waiver.name)' names scorecard '\(waiver.scorecard)', which does not exist", at: waiver.source))
+      diagnostics.append(
+        .error(
+          .policyUnknownScorecard,
+          "waiver '\(waiver.name)' names scorecard '\(waiver.scorecard)', which does not exist", at: waiver.source))
       return nil
     }
     guard scorecard.scorecard.checks.contains(where: { $0.id == waiver.check }) else {
       diagnostics.append(
-        .error(.policyUnknownCheck, "waiver '\(waiver.name)' names check '\(waiver.check)', which scorecard '\(waiver.scorecard)' does not have", at: waiver.source))
+        .error(
+          .policyUnknownCheck,
+          "waiver '\(waiver.name)' names check '\(waiver.check)', which scorecard '\(waiver.scorecard)' does not have",
+          at: waiver.source))
       return nil
     }
     var status = WaiverStatus.active
@@ -170,7 +193,10 @@ public struct ScorecardCompiler: Sendable {
       diagnostics.append(unknownApprover(waiver))
     }
     if status == .active, waiver.expires <= now {
-      diagnostics.append(.warning(.policyExpiredWaiver, "waiver '\(waiver.name)' expired on \(waiver.expiresDate) and no longer applies", at: waiver.source))
+      diagnostics.append(
+        .warning(
+          .policyExpiredWaiver, "waiver '\(waiver.name)' expired on \(waiver.expiresDate) and no longer applies",
+          at: waiver.source))
       status = .expired
     }
     return CompiledWaiver(waiver: waiver, status: status, filter: filter)

@@ -53,7 +53,9 @@ public struct ScorecardEvaluator: Sendable {
             var bindings = evaluator.bindings(for: entity)
             var levels: [String: CELValue] = [:]
             for scorecard in first {
-              if let score = run(scorecard, on: entity, bindings: bindings) { levels[scorecard.scorecard.name] = Self.levelValue(score) }
+              if let score = run(scorecard, on: entity, bindings: bindings) {
+                levels[scorecard.scorecard.name] = Self.levelValue(score)
+              }
             }
             bindings["scorecards"] = .map(CELMap(levels))
             for scorecard in second { _ = run(scorecard, on: entity, bindings: bindings) }
@@ -64,7 +66,9 @@ public struct ScorecardEvaluator: Sendable {
       var merged: ChunkResult = ([:], [:])
       for await chunk in group {
         for (name, scores) in chunk.scores { merged.scores[name, default: []] += scores }
-        for (name, failures) in chunk.failures { merged.failures[name, default: [:]].merge(failures) { first, _ in first } }
+        for (name, failures) in chunk.failures {
+          merged.failures[name, default: [:]].merge(failures) { first, _ in first }
+        }
       }
       return merged
     }
@@ -94,7 +98,8 @@ public struct ScorecardEvaluator: Sendable {
   }
 
   package static func levelValue(_ score: EntityScore) -> CELValue {
-    .map(CELMap(["level": score.level.map(CELValue.string) ?? .null, "score": score.score.map(CELValue.double) ?? .null]))
+    .map(
+      CELMap(["level": score.level.map(CELValue.string) ?? .null, "score": score.score.map(CELValue.double) ?? .null]))
   }
 
   /// The CEL bindings every expression sees for `entity`. `relations` holds, as in Backstage,
@@ -129,20 +134,25 @@ public struct ScorecardEvaluator: Sendable {
   }
 
   /// One scorecard's verdict on an entity it applies to (see `applicability(of:bindings:)`).
-  package func score(_ entity: Entity, with compiled: CompiledScorecard, bindings: [String: CELValue], waivers: [CompiledWaiver]) -> EntityScore {
+  package func score(
+    _ entity: Entity, with compiled: CompiledScorecard, bindings: [String: CELValue], waivers: [CompiledWaiver]
+  ) -> EntityScore {
     let scorecard = compiled.scorecard
     var checks: [CheckResult] = []
     for compiledCheck in compiled.checks {
       var result = outcome(of: compiledCheck, bindings: bindings)
       if result.outcome == .fail || result.outcome == .error,
-        let waiver = waivers.first(where: { $0.covers(entity.ref, check: compiledCheck.check.id, scorecard: scorecard.name, bindings: bindings) })
+        let waiver = waivers.first(where: {
+          $0.covers(entity.ref, check: compiledCheck.check.id, scorecard: scorecard.name, bindings: bindings)
+        })
       {
         result = CheckResult(id: result.id, outcome: .waived, message: waiver.waiver.reason, waiver: waiver.waiver.name)
       }
       checks.append(result)
     }
     return EntityScore(
-      entity: entity.ref, level: level(of: scorecard, checks: checks), score: Self.score(scorecard, checks), checks: checks,
+      entity: entity.ref, level: level(of: scorecard, checks: checks), score: Self.score(scorecard, checks),
+      checks: checks,
       inputs: inputs(of: entity, reading: compiled.readNames))
   }
 
@@ -175,7 +185,9 @@ public struct ScorecardEvaluator: Sendable {
 
   /// The inputs behind the facts a scorecard reads, for the result's "why".
   package func inputs(of entity: Entity, reading names: Set<String>) -> JSONValue {
-    var inputs: [String: JSONValue] = ["entity": ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]]
+    var inputs: [String: JSONValue] = [
+      "entity": ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]
+    ]
     for name in ["docs", "dora", "policy"] where names.contains(name) {
       inputs[name] = facts.provenance[entity.ref]?[name] ?? .null
     }

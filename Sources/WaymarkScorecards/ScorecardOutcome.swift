@@ -17,7 +17,6 @@ public struct ScorecardOutcome: Sendable {
   public var violations: [GateEvaluator.Violation]
 
   /// No scorecards.
-  public static let empty = ScorecardOutcome(reports: [], waivers: [], changes: nil, baselineAsOf: nil, history: [], violations: [])
+  public static let empty = ScorecardOutcome(
+    reports: [], waivers: [], changes: nil, baselineAsOf: nil, history: [], violations: [])
 }
-
-

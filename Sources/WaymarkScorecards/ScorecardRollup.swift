@@ -29,7 +29,9 @@ public struct ScorecardRollup: Sendable {
       var counted = 0
       for score in scores where index < score.checks.count {
         switch score.checks[index].outcome {
-        case .pass: passed += 1; counted += 1
+        case .pass:
+          passed += 1
+          counted += 1
         case .fail, .error: counted += 1
         case .waived, .notApplicable: break
         }
@@ -69,15 +71,20 @@ public struct ScorecardRollup: Sendable {
           domains[domain, default: []].append(score)
         }
       }
-      if let template = entity.document.value(at: ["metadata", "annotations", Self.sourceTemplateAnnotation])?.stringValue {
+      if let template = entity.document.value(at: ["metadata", "annotations", Self.sourceTemplateAnnotation])?
+        .stringValue
+      {
         let ref = EntityRef(parsing: template, defaultKind: "Template", defaultNamespace: entity.ref.namespace)
         templates[ref?.canonical ?? template, default: []].append(score)
       }
     }
     func summaries(_ buckets: [EntityRef: [EntityScore]]) -> JSONValue {
-      .object(Dictionary(uniqueKeysWithValues: buckets.map { ($0.key.canonical, summary(of: $0.value, for: report.scorecard)) }))
+      .object(
+        Dictionary(
+          uniqueKeysWithValues: buckets.map { ($0.key.canonical, summary(of: $0.value, for: report.scorecard)) }))
     }
-    let leaderboard = groups.filter { $0.key.kind.lowercased() == "group" }.map { group, scores -> (EntityRef, Double?, Int) in
+    let leaderboard = groups.filter { $0.key.kind.lowercased() == "group" }.map {
+      group, scores -> (EntityRef, Double?, Int) in
       let scored = scores.compactMap(\.score)
       return (group, scored.isEmpty ? nil : scored.reduce(0, +) / Double(scored.count), scores.count)
     }.sorted { lhs, rhs in
@@ -92,7 +99,10 @@ public struct ScorecardRollup: Sendable {
       "templates": .object(templates.mapValues { summary(of: $0, for: report.scorecard) }),
       "leaderboard": .array(
         leaderboard.map { group, average, count in
-          ["group": .string(group.canonical), "averageScore": average.map { .double(Self.rounded($0)) } ?? .null, "entities": .int(Int64(count))]
+          [
+            "group": .string(group.canonical), "averageScore": average.map { .double(Self.rounded($0)) } ?? .null,
+            "entities": .int(Int64(count)),
+          ]
         }),
     ]
   }

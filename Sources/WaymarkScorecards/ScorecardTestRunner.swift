@@ -40,7 +40,8 @@ public struct ScorecardTestRunner: Sendable {
       .error(.policyTestFailed, "test '\(test.name)': \(message)", at: location)
     }
     let documents = test.entities.enumerated().map { index, value in
-      CatalogDocument(path: test.source.path, index: index, line: test.source.line, value: value, sourceMap: YAMLSourceMap())
+      CatalogDocument(
+        path: test.source.path, index: index, line: test.source.line, value: value, sourceMap: YAMLSourceMap())
     }
     let (catalog, catalogDiagnostics) = CatalogBuilder(settings: catalogSettings).build(documents)
     var failures = catalogDiagnostics.filter { $0.severity == .error }.map {
@@ -54,12 +55,14 @@ public struct ScorecardTestRunner: Sendable {
     // Waivers are left out: a test states what the checks themselves decide.
     let only = PolicySet(scorecards: policies.scorecards.filter { $0.name == test.scorecard })
     guard !only.scorecards.isEmpty else {
-      return Verdict(name: test.name, failures: [failure("scorecard '\(test.scorecard)' does not exist", at: test.source)])
+      return Verdict(
+        name: test.name, failures: [failure("scorecard '\(test.scorecard)' does not exist", at: test.source)])
     }
     let compiler = ScorecardCompiler(catalogSettings: catalogSettings)
     let (compiled, waivers, compileDiagnostics) = compiler.compile(only, catalog: catalog, now: now)
     failures += compileDiagnostics.filter { $0.severity == .error && $0.code != .policyDanglingRef }
-    let reports = await ScorecardEvaluator(catalog: catalog, facts: facts, now: now).evaluate(compiled, waivers: waivers)
+    let reports = await ScorecardEvaluator(catalog: catalog, facts: facts, now: now).evaluate(
+      compiled, waivers: waivers)
     let results = reports.first?.results ?? []
     for expectation in test.expectations {
       guard let ref = EntityRef(parsing: expectation.entity, defaultKind: "Component") else {
@@ -69,12 +72,18 @@ public struct ScorecardTestRunner: Sendable {
       let score = results.first { $0.entity == ref }
       if let check = expectation.check, let expected = expectation.result {
         guard let actual = score?.checks.first(where: { $0.id == check }) else {
-          failures.append(failure("expected check '\(check)' on '\(ref)' to be \(expected.rawValue), but the scorecard does not apply to it or has no such check", at: expectation.location))
+          failures.append(
+            failure(
+              "expected check '\(check)' on '\(ref)' to be \(expected.rawValue), but the scorecard does not apply to it or has no such check",
+              at: expectation.location))
           continue
         }
         if actual.outcome != expected {
           let detail = actual.message.map { " (\($0))" } ?? ""
-          failures.append(failure("expected check '\(check)' on '\(ref)' to be \(expected.rawValue), got \(actual.outcome.rawValue)\(detail)", at: expectation.location))
+          failures.append(
+            failure(
+              "expected check '\(check)' on '\(ref)' to be \(expected.rawValue), got \(actual.outcome.rawValue)\(detail)",
+              at: expectation.location))
         }
       } else if let level = expectation.level {
         let actual = score?.level ?? "none"

@@ -25,11 +25,15 @@ package struct SecretAllowances {
     for entity in catalog.entities {
       documentStarts[entity.source.path, default: []].append((entity.source.line, entity.ref))
       entityAt["\(entity.source.line):\(entity.source.path)"] = entity.ref
-      guard let written = entity.document.value(at: ["metadata", "annotations", SecretGuard.allowAnnotation]) else { continue }
+      guard let written = entity.document.value(at: ["metadata", "annotations", SecretGuard.allowAnnotation]) else {
+        continue
+      }
       let location = entity.source.location(of: ValuePath(keys: "metadata", "annotations", SecretGuard.allowAnnotation))
       guard let text = written.stringValue, !text.isEmpty else {
         diagnostics.append(
-          .error(.secretsBadAllowPattern, "'\(SecretGuard.allowAnnotation)' must be a non-empty regular expression", at: location))
+          .error(
+            .secretsBadAllowPattern, "'\(SecretGuard.allowAnnotation)' must be a non-empty regular expression",
+            at: location))
         continue
       }
       do {
@@ -51,7 +55,10 @@ package struct SecretAllowances {
     }
     docsScopes = docsSites.map { site in
       let prefix = site.folder.isEmpty ? "" : site.folder + "/"
-      return (site.docsFolder + "/", Set(["mkdocs.yml", "mkdocs.yaml", "README.md", "readme.md"].map { prefix + $0 }), site.entity)
+      return (
+        site.docsFolder + "/", Set(["mkdocs.yml", "mkdocs.yaml", "README.md", "readme.md"].map { prefix + $0 }),
+        site.entity
+      )
     }
   }
 

@@ -76,7 +76,8 @@ public struct SecretGuard: Sendable {
         let entity = allowances.documentEntity(path: path, line: match.line)
         outcome.diagnostics.append(
           SecretScanner.diagnostic(
-            for: match, at: SourceLocation(path: path, line: match.line, column: match.column), canAllow: allowances.canAllow(path),
+            for: match, at: SourceLocation(path: path, line: match.line, column: match.column),
+            canAllow: allowances.canAllow(path),
             notes: entity.map { [DiagnosticNote("in entity '\($0)'")] } ?? []))
       }
     }

@@ -61,7 +61,8 @@ public struct YAMLConverter: Sendable {
           let position = source.start >= pair.value.start ? source.start : pair.value.start
           problems.append(
             YAMLProblem(
-              code: .merge, message: "a merge key '<<' takes a mapping or a sequence of mappings, not a \(source.kindName)",
+              code: .merge,
+              message: "a merge key '<<' takes a mapping or a sequence of mappings, not a \(source.kindName)",
               position: position))
           continue
         }

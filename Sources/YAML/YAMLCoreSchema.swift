@@ -114,7 +114,8 @@ public enum YAMLCoreSchema {
       let digit = Int64(byte - UInt8(ascii: "0"))
       let (shifted, overflow1) = value.multipliedReportingOverflow(by: 10)
       // Accumulate negatively so that Int64.min parses.
-      let (sum, overflow2) = negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
+      let (sum, overflow2) =
+        negative ? shifted.subtractingReportingOverflow(digit) : shifted.addingReportingOverflow(digit)
       overflowed = overflowed || overflow1 || overflow2
       value = sum
       index += 1

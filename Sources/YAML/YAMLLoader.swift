@@ -44,7 +44,9 @@ public struct YAMLLoader: Sendable {
 
   private func load(buffer: UnsafeBufferPointer<UInt8>) -> YAMLStream {
     let source = YAMLSourceText(bytes: buffer)
-    let survey = source.isUTF8 ? YAMLSourceText.survey(buffer) : YAMLSourceText.Survey(firstNUL: nil, hasPreparableLineStart: false)
+    let survey =
+      source.isUTF8
+      ? YAMLSourceText.survey(buffer) : YAMLSourceText.Survey(firstNUL: nil, hasPreparableLineStart: false)
     if let nul = survey.firstNUL {
       // libyaml would stop at a NUL with a vague message; say what and where it is instead.
       return YAMLStream(
@@ -61,7 +63,8 @@ public struct YAMLLoader: Sendable {
         let edited = preparation.apply(to: buffer)
         return edited.withUnsafeBufferPointer { edited in
           var builder = YAMLTreeBuilder(
-            limits: limits, source: YAMLSourceText(bytes: edited), textLength: buffer.count, directiveProblems: preparation.problems)
+            limits: limits, source: YAMLSourceText(bytes: edited), textLength: buffer.count,
+            directiveProblems: preparation.problems)
           return builder.build()
         }
       }

@@ -95,7 +95,9 @@ struct YAMLStreamPreparation {
         }
       }
       // Step over the line break; CR LF counts as one.
-      if lineEnd < bytes.count, bytes[lineEnd] == 0x0D, lineEnd + 1 < bytes.count, bytes[lineEnd + 1] == 0x0A { lineEnd += 1 }
+      if lineEnd < bytes.count, bytes[lineEnd] == 0x0D, lineEnd + 1 < bytes.count, bytes[lineEnd + 1] == 0x0A {
+        lineEnd += 1
+      }
       lineStart = lineEnd + 1
       line += 1
     }
@@ -148,13 +150,16 @@ struct YAMLStreamPreparation {
     var index = nameEnd
     while index < text.count, text[index] == UInt8(ascii: " ") || text[index] == UInt8(ascii: "\t") { index += 1 }
     let versionStart = index
-    while index < text.count, text[index] != UInt8(ascii: " "), text[index] != UInt8(ascii: "\t"), text[index] != UInt8(ascii: "#") {
+    while index < text.count, text[index] != UInt8(ascii: " "), text[index] != UInt8(ascii: "\t"),
+      text[index] != UInt8(ascii: "#")
+    {
       index += 1
     }
     let version = Array(text[versionStart..<index])
     if index < text.count, text[index] == UInt8(ascii: "#") {
       let problem = YAMLProblem(
-        code: .syntax, message: "a comment needs whitespace before its '#'", position: SourcePosition(line: line, column: index + 1))
+        code: .syntax, message: "a comment needs whitespace before its '#'",
+        position: SourcePosition(line: line, column: index + 1))
       return ([], [problem])
     }
     // 1.3 to 1.9: a later minor version is read as 1.2 with a warning (libyaml refuses it).

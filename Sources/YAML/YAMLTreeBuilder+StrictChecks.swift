@@ -29,7 +29,8 @@ extension YAMLTreeBuilder {
       if let problem = commentProblem(after: endOffset, at: node.end) { return problem }
       if multiLine, let parent = stack.last, !parent.isFlow {
         return indentationProblem(
-          from: startOffset, to: endOffset, firstLine: node.start.line, required: parent.indent + 1, what: "a multi-line quoted scalar",
+          from: startOffset, to: endOffset, firstLine: node.start.line, required: parent.indent + 1,
+          what: "a multi-line quoted scalar",
           isCollection: false)
       }
     case .plain:
@@ -46,7 +47,8 @@ extension YAMLTreeBuilder {
     guard source.isUTF8 else { return nil }
     let endOffset = source.offset(ofCharacter: Int(event.end_mark.index))
     if let problem = commentProblem(after: endOffset, at: Self.position(event.end_mark)) { return problem }
-    if let startOffset = frame.flowStartOffset, let parent = stack.last, frame.start.line < Int(event.end_mark.line) + 1 {
+    if let startOffset = frame.flowStartOffset, let parent = stack.last, frame.start.line < Int(event.end_mark.line) + 1
+    {
       return indentationProblem(
         from: startOffset, to: endOffset, firstLine: frame.start.line, required: parent.indent + 1,
         what: frame.isMapping ? "a multi-line flow mapping" : "a multi-line flow sequence", isCollection: true)
@@ -64,7 +66,8 @@ extension YAMLTreeBuilder {
       }
       index += 1
     }
-    return hashProblem(at: index, position: SourcePosition(line: position.line, column: position.column + index - offset))
+    return hashProblem(
+      at: index, position: SourcePosition(line: position.line, column: position.column + index - offset))
   }
 
   private func hashProblem(at offset: Int, position: SourcePosition) -> YAMLProblem? {
@@ -78,12 +81,15 @@ extension YAMLTreeBuilder {
     var index = offset
     // Skip the node's properties (`&anchor`, `!tag`), which come before the indicator.
     while let byte = source.byte(at: index), byte == UInt8(ascii: "&") || byte == UInt8(ascii: "!") {
-      while let next = source.byte(at: index), next != UInt8(ascii: " ") && next != UInt8(ascii: "\t") && next != 0x0A && next != 0x0D {
+      while let next = source.byte(at: index),
+        next != UInt8(ascii: " ") && next != UInt8(ascii: "\t") && next != 0x0A && next != 0x0D
+      {
         index += 1
       }
       while let next = source.byte(at: index), next == UInt8(ascii: " ") || next == UInt8(ascii: "\t") { index += 1 }
     }
-    guard let indicator = source.byte(at: index), indicator == UInt8(ascii: "|") || indicator == UInt8(ascii: ">") else { return nil }
+    guard let indicator = source.byte(at: index), indicator == UInt8(ascii: "|") || indicator == UInt8(ascii: ">")
+    else { return nil }
     let headerStart = index
     index += 1
     while let byte = source.byte(at: index),
@@ -92,13 +98,18 @@ extension YAMLTreeBuilder {
       index += 1
     }
     guard source.byte(at: index) == UInt8(ascii: "#") else {
-      let hasIndentation = source.bytes[headerStart..<index].contains { $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9") }
+      let hasIndentation = source.bytes[headerStart..<index].contains {
+        $0 >= UInt8(ascii: "1") && $0 <= UInt8(ascii: "9")
+      }
       return hasIndentation ? nil : leadingEmptyLinesProblem(after: index, headerLine: node.start.line)
     }
     return YAMLProblem(
       code: .syntax, message: "a comment needs whitespace before its '#'",
-      position: SourcePosition(line: node.start.line, column: node.start.column + index - offset))
-      .withNote("the block scalar header starts here", at: SourcePosition(line: node.start.line, column: node.start.column + headerStart - offset))
+      position: SourcePosition(line: node.start.line, column: node.start.column + index - offset)
+    )
+    .withNote(
+      "the block scalar header starts here",
+      at: SourcePosition(line: node.start.line, column: node.start.column + headerStart - offset))
   }
 
   /// Without an indentation indicator, a block scalar's leading empty lines may not hold more
@@ -151,15 +162,21 @@ extension YAMLTreeBuilder {
         index += 1
       }
       var first = index
-      while first < end, source.bytes[first] == UInt8(ascii: " ") || source.bytes[first] == UInt8(ascii: "\t") { first += 1 }
+      while first < end, source.bytes[first] == UInt8(ascii: " ") || source.bytes[first] == UInt8(ascii: "\t") {
+        first += 1
+      }
       guard first < end, let content = source.byte(at: first), content != 0x0A, content != 0x0D else { continue }
-      if isCollection && (content == UInt8(ascii: "#") || content == UInt8(ascii: "]") || content == UInt8(ascii: "}")) { continue }
+      if isCollection && (content == UInt8(ascii: "#") || content == UInt8(ascii: "]") || content == UInt8(ascii: "}"))
+      {
+        continue
+      }
       if spaces < required {
         let tabs = source.bytes[index] == UInt8(ascii: "\t") ? "; tabs do not count as indentation" : ""
         let plural = required == 1 ? "space" : "spaces"
         return YAMLProblem(
           code: .syntax,
-          message: "\(what) must be indented past the block collection it is in: at least \(required) \(plural) on each line\(tabs)",
+          message:
+            "\(what) must be indented past the block collection it is in: at least \(required) \(plural) on each line\(tabs)",
           position: SourcePosition(line: line, column: spaces + 1))
       }
     }

@@ -7,7 +7,8 @@ extension YAMLTreeBuilder {
     let problem = parser.problem.map { String(cString: $0) } ?? "invalid YAML"
     switch parser.error {
     case YAML_MEMORY_ERROR:
-      return YAMLProblem(code: .memory, message: "libyaml ran out of memory", position: SourcePosition(line: 1, column: 1))
+      return YAMLProblem(
+        code: .memory, message: "libyaml ran out of memory", position: SourcePosition(line: 1, column: 1))
     case YAML_READER_ERROR:
       // Reader errors carry a byte offset, not a mark.
       let offset = Int(parser.problem_offset)
@@ -17,7 +18,8 @@ extension YAMLTreeBuilder {
     default:
       break
     }
-    let end = YAMLSourceText.endPosition(of: UnsafeBufferPointer(rebasing: source.bytes[..<min(textLength, source.bytes.count)]))
+    let end = YAMLSourceText.endPosition(
+      of: UnsafeBufferPointer(rebasing: source.bytes[..<min(textLength, source.bytes.count)]))
     let position = Self.position(parser.problem_mark, notPast: end)
     var message = problem + hint(for: problem, at: parser.problem_mark)
     var notes: [YAMLNote] = []

@@ -79,7 +79,8 @@ struct YAMLTreeBuilder {
       return YAMLStream(
         documents: [],
         problems: [
-          YAMLProblem(code: .memory, message: "libyaml could not allocate a parser", position: .init(line: 1, column: 1))
+          YAMLProblem(
+            code: .memory, message: "libyaml could not allocate a parser", position: .init(line: 1, column: 1))
         ])
     }
     defer { yaml_parser_delete(&parser) }
@@ -160,7 +161,8 @@ struct YAMLTreeBuilder {
   private mutating func scalar(_ event: yaml_event_t) -> Bool {
     let data = event.data.scalar
     let style = Self.style(data.style)
-    let text = data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
+    let text =
+      data.value.map { String(decoding: UnsafeBufferPointer(start: $0, count: data.length), as: UTF8.self) } ?? ""
     let node = YAMLNode(
       kind: .scalar(YAMLScalar(text: text, style: style)), tag: Self.string(data.tag), anchor: Self.string(data.anchor),
       start: Self.position(event.start_mark), end: Self.position(event.end_mark))
@@ -178,7 +180,8 @@ struct YAMLTreeBuilder {
     guard let target = anchors[name] else {
       abandonDocument(
         YAMLProblem(
-          code: .unknownAnchor, message: "alias '*\(name)' refers to no anchor '&\(name)' defined before it in this document",
+          code: .unknownAnchor,
+          message: "alias '*\(name)' refers to no anchor '&\(name)' defined before it in this document",
           position: start))
       return
     }
@@ -202,11 +205,13 @@ struct YAMLTreeBuilder {
     let anchor = isMapping ? event.data.mapping_start.anchor : event.data.sequence_start.anchor
     let isFlow =
       isMapping
-      ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
+      ? event.data.mapping_start.style == YAML_FLOW_MAPPING_STYLE
+      : event.data.sequence_start.style == YAML_FLOW_SEQUENCE_STYLE
     // A block mapping's start event ends at its first key; a block sequence's just after its first `-`.
     let indent = isMapping ? Int(event.end_mark.column) : max(Int(event.end_mark.column) - 1, 0)
     var frame = Frame(
-      isMapping: isMapping, isFlow: isFlow, tag: Self.string(tag), anchor: Self.string(anchor), start: start, indent: indent)
+      isMapping: isMapping, isFlow: isFlow, tag: Self.string(tag), anchor: Self.string(anchor), start: start,
+      indent: indent)
     if isFlow {
       if flowDepth == 0, let parent = stack.last, !parent.isFlow, source.isUTF8 {
         frame.flowStartOffset = source.offset(ofCharacter: Int(event.start_mark.index))
@@ -302,7 +307,9 @@ struct YAMLTreeBuilder {
   }
 
   private static func isEmptyDocument(_ node: YAMLNode) -> Bool {
-    if case .scalar(let scalar) = node.kind, scalar.text.isEmpty, scalar.style == .plain, node.tag == nil { return true }
+    if case .scalar(let scalar) = node.kind, scalar.text.isEmpty, scalar.style == .plain, node.tag == nil {
+      return true
+    }
     return false
   }
 

@@ -5,14 +5,17 @@ import WaymarkKit
 /// `waymark build`: validates everything and publishes the portal atomically.
 struct BuildCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
-    commandName: "build", abstract: "Build the portal into the output folder (replaced atomically, only when there are no errors).")
+    commandName: "build",
+    abstract: "Build the portal into the output folder (replaced atomically, only when there are no errors).")
 
   @OptionGroup var site: SiteOptions
 
   @Option(name: .long, help: "The output folder (default: waymark.yaml's output, else output/ under the root).")
   var output: String?
 
-  @Option(name: .customLong("base-url"), help: "The URL path the site is served under, e.g. /portal/ (default: site.baseURL).")
+  @Option(
+    name: .customLong("base-url"), help: "The URL path the site is served under, e.g. /portal/ (default: site.baseURL)."
+  )
   var baseURL: String?
 
   @Flag(name: .long, help: "Print nothing but diagnostics.")
@@ -25,7 +28,8 @@ struct BuildCommand: AsyncParsableCommand {
     let terminal = TerminalReporter(quiet: quiet)
     var options = BuildOptions(
       root: site.rootURL, output: output.map { URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory) },
-      baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL, progress: terminal.progress)
+      baseURL: baseURL, asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL,
+      progress: terminal.progress)
     options.strict = strict
     options.keepsFiles = false
     let result = try await terminal.build(options)

@@ -16,7 +16,9 @@ struct CheckCommand: AsyncParsableCommand {
   @Option(name: .long, help: "How to print diagnostics: text, json, or github (workflow annotations).")
   var format: DiagnosticFormat = .text
 
-  @Option(name: .long, help: "Write a markdown summary (level changes, expiring waivers, broken gates) for a pull-request comment.")
+  @Option(
+    name: .long,
+    help: "Write a markdown summary (level changes, expiring waivers, broken gates) for a pull-request comment.")
   var summary: String?
 
   @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
@@ -25,7 +27,8 @@ struct CheckCommand: AsyncParsableCommand {
   func run() async throws {
     let terminal = TerminalReporter(quiet: format != .text)
     var options = BuildOptions(
-      root: site.rootURL, asOf: site.asOfTimestamp, writesOutput: false, baseline: site.baselineURL, progress: terminal.progress)
+      root: site.rootURL, asOf: site.asOfTimestamp, writesOutput: false, baseline: site.baselineURL,
+      progress: terminal.progress)
     options.strict = strict
     options.keepsFiles = false
     let result = try await terminal.build(options)

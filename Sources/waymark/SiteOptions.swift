@@ -23,7 +23,11 @@ struct SiteOptions: ParsableArguments {
 
   var asOfTimestamp: Timestamp? { asOf.flatMap(Timestamp.init(iso8601:)) }
 
-  @Option(name: .long, help: "A previous build's output folder (e.g. the published site): scorecard changes, history and gates are computed against it.")
+  @Option(
+    name: .long,
+    help:
+      "A previous build's output folder (e.g. the published site): scorecard changes, history and gates are computed against it."
+  )
   var baseline: String?
 
   /// The root as a URL, relative to the working directory.

@@ -40,7 +40,9 @@ import WaymarkTestSupport
       print("  \(key): \(counts.passed)/\(counts.total)")
     }
     #expect(unexpectedFailures.isEmpty, "failures not in the allowlist:\n\(unexpectedFailures.joined(separator: "\n"))")
-    #expect(unexpectedPasses.isEmpty, "allowlisted cases that now pass (remove them):\n\(unexpectedPasses.joined(separator: "\n"))")
+    #expect(
+      unexpectedPasses.isEmpty,
+      "allowlisted cases that now pass (remove them):\n\(unexpectedPasses.joined(separator: "\n"))")
     let core = totals["cel-core"] ?? (0, 0)
     let strings = totals["cel-strings"] ?? (0, 0)
     #expect(core.total == 1088)

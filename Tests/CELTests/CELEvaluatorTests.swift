@@ -19,7 +19,8 @@ import Testing
     let result = program.evaluate(["range": range])
     #expect(
       result
-        == .error(CELEvaluationError("comprehension iteration limit exceeded (10000 iterations)", isBudgetExhaustion: true)))
+        == .error(
+          CELEvaluationError("comprehension iteration limit exceeded (10000 iterations)", isBudgetExhaustion: true)))
   }
 
   @Test func budgetErrorsAreNotAbsorbedByLogicalOperators() throws {
@@ -81,9 +82,12 @@ import Testing
     #expect(try evaluate("missing") == .error(CELEvaluationError("undeclared reference to 'missing'")))
     #expect(try evaluate("[1][3]") == .error(CELEvaluationError("index out of range: 3 (list of size 1)")))
     #expect(try evaluate("9223372036854775807 + 1") == .error(CELEvaluationError("integer overflow")))
-    #expect(try evaluate("1 + 1u") == .error(CELEvaluationError("no matching overload for '_+_' applied to (int, uint)")))
+    #expect(
+      try evaluate("1 + 1u") == .error(CELEvaluationError("no matching overload for '_+_' applied to (int, uint)")))
     #expect(try evaluate("f(1)") == .error(CELEvaluationError("no such function: 'f' with 1 argument(s)")))
-    #expect(try evaluate("entity.spec.owner.name") == .error(CELEvaluationError("type 'string' does not support field selection")))
+    #expect(
+      try evaluate("entity.spec.owner.name")
+        == .error(CELEvaluationError("type 'string' does not support field selection")))
     #expect(try evaluate("{1: 1, 1u: 2}") == .error(CELEvaluationError("repeated key 1u in map literal")))
   }
 

@@ -20,7 +20,8 @@ import Testing
     #expect(error.description == "2:33: error: unexpected ')'; expected an expression")
     #expect(
       error.renderedWithCaret(source: source)
-        == "2:33: error: unexpected ')'; expected an expression\n  size(entity.metadata.links) > )\n                                ^")
+        == "2:33: error: unexpected ')'; expected an expression\n  size(entity.metadata.links) > )\n                                ^"
+    )
   }
 
   @Test func caretKeepsTabsAndCountsCodePoints() throws {
@@ -123,7 +124,9 @@ import Testing
 
   @Test func messageConstructionIsRefusedWithPosition() throws {
     let error = try #require(compileError("1 + google.protobuf.Int32Value{value: 1}"))
-    #expect(error.message == "message construction 'google.protobuf.Int32Value{…}' is not supported: no protobuf types are known")
+    #expect(
+      error.message
+        == "message construction 'google.protobuf.Int32Value{…}' is not supported: no protobuf types are known")
     #expect(error.column == 21)
   }
 }

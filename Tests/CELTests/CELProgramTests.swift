@@ -33,7 +33,8 @@ import Testing
 
   @Test func timestampsFromBindings() throws {
     let now = try #require(CELTimestamp(rfc3339: "2026-11-29T12:00:00Z"))
-    let program = try CELProgram(source: "now - timestamp(entity.lastDeploy) < duration('72h') && now.getDayOfWeek() == 0")
+    let program = try CELProgram(
+      source: "now - timestamp(entity.lastDeploy) < duration('72h') && now.getDayOfWeek() == 0")
     let bindings: [String: CELValue] = [
       "now": .timestamp(now), "entity": .map(CELMap(["lastDeploy": "2026-11-27T09:30:00+01:00"])),
     ]
@@ -42,7 +43,10 @@ import Testing
 
   @Test func declaredVariablesCatchTyposAtCompileTime() throws {
     let options = CELOptions(declaredVariables: ["entity", "now"])
-    #expect(try CELProgram(source: "entity.spec.owner != '' && now > now", options: options).referencedNames == ["entity", "now"])
+    #expect(
+      try CELProgram(source: "entity.spec.owner != '' && now > now", options: options).referencedNames == [
+        "entity", "now",
+      ])
     do {
       _ = try CELProgram(source: "entity.kind == 'x' || entty.kind == 'y'", options: options)
       Issue.record("expected an undeclared reference error")
@@ -59,7 +63,8 @@ import Testing
   }
 
   @Test func containerQualifiesNames() throws {
-    let program = try CELProgram(source: "y == 'qualified' && .y == 'root'", options: CELOptions(container: "com.example"))
+    let program = try CELProgram(
+      source: "y == 'qualified' && .y == 'root'", options: CELOptions(container: "com.example"))
     #expect(program.evaluate(["com.example.y": "qualified", "y": "root"]) == .bool(true))
   }
 
@@ -93,7 +98,8 @@ import Testing
 
   @Test func deepestAllowedExpressionEvaluatesInATask() async throws {
     // Nesting just inside the limit must evaluate without exhausting a task's stack.
-    let source = String(repeating: "[", count: 60) + "1" + String(repeating: "]", count: 60)
+    let source =
+      String(repeating: "[", count: 60) + "1" + String(repeating: "]", count: 60)
       + String(repeating: "[0]", count: 60) + String(repeating: " + 1", count: 7)
     let program = try await Task { try CELProgram(source: source) }.value
     let value = await Task { program.evaluate() }.value

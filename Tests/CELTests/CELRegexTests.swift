@@ -55,7 +55,8 @@ import Testing
     let text = CELValue.string(String(repeating: "x", count: 30))
     let options = CELOptions(maxSteps: 20)
     let budget = CELEvaluationError("evaluation cost limit exceeded (20 steps)", isBudgetExhaustion: true)
-    #expect(try CELProgram(source: "text.matches('(x+x+)+y')", options: options).evaluate(["text": text]) == .error(budget))
+    #expect(
+      try CELProgram(source: "text.matches('(x+x+)+y')", options: options).evaluate(["text": text]) == .error(budget))
     let dynamic = try CELProgram(source: "text.matches(pattern)", options: options)
     #expect(try dynamic.evaluate(["text": text, "pattern": .string("(x+x+)+y")]) == .error(budget))
     #expect(try CELProgram(source: "text.matches('(x+x+)+y')").evaluate(["text": text]) == .bool(false))

@@ -28,7 +28,9 @@ import Testing
 
   @Test func gettersUseTimeZones() throws {
     func evaluate(_ source: String) throws -> CELValue {
-      try CELProgram(source: source).evaluate(["t": .timestamp(try #require(CELTimestamp(rfc3339: "2024-03-10T07:30:00Z")))])
+      try CELProgram(source: source).evaluate([
+        "t": .timestamp(try #require(CELTimestamp(rfc3339: "2024-03-10T07:30:00Z")))
+      ])
     }
     #expect(try evaluate("t.getHours()") == .int(7))
     #expect(try evaluate("t.getHours('America/New_York')") == .int(3))
@@ -36,6 +38,7 @@ import Testing
     #expect(try evaluate("t.getDayOfWeek()") == .int(0))
     #expect(try evaluate("t.getDayOfYear()") == .int(69))
     #expect(try evaluate("t.getMonth()") == .int(2))
-    #expect(try evaluate("t.getHours('Mars/Olympus')") == .error(CELEvaluationError("unknown time zone 'Mars/Olympus'")))
+    #expect(
+      try evaluate("t.getHours('Mars/Olympus')") == .error(CELEvaluationError("unknown time zone 'Mars/Olympus'")))
   }
 }

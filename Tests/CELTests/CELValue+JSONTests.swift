@@ -6,7 +6,10 @@ import Testing
   @Test func jsonConvertsToCELValues() {
     let json: JSONValue = ["replicas": 3, "ratio": 0.5, "name": "api", "tags": ["a", nil], "on": true]
     let expected = CELValue.map(
-      CELMap(["replicas": .int(3), "ratio": .double(0.5), "name": .string("api"), "tags": .list(["a", .null]), "on": .bool(true)]))
+      CELMap([
+        "replicas": .int(3), "ratio": .double(0.5), "name": .string("api"), "tags": .list(["a", .null]),
+        "on": .bool(true),
+      ]))
     #expect(CELValue(json) == expected)
   }
 
@@ -34,7 +37,8 @@ import Testing
   }
 
   @Test func integralJSONNumbersAreInts() throws {
-    let program = try CELProgram(source: "entity.spec.replicas + 1 == 4 && type(entity.spec.replicas) == int && entity.spec.ratio > 0.1")
+    let program = try CELProgram(
+      source: "entity.spec.replicas + 1 == 4 && type(entity.spec.replicas) == int && entity.spec.ratio > 0.1")
     #expect(program.evaluate(json: ["entity": ["spec": ["replicas": 3, "ratio": 0.25]]]) == .bool(true))
   }
 

@@ -18,7 +18,8 @@ struct ConformanceSuite {
 
   /// Features this implementation supports beyond the core language.
   static let supportedFeatures: Set<String> = [
-    "ext_strings", "escaped_ident", "optional", "ext_math", "ext_encoders", "ext_bindings", "ext_two_var_comprehensions", "ext_block",
+    "ext_strings", "escaped_ident", "optional", "ext_math", "ext_encoders", "ext_bindings",
+    "ext_two_var_comprehensions", "ext_block",
   ]
 
   let cases: [Case]

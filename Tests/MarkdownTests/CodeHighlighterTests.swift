@@ -14,14 +14,16 @@ import Testing
   @Test func yamlKeysJSONKeysAndShellVariables() {
     #expect(
       highlighter.highlight("- name: api # x\n  url: http://a#b\n", language: "yaml")
-        == "- <span class=\"hl-a\">name</span>: api <span class=\"hl-c\"># x</span>\n  <span class=\"hl-a\">url</span>: http://a#b\n")
+        == "- <span class=\"hl-a\">name</span>: api <span class=\"hl-c\"># x</span>\n  <span class=\"hl-a\">url</span>: http://a#b\n"
+    )
     #expect(
       highlighter.highlight("{\"id\": \"x\", \"n\": true}", language: "json")
         == "{<span class=\"hl-a\">&quot;id&quot;</span>: <span class=\"hl-s\">&quot;x&quot;</span>, <span class=\"hl-a\">&quot;n&quot;</span>: <span class=\"hl-v\">true</span>}"
     )
     #expect(
       highlighter.highlight("echo \"$HOME\" ${USER} # done", language: "bash")
-        == "echo <span class=\"hl-s\">&quot;$HOME&quot;</span> <span class=\"hl-a\">${USER}</span> <span class=\"hl-c\"># done</span>")
+        == "echo <span class=\"hl-s\">&quot;$HOME&quot;</span> <span class=\"hl-a\">${USER}</span> <span class=\"hl-c\"># done</span>"
+    )
   }
 
   @Test func unknownLanguagesAreLeftAlone() {

@@ -38,7 +38,8 @@ import Testing
   }
 
   @Test func tablesInQuotesAndListsAndLinesEndedByCarriageReturnsCount() {
-    let quoted = Self.amplifyingTable(columns: 20, rows: 9).split(separator: "\n").map { "> " + $0 }.joined(separator: "\n")
+    let quoted = Self.amplifyingTable(columns: 20, rows: 9).split(separator: "\n").map { "> " + $0 }.joined(
+      separator: "\n")
     #expect(Self.small.firstExcess(in: quoted)?.line == 1)
     let listed = "- " + Self.amplifyingTable(columns: 20, rows: 9).replacingOccurrences(of: "\n", with: "\n  ")
     #expect(Self.small.firstExcess(in: listed)?.line == 1)
@@ -61,13 +62,15 @@ import Testing
       excess
         == .init(
           line: 3,
-          description: "links and images nested or left open so deeply that matching their brackets takes more than 50 steps"))
+          description:
+            "links and images nested or left open so deeply that matching their brackets takes more than 50 steps"))
     #expect(Self.small.firstExcess(in: String(repeating: "![[]()", count: 8)) == nil)
     // Closed links cost one step each, and a blank line ends the paragraph's brackets.
     #expect(Self.small.firstExcess(in: String(repeating: "[a](b) ", count: 50)) == nil)
     #expect(Self.small.firstExcess(in: String(repeating: "![[]()\n\n", count: 20)) == nil)
     #expect(Self.small.firstExcess(in: String(repeating: "![[]()\n", count: 20))?.line == 1)
-    #expect(Self.small.firstExcess(in: String(repeating: "\\[", count: 400) + String(repeating: "]", count: 400)) == nil)
+    #expect(
+      Self.small.firstExcess(in: String(repeating: "\\[", count: 400) + String(repeating: "]", count: 400)) == nil)
     // Deep nesting that forms no link closes each ']' in one step, unless references are defined.
     let nested = String(repeating: "[", count: 40) + "x" + String(repeating: "]", count: 40)
     #expect(Self.small.firstExcess(in: nested) == nil)
@@ -79,6 +82,8 @@ import Testing
     #expect(check.firstExcess(in: Self.amplifyingTable(columns: 700, rows: 700)) != nil)
     #expect(check.firstExcess(in: String(repeating: "![[]()", count: 10_000)) != nil)
     let wide = "|" + String(repeating: "a|", count: 10) + "\n|" + String(repeating: "-|", count: 10) + "\n"
-    #expect(check.firstExcess(in: wide + String(repeating: "|" + String(repeating: "x|", count: 10) + "\n", count: 4_000)) == nil)
+    #expect(
+      check.firstExcess(in: wide + String(repeating: "|" + String(repeating: "x|", count: 10) + "\n", count: 4_000))
+        == nil)
   }
 }

@@ -19,12 +19,15 @@ import Testing
   }
 
   @Test func countsWordsOfProseButNotOfCodeBlocks() {
-    let result = MarkdownRenderer().render("# Two words\n\nOne **bold**ly `code` [link text](x.md).\n\n```\nnot counted here\n```\n")
+    let result = MarkdownRenderer().render(
+      "# Two words\n\nOne **bold**ly `code` [link text](x.md).\n\n```\nnot counted here\n```\n")
     #expect(result.words == 7)
   }
 
   @Test func reportsDangerousLinksAsSuch() {
-    #expect(MarkdownRenderer.isDangerous(MarkdownLink(destination: " JavaScript:alert(1)", isImage: false, line: 1, column: 1)))
+    #expect(
+      MarkdownRenderer.isDangerous(
+        MarkdownLink(destination: " JavaScript:alert(1)", isImage: false, line: 1, column: 1)))
     #expect(!MarkdownRenderer.isDangerous(MarkdownLink(destination: "guide.md", isImage: false, line: 1, column: 1)))
   }
 }

@@ -133,6 +133,7 @@ import Testing
       return all
     }
     #expect(Set(outputs).count == 1, "\(Set(outputs))")
-    #expect(outputs.first?.hasPrefix("<p><del>gone</del>") == true || outputs.first?.contains("<del>gone</del>") == true)
+    #expect(
+      outputs.first?.hasPrefix("<p><del>gone</del>") == true || outputs.first?.contains("<del>gone</del>") == true)
   }
 }

@@ -89,7 +89,8 @@ import Testing
   }
 
   @Test func rendersInlineExtensions() {
-    let markdown = "The HTML spec. :smile: :material-account: ==mark== ^^ins^^ H^2^O ~~del~~ H~2~O (tm) --> 1st\n\n"
+    let markdown =
+      "The HTML spec. :smile: :material-account: ==mark== ^^ins^^ H^2^O ~~del~~ H~2~O (tm) --> 1st\n\n"
       + "{++add++} {--rm--} {~~a~>b~~} {==hl==} {>>c<<}\n\n*[HTML]: Hyper Text Markup Language\n"
     #expect(
       html(markdown) == """
@@ -136,11 +137,15 @@ import Testing
   }
 
   @Test func publishesMermaidForAClientSideRenderer() {
-    #expect(html("```mermaid\ngraph TD; A-->B\n```\n") == "<pre class=\"mermaid\"><code>graph TD; A--&gt;B\n</code></pre>\n")
+    #expect(
+      html("```mermaid\ngraph TD; A-->B\n```\n") == "<pre class=\"mermaid\"><code>graph TD; A--&gt;B\n</code></pre>\n")
   }
 
   @Test func leavesSyntaxInsideCodeAlone() {
-    #expect(html("```\n!!! note\n    x\n==y==\n```\n") == "<div class=\"language-text highlight\"><pre><span></span><code>!!! note\n    x\n==y==\n</code></pre></div>\n")
+    #expect(
+      html("```\n!!! note\n    x\n==y==\n```\n")
+        == "<div class=\"language-text highlight\"><pre><span></span><code>!!! note\n    x\n==y==\n</code></pre></div>\n"
+    )
     #expect(html("`==y== :smile:`\n") == "<p><code>==y== :smile:</code></p>\n")
   }
 
@@ -178,15 +183,20 @@ import Testing
     """
 
   @Test func inlinesTheSanitisedSVGOfDotFencesAndInlineGraphviz() {
-    let renderer = MarkdownRenderer(rendersTechDocsExtensions: true, renderDiagram: { diagram in
-      diagram.source.contains("a -> b") ? Self.hostileSVG : nil
-    })
+    let renderer = MarkdownRenderer(
+      rendersTechDocsExtensions: true,
+      renderDiagram: { diagram in
+        diagram.source.contains("a -> b") ? Self.hostileSVG : nil
+      })
     let result = renderer.render("```dot\ndigraph { a -> b }\n```\n\n{% neato g.svg\n  digraph { a -> b }\n%}\n")
     let svg = """
       <svg width="10pt" xmlns:xlink="http://www.w3.org/1999/xlink"><g id="a" class="node"><title>a&amp;b</title>\
       <a href="#n1"><text x="1">A</text></a><use href="#a" /></g></svg>
       """
-    #expect(result.html == "<div class=\"diagram diagram-graphviz\">\(svg)</div>\n<div class=\"diagram diagram-graphviz\">\(svg)</div>\n")
+    #expect(
+      result.html
+        == "<div class=\"diagram diagram-graphviz\">\(svg)</div>\n<div class=\"diagram diagram-graphviz\">\(svg)</div>\n"
+    )
     #expect(result.unrenderedDiagrams == [])
   }
 

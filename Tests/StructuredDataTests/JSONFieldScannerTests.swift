@@ -3,7 +3,9 @@ import Testing
 
 @Suite struct JSONFieldScannerTests {
   let scanner = JSONFieldScanner(
-    selection: JSONFieldSelection([["context", "id"], ["context", "links"], ["subject", "content", "artifactId"], ["kind"]]))
+    selection: JSONFieldSelection([
+      ["context", "id"], ["context", "links"], ["subject", "content", "artifactId"], ["kind"],
+    ]))
 
   func scan(_ text: String) throws(JSONReadError) -> [JSONValue?] {
     var fields: [JSONValue?] = []
@@ -17,8 +19,8 @@ import Testing
 
   @Test func keepsSelectedMembersWholeAndSkipsTheRest() throws {
     let fields = try scan(
-      #"{"skip":{"deep":[1,{"a":"}"}],"s":"x\"y"},"context":{"id":"e1","links":[{"from":{"contextId":"c"}}],"other":true},"# +
-      #""subject":{"content":{"artifactId":"pkg:oci/a@1"}},"kind":null}"#)
+      #"{"skip":{"deep":[1,{"a":"}"}],"s":"x\"y"},"context":{"id":"e1","links":[{"from":{"contextId":"c"}}],"other":true},"#
+        + #""subject":{"content":{"artifactId":"pkg:oci/a@1"}},"kind":null}"#)
     #expect(fields[0] == "e1")
     #expect(fields[1] == [["from": ["contextId": "c"]]])
     #expect(fields[2] == "pkg:oci/a@1")

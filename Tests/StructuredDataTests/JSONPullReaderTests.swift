@@ -41,9 +41,12 @@ import Testing
 
   /// Inputs `JSONReader` rejects, wherever they sit in a skipped member.
   @Test(arguments: [
-    #"{"skip": [1 2], "k": 0}"#, #"{"skip": {"a" 1}, "k": 0}"#, #"{"skip": {"a": 1,}, "k": 0}"#, #"{"skip": [1,], "k": 0}"#,
-    #"{"skip": tru, "k": 0}"#, #"{"skip": 01, "k": 0}"#, #"{"skip": "a\qb", "k": 0}"#, #"{"skip": "\ud800\u0041", "k": 0}"#,
-    "{\"skip\": \"a\u{01}b\", \"k\": 0}", #"{"skip": [{"a": "b"}, "k": 0}"#, #"{"k": 0} x"#, #"{"k": 0"#, #"{"k" 0}"#, #"{k: 0}"#,
+    #"{"skip": [1 2], "k": 0}"#, #"{"skip": {"a" 1}, "k": 0}"#, #"{"skip": {"a": 1,}, "k": 0}"#,
+    #"{"skip": [1,], "k": 0}"#,
+    #"{"skip": tru, "k": 0}"#, #"{"skip": 01, "k": 0}"#, #"{"skip": "a\qb", "k": 0}"#,
+    #"{"skip": "\ud800\u0041", "k": 0}"#,
+    "{\"skip\": \"a\u{01}b\", \"k\": 0}", #"{"skip": [{"a": "b"}, "k": 0}"#, #"{"k": 0} x"#, #"{"k": 0"#, #"{"k" 0}"#,
+    #"{k: 0}"#,
     #"{"skip": {"a": [}]}, "k": 0}"#, "",
   ])
   func rejectsWhatJSONReaderRejects(_ text: String) {
@@ -65,7 +68,8 @@ import Testing
     let deep = "{\"skip\": " + String(repeating: "[", count: 5) + String(repeating: "]", count: 5) + ", \"k\": 0}"
     #expect(throws: JSONReadError.self) { try JSONReader(maximumDepth: 5).parse(deep) }
     #expect(throws: JSONReadError.self) {
-      try JSONPullReader.read(Array(deep.utf8), maximumDepth: 5) { (reader: inout JSONPullReader) throws(JSONReadError) in
+      try JSONPullReader.read(Array(deep.utf8), maximumDepth: 5) {
+        (reader: inout JSONPullReader) throws(JSONReadError) in
         try reader.members { (_: inout JSONPullReader) throws(JSONReadError) in }
       }
     }
@@ -79,7 +83,9 @@ import Testing
     let text = #"{"skip": {"a": [1, -2.5e+3, "x\u00e9\n\ud83d\ude00", true, false, null, {}, []]}, "k": "é"}"#
     #expect(try keep("k", in: text) == "é")
     let bytes: [UInt8] = [0xEF, 0xBB, 0xBF] + Array(#"{"k": 1}"#.utf8)
-    let value = try JSONPullReader.read(bytes) { (reader: inout JSONPullReader) throws(JSONReadError) in try reader.readValue() }
+    let value = try JSONPullReader.read(bytes) { (reader: inout JSONPullReader) throws(JSONReadError) in
+      try reader.readValue()
+    }
     #expect(value == ["k": 1])
   }
 }

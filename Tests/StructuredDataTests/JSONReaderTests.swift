@@ -7,9 +7,10 @@ import Testing
   @Test func parsesEveryKindOfValue() throws {
     let value = try reader.parse(#"{"a": [1, -2, 3.5, 1e3, true, false, null], "b": "x\u00e9\n\ud83d\ude00", "c": {}}"#)
     #expect(
-      value == .object([
-        "a": [1, -2, 3.5, 1000.0, true, false, nil], "b": .string("xé\n😀"), "c": .object([:]),
-      ]))
+      value
+        == .object([
+          "a": [1, -2, 3.5, 1000.0, true, false, nil], "b": .string("xé\n😀"), "c": .object([:]),
+        ]))
   }
 
   @Test func keepsIntegersAndDoublesApart() throws {

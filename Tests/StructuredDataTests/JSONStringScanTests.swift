@@ -25,7 +25,8 @@ import Testing
           // As a key, read by the pull reader (matched in place) and by the whole-tree reader.
           let object = "{" + text + ": 1, \"z\": 2}"
           #expect(try JSONReader().parse(object) == .object([expected: 1, "z": 2]), "\(object)")
-          let skipped = try JSONPullReader.read(Array(object.utf8)) { (reader: inout JSONPullReader) throws(JSONReadError) -> Int in
+          let skipped = try JSONPullReader.read(Array(object.utf8)) {
+            (reader: inout JSONPullReader) throws(JSONReadError) -> Int in
             var found = 0
             try reader.members { (reader: inout JSONPullReader) throws(JSONReadError) in
               if reader.isKey("z") { found = Int(try reader.readValue().intValue ?? 0) }
@@ -41,7 +42,8 @@ import Testing
   @Test func aStringIsSkippedAsItIsRead() throws {
     for before in 0..<17 {
       let text = "[\"" + body(#"\"é"#, before: before, after: 3) + "\", 7]"
-      let second = try JSONPullReader.read(Array(text.utf8)) { (reader: inout JSONPullReader) throws(JSONReadError) -> JSONValue? in
+      let second = try JSONPullReader.read(Array(text.utf8)) {
+        (reader: inout JSONPullReader) throws(JSONReadError) -> JSONValue? in
         var second: JSONValue?
         try reader.elements { (reader: inout JSONPullReader, index: Int) throws(JSONReadError) in
           if index == 1 { second = try reader.readValue() }
@@ -58,7 +60,9 @@ import Testing
       for skipping in [false, true] {
         do {
           if skipping {
-            _ = try JSONPullReader.read(bytes) { (reader: inout JSONPullReader) throws(JSONReadError) in try reader.skipValue() }
+            _ = try JSONPullReader.read(bytes) { (reader: inout JSONPullReader) throws(JSONReadError) in
+              try reader.skipValue()
+            }
           } else {
             _ = try JSONReader().parse(bytes)
           }
@@ -73,7 +77,8 @@ import Testing
 
   @Test func invalidUTF8IsReportedAtTheStringsQuote() {
     for before in 0..<17 {
-      let bytes = Array("[\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: before) + [0xC3, 0x28] + Array("\"]".utf8)
+      let bytes =
+        Array("[\"".utf8) + Array(repeating: UInt8(ascii: "a"), count: before) + [0xC3, 0x28] + Array("\"]".utf8)
       do {
         _ = try JSONReader().parse(bytes)
         Issue.record("expected an error")

@@ -33,7 +33,8 @@ import Testing
   }
 
   @Test func formatsDoublesDeterministically() {
-    #expect(JSONWriter(pretty: false).string(for: [1.0, 0.1, -2.5e-7, .double(.infinity)]) == "[1.0,0.1,-2.5e-07,null]")
+    #expect(
+      JSONWriter(pretty: false).string(for: [1.0, 0.1, -2.5e-7, .double(.infinity)]) == "[1.0,0.1,-2.5e-07,null]")
   }
 
   @Test func roundTripsThroughTheReader() throws {

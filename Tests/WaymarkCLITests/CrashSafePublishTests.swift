@@ -29,7 +29,9 @@ import WaymarkTestSupport
 
   /// A catalog of 150 components whose descriptions name the version, so every page differs.
   func catalog(version: String) -> String {
-    var documents = ["apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\nspec: {type: team, children: []}\n"]
+    var documents = [
+      "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\nspec: {type: team, children: []}\n"
+    ]
     for index in 0..<150 {
       documents.append(
         "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: service-\(index)\n  description: Service \(index), \(version)\nspec: {type: service, lifecycle: production, owner: team-a}\n"
@@ -101,7 +103,9 @@ import WaymarkTestSupport
 
   /// How many files the newest staging folder beside `output` holds so far.
   func stagedFiles(beside output: URL) -> Int {
-    guard let staging = (try? leftovers(beside: output))?.first(where: { $0.contains("waymark-new-") }) else { return 0 }
+    guard let staging = (try? leftovers(beside: output))?.first(where: { $0.contains("waymark-new-") }) else {
+      return 0
+    }
     let folder = output.deletingLastPathComponent().appendingPathComponent(staging).path
     guard let walker = FileManager.default.enumerator(atPath: folder) else { return 0 }
     var count = 0
@@ -123,7 +127,8 @@ import WaymarkTestSupport
     let base = try TestPaths.temporaryDirectory("crash")
     defer { try? FileManager.default.removeItem(at: base) }
     let root = base.appendingPathComponent("site")
-    try FileManager.default.createDirectory(at: root.appendingPathComponent("content/catalog"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("content/catalog"), withIntermediateDirectories: true)
 
     // The two complete sites, built without interruption.
     var sites: [String: [String: Data]] = [:]
@@ -160,7 +165,9 @@ import WaymarkTestSupport
       let log = try build(root: root, output: output, kill: point).log
       let now = SiteFixture.snapshot(of: output)
       let state = now == sites[target] ? target : now == sites[current] ? current : nil
-      #expect(state != nil, "run \(run) (seed \(seed), killed \(point)): the output is neither complete site (\(now.count) files)")
+      #expect(
+        state != nil,
+        "run \(run) (seed \(seed), killed \(point)): the output is neither complete site (\(now.count) files)")
       guard let state else { return }
       // Only a kill that landed before the render report is one "while rendering".
       if case .whileRendering = point, !log.contains("waymark: render:") {
@@ -170,7 +177,9 @@ import WaymarkTestSupport
       if try !leftovers(beside: output).isEmpty { outcomes["left staging", default: 0] += 1 }
       current = state
     }
-    print("crash-safe publishing (seed \(seed), publishing takes \(publishing / 1000) ms): \(Self.kills) kills: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))")
+    print(
+      "crash-safe publishing (seed \(seed), publishing takes \(publishing / 1000) ms): \(Self.kills) kills: \(outcomes.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", "))"
+    )
 
     // The next build completes and cleans whatever the killed ones left.
     let target = current == "v1" ? "v2" : "v1"

@@ -10,15 +10,15 @@ import WaymarkTestSupport
   private func site(target: String) throws -> URL {
     try SiteFixture.make([
       "content/catalog/all.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Location
-        metadata:
-          name: all
-        spec:
-          type: url
-          target: \(target)
+      apiVersion: backstage.io/v1alpha1
+      kind: Location
+      metadata:
+        name: all
+      spec:
+        type: url
+        target: \(target)
 
-        """
+      """
     ])
   }
 

@@ -69,10 +69,15 @@ import WaymarkTestSupport
   /// no file matching the default globs); with the one `init` writes, only what is really there is
   /// reported: stale event exports, an unmapped result, remote docs and Locations.
   @Test(arguments: [
-    ("central-catalog", ["catalog.dangling-ref", "catalog.dangling-ref"], ["events.stale-export", "events.stale-export"]),
+    (
+      "central-catalog", ["catalog.dangling-ref", "catalog.dangling-ref"],
+      ["events.stale-export", "events.stale-export"]
+    ),
     ("template-repo", ["catalog.dangling-ref", "catalog.dangling-ref", "catalog.dangling-ref"], []),
     ("org-without-users", Array(repeating: "catalog.dangling-ref", count: 5), ["policy.unmapped"]),
-    ("generated-catalog", ["catalog.no-input"], ["catalog.location-not-fetched", "docs.remote-ref", "docs.remote-ref"]),
+    (
+      "generated-catalog", ["catalog.no-input"], ["catalog.location-not-fetched", "docs.remote-ref", "docs.remote-ref"]
+    ),
   ])
   func checkPassesWithTheWrittenConfig(_ name: String, before: [String], after: [String]) throws {
     let root = try Self.copy(name)

@@ -6,7 +6,9 @@ extension WaymarkCommandTests {
   /// `--output content` would replace the catalog with the site: a usage error, nothing touched.
   @Test func anOutputHoldingInputsIsAUsageError() throws {
     let root = try SiteFixture.make(["content/catalog/a.yaml": SiteFixture.minimalCatalog])
-    let result = try run(["build", "--root", root.path, "--output", root.appendingPathComponent("content").path, "--quiet"])
+    let result = try run([
+      "build", "--root", root.path, "--output", root.appendingPathComponent("content").path, "--quiet",
+    ])
     #expect(result.status == 2)
     #expect(
       result.stderr.hasPrefix(
@@ -30,6 +32,8 @@ extension WaymarkCommandTests {
 
         """)
     #expect(try FileManager.default.contentsOfDirectory(atPath: home.path) == [".netrc"])
-    #expect(try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("output").path) == home.path)
+    #expect(
+      try FileManager.default.destinationOfSymbolicLink(atPath: root.appendingPathComponent("output").path) == home.path
+    )
   }
 }

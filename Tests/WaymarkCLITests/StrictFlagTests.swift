@@ -7,8 +7,11 @@ import WaymarkTestSupport
   let cli = WaymarkCommandTests()
 
   func site() throws -> URL {
-    let custom = #"{"context":{"specversion":"0.5.1","id":"u1","source":"/flags","type":"dev.cdeventsx.acme-flag.toggled.0.1.0","timestamp":"2026-10-10T12:00:00Z"},"subject":{"id":"flag","content":{}}}"#
-    return try SiteFixture.make(["content/catalog/a.yaml": SiteFixture.minimalCatalog, "content/events/e.jsonl": custom + "\n"])
+    let custom =
+      #"{"context":{"specversion":"0.5.1","id":"u1","source":"/flags","type":"dev.cdeventsx.acme-flag.toggled.0.1.0","timestamp":"2026-10-10T12:00:00Z"},"subject":{"id":"flag","content":{}}}"#
+    return try SiteFixture.make([
+      "content/catalog/a.yaml": SiteFixture.minimalCatalog, "content/events/e.jsonl": custom + "\n",
+    ])
   }
 
   @Test func unknownEventTypesFailOnlyWithStrict() throws {

@@ -39,12 +39,14 @@ import WaymarkTestSupport
     let stderr = err.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     return Run(
-      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+      status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
+      stderr: String(decoding: stderr, as: UTF8.self))
   }
 
   func brokenSite() throws -> URL {
     try SiteFixture.make([
-      "content/catalog/a.yaml": SiteFixture.minimalCatalog.replacingOccurrences(of: "owner: team-a", with: "owner: team-x")
+      "content/catalog/a.yaml": SiteFixture.minimalCatalog.replacingOccurrences(
+        of: "owner: team-a", with: "owner: team-x")
     ])
   }
 
@@ -91,7 +93,9 @@ import WaymarkTestSupport
     let json = try run(["check", "--root", root.path, "--format", "json"])
     #expect(json.status == 1)
     #expect(json.stdout.hasPrefix("[\n  {\n    \"code\": \"catalog.dangling-ref\",\n    \"column\": 10,"))
-    let good = try run(["check", "--root", try SiteFixture.make(["content/catalog/a.yaml": SiteFixture.minimalCatalog]).path])
+    let good = try run([
+      "check", "--root", try SiteFixture.make(["content/catalog/a.yaml": SiteFixture.minimalCatalog]).path,
+    ])
     // Warnings allowed: a site outside git, with no asOf and no events, has no clock.
     #expect(good.status == 0)
     #expect(
@@ -116,8 +120,12 @@ import WaymarkTestSupport
   }
 
   @Test func unwritableOutputExitsThree() throws {
-    let root = try SiteFixture.make(["content/catalog/a.yaml": SiteFixture.minimalCatalog, "blocker": "a file, not a folder"])
-    let result = try run(["build", "--root", root.path, "--output", root.appendingPathComponent("blocker/site").path, "--quiet"])
+    let root = try SiteFixture.make([
+      "content/catalog/a.yaml": SiteFixture.minimalCatalog, "blocker": "a file, not a folder",
+    ])
+    let result = try run([
+      "build", "--root", root.path, "--output", root.appendingPathComponent("blocker/site").path, "--quiet",
+    ])
     #expect(result.status == 3)
     #expect(result.stderr.hasPrefix("waymark: error: "))
   }
@@ -128,7 +136,9 @@ import WaymarkTestSupport
     #expect(result.status == 0)
     #expect(result.stderr.contains("waymark: load: 2 documents from 1 catalog files"))
     #expect(result.stderr.contains("waymark: built "))
-    #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("output/catalog/default/component/svc/index.html").path))
+    #expect(
+      FileManager.default.fileExists(
+        atPath: root.appendingPathComponent("output/catalog/default/component/svc/index.html").path))
     let quiet = try run(["build", "--quiet", "--as-of", "2026-11-01T00:00:00Z"], in: root)
     #expect(quiet.status == 0)
     #expect(quiet.stderr == "")

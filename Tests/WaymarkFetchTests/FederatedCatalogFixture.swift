@@ -99,36 +99,36 @@ struct FederatedCatalogFixture {
     let list = targets.map { "    - \(base)/\($0)" }.joined(separator: "\n")
     root = try SiteFixture.make([
       "waymark.yaml": """
-        site:
-          title: Acme
-        asOf: 2026-11-01T00:00:00Z
-        integrations:
-          github:
-            host: 127.0.0.1:\(server.port)
-            rawBaseUrl: \(base)/raw
+      site:
+        title: Acme
+      asOf: 2026-11-01T00:00:00Z
+      integrations:
+        github:
+          host: 127.0.0.1:\(server.port)
+          rawBaseUrl: \(base)/raw
 
-        """,
+      """,
       "content/catalog/team.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Group
-        metadata:
-          name: team-a
-        spec:
-          type: team
-          children: []
+      apiVersion: backstage.io/v1alpha1
+      kind: Group
+      metadata:
+        name: team-a
+      spec:
+        type: team
+        children: []
 
-        """,
+      """,
       "content/catalog/all.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Location
-        metadata:
-          name: acme-repositories
-        spec:
-          type: url
-          targets:
-        \(list)
+      apiVersion: backstage.io/v1alpha1
+      kind: Location
+      metadata:
+        name: acme-repositories
+      spec:
+        type: url
+        targets:
+      \(list)
 
-        """,
+      """,
     ])
   }
 

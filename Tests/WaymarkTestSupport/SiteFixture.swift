@@ -16,7 +16,8 @@ public enum SiteFixture {
   /// Every file under `folder` with its bytes, by relative path, sorted.
   public static func snapshot(of folder: URL) -> [String: Data] {
     var files: [String: Data] = [:]
-    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) else {
+    guard let walker = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey])
+    else {
       return files
     }
     let base = folder.standardizedFileURL.path

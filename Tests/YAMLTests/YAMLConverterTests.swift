@@ -92,12 +92,14 @@ import Testing
   }
 
   @Test func valuesThatDoNotFitTheirTag() throws {
-    let conversion = try convert("a: !!int 1.5\nb: !!bool yes\nc: !!null x\nd: !!float abc\ne: !!map x\nf: !!str {k: v}\ng: !!seq {k: v}\n")
+    let conversion = try convert(
+      "a: !!int 1.5\nb: !!bool yes\nc: !!null x\nd: !!float abc\ne: !!map x\nf: !!str {k: v}\ng: !!seq {k: v}\n")
     #expect(conversion.problems.map(\.code) == Array(repeating: .badTaggedValue, count: 7))
     #expect(conversion.problems.map(\.severity) == Array(repeating: .error, count: 7))
     #expect(
       conversion.problems.map(\.message) == [
-        "'1.5' is not a valid !!int", "'yes' is not a valid !!bool", "'x' is not a valid !!null", "'abc' is not a valid !!float",
+        "'1.5' is not a valid !!int", "'yes' is not a valid !!bool", "'x' is not a valid !!null",
+        "'abc' is not a valid !!float",
         "a scalar cannot be tagged !!map", "a mapping cannot be tagged !!str", "a mapping cannot be tagged !!seq",
       ])
     #expect(conversion.problems.map(\.position) == (1...7).map { position($0, 4) })
@@ -112,7 +114,8 @@ import Testing
     #expect(
       conversion.problems.map(\.message) == [
         "unknown tag '!foo'; read as a string", "unknown tag '!!binary'; read as a string",
-        "unknown tag '!!set'; read as an untagged mapping", "unknown tag 'tag:example.com,2000:x'; read as an untagged sequence",
+        "unknown tag '!!set'; read as an untagged mapping",
+        "unknown tag 'tag:example.com,2000:x'; read as an untagged sequence",
       ])
     #expect(conversion.problems.map(\.position) == [position(1, 4), position(2, 4), position(3, 4), position(4, 4)])
     #expect(!conversion.hasErrors)

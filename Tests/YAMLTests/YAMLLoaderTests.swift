@@ -32,7 +32,8 @@ import Testing
     #expect(
       stream.problems == [
         YAMLProblem(
-          code: .syntax, message: "the text contains a NUL byte (U+0000), which YAML does not allow", position: position(2, 6))
+          code: .syntax, message: "the text contains a NUL byte (U+0000), which YAML does not allow",
+          position: position(2, 6))
       ])
   }
 
@@ -41,7 +42,9 @@ import Testing
     #expect(stream.documents == [])
     #expect(
       stream.problems == [
-        YAMLProblem(code: .syntax, message: "the text is not valid UTF-8: byte 0xFF cannot start a character", position: position(2, 5))
+        YAMLProblem(
+          code: .syntax, message: "the text is not valid UTF-8: byte 0xFF cannot start a character",
+          position: position(2, 5))
       ])
   }
 
@@ -49,7 +52,9 @@ import Testing
     let stream = YAMLLoader().load(bytes: Array("key: ".utf8) + [0xC3, 0x28])
     #expect(
       stream.problems == [
-        YAMLProblem(code: .syntax, message: "the text is not valid UTF-8: byte 0x28 cannot continue a character", position: position(1, 7))
+        YAMLProblem(
+          code: .syntax, message: "the text is not valid UTF-8: byte 0x28 cannot continue a character",
+          position: position(1, 7))
       ])
   }
 
@@ -57,7 +62,8 @@ import Testing
     let stream = YAMLLoader().load(bytes: Array("key: ".utf8) + [0xE2, 0x82])
     #expect(
       stream.problems == [
-        YAMLProblem(code: .syntax, message: "the text is not valid UTF-8: it ends inside a character", position: position(1, 6))
+        YAMLProblem(
+          code: .syntax, message: "the text is not valid UTF-8: it ends inside a character", position: position(1, 6))
       ])
   }
 
@@ -65,7 +71,9 @@ import Testing
     let stream = YAMLLoader().load(bytes: Array("key: ".utf8) + [0xC0, 0xAF])
     #expect(
       stream.problems == [
-        YAMLProblem(code: .syntax, message: "the text is not valid UTF-8: a character is encoded with more bytes than it needs", position: position(1, 6))
+        YAMLProblem(
+          code: .syntax, message: "the text is not valid UTF-8: a character is encoded with more bytes than it needs",
+          position: position(1, 6))
       ])
   }
 
@@ -74,7 +82,8 @@ import Testing
     #expect(
       stream.problems == [
         YAMLProblem(
-          code: .syntax, message: "the text contains the control character U+7, which YAML does not allow", position: position(1, 5))
+          code: .syntax, message: "the text contains the control character U+7, which YAML does not allow",
+          position: position(1, 5))
       ])
   }
 

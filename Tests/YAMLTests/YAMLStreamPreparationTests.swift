@@ -34,7 +34,9 @@ import Testing
     #expect(values(stream) == ["foo"])
     #expect(
       stream.problems == [
-        YAMLProblem(severity: .warning, code: .directive, message: "unknown directive '%FOO' is ignored", position: position(1, 1))
+        YAMLProblem(
+          severity: .warning, code: .directive, message: "unknown directive '%FOO' is ignored", position: position(1, 1)
+        )
       ])
     #expect(!stream.hasErrors)
   }
@@ -54,7 +56,9 @@ import Testing
     let stream = YAMLLoader().load("a: 1\n...\n%YAML 1.1#x\n---\nb: 2\n")
     #expect(stream.documents.map(\.index) == [0])
     #expect(
-      stream.problems == [YAMLProblem(code: .syntax, message: "a comment needs whitespace before its '#'", position: position(3, 10))])
+      stream.problems == [
+        YAMLProblem(code: .syntax, message: "a comment needs whitespace before its '#'", position: position(3, 10))
+      ])
   }
 
   @Test func markersInsideDocumentsAreLeftAlone() {
@@ -98,9 +102,13 @@ extension YAMLStreamPreparationTests {
     #expect(values(YAMLLoader().load("foo: |\n  x\n   ")) == [["foo": "x\n \n"]])
     #expect(values(YAMLLoader().load("- |+\n   ")) == [["\n"]])
     #expect(values(YAMLLoader().load("a: b\n  ")) == [["a": "b"]])
-    let endings = ["a\n  ", "  ", "a\r "].map { Array($0.utf8).withUnsafeBufferPointer(YAMLStreamPreparation.endsInLineOfSpaces) }
+    let endings = ["a\n  ", "  ", "a\r "].map {
+      Array($0.utf8).withUnsafeBufferPointer(YAMLStreamPreparation.endsInLineOfSpaces)
+    }
     #expect(endings == [true, true, true])
-    let others = ["a\n", "a  ", "", "a\n\t "].map { Array($0.utf8).withUnsafeBufferPointer(YAMLStreamPreparation.endsInLineOfSpaces) }
+    let others = ["a\n", "a  ", "", "a\n\t "].map {
+      Array($0.utf8).withUnsafeBufferPointer(YAMLStreamPreparation.endsInLineOfSpaces)
+    }
     #expect(others == [false, false, false, false])
   }
 }

@@ -34,7 +34,8 @@ import Testing
   }
 
   @Test func commentRightAfterABlockScalarHeader() {
-    let expected = syntaxProblem(commentMessage, 1, 9).withNote("the block scalar header starts here", at: position(1, 8))
+    let expected = syntaxProblem(commentMessage, 1, 9).withNote(
+      "the block scalar header starts here", at: position(1, 8))
     #expect(problems("block: ># comment\n  scalar\n") == [expected])
     #expect(problems("block: &a !!str |-2# x\n   scalar\n").map(\.position) == [position(1, 20)])
     #expect(problems("block: |- # comment\n  scalar\n# after\n") == [])
@@ -48,24 +49,29 @@ import Testing
   }
 
   @Test func multiLineQuotedScalarMustBeIndented() {
-    let message = "a multi-line quoted scalar must be indented past the block collection it is in: at least 1 space on each line"
+    let message =
+      "a multi-line quoted scalar must be indented past the block collection it is in: at least 1 space on each line"
     #expect(problems("quoted: \"a\nb\nc\"\n") == [syntaxProblem(message, 2, 1)])
     #expect(problems("foo: \"bar\n\tbaz\"\n") == [syntaxProblem(message + "; tabs do not count as indentation", 2, 1)])
-    #expect(problems("- x: 'a\n  b'\n").map(\.message) == [
-      "a multi-line quoted scalar must be indented past the block collection it is in: at least 3 spaces on each line"
-    ])
+    #expect(
+      problems("- x: 'a\n  b'\n").map(\.message) == [
+        "a multi-line quoted scalar must be indented past the block collection it is in: at least 3 spaces on each line"
+      ])
     #expect(problems("quoted: \"a\n b\n\n  c\"\n") == [])
     #expect(problems("- x: 'a\n   b'\n") == [])
     #expect(problems("\"top\nlevel\"\n") == [])
   }
 
   @Test func multiLineFlowCollectionMustBeIndented() {
-    let message = "a multi-line flow sequence must be indented past the block collection it is in: at least 1 space on each line"
+    let message =
+      "a multi-line flow sequence must be indented past the block collection it is in: at least 1 space on each line"
     #expect(problems("flow: [a,\nb,\nc]\n") == [syntaxProblem(message, 2, 1)])
-    #expect(problems("- [\n\tfoo,\n foo\n ]\n") == [syntaxProblem(message + "; tabs do not count as indentation", 2, 1)])
-    #expect(problems("map: {a: 1,\nb: 2}\n").map(\.message) == [
-      "a multi-line flow mapping must be indented past the block collection it is in: at least 1 space on each line"
-    ])
+    #expect(
+      problems("- [\n\tfoo,\n foo\n ]\n") == [syntaxProblem(message + "; tabs do not count as indentation", 2, 1)])
+    #expect(
+      problems("map: {a: 1,\nb: 2}\n").map(\.message) == [
+        "a multi-line flow mapping must be indented past the block collection it is in: at least 1 space on each line"
+      ])
     // Closing brackets and comment lines may sit at the parent's indentation.
     #expect(problems("key: [\n  a,\n  b,\n]\nmap: {\n# comment\n  a: 1\n}\n") == [])
     #expect(problems("[a,\nb]\n") == [])
@@ -87,7 +93,8 @@ extension YAMLTreeBuilderStrictChecksTests {
     let message =
       "a block scalar's leading empty lines hold more spaces than its first non-empty line; remove the spaces or add an indentation indicator (such as '|2')"
     let stream = YAMLLoader().load("empty block scalar: >\n \n  \n   \n # comment\n")
-    #expect(stream.problems == [YAMLProblem(code: .syntax, message: message, position: SourcePosition(line: 5, column: 2))])
+    #expect(
+      stream.problems == [YAMLProblem(code: .syntax, message: message, position: SourcePosition(line: 5, column: 2))])
     #expect(YAMLLoader().load("a: |\n    \n  text\n").problems.map(\.position) == [SourcePosition(line: 3, column: 3)])
     // Wider empty lines before the next key, or with an explicit indentation, are fine.
     #expect(YAMLLoader().load("a: |\n   \nb: 1\n").problems == [])

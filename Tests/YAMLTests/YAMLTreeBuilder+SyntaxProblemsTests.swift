@@ -10,7 +10,8 @@ import WaymarkTestSupport
 /// fuzz-config traps on a diagnostic past the end of its file); their inputs are in `Fixtures/fuzz/`.
 @Suite struct YAMLTreeBuilderSyntaxProblemsTests {
   private func fixture(_ name: String) throws -> [UInt8] {
-    try [UInt8](Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Tests/YAMLTests/Fixtures/fuzz/\(name)")))
+    try [UInt8](
+      Data(contentsOf: TestPaths.repositoryRoot.appendingPathComponent("Tests/YAMLTests/Fixtures/fuzz/\(name)")))
   }
 
   @Test func flowCollectionCutShortIsLocatedWhereTheTextEnds() throws {

@@ -59,9 +59,11 @@ import Testing
   }
 
   @Test func scalarStylesAndTags() throws {
-    let root = try root("- plain\n- 'single'\n- \"double\"\n- |\n  literal\n- >\n  folded\n- !!str tagged\n- !local x\n")
+    let root = try root(
+      "- plain\n- 'single'\n- \"double\"\n- |\n  literal\n- >\n  folded\n- !!str tagged\n- !local x\n")
     let elements = try #require(root.sequence)
-    #expect(elements.map { $0.scalar?.style } == [.plain, .singleQuoted, .doubleQuoted, .literal, .folded, .plain, .plain])
+    #expect(
+      elements.map { $0.scalar?.style } == [.plain, .singleQuoted, .doubleQuoted, .literal, .folded, .plain, .plain])
     #expect(elements.map { $0.scalar?.text } == ["plain", "single", "double", "literal\n", "folded\n", "tagged", "x"])
     #expect(elements.map(\.tag) == [nil, nil, nil, nil, nil, "tag:yaml.org,2002:str", "!local"])
   }

@@ -12,7 +12,9 @@ let bindings: [String: JSONValue] = [
       "annotations": ["pagerduty.com/service-id": "P123", "backstage.io/techdocs-ref": "dir:."],
       "labels": ["tier": "1"],
     ],
-    "spec": ["type": "service", "lifecycle": "production", "owner": "group:default/payments", "replicas": 3, "ratio": 0.5],
+    "spec": [
+      "type": "service", "lifecycle": "production", "owner": "group:default/payments", "replicas": 3, "ratio": 0.5,
+    ],
   ],
   "relations": ["ownedBy": ["group:default/payments"], "partOf": ["system:default/payments"]],
   "owner": ["kind": "Group", "metadata": ["name": "payments"], "spec": ["type": "team", "children": []]],

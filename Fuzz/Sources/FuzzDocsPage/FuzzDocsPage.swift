@@ -19,9 +19,12 @@ let site = FuzzSite([
   "src/main.swift": "print(1)\n",
 ])
 let builder = DocsSetBuilder(root: site.root, config: SiteConfig())
-let loaded = BlockingWait.value { [catalog = site.catalog(), files = site.files] in await builder.load(catalog: catalog, files: files) }
+let loaded = BlockingWait.value { [catalog = site.catalog(), files = site.files] in
+  await builder.load(catalog: catalog, files: files)
+}
 let homePage: Int = {
-  guard loaded.diagnostics.isEmpty, loaded.sites.count == 1, let index = loaded.sites[0].pages.firstIndex(where: { $0.path == "index.md" })
+  guard loaded.diagnostics.isEmpty, loaded.sites.count == 1,
+    let index = loaded.sites[0].pages.firstIndex(where: { $0.path == "index.md" })
   else { fatalError("the fuzzing docs site did not load as one site with a home page: \(loaded)") }
   return index
 }()

@@ -18,7 +18,8 @@ public func fuzzEvents(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
   let loaded = BlockingWait.value {
     let loaded = await EventLoader(root: root, chunkBytes: 4096).load(paths: ["events.jsonl"])
     let now = loaded.newest ?? Timestamp(millisecondsSinceEpoch: 1_790_000_000_000)
-    _ = await DORAEvaluator(settings: MetricsSettings(), now: now).evaluate(loaded.events, tickets: loaded.tickets, catalog: catalog)
+    _ = await DORAEvaluator(settings: MetricsSettings(), now: now).evaluate(
+      loaded.events, tickets: loaded.tickets, catalog: catalog)
     return loaded
   }
   DiagnosticInvariants.check(loaded.diagnostics, path: "events.jsonl", bytes: bytes)

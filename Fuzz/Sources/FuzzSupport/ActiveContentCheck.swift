@@ -7,7 +7,9 @@ import CLibFuzzer
 /// `String.lowercased()` with Foundation's `contains` more.
 public enum ActiveContentCheck {
   /// What is searched for: a script element and script URLs in the attributes cmark-gfm writes.
-  public static let patterns = ["<script", "href=\"javascript:", "src=\"javascript:", "href=\"vbscript:", "src=\"vbscript:"]
+  public static let patterns = [
+    "<script", "href=\"javascript:", "src=\"javascript:", "href=\"vbscript:", "src=\"vbscript:",
+  ]
 
   /// The first pattern `html` contains (ASCII letters compared case-insensitively), or nil.
   public static func firstActiveContent(in html: String) -> String? {

@@ -16,7 +16,9 @@ public enum DiagnosticInvariants {
         fatalError("diagnostic without a code or message: \(diagnostic)")
       }
       guard let location = diagnostic.location, location.path == path else { continue }
-      guard location.line >= 0, location.column >= 0 else { fatalError("diagnostic at a negative position: \(diagnostic)") }
+      guard location.line >= 0, location.column >= 0 else {
+        fatalError("diagnostic at a negative position: \(diagnostic)")
+      }
       guard location.line > 1 else { continue }
       let count = lines ?? lineCount(bytes)
       lines = count
@@ -44,7 +46,10 @@ public enum DiagnosticInvariants {
       var count = 1 + offsets(of: 0x0A, in: buffer).count
       count += offsets(of: 0x0D, in: buffer).filter { !next($0 + 1, is: 0x0A) }.count
       count += offsets(of: 0xC2, in: buffer).filter { next($0 + 1, is: 0x85) }.count
-      count += offsets(of: 0xE2, in: buffer).filter { next($0 + 1, is: 0x80) && (next($0 + 2, is: 0xA8) || next($0 + 2, is: 0xA9)) }.count
+      count +=
+        offsets(of: 0xE2, in: buffer).filter {
+          next($0 + 1, is: 0x80) && (next($0 + 2, is: 0xA8) || next($0 + 2, is: 0xA9))
+        }.count
       return count
     }
   }

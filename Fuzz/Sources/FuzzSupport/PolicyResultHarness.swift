@@ -28,7 +28,9 @@ public struct PolicyResultHarness: Sendable {
   public func run(_ bytes: [UInt8]) -> CInt {
     let file = SourceFile(path: path, bytes: bytes)
     let parsed = GuardrailResultLoader.parse(file)
-    if comparesWithWholeTree, [UInt8(ascii: "{"), UInt8(ascii: "[")].contains(GuardrailResultLoader.firstContentByte(bytes)) {
+    if comparesWithWholeTree,
+      [UInt8(ascii: "{"), UInt8(ascii: "[")].contains(GuardrailResultLoader.firstContentByte(bytes))
+    {
       let tree = GuardrailResultLoader.parseJSONTree(file)
       if tree != parsed { fatalError("the member-by-member reader disagrees with the whole tree:\n\(parsed)\n\(tree)") }
     }

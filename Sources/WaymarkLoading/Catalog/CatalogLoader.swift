@@ -19,7 +19,9 @@ public struct CatalogDocument: Sendable, Hashable {
   public var substitutedPaths: [String] = []
 
   /// Creates a value from each stored property.
-  package init(path: String, index: Int, line: Int, value: JSONValue, sourceMap: YAMLSourceMap, substitutedPaths: [String] = []) {
+  package init(
+    path: String, index: Int, line: Int, value: JSONValue, sourceMap: YAMLSourceMap, substitutedPaths: [String] = []
+  ) {
     self.path = path
     self.index = index
     self.line = line
@@ -117,7 +119,7 @@ public struct CatalogLoader: Sendable {
     }
     let sorted = results.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     var files: [String: SourceFile] = [:]
-    for file in sorted.flatMap({ $0.file.map { [$0] } ?? [] } ) + sorted.flatMap(\.substitutedFiles) {
+    for file in sorted.flatMap({ $0.file.map { [$0] } ?? [] }) + sorted.flatMap(\.substitutedFiles) {
       files[file.path] = file
     }
     var seen = Set<String>()
@@ -193,7 +195,8 @@ public struct CatalogLoader: Sendable {
         guard members["apiVersion"] != nil || members["kind"] != nil else {
           result.diagnostics.append(
             .warning(
-              .catalogNotAnEntity, "document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored",
+              .catalogNotAnEntity,
+              "document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored",
               at: location))
           continue
         }

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Finds cycles among Location files: `a.yaml` naming `b.yaml` naming `a.yaml` again.
 ///
 /// The loader reads each file once, so a cycle cannot loop forever; it is still reported,
@@ -32,7 +33,9 @@ package struct LocationCycleFinder {
           else { continue }
           let chain = (cycle + [target.path]).joined(separator: " → ")
           diagnostics.append(
-            .error(.catalogLocationCycle, "Locations form a cycle: \(chain)", at: target.field, notes: target.note.map { [$0] } ?? []))
+            .error(
+              .catalogLocationCycle, "Locations form a cycle: \(chain)", at: target.field,
+              notes: target.note.map { [$0] } ?? []))
         case .some(true):
           continue
         }

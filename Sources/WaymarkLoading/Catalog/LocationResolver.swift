@@ -44,7 +44,9 @@ public struct LocationResolver: Sendable {
 
   /// Whether a document is a Location entity whose targets should be followed.
   public static func isLocation(_ document: JSONValue) -> Bool {
-    guard document["kind"]?.stringValue == "Location", let apiVersion = document["apiVersion"]?.stringValue else { return false }
+    guard document["kind"]?.stringValue == "Location", let apiVersion = document["apiVersion"]?.stringValue else {
+      return false
+    }
     return apiVersion == "backstage.io/v1alpha1" || apiVersion == "backstage.io/v1beta1"
   }
 
@@ -62,7 +64,9 @@ public struct LocationResolver: Sendable {
     var written: [(String, ValuePath)] = []
     if let target = spec["target"]?.stringValue { written.append((target, ValuePath(keys: "spec", "target"))) }
     for (index, element) in (spec["targets"]?.arrayValue ?? []).enumerated() {
-      if let target = element.stringValue { written.append((target, ValuePath(keys: "spec", "targets").appending(index: index))) }
+      if let target = element.stringValue {
+        written.append((target, ValuePath(keys: "spec", "targets").appending(index: index)))
+      }
     }
     var targets: [Target] = []
     var diagnostics: [Diagnostic] = []
@@ -76,7 +80,9 @@ public struct LocationResolver: Sendable {
         : resolve(target, field: field, type: type, optional: optional, besideFile: document.path)
       if let problem {
         diagnostics.append(
-          Diagnostic(problem.severity, code: problem.code, message: problem.message, location: location, notes: note.map { [$0] } ?? []))
+          Diagnostic(
+            problem.severity, code: problem.code, message: problem.message, location: location,
+            notes: note.map { [$0] } ?? []))
       }
       targets += resolved.map { Target(path: $0, field: location, note: note) }
     }
@@ -112,7 +118,8 @@ public struct LocationResolver: Sendable {
       ([], Diagnostic(severity, code: code, message: "\(field) \(message)", location: nil))
     }
     if target.hasSuffix("/") {
-      return problem(.error, .catalogLocationTargetFolder, "'\(target)' names a folder; a Location target must be a file or a glob")
+      return problem(
+        .error, .catalogLocationTargetFolder, "'\(target)' names a folder; a Location target must be a file or a glob")
     }
     var written = target
     if type == "file", written.hasPrefix("file:") { written.removeFirst("file:".count) }
@@ -132,9 +139,11 @@ public struct LocationResolver: Sendable {
       return (matches, nil)
     }
     var isDirectory: ObjCBool = false
-    let exists = FileManager.default.fileExists(atPath: root.appendingPathComponent(resolved).path, isDirectory: &isDirectory)
+    let exists = FileManager.default.fileExists(
+      atPath: root.appendingPathComponent(resolved).path, isDirectory: &isDirectory)
     if exists, isDirectory.boolValue {
-      return problem(.error, .catalogLocationTargetFolder, "'\(target)' is a folder; a Location target must be a file or a glob")
+      return problem(
+        .error, .catalogLocationTargetFolder, "'\(target)' is a folder; a Location target must be a file or a glob")
     }
     guard exists else {
       if optional { return ([], nil) }
@@ -143,7 +152,8 @@ public struct LocationResolver: Sendable {
         "'\(target)' names '\(resolved)', which does not exist; add 'presence: optional' if it may be absent")
     }
     guard RootPath.staysInside(resolved, root: root) else {
-      return problem(.error, .catalogPathOutsideRoot, "'\(target)' points outside the site root through a symbolic link")
+      return problem(
+        .error, .catalogPathOutsideRoot, "'\(target)' points outside the site root through a symbolic link")
     }
     if let hidden = RootPath.hiddenTarget(of: resolved, root: root.standardizedFileURL.path) {
       return problem(

@@ -45,7 +45,8 @@ public struct SubstitutionResolver: Sendable {
 
   /// "in entity 'kind:namespace/name'", for problems found before the entity is validated.
   package static func entityNote(for document: JSONValue) -> DiagnosticNote? {
-    guard let kind = document["kind"]?.stringValue, let name = document.value(at: ["metadata", "name"])?.stringValue else {
+    guard let kind = document["kind"]?.stringValue, let name = document.value(at: ["metadata", "name"])?.stringValue
+    else {
       return nil
     }
     let namespace = document.value(at: ["metadata", "namespace"])?.stringValue ?? "default"
@@ -90,7 +91,8 @@ public struct SubstitutionResolver: Sendable {
       if Self.isPlaceholder(value), let (key, target) = members.first, let text = target.stringValue {
         let field = ValuePath(components)
         let location = SourceLocation(path: path, position: sourceMap.position(of: field))
-        return replacement(for: key, target: text, field: field, at: location, besideFile: path, into: &resolution) ?? value
+        return replacement(for: key, target: text, field: field, at: location, besideFile: path, into: &resolution)
+          ?? value
       }
       if members.keys.contains(where: { $0.hasPrefix("$") }) { return value }
       var result: [String: JSONValue] = [:]
@@ -143,7 +145,9 @@ public struct SubstitutionResolver: Sendable {
     switch SourceFile.read(resolved, under: root) {
     case .failure(let problem) where problem.code == .inputMissing:
       resolution.diagnostics.append(
-        .error(.catalogSubstitutionMissing, "\(field) \(key) '\(target)' names '\(resolved)', which does not exist", at: location))
+        .error(
+          .catalogSubstitutionMissing, "\(field) \(key) '\(target)' names '\(resolved)', which does not exist",
+          at: location))
       return nil
     case .failure(let problem) where problem.code == .inputOutsideRoot:
       resolution.diagnostics.append(

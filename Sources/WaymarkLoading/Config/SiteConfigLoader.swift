@@ -13,7 +13,8 @@ public struct SiteConfigLoader: Sendable {
 
   /// The shape of the file: every key Waymark reads, and what it must hold.
   package indirect enum Field: Sendable {
-    case string, stringList, bool, mapping([String: Field])
+    case string, stringList, bool
+    case mapping([String: Field])
 
     package var expectation: String {
       switch self {
@@ -170,7 +171,8 @@ public struct SiteConfigLoader: Sendable {
   private func hiddenGlobs(
     _ config: SiteConfig, value: JSONValue, sourceMap: YAMLSourceMap, file: SourceFile
   ) -> [Diagnostic] {
-    let inputs = [("catalog", config.catalogGlobs), ("events", config.eventGlobs), ("rollups", config.rollupGlobs)]
+    let inputs =
+      [("catalog", config.catalogGlobs), ("events", config.eventGlobs), ("rollups", config.rollupGlobs)]
       + [("policyResults", config.policyResultGlobs)]
     var diagnostics: [Diagnostic] = []
     for (key, globs) in inputs {
@@ -194,13 +196,18 @@ public struct SiteConfigLoader: Sendable {
     case .string:
       if node.scalar != nil, node.tag == nil || node.tag == YAMLCoreSchema.tagPrefix + "str" { return true }
     case .bool:
-      if let scalar = node.scalar, scalar.style == .plain, ["true", "True", "TRUE", "false", "False", "FALSE"].contains(scalar.text) { return true }
+      if let scalar = node.scalar, scalar.style == .plain,
+        ["true", "True", "TRUE", "false", "False", "FALSE"].contains(scalar.text)
+      {
+        return true
+      }
     case .stringList:
       if node.scalar != nil { return check(node, against: .string, at: path, file: file, into: &diagnostics) }
       if let elements = node.sequence {
         var valid = true
         for (index, element) in elements.enumerated() {
-          valid = check(element, against: .string, at: path.appending(index: index), file: file, into: &diagnostics) && valid
+          valid =
+            check(element, against: .string, at: path.appending(index: index), file: file, into: &diagnostics) && valid
         }
         return valid
       }

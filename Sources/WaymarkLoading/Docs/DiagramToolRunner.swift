@@ -13,7 +13,8 @@ public struct DiagramToolRunner: Sendable {
 
   /// Creates a runner searching `PATH`.
   public init(searchPath: [String]? = nil, timeout: TimeInterval = 20) {
-    self.searchPath = searchPath
+    self.searchPath =
+      searchPath
       ?? (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
     self.timeout = timeout
   }

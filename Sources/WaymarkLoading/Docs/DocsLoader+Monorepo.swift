@@ -1,6 +1,6 @@
 import Foundation
-import WaymarkModel
 import StructuredData
+import WaymarkModel
 
 /// mkdocs-monorepo-plugin: `nav:` entries `!include ./path/mkdocs.yml` merge another site (inside the
 /// folder the techdocs-ref names) into this one. The included site's pages and files appear under
@@ -91,7 +91,8 @@ extension DocsLoader {
         nav, folder: subFolder, siteFolder: siteFolder, configFile: file, into: &merged, depth: depth + 1)
       children = Self.prefixed(expanded, with: slug)
     } else {
-      let ordered = pagePaths.filter { DocsSlug.isIndex($0) && !$0.contains("/") }
+      let ordered =
+        pagePaths.filter { DocsSlug.isIndex($0) && !$0.contains("/") }
         + pagePaths.filter { !(DocsSlug.isIndex($0) && !$0.contains("/")) }
       children = ordered.map { MkDocsConfig.NavEntry(title: nil, target: .path(slug + "/" + $0), position: position) }
     }

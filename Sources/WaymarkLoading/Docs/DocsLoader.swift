@@ -48,10 +48,12 @@ public struct DocsLoader: Sendable {
     {
       diagnostics.append(
         .error(
-          .docsPathOutsideRoot, "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
+          .docsPathOutsideRoot,
+          "'\(source.folder)' leads outside the site root through a symbolic link; docs must live inside it",
           at: source.location))
       return LoadedDocsSite(
-        source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [], configFile: nil,
+        source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [],
+        configFile: nil,
         diagnostics: diagnostics)
     }
     let rootPath = root.standardizedFileURL.path
@@ -106,7 +108,9 @@ public struct DocsLoader: Sendable {
     }
     let hasIndex = pages.contains { DocsSlug.isIndex($0.path) && !$0.path.contains("/") }
     if !hasIndex {
-      let fallbacks = [docsFolder + "/README.md", docsFolder + "/readme.md", prefix + "README.md", prefix + "readme.md"]
+      let fallbacks = [
+        docsFolder + "/README.md", docsFolder + "/readme.md", prefix + "README.md", prefix + "readme.md",
+      ]
       if let fallback = fallbacks.first(where: { inFolder.contains($0) }), !fallback.hasPrefix(docsFolder + "/") {
         switch SourceFile.read(fallback, under: root) {
         case .failure(let diagnostic): diagnostics.append(diagnostic)

@@ -41,13 +41,15 @@ public struct DocsLocator: Sendable {
       guard let ref = annotations?[Self.refAnnotation] else { continue }
       let location = entity.source.location(of: ValuePath(keys: "metadata", "annotations", Self.refAnnotation))
       guard let text = ref.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) else {
-        diagnostics.append(.error(.docsBadRef, "'\(Self.refAnnotation)' must be a string such as 'dir:.'", at: location))
+        diagnostics.append(
+          .error(.docsBadRef, "'\(Self.refAnnotation)' must be a string such as 'dir:.'", at: location))
         continue
       }
       if text.hasPrefix("url:") {
         diagnostics.append(
           .warning(
-            .docsRemoteRef, "'\(text)' points at a remote repository, which a static build does not fetch; use 'dir:<path>'",
+            .docsRemoteRef,
+            "'\(text)' points at a remote repository, which a static build does not fetch; use 'dir:<path>'",
             at: location))
         continue
       }
@@ -80,7 +82,8 @@ public struct DocsLocator: Sendable {
       let sourceLocation = annotations?["backstage.io/source-location"]?.stringValue
       sources.append(
         DocsSource(
-          entity: entity.ref, entityTitle: entity.title, folder: folder, entityFile: entity.source.path, location: location,
+          entity: entity.ref, entityTitle: entity.title, folder: folder, entityFile: entity.source.path,
+          location: location,
           editURL: annotations?["backstage.io/edit-url"]?.stringValue,
           sourceLocationURL: sourceLocation.flatMap { $0.hasPrefix("url:") ? String($0.dropFirst(4)) : nil }))
     }

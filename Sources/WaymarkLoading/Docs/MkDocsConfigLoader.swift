@@ -98,7 +98,9 @@ public struct MkDocsConfigLoader: Sendable {
   }
 
   /// The entries of a `nav:` list (or a section's list).
-  private func entries(of node: YAMLNode, file: SourceFile, into diagnostics: inout [Diagnostic]) -> [MkDocsConfig.NavEntry] {
+  private func entries(of node: YAMLNode, file: SourceFile, into diagnostics: inout [Diagnostic]) -> [MkDocsConfig
+    .NavEntry]
+  {
     guard let items = node.sequence else {
       diagnostics.append(.error(.docsBadConfig, "'nav' must be a list", at: location(node.start, file)))
       return []

@@ -19,7 +19,9 @@ extension CDEventDecoder {
       ticket: StableHash.of(record.text(.subjectSource) ?? source, subjectId), subject: strings.intern(subjectId))
     ticket.ticketType = strings.intern(ifPresent: record.text(.ticketType))
     ticket.group = strings.intern(ifPresent: record.text(.ticketGroup))
-    ticket.labels = (record[.ticketLabels]?.arrayValue ?? []).compactMap { EventRecord.text($0).map { strings.intern($0) } }
+    ticket.labels = (record[.ticketLabels]?.arrayValue ?? []).compactMap {
+      EventRecord.text($0).map { strings.intern($0) }
+    }
     return .ticket(ticket)
   }
 }

@@ -14,7 +14,8 @@ package struct CDEventDecoder {
     var kinds: [String: DeliveryEvent.Kind] = [
       "change.merged": .change, "artifact.packaged": .artifactPackaged,
       "service.deployed": .deployment, "service.upgraded": .deployment, "service.rolledback": .rollback,
-      "incident.detected": .incidentStarted, "incident.reported": .incidentStarted, "incident.resolved": .incidentResolved,
+      "incident.detected": .incidentStarted, "incident.reported": .incidentStarted,
+      "incident.resolved": .incidentResolved,
       "pipelinerun.finished": .pipelineFinished,
     ]
     let ignored = [
@@ -48,7 +49,8 @@ package struct CDEventDecoder {
     guard let time = Timestamp(iso8601: stamp) else {
       return .invalid("context.timestamp '\(stamp)' is not an RFC 3339 timestamp")
     }
-    guard let kind = strings.kind(of: type, resolve: { Self.subjectPredicate(of: $0).flatMap { Self.kinds[$0] } }) else {
+    guard let kind = strings.kind(of: type, resolve: { Self.subjectPredicate(of: $0).flatMap { Self.kinds[$0] } })
+    else {
       if type.utf8.starts(with: Self.ticketPrefix.utf8) {
         return decodeTicket(record, type: type, id: id, source: source, time: time, strings: &strings)
       }
@@ -111,7 +113,9 @@ package struct CDEventDecoder {
     guard bytes.starts(with: "pkg:".utf8) else { return text }
     var start = bytes.index(bytes.startIndex, offsetBy: 4)
     var end = bytes.endIndex
-    if let cut = bytes[start...].firstIndex(where: { $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+    if let cut = bytes[start...].firstIndex(where: {
+      $0 == UInt8(ascii: "@") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#")
+    }) {
       end = cut
     }
     if let slash = bytes[start..<end].lastIndex(of: UInt8(ascii: "/")) { start = bytes.index(after: slash) }

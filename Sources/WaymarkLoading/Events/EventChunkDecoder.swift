@@ -78,7 +78,8 @@ package struct EventChunkDecoder: Sendable {
           Problem(line: line, column: 1, message: Self.overlongMessage(last - first), code: .eventsMalformed))
       } else if first < last {
         decodeRecord(
-          UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings, into: &result)
+          UnsafeBufferPointer(rebasing: bytes[start..<last]), line: line, slots: &slots, strings: &strings,
+          into: &result)
       }
       start = end + 1
     }
@@ -99,7 +100,8 @@ package struct EventChunkDecoder: Sendable {
       result.malformed += 1
       result.problems.append(
         Problem(
-          line: line + error.line - 1, column: (error.line == 1 ? columnOffset : 0) + error.column, message: error.message,
+          line: line + error.line - 1, column: (error.line == 1 ? columnOffset : 0) + error.column,
+          message: error.message,
           code: .eventsMalformed))
       return
     }

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Folds one file's decoded chunks, in file order, into the load result as they arrive.
 ///
 /// Merging as soon as the next chunk in order is ready (rather than after the whole file) means a

@@ -60,7 +60,8 @@ public struct EventLoader: Sendable {
       // Reserve room once per file (a generous bound: event lines are hundreds of bytes) so the
       // event array is not reallocated, old and new copies side by side, as it grows. Pages
       // reserved but never written are not resident.
-      let size = (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int ?? 0
+      let size =
+        (try? FileManager.default.attributesOfItem(atPath: root.appendingPathComponent(path).path))?[.size] as? Int ?? 0
       result.events.reserveCapacity(result.events.count + size / 128)
       var merger = EventFileMerger(path: path, strict: strict, diagnosticsPerFile: diagnosticsPerFile)
       switch await read(path, isJSON: ext == "json", merger: &merger, into: &result, seen: &seen, strings: &strings) {
@@ -79,7 +80,8 @@ public struct EventLoader: Sendable {
   /// Reads and decodes one file, merging its chunks in order as they finish; the error when it
   /// cannot be opened or read, or is a whole-file document over `maximumDocumentBytes`.
   private func read(
-    _ path: String, isJSON: Bool, merger: inout EventFileMerger, into result: inout EventLoadResult, seen: inout Set<UInt64>,
+    _ path: String, isJSON: Bool, merger: inout EventFileMerger, into result: inout EventLoadResult,
+    seen: inout Set<UInt64>,
     strings: inout StringInterner
   ) async -> Result<EventLoadResult.File, Diagnostic> {
     let url = root.appendingPathComponent(path)
@@ -159,7 +161,9 @@ public struct EventLoader: Sendable {
   }
 
   /// Decodes a whole-file document: an array of records, or one record (else JSON Lines).
-  package static func decodeDocument(_ bytes: [UInt8], decoder: EventChunkDecoder, isArray: Bool) -> EventChunkDecoder.Result {
+  package static func decodeDocument(_ bytes: [UInt8], decoder: EventChunkDecoder, isArray: Bool)
+    -> EventChunkDecoder.Result
+  {
     bytes.withUnsafeBufferPointer { buffer in
       var result = EventChunkDecoder.Result()
       var slots: [JSONValue?] = []
@@ -178,7 +182,8 @@ public struct EventLoader: Sendable {
         } catch {
           result.records += 1
           result.malformed += 1
-          result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: .eventsMalformed))
+          result.problems.append(
+            .init(line: error.line, column: error.column, message: error.message, code: .eventsMalformed))
         }
         result.locatingBytes = counter.bytesWalked
         result.secrets = SecretScanner().scan(buffer)
@@ -193,7 +198,8 @@ public struct EventLoader: Sendable {
         guard Self.opensAlone(buffer) else { return decoder.decodeLines(buffer) }
         result.records = 1
         result.malformed = 1
-        result.problems.append(.init(line: error.line, column: error.column, message: error.message, code: .eventsMalformed))
+        result.problems.append(
+          .init(line: error.line, column: error.column, message: error.message, code: .eventsMalformed))
         result.secrets = SecretScanner().scan(buffer)
         return result
       }

@@ -35,7 +35,9 @@ package struct GitHubDeliveryDecoder {
     let repo = strings.intern(repository)
     func event(_ kind: DeliveryEvent.Kind, at stamp: String?, id: String) -> Result<DeliveryEvent, Failure> {
       guard let stamp else { return .failure(Failure(reason: "missing the time of the \(name) event")) }
-      guard let time = Timestamp(iso8601: stamp) else { return .failure(Failure(reason: "'\(stamp)' is not an ISO 8601 timestamp")) }
+      guard let time = Timestamp(iso8601: stamp) else {
+        return .failure(Failure(reason: "'\(stamp)' is not an ISO 8601 timestamp"))
+      }
       var event = DeliveryEvent(kind: kind, type: type, time: time, identity: StableHash.of("github:" + repository, id))
       event.repository = repo
       return .success(event)
@@ -51,7 +53,8 @@ package struct GitHubDeliveryDecoder {
     case "push":
       let branch = record.text(.defaultBranch)
       let ref = record.text(.ref) ?? ""
-      let onDefault = branch.map { ref == "refs/heads/" + $0 } ?? (ref == "refs/heads/main" || ref == "refs/heads/master")
+      let onDefault =
+        branch.map { ref == "refs/heads/" + $0 } ?? (ref == "refs/heads/main" || ref == "refs/heads/master")
       guard onDefault, let commits = record[.commits]?.arrayValue, !commits.isEmpty else { return ignored }
       var events: [DeliveryEvent] = []
       for commit in commits {
@@ -73,7 +76,8 @@ package struct GitHubDeliveryDecoder {
         event(.deployment, at: record.text(.statusCreatedAt), id: "deployment_status:" + statusId).map { deployment in
           var deployment = deployment
           deployment.change = StableHash.of(sha)
-          deployment.environment = strings.intern(ifPresent: record.text(.statusEnvironment) ?? record.text(.deploymentEnvironment))
+          deployment.environment = strings.intern(
+            ifPresent: record.text(.statusEnvironment) ?? record.text(.deploymentEnvironment))
           deployment.productionFlag = record[.deploymentProduction]?.boolValue
           return deployment
         })
@@ -94,7 +98,8 @@ package struct GitHubDeliveryDecoder {
           return run
         })
     case "pull_request":
-      guard record.text(.action) == "closed", let merged = record.text(.pullMergedAt), let sha = record.text(.pullMergeSha),
+      guard record.text(.action) == "closed", let merged = record.text(.pullMergedAt),
+        let sha = record.text(.pullMergeSha),
         let number = record.text(.pullNumber)
       else { return ignored }
       return single(

@@ -23,9 +23,11 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   /// Whether `path` matches the whole pattern.
   public func matches(_ path: String) -> Bool {
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
-    return Self.matches(segmentScalars, parts, isStar: { $0 == Self.anyFolders }) { pattern, part in
-      Self.matches(pattern, part, isStar: { $0 == "*" }) { wildcard, scalar in wildcard == "?" || wildcard == scalar }
-    }
+    return Self.matches(
+      segmentScalars, parts, isStar: { $0 == Self.anyFolders },
+      matchesOne: { pattern, part in
+        Self.matches(pattern, part, isStar: { $0 == "*" }) { wildcard, scalar in wildcard == "?" || wildcard == scalar }
+      })
   }
 
   private static let anyFolders: [Unicode.Scalar] = ["*", "*"]

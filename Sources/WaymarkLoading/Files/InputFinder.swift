@@ -75,18 +75,25 @@ public struct InputFinder: Sendable {
         if type == S_IFDIR { continue }
         guard case .success(let real) = RootPath.realPath(child), RootPath.isInside(real, root: root.path) else {
           found.skipped.append(
-            .init(path: path, code: .inputOutsideRoot, reason: "a symbolic link leads outside the site root; it is not read"))
+            .init(
+              path: path, code: .inputOutsideRoot, reason: "a symbolic link leads outside the site root; it is not read"
+            ))
           continue
         }
         if type == S_IFREG {
           found.files.append(path)
         } else {
           found.skipped.append(
-            .init(path: path, code: .inputUnreadable, reason: "expected a regular file, found a link to \(SourceFile.fileTypeName(target.st_mode)); it is not read"))
+            .init(
+              path: path, code: .inputUnreadable,
+              reason:
+                "expected a regular file, found a link to \(SourceFile.fileTypeName(target.st_mode)); it is not read"))
         }
       default:
         found.skipped.append(
-          .init(path: path, code: .inputUnreadable, reason: "expected a regular file, found \(SourceFile.fileTypeName(info.st_mode)); it is not read"))
+          .init(
+            path: path, code: .inputUnreadable,
+            reason: "expected a regular file, found \(SourceFile.fileTypeName(info.st_mode)); it is not read"))
       }
     }
   }

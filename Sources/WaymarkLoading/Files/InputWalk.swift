@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// What one walk of the site root found: the regular files, and the entries that are not taken
 /// as files (links out of the root or to nothing, FIFOs, sockets, devices).
 public struct InputWalk: Sendable {

@@ -75,7 +75,8 @@ package struct JSONPositionIndex: Sendable {
           // of a large results file) are not decoded, which saves a string per member.
           pendingKey =
             path.count < maximumDepth
-            ? String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<max(index + 1, end - 1)]), as: UTF8.self) : ""
+            ? String(
+              decoding: UnsafeBufferPointer(rebasing: bytes[(index + 1)..<max(index + 1, end - 1)]), as: UTF8.self) : ""
           expectKey = false
         } else {
           record(index)

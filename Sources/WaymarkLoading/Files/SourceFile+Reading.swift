@@ -20,7 +20,9 @@ extension SourceFile {
   /// a link leads) is `input.hidden-path`, a folder, FIFO, socket or device is `input.unreadable`
   /// (a FIFO is opened without blocking and never read), and a file over `maximumByteCount` is
   /// `input.too-large`.
-  public static func read(_ path: String, under root: URL, maximumByteCount: Int = maximumByteCount) -> Result<SourceFile, Diagnostic> {
+  public static func read(_ path: String, under root: URL, maximumByteCount: Int = maximumByteCount) -> Result<
+    SourceFile, Diagnostic
+  > {
     let location = SourceLocation(path: path)
     let rootPath = root.standardizedFileURL.path
     let absolute = rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path
@@ -33,7 +35,8 @@ extension SourceFile {
       if code == ENOENT || code == ENOTDIR {
         return .failure(.error(.inputMissing, "file does not exist", at: location))
       }
-      return .failure(.error(.inputUnreadable, "file cannot be read (\(String(cString: strerror(code))))", at: location))
+      return .failure(
+        .error(.inputUnreadable, "file cannot be read (\(String(cString: strerror(code))))", at: location))
     case .success(let real):
       guard RootPath.isInside(real, root: rootPath) else {
         return .failure(
@@ -60,7 +63,8 @@ extension SourceFile {
       let isLink = lstat(absolute, &link) == 0 && link.st_mode & S_IFMT == S_IFLNK
       return .failure(
         .error(
-          .inputUnreadable, "expected a regular file, found \(isLink ? "a link to " : "")\(fileTypeName(info.st_mode)); it is not read",
+          .inputUnreadable,
+          "expected a regular file, found \(isLink ? "a link to " : "")\(fileTypeName(info.st_mode)); it is not read",
           at: location))
     }
     let size = Int(info.st_size)

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// Shares one copy of each repeated string (subject ids, event types, environments), and
 /// remembers what each event type string means.
 ///

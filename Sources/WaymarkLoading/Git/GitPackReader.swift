@@ -45,10 +45,12 @@ struct GitPackReader {
     header.removeFirst(index)
     var first: [UInt8]? = header
     guard
-      let data = GitInflater.inflate(limit: size, nextChunk: {
-        defer { first = nil }
-        return first ?? (try? handle.read(upToCount: 64 << 10)).map(Array.init)
-      }), data.count == size
+      let data = GitInflater.inflate(
+        limit: size,
+        nextChunk: {
+          defer { first = nil }
+          return first ?? (try? handle.read(upToCount: 64 << 10)).map(Array.init)
+        }), data.count == size
     else { return nil }
     guard type == 6 || type == 7 else { return GitObjectStore.Object(type: Self.typeNames[type]!, content: data) }
     guard let base, let content = GitDelta.apply(data, to: base.content, limit: store.limit) else { return nil }

@@ -32,17 +32,22 @@ package struct CheckovParser {
     }
   }
 
-  private func parse(report: JSONValue, at reportPath: ValuePath, positions: JSONPositionIndex, into file: inout ParsedGuardrailFile) {
+  private func parse(
+    report: JSONValue, at reportPath: ValuePath, positions: JSONPositionIndex, into file: inout ParsedGuardrailFile
+  ) {
     // A run that found nothing to scan prints only the summary object.
     guard let results = report["results"] else { return }
     let checkType = report["check_type"]?.stringValue ?? ""
-    let groups: [(String, GuardrailOutcome)] = [("passed_checks", .pass), ("failed_checks", .fail), ("skipped_checks", .skip)]
+    let groups: [(String, GuardrailOutcome)] = [
+      ("passed_checks", .pass), ("failed_checks", .fail), ("skipped_checks", .skip),
+    ]
     for (key, outcome) in groups {
       for (index, check) in (results[key]?.arrayValue ?? []).enumerated() {
         let checkPath = reportPath.appending("results").appending(key).appending(index: index)
         let input = SourceLocation(path: path, position: positions.position(of: checkPath))
         guard let checkId = check["check_id"]?.stringValue else {
-          file.diagnostics.append(.warning(.policyCheckovShape, "checkov check has no 'check_id'; it is skipped", at: input))
+          file.diagnostics.append(
+            .warning(.policyCheckovShape, "checkov check has no 'check_id'; it is skipped", at: input))
           continue
         }
         let name = check["check_name"]?.stringValue
@@ -56,7 +61,8 @@ package struct CheckovParser {
             tool: "checkov", ruleId: checkId, ruleName: name, result: outcome,
             severity: check["severity"]?.stringValue.flatMap(GuardrailSeverity.init(word:)) ?? .fallback(for: outcome),
             message: message, file: rawPath.map { GuardrailPath.normalized(String($0.drop { $0 == "/" })) },
-            line: check["file_line_range"]?.arrayValue?.first?.intValue.map(Int.init), helpURL: check["guideline"]?.stringValue,
+            line: check["file_line_range"]?.arrayValue?.first?.intValue.map(Int.init),
+            helpURL: check["guideline"]?.stringValue,
             suppressed: outcome == .skip, input: input,
             kubernetes: Self.kubernetesObject(checkType: checkType, resource: check["resource"]?.stringValue)))
       }

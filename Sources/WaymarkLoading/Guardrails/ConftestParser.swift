@@ -14,7 +14,9 @@ package struct ConftestParser {
   /// Whether `value` looks like conftest JSON (an empty array is an empty conftest run).
   package static func recognises(_ value: JSONValue) -> Bool {
     guard let elements = value.arrayValue else { return false }
-    return elements.allSatisfy { $0["filename"] != nil && ($0["successes"] != nil || $0["failures"] != nil || $0["warnings"] != nil) }
+    return elements.allSatisfy {
+      $0["filename"] != nil && ($0["successes"] != nil || $0["failures"] != nil || $0["warnings"] != nil)
+    }
   }
 
   package func parse(_ value: JSONValue, positions: JSONPositionIndex, into file: inout ParsedGuardrailFile) {
@@ -32,7 +34,8 @@ package struct ConftestParser {
             count: Int(successes)))
       }
       let groups: [(String, String, GuardrailOutcome)] = [
-        ("failures", "deny", .fail), ("warnings", "warn", .warn), ("exceptions", "allow", .skip), ("skipped", "skip", .skip),
+        ("failures", "deny", .fail), ("warnings", "warn", .warn), ("exceptions", "allow", .skip),
+        ("skipped", "skip", .skip),
       ]
       for (key, kind, outcome) in groups {
         for (resultIndex, result) in (check[key]?.arrayValue ?? []).enumerated() {
@@ -42,10 +45,13 @@ package struct ConftestParser {
             GuardrailFinding(
               tool: "conftest", ruleId: metadata?["id"]?.stringValue ?? "\(namespace)/\(kind)",
               ruleName: metadata?["query"]?.stringValue, result: outcome,
-              severity: metadata?["severity"]?.stringValue.flatMap(GuardrailSeverity.init(word:)) ?? .fallback(for: outcome),
-              message: result["msg"]?.stringValue ?? "", file: location?["file"]?.stringValue.map(GuardrailPath.normalized) ?? filename,
+              severity: metadata?["severity"]?.stringValue.flatMap(GuardrailSeverity.init(word:))
+                ?? .fallback(for: outcome),
+              message: result["msg"]?.stringValue ?? "",
+              file: location?["file"]?.stringValue.map(GuardrailPath.normalized) ?? filename,
               line: Self.number(location?["line"]), suppressed: key == "exceptions",
-              input: SourceLocation(path: path, position: positions.position(of: checkPath.appending(key).appending(index: resultIndex))),
+              input: SourceLocation(
+                path: path, position: positions.position(of: checkPath.appending(key).appending(index: resultIndex))),
               entityRef: metadata?[SARIFParser.entityProperty]?.stringValue ?? metadata?["entity"]?.stringValue))
         }
       }

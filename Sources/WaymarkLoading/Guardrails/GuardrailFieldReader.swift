@@ -28,12 +28,14 @@ package struct GuardrailFieldReader {
   }
 
   private func missing(_ key: String, into diagnostics: inout [Diagnostic]) {
-    diagnostics.append(.error(.policyMissingField, "\(path.appending(key)) must have a value", at: location(node.start)))
+    diagnostics.append(
+      .error(.policyMissingField, "\(path.appending(key)) must have a value", at: location(node.start)))
   }
 
   private func wrongType(_ key: String, _ expected: String, _ found: YAMLNode, into diagnostics: inout [Diagnostic]) {
     let kind = found.scalar != nil ? "a scalar" : found.sequence != nil ? "a list" : "a mapping"
-    diagnostics.append(.error(.policyWrongType, "\(path.appending(key)) must be \(expected), found \(kind)", at: location(found.start)))
+    diagnostics.append(
+      .error(.policyWrongType, "\(path.appending(key)) must be \(expected), found \(kind)", at: location(found.start)))
   }
 
   package func string(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> String? {
@@ -50,7 +52,9 @@ package struct GuardrailFieldReader {
 
   package func number(_ key: String, into diagnostics: inout [Diagnostic]) -> Double? {
     guard let value = member(key) else { return nil }
-    guard let scalar = value.scalar, scalar.style == .plain, let number = YAMLCoreSchema.resolvePlain(scalar.text).doubleValue else {
+    guard let scalar = value.scalar, scalar.style == .plain,
+      let number = YAMLCoreSchema.resolvePlain(scalar.text).doubleValue
+    else {
       wrongType(key, "a number", value, into: &diagnostics)
       return nil
     }
@@ -59,7 +63,9 @@ package struct GuardrailFieldReader {
 
   package func bool(_ key: String, into diagnostics: inout [Diagnostic]) -> Bool? {
     guard let value = member(key) else { return nil }
-    guard let scalar = value.scalar, scalar.style == .plain, let flag = YAMLCoreSchema.resolvePlain(scalar.text).boolValue else {
+    guard let scalar = value.scalar, scalar.style == .plain,
+      let flag = YAMLCoreSchema.resolvePlain(scalar.text).boolValue
+    else {
       wrongType(key, "true or false", value, into: &diagnostics)
       return nil
     }
@@ -101,25 +107,32 @@ package struct GuardrailFieldReader {
         wrongType("\(key)[\(index)]", "a mapping", element, into: &diagnostics)
         return nil
       }
-      return GuardrailFieldReader(node: element, path: path.appending(key).appending(index: index), file: file, lines: lines)
+      return GuardrailFieldReader(
+        node: element, path: path.appending(key).appending(index: index), file: file, lines: lines)
     }
   }
 
   /// A CEL expression field, located where its text starts so compile errors point into the YAML.
-  package func expression(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic]) -> PolicyExpression? {
-    guard let text = string(key, required: required, into: &diagnostics), let value = member(key), let scalar = value.scalar
+  package func expression(_ key: String, required: Bool = false, into diagnostics: inout [Diagnostic])
+    -> PolicyExpression?
+  {
+    guard let text = string(key, required: required, into: &diagnostics), let value = member(key),
+      let scalar = value.scalar
     else { return nil }
     switch scalar.style {
     case .plain:
       return PolicyExpression(source: text, location: location(value.start), isSingleLine: !text.contains("\n"))
     case .singleQuoted, .doubleQuoted:
       let start = SourcePosition(line: value.start.line, column: value.start.column + 1)
-      return PolicyExpression(source: text, location: location(start), isSingleLine: !text.contains("\n") && value.start.line == value.end.line)
+      return PolicyExpression(
+        source: text, location: location(start),
+        isSingleLine: !text.contains("\n") && value.start.line == value.end.line)
     case .literal, .folded:
       let line = value.start.line + 1
       let indentation = line - 1 < lines.count ? lines[line - 1].prefix { $0 == " " }.count : 0
       return PolicyExpression(
-        source: text, location: location(SourcePosition(line: line, column: indentation + 1)), isSingleLine: scalar.style == .folded)
+        source: text, location: location(SourcePosition(line: line, column: indentation + 1)),
+        isSingleLine: scalar.style == .folded)
     }
   }
 
@@ -127,7 +140,9 @@ package struct GuardrailFieldReader {
     for pair in node.mapping ?? [] {
       guard let key = pair.key.scalar?.text, !allowed.contains(key) else { continue }
       var message = "unknown key '\(path.appending(key))'"
-      if let suggestion = NameSuggester.closest(to: key, among: allowed.sorted()) { message += "; did you mean '\(suggestion)'?" }
+      if let suggestion = NameSuggester.closest(to: key, among: allowed.sorted()) {
+        message += "; did you mean '\(suggestion)'?"
+      }
       diagnostics.append(.error(.policyUnknownKey, message, at: location(pair.key.start)))
     }
   }

@@ -83,7 +83,8 @@ public struct GuardrailResultLoader: Sendable {
     guard let first = firstContentByte(file.bytes) else {
       var parsed = ParsedGuardrailFile(path: path, format: "unknown")
       parsed.diagnostics.append(
-        .error(.policyUnknownFormat, "policy results file is empty", at: SourceLocation(path: path, line: 1, column: 1)))
+        .error(.policyUnknownFormat, "policy results file is empty", at: SourceLocation(path: path, line: 1, column: 1))
+      )
       return parsed
     }
     switch first {
@@ -127,19 +128,24 @@ public struct GuardrailResultLoader: Sendable {
           at: SourceLocation(path: path, line: error.line, column: error.column)))
       return parsed
     }
-    if value["runs"] != nil || (value["version"] != nil && value["$schema"]?.stringValue?.lowercased().contains("sarif") == true) {
+    if value["runs"] != nil
+      || (value["version"] != nil && value["$schema"]?.stringValue?.lowercased().contains("sarif") == true)
+    {
       var parsed = ParsedGuardrailFile(path: path, format: "sarif")
-      SARIFParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
+      SARIFParser(path: path).parse(
+        value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
       return parsed
     }
     if CheckovParser.recognises(value) {
       var parsed = ParsedGuardrailFile(path: path, format: "checkov")
-      CheckovParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
+      CheckovParser(path: path).parse(
+        value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 4), into: &parsed)
       return parsed
     }
     if ConftestParser.recognises(value) {
       var parsed = ParsedGuardrailFile(path: path, format: "conftest")
-      ConftestParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 3), into: &parsed)
+      ConftestParser(path: path).parse(
+        value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 3), into: &parsed)
       return parsed
     }
     if TrivyJSONParser.recognises(value) {
@@ -150,7 +156,8 @@ public struct GuardrailResultLoader: Sendable {
     }
     if OPAEvalParser.recognises(value) {
       var parsed = ParsedGuardrailFile(path: path, format: "opa")
-      OPAEvalParser(path: path).parse(value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 7), into: &parsed)
+      OPAEvalParser(path: path).parse(
+        value, positions: JSONPositionIndex(bytes: file.bytes, maximumDepth: 7), into: &parsed)
       return parsed
     }
     var parsed = ParsedGuardrailFile(path: path, format: "unknown")
@@ -171,7 +178,9 @@ public struct GuardrailResultLoader: Sendable {
       return parsed
     }
     var unknown = ParsedGuardrailFile(path: path, format: "unknown")
-    let notes = stream.problems.prefix(1).map { DiagnosticNote("as YAML: \($0.message)", at: SourceLocation(path: path, position: $0.position)) }
+    let notes = stream.problems.prefix(1).map {
+      DiagnosticNote("as YAML: \($0.message)", at: SourceLocation(path: path, position: $0.position))
+    }
     unknown.diagnostics.append(
       .error(
         .policyUnknownFormat,

@@ -39,8 +39,9 @@ package struct OPAEvalParser {
         let rule = Self.ruleReference(in: query) ?? query
         for (name, binding) in bindings.sorted(by: { $0.key < $1.key }) {
           let bindingPath = resultPath.appending("bindings").appending(name)
-          read(element: binding, rule: rule, outcome: Self.outcome(forRule: rule) ?? .fail, defaults: Defaults(),
-               at: bindingPath, positions: positions, into: &file)
+          read(
+            element: binding, rule: rule, outcome: Self.outcome(forRule: rule) ?? .fail, defaults: Defaults(),
+            at: bindingPath, positions: positions, into: &file)
         }
         continue
       }
@@ -52,8 +53,9 @@ package struct OPAEvalParser {
         if let reference = Self.ruleReference(in: text), text.hasPrefix(reference + "["),
           let outcome = Self.outcome(forRule: reference)
         {
-          read(element: expressionValue, rule: reference, outcome: outcome, defaults: Defaults(), at: valuePath,
-               positions: positions, into: &file)
+          read(
+            element: expressionValue, rule: reference, outcome: outcome, defaults: Defaults(), at: valuePath,
+            positions: positions, into: &file)
           continue
         }
         read(value: expressionValue, rule: text, at: valuePath, positions: positions, into: &file)
@@ -67,7 +69,10 @@ package struct OPAEvalParser {
   }
 
   /// A rule's set, or a package document whose deny/warn/status members are read.
-  private func read(value: JSONValue, rule: String, at valuePath: ValuePath, positions: JSONPositionIndex, into file: inout ParsedGuardrailFile) {
+  private func read(
+    value: JSONValue, rule: String, at valuePath: ValuePath, positions: JSONPositionIndex,
+    into file: inout ParsedGuardrailFile
+  ) {
     if let outcome = Self.outcome(forRule: rule) {
       if let elements = value.arrayValue {
         for (index, element) in elements.enumerated() {
@@ -98,22 +103,27 @@ package struct OPAEvalParser {
       guard let outcome = Self.outcome(forRule: name) else { continue }
       if let messages = Self.partialSetMessages(member) {
         for message in messages {
-          read(element: .string(message), rule: rule + "." + name, outcome: outcome, defaults: defaults,
-               at: valuePath.appending(name).appending(message), positions: positions, into: &file)
+          read(
+            element: .string(message), rule: rule + "." + name, outcome: outcome, defaults: defaults,
+            at: valuePath.appending(name).appending(message), positions: positions, into: &file)
         }
         continue
       }
       guard let elements = member.arrayValue else { continue }
       for (index, element) in elements.enumerated() {
-        read(element: element, rule: rule + "." + name, outcome: outcome, defaults: defaults,
-             at: valuePath.appending(name).appending(index: index), positions: positions, into: &file)
+        read(
+          element: element, rule: rule + "." + name, outcome: outcome, defaults: defaults,
+          at: valuePath.appending(name).appending(index: index), positions: positions, into: &file)
       }
     }
-    for (ref, status) in (members["status"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key }) where status["passed"]?.boolValue == true {
+    for (ref, status) in (members["status"]?.objectValue ?? [:]).sorted(by: { $0.key < $1.key })
+    where status["passed"]?.boolValue == true {
       file.findings.append(
         GuardrailFinding(
-          tool: "opa", ruleId: rule, ruleName: "status", result: .pass, severity: .info, message: "\(ref) passes \(rule)",
-          input: SourceLocation(path: path, position: positions.position(of: valuePath.appending("status").appending(ref))),
+          tool: "opa", ruleId: rule, ruleName: "status", result: .pass, severity: .info,
+          message: "\(ref) passes \(rule)",
+          input: SourceLocation(
+            path: path, position: positions.position(of: valuePath.appending("status").appending(ref))),
           entityRef: ref))
     }
   }
@@ -128,17 +138,20 @@ package struct OPAEvalParser {
     var object: JSONValue?
     switch element {
     case .string(let text): message = text
-    case .object: 
+    case .object:
       object = element
       message = element["msg"]?.stringValue ?? element["message"]?.stringValue ?? rule
     default:
-      file.diagnostics.append(.warning(.policyOPAConvention, "element of '\(rule)' is neither a string nor an object; it is ignored", at: input))
+      file.diagnostics.append(
+        .warning(
+          .policyOPAConvention, "element of '\(rule)' is neither a string nor an object; it is ignored", at: input))
       return
     }
     let kubernetes = defaults.kubernetesId.map { [KubernetesObject(kind: "", namespace: "", name: $0)] } ?? []
     file.findings.append(
       GuardrailFinding(
-        tool: "opa", ruleId: object?["id"]?.stringValue ?? rule, ruleName: object?["id"] == nil ? nil : rule, result: outcome,
+        tool: "opa", ruleId: object?["id"]?.stringValue ?? rule, ruleName: object?["id"] == nil ? nil : rule,
+        result: outcome,
         severity: object?["severity"]?.stringValue.flatMap(GuardrailSeverity.init(word:)) ?? .fallback(for: outcome),
         message: message, file: object?["file"]?.stringValue.map(GuardrailPath.normalized),
         line: object?["line"]?.intValue.map(Int.init), input: input,

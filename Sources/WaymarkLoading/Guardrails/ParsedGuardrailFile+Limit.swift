@@ -1,4 +1,5 @@
 import WaymarkModel
+
 extension ParsedGuardrailFile {
   /// The most findings one policy-results file may give: 100,000. Every finding is kept, mapped
   /// and listed on the guardrails pages, so a file over the limit (a generated or runaway log

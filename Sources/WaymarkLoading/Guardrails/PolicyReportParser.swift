@@ -34,7 +34,9 @@ package struct PolicyReportParser {
       return bytes
     }
     var end = marker
-    if marker + 1 < lines.count, lines[marker + 1].allSatisfy({ $0 == "-" }), !lines[marker + 1].isEmpty { end = marker + 1 }
+    if marker + 1 < lines.count, lines[marker + 1].allSatisfy({ $0 == "-" }), !lines[marker + 1].isEmpty {
+      end = marker + 1
+    }
     let commented = lines.enumerated().map { index, line in index <= end ? "# " + line : String(line) }
     return Array(commented.joined(separator: "\n").utf8)
   }
@@ -49,9 +51,13 @@ package struct PolicyReportParser {
   package static func contains(_ bytes: [UInt8], _ needle: [UInt8]) -> Bool {
     bytes.withUnsafeBufferPointer { haystack in
       needle.withUnsafeBufferPointer { needle in
-        guard let base = haystack.baseAddress, let first = needle.first, let pattern = needle.baseAddress else { return false }
+        guard let base = haystack.baseAddress, let first = needle.first, let pattern = needle.baseAddress else {
+          return false
+        }
         var start = 0
-        while haystack.count - start >= needle.count, let hit = memchr(base + start, Int32(first), haystack.count - start) {
+        while haystack.count - start >= needle.count,
+          let hit = memchr(base + start, Int32(first), haystack.count - start)
+        {
           let offset = UnsafeRawPointer(hit) - UnsafeRawPointer(base)
           guard haystack.count - offset >= needle.count else { return false }
           if memcmp(hit, pattern, needle.count) == 0 { return true }
@@ -88,7 +94,9 @@ package struct PolicyReportParser {
     guard !reports.isEmpty else { return false }
     for location in others {
       file.diagnostics.append(
-        .warning(.policyNotAReport, "document is not a PolicyReport, ClusterPolicyReport or Report; it is ignored", at: location))
+        .warning(
+          .policyNotAReport, "document is not a PolicyReport, ClusterPolicyReport or Report; it is ignored",
+          at: location))
     }
     for (report, reportPath, sourceMap) in reports {
       parse(report: report, at: reportPath, sourceMap: sourceMap, into: &file)
@@ -96,12 +104,16 @@ package struct PolicyReportParser {
     return true
   }
 
-  private func parse(report: JSONValue, at reportPath: ValuePath, sourceMap: YAMLSourceMap, into file: inout ParsedGuardrailFile) {
+  private func parse(
+    report: JSONValue, at reportPath: ValuePath, sourceMap: YAMLSourceMap, into file: inout ParsedGuardrailFile
+  ) {
     let labels = report["metadata"]?["labels"]
     let annotations = report["metadata"]?["annotations"]
-    let engine = report["source"]?.stringValue ?? labels?["policy.kubernetes.io/engine"]?.stringValue
+    let engine =
+      report["source"]?.stringValue ?? labels?["policy.kubernetes.io/engine"]?.stringValue
       ?? labels?["wgpolicyk8s.io/engine"]?.stringValue ?? labels?["app.kubernetes.io/managed-by"]?.stringValue
-    let reportEntity = annotations?[SARIFParser.entityProperty]?.stringValue ?? labels?[SARIFParser.entityProperty]?.stringValue
+    let reportEntity =
+      annotations?[SARIFParser.entityProperty]?.stringValue ?? labels?[SARIFParser.entityProperty]?.stringValue
     let namespace = report["metadata"]?["namespace"]?.stringValue
     let scope =
       report["scope"].flatMap { Self.object($0, defaultNamespace: namespace) }
@@ -116,7 +128,9 @@ package struct PolicyReportParser {
       let word = result["result"]?.stringValue ?? result["status"]?.stringValue ?? ""
       guard let outcome = GuardrailOutcome(rawValue: word.lowercased()) else {
         file.diagnostics.append(
-          .warning(.policyReportShape, "report result '\(word)' is not pass, fail, warn, error or skip; it is skipped", at: input))
+          .warning(
+            .policyReportShape, "report result '\(word)' is not pass, fail, warn, error or skip; it is skipped",
+            at: input))
         continue
       }
       let rule = result["rule"]?.stringValue
@@ -124,7 +138,9 @@ package struct PolicyReportParser {
       file.noteTool(tool)
       let severityWord = result["severity"]?.stringValue ?? result["properties"]?["severity"]?.stringValue
       var objects = (result["resources"]?.arrayValue ?? []).compactMap { Self.object($0, defaultNamespace: nil) }
-      if objects.isEmpty, let selected = result["resourceSelector"].flatMap({ Self.object(selector: $0, namespace: namespace) }) {
+      if objects.isEmpty,
+        let selected = result["resourceSelector"].flatMap({ Self.object(selector: $0, namespace: namespace) })
+      {
         objects = [selected]
       }
       if objects.isEmpty, let scope { objects = [scope] }
@@ -155,7 +171,8 @@ package struct PolicyReportParser {
   package static func object(_ reference: JSONValue, defaultNamespace: String?) -> KubernetesObject? {
     guard let name = reference["name"]?.stringValue else { return nil }
     return KubernetesObject(
-      kind: reference["kind"]?.stringValue ?? "", namespace: reference["namespace"]?.stringValue ?? defaultNamespace ?? "",
+      kind: reference["kind"]?.stringValue ?? "",
+      namespace: reference["namespace"]?.stringValue ?? defaultNamespace ?? "",
       name: name)
   }
 }

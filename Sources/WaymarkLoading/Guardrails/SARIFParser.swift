@@ -183,7 +183,8 @@ package struct SARIFParser {
     return GuardrailFinding(
       tool: run.toolName, ruleId: ruleId,
       ruleName: rule?.displayName,
-      result: outcome, severity: severity(result, rule: rule, level: level), message: message(result, rule: rule, ruleId: ruleId),
+      result: outcome, severity: severity(result, rule: rule, level: level),
+      message: message(result, rule: rule, ruleId: ruleId),
       file: run.uris.resolve(uri: result.uri, uriBaseId: result.uriBaseId, index: result.artifactIndex),
       line: result.startLine.map(Int.init), helpURL: rule?.helpURL,
       suppressed: suppressed, input: input,
@@ -200,7 +201,9 @@ package struct SARIFParser {
   ///
   /// The indexed rule supplies metadata; the result's own `ruleId` is what is shown (the
   /// reference's recommendation for logs such as sarif-tutorials' DefaultRuleConfiguration).
-  private func lookUpRule(_ result: borrowing SARIFResultFields, in components: [SARIFToolComponent]) -> (SARIFRule?, String, String?) {
+  private func lookUpRule(_ result: borrowing SARIFResultFields, in components: [SARIFToolComponent]) -> (
+    SARIFRule?, String, String?
+  ) {
     let reference = result.rule
     // An index into `components`, not a copy of one: this runs for every result.
     var chosen = 0
@@ -214,7 +217,9 @@ package struct SARIFParser {
       chosen = named
     }
     let id = result.ruleId ?? reference?["id"]?.stringValue
-    if let index = result.ruleIndex ?? reference?["index"]?.intValue, index >= 0, Int(index) < components[chosen].rules.count {
+    if let index = result.ruleIndex ?? reference?["index"]?.intValue, index >= 0,
+      Int(index) < components[chosen].rules.count
+    {
       let rule = components[chosen].rules[Int(index)]
       let ruleId = rule.id
       guard let id else { return (rule, ruleId ?? Self.noRuleId, nil) }
@@ -324,7 +329,9 @@ package struct SARIFParser {
       return arguments.isEmpty ? text : Self.fill(text, arguments)
     }
     if let id = result.messageId, let template = rule?.value["messageStrings"]?[id] {
-      if let text = template["text"]?.stringValue ?? template["markdown"]?.stringValue { return Self.fill(text, arguments) }
+      if let text = template["text"]?.stringValue ?? template["markdown"]?.stringValue {
+        return Self.fill(text, arguments)
+      }
     }
     return rule?.fallbackMessage ?? ruleId
   }

@@ -130,10 +130,13 @@ package struct SARIFRunReader {
         return
       }
       let input = SourceLocation(path: parser.path, position: counter.position(of: offset))
-      if !basesKnown, fields.uriBaseId != nil || !(fields.uri.map { GuardrailPath.isPlain($0, allowingEscapes: false) } ?? false) {
+      if !basesKnown,
+        fields.uriBaseId != nil || !(fields.uri.map { GuardrailPath.isPlain($0, allowingEscapes: false) } ?? false)
+      {
         pending.append(
           PendingFile(
-            finding: file.findings.count, uri: fields.uri, uriBaseId: fields.uriBaseId, artifactIndex: fields.artifactIndex,
+            finding: file.findings.count, uri: fields.uri, uriBaseId: fields.uriBaseId,
+            artifactIndex: fields.artifactIndex,
             isAbsolute: fields.uri.map(SARIFURIResolver.isAbsolute) ?? false))
       }
       file.findings.append(parser.finding(fields, input: input, run: context, diagnostics: &file.diagnostics))
@@ -141,7 +144,9 @@ package struct SARIFRunReader {
   }
 
   /// Converts held results, or applies what came after converted ones; notes the tool.
-  private mutating func finish(counter: inout LineColumnCounter, into file: inout ParsedGuardrailFile) throws(JSONReadError) -> Int {
+  private mutating func finish(counter: inout LineColumnCounter, into file: inout ParsedGuardrailFile)
+    throws(JSONReadError) -> Int
+  {
     guard let context = parser.context(for: run) else { throw SARIFLogReader.declined }
     if !converted {
       let inputs = run.resultOffsets.map { SourceLocation(path: parser.path, position: counter.position(of: $0)) }

@@ -124,7 +124,9 @@ package struct SARIFURIResolver {
     guard let uri else { return nil }
     let chain = base.flatMap { chainPrefixes[$0] } ?? ("", true)
     // The common case in one pass over the URI: relative, no escapes, nothing to fold.
-    if chain.isPlain, GuardrailPath.isPlain(uri, allowingEscapes: false) { return chain.prefix.isEmpty ? uri : chain.prefix + uri }
+    if chain.isPlain, GuardrailPath.isPlain(uri, allowingEscapes: false) {
+      return chain.prefix.isEmpty ? uri : chain.prefix + uri
+    }
     if Self.isAbsolute(uri) {
       if let workspace = absoluteBases.first(where: { uri.hasPrefix($0) }) {
         return GuardrailPath.normalized(PercentDecoding.decoded(String(uri.dropFirst(workspace.count))))

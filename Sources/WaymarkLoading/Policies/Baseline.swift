@@ -19,7 +19,11 @@ public struct Baseline: Sendable {
     guard let data = FileManager.default.contents(atPath: api.appendingPathComponent("scorecards.json").path) else {
       return (
         nil,
-        [.error(.baselineMissing, "the baseline folder has no api/scorecards.json", at: SourceLocation(path: api.appendingPathComponent("scorecards.json").path))]
+        [
+          .error(
+            .baselineMissing, "the baseline folder has no api/scorecards.json",
+            at: SourceLocation(path: api.appendingPathComponent("scorecards.json").path))
+        ]
       )
     }
     let value: JSONValue
@@ -27,7 +31,14 @@ public struct Baseline: Sendable {
       value = try JSONReader().parse([UInt8](data))
     } catch {
       let file = api.appendingPathComponent("scorecards.json").path
-      return (nil, [.error(.baselineInvalid, "the baseline is not valid JSON: \(error.message)", at: SourceLocation(path: file, line: error.line, column: error.column))])
+      return (
+        nil,
+        [
+          .error(
+            .baselineInvalid, "the baseline is not valid JSON: \(error.message)",
+            at: SourceLocation(path: file, line: error.line, column: error.column))
+        ]
+      )
     }
     var baseline = Baseline(asOf: nil, levels: [:], checks: [:], history: [])
     for scorecard in value["scorecards"]?.arrayValue ?? [] {

@@ -46,7 +46,8 @@ public struct PolicyLoader: Sendable {
       diagnostics += YAMLConverter().convert(document.root).problems.map { Diagnostic(yaml: $0, path: file.path) }
       let reader = GuardrailFieldReader(node: document.root, path: ValuePath(), file: file.path, lines: lines)
       guard document.root.mapping != nil else {
-        diagnostics.append(.error(.policyNotAMapping, "a policy document must be a mapping", at: reader.location(document.root.start)))
+        diagnostics.append(
+          .error(.policyNotAMapping, "a policy document must be a mapping", at: reader.location(document.root.start)))
         continue
       }
       reader.rejectUnknownKeys(allowing: PolicyShapes.document.keys, into: &diagnostics)
@@ -64,14 +65,17 @@ public struct PolicyLoader: Sendable {
       else { continue }
       let spec = reader.mapping("spec", into: &diagnostics)
       guard let spec else {
-        diagnostics.append(.error(.policyMissingField, "spec must have a value", at: reader.location(document.root.start)))
+        diagnostics.append(
+          .error(.policyMissingField, "spec must have a value", at: reader.location(document.root.start)))
         continue
       }
       let source = reader.location(document.root.start)
       switch kind {
       case "Scorecard":
         metadata.rejectUnknownKeys(allowing: PolicyShapes.scorecardMetadata.keys, into: &diagnostics)
-        if let scorecard = ScorecardReader(spec: spec, metadata: metadata, name: name, source: source).read(into: &diagnostics) {
+        if let scorecard = ScorecardReader(spec: spec, metadata: metadata, name: name, source: source).read(
+          into: &diagnostics)
+        {
           set.scorecards.append(scorecard)
         }
       case "Waiver":

@@ -71,7 +71,9 @@ package enum PolicyShapes {
 
   package static let scorecardWaivers = PolicyShape(["approvers": .strings])
   package static let minimumLevel = PolicyShape(["level": .string, "where": .expression], required: ["level"])
-  package static let gate = PolicyShape(["noLevelDrop": .bool, "minimumLevel": .mappings(minimumLevel), "failOnError": .bool])
+  package static let gate = PolicyShape([
+    "noLevelDrop": .bool, "minimumLevel": .mappings(minimumLevel), "failOnError": .bool,
+  ])
   package static let link = PolicyShape(["url": .string, "title": .string], required: ["url"])
   package static let check = PolicyShape(
     [

@@ -20,7 +20,8 @@ package struct ScorecardReader {
         if let ref = EntityRef(parsing: text, defaultKind: "Group") {
           approvers.append(ref)
         } else {
-          diagnostics.append(.error(.policyBadRef, "'\(text)' is not a valid entity reference", at: spec.location(position)))
+          diagnostics.append(
+            .error(.policyBadRef, "'\(text)' is not a valid entity reference", at: spec.location(position)))
         }
       }
     }
@@ -33,7 +34,9 @@ package struct ScorecardReader {
         floor.rejectUnknownKeys(allowing: PolicyShapes.minimumLevel.keys, into: &diagnostics)
         guard let level = floor.string("level", required: true, into: &diagnostics) else { continue }
         gate.minimumLevels.append(
-          .init(level: level, filter: floor.expression("where", into: &diagnostics), location: floor.location(floor.node.start)))
+          .init(
+            level: level, filter: floor.expression("where", into: &diagnostics),
+            location: floor.location(floor.node.start)))
       }
     }
     var checks: [ScorecardCheck] = []
@@ -44,7 +47,10 @@ package struct ScorecardReader {
       else { continue }
       let weight = check.number("weight", into: &diagnostics) ?? 1
       if weight < 0 {
-        diagnostics.append(.error(.policyBadWeight, "\(check.path.appending("weight")) must not be negative", at: check.location(check.node.start)))
+        diagnostics.append(
+          .error(
+            .policyBadWeight, "\(check.path.appending("weight")) must not be negative",
+            at: check.location(check.node.start)))
       }
       let links = check.mappings("links", into: &diagnostics).compactMap { link -> PolicyLink? in
         link.rejectUnknownKeys(allowing: PolicyShapes.link.keys, into: &diagnostics)
@@ -53,19 +59,24 @@ package struct ScorecardReader {
       }
       checks.append(
         ScorecardCheck(
-          id: id, title: check.string("title", into: &diagnostics) ?? id, description: check.string("description", into: &diagnostics),
+          id: id, title: check.string("title", into: &diagnostics) ?? id,
+          description: check.string("description", into: &diagnostics),
           level: check.string("level", into: &diagnostics), weight: max(0, weight), expression: expression,
-          applicable: check.expression("applicable", into: &diagnostics), remediation: check.string("remediation", into: &diagnostics),
+          applicable: check.expression("applicable", into: &diagnostics),
+          remediation: check.string("remediation", into: &diagnostics),
           links: links))
     }
     return Scorecard(
       name: name, title: metadata.string("title", into: &diagnostics) ?? name,
       description: metadata.string("description", into: &diagnostics), owner: owner,
-      appliesTo: spec.expression("appliesTo", into: &diagnostics), levels: levels, checks: checks, waiverApprovers: approvers,
+      appliesTo: spec.expression("appliesTo", into: &diagnostics), levels: levels, checks: checks,
+      waiverApprovers: approvers,
       gate: gate, source: source)
   }
 
-  package static func readWaiver(spec: GuardrailFieldReader, name: String, source: SourceLocation, into diagnostics: inout [Diagnostic]) -> Waiver? {
+  package static func readWaiver(
+    spec: GuardrailFieldReader, name: String, source: SourceLocation, into diagnostics: inout [Diagnostic]
+  ) -> Waiver? {
     spec.rejectUnknownKeys(allowing: PolicyShapes.waiverSpec.keys, into: &diagnostics)
     let scorecard = spec.string("scorecard", required: true, into: &diagnostics)
     let check = spec.string("check", required: true, into: &diagnostics)
@@ -81,12 +92,15 @@ package struct ScorecardReader {
         if let ref = EntityRef(parsing: text, defaultKind: "Component") {
           entities.append(ref)
         } else {
-          diagnostics.append(.error(.policyBadRef, "'\(text)' is not a valid entity reference", at: spec.location(position)))
+          diagnostics.append(
+            .error(.policyBadRef, "'\(text)' is not a valid entity reference", at: spec.location(position)))
         }
       }
       if spec.node["entities"] == nil {
         diagnostics.append(
-          .error(.policyMissingField, "\(spec.path.appending("entities")) must have a value", at: spec.location(spec.node.start)))
+          .error(
+            .policyMissingField, "\(spec.path.appending("entities")) must have a value",
+            at: spec.location(spec.node.start)))
       }
     }
     guard let scorecard, let check, let reason, let expiresText, let approver else { return nil }
@@ -99,7 +113,9 @@ package struct ScorecardReader {
     }
     guard let approvedBy = EntityRef(parsing: approver, defaultKind: "User") else {
       diagnostics.append(
-        .error(.policyBadRef, "approvedBy '\(approver)' is not a valid entity reference", at: spec.location(spec.node["approvedBy"]?.start ?? spec.node.start)))
+        .error(
+          .policyBadRef, "approvedBy '\(approver)' is not a valid entity reference",
+          at: spec.location(spec.node["approvedBy"]?.start ?? spec.node.start)))
       return nil
     }
     // A waiver "expires 2026-12-01" still applies on that day: it ends at the following midnight.
@@ -110,7 +126,9 @@ package struct ScorecardReader {
       approvedBy: approvedBy, source: source)
   }
 
-  package static func readTest(spec: GuardrailFieldReader, name: String, source: SourceLocation, into diagnostics: inout [Diagnostic]) -> ScorecardTest? {
+  package static func readTest(
+    spec: GuardrailFieldReader, name: String, source: SourceLocation, into diagnostics: inout [Diagnostic]
+  ) -> ScorecardTest? {
     spec.rejectUnknownKeys(allowing: PolicyShapes.testSpec.keys, into: &diagnostics)
     guard let scorecard = spec.string("scorecard", required: true, into: &diagnostics) else { return nil }
     var entities: [JSONValue] = []
@@ -118,7 +136,10 @@ package struct ScorecardReader {
       if let elements = node.sequence {
         entities = elements.map { YAMLConverter().convert($0).value }
       } else {
-        diagnostics.append(.error(.policyWrongType, "\(spec.path.appending("entities")) must be a list of entities", at: spec.location(node.start)))
+        diagnostics.append(
+          .error(
+            .policyWrongType, "\(spec.path.appending("entities")) must be a list of entities",
+            at: spec.location(node.start)))
       }
     }
     var facts: [String: JSONValue] = [:]
@@ -135,7 +156,8 @@ package struct ScorecardReader {
       if let resultText, result == nil {
         diagnostics.append(
           .error(
-            .policyBadResult, "result '\(resultText)' must be one of \(CheckOutcome.allCases.map(\.rawValue).joined(separator: ", "))",
+            .policyBadResult,
+            "result '\(resultText)' must be one of \(CheckOutcome.allCases.map(\.rawValue).joined(separator: ", "))",
             at: expect.location(expect.node["result"]?.start ?? expect.node.start)))
         continue
       }
@@ -147,8 +169,10 @@ package struct ScorecardReader {
             at: expect.location(expect.node.start)))
         continue
       }
-      expectations.append(.init(entity: entity, check: check, result: result, level: level, location: expect.location(expect.node.start)))
+      expectations.append(
+        .init(entity: entity, check: check, result: result, level: level, location: expect.location(expect.node.start)))
     }
-    return ScorecardTest(name: name, scorecard: scorecard, entities: entities, facts: facts, expectations: expectations, source: source)
+    return ScorecardTest(
+      name: name, scorecard: scorecard, entities: entities, facts: facts, expectations: expectations, source: source)
   }
 }

@@ -87,7 +87,8 @@ public struct SecretScanner: Sendable {
         matches.append(
           Match(
             rule: rule, offset: index, length: length, line: line, column: column,
-            shown: String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<(index + shownLength)]), as: UTF8.self),
+            shown: String(
+              decoding: UnsafeBufferPointer(rebasing: buffer[index..<(index + shownLength)]), as: UTF8.self),
             text: String(decoding: UnsafeBufferPointer(rebasing: buffer[index..<(index + length)]), as: UTF8.self)))
         index += max(1, length)
       }
@@ -150,11 +151,17 @@ public struct SecretScanner: Sendable {
       if isBase64(byte) {
         body += 1
         cursor += 1
-      } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+      } else if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: "\"")
+        || byte == UInt8(ascii: "'")
+      {
         cursor += 1
-      } else if byte == UInt8(ascii: "\\"), cursor + 1 < buffer.count, [UInt8(ascii: "n"), UInt8(ascii: "r")].contains(buffer[cursor + 1]) {
+      } else if byte == UInt8(ascii: "\\"), cursor + 1 < buffer.count,
+        [UInt8(ascii: "n"), UInt8(ascii: "r")].contains(buffer[cursor + 1])
+      {
         cursor += 2
-      } else if ["Proc-Type:", "DEK-Info:", "Version:", "Comment:"].contains(where: { starts(with: $0, buffer, at: cursor) }) {
+      } else if ["Proc-Type:", "DEK-Info:", "Version:", "Comment:"].contains(where: {
+        starts(with: $0, buffer, at: cursor)
+      }) {
         while cursor < buffer.count, buffer[cursor] != 0x0A, !starts(with: "\\n", buffer, at: cursor) { cursor += 1 }
       } else {
         break
@@ -166,10 +173,12 @@ public struct SecretScanner: Sendable {
 
   package static func aws(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> (SecretRule, Int, Int)? {
     guard index + 4 <= buffer.count, buffer[index + 3] == UInt8(ascii: "A"),
-      ["AKIA", "ASIA", "ABIA", "ACCA"].contains(where: { starts(with: $0, buffer, at: index) }), isBoundary(before: index, buffer)
+      ["AKIA", "ASIA", "ABIA", "ACCA"].contains(where: { starts(with: $0, buffer, at: index) }),
+      isBoundary(before: index, buffer)
     else { return nil }
     let end = index + 20
-    guard end <= buffer.count, (index + 4..<end).allSatisfy({ isBase32(buffer[$0]) }), isBoundary(at: end, buffer) else { return nil }
+    guard end <= buffer.count, (index + 4..<end).allSatisfy({ isBase32(buffer[$0]) }), isBoundary(at: end, buffer)
+    else { return nil }
     if starts(with: "EXAMPLE", buffer, at: end - 7) { return nil }
     return (.awsAccessKeyID, 20, 4)
   }
@@ -187,16 +196,20 @@ public struct SecretScanner: Sendable {
     guard index + 4 <= buffer.count, isBoundary(before: index, buffer) else { return nil }
     if buffer[index + 1] == UInt8(ascii: "i"), starts(with: "github_pat_", buffer, at: index) {
       let end = index + 11 + 82
-      guard end <= buffer.count, (index + 11..<end).allSatisfy({ isAlphanumeric(buffer[$0]) || buffer[$0] == UInt8(ascii: "_") }),
+      guard end <= buffer.count,
+        (index + 11..<end).allSatisfy({ isAlphanumeric(buffer[$0]) || buffer[$0] == UInt8(ascii: "_") }),
         end == buffer.count || !(isAlphanumeric(buffer[end]) || buffer[end] == UInt8(ascii: "_"))
       else { return nil }
       return (.githubToken, 93, 11)
     }
-    guard buffer[index + 1] == UInt8(ascii: "h"), "pousr".utf8.contains(buffer[index + 2]), buffer[index + 3] == UInt8(ascii: "_") else {
+    guard buffer[index + 1] == UInt8(ascii: "h"), "pousr".utf8.contains(buffer[index + 2]),
+      buffer[index + 3] == UInt8(ascii: "_")
+    else {
       return nil
     }
     let end = index + 4 + 36
-    guard end <= buffer.count, (index + 4..<end).allSatisfy({ isAlphanumeric(buffer[$0]) }), isBoundary(at: end, buffer) else {
+    guard end <= buffer.count, (index + 4..<end).allSatisfy({ isAlphanumeric(buffer[$0]) }), isBoundary(at: end, buffer)
+    else {
       return nil
     }
     return (.githubToken, 40, 4)
@@ -217,7 +230,8 @@ public struct SecretScanner: Sendable {
   }
 
   package static func jwt(_ buffer: UnsafeBufferPointer<UInt8>, at index: Int) -> (SecretRule, Int, Int)? {
-    guard starts(with: "eyJ", buffer, at: index), index == 0 || !(isBase64URL(buffer[index - 1]) || buffer[index - 1] == UInt8(ascii: "."))
+    guard starts(with: "eyJ", buffer, at: index),
+      index == 0 || !(isBase64URL(buffer[index - 1]) || buffer[index - 1] == UInt8(ascii: "."))
     else { return nil }
     func part(from start: Int) -> Int {
       var cursor = start
@@ -229,7 +243,9 @@ public struct SecretScanner: Sendable {
       starts(with: "eyJ", buffer, at: headerEnd + 1)
     else { return nil }
     let payloadEnd = part(from: headerEnd + 1)
-    guard payloadEnd - headerEnd - 1 >= 13, payloadEnd < buffer.count, buffer[payloadEnd] == UInt8(ascii: ".") else { return nil }
+    guard payloadEnd - headerEnd - 1 >= 13, payloadEnd < buffer.count, buffer[payloadEnd] == UInt8(ascii: ".") else {
+      return nil
+    }
     let signatureEnd = part(from: payloadEnd + 1)
     guard signatureEnd - payloadEnd - 1 >= 16 else { return nil }
     return (.jwt, signatureEnd - index, 3)
@@ -250,13 +266,17 @@ public struct SecretScanner: Sendable {
     (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A)
   }
 
-  package static func isBase32(_ byte: UInt8) -> Bool { (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x32 && byte <= 0x37) }
+  package static func isBase32(_ byte: UInt8) -> Bool {
+    (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x32 && byte <= 0x37)
+  }
 
   package static func isBase64(_ byte: UInt8) -> Bool {
     isAlphanumeric(byte) || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=")
   }
 
-  package static func isBase64URL(_ byte: UInt8) -> Bool { isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") }
+  package static func isBase64URL(_ byte: UInt8) -> Bool {
+    isAlphanumeric(byte) || byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_")
+  }
 
   package static func isLabel(_ byte: UInt8) -> Bool {
     (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x30 && byte <= 0x39) || byte == 0x20 || byte == UInt8(ascii: "_")

@@ -14,9 +14,10 @@ extension FolderPlacement {
     {
       names.append(resolved)
     }
-    let guarded = globFolders + docs + [
-      Guarded(path: config.policiesDirectory, description: "the policies folder '\(config.policiesDirectory)'")
-    ]
+    let guarded =
+      globFolders + docs + [
+        Guarded(path: config.policiesDirectory, description: "the policies folder '\(config.policiesDirectory)'")
+      ]
     for name in names {
       let shown = name == layouts ? "'\(layouts)'" : "'\(layouts)' (a link to '\(name)')"
       if let overlap = guarded.lazy.compactMap({ Self.overlap(of: name, with: $0) }).first {
@@ -41,7 +42,8 @@ extension FolderPlacement {
 
   /// The first of the walk's `files` under `folder` that an input glob matches, with the glob's key.
   private func firstInput(under folder: String, in files: [String]) -> (file: String, key: String)? {
-    let inputs = [("inputs.catalog", config.catalogGlobs), ("inputs.events", config.eventGlobs)]
+    let inputs =
+      [("inputs.catalog", config.catalogGlobs), ("inputs.events", config.eventGlobs)]
       + [("inputs.policyResults", config.policyResultGlobs)]
     let patterns = inputs.map { key, globs in (key, globs.map(GlobPattern.init)) }
     for file in files where file.hasPrefix(folder + "/") {

@@ -45,7 +45,8 @@ package struct FolderPlacement: Sendable {
   /// The folders each input glob reads: the fixed folders before the first wildcard (none for
   /// a glob starting with one, which reads the whole root and is refused nothing by this).
   package var globFolders: [Guarded] {
-    let inputs = [("inputs.catalog", config.catalogGlobs), ("inputs.events", config.eventGlobs)]
+    let inputs =
+      [("inputs.catalog", config.catalogGlobs), ("inputs.events", config.eventGlobs)]
       + [("inputs.policyResults", config.policyResultGlobs)]
     return inputs.flatMap { key, globs in
       globs.compactMap { glob -> Guarded? in

@@ -35,7 +35,10 @@ public struct RelationRule: Sendable, Hashable {
     RelationRule(["airesource"], "dependsOn", true, nil, "dependsOn", "dependencyOf"),
   ]
 
-  package init(_ kinds: Set<String>, _ field: String, _ isList: Bool, _ defaultKind: String?, _ outgoing: String, _ incoming: String) {
+  package init(
+    _ kinds: Set<String>, _ field: String, _ isList: Bool, _ defaultKind: String?, _ outgoing: String,
+    _ incoming: String
+  ) {
     self.kinds = kinds
     self.field = field
     self.isList = isList

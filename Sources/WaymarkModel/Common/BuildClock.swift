@@ -2,7 +2,11 @@
 public enum BuildClock {
   /// Where the build's `now` came from, recorded in `api/build.json`.
   public enum Source: String, Sendable, CaseIterable {
-    case option = "--as-of", config = "waymark.yaml", git, inputs, none
+    case option = "--as-of"
+    case config = "waymark.yaml"
+    case git
+    case inputs
+    case none
 
     /// The source's name in `api/build.json`'s `clock.source`: `flag`, `config`, `git`, `inputs`, `none`.
     public var name: String {

@@ -81,12 +81,15 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     // An offset can carry 0001-01-01 into year 0 or 9999-12-31 into year 10000, which ISO 8601's
     // four-digit years (and this type's own printing and parsing) cannot represent.
     let instant = seconds * 1000 + milliseconds
-    guard instant >= Self.earliest.millisecondsSinceEpoch, instant <= Self.latest.millisecondsSinceEpoch else { return nil }
+    guard instant >= Self.earliest.millisecondsSinceEpoch, instant <= Self.latest.millisecondsSinceEpoch else {
+      return nil
+    }
     millisecondsSinceEpoch = instant
   }
 
   /// 0001-01-01T00:00:00Z, the earliest instant parsed.
-  public static let earliest = Timestamp(millisecondsSinceEpoch: Int64(daysFromCivil(year: 1, month: 1, day: 1)) * 86_400_000)
+  public static let earliest = Timestamp(
+    millisecondsSinceEpoch: Int64(daysFromCivil(year: 1, month: 1, day: 1)) * 86_400_000)
   /// 9999-12-31T23:59:59.999Z, the latest instant parsed.
   public static let latest = Timestamp(
     millisecondsSinceEpoch: Int64(daysFromCivil(year: 10_000, month: 1, day: 1)) * 86_400_000 - 1)
@@ -99,7 +102,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
     var (days, secondOfDay) = totalSeconds.quotientAndRemainder(dividingBy: 86_400)
     if secondOfDay < 0 { (days, secondOfDay) = (days - 1, secondOfDay + 86_400) }
     let (year, month, day) = Self.civil(fromDays: Int(days))
-    guard (0...9999).contains(year) else { return Self.describe(year: year, month: month, day: day, secondOfDay, milliseconds) }
+    guard (0...9999).contains(year) else {
+      return Self.describe(year: year, month: month, day: day, secondOfDay, milliseconds)
+    }
     // Written digit by digit into one buffer: timestamps are printed for every event and every
     // week of every metric, and interpolating padded strings cost an allocation per field.
     return String(unsafeUninitializedCapacity: 24) { buffer in
@@ -138,7 +143,8 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
       return (value < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - text.count)) + text
     }
     var text = "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))T"
-    text += "\(pad(Int(secondOfDay / 3600), 2)):\(pad(Int(secondOfDay % 3600 / 60), 2)):\(pad(Int(secondOfDay % 60), 2))"
+    text +=
+      "\(pad(Int(secondOfDay / 3600), 2)):\(pad(Int(secondOfDay % 3600 / 60), 2)):\(pad(Int(secondOfDay % 60), 2))"
     if milliseconds != 0 { text += "." + pad(Int(milliseconds), 3) }
     return text + "Z"
   }

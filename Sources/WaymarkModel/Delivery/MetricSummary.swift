@@ -56,14 +56,16 @@ public struct MetricSummary: Sendable {
       ],
       "recoveryHours": [
         "median": Self.number(recoveryMedian), "failures": .int(Int64(recoveries.count)),
-        "open": .int(Int64(sample.openFailures)), "band": Self.text(recoveryMedian.map { bands.recoveryTime(hours: $0) }),
+        "open": .int(Int64(sample.openFailures)),
+        "band": Self.text(recoveryMedian.map { bands.recoveryTime(hours: $0) }),
       ],
       "reworkRate": [
         "value": Self.number(count > 0 ? Double(rework) / Double(count) : nil), "deployments": .int(Int64(rework)),
       ],
       "ci": [
         "runs": .int(Int64(sample.pipelineRuns)),
-        "successRate": Self.number(sample.pipelineRuns > 0 ? Double(sample.pipelineSuccesses) / Double(sample.pipelineRuns) : nil),
+        "successRate": Self.number(
+          sample.pipelineRuns > 0 ? Double(sample.pipelineSuccesses) / Double(sample.pipelineRuns) : nil),
         "medianMinutes": Self.number(Self.percentile(sample.pipelineMinutes.sorted(), 0.5)),
       ],
       "weekly": .array(weekly(sample)),

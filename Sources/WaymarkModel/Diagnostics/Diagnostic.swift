@@ -40,14 +40,18 @@ public struct Diagnostic: Sendable, Hashable, Comparable, Error {
   }
 
   /// An error.
-  public static func error(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = [])
+  public static func error(
+    _ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = []
+  )
     -> Diagnostic
   {
     Diagnostic(.error, code: code, message: message, location: location, notes: notes)
   }
 
   /// A warning.
-  public static func warning(_ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = [])
+  public static func warning(
+    _ code: DiagnosticCode, _ message: String, at location: SourceLocation?, notes: [DiagnosticNote] = []
+  )
     -> Diagnostic
   {
     Diagnostic(.warning, code: code, message: message, location: location, notes: notes)

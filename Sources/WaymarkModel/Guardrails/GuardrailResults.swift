@@ -74,7 +74,9 @@ public struct GuardrailResults: Sendable, Hashable {
   package static func sortByPrecedes(_ findings: inout [GuardrailFinding]) {
     // Through the buffer, so checking the order borrows each finding instead of copying it.
     let inOrder = findings.withUnsafeBufferPointer { buffer in
-      for index in buffer.indices.dropFirst() where GuardrailFinding.precedes(buffer[index], buffer[index - 1]) { return false }
+      for index in buffer.indices.dropFirst() where GuardrailFinding.precedes(buffer[index], buffer[index - 1]) {
+        return false
+      }
       return true
     }
     if !inOrder { findings.sort(by: GuardrailFinding.precedes) }
@@ -132,7 +134,9 @@ public struct GuardrailResults: Sendable, Hashable {
       if finding.isOpen { bySeverity[finding.severity.rawValue, default: 0] += Int64(finding.count) }
       guard !finding.ruleId.isEmpty else { continue }
       if let rule = rules[finding.ruleId] {
-        rules[finding.ruleId] = (max(rule.result, finding.result), max(rule.severity, finding.severity), rule.count + finding.count)
+        rules[finding.ruleId] = (
+          max(rule.result, finding.result), max(rule.severity, finding.severity), rule.count + finding.count
+        )
       } else {
         rules[finding.ruleId] = (finding.result, finding.severity, finding.count)
       }
@@ -142,7 +146,10 @@ public struct GuardrailResults: Sendable, Hashable {
       "bySeverity": .object(bySeverity.mapValues(JSONValue.int)),
       "rules": .object(
         rules.mapValues { rule in
-          ["result": .string(rule.result.rawValue), "severity": .string(rule.severity.rawValue), "count": .int(Int64(rule.count))]
+          [
+            "result": .string(rule.result.rawValue), "severity": .string(rule.severity.rawValue),
+            "count": .int(Int64(rule.count)),
+          ]
         }),
       "findings": .array(findings.filter { $0.result != .pass }.map(\.value)),
     ]
@@ -187,7 +194,8 @@ public struct GuardrailResults: Sendable, Hashable {
     for (pair, count) in reported {
       let best = bestInput[pair.check]
       if best < 0 || count > bestCount[pair.check]
-        || (count == bestCount[pair.check] && inputPaths[pair.input].utf8.lexicographicallyPrecedes(inputPaths[best].utf8))
+        || (count == bestCount[pair.check]
+          && inputPaths[pair.input].utf8.lexicographicallyPrecedes(inputPaths[best].utf8))
       {
         bestInput[pair.check] = pair.input
         bestCount[pair.check] = count

@@ -86,7 +86,8 @@ public struct RepositoryPattern: Sendable, Hashable, CustomStringConvertible {
     guard let repo,
       let identity = RepositoryIdentity(host: host.map(String.init), owner: org.map(String.init), name: String(repo))
     else { return nil }
-    let path = rest.contains("//") || rest.hasPrefix("/") || rest.hasSuffix("/")
+    let path =
+      rest.contains("//") || rest.hasPrefix("/") || rest.hasSuffix("/")
       ? rest.split(separator: "/").joined(separator: "/") : String(rest)
     return (identity, path)
   }

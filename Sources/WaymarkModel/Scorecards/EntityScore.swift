@@ -15,7 +15,9 @@ public struct EntityScore: Sendable, Hashable {
   public var inputs: JSONValue = .null
 
   /// Creates a value from each stored property.
-  package init(entity: EntityRef, level: String? = nil, score: Double? = nil, checks: [CheckResult], inputs: JSONValue = .null) {
+  package init(
+    entity: EntityRef, level: String? = nil, score: Double? = nil, checks: [CheckResult], inputs: JSONValue = .null
+  ) {
     self.entity = entity
     self.level = level
     self.score = score

@@ -25,7 +25,11 @@ public struct Scorecard: Sendable, Hashable {
   public func rank(of level: String) -> Int? { levels.firstIndex(of: level) }
 
   /// Creates a value from each stored property.
-  package init(name: String, title: String, description: String? = nil, owner: EntityRef? = nil, appliesTo: PolicyExpression? = nil, levels: [String], checks: [ScorecardCheck], waiverApprovers: [EntityRef], gate: ScorecardGate, source: SourceLocation) {
+  package init(
+    name: String, title: String, description: String? = nil, owner: EntityRef? = nil,
+    appliesTo: PolicyExpression? = nil, levels: [String], checks: [ScorecardCheck], waiverApprovers: [EntityRef],
+    gate: ScorecardGate, source: SourceLocation
+  ) {
     self.name = name
     self.title = title
     self.description = description

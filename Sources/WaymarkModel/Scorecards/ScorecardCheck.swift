@@ -20,7 +20,10 @@ public struct ScorecardCheck: Sendable, Hashable {
   public var links: [PolicyLink]
 
   /// Creates a value from each stored property.
-  package init(id: String, title: String, description: String? = nil, level: String? = nil, weight: Double, expression: PolicyExpression, applicable: PolicyExpression? = nil, remediation: String? = nil, links: [PolicyLink]) {
+  package init(
+    id: String, title: String, description: String? = nil, level: String? = nil, weight: Double,
+    expression: PolicyExpression, applicable: PolicyExpression? = nil, remediation: String? = nil, links: [PolicyLink]
+  ) {
     self.id = id
     self.title = title
     self.description = description

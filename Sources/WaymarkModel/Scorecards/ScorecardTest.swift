@@ -29,7 +29,9 @@ public struct ScorecardTest: Sendable, Hashable {
     public var location: SourceLocation
 
     /// Creates a value from each stored property.
-    package init(entity: String, check: String? = nil, result: CheckOutcome? = nil, level: String? = nil, location: SourceLocation) {
+    package init(
+      entity: String, check: String? = nil, result: CheckOutcome? = nil, level: String? = nil, location: SourceLocation
+    ) {
       self.entity = entity
       self.check = check
       self.result = result
@@ -39,7 +41,10 @@ public struct ScorecardTest: Sendable, Hashable {
   }
 
   /// Creates a value from each stored property.
-  package init(name: String, scorecard: String, entities: [JSONValue], facts: [String: JSONValue], expectations: [Expectation], source: SourceLocation) {
+  package init(
+    name: String, scorecard: String, entities: [JSONValue], facts: [String: JSONValue], expectations: [Expectation],
+    source: SourceLocation
+  ) {
     self.name = name
     self.scorecard = scorecard
     self.entities = entities

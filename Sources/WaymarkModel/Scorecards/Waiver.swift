@@ -24,7 +24,11 @@ public struct Waiver: Sendable, Hashable {
   public var source: SourceLocation
 
   /// Creates a value from each stored property.
-  package init(name: String, scorecard: String, check: String, entities: [EntityRef], filter: PolicyExpression? = nil, reason: String, ticket: String? = nil, expires: Timestamp, expiresDate: String, approvedBy: EntityRef, source: SourceLocation) {
+  package init(
+    name: String, scorecard: String, check: String, entities: [EntityRef], filter: PolicyExpression? = nil,
+    reason: String, ticket: String? = nil, expires: Timestamp, expiresDate: String, approvedBy: EntityRef,
+    source: SourceLocation
+  ) {
     self.name = name
     self.scorecard = scorecard
     self.check = check

@@ -39,17 +39,22 @@ public struct LineChartRenderer: Sendable {
     let title = SVGFormat.escape(label)
     func x(_ index: Int) -> Double { left + Double(index) / Double(count - 1) * plotWidth }
     func y(_ value: Double) -> Double { top + plotHeight - value / maximum * plotHeight }
-    var out = "<svg class=\"line-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGFormat.number(width))\" height=\"\(SVGFormat.number(height))\" viewBox=\"0 0 \(SVGFormat.number(width)) \(SVGFormat.number(height))\" role=\"img\" aria-label=\"\(title)\"><title>\(title)</title>"
+    var out =
+      "<svg class=\"line-chart\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGFormat.number(width))\" height=\"\(SVGFormat.number(height))\" viewBox=\"0 0 \(SVGFormat.number(width)) \(SVGFormat.number(height))\" role=\"img\" aria-label=\"\(title)\"><title>\(title)</title>"
     for tick in 0...4 {
       let value = maximum * Double(tick) / 4
-      out += "<line x1=\"\(SVGFormat.number(left))\" y1=\"\(SVGFormat.number(y(value)))\" x2=\"\(SVGFormat.number(width - right))\" y2=\"\(SVGFormat.number(y(value)))\" class=\"grid\"/>"
-      out += "<text x=\"\(SVGFormat.number(left - 6))\" y=\"\(SVGFormat.number(y(value) + 4))\" text-anchor=\"end\" font-size=\"11\">\(SVGFormat.number(value))\(SVGFormat.escape(unit))</text>"
+      out +=
+        "<line x1=\"\(SVGFormat.number(left))\" y1=\"\(SVGFormat.number(y(value)))\" x2=\"\(SVGFormat.number(width - right))\" y2=\"\(SVGFormat.number(y(value)))\" class=\"grid\"/>"
+      out +=
+        "<text x=\"\(SVGFormat.number(left - 6))\" y=\"\(SVGFormat.number(y(value) + 4))\" text-anchor=\"end\" font-size=\"11\">\(SVGFormat.number(value))\(SVGFormat.escape(unit))</text>"
     }
     let every = max(1, xLabels.count / 6)
     for (index, text) in xLabels.enumerated() where index % every == 0 {
-      out += "<text x=\"\(SVGFormat.number(x(index)))\" y=\"\(SVGFormat.number(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(SVGFormat.escape(text))</text>"
+      out +=
+        "<text x=\"\(SVGFormat.number(x(index)))\" y=\"\(SVGFormat.number(height - bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">\(SVGFormat.escape(text))</text>"
     }
-    out += "<line x1=\"\(SVGFormat.number(left))\" y1=\"\(SVGFormat.number(top + plotHeight))\" x2=\"\(SVGFormat.number(width - right))\" y2=\"\(SVGFormat.number(top + plotHeight))\" class=\"axis\"/>"
+    out +=
+      "<line x1=\"\(SVGFormat.number(left))\" y1=\"\(SVGFormat.number(top + plotHeight))\" x2=\"\(SVGFormat.number(width - right))\" y2=\"\(SVGFormat.number(top + plotHeight))\" class=\"axis\"/>"
     for (seriesIndex, line) in series.enumerated() {
       var points: [String] = []
       for (index, value) in line.values.enumerated() {
@@ -62,8 +67,10 @@ public struct LineChartRenderer: Sendable {
       }
       if !points.isEmpty { out += polyline(points, seriesIndex) }
       let legendX = left + Double(seriesIndex) * 140
-      out += "<rect x=\"\(SVGFormat.number(legendX))\" y=\"\(SVGFormat.number(height - 14))\" width=\"10\" height=\"10\" class=\"series-\(seriesIndex)\"/>"
-      out += "<text x=\"\(SVGFormat.number(legendX + 14))\" y=\"\(SVGFormat.number(height - 5))\" font-size=\"11\">\(SVGFormat.escape(line.name))</text>"
+      out +=
+        "<rect x=\"\(SVGFormat.number(legendX))\" y=\"\(SVGFormat.number(height - 14))\" width=\"10\" height=\"10\" class=\"series-\(seriesIndex)\"/>"
+      out +=
+        "<text x=\"\(SVGFormat.number(legendX + 14))\" y=\"\(SVGFormat.number(height - 5))\" font-size=\"11\">\(SVGFormat.escape(line.name))</text>"
     }
     return out + "</svg>"
   }

@@ -15,9 +15,11 @@ public struct SparklineRenderer: Sendable {
   public func svg(_ values: [Double?], label: String) -> String {
     let known = values.compactMap { $0 }
     let title = SVGFormat.escape(label)
-    var out = "<svg class=\"sparkline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGFormat.number(width))\" height=\"\(SVGFormat.number(height))\" viewBox=\"0 0 \(SVGFormat.number(width)) \(SVGFormat.number(height))\" role=\"img\" aria-label=\"\(title)\"><title>\(title)</title>"
+    var out =
+      "<svg class=\"sparkline\" xmlns=\"http://www.w3.org/2000/svg\" width=\"\(SVGFormat.number(width))\" height=\"\(SVGFormat.number(height))\" viewBox=\"0 0 \(SVGFormat.number(width)) \(SVGFormat.number(height))\" role=\"img\" aria-label=\"\(title)\"><title>\(title)</title>"
     guard values.count > 1, let low = known.min(), let high = known.max() else {
-      return out + "<line x1=\"0\" y1=\"\(SVGFormat.number(height / 2))\" x2=\"\(SVGFormat.number(width))\" y2=\"\(SVGFormat.number(height / 2))\" class=\"sparkline-empty\"/></svg>"
+      return out
+        + "<line x1=\"0\" y1=\"\(SVGFormat.number(height / 2))\" x2=\"\(SVGFormat.number(width))\" y2=\"\(SVGFormat.number(height / 2))\" class=\"sparkline-empty\"/></svg>"
     }
     let span = high - low
     let step = width / Double(values.count - 1)
@@ -31,7 +33,8 @@ public struct SparklineRenderer: Sendable {
       segments[segments.count - 1].append("\(SVGFormat.number(Double(index) * step)),\(SVGFormat.number(y))")
     }
     for segment in segments where !segment.isEmpty {
-      out += "<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/>"
+      out +=
+        "<polyline points=\"\(segment.joined(separator: " "))\" fill=\"none\" stroke=\"currentColor\" stroke-width=\"1.5\"/>"
     }
     return out + "</svg>"
   }

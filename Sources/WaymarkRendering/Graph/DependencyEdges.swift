@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// The catalog's "depends on" edges in both directions, indexed once.
 public struct DependencyEdges: Sendable {
   /// Entity → what it depends on.

@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// A small directed graph of entities placed in layers (columns), ready for layout.
 public struct EntityGraph: Sendable, Hashable {
   /// A node: an entity in a layer.
@@ -34,7 +35,9 @@ public struct EntityGraph: Sendable, Hashable {
   }
 
   /// The same, over edges indexed once for the whole catalog (pages call this per entity).
-  public static func neighbourhood(of centre: EntityRef, in catalog: Catalog, edges: DependencyEdges, hops: Int = 2) -> EntityGraph {
+  public static func neighbourhood(of centre: EntityRef, in catalog: Catalog, edges: DependencyEdges, hops: Int = 2)
+    -> EntityGraph
+  {
     let downstream = edges.downstream
     let upstream = edges.upstream
     var layers: [EntityRef: Int] = [centre: 0]
@@ -68,7 +71,9 @@ public struct EntityGraph: Sendable, Hashable {
   }
 
   /// The same, over edges indexed once for the whole catalog.
-  public static func map(of whole: EntityRef, in catalog: Catalog, edges dependencyEdges: DependencyEdges) -> EntityGraph {
+  public static func map(of whole: EntityRef, in catalog: Catalog, edges dependencyEdges: DependencyEdges)
+    -> EntityGraph
+  {
     var parts = Set<EntityRef>()
     var pending = catalog[whole]?.targets(of: "hasPart") ?? []
     while let part = pending.popLast() {
@@ -77,14 +82,19 @@ public struct EntityGraph: Sendable, Hashable {
     }
     let column = ["system": 0, "api": 1, "component": 2, "resource": 3]
     let nodes = parts.map { ref in
-      Node(ref: catalog[ref]?.ref ?? ref, label: catalog[ref]?.title ?? ref.name, layer: column[ref.kind.lowercased()] ?? 4, isCentre: false)
+      Node(
+        ref: catalog[ref]?.ref ?? ref, label: catalog[ref]?.title ?? ref.name,
+        layer: column[ref.kind.lowercased()] ?? 4, isCentre: false)
     }.sorted { ($0.layer, $0.ref) < ($1.layer, $1.ref) }
     var edges: [Edge] = []
     for from in parts {
-      for to in dependencyEdges.downstream[from] ?? [] where parts.contains(to) { edges.append(Edge(from: from, to: to)) }
+      for to in dependencyEdges.downstream[from] ?? [] where parts.contains(to) {
+        edges.append(Edge(from: from, to: to))
+      }
     }
     for node in nodes where node.ref.kind.lowercased() != "system" {
-      for system in catalog[node.ref]?.targets(of: "partOf") ?? [] where parts.contains(system) && system.kind.lowercased() == "system" {
+      for system in catalog[node.ref]?.targets(of: "partOf") ?? []
+      where parts.contains(system) && system.kind.lowercased() == "system" {
         edges.append(Edge(from: system, to: node.ref))
       }
     }

@@ -147,12 +147,18 @@ package struct LayoutKeyChecker {
       return found
     }
 
-    private mutating func report(_ tag: LayoutTagScanner.Tag, source: LayoutKeyChecker.Source,
-      scopes: [TemplateSchema]) {
+    private mutating func report(
+      _ tag: LayoutTagScanner.Tag, source: LayoutKeyChecker.Source,
+      scopes: [TemplateSchema]
+    ) {
       var keys: [String] = []
       let parts = tag.name.split(separator: ".").map(String.init)
-      if parts.count > 1, case .object(let parent)? = resolve(parts.dropLast().joined(separator: "."),
-        in: scopes).map(scope(of:)) {
+      if parts.count > 1,
+        case .object(let parent)? = resolve(
+          parts.dropLast().joined(separator: "."),
+          in: scopes
+        ).map(scope(of:))
+      {
         keys = parent.fields.map(\.key)
       } else {
         for case .object(let object) in scopes { keys += object.fields.map(\.key) }

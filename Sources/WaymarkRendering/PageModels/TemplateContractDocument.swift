@@ -10,8 +10,14 @@ package enum TemplateContractDocument {
     var lines: [String] = []
     let common = Set(PageCommon.keyMeanings.keys)
     let pages = PageType.allCases.map { type -> (PageType, TemplateObjectSchema) in
-      guard case .object(let object) = type.schema else { return (type, TemplateObjectSchema(typeName: "",
-        fields: [])) }
+      guard case .object(let object) = type.schema else {
+        return (
+          type,
+          TemplateObjectSchema(
+            typeName: "",
+            fields: [])
+        )
+      }
       return (type, object)
     }
     let shared = sharedTypes(pages.map { $0.1.fields.filter { !common.contains($0.key) } })
@@ -23,7 +29,7 @@ package enum TemplateContractDocument {
       var described = Set<String>()
       table(
         TemplateObjectSchema(typeName: "", fields: first.fields.filter { common.contains($0.key) }), path: "",
-          into: &lines,
+        into: &lines,
         described: &described, shared: [])
     }
     lines.append("Parts several page types share:")

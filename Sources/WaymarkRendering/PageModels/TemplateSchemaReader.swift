@@ -70,8 +70,11 @@ struct SchemaReading {
 
   private func placeholder<T: Decodable>(_ type: T.Type) -> (TemplateSchema, T)? {
     let values: [(Any, String)] = [
-      (TemplateJSON(.null), "open"), (TemplateScalar(.null), "value"), ("", "text"), (false, "flag"), (0,
-        "number"), (Int64(0), "number"), (0.0, "number"),
+      (TemplateJSON(.null), "open"), (TemplateScalar(.null), "value"), ("", "text"), (false, "flag"),
+      (
+        0,
+        "number"
+      ), (Int64(0), "number"), (0.0, "number"),
     ]
     for (value, kind) in values {
       guard let typed = value as? T, Swift.type(of: value) == T.self else { continue }

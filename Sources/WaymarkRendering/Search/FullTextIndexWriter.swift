@@ -152,7 +152,9 @@ public struct FullTextIndexWriter: Sendable {
       let cut = excerpt.prefix(excerptLimit)
       excerpt = String(cut[..<(cut.lastIndex(of: " ") ?? cut.endIndex)])
     }
-    return ["t": .string(entry.title), "u": .string(entry.url), "k": .string(entry.kind), "o": .string(entry.owner),
-      "x": .string(excerpt)]
+    return [
+      "t": .string(entry.title), "u": .string(entry.url), "k": .string(entry.kind), "o": .string(entry.owner),
+      "x": .string(excerpt),
+    ]
   }
 }

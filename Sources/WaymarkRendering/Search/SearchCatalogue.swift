@@ -1,4 +1,5 @@
 import WaymarkModel
+
 /// The documents the search index covers: every entity (with owner, tags and description) and
 /// every docs page (with its headings and tags).
 package struct SearchCatalogue {
@@ -9,7 +10,8 @@ package struct SearchCatalogue {
       let owner =
         entity.targets(of: "ownedBy").first.map { input.catalog[$0]?.title ?? $0.name }
         ?? entity.externalTargets(of: "ownedBy").first?.name ?? ""
-      let text = ([entity.ref.name, entity.type ?? "", entity.lifecycle ?? "", owner] + entity.tags).joined(separator: " ")
+      let text = ([entity.ref.name, entity.type ?? "", entity.lifecycle ?? "", owner] + entity.tags).joined(
+        separator: " ")
       return SearchDocument(
         title: entity.title, url: SitePaths.entityPage(entity.ref), kind: entity.ref.kind,
         summary: entity.description ?? "", text: text)
@@ -21,7 +23,8 @@ package struct SearchCatalogue {
         documents.append(
           SearchDocument(
             title: page.slug.isEmpty ? "\(entityTitle) documentation" : "\(page.title) · \(entityTitle)",
-            url: SitePaths.docsSite(site.entity) + page.slug, kind: "Docs", summary: page.description ?? "", text: text))
+            url: SitePaths.docsSite(site.entity) + page.slug, kind: "Docs", summary: page.description ?? "", text: text)
+        )
       }
     }
     return documents

@@ -72,7 +72,10 @@ public struct SearchIndexWriter: Sendable {
     var pageCount = 0
     for start in stride(from: 0, to: sorted.count, by: documentsPerFile) {
       let page = sorted[start..<min(sorted.count, start + documentsPerFile)].map { document -> JSONValue in
-        ["t": .string(document.title), "u": .string(document.url), "k": .string(document.kind), "s": .string(document.summary)]
+        [
+          "t": .string(document.title), "u": .string(document.url), "k": .string(document.kind),
+          "s": .string(document.summary),
+        ]
       }
       files.append(OutputFile(path: "search/d\(pageCount).json", text: writer.string(for: .array(page))))
       pageCount += 1

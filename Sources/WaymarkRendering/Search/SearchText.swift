@@ -83,7 +83,10 @@ public enum SearchText {
     var entity: String?
     for character in html {
       if inTag {
-        if character == ">" { inTag = false; out.append(" ") }
+        if character == ">" {
+          inTag = false
+          out.append(" ")
+        }
       } else if var pending = entity {
         if character == ";" {
           out += decodedEntity(pending)

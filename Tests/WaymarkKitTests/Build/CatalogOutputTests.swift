@@ -19,39 +19,39 @@ import WaymarkTestSupport
   @Test func everyValidationStepNamesFileLineColumnEntityAndField() async throws {
     let result = try await build([
       "content/catalog/org.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Group
-        metadata:
-          name: payments
-        spec: {type: team, children: []}
-        ---
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata:
-          name: payments-api
-          labels: {tier: 1, "bad key!": x}
-          annotations: {pagerduty.com/service-id: 12345}
-          tags: [Kotlin, c++, k8s:prod, a--b]
-          links: [{url: not-a-url, title: "", icon: "a b"}]
-        spec:
-          type: service
-          lifecycle: production
-          owner: paymnets
-        status: {}
-        ---
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata: {name: -bad-, namespace: Payments_Team}
-        spec: {type: 7, lifecycle: "", owner: payments, providesApis: [null]}
+      apiVersion: backstage.io/v1alpha1
+      kind: Group
+      metadata:
+        name: payments
+      spec: {type: team, children: []}
+      ---
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata:
+        name: payments-api
+        labels: {tier: 1, "bad key!": x}
+        annotations: {pagerduty.com/service-id: 12345}
+        tags: [Kotlin, c++, k8s:prod, a--b]
+        links: [{url: not-a-url, title: "", icon: "a b"}]
+      spec:
+        type: service
+        lifecycle: production
+        owner: paymnets
+      status: {}
+      ---
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata: {name: -bad-, namespace: Payments_Team}
+      spec: {type: 7, lifecycle: "", owner: payments, providesApis: [null]}
 
-        """,
+      """,
       "content/catalog/dup.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Group
-        metadata: {name: Payments}
-        spec: {type: team, children: []}
+      apiVersion: backstage.io/v1alpha1
+      kind: Group
+      metadata: {name: Payments}
+      spec: {type: team, children: []}
 
-        """,
+      """,
     ])
     assertGolden(DiagnosticFormat.text.format(result.diagnostics), named: "catalog-diagnostics.txt")
   }

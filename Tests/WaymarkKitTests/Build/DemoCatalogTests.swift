@@ -23,7 +23,8 @@ import WaymarkTestSupport
     // 42 components: 41 of Acme's and Waymark itself, whose TechDocs are this repository's manual.
     #expect(
       catalog.countsByKind == [
-        "api": 11, "component": 42, "domain": 5, "group": 17, "location": 3, "resource": 15, "system": 13, "template": 4,
+        "api": 11, "component": 42, "domain": 5, "group": 17, "location": 3, "resource": 15, "system": 13,
+        "template": 4,
         "user": 23,
       ])
     // Templates are reached only through the golden-paths Location; definitions through $text.

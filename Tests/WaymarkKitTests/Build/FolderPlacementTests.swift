@@ -23,7 +23,8 @@ import WaymarkTestSupport
       """
     return try SiteFixture.make([
       "waymark.yaml": config, "content/catalog/a.yaml": SiteFixture.minimalCatalog + handbook,
-      "handbook/docs/index.md": "# Handbook\n", "policies/README.md": "policies\n", ".git/HEAD": "ref: refs/heads/main\n",
+      "handbook/docs/index.md": "# Handbook\n", "policies/README.md": "policies\n",
+      ".git/HEAD": "ref: refs/heads/main\n",
     ])
   }
 
@@ -67,7 +68,9 @@ import WaymarkTestSupport
 
   @Test func aCommandLineOutputHoldingInputsIsAUsageError() async throws {
     let root = try Self.site(config: "site: {title: Portal}\n")
-    let failure = await #expect(throws: BuildFailure.self) { try await build(root, output: root.appendingPathComponent("content")) }
+    let failure = await #expect(throws: BuildFailure.self) {
+      try await build(root, output: root.appendingPathComponent("content"))
+    }
     #expect(failure?.isUsage == true)
     #expect(
       failure?.description
@@ -86,13 +89,16 @@ import WaymarkTestSupport
     #expect(failure?.isUsage == true)
     #expect(
       failure?.description
-        == "--output: the output folder '\(parent.standardizedFileURL.path)' contains the site root [output.overlaps-input]")
+        == "--output: the output folder '\(parent.standardizedFileURL.path)' contains the site root [output.overlaps-input]"
+    )
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
     // The same folder through a link beside it.
     let alias = parent.appendingPathComponent("alias")
     try FileManager.default.createSymbolicLink(atPath: alias.path, withDestinationPath: ".")
     let linked = await #expect(throws: BuildFailure.self) { try await build(root, output: alias) }
-    #expect(linked?.description == "--output: the output folder '\(alias.path)' contains the site root [output.overlaps-input]")
+    #expect(
+      linked?.description
+        == "--output: the output folder '\(alias.path)' contains the site root [output.overlaps-input]")
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == ["alias", "site"])
   }
 
@@ -104,36 +110,55 @@ import WaymarkTestSupport
     let result = try await build(root)
     #expect(
       DiagnosticFormat.text.format(result.diagnostics)
-        == "waymark.yaml:1:9: error: the output folder 'public/site' is reached through the symbolic link 'public'; the site is never written or copied through a link [output.symbolic-link]\n")
+        == "waymark.yaml:1:9: error: the output folder 'public/site' is reached through the symbolic link 'public'; the site is never written or copied through a link [output.symbolic-link]\n"
+    )
     #expect(!result.published)
     #expect(try FileManager.default.contentsOfDirectory(atPath: elsewhere.path) == [".netrc"])
   }
 
   static let layoutsCases: [(String, String)] = [
-    ("layouts: handbook/docs", "waymark.yaml:1:10: error: the layouts folder 'handbook/docs' is inside the docs folder 'handbook' of component:default/handbook"),
-    ("layouts: content/catalog/theme", "waymark.yaml:1:10: error: the layouts folder 'content/catalog/theme' is inside 'content/catalog', which inputs.catalog reads ('content/catalog/**/*.yaml')"),
+    (
+      "layouts: handbook/docs",
+      "waymark.yaml:1:10: error: the layouts folder 'handbook/docs' is inside the docs folder 'handbook' of component:default/handbook"
+    ),
+    (
+      "layouts: content/catalog/theme",
+      "waymark.yaml:1:10: error: the layouts folder 'content/catalog/theme' is inside 'content/catalog', which inputs.catalog reads ('content/catalog/**/*.yaml')"
+    ),
     ("layouts: policies", "waymark.yaml:1:10: error: the layouts folder 'policies' is the policies folder 'policies'"),
-    ("layouts: theme", "waymark.yaml:1:10: error: the layouts folder 'theme' holds 'theme/catalog-info.yaml', which inputs.catalog reads"),
+    (
+      "layouts: theme",
+      "waymark.yaml:1:10: error: the layouts folder 'theme' holds 'theme/catalog-info.yaml', which inputs.catalog reads"
+    ),
   ]
 
   @Test(arguments: layoutsCases)
   func aLayoutsFolderOtherInputsReadIsAnError(_ config: String, _ expected: String) async throws {
     let root = try Self.site(config: config + "\n")
-    try Data("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: theme}\nspec: {type: team, children: []}\n".utf8)
-      .write(to: try Self.folder(root, "theme").appendingPathComponent("catalog-info.yaml"))
+    try Data(
+      "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: theme}\nspec: {type: team, children: []}\n".utf8
+    )
+    .write(to: try Self.folder(root, "theme").appendingPathComponent("catalog-info.yaml"))
     let result = try await build(root, output: try TestPaths.temporaryDirectory("layouts-output"))
     #expect(
-      DiagnosticFormat.text.format(result.diagnostics).split(separator: "\n").filter { $0.contains("[layout.overlaps-input]") }
-        == ["\(expected); layouts are trusted (their script runs on every page), so no other input may be read from them [layout.overlaps-input]"])
+      DiagnosticFormat.text.format(result.diagnostics).split(separator: "\n").filter {
+        $0.contains("[layout.overlaps-input]")
+      }
+        == [
+          "\(expected); layouts are trusted (their script runs on every page), so no other input may be read from them [layout.overlaps-input]"
+        ])
     #expect(!result.published)
   }
 
   @Test func aLayoutsLinkToADocsFolderIsAnError() async throws {
     let root = try Self.site(config: "site: {title: Portal}\n")
-    try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("layouts").path, withDestinationPath: "handbook/docs")
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("layouts").path, withDestinationPath: "handbook/docs")
     let result = try await build(root, output: try TestPaths.temporaryDirectory("layouts-output"))
     #expect(
-      DiagnosticFormat.text.format(result.diagnostics).split(separator: "\n").filter { $0.contains("[layout.overlaps-input]") }
+      DiagnosticFormat.text.format(result.diagnostics).split(separator: "\n").filter {
+        $0.contains("[layout.overlaps-input]")
+      }
         == [
           "content/catalog/a.yaml:23:44: error: the layouts folder 'layouts' (a link to 'handbook/docs') is inside the docs folder 'handbook' of component:default/handbook; layouts are trusted (their script runs on every page), so no other input may be read from them [layout.overlaps-input]"
         ])

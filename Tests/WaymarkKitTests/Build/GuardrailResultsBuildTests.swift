@@ -120,7 +120,8 @@ import WaymarkTestSupport
   }
 
   func build(_ root: URL, write: Bool = false) async throws -> BuildResult {
-    try await SiteBuilder().build(BuildOptions(root: root, output: root.appendingPathComponent("output"), asOf: Self.asOf, writesOutput: write))
+    try await SiteBuilder().build(
+      BuildOptions(root: root, output: root.appendingPathComponent("output"), asOf: Self.asOf, writesOutput: write))
   }
 
   func file(_ result: BuildResult, _ path: String) throws -> String {
@@ -137,7 +138,8 @@ import WaymarkTestSupport
     )
     assertGolden(try file(result, "api/policy-results.json"), named: "policy-results.json")
     assertGolden(try file(result, "api/policy-results-unmapped.json"), named: "policy-results-unmapped.json")
-    assertGolden(try file(result, "catalog/default/component/payments-api/index.html"), named: "policy-entity-page.html")
+    assertGolden(
+      try file(result, "catalog/default/component/payments-api/index.html"), named: "policy-entity-page.html")
     let quiet = try file(result, "catalog/default/component/quiet-service/index.html")
     #expect(quiet.contains("its guardrail status is <strong>unknown</strong>"))
     let overview = try file(result, "guardrails/index.html")
@@ -159,7 +161,8 @@ import WaymarkTestSupport
     let result = try await build(
       try site([
         "content/policy-results/many-unmapped.sarif": Self.sarif(rule: "R1", uri: "nowhere/main.tf", count: 105),
-        "content/policy-results/many-mapped.sarif": Self.sarif(rule: "R2", uri: "content/infra/payments-api/main.tf", count: 23),
+        "content/policy-results/many-mapped.sarif": Self.sarif(
+          rule: "R2", uri: "content/infra/payments-api/main.tf", count: 23),
       ]))
     // policy-results.json keeps its unmapped list (a contract) and points at the file of their own.
     let summary = try JSONReader().parse(try file(result, "api/policy-results.json"))
@@ -179,7 +182,9 @@ import WaymarkTestSupport
     let end = try #require(overview.range(of: "</section>", range: section.upperBound..<overview.endIndex))
     let payments = overview[section.upperBound..<end.lowerBound]
     #expect(payments.components(separatedBy: "<li>").count - 1 == 20)
-    #expect(payments.contains("<p class=\"muted\">And 5 more on <a href=\"../catalog/default/component/payments-api/\">its page</a>.</p>"))
+    #expect(
+      payments.contains(
+        "<p class=\"muted\">And 5 more on <a href=\"../catalog/default/component/payments-api/\">its page</a>.</p>"))
     #expect(!overview.contains("And 0 more"))
     // The entity page itself lists every one.
     #expect(try file(result, "catalog/default/component/payments-api/index.html").contains("finding 23"))
@@ -189,7 +194,9 @@ import WaymarkTestSupport
     let root = try site()
     let loaded = await CatalogLoader(root: root).load(paths: ["content/catalog/shop.yaml"])
     let (catalog, _) = CatalogBuilder().build(loaded.documents)
-    let paths = ["checkov/results_json.json", "checkov/results_sarif.sarif", "kyverno.txt", "opa.json", "conftest.json"]
+    let paths = [
+      "checkov/results_json.json", "checkov/results_sarif.sarif", "kyverno.txt", "opa.json", "conftest.json",
+    ]
     let files = await GuardrailResultLoader(root: root).load(paths: paths.map { "content/policy-results/" + $0 })
     let (results, _) = GuardrailMapper(catalog: catalog).map(files.parsed)
     let payments = results.fact(for: EntityRef(kind: "Component", name: "payments-api"))
@@ -222,7 +229,10 @@ import WaymarkTestSupport
     let scores = try #require(result.scorecards.reports.first).results
     let table = Dictionary(
       uniqueKeysWithValues: scores.map { score in
-        (score.entity.name, score.checks.map { "\($0.id)=\($0.outcome.rawValue)" + ($0.message.map { " (\($0))" } ?? "") })
+        (
+          score.entity.name,
+          score.checks.map { "\($0.id)=\($0.outcome.rawValue)" + ($0.message.map { " (\($0))" } ?? "") }
+        )
       })
     #expect(
       table == [
@@ -241,12 +251,14 @@ import WaymarkTestSupport
   @Test func badInputIsLocatedAndTheRestOfTheBuildGoesOn() async throws {
     let root = try site([
       "content/policy-results/bad/old.sarif": "{\n  \"version\": \"2.0.0\",\n  \"runs\": []\n}\n",
-      "content/policy-results/bad/truncated.sarif": "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"x\"}},\n  \"results\": [{\"ruleId\": \"A\"",
+      "content/policy-results/bad/truncated.sarif":
+        "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {\"name\": \"x\"}},\n  \"results\": [{\"ruleId\": \"A\"",
       "content/policy-results/bad/unknown.json": "{\"findings\": []}",
       "content/policy-results/bad/junit.xml": "<?xml version=\"1.0\"?><testsuites>",
       "content/policy-results/bad/empty.json": "  \n",
       "content/policy-results/bad/deployment.yaml": "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: x}\n",
-      "content/policy-results/bad/norunsname.sarif": "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {}}}]}",
+      "content/policy-results/bad/norunsname.sarif":
+        "{\"version\": \"2.1.0\", \"runs\": [{\"tool\": {\"driver\": {}}}]}",
     ])
     let result = try await build(root, write: true)
     #expect(!result.published)

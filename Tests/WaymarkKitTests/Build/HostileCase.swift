@@ -69,7 +69,8 @@ struct HostileCase: Sendable, CustomStringConvertible {
     } else {
       try manager.createDirectory(at: workspace.root, withIntermediateDirectories: true)
     }
-    try manager.createDirectory(at: workspace.outside.appendingPathComponent("docs/docs"), withIntermediateDirectories: true)
+    try manager.createDirectory(
+      at: workspace.outside.appendingPathComponent("docs/docs"), withIntermediateDirectories: true)
     for file in ["secret.txt", "evil.yaml", "secret.json", "docs/mkdocs.yml", "docs/docs/index.md"] {
       try Data("# \(Self.sentinel)\n".utf8).write(to: workspace.outside.appendingPathComponent(file))
     }

@@ -44,7 +44,9 @@ struct HostileInputGenerator {
     let close = String(repeating: "]", count: Self.depth)
     try write("content/catalog/deep-flow.yaml", component("deep-flow") + "  deep: \(open)\(close)\n")
     try write("content/catalog/generated/deep.json", open + close + "\n")
-    try write("content/catalog/generated/deep-flow.yml", String(repeating: "{a: ", count: Self.depth) + "1" + String(repeating: "}", count: Self.depth) + "\n")
+    try write(
+      "content/catalog/generated/deep-flow.yml",
+      String(repeating: "{a: ", count: Self.depth) + "1" + String(repeating: "}", count: Self.depth) + "\n")
     try write("content/events/deep.jsonl", "{\"context\":\(open)\(close)}\n")
     try write("content/events/deep-array.json", open + close)
     try write("content/policy-results/deep.sarif", "{\"version\":\"2.1.0\",\"runs\":\(open)\(close)}")
@@ -74,11 +76,17 @@ struct HostileInputGenerator {
   }
 
   private func invalidUTF8AndNUL() throws {
-    try write("content/catalog/docs-host.yaml", component("docs-host", annotations: ["backstage.io/techdocs-ref": "dir:."]))
-    try write("content/catalog/invalid-utf8.yaml", bytes(component("invalid-utf8") + "  note: \"caf", raw(0xC3, 0x28), "\"\n"))
+    try write(
+      "content/catalog/docs-host.yaml", component("docs-host", annotations: ["backstage.io/techdocs-ref": "dir:."]))
+    try write(
+      "content/catalog/invalid-utf8.yaml", bytes(component("invalid-utf8") + "  note: \"caf", raw(0xC3, 0x28), "\"\n"))
     try write("content/catalog/nul.yaml", bytes(component("nul") + "  note: \"a", raw(0x00), "b\"\n"))
-    try write("content/catalog/overlong.yaml", bytes(component("overlong") + "  note: \"", raw(0xC0, 0xAF, 0xED, 0xA0, 0x80), "\"\n"))
-    try write("content/catalog/docs/index.md", bytes("# Bytes\n\nNUL here: a", raw(0x00), "b, invalid: ", raw(0xFF, 0xFE), " end.\n"))
+    try write(
+      "content/catalog/overlong.yaml",
+      bytes(component("overlong") + "  note: \"", raw(0xC0, 0xAF, 0xED, 0xA0, 0x80), "\"\n"))
+    try write(
+      "content/catalog/docs/index.md",
+      bytes("# Bytes\n\nNUL here: a", raw(0x00), "b, invalid: ", raw(0xFF, 0xFE), " end.\n"))
     let valid =
       "{\"context\":{\"version\":\"0.4.1\",\"id\":\"3\",\"source\":\"s\",\"type\":\"dev.cdevents.service.deployed.0.1.1\",\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\"nul\\u0000<script>\",\"content\":{\"environment\":{\"id\":\"prod\"}}}}"
     try write(
@@ -87,17 +95,25 @@ struct HostileInputGenerator {
         "{\"context\":{\"id\":\"", raw(0xC3, 0x28), "\"}}\n",
         "{\"context\":{\"id\":\"", raw(0x00), "\"}}\n",
         valid, "\n"))
-    try write("content/policy-results/nul.sarif", bytes("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"t", raw(0x00), "\"}}}]}"))
-    try write("content/policy-results/invalid.sarif", bytes("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"t", raw(0xFF), "\"}}}]}"))
+    try write(
+      "content/policy-results/nul.sarif",
+      bytes("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"t", raw(0x00), "\"}}}]}"))
+    try write(
+      "content/policy-results/invalid.sarif",
+      bytes("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"t", raw(0xFF), "\"}}}]}"))
   }
 
   private func hugeScalar() throws {
-    try writeLarge("content/catalog/huge.yaml", prefix: component("huge") + "  note: ", byte: UInt8(ascii: "a"), megabytes: 200, suffix: "\n")
+    try writeLarge(
+      "content/catalog/huge.yaml", prefix: component("huge") + "  note: ", byte: UInt8(ascii: "a"), megabytes: 200,
+      suffix: "\n")
   }
 
   private func hugeEventRecord() throws {
-    let prefix = "{\"context\":{\"version\":\"0.4.1\",\"id\":\"1\",\"source\":\"s\",\"type\":\"dev.cdevents.service.deployed.0.1.1\",\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\""
-    let next = "{\"context\":{\"version\":\"0.4.1\",\"id\":\"2\",\"source\":\"s\",\"type\":\"dev.cdevents.service.deployed.0.1.1\",\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\"svc\",\"content\":{\"environment\":{\"id\":\"prod\"}}}}\n"
+    let prefix =
+      "{\"context\":{\"version\":\"0.4.1\",\"id\":\"1\",\"source\":\"s\",\"type\":\"dev.cdevents.service.deployed.0.1.1\",\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\""
+    let next =
+      "{\"context\":{\"version\":\"0.4.1\",\"id\":\"2\",\"source\":\"s\",\"type\":\"dev.cdevents.service.deployed.0.1.1\",\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\"svc\",\"content\":{\"environment\":{\"id\":\"prod\"}}}}\n"
     try write("content/catalog/svc.yaml", component("svc"))
     try writeLarge(
       "content/events/huge.jsonl", prefix: prefix, byte: UInt8(ascii: "a"), megabytes: 200,
@@ -117,7 +133,9 @@ struct HostileInputGenerator {
 
   private func unreadableFile() throws -> [String] {
     guard geteuid() != 0 else {
-      return ["unreadable-file: skipped: running as root, which reads a file whatever its permissions (chmod 000 does not stop it)"]
+      return [
+        "unreadable-file: skipped: running as root, which reads a file whatever its permissions (chmod 000 does not stop it)"
+      ]
     }
     try write("content/catalog/locked.yaml", component("locked"))
     chmod(root.appendingPathComponent("content/catalog/locked.yaml").path, 0)
@@ -165,7 +183,8 @@ struct HostileInputGenerator {
     _ = FileManager.default.createFile(atPath: url.path, contents: nil)
     let handle = try FileHandle(forWritingTo: url)
     defer { try? handle.close() }
-    handle.write(Data("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"flood\"}},\"results\":[".utf8))
+    handle.write(
+      Data("{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"flood\"}},\"results\":[".utf8))
     let result = "{\"ruleId\":\"r\",\"message\":{\"text\":\"m\"}}"
     let batch = Array(repeating: result, count: 10_000).joined(separator: ",")
     for index in 0..<100 { handle.write(Data(((index == 0 ? "" : ",") + batch).utf8)) }
@@ -181,14 +200,16 @@ struct HostileInputGenerator {
   static let slackToken = "xo" + "xb-" + "123456789012-1234567890123-" + "AbCdEfGhIjKlMnOpQrStUvWx"
   static let googleKey = "AI" + "za" + "SyA1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q"
   static let jwt =
-    "ey" + "JhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + ".ey" + "JzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
+    "ey" + "JhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9" + ".ey"
+    + "JzdWIiOiIxMjM0NTY3ODkwIiwibmFtZSI6IkpvaG4gRG9lIiwiaWF0IjoxNTE2MjM5MDIyfQ"
     + ".SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c"
   static var privateKey: String {
     let body = Data((0..<192).map { UInt8($0) }).base64EncodedString()
-    return "-----BEGIN " + "RSA PRIVATE KEY-----\n" + stride(from: 0, to: body.count, by: 64).map { offset in
-      let start = body.index(body.startIndex, offsetBy: offset)
-      return String(body[start..<(body.index(start, offsetBy: 64, limitedBy: body.endIndex) ?? body.endIndex)])
-    }.joined(separator: "\n") + "\n-----END " + "RSA PRIVATE KEY-----\n"
+    return "-----BEGIN " + "RSA PRIVATE KEY-----\n"
+      + stride(from: 0, to: body.count, by: 64).map { offset in
+        let start = body.index(body.startIndex, offsetBy: offset)
+        return String(body[start..<(body.index(start, offsetBy: 64, limitedBy: body.endIndex) ?? body.endIndex)])
+      }.joined(separator: "\n") + "\n-----END " + "RSA PRIVATE KEY-----\n"
   }
 
   /// Tokens no input holds literally (issue 19, item 16): a YAML `\x5f` escape, markdown `\_`
@@ -214,23 +235,25 @@ struct HostileInputGenerator {
           "backstage.io/techdocs-ref": "dir:.",
           "waymark.dev/allow-secret-pattern": "'(eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9\\..*|AIza.*)'",
         ], metadata: "  description: \"token \(Self.githubToken) in prose\"\n  tags: [\"\(Self.awsKey)\"]\n")
-        + """
-          openapi: {$text: ./openapi.txt}
-          key: |
-        \(pem)
-        ---
+          + """
+            openapi: {$text: ./openapi.txt}
+            key: |
+          \(pem)
+          ---
 
-        """
+          """
         + component("bad-pattern", annotations: ["waymark.dev/allow-secret-pattern": "'('"])
         + "  note: \(Self.googleKey)\n")
     try write("content/catalog/openapi.txt", "servers:\n  - url: https://maps.example/?key=\(Self.googleKey)\n")
     try write("content/catalog/mkdocs.yml", "site_name: Secrets\n")
     try write(
       "content/catalog/docs/index.md",
-      "# Tokens\n\nA documented example: `Authorization: Bearer \(Self.jwt)`.\n\nAWS's placeholder \(Self.awsExample) is fine; \(Self.slackToken) is not.\n")
+      "# Tokens\n\nA documented example: `Authorization: Bearer \(Self.jwt)`.\n\nAWS's placeholder \(Self.awsExample) is fine; \(Self.slackToken) is not.\n"
+    )
     try write(
       "content/events/tokens.jsonl",
-      "{\"context\":{\"version\":\"0.4.1\",\"id\":\"1\",\"source\":\"s\",\"type\":\"dev.cdevents.service.deployed.0.1.1\",\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\"svc\",\"content\":{\"environment\":{\"id\":\"prod\"},\"token\":\"\(Self.slackToken)\"}}}\n")
+      "{\"context\":{\"version\":\"0.4.1\",\"id\":\"1\",\"source\":\"s\",\"type\":\"dev.cdevents.service.deployed.0.1.1\",\"timestamp\":\"2026-10-01T00:00:00Z\"},\"subject\":{\"id\":\"svc\",\"content\":{\"environment\":{\"id\":\"prod\"},\"token\":\"\(Self.slackToken)\"}}}\n"
+    )
     try write(
       "content/policy-results/scan.sarif",
       "{\"version\":\"2.1.0\",\"runs\":[{\"tool\":{\"driver\":{\"name\":\"scanner\"}},\"results\":[{\"ruleId\":\"leak\",\"level\":\"error\",\"message\":{\"text\":\"found \(Self.githubFineGrained)\"},\"properties\":{\"waymark.dev/entity\":\"component:default/svc\"}}]}]}\n"
@@ -257,7 +280,8 @@ struct HostileInputGenerator {
   func component(_ name: String, annotations: [String: String] = [:], metadata: String = "") -> String {
     var text = "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: \(name)\n" + metadata
     if !annotations.isEmpty {
-      text += "  annotations:\n" + annotations.sorted { $0.key < $1.key }.map { "    \($0.key): \($0.value)\n" }.joined()
+      text +=
+        "  annotations:\n" + annotations.sorted { $0.key < $1.key }.map { "    \($0.key): \($0.value)\n" }.joined()
     }
     return text + "spec:\n  type: service\n  lifecycle: production\n  owner: team-a\n"
   }
@@ -328,7 +352,9 @@ struct HostileInputGenerator {
       for (index, byte) in pathBytes.enumerated() { buffer[index] = byte }
     }
     let bound = withUnsafePointer(to: &address) { pointer in
-      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size)) }
+      pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+        bind(descriptor, $0, socklen_t(MemoryLayout<sockaddr_un>.size))
+      }
     }
     guard bound == 0 else { throw CocoaError(.fileWriteUnknown) }
   }

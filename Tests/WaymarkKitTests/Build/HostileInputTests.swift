@@ -27,7 +27,7 @@ import WaymarkTestSupport
       }
     }
     guard skipped.isEmpty else {
-      skipped.forEach { print($0) }
+      for line in skipped { print(line) }
       return
     }
     let before = TreeManifest(of: workspace.base)
@@ -42,7 +42,8 @@ import WaymarkTestSupport
     #expect(TreeManifest(of: workspace.base) == before, "check wrote or changed files")
     let manifest = try #require(checked.files.first { $0.path == "api/build.json" })
     let inputs = String(decoding: manifest.bytes, as: UTF8.self)
-    #expect(!inputs.contains("\"path\": \"/") && !inputs.contains("\"path\": \".."), "an input outside the root was read")
+    #expect(
+      !inputs.contains("\"path\": \"/") && !inputs.contains("\"path\": \".."), "an input outside the root was read")
 
     guard hostile.publishes else { return }
     let built = try await SiteBuilder().build(
@@ -58,7 +59,8 @@ import WaymarkTestSupport
       #expect(!output.values.contains { String(decoding: $0, as: UTF8.self).contains(HostileCase.sentinel) })
       let scanner = InertOutputScanner(mustBeEscaped: InertOutputScanner.catalogStrings(inSite: workspace.output))
       let findings = scanner.scan(folder: workspace.output)
-      #expect(findings.isEmpty, "active content in \(hostile.name):\n\(findings.map(\.description).joined(separator: "\n"))")
+      #expect(
+        findings.isEmpty, "active content in \(hostile.name):\n\(findings.map(\.description).joined(separator: "\n"))")
     } else {
       #expect(written == 0)
       #expect(!FileManager.default.fileExists(atPath: workspace.output.path))
@@ -68,7 +70,8 @@ import WaymarkTestSupport
   @Test func everyCaseFolderIsInTheList() throws {
     let folders = try FileManager.default.contentsOfDirectory(atPath: HostileCase.corpus.path).filter { name in
       var isDirectory: ObjCBool = false
-      return FileManager.default.fileExists(atPath: HostileCase.corpus.appendingPathComponent(name).path, isDirectory: &isDirectory)
+      return FileManager.default.fileExists(
+        atPath: HostileCase.corpus.appendingPathComponent(name).path, isDirectory: &isDirectory)
         && isDirectory.boolValue
     }
     #expect(folders.sorted() == HostileCase.all.map(\.name).sorted())
@@ -87,11 +90,13 @@ struct TreeManifest: Equatable {
       var info = stat()
       guard lstat(path, &info) == 0 else { continue }
       switch info.st_mode & S_IFMT {
-      case S_IFLNK: entries[relative] = "link " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
+      case S_IFLNK:
+        entries[relative] = "link " + ((try? FileManager.default.destinationOfSymbolicLink(atPath: path)) ?? "?")
       case S_IFDIR: entries[relative] = "folder"
       case S_IFREG:
         let size = Int(info.st_size)
-        let contents = size < 1 << 20 ? FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } : nil
+        let contents =
+          size < 1 << 20 ? FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } : nil
         entries[relative] = "file \(size) \(contents ?? "mtime \(info.st_mtim.tv_sec).\(info.st_mtim.tv_nsec)")"
       default: entries[relative] = "special \(info.st_mode & S_IFMT)"
       }
@@ -101,7 +106,7 @@ struct TreeManifest: Equatable {
   /// Removes `name` and everything under it; returns how many entries that was.
   mutating func removeFolder(_ name: String) -> Int {
     let removed = entries.keys.filter { $0 == name || $0.hasPrefix(name + "/") }
-    removed.forEach { entries[$0] = nil }
+    for key in removed { entries[key] = nil }
     return removed.count
   }
 }

@@ -17,11 +17,14 @@ struct InertOutputScanner {
 
   /// The theme's scripts, by how their `src` ends (relative to the site root).
   static let allowedScriptSources = ["assets/search.js", "assets/catalog.js"]
-  static let activeElements: Set<String> = ["iframe", "frame", "frameset", "object", "embed", "applet", "base", "foreignobject"]
+  static let activeElements: Set<String> = [
+    "iframe", "frame", "frameset", "object", "embed", "applet", "base", "foreignobject",
+  ]
   static let scannedExtensions: Set<String> = ["html", "htm", "xhtml", "svg", "xml"]
   /// Attributes a browser follows or loads as a URL (SVG animations set them through to/from/values).
   static let urlAttributes: Set<String> = [
-    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset", "ping", "manifest",
+    "href", "src", "action", "formaction", "xlink:href", "data", "poster", "background", "cite", "srcset", "ping",
+    "manifest",
     "codebase", "lowsrc", "dynsrc", "to", "from", "values",
   ]
 
@@ -31,7 +34,8 @@ struct InertOutputScanner {
   /// Every finding in the pages of `folder`.
   func scan(folder: URL) -> [Finding] {
     var findings: [Finding] = []
-    for (path, data) in Self.files(in: folder) where Self.scannedExtensions.contains((path as NSString).pathExtension.lowercased()) {
+    for (path, data) in Self.files(in: folder)
+    where Self.scannedExtensions.contains((path as NSString).pathExtension.lowercased()) {
       findings += scan(String(decoding: data, as: UTF8.self), path: path)
     }
     return findings.sorted { ($0.path, $0.line, $0.what) < ($1.path, $1.line, $1.what) }
@@ -42,7 +46,9 @@ struct InertOutputScanner {
     var findings: [Finding] = []
     let bytes = Array(text.utf8)
     func line(at offset: Int) -> Int { bytes[..<min(offset, bytes.count)].reduce(1) { $0 + ($1 == 0x0A ? 1 : 0) } }
-    func report(_ what: String, at offset: Int) { findings.append(Finding(path: path, line: line(at: offset), what: what)) }
+    func report(_ what: String, at offset: Int) {
+      findings.append(Finding(path: path, line: line(at: offset), what: what))
+    }
     for string in mustBeEscaped where text.contains(string) {
       report("unescaped catalog string \(string.debugDescription)", at: bytes.count)
     }
@@ -55,7 +61,9 @@ struct InertOutputScanner {
       }
       guard index < bytes.count, Self.isLetter(bytes[index]) else { continue }
       var end = index
-      while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">"), bytes[end] != UInt8(ascii: "/") { end += 1 }
+      while end < bytes.count, !Self.isSpace(bytes[end]), bytes[end] != UInt8(ascii: ">"),
+        bytes[end] != UInt8(ascii: "/")
+      { end += 1 }
       let name = String(decoding: bytes[index..<end], as: UTF8.self).lowercased()
       let (attributes, after) = Self.attributes(bytes, from: end)
       index = after
@@ -63,10 +71,14 @@ struct InertOutputScanner {
       for (attribute, value) in attributes {
         if attribute.hasPrefix("on") { report("inline event handler '\(attribute)' on <\(name)>", at: open) }
         if let value, Self.urlAttributes.contains(attribute) {
-          let decoded = Self.decoded(value).filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } ?? true }.lowercased()
+          let decoded = Self.decoded(value).filter { !$0.isWhitespace && $0.asciiValue.map { $0 >= 0x20 } ?? true }
+            .lowercased()
           if decoded.hasPrefix("javascript:") || decoded.hasPrefix("vbscript:") {
             report("script URL in \(attribute) of <\(name)>", at: open)
-          } else if decoded.hasPrefix("data:"), !(local == "img" && attribute == "src" && decoded.hasPrefix("data:image/") && !decoded.hasPrefix("data:image/svg")) {
+          } else if decoded.hasPrefix("data:"),
+            !(local == "img" && attribute == "src" && decoded.hasPrefix("data:image/")
+              && !decoded.hasPrefix("data:image/svg"))
+          {
             report("data: URL in \(attribute) of <\(name)>", at: open)
           }
         }
@@ -81,7 +93,8 @@ struct InertOutputScanner {
         let source = attributes.first { $0.0 == "src" }?.1
         if !body.allSatisfy(\.isWhitespace) {
           report("inline <script>", at: open)
-        } else if let source, Self.allowedScriptSources.contains(where: { source.hasSuffix($0) }), !source.contains(":") {
+        } else if let source, Self.allowedScriptSources.contains(where: { source.hasSuffix($0) }), !source.contains(":")
+        {
           // the theme's own script
         } else {
           report("<script src=\(source ?? "none")> is not one of the theme's", at: open)
@@ -102,7 +115,8 @@ struct InertOutputScanner {
     var strings = Set<String>()
     func collect(_ value: JSONValue) {
       switch value {
-      case .string(let text) where text.count >= 3 && text.contains(where: { "<&\"".contains($0) }): strings.insert(text)
+      case .string(let text) where text.count >= 3 && text.contains(where: { "<&\"".contains($0) }):
+        strings.insert(text)
       case .array(let elements): elements.forEach(collect)
       case .object(let members): members.values.forEach(collect)
       default: break
@@ -121,7 +135,9 @@ struct InertOutputScanner {
       while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: "/") { index += 1 }
       guard index < bytes.count, bytes[index] != UInt8(ascii: ">") else { return (attributes, index + 1) }
       let nameStart = index
-      while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="), bytes[index] != UInt8(ascii: ">") { index += 1 }
+      while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "="),
+        bytes[index] != UInt8(ascii: ">")
+      { index += 1 }
       let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
       while index < bytes.count, isSpace(bytes[index]) { index += 1 }
       guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
@@ -152,7 +168,9 @@ struct InertOutputScanner {
     guard value.contains("&") else { return value }
     var out = ""
     var rest = Substring(value)
-    let named = ["colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'"]
+    let named = [
+      "colon": ":", "tab": "\t", "newline": "\n", "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'",
+    ]
     while let amp = rest.firstIndex(of: "&") {
       out += rest[..<amp]
       let after = rest[rest.index(after: amp)...]
@@ -185,7 +203,9 @@ struct InertOutputScanner {
     while let relative = walker.nextObject() as? String {
       var isDirectory: ObjCBool = false
       let path = base + "/" + relative
-      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else { continue }
+      guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        continue
+      }
       files[relative] = FileManager.default.contents(atPath: path)
     }
     return files
@@ -215,5 +235,7 @@ struct InertOutputScanner {
   }
 
   static func isLetter(_ byte: UInt8) -> Bool { (byte | 0x20) >= 0x61 && (byte | 0x20) <= 0x7A }
-  static func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C }
+  static func isSpace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0C
+  }
 }

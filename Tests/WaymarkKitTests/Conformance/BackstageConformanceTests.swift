@@ -54,7 +54,9 @@ import WaymarkTestSupport
       diagnostics.items.compactMap(\.location?.path)
         == ["apis/spotify-api.yaml", "apis/wayback-archive-api.yaml", "apis/wayback-search-api.yaml"])
     let petstore = try #require(catalog[EntityRef(kind: "API", name: "petstore")])
-    #expect(petstore.document.value(at: ["spec", "definition"])?.stringValue?.hasPrefix("openapi: 3.1.0\ninfo:\n  title: Swagger Petstore") == true)
+    #expect(
+      petstore.document.value(at: ["spec", "definition"])?.stringValue?.hasPrefix(
+        "openapi: 3.1.0\ninfo:\n  title: Swagger Petstore") == true)
 
     // Derived independently by Fixtures/backstage-examples-relations.py from Backstage's rule table.
     let expected = try Self.readJSON(Self.fixtures.appendingPathComponent("backstage-examples-relations.json"))
@@ -62,7 +64,9 @@ import WaymarkTestSupport
     var failures: [String: String] = [:]
     let erroredFiles = Set(diagnostics.items.filter { $0.severity == .error }.compactMap(\.location?.path))
     for (ref, relations) in expectedEntities {
-      let wanted = (relations.arrayValue ?? []).map { "\($0["type"]?.stringValue ?? "") \($0["targetRef"]?.stringValue ?? "")" }
+      let wanted = (relations.arrayValue ?? []).map {
+        "\($0["type"]?.stringValue ?? "") \($0["targetRef"]?.stringValue ?? "")"
+      }
       guard let entity = catalog.entities.first(where: { $0.ref.canonical == ref }) else {
         failures[ref] = "not in the catalog"
         continue
@@ -190,7 +194,8 @@ import WaymarkTestSupport
         continue
       }
       let expected = entry["expect"]
-      guard let parsed, parsed.kind == expected?["kind"]?.stringValue, parsed.namespace == expected?["namespace"]?.stringValue,
+      guard let parsed, parsed.kind == expected?["kind"]?.stringValue,
+        parsed.namespace == expected?["namespace"]?.stringValue,
         parsed.name == expected?["name"]?.stringValue
       else {
         failures[name] = "expected \(expected ?? .null), got \(parsed.map(\.description) ?? "an error")"

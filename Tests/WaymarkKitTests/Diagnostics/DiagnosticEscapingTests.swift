@@ -16,7 +16,8 @@ import WaymarkModel
 
   @Test func aCaretUnderACELLineKeepsItsLine() {
     let diagnostic = Diagnostic(
-      .error, code: .policyBadCEL, message: "check 'c': unexpected token", location: SourceLocation(path: "p.yaml", line: 1, column: 9),
+      .error, code: .policyBadCEL, message: "check 'c': unexpected token",
+      location: SourceLocation(path: "p.yaml", line: 1, column: 9),
       notes: [DiagnosticNote("a + \n    ^")])
     #expect(
       DiagnosticFormat.text.format(DiagnosticList([diagnostic]))

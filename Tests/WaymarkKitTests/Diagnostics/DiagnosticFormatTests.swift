@@ -4,7 +4,9 @@ import WaymarkTestSupport
 
 @Suite struct DiagnosticFormatTests {
   static let sample = DiagnosticList([
-    .warning(.docsBrokenLink, "link to 'setup.md' does not resolve", at: SourceLocation(path: "docs/index.md", line: 3, column: 5)),
+    .warning(
+      .docsBrokenLink, "link to 'setup.md' does not resolve",
+      at: SourceLocation(path: "docs/index.md", line: 3, column: 5)),
     .error(
       .catalogDanglingRef, "spec.owner 'group:default/paymnets' does not exist; did you mean 'group:default/payments'?",
       at: SourceLocation(path: "content/catalog/payments.yaml", line: 14, column: 12),
@@ -12,7 +14,9 @@ import WaymarkTestSupport
     .error(
       .catalogDuplicateEntity, "entity 'component:default/a' is defined more than once",
       at: SourceLocation(path: "content/catalog/b.yaml", line: 4, column: 9),
-      notes: [DiagnosticNote("first defined here", at: SourceLocation(path: "content/catalog/a.yaml", line: 4, column: 9))]),
+      notes: [
+        DiagnosticNote("first defined here", at: SourceLocation(path: "content/catalog/a.yaml", line: 4, column: 9))
+      ]),
     .error(.configUnknownKey, "unknown key 'titel'", at: SourceLocation(path: "waymark.yaml", line: 2, column: 3)),
     .error(.configUnknownKey, "unknown key 'titel'", at: SourceLocation(path: "waymark.yaml", line: 2, column: 3)),
     .warning(.inputMissing, "no catalog files matched", at: nil),

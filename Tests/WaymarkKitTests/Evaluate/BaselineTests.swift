@@ -11,7 +11,8 @@ import WaymarkTestSupport
     let first = try await ScorecardFixture.build(root, asOf: "2026-11-01T00:00:00Z", check: false, output: published)
     #expect(first.published)
     // The good service loses its on-call annotation: silver → bronze.
-    let dropped = ScorecardFixture.catalog.replacingOccurrences(of: "annotations: {pagerduty.com/service-id: P1}", with: "annotations: {}")
+    let dropped = ScorecardFixture.catalog.replacingOccurrences(
+      of: "annotations: {pagerduty.com/service-id: P1}", with: "annotations: {}")
     try Data(dropped.utf8).write(to: root.appendingPathComponent("content/catalog/org.yaml"))
     let checked = try await ScorecardFixture.build(root, asOf: "2026-11-08T00:00:00Z", check: true, baseline: published)
     #expect(
@@ -35,7 +36,9 @@ import WaymarkTestSupport
   @Test func aDropIsReportedAtTheEntityNamingTheFlippedCheckAndTheSummaryListsErrorsFirst() async throws {
     let scorecard = ScorecardFixture.scorecard.replacingOccurrences(
       of: "{id: paged, level: silver,",
-      with: "{id: paged, title: On-call is set up, remediation: Add the `pagerduty.com/service-id` annotation., level: silver,")
+      with:
+        "{id: paged, title: On-call is set up, remediation: Add the `pagerduty.com/service-id` annotation., level: silver,"
+    )
     let root = try ScorecardFixture.site(["policies/ready.yaml": scorecard])
     let published = try TestPaths.temporaryDirectory("baseline-notes")
     _ = try await ScorecardFixture.build(root, asOf: "2026-11-01T00:00:00Z", check: false, output: published)
@@ -58,7 +61,8 @@ import WaymarkTestSupport
       DiagnosticFormat.github.format(DiagnosticList([drop]).anchored(inWorkspace: "site"))
         == "::error file=site/content/catalog/org.yaml,line=34,col=9,title=scorecard.gate::'component:default/good' drops from "
         + "silver to bronze in Ready%0Anote: check 'On-call is set up' (paged) went from pass to fail: Add the "
-        + "`pagerduty.com/service-id` annotation.%0Asite/policies/ready.yaml:1:1: note: the gate (noLevelDrop) of 'Ready'\n")
+        + "`pagerduty.com/service-id` annotation.%0Asite/policies/ready.yaml:1:1: note: the gate (noLevelDrop) of 'Ready'\n"
+    )
     let summary = PullRequestSummary().markdown(checked.scorecards, now: checked.now, diagnostics: checked.diagnostics)
     assertGolden(summary, named: "summary-errors-first.md")
   }
@@ -84,12 +88,16 @@ import WaymarkTestSupport
 
   @Test func aBrokenBaselineIsLocated() async throws {
     let baseline = try TestPaths.temporaryDirectory("bad-baseline")
-    try FileManager.default.createDirectory(at: baseline.appendingPathComponent("api"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: baseline.appendingPathComponent("api"), withIntermediateDirectories: true)
     let file = baseline.appendingPathComponent("api/scorecards.json")
     try Data("{\n  \"scorecards\": [,]\n}".utf8).write(to: file)
     let result = try await ScorecardFixture.build(try ScorecardFixture.site(), check: true, baseline: baseline)
     #expect(
-      result.diagnostics.items.first { $0.code == .baselineInvalid }.map { DiagnosticFormat.text.format(DiagnosticList([$0])) }
-        == "\(file.standardizedFileURL.path):2:18: error: the baseline is not valid JSON: unexpected ','; expected a value [baseline.invalid]\n")
+      result.diagnostics.items.first { $0.code == .baselineInvalid }.map {
+        DiagnosticFormat.text.format(DiagnosticList([$0]))
+      }
+        == "\(file.standardizedFileURL.path):2:18: error: the baseline is not valid JSON: unexpected ','; expected a value [baseline.invalid]\n"
+    )
   }
 }

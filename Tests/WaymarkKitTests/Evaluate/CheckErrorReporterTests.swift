@@ -37,7 +37,8 @@ import WaymarkTestSupport
   @Test func failOnErrorMakesItAnErrorInCheck() async throws {
     let result = try await ScorecardFixture.build(
       try ScorecardFixture.site(["policies/loose.yaml": Self.scorecard]), check: true)
-    let errors = result.diagnostics.items.filter { $0.code.rawValue == "scorecard.check-error" }.map(\.severity.rawValue)
+    let errors = result.diagnostics.items.filter { $0.code.rawValue == "scorecard.check-error" }.map(
+      \.severity.rawValue)
     #expect(errors == ["error", "error"])
     let relaxed = Self.scorecard.replacingOccurrences(
       of: "gate: {failOnError: true}", with: "gate: {failOnError: false}")

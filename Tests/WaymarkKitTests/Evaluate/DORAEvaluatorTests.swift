@@ -48,15 +48,19 @@ import WaymarkTestSupport
     let dora = try F.json(result, "api/dora.json")
     let svc = try #require(dora["entities"]?["component:default/svc"])
     #expect(svc["deployments"] == 6)
-    #expect(svc["deploymentFrequency"] == ["perDay": 0.2143, "deploymentDaysPerWeek": 1.25, "bucket": "weekly", "band": "high"])
+    #expect(
+      svc["deploymentFrequency"] == [
+        "perDay": 0.2143, "deploymentDaysPerWeek": 1.25, "bucket": "weekly", "band": "high",
+      ])
     #expect(svc["leadTimeHours"] == ["median": 6.0, "p90": 24.4, "changes": 3, "band": "elite"])
     #expect(svc["changeFailureRate"] == ["value": 0.5, "failed": 3, "deployments": 6, "band": "low"])
     #expect(svc["recoveryHours"] == ["median": 2.25, "failures": 2, "open": 1, "band": "high"])
     #expect(svc["reworkRate"] == ["value": 0.1667, "deployments": 1])
     let weekly = try #require(svc["weekly"]?.arrayValue)
-    #expect(weekly.map { $0["start"]?.stringValue ?? "" } == [
-      "2026-10-04T00:00:00Z", "2026-10-11T00:00:00Z", "2026-10-18T00:00:00Z", "2026-10-25T00:00:00Z",
-    ])
+    #expect(
+      weekly.map { $0["start"]?.stringValue ?? "" } == [
+        "2026-10-04T00:00:00Z", "2026-10-11T00:00:00Z", "2026-10-18T00:00:00Z", "2026-10-25T00:00:00Z",
+      ])
     #expect(weekly.map { $0["deployments"]?.intValue ?? -1 } == [1, 1, 2, 2])
     #expect(weekly.map { $0["failed"]?.intValue ?? -1 } == [0, 0, 1, 2])
     #expect(weekly.map { $0["leadTimeHoursMedian"] ?? .null } == [4.0, 29.0, 6.0, .null])
@@ -70,9 +74,10 @@ import WaymarkTestSupport
     let result = try await F.build(["content/events/svc.jsonl": Self.scenario.joined(separator: "\n")])
     let dora = try F.json(result, "api/dora.json")
     let svc = try #require(dora["entities"]?["component:default/svc"])
-    for path in [["systems", "system:default/sys"], ["domains", "domain:default/dom"], ["groups", "group:default/team-a"],
-      ["groups", "group:default/org"], ["org"]]
-    {
+    for path in [
+      ["systems", "system:default/sys"], ["domains", "domain:default/dom"], ["groups", "group:default/team-a"],
+      ["groups", "group:default/org"], ["org"],
+    ] {
       // `web` has no events, so the pooled figures are svc's.
       #expect(dora.value(at: path) == svc, "\(path)")
     }
@@ -103,7 +108,8 @@ import WaymarkTestSupport
 
   @Test func bands2024AreSelectable() async throws {
     let result = try await F.build(
-      ["content/events/svc.jsonl": Self.scenario.joined(separator: "\n")], config: "metrics: {windowDays: 28, bands: dora-2024}\n")
+      ["content/events/svc.jsonl": Self.scenario.joined(separator: "\n")],
+      config: "metrics: {windowDays: 28, bands: dora-2024}\n")
     let dora = try F.json(result, "api/dora.json")
     #expect(dora["bands"] == "dora-2024")
     #expect(dora["entities"]?["component:default/svc"]?["changeFailureRate"]?["band"] == "low")
@@ -132,8 +138,10 @@ import WaymarkTestSupport
   @Test func goldenPathsMeasureTimeToFirstProductionDeployment() async throws {
     // svc's first event is c1 (10-10 08:00Z), its first production deployment d1 (12:00Z): 4 h.
     let catalog = F.catalog.replacingOccurrences(
-      of: "metadata: {name: svc}", with: "metadata: {name: svc, annotations: {backstage.io/source-template: template:default/go-service}}")
-    let result = try await F.build(["content/events/svc.jsonl": Self.scenario.joined(separator: "\n")], catalog: catalog)
+      of: "metadata: {name: svc}",
+      with: "metadata: {name: svc, annotations: {backstage.io/source-template: template:default/go-service}}")
+    let result = try await F.build(
+      ["content/events/svc.jsonl": Self.scenario.joined(separator: "\n")], catalog: catalog)
     let golden = try F.json(result, "api/dora.json")["goldenPaths"]
     #expect(
       golden?["entities"]?["component:default/svc"]

@@ -71,20 +71,27 @@ enum DeliveryFixture {
     content: String = "{}"
   ) -> String {
     let chainPart = chain.map { #","chainId":"\#($0)""# } ?? ""
-    return #"{"context":{"specversion":"0.5.1","id":"\#(id)","source":"\#(source)","type":"dev.cdevents.\#(type)","timestamp":"\#(time)"\#(chainPart)},"subject":{"id":"\#(subject)","content":\#(content)}}"#
+    return
+      #"{"context":{"specversion":"0.5.1","id":"\#(id)","source":"\#(source)","type":"dev.cdevents.\#(type)","timestamp":"\#(time)"\#(chainPart)},"subject":{"id":"\#(subject)","content":\#(content)}}"#
   }
 
-  static func deployed(id: String, at time: String, environment: String = "production", artifact: String, chain: String? = nil) -> String {
+  static func deployed(
+    id: String, at time: String, environment: String = "production", artifact: String, chain: String? = nil
+  ) -> String {
     cdevent(
       "service.deployed.0.3.0", id: id, at: time, subject: "service/svc", chain: chain,
       content: #"{"environment":{"id":"\#(environment)"},"artifactId":"pkg:oci/svc@\#(artifact)"}"#)
   }
 
   static func merged(id: String, at time: String, chain: String? = nil) -> String {
-    cdevent("change.merged.0.3.0", id: id, at: time, subject: "acme/svc/pull/\(id)", chain: chain, content: #"{"repository":{"id":"acme/svc"}}"#)
+    cdevent(
+      "change.merged.0.3.0", id: id, at: time, subject: "acme/svc/pull/\(id)", chain: chain,
+      content: #"{"repository":{"id":"acme/svc"}}"#)
   }
 
-  static func incident(_ predicate: String, id: String, incident: String, at time: String, artifact: String? = nil) -> String {
+  static func incident(_ predicate: String, id: String, incident: String, at time: String, artifact: String? = nil)
+    -> String
+  {
     let artifactPart = artifact.map { #","artifactId":"pkg:oci/svc@\#($0)""# } ?? ""
     return cdevent(
       "incident.\(predicate).0.3.0", id: id, at: time, subject: incident, source: "/monitoring",

@@ -26,20 +26,25 @@ struct FourKeysFaultTests {
 
   static func push(_ ref: String, _ commits: [(String, String)]) -> String {
     let list = commits.map { #"{"id":"\#($0.0)","timestamp":"\#($0.1)"}"# }.joined(separator: ",")
-    return #"{"event":"push","payload":{"ref":"\#(ref)","after":"\#(commits.last?.0 ?? "")","commits":[\#(list)],"repository":{"full_name":"acme/web","default_branch":"main"}}}"#
+    return
+      #"{"event":"push","payload":{"ref":"\#(ref)","after":"\#(commits.last?.0 ?? "")","commits":[\#(list)],"repository":{"full_name":"acme/web","default_branch":"main"}}}"#
   }
 
-  static func status(_ id: Int, sha: String, state: String = "success", environment: String = "production", at time: String)
+  static func status(
+    _ id: Int, sha: String, state: String = "success", environment: String = "production", at time: String
+  )
     -> String
   {
     let production = environment == "production"
-    return #"{"event":"deployment_status","payload":{"action":"created","deployment":{"id":\#(id),"sha":"\#(sha)","environment":"\#(environment)","production_environment":\#(production)},"deployment_status":{"id":\#(id * 10),"state":"\#(state)","environment":"\#(environment)","created_at":"\#(time)"},"repository":{"full_name":"acme/web"}}}"#
+    return
+      #"{"event":"deployment_status","payload":{"action":"created","deployment":{"id":\#(id),"sha":"\#(sha)","environment":"\#(environment)","production_environment":\#(production)},"deployment_status":{"id":\#(id * 10),"state":"\#(state)","environment":"\#(environment)","created_at":"\#(time)"},"repository":{"full_name":"acme/web"}}}"#
   }
 
   static func issue(_ number: Int, labels: [String], opened: String, closed: String?) -> String {
     let labelList = labels.map { #"{"name":"\#($0)"}"# }.joined(separator: ",")
     let closedAt = closed.map { #""\#($0)""# } ?? "null"
-    return #"{"event":"issues","payload":{"action":"\#(closed == nil ? "labeled" : "closed")","issue":{"number":\#(number),"labels":[\#(labelList)],"created_at":"\#(opened)","closed_at":\#(closedAt)},"repository":{"full_name":"acme/web"}}}"#
+    return
+      #"{"event":"issues","payload":{"action":"\#(closed == nil ? "labeled" : "closed")","issue":{"number":\#(number),"labels":[\#(labelList)],"created_at":"\#(opened)","closed_at":\#(closedAt)},"repository":{"full_name":"acme/web"}}}"#
   }
 
   static let deliveries: [String] = [

@@ -6,30 +6,29 @@ import WaymarkLoading
 import WaymarkModel
 import WaymarkTestSupport
 
-
 /// The mapper moves findings out of the files it is handed and restores their order; a caller
 /// that keeps its own copy gets the same results. Folder claims are looked up from the first
 /// path segment, so a file outside every claimed folder still reaches a claim on the root.
 @Suite struct PolicyResultMapperOrderTests {
   static let catalog = [
     "catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: monorepo}
-      spec: {type: service, lifecycle: production, owner: team-a}
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata: {name: monorepo}
+    spec: {type: service, lifecycle: production, owner: team-a}
+    """,
     "services/pay/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: pay}
-      spec: {type: service, lifecycle: production, owner: team-a}
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata: {name: pay}
+    spec: {type: service, lifecycle: production, owner: team-a}
+    """,
     "groups.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Group
-      metadata: {name: team-a}
-      spec: {type: team, children: []}
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Group
+    metadata: {name: team-a}
+    spec: {type: team, children: []}
+    """,
   ]
 
   func mapper() async throws -> GuardrailMapper {
@@ -67,8 +66,12 @@ import WaymarkTestSupport
 
   func summary(_ results: GuardrailResults) -> [String] {
     results.entityRefs.map { ref in
-      ref.name + ": " + (results.findingsByEntity[ref] ?? []).map { "\($0.ruleId)@\($0.input.path):\($0.input.line)" }.joined(separator: " ")
-    } + ["unmapped: " + results.unmapped.map { "\($0.ruleId)@\($0.input.path):\($0.input.line)" }.joined(separator: " ")]
+      ref.name + ": "
+        + (results.findingsByEntity[ref] ?? []).map { "\($0.ruleId)@\($0.input.path):\($0.input.line)" }.joined(
+          separator: " ")
+    } + [
+      "unmapped: " + results.unmapped.map { "\($0.ruleId)@\($0.input.path):\($0.input.line)" }.joined(separator: " ")
+    ]
   }
 
   @Test func findingsLandInOrderWhetherTheFilesAreHandedOverOrKept() async throws {

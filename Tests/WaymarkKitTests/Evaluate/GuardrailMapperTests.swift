@@ -11,58 +11,58 @@ import WaymarkTestSupport
 @Suite struct PolicyResultMapperTests {
   static let files = [
     "content/catalog/shop.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Group
-      metadata: {name: team-a}
-      spec: {type: team, children: []}
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata:
-        name: payments-api
-        annotations:
-          backstage.io/kubernetes-id: payments-api
-          backstage.io/kubernetes-namespace: acme-prod
-          backstage.io/source-location: dir:../../services/payments/
-      spec: {type: service, lifecycle: production, owner: team-a}
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata:
-        name: checkout-web
-        annotations:
-          backstage.io/kubernetes-id: checkout-web
-          backstage.io/source-location: dir:../../../outside
-      spec: {type: website, lifecycle: production, owner: team-a}
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Group
+    metadata: {name: team-a}
+    spec: {type: team, children: []}
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata:
+      name: payments-api
+      annotations:
+        backstage.io/kubernetes-id: payments-api
+        backstage.io/kubernetes-namespace: acme-prod
+        backstage.io/source-location: dir:../../services/payments/
+    spec: {type: service, lifecycle: production, owner: team-a}
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata:
+      name: checkout-web
+      annotations:
+        backstage.io/kubernetes-id: checkout-web
+        backstage.io/source-location: dir:../../../outside
+    spec: {type: website, lifecycle: production, owner: team-a}
+    """,
     "services/payments/deep/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: payments-deep}
-      spec: {type: service, lifecycle: production, owner: team-a}
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata: {name: payments-deep}
+    spec: {type: service, lifecycle: production, owner: team-a}
+    """,
     "services/two/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Resource
-      metadata: {name: db-two}
-      spec: {type: database, owner: team-a}
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: svc-two}
-      spec: {type: service, lifecycle: production, owner: team-a}
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Resource
+    metadata: {name: db-two}
+    spec: {type: database, owner: team-a}
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata: {name: svc-two}
+    spec: {type: service, lifecycle: production, owner: team-a}
+    """,
     "services/three/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: c-one}
-      spec: {type: service, lifecycle: production, owner: team-a}
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: c-two}
-      spec: {type: service, lifecycle: production, owner: team-a}
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata: {name: c-one}
+    spec: {type: service, lifecycle: production, owner: team-a}
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata: {name: c-two}
+    spec: {type: service, lifecycle: production, owner: team-a}
+    """,
   ]
 
   func mapper(_ files: [String: String] = Self.files) async throws -> GuardrailMapper {
@@ -87,7 +87,8 @@ import WaymarkTestSupport
   @Test func anExplicitReferenceWinsOverKubernetesAndPath() async throws {
     let mapper = try await mapper()
     let result = mapper.entity(
-      for: finding(entity: "component:checkout-web", kubernetes: [Self.paymentsDeployment], file: "services/two/main.tf"))
+      for: finding(
+        entity: "component:checkout-web", kubernetes: [Self.paymentsDeployment], file: "services/two/main.tf"))
     #expect(name(result) == "checkout-web")
     #expect(result.1 == nil)
   }
@@ -104,7 +105,9 @@ import WaymarkTestSupport
 
   @Test func kubernetesIdentityWinsOverPath() async throws {
     let mapper = try await mapper()
-    #expect(name(mapper.entity(for: finding(kubernetes: [Self.paymentsDeployment], file: "services/two/main.tf"))) == "payments-api")
+    #expect(
+      name(mapper.entity(for: finding(kubernetes: [Self.paymentsDeployment], file: "services/two/main.tf")))
+        == "payments-api")
   }
 
   @Test func theEntityNamespaceRestrictsKubernetesMatches() async throws {
@@ -113,13 +116,18 @@ import WaymarkTestSupport
     #expect(name(mapper.entity(for: finding(kubernetes: [elsewhere]))) == nil)
     #expect(name(mapper.entity(for: finding(kubernetes: [elsewhere], file: "services/two/main.tf"))) == "svc-two")
     // checkout-web sets no namespace, so any namespace matches.
-    #expect(name(mapper.entity(for: finding(kubernetes: [KubernetesObject(kind: "Service", namespace: "x", name: "checkout-web")]))) == "checkout-web")
+    #expect(
+      name(
+        mapper.entity(
+          for: finding(kubernetes: [KubernetesObject(kind: "Service", namespace: "x", name: "checkout-web")])))
+        == "checkout-web")
   }
 
   @Test func anObjectsKubernetesIdLabelWinsOverItsName() async throws {
     let mapper = try await mapper()
     // The label names payments-api although the object's name is checkout-web's id.
-    let labelled = KubernetesObject(kind: "Pod", namespace: "acme-prod", name: "checkout-web", kubernetesId: "Payments-API")
+    let labelled = KubernetesObject(
+      kind: "Pod", namespace: "acme-prod", name: "checkout-web", kubernetesId: "Payments-API")
     #expect(name(mapper.entity(for: finding(kubernetes: [labelled]))) == "payments-api")
     // Selected by label alone (no name), still restricted by the entity's namespace.
     let selected = KubernetesObject(kind: "", namespace: "acme-prod", name: "", kubernetesId: "payments-api")
@@ -155,24 +163,24 @@ import WaymarkTestSupport
   @Test func atEqualDepthASourceLocationWinsOverACatalogFileFolder() async throws {
     let mapper = try await mapper([
       "apps/web/catalog-info.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata: {name: web-app}
-        spec: {type: website, lifecycle: production, owner: team-a}
-        """,
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata: {name: web-app}
+      spec: {type: website, lifecycle: production, owner: team-a}
+      """,
       "content/catalog/infra.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Group
-        metadata: {name: team-a}
-        spec: {type: team, children: []}
-        ---
-        apiVersion: backstage.io/v1alpha1
-        kind: Resource
-        metadata:
-          name: web-infra
-          annotations: {backstage.io/source-location: "dir:../../apps/web"}
-        spec: {type: bucket, owner: team-a}
-        """,
+      apiVersion: backstage.io/v1alpha1
+      kind: Group
+      metadata: {name: team-a}
+      spec: {type: team, children: []}
+      ---
+      apiVersion: backstage.io/v1alpha1
+      kind: Resource
+      metadata:
+        name: web-infra
+        annotations: {backstage.io/source-location: "dir:../../apps/web"}
+      spec: {type: bucket, owner: team-a}
+      """,
     ])
     // Both claim apps/web: the source-location wins although the other is a Component.
     #expect(name(mapper.entity(for: finding(file: "apps/web/main.tf"))) == "web-infra")

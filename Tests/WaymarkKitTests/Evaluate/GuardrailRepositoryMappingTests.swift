@@ -19,7 +19,9 @@ import WaymarkTestSupport
     return catalog
   }
 
-  func mapped(_ paths: [String], settings: GuardrailSettings = GuardrailSettings()) async -> (GuardrailResults, [Diagnostic]) {
+  func mapped(_ paths: [String], settings: GuardrailSettings = GuardrailSettings()) async -> (
+    GuardrailResults, [Diagnostic]
+  ) {
     let catalog = await catalog()
     var loaded = await GuardrailResultLoader(root: Self.fixture).load(paths: paths)
     #expect(loaded.diagnostics.filter { $0.severity == .error }.isEmpty)
@@ -45,7 +47,9 @@ import WaymarkTestSupport
         // file:///Users/… is under no checkout root: never the root catalog-info's component.
         "'y' is assigned a value but never used. → unmapped",
       ])
-    let repositories = results.entityRefs.flatMap { results.findingsByEntity[$0] ?? [] }.map { $0.repository?.description }
+    let repositories = results.entityRefs.flatMap { results.findingsByEntity[$0] ?? [] }.map {
+      $0.repository?.description
+    }
     #expect(repositories == ["github.com/acme/web", "github.com/acme/web", "web"])
     #expect(
       text(diagnostics)
@@ -98,7 +102,9 @@ import WaymarkTestSupport
     ]
     let catalog = await catalog()
     let roots = [try #require(RepositoryPattern("/workspace/{org}/{repo}"))]
-    let (configured, _) = GuardrailMapper(catalog: catalog, settings: GuardrailSettings(checkoutRoots: roots)).map([file])
+    let (configured, _) = GuardrailMapper(catalog: catalog, settings: GuardrailSettings(checkoutRoots: roots)).map([
+      file
+    ])
     #expect(table(configured) == ["m → payments (repository)"])
     // Without it, the path relative to the base is root-relative, in no claimed folder but the root.
     let (defaults, _) = GuardrailMapper(catalog: catalog).map([file])
@@ -125,7 +131,11 @@ import WaymarkTestSupport
     }
     var json = ParsedGuardrailFile(path: "checkov/results_json.json", format: "checkov")
     json.tools = ["checkov"]
-    json.findings = [finding(json.path, kubernetes: [KubernetesObject(kind: "Pod", namespace: "default", name: "test-deployment.app-test-app")])]
+    json.findings = [
+      finding(
+        json.path,
+        kubernetes: [KubernetesObject(kind: "Pod", namespace: "default", name: "test-deployment.app-test-app")])
+    ]
     var sarif = ParsedGuardrailFile(path: "checkov/results_sarif.sarif", format: "sarif")
     sarif.tools = ["Checkov"]
     sarif.findings = [finding(sarif.path, kubernetes: [])]

@@ -46,7 +46,10 @@ import WaymarkTestSupport
 
 @Suite struct PolicyDeclarationsTests {
   @Test func theKindsAnAppliesToNamesPlainly() {
-    #expect(PolicyDeclarations.kinds(in: "entity.kind == 'Component' && entity.spec.lifecycle != 'deprecated'") == ["component"])
+    #expect(
+      PolicyDeclarations.kinds(in: "entity.kind == 'Component' && entity.spec.lifecycle != 'deprecated'") == [
+        "component"
+      ])
     #expect(PolicyDeclarations.kinds(in: "entity.kind in ['API', \"Component\"]") == ["api", "component"])
     #expect(PolicyDeclarations.kinds(in: "entity.kind == 'API' || entity.kind == 'Component'") == nil)
     #expect(PolicyDeclarations.kinds(in: "entity.kind != 'User'") == nil)

@@ -33,14 +33,18 @@ import WaymarkTestSupport
   @Test func anAppliesToThatFailsLeavesTheEntityUnscoredWithAWarning() async throws {
     // Users have no `spec.type`: reading it is an error, so the scorecard cannot say it applies.
     let scorecard = ScorecardFixture.scorecard.replacingOccurrences(
-      of: "appliesTo: \"entity.kind == 'Component' && entity.spec.type == 'service'\"", with: "appliesTo: \"entity.spec.type == 'service'\"")
+      of: "appliesTo: \"entity.kind == 'Component' && entity.spec.type == 'service'\"",
+      with: "appliesTo: \"entity.spec.type == 'service'\"")
     let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/ready.yaml": scorecard]))
     #expect(
       ScorecardFixture.text(result)
         == "policies/ready.yaml:6:15: warning: appliesTo of scorecard 'ready' failed on 2 entities (first 'user:default/nested.approver'): no such key: 'type'; they are not scored [scorecard.applies-to-failed]\n"
     )
     #expect(results(result).keys.sorted() == ["component:default/bad", "component:default/good"])
-    #expect(result.scorecards.reports.first?.appliesToFailures.keys.map(\.canonical).sorted() == ["user:default/nested.approver", "user:default/outsider"])
+    #expect(
+      result.scorecards.reports.first?.appliesToFailures.keys.map(\.canonical).sorted() == [
+        "user:default/nested.approver", "user:default/outsider",
+      ])
   }
 
   @Test func writesTheScorecardAPI() async throws {
@@ -52,16 +56,21 @@ import WaymarkTestSupport
     let csv = try #require(result.files.first { $0.path == "readiness/readiness.csv" })
     #expect(
       String(decoding: csv.bytes, as: UTF8.self)
-        == "entity,scorecard,level,score,failing_checks\ncomponent:default/bad,ready,none,0.2,described paged never\ncomponent:default/good,ready,silver,0.8,never\n")
+        == "entity,scorecard,level,score,failing_checks\ncomponent:default/bad,ready,none,0.2,described paged never\ncomponent:default/good,ready,silver,0.8,never\n"
+    )
   }
 
   @Test func remediationMarkdownIsRenderedInert() async throws {
     let hostile = ScorecardFixture.scorecard.replacingOccurrences(
-      of: "remediation: Describe it.", with: "remediation: \"Add `metadata.description`. <script>alert(1)</script> [more](javascript:alert(1))\"")
+      of: "remediation: Describe it.",
+      with: "remediation: \"Add `metadata.description`. <script>alert(1)</script> [more](javascript:alert(1))\"")
     let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/ready.yaml": hostile]))
     let page = try #require(result.files.first { $0.path == "catalog/default/component/bad/index.html" })
     let html = String(decoding: page.bytes, as: UTF8.self)
-    #expect(html.contains("<p>Add <code>metadata.description</code>. <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> <a href=\"\">more</a></p>"))
+    #expect(
+      html.contains(
+        "<p>Add <code>metadata.description</code>. <!-- raw HTML omitted -->alert(1)<!-- raw HTML omitted --> <a href=\"\">more</a></p>"
+      ))
     #expect(!html.contains("<script>alert"))
     #expect(!html.contains("javascript:"))
   }

@@ -84,12 +84,15 @@ enum ScorecardFixture {
   }
 
   /// Builds `root` (into a temporary folder unless `output` is given), or only checks it.
-  static func build(_ root: URL, asOf: String = "2026-11-01T00:00:00Z", check: Bool = false, baseline: URL? = nil, output: URL? = nil)
+  static func build(
+    _ root: URL, asOf: String = "2026-11-01T00:00:00Z", check: Bool = false, baseline: URL? = nil, output: URL? = nil
+  )
     async throws -> BuildResult
   {
     let folder = try output ?? TestPaths.temporaryDirectory("scorecard-site")
     return try await SiteBuilder().build(
-      BuildOptions(root: root, output: folder, asOf: Timestamp(iso8601: asOf), writesOutput: !check, baseline: baseline))
+      BuildOptions(root: root, output: folder, asOf: Timestamp(iso8601: asOf), writesOutput: !check, baseline: baseline)
+    )
   }
 
   static func text(_ result: BuildResult) -> String { DiagnosticFormat.text.format(result.diagnostics) }

@@ -11,7 +11,8 @@ import WaymarkTestSupport
 
   @Test func aCredentialStopsPublishingAndIsRedactedEverywhere() async throws {
     let root = try ScorecardFixture.site([
-      "policies/ready.yaml": ScorecardFixture.scorecard.replacingOccurrences(of: "title: Ready", with: "title: 'Ready \(Self.token)'")
+      "policies/ready.yaml": ScorecardFixture.scorecard.replacingOccurrences(
+        of: "title: Ready", with: "title: 'Ready \(Self.token)'")
     ])
     let output = try TestPaths.temporaryDirectory("secret-output")
     try FileManager.default.removeItem(at: output)

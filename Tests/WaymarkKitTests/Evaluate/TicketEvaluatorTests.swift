@@ -79,10 +79,13 @@ import WaymarkTestSupport
     ticket("closed", id: "e2c", ticket: "T2", at: "2026-10-10T12:00:00Z"),
     ticket("created", id: "e3", ticket: "T3", at: "2026-10-12T00:00:00Z", type: "bug", labels: ["customer", "svc"]),
     ticket("closed", id: "e3c", ticket: "T3", at: "2026-10-13T06:00:00Z", type: "bug", labels: ["customer", "svc"]),
-    ticket("created", id: "e4", ticket: "T4", at: "2026-10-20T00:00:00Z", type: "request", group: "group:default/team-a"),
+    ticket(
+      "created", id: "e4", ticket: "T4", at: "2026-10-20T00:00:00Z", type: "request", group: "group:default/team-a"),
     ticket("created", id: "e5", ticket: "T5", at: "2026-10-26T00:00:00Z", group: "team-b"),
     ticket("closed", id: "e5c", ticket: "T5", at: "2026-10-27T00:00:00Z", group: "team-b"),
-    ticket("created", id: "e7", ticket: "T7", at: "2026-10-21T00:00:00Z", type: "task", group: "Facilities", labels: ["office"]),
+    ticket(
+      "created", id: "e7", ticket: "T7", at: "2026-10-21T00:00:00Z", type: "task", group: "Facilities",
+      labels: ["office"]),
     ticket("created", id: "e9", ticket: "T9", at: "2026-11-02T00:00:00Z", type: "request", group: "team-a"),
   ]
 
@@ -104,9 +107,10 @@ import WaymarkTestSupport
     #expect(teamA["byType"] == ["request": 2, "bug": 2])
     #expect(teamA["byLabel"] == ["customer": 1, "svc": 1])
     let weekly = try #require(teamA["weekly"]?.arrayValue)
-    #expect(weekly.map { $0["start"]?.stringValue ?? "" } == [
-      "2026-10-04T00:00:00Z", "2026-10-11T00:00:00Z", "2026-10-18T00:00:00Z", "2026-10-25T00:00:00Z",
-    ])
+    #expect(
+      weekly.map { $0["start"]?.stringValue ?? "" } == [
+        "2026-10-04T00:00:00Z", "2026-10-11T00:00:00Z", "2026-10-18T00:00:00Z", "2026-10-25T00:00:00Z",
+      ])
     #expect(weekly.map { $0["created"]?.intValue ?? -1 } == [2, 1, 1, 0])
     #expect(weekly.map { $0["closed"]?.intValue ?? -1 } == [3, 1, 0, 0])
     #expect(weekly.map { $0["byType"] ?? .null } == [["request": 1, "bug": 1], ["bug": 1], ["request": 1], [:]])
@@ -141,10 +145,11 @@ import WaymarkTestSupport
       "ticketsAfter": 1, "weeksAfter": 2.4286, "perWeekAfter": 0.4118,
     ]
     #expect(tickets["groups"]?["group:default/team-a"]?["goldenPath"] == expected)
-    #expect(tickets["groups"]?["group:default/team-b"]?["goldenPath"] == [
-      "firstEntityAt": nil, "ticketsBefore": nil, "weeksBefore": nil, "perWeekBefore": nil,
-      "ticketsAfter": nil, "weeksAfter": nil, "perWeekAfter": nil,
-    ])
+    #expect(
+      tickets["groups"]?["group:default/team-b"]?["goldenPath"] == [
+        "firstEntityAt": nil, "ticketsBefore": nil, "weeksBefore": nil, "perWeekBefore": nil,
+        "ticketsAfter": nil, "weeksAfter": nil, "perWeekAfter": nil,
+      ])
     // The org: T6, T1, T2 and T3 before 10-15; T4, T5 and T7 after.
     #expect(tickets["org"]?["goldenPath"]?["firstEntityAt"] == "2026-10-15T00:00:00Z")
     #expect(tickets["org"]?["goldenPath"]?["ticketsBefore"] == 4)

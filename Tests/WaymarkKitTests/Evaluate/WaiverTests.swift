@@ -4,7 +4,9 @@ import WaymarkKit
 import WaymarkTestSupport
 
 @Suite struct WaiverTests {
-  static func waiver(approvedBy: String, expires: String = "2026-12-31", entities: String = "[component:default/good]") -> String {
+  static func waiver(approvedBy: String, expires: String = "2026-12-31", entities: String = "[component:default/good]")
+    -> String
+  {
     """
     apiVersion: waymark.dev/v1alpha1
     kind: Waiver
@@ -32,7 +34,9 @@ import WaymarkTestSupport
     #expect(ScorecardFixture.text(result) == "")
     #expect(outcome(result, "component:default/good") == "waived w")
     #expect(outcome(result, "component:default/bad") == "fail -")
-    #expect(result.scorecards.reports.first?.results.first { $0.entity.canonical == "component:default/good" }?.level == "gold")
+    #expect(
+      result.scorecards.reports.first?.results.first { $0.entity.canonical == "component:default/good" }?.level
+        == "gold")
   }
 
   @Test func anyoneElseIsUnauthorized() async throws {
@@ -50,7 +54,8 @@ import WaymarkTestSupport
   static func external(_ waiver: String, approvers: String = "[platform]") throws -> URL {
     let catalog = ScorecardFixture.catalog
       .replacingOccurrences(
-        of: "parent: platform, children: []}", with: "parent: platform, children: [], members: [jdoe]}")
+        of: "parent: platform, children: []}", with: "parent: platform, children: [], members: [jdoe]}"
+      )
       .replacingOccurrences(of: "children: [portal]}", with: "children: [portal, group:github/sre]}")
     return try ScorecardFixture.site([
       "content/catalog/org.yaml": catalog, "policies/w.yaml": waiver,
@@ -110,13 +115,16 @@ import WaymarkTestSupport
   }
 
   @Test func expiryIsRelativeToTheBuildsNow() async throws {
-    let root = try ScorecardFixture.site(["policies/w.yaml": Self.waiver(approvedBy: "nested.approver", expires: "2026-11-01")])
+    let root = try ScorecardFixture.site([
+      "policies/w.yaml": Self.waiver(approvedBy: "nested.approver", expires: "2026-11-01")
+    ])
     let lastDay = try await ScorecardFixture.build(root, asOf: "2026-11-01T23:59:00Z")
     #expect(outcome(lastDay, "component:default/good") == "waived w")
     let after = try await ScorecardFixture.build(root, asOf: "2026-11-02T00:00:00Z")
     #expect(
       ScorecardFixture.text(after)
-        == "policies/w.yaml:1:1: warning: waiver 'w' expired on 2026-11-01 and no longer applies [policy.expired-waiver]\n")
+        == "policies/w.yaml:1:1: warning: waiver 'w' expired on 2026-11-01 and no longer applies [policy.expired-waiver]\n"
+    )
     #expect(outcome(after, "component:default/good") == "fail -")
     let waivers = try #require(after.files.first { $0.path == "api/waivers.json" })
     #expect(String(decoding: waivers.bytes, as: UTF8.self).contains("\"status\": \"expired\""))
@@ -124,7 +132,8 @@ import WaymarkTestSupport
 
   @Test func aFilterCoversEveryMatchingEntity() async throws {
     let root = try ScorecardFixture.site([
-      "policies/w.yaml": Self.waiver(approvedBy: "nested.approver", entities: "\"entity.spec.lifecycle == 'production'\"")
+      "policies/w.yaml": Self.waiver(
+        approvedBy: "nested.approver", entities: "\"entity.spec.lifecycle == 'production'\"")
     ])
     let result = try await ScorecardFixture.build(root)
     #expect(outcome(result, "component:default/good") == "waived w")

@@ -10,15 +10,18 @@ import WaymarkTestSupport
   static let kinds: [String: DeliveryEvent.Kind] = [
     "change_merged": .change, "artifact_packaged": .artifactPackaged, "service_deployed": .deployment,
     "service_upgraded": .deployment, "service_rolledback": .rollback, "incident_detected": .incidentStarted,
-    "incident_reported": .incidentStarted, "incident_resolved": .incidentResolved, "pipelinerun_finished": .pipelineFinished,
+    "incident_reported": .incidentStarted, "incident_resolved": .incidentResolved,
+    "pipelinerun_finished": .pipelineFinished,
   ]
 
   @Test(arguments: ["spec-v0.4.1", "spec-v0.5.1", "spec-v0.6.0-draft"])
   func everySpecExampleParses(version: String) async throws {
     let suite = try TestPaths.conformanceSuite("cdevents")
     let folder = suite.appendingPathComponent(version)
-    let examples = try FileManager.default.contentsOfDirectory(atPath: folder.appendingPathComponent("conformance").path)
-      .filter { $0.hasSuffix(".json") }.sorted().map { "conformance/" + $0 }
+    let examples = try FileManager.default.contentsOfDirectory(
+      atPath: folder.appendingPathComponent("conformance").path
+    )
+    .filter { $0.hasSuffix(".json") }.sorted().map { "conformance/" + $0 }
     #expect(examples.count >= 45)
     for path in examples + ["custom/conformance.json"] {
       let result = await EventLoader(root: folder).load(paths: [path])
@@ -28,7 +31,8 @@ import WaymarkTestSupport
       if path.hasPrefix("custom/") {
         #expect(result.unknownTypes.values.reduce(0, +) == 1, "\(version)/\(path)")
       } else if name.hasPrefix("ticket_") {
-        #expect(result.tickets.map(\.action.rawValue) == [String(name.dropFirst("ticket_".count))], "\(version)/\(path)")
+        #expect(
+          result.tickets.map(\.action.rawValue) == [String(name.dropFirst("ticket_".count))], "\(version)/\(path)")
         #expect(result.events.isEmpty && result.ignored == 0, "\(version)/\(path)")
       } else if let kind = Self.kinds[name] {
         #expect(result.events.map(\.kind) == [kind], "\(version)/\(path)")

@@ -13,7 +13,9 @@ import WaymarkTestSupport
     try Data(bytes).write(to: root.appendingPathComponent("catalog-info.yaml"))
     let loaded = await CatalogLoader(root: root).load(paths: ["catalog-info.yaml"], available: ["catalog-info.yaml"])
     let (_, built) = CatalogBuilder().build(loaded.documents)
-    let text = DiagnosticList(loaded.diagnostics + built).items.map { DiagnosticFormat.text.format(DiagnosticList([$0])) }
+    let text = DiagnosticList(loaded.diagnostics + built).items.map {
+      DiagnosticFormat.text.format(DiagnosticList([$0]))
+    }
     return (loaded, text)
   }
 
@@ -23,7 +25,8 @@ import WaymarkTestSupport
 
   @Test func readsAUTF16DocumentAndLocatesItsProblemsInCharacters() async throws {
     let (loaded, problems) = try await load(
-      Self.utf16LittleEndian("apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: équipe}\nspec: {type: team, children: []}\n"))
+      Self.utf16LittleEndian(
+        "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: équipe}\nspec: {type: team, children: []}\n"))
     #expect(loaded.documents.count == 1)
     #expect(
       problems == [
@@ -35,7 +38,8 @@ import WaymarkTestSupport
   /// an LS (U+2028, a line break to YAML) and a letter, which is on line 2 although the file's
   /// bytes hold no UTF-8 line break. The harness counted lines in the bytes and stopped on it.
   @Test func aLineSeparatorInUTF16StartsLineTwo() async throws {
-    let fixture = TestPaths.repositoryRoot.appendingPathComponent("Tests/WaymarkKitTests/Fixtures/fuzz/utf16-line-separator.yaml")
+    let fixture = TestPaths.repositoryRoot.appendingPathComponent(
+      "Tests/WaymarkKitTests/Fixtures/fuzz/utf16-line-separator.yaml")
     let bytes = try [UInt8](Data(contentsOf: fixture))
     #expect(bytes == Self.utf16LittleEndian("\u{2028}ų"))
     let (_, problems) = try await load(bytes)

@@ -30,8 +30,12 @@ import WaymarkTestSupport
         "extra/b.yaml": Self.group("b"),
       ], entry: ["catalog/all.yaml", "catalog/teams/a.yaml"])
     #expect(problems.isEmpty)
-    #expect(loaded.files.map(\.path) == ["catalog/all.yaml", "catalog/teams/a.yaml", "catalog/teams/c.yaml", "extra/b.yaml"])
-    #expect(loaded.documents.map(\.path) == ["catalog/all.yaml", "catalog/teams/a.yaml", "catalog/teams/c.yaml", "extra/b.yaml"])
+    #expect(
+      loaded.files.map(\.path) == ["catalog/all.yaml", "catalog/teams/a.yaml", "catalog/teams/c.yaml", "extra/b.yaml"])
+    #expect(
+      loaded.documents.map(\.path) == [
+        "catalog/all.yaml", "catalog/teams/a.yaml", "catalog/teams/c.yaml", "extra/b.yaml",
+      ])
   }
 
   @Test func reportsMissingOptionalURLFolderAndOutsideRootTargets() async throws {
@@ -55,7 +59,8 @@ import WaymarkTestSupport
 
   /// fuzz-catalog's hang: a glob with sixty stars took exponential time against each file name.
   @Test func aTargetWithManyStarsIsMatchedInOnePass() async throws {
-    let fixture = TestPaths.repositoryRoot.appendingPathComponent("Tests/WaymarkKitTests/Fixtures/fuzz/location-target-many-stars.yaml")
+    let fixture = TestPaths.repositoryRoot.appendingPathComponent(
+      "Tests/WaymarkKitTests/Fixtures/fuzz/location-target-many-stars.yaml")
     let (loaded, problems) = try await load(
       [
         "catalog-info.yaml": try String(contentsOf: fixture, encoding: .utf8),
@@ -77,27 +82,30 @@ import WaymarkTestSupport
         "c.yaml": Self.location("  target: ./a.yaml\n").replacingOccurrences(of: "name: loc", with: "name: loc-c"),
       ], entry: ["a.yaml"])
     #expect(loaded.files.count == 3)
-    #expect(problems == ["c.yaml:5:11: error: Locations form a cycle: a.yaml → b.yaml → c.yaml → a.yaml [catalog.location-cycle]\n  note: in entity 'location:default/loc-c'\n"])
+    #expect(
+      problems == [
+        "c.yaml:5:11: error: Locations form a cycle: a.yaml → b.yaml → c.yaml → a.yaml [catalog.location-cycle]\n  note: in entity 'location:default/loc-c'\n"
+      ])
   }
 
   @Test func substitutesTextJSONAndYAMLBesideTheEntityFile() async throws {
     let (loaded, problems) = try await load(
       [
         "catalog/api.yaml": """
-          apiVersion: backstage.io/v1alpha1
-          kind: API
-          metadata:
-            name: petstore
-            annotations: {example.com/schema: {$json: ./defs/meta.json}}
-          spec:
-            type: openapi
-            lifecycle: production
-            owner: team-a
-            definition: {$text: ./defs/petstore.yaml}
-            extra: {$yaml: ../shared/extra.yaml}
-            schema: {$ref: '#/components/x', note: kept}
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata:
+          name: petstore
+          annotations: {example.com/schema: {$json: ./defs/meta.json}}
+        spec:
+          type: openapi
+          lifecycle: production
+          owner: team-a
+          definition: {$text: ./defs/petstore.yaml}
+          extra: {$yaml: ../shared/extra.yaml}
+          schema: {$ref: '#/components/x', note: kept}
 
-          """,
+        """,
         "catalog/defs/petstore.yaml": "openapi: 3.0.0\n",
         "catalog/defs/meta.json": "{\"a\": [1, 2]}",
         "shared/extra.yaml": "b: yes\n",
@@ -108,24 +116,27 @@ import WaymarkTestSupport
     #expect(document.value.value(at: ["metadata", "annotations", "example.com/schema"]) == ["a": [1, 2]])
     #expect(document.value.value(at: ["spec", "extra"]) == ["b": "yes"])
     #expect(document.value.value(at: ["spec", "schema"]) == ["$ref": "#/components/x", "note": "kept"])
-    #expect(loaded.files.map(\.path) == ["catalog/api.yaml", "catalog/defs/meta.json", "catalog/defs/petstore.yaml", "shared/extra.yaml"])
+    #expect(
+      loaded.files.map(\.path) == [
+        "catalog/api.yaml", "catalog/defs/meta.json", "catalog/defs/petstore.yaml", "shared/extra.yaml",
+      ])
   }
 
   @Test func substitutionProblemsAreLocated() async throws {
     let (_, problems) = try await load(
       [
         "api.yaml": """
-          apiVersion: backstage.io/v1alpha1
-          kind: API
-          metadata: {name: x}
-          spec:
-            a: {$text: ../../etc/passwd}
-            b: {$text: ./missing.txt}
-            c: {$json: ./bad.json}
-            d: {$yaml: ./two.yaml}
-            e: {$text: 'https://example.com/openapi.yaml'}
+        apiVersion: backstage.io/v1alpha1
+        kind: API
+        metadata: {name: x}
+        spec:
+          a: {$text: ../../etc/passwd}
+          b: {$text: ./missing.txt}
+          c: {$json: ./bad.json}
+          d: {$yaml: ./two.yaml}
+          e: {$text: 'https://example.com/openapi.yaml'}
 
-          """,
+        """,
         "bad.json": "{\"a\": }",
         "two.yaml": "a: 1\n---\nb: 2\n",
       ], entry: ["api.yaml"])

@@ -9,7 +9,9 @@ import WaymarkLoading
     let svg = try #require(runner.svg(language: "dot", engine: "dot", source: "digraph G { a -> b }\n"))
     #expect(svg.contains("<svg "))
     #expect(svg.contains("<title>a&#45;&gt;b</title>"))
-    #expect(runner.svg(language: "dot", engine: "neato", source: "digraph G { a -> b }\n")?.contains("<title>b</title>") == true)
+    #expect(
+      runner.svg(language: "dot", engine: "neato", source: "digraph G { a -> b }\n")?.contains("<title>b</title>")
+        == true)
   }
 
   @Test func yieldsNothingForBrokenSourceUnknownEnginesAndMissingTools() {

@@ -4,7 +4,6 @@ import WaymarkLoading
 import WaymarkModel
 import WaymarkTestSupport
 
-
 /// JSON arrays and single-document `.json` exports, which are read whole: every element is
 /// located in one pass over the file, and a file over the limit is an error, never read whole.
 @Suite struct EventLoaderDocumentTests {

@@ -35,6 +35,7 @@ import WaymarkTestSupport
     #expect(result.events.map(\.subject) == ["svc"])
     #expect(
       DiagnosticFormat.text.format(DiagnosticList(result.diagnostics))
-        == "e.jsonl:1:1: warning: record is \(huge.utf8.count) bytes, over the 16 MiB limit for one event record; it is not read [events.malformed]\n")
+        == "e.jsonl:1:1: warning: record is \(huge.utf8.count) bytes, over the 16 MiB limit for one event record; it is not read [events.malformed]\n"
+    )
   }
 }

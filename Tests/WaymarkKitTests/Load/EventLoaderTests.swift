@@ -8,7 +8,8 @@ import WaymarkTestSupport
 @Suite struct EventLoaderTests {
   typealias F = DeliveryFixture
 
-  func load(_ files: [String: String], strict: Bool = false, chunkBytes: Int = 4 << 20) async throws -> EventLoadResult {
+  func load(_ files: [String: String], strict: Bool = false, chunkBytes: Int = 4 << 20) async throws -> EventLoadResult
+  {
     let root = try SiteFixture.make(files)
     return await EventLoader(root: root, strict: strict, chunkBytes: chunkBytes).load(paths: files.keys.sorted())
   }
@@ -16,7 +17,8 @@ import WaymarkTestSupport
   static let deploy = F.deployed(id: "d1", at: "2026-10-10T12:00:00Z", artifact: "a1")
 
   @Test func readsJSONLinesArraysAndCloudEventsAlike() async throws {
-    let cloudEvent = #"{"specversion":"1.0","id":"d3","source":"/test","type":"dev.cdevents.service.deployed.0.3.0","time":"2026-10-10T12:00:00Z","subject":"service/svc","datacontenttype":"application/json","data":\#(Self.deploy.replacingOccurrences(of: "\"d1\"", with: "\"d3\""))}"#
+    let cloudEvent =
+      #"{"specversion":"1.0","id":"d3","source":"/test","type":"dev.cdevents.service.deployed.0.3.0","time":"2026-10-10T12:00:00Z","subject":"service/svc","datacontenttype":"application/json","data":\#(Self.deploy.replacingOccurrences(of: "\"d1\"", with: "\"d3\""))}"#
     let result = try await load([
       "lines.jsonl": Self.deploy + "\n\n",
       "array.json": "[\n  " + Self.deploy.replacingOccurrences(of: "\"d1\"", with: "\"d2\"") + "\n]\n",
@@ -25,7 +27,10 @@ import WaymarkTestSupport
     #expect(result.diagnostics.isEmpty)
     #expect(result.records == 3)
     #expect(result.events.count == 3)
-    #expect(result.events.allSatisfy { $0.kind == .deployment && $0.subject == "service/svc" && $0.environment == "production" })
+    #expect(
+      result.events.allSatisfy {
+        $0.kind == .deployment && $0.subject == "service/svc" && $0.environment == "production"
+      })
     #expect(result.events.map(\.purlName) == ["svc", "svc", "svc"])
     #expect(result.files.map(\.path) == ["array.json", "lines.jsonl", "wrapped.ndjson"])
     #expect(result.newest == Timestamp(iso8601: "2026-10-10T12:00:00Z"))
@@ -40,7 +45,11 @@ import WaymarkTestSupport
   }
 
   @Test func malformedLinesAreLocatedAndCountedNotDropped() async throws {
-    let text = [Self.deploy, #"{"context":{"id":"x","#, "not json", #"{"context":{"id":"e","source":"/s","type":"dev.cdevents.service.deployed.0.3.0","timestamp":"yesterday"},"subject":{"id":"s","content":{}}}"#, #"{"event":"push"}"#, "[1]"].joined(separator: "\n")
+    let text = [
+      Self.deploy, #"{"context":{"id":"x","#, "not json",
+      #"{"context":{"id":"e","source":"/s","type":"dev.cdevents.service.deployed.0.3.0","timestamp":"yesterday"},"subject":{"id":"s","content":{}}}"#,
+      #"{"event":"push"}"#, "[1]",
+    ].joined(separator: "\n")
     let result = try await load(["content/events/bad.jsonl": text], chunkBytes: 1024)
     #expect(result.records == 6)
     #expect(result.malformed == 5)
@@ -53,8 +62,10 @@ import WaymarkTestSupport
   @Test func unknownTypesAreCountedAndErrorsOnlyWhenStrict() async throws {
     let custom = F.cdevent("x.y.0.1.0", id: "u1", at: "2026-10-10T12:00:00Z", subject: "s")
       .replacingOccurrences(of: "dev.cdevents.x.y", with: "dev.cdeventsx.acme-flag.toggled")
-    let text = [custom, custom.replacingOccurrences(of: "u1", with: "u2"), #"{"event":"sponsorship","payload":{}}"#, Self.deploy]
-      .joined(separator: "\n")
+    let text = [
+      custom, custom.replacingOccurrences(of: "u1", with: "u2"), #"{"event":"sponsorship","payload":{}}"#, Self.deploy,
+    ]
+    .joined(separator: "\n")
     let relaxed = try await load(["e.jsonl": text])
     #expect(relaxed.diagnostics.isEmpty)
     #expect(relaxed.unknownTypes == ["dev.cdeventsx.acme-flag.toggled.0.1.0": 2, "github.sponsorship": 1])
@@ -62,7 +73,8 @@ import WaymarkTestSupport
     #expect(
       DiagnosticFormat.text.format(DiagnosticList(strict.diagnostics))
         == "e.jsonl:1:1: error: unknown event type 'dev.cdeventsx.acme-flag.toggled.0.1.0' (2 in this file; --strict makes unknown types errors) [events.unknown-type]\n"
-        + "e.jsonl:3:1: error: unknown event type 'github.sponsorship' (1 in this file; --strict makes unknown types errors) [events.unknown-type]\n")
+        + "e.jsonl:3:1: error: unknown event type 'github.sponsorship' (1 in this file; --strict makes unknown types errors) [events.unknown-type]\n"
+    )
   }
 
   @Test func unknownTypesAreListedInBuildJSONAndStrictFailsTheBuild() async throws {
@@ -81,7 +93,8 @@ import WaymarkTestSupport
     let result = try await load(["notes.txt": "hello"])
     #expect(
       DiagnosticFormat.text.format(DiagnosticList(result.diagnostics))
-        == "notes.txt: warning: not read as events: only .json, .jsonl and .ndjson files are [events.unsupported-file]\n")
+        == "notes.txt: warning: not read as events: only .json, .jsonl and .ndjson files are [events.unsupported-file]\n"
+    )
   }
 
   @Test func gitHubDeliveriesBecomeEvents() async throws {

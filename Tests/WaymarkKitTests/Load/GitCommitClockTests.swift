@@ -15,7 +15,8 @@ import WaymarkTestSupport
   static func git(_ arguments: [String], in folder: URL, date: Int = 1_764_000_000) throws -> String {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["git", "-c", "user.name=Ada", "-c", "user.email=ada@example.com", "-c", "gc.auto=0"]
+    process.arguments =
+      ["git", "-c", "user.name=Ada", "-c", "user.email=ada@example.com", "-c", "gc.auto=0"]
       + arguments
     process.currentDirectoryURL = folder
     var environment = ProcessInfo.processInfo.environment

@@ -26,8 +26,10 @@ import Testing
   }
 
   @Test func aMergedPullRequestIsAChangeAtItsMergeCommit() async throws {
-    let merged = #"{"event":"pull_request","payload":{"action":"closed","pull_request":{"number":12,"merged_at":"2026-10-10T08:00:00Z","merge_commit_sha":"m1"},"repository":{"full_name":"acme/web"}}}"#
-    let closed = #"{"event":"pull_request","payload":{"action":"closed","pull_request":{"number":13,"merged_at":null,"merge_commit_sha":"m2"},"repository":{"full_name":"acme/web"}}}"#
+    let merged =
+      #"{"event":"pull_request","payload":{"action":"closed","pull_request":{"number":12,"merged_at":"2026-10-10T08:00:00Z","merge_commit_sha":"m1"},"repository":{"full_name":"acme/web"}}}"#
+    let closed =
+      #"{"event":"pull_request","payload":{"action":"closed","pull_request":{"number":13,"merged_at":null,"merge_commit_sha":"m2"},"repository":{"full_name":"acme/web"}}}"#
     let deploy = FourKeysFaultTests.status(1, sha: "m1", at: "2026-10-10T10:30:00Z")
     let result = try await F.build(["content/events/pr.jsonl": [merged, closed, deploy].joined(separator: "\n")])
     let lead = try F.json(result, "api/dora.json")["entities"]?["component:default/web"]?["leadTimeHours"]

@@ -24,9 +24,11 @@ import WaymarkTestSupport
     try FileManager.default.createSymbolicLink(
       at: root.appendingPathComponent("linked"), withDestinationURL: outside.appendingPathComponent("secret"))
     try FileManager.default.createSymbolicLink(
-      at: root.appendingPathComponent("leak.yaml"), withDestinationURL: outside.appendingPathComponent("secret/catalog-info.yaml"))
+      at: root.appendingPathComponent("leak.yaml"),
+      withDestinationURL: outside.appendingPathComponent("secret/catalog-info.yaml"))
     try FileManager.default.createSymbolicLink(
-      at: root.appendingPathComponent("inside.yaml"), withDestinationURL: root.appendingPathComponent("a/catalog-info.yaml"))
+      at: root.appendingPathComponent("inside.yaml"),
+      withDestinationURL: root.appendingPathComponent("a/catalog-info.yaml"))
     #expect(InputFinder(root: root, excludedFolders: []).allFiles() == ["a/catalog-info.yaml", "inside.yaml"])
   }
 }

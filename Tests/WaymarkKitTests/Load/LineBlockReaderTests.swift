@@ -4,7 +4,6 @@ import WaymarkLoading
 import WaymarkModel
 import WaymarkTestSupport
 
-
 /// A line over the limit is never held whole: its start is dropped once it passes the limit and
 /// the rest is read a block at a time, so memory stays near the limit however long the line.
 @Suite struct LineBlockReaderTests {

@@ -1,7 +1,6 @@
 import Testing
 import WaymarkModel
 
-
 /// Lines are counted sixteen bytes at a time: every offset must get the line and column that
 /// counting byte by byte gives, wherever the newlines fall in a block.
 @Suite struct LineColumnCounterTests {
@@ -17,7 +16,9 @@ import WaymarkModel
   }
 
   /// Lines of lengths 0 to 19 (so newlines land at every position of a word, and several in one).
-  static let text: [UInt8] = (0..<60).flatMap { length in Array(repeating: UInt8(ascii: "x"), count: length % 20) + [UInt8(ascii: "\n")] }
+  static let text: [UInt8] = (0..<60).flatMap { length in
+    Array(repeating: UInt8(ascii: "x"), count: length % 20) + [UInt8(ascii: "\n")]
+  }
 
   @Test func everyOffsetInIncreasingOrderMatchesCountingByteByByte() {
     var counter = LineColumnCounter(Self.text)

@@ -23,7 +23,8 @@ import WaymarkModel
     #expect(
       config.nav == [
         .init(title: "Home", target: .path("index.md"), position: SourcePosition(line: 3, column: 11)),
-        .init(title: "Payments", target: .include("./payments/mkdocs.yml"), position: SourcePosition(line: 4, column: 15)),
+        .init(
+          title: "Payments", target: .include("./payments/mkdocs.yml"), position: SourcePosition(line: 4, column: 15)),
         .init(title: "Ledger", target: .include("./ledger/mkdocs.yml"), position: SourcePosition(line: 5, column: 13)),
       ])
   }
@@ -51,9 +52,12 @@ import WaymarkModel
         .init(title: nil, target: .path("index.md"), position: SourcePosition(line: 4, column: 5)),
         .init(
           title: "Guides",
-          target: .section([.init(title: "Setup", target: .path("guides/setup.md"), position: SourcePosition(line: 6, column: 16))]),
+          target: .section([
+            .init(title: "Setup", target: .path("guides/setup.md"), position: SourcePosition(line: 6, column: 16))
+          ]),
           position: SourcePosition(line: 5, column: 5)),
-        .init(title: "Issues", target: .path("https://example.com/issues"), position: SourcePosition(line: 7, column: 13)),
+        .init(
+          title: "Issues", target: .path("https://example.com/issues"), position: SourcePosition(line: 7, column: 13)),
       ])
   }
 

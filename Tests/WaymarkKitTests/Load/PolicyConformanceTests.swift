@@ -31,7 +31,8 @@ import WaymarkTestSupport
     for finding in parsed.findings { counts[finding.result, default: 0] += finding.count }
     let results = GuardrailOutcome.allCases.map { "\($0.rawValue)=\(counts[$0] ?? 0)" }.joined(separator: " ")
     let suppressed = parsed.findings.filter(\.suppressed).count
-    var line = "\(parsed.path): \(parsed.format) [\(parsed.tools.joined(separator: ","))] \(results) suppressed=\(suppressed)"
+    var line =
+      "\(parsed.path): \(parsed.format) [\(parsed.tools.joined(separator: ","))] \(results) suppressed=\(suppressed)"
     for diagnostic in parsed.diagnostics.sorted() {
       let place = diagnostic.location.map { "\($0.line):\($0.column)" } ?? "-"
       line += "\n  \(diagnostic.severity.rawValue) \(place) \(diagnostic.code)"

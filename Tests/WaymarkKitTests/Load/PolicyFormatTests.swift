@@ -10,7 +10,9 @@ import WaymarkTestSupport
     GuardrailResultLoader.parse(SourceFile(path: path, bytes: Array(text.utf8)))
   }
 
-  func text(_ parsed: ParsedGuardrailFile) -> String { DiagnosticFormat.text.format(DiagnosticList(parsed.diagnostics)) }
+  func text(_ parsed: ParsedGuardrailFile) -> String {
+    DiagnosticFormat.text.format(DiagnosticList(parsed.diagnostics))
+  }
 
   @Test func opaErrorsAreLocatedErrors() {
     let parsed = parse(
@@ -24,11 +26,13 @@ import WaymarkTestSupport
     #expect(parsed.format == "opa")
     #expect(
       text(parsed)
-        == "content/policy-results/r:3:5: error: opa eval reported an error: var x is unsafe (rego_unsafe_var_error) [policy.opa-error]\n")
+        == "content/policy-results/r:3:5: error: opa eval reported an error: var x is unsafe (rego_unsafe_var_error) [policy.opa-error]\n"
+    )
   }
 
   @Test func opaNonConventionValuesWarnAndAreIgnored() {
-    let parsed = parse(#"{"result": [{"expressions": [{"value": true, "text": "data.p.allow", "location": {"row": 1, "col": 1}}]}]}"#)
+    let parsed = parse(
+      #"{"result": [{"expressions": [{"value": true, "text": "data.p.allow", "location": {"row": 1, "col": 1}}]}]}"#)
     #expect(parsed.findings.isEmpty)
     #expect(parsed.diagnostics.map(\.code) == [.policyOPAConvention])
   }
@@ -143,7 +147,10 @@ import WaymarkTestSupport
             name: "payments-api.app.kubernetes.io/name-payments-api.backstage.io/kubernetes-id-payments-api",
             kubernetesId: "payments-api")
         ],
-        [KubernetesObject(kind: "Pod", namespace: "shop", name: "cart.backstage.io/kubernetes-id-cart.tier-web", kubernetesId: "cart")],
+        [
+          KubernetesObject(
+            kind: "Pod", namespace: "shop", name: "cart.backstage.io/kubernetes-id-cart.tier-web", kubernetesId: "cart")
+        ],
         [KubernetesObject(kind: "Deployment", namespace: "shop", name: "cart.backstage.io/kubernetes-id-")],
       ])
   }

@@ -1,7 +1,6 @@
 import Testing
 import WaymarkLoading
 
-
 @Suite struct PolicyReportParserTests {
   @Test func aBannerIsCommentedOutLineForLine() {
     let text = "Applying 1 policy rule(s)...\n  POLICY REPORT:  \n-----\nkind: PolicyReport\n"

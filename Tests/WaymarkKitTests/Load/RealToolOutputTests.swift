@@ -23,7 +23,10 @@ import WaymarkTestSupport
 
   @Test func trivysRootPathBaseIsTheRepositoryRootAndAStaleIndexWarnsOncePerRule() throws {
     let parsed = try parsed("trivy-rootpath.sarif")
-    #expect(parsed.findings.map(\.file) == ["python-app/Pipfile.lock", "python-app/Pipfile.lock", "python-app/requirements.txt"])
+    #expect(
+      parsed.findings.map(\.file) == [
+        "python-app/Pipfile.lock", "python-app/Pipfile.lock", "python-app/requirements.txt",
+      ])
     #expect(parsed.findings.map(\.fileBase) == ["/", "/", "/"])
     #expect(parsed.findings.map(\.ruleId) == ["CVE-2023-0001", "CVE-2023-0002", "CVE-2023-0002"])
     // Labelled with the id's own rule: its security-severity 8.1 is high (the indexed rule's 6.1 is medium).
@@ -55,14 +58,19 @@ import WaymarkTestSupport
 
   @Test func aLogPropertyNamesTheRepositoryOfRunsWithoutProvenance() throws {
     let parsed = try parsed("gitlab-mono.sarif")
-    #expect(parsed.findings.map(\.repository?.description) == ["gitlab.com/acme/platform/mono", "gitlab.com/acme/platform/mono", "acme/twins"])
+    #expect(
+      parsed.findings.map(\.repository?.description) == [
+        "gitlab.com/acme/platform/mono", "gitlab.com/acme/platform/mono", "acme/twins",
+      ])
   }
 
   @Test func trivysOwnJSONGivesVulnerabilitiesMisconfigurationsSecretsAndPasses() throws {
     let parsed = try parsed("trivy-fs.json")
     #expect(parsed.format == "trivy")
     #expect(parsed.diagnostics.isEmpty)
-    let rows = parsed.findings.map { "\($0.ruleId) \($0.result.rawValue) \($0.severity.rawValue) \($0.file ?? "-"):\($0.line ?? 0) ×\($0.count)" }
+    let rows = parsed.findings.map {
+      "\($0.ruleId) \($0.result.rawValue) \($0.severity.rawValue) \($0.file ?? "-"):\($0.line ?? 0) ×\($0.count)"
+    }
     #expect(
       rows == [
         "CVE-2023-32681 fail medium requirements.txt:0 ×1",
@@ -70,7 +78,9 @@ import WaymarkTestSupport
         "misconfiguration/success pass info deploy/deployment.yaml:0 ×24",
         "aws-access-key-id fail critical config/settings.py:4 ×1",
       ])
-    #expect(parsed.findings.map(\.message)[0] == "requests 2.25.0: python-requests: Unintended leak of Proxy-Authorization header (fixed in 2.31.0)")
+    #expect(
+      parsed.findings.map(\.message)[0]
+        == "requests 2.25.0: python-requests: Unintended leak of Proxy-Authorization header (fixed in 2.31.0)")
     #expect(parsed.findings.map(\.message)[3] == "secret: AWS Access Key ID")
     #expect(Set(parsed.findings.map(\.repository?.description)) == ["github.com/acme/payments"])
     #expect(parsed.findings[0].input == SourceLocation(path: "trivy-fs.json", line: 18, column: 9))
@@ -79,7 +89,10 @@ import WaymarkTestSupport
   @Test func opaPartialSetObjectsAndIndexedRowsAreRead() throws {
     let partial = try parsed("opa-partial-set.json")
     #expect(partial.diagnostics.isEmpty)
-    #expect(partial.findings.map(\.message) == ["container app runs as root in Deployment test-deployment", "image nginx:latest uses the latest tag"])
+    #expect(
+      partial.findings.map(\.message) == [
+        "container app runs as root in Deployment test-deployment", "image nginx:latest uses the latest tag",
+      ])
     #expect(Set(partial.findings.map(\.result)) == [.fail])
     let rows = try parsed("opa-rows.json")
     #expect(rows.diagnostics.isEmpty)

@@ -4,13 +4,16 @@ import WaymarkLoading
 import WaymarkModel
 import WaymarkTestSupport
 
-
 /// The member-by-member SARIF path (`SARIFLogReader`) must give exactly what the whole-tree path
 /// gives (`GuardrailResultLoader.parseJSONTree`): the same findings, positions and diagnostics.
 @Suite struct SARIFLogReaderTests {
-  func expectSameAsWholeTree(_ file: SourceFile, read: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation) {
-    #expect((SARIFLogReader.read(file.bytes, path: file.path) != nil) == read, "\(file.path)", sourceLocation: sourceLocation)
-    #expect(GuardrailResultLoader.parse(file) == GuardrailResultLoader.parseJSONTree(file), "\(file.path)", sourceLocation: sourceLocation)
+  func expectSameAsWholeTree(_ file: SourceFile, read: Bool, sourceLocation: Testing.SourceLocation = #_sourceLocation)
+  {
+    #expect(
+      (SARIFLogReader.read(file.bytes, path: file.path) != nil) == read, "\(file.path)", sourceLocation: sourceLocation)
+    #expect(
+      GuardrailResultLoader.parse(file) == GuardrailResultLoader.parseJSONTree(file), "\(file.path)",
+      sourceLocation: sourceLocation)
   }
 
   func inline(_ text: String) -> SourceFile {
@@ -90,10 +93,12 @@ import WaymarkTestSupport
   }
 
   @Test(arguments: [
-    #"{"version": "2.0.0", "runs": []}"#, #"{"version": "2.1.0", "runs": [{"tool": {}}]}"#, #"{"version": "2.1.0", "runs": [3]}"#,
+    #"{"version": "2.0.0", "runs": []}"#, #"{"version": "2.1.0", "runs": [{"tool": {}}]}"#,
+    #"{"version": "2.1.0", "runs": [3]}"#,
     #"{"version": "2.1.0", "runs": {}}"#, #"{"version": "2.1.0", "runs": [], "runs": []}"#, #"{"version": "2.1.0"}"#,
     #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": [1 2]}]}"#,
-    #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": []}]"#, "[]", #"{"check_type": "x"}"#,
+    #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "t"}}, "results": []}]"#, "[]",
+    #"{"check_type": "x"}"#,
     // A member repeated after the results were converted: the whole tree keeps the last copy.
     #"{"version": "2.1.0", "runs": [{"tool": {"driver": {"name": "u"}}, "results": [{"ruleId": "G"}], "tool": {"driver": {"name": "v"}}}]}"#,
     #"{"version": "2.1.0", "runs": [{"properties": {}, "tool": {"driver": {"name": "u"}}, "results": [{"ruleId": "G"}], "properties": {"waymark.dev/entity": "x"}}]}"#,

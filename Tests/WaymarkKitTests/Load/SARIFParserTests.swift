@@ -59,7 +59,8 @@ import WaymarkTestSupport
     #expect(parsed.findings.map(\.result) == [.fail, .fail])
     #expect(parsed.findings.map(\.severity) == [.high, .medium])
     // Absolute URIs outside any base stay as written.
-    #expect(parsed.findings.map(\.file) == ["file:///C:/code/myProject/io/kb.c", "file:///C:/code/myProject/io/file.c"])
+    #expect(
+      parsed.findings.map(\.file) == ["file:///C:/code/myProject/io/kb.c", "file:///C:/code/myProject/io/file.c"])
   }
 
   @Test func suppressionsCountOnlyWhenNoneIsUnderReviewOrRejected() throws {

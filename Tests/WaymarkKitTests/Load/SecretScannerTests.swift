@@ -12,7 +12,9 @@ import WaymarkLoading
   }
 
   @Test func findsEachRuleWithItsLocation() {
-    let pem = "-----BEGIN " + "OPENSSH PRIVATE KEY-----\n" + String(repeating: "QUJD", count: 16) + "\n-----END OPENSSH PRIVATE KEY-----"
+    let pem =
+      "-----BEGIN " + "OPENSSH PRIVATE KEY-----\n" + String(repeating: "QUJD", count: 16)
+      + "\n-----END OPENSSH PRIVATE KEY-----"
     let text = """
       a: \(Self.github)
       b: "\(Self.aws)" and \("AS" + "IA" + "ZXCVBNMLKJHGFD45")

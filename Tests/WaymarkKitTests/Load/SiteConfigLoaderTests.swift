@@ -54,7 +54,8 @@ import WaymarkModel
   }
 
   @Test func inputGlobsNamingHiddenFoldersAreLocatedErrors() {
-    let (_, problems) = parse("inputs:\n  catalog: [content/**/*.yaml, .github/**/*.yaml]\n  policyResults: .reports/*.sarif\n")
+    let (_, problems) = parse(
+      "inputs:\n  catalog: [content/**/*.yaml, .github/**/*.yaml]\n  policyResults: .reports/*.sarif\n")
     #expect(
       problems == [
         "waymark.yaml:2:32: error: 'inputs.catalog' glob '.github/**/*.yaml' names a hidden folder; hidden files are never read [config.hidden-path]\n",
@@ -101,6 +102,9 @@ import WaymarkModel
       ])
     #expect(parse("site: {title: x\n").1.count == 1)
     #expect(parse("site: {title: x\n").1.first?.hasPrefix("waymark.yaml:2:1: error: ") == true)
-    #expect(parse("- a\n").1 == ["waymark.yaml:1:1: error: waymark.yaml must be a mapping, found a list [config.wrong-type]\n"])
+    #expect(
+      parse("- a\n").1 == [
+        "waymark.yaml:1:1: error: waymark.yaml must be a mapping, found a list [config.wrong-type]\n"
+      ])
   }
 }

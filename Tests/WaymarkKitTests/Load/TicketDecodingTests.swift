@@ -7,10 +7,12 @@ import WaymarkTestSupport
 /// Ticket events decode with the same scanner as delivery events, in every record shape.
 @Suite struct TicketDecodingTests {
   static let created = TicketEvaluatorTests.ticket(
-    "created", id: "t1", ticket: "OPS-1", at: "2026-10-05T00:00:00Z", type: "request", group: "team-a", labels: ["svc", "db"])
+    "created", id: "t1", ticket: "OPS-1", at: "2026-10-05T00:00:00Z", type: "request", group: "team-a",
+    labels: ["svc", "db"])
 
   @Test func readsBareAndCloudEventTicketsAndCountsDuplicatesAcrossChunks() async throws {
-    let wrapped = #"{"specversion":"1.0","id":"t2","source":"/jira","type":"dev.cdevents.ticket.closed.0.2.0","time":"2026-10-06T00:00:00Z","data":\#(Self.created.replacingOccurrences(of: "\"t1\"", with: "\"t2\"").replacingOccurrences(of: "ticket.created", with: "ticket.closed"))}"#
+    let wrapped =
+      #"{"specversion":"1.0","id":"t2","source":"/jira","type":"dev.cdevents.ticket.closed.0.2.0","time":"2026-10-06T00:00:00Z","data":\#(Self.created.replacingOccurrences(of: "\"t1\"", with: "\"t2\"").replacingOccurrences(of: "ticket.created", with: "ticket.closed"))}"#
     let lines = Array(repeating: Self.created, count: 40) + [wrapped]
     let root = try SiteFixture.make(["tickets.jsonl": lines.joined(separator: "\n") + "\n"])
     let result = await EventLoader(root: root, chunkBytes: 1024).load(paths: ["tickets.jsonl"])

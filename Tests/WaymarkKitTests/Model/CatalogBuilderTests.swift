@@ -10,7 +10,10 @@ import WaymarkTestSupport
     let root = try SiteFixture.make(files)
     let loaded = await CatalogLoader(root: root).load(paths: files.keys.sorted())
     let (catalog, diagnostics) = CatalogBuilder().build(loaded.documents)
-    return (catalog, DiagnosticList(loaded.diagnostics + diagnostics).items.map { DiagnosticFormat.text.format(DiagnosticList([$0])) })
+    return (
+      catalog,
+      DiagnosticList(loaded.diagnostics + diagnostics).items.map { DiagnosticFormat.text.format(DiagnosticList([$0])) }
+    )
   }
 
   @Test func derivesBothDirectionsOfEveryRelationSorted() async throws {
@@ -26,22 +29,22 @@ import WaymarkTestSupport
   @Test func danglingReferencesAreErrorsAtTheFieldWithASuggestion() async throws {
     let (_, problems) = try await build([
       "content/catalog/payments.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Group
-        metadata: {name: payments}
-        spec: {type: team, children: []}
-        ---
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata:
-          name: payments-api
-        spec:
-          type: service
-          lifecycle: production
-          owner: paymnets
-          dependsOn: [resource:db, db]
+      apiVersion: backstage.io/v1alpha1
+      kind: Group
+      metadata: {name: payments}
+      spec: {type: team, children: []}
+      ---
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata:
+        name: payments-api
+      spec:
+        type: service
+        lifecycle: production
+        owner: paymnets
+        dependsOn: [resource:db, db]
 
-        """
+      """
     ])
     #expect(
       problems == [
@@ -52,8 +55,11 @@ import WaymarkTestSupport
   }
 
   @Test func duplicateEntitiesNameBothFiles() async throws {
-    let entity = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: Team-A\nspec: {type: team, children: []}\n"
-    let (catalog, problems) = try await build(["a.yaml": entity, "b.yaml": entity.replacingOccurrences(of: "Team-A", with: "team-a")])
+    let entity =
+      "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata:\n  name: Team-A\nspec: {type: team, children: []}\n"
+    let (catalog, problems) = try await build([
+      "a.yaml": entity, "b.yaml": entity.replacingOccurrences(of: "Team-A", with: "team-a"),
+    ])
     #expect(catalog.entities.count == 1)
     #expect(
       problems == [
@@ -63,7 +69,8 @@ import WaymarkTestSupport
 
   @Test func brokenEnvelopesAndNonEntitiesAreReported() async throws {
     let (catalog, problems) = try await build([
-      "x.yaml": "kind: Component\nmetadata:\n  name: 42\n---\nfoo: bar\n---\n- a\n---\napiVersion: v1\nkind: Thing\nmetadata: []\n"
+      "x.yaml":
+        "kind: Component\nmetadata:\n  name: 42\n---\nfoo: bar\n---\n- a\n---\napiVersion: v1\nkind: Thing\nmetadata: []\n"
     ])
     #expect(catalog.entities.isEmpty)
     #expect(

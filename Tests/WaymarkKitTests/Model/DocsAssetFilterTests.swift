@@ -27,7 +27,9 @@ import WaymarkTestSupport
     let result = try await build(unsafeHTML: false)
     let assets = result.files.map(\.path).filter { $0.hasPrefix(Self.folder) && !$0.hasSuffix("index.html") }
     #expect(assets == [Self.folder + "plain.svg"])
-    let leftOut = result.diagnostics.items.filter { $0.code.rawValue == "docs.unsafe-asset" }.compactMap { $0.location?.path }
+    let leftOut = result.diagnostics.items.filter { $0.code.rawValue == "docs.unsafe-asset" }.compactMap {
+      $0.location?.path
+    }
     #expect(leftOut.count == 10)
     #expect(Set(leftOut).count == 10)
     let manifest = try #require(result.files.first { $0.path == "api/build.json" })

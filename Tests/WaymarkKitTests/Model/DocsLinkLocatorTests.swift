@@ -3,7 +3,6 @@ import Testing
 import WaymarkDocs
 import WaymarkModel
 
-
 /// Link locations for docs diagnostics, found in one forward pass per page. The pass replaced a
 /// scan from the top of the file for every link, which fuzz-markdown's profile showed: quadratic
 /// in a page's broken links (16,000 of them in an 870 KB page took 19 times as long as 4,000).
@@ -18,7 +17,10 @@ import WaymarkModel
   @Test func linksInOrderAreLocatedInScalarColumnsAcrossEveryLineEnding() {
     var locator = DocsLinkLocator(file: file)
     let locations = [link(2, 1), link(2, 21), link(3, 5), link(4, 6)].map { locator.location(of: $0) }
-    #expect(locations.map(\.description) == ["docs/index.md:2:1", "docs/index.md:2:20", "docs/index.md:3:5", "docs/index.md:4:6"])
+    #expect(
+      locations.map(\.description) == [
+        "docs/index.md:2:1", "docs/index.md:2:20", "docs/index.md:3:5", "docs/index.md:4:6",
+      ])
   }
 
   @Test func aLinkOutOfOrderIsLocatedAsInAFreshPass() {

@@ -31,7 +31,8 @@ import WaymarkTestSupport
 
   @Test func anAmplifyingTableIsAnErrorAtItsHeaderAndShownAsText() async throws {
     // 4 KB: 700 columns that cmark-gfm pads 700 rows to (160 MB and 1.7 s before the check).
-    let table = "|" + String(repeating: "a|", count: 700) + "\n|" + String(repeating: "-|", count: 700) + "\n"
+    let table =
+      "|" + String(repeating: "a|", count: 700) + "\n|" + String(repeating: "-|", count: 700) + "\n"
       + String(repeating: "a\n", count: 700)
     let result = try await build("---\ntitle: Wide\n---\n# Wide\n\n" + table)
     #expect(

@@ -51,7 +51,9 @@ import WaymarkTestSupport
     #expect(docs.fact(for: Self.svc) == ["exists": true, "pages": 3, "brokenLinks": 5, "words": 56])
     #expect(docs.fact(for: Self.lib) == ["exists": true, "pages": 3, "brokenLinks": 0, "words": 29])
     #expect(
-      docs.fact(for: EntityRef(kind: "Group", name: "team-a")) == ["exists": false, "pages": 0, "brokenLinks": 0, "words": 0])
+      docs.fact(for: EntityRef(kind: "Group", name: "team-a")) == [
+        "exists": false, "pages": 0, "brokenLinks": 0, "words": 0,
+      ])
   }
 
   @Test func withoutNavTheFileTreeIsTheNavigationAndAReadmeIsTheHomePage() async throws {
@@ -59,7 +61,10 @@ import WaymarkTestSupport
     let site = try #require(docs.site(for: Self.lib))
     #expect(site.name == "lib")
     #expect(site.pages.map(\.path) == ["changelog.md", "index.md", "reference/api.md"])
-    #expect(site.pages.map(\.source) == ["content/docs/lib/docs/changelog.md", "content/docs/lib/README.md", "content/docs/lib/docs/reference/api.md"])
+    #expect(
+      site.pages.map(\.source) == [
+        "content/docs/lib/docs/changelog.md", "content/docs/lib/README.md", "content/docs/lib/docs/reference/api.md",
+      ])
     #expect(site.pages.map(\.slug) == ["changelog/", "", "reference/api/"])
     #expect(
       site.nav == [
@@ -80,7 +85,9 @@ import WaymarkTestSupport
         DocsNavItem(title: "Home", target: .page(2)),
         DocsNavItem(
           title: "Guides",
-          target: .section([DocsNavItem(title: "Setup", target: .page(1)), DocsNavItem(title: "Deep dive", target: .page(0))])),
+          target: .section([
+            DocsNavItem(title: "Setup", target: .page(1)), DocsNavItem(title: "Deep dive", target: .page(0)),
+          ])),
         DocsNavItem(title: "Chat", target: .link("https://chat.example/svc")),
       ])
     #expect(site.pages[2].title == "Service home")
@@ -136,12 +143,12 @@ import WaymarkTestSupport
   @Test func frontMatterProblemsAndDuplicatePagesAreReported() async throws {
     let (docs, problems) = try await docs([
       "catalog-info.yaml": """
-        apiVersion: backstage.io/v1alpha1
-        kind: Component
-        metadata: {name: root, annotations: {backstage.io/techdocs-ref: "dir:."}}
-        spec: {type: service, lifecycle: production, owner: me}
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata: {name: root, annotations: {backstage.io/techdocs-ref: "dir:."}}
+      spec: {type: service, lifecycle: production, owner: me}
 
-        """,
+      """,
       "waymark.yaml": "inputs: {catalog: [catalog-info.yaml]}\n",
       "docs/index.md": "---\ntitle: [not, a, string]\ntags: x\n---\n# Home\n",
       "docs/README.md": "# Readme\n",
@@ -165,7 +172,8 @@ import WaymarkTestSupport
     let root = try SiteFixture.make(files)
     let config = SiteConfigLoader().load(root: root).config
     let finder = InputFinder(root: root, excludedFolders: [])
-    let loadedCatalog = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: finder.allFiles()))
+    let loadedCatalog = await CatalogLoader(root: root).load(
+      paths: finder.files(matching: config.catalogGlobs, in: finder.allFiles()))
     let (catalog, _) = CatalogBuilder().build(loadedCatalog.documents)
     let builder = DocsSetBuilder(root: root, config: config)
     let whole = await builder.build(catalog: catalog, files: finder.allFiles())
@@ -179,12 +187,14 @@ import WaymarkTestSupport
     let site = try #require(edited.firstIndex { $0.source.entity == Self.svc })
     let page = try #require(edited[site].pages.firstIndex { $0.path == "index.md" })
     let path = edited[site].pages[page].file.path
-    edited[site].pages[page].file = SourceFile(path: path, bytes: Array("# Start\n\nSee [setup](guides/setup.md#nowhere).\n".utf8))
+    edited[site].pages[page].file = SourceFile(
+      path: path, bytes: Array("# Start\n\nSee [setup](guides/setup.md#nowhere).\n".utf8))
     let rebuilt = await builder.build(edited, diagnostics: [])
     let home = try #require(rebuilt.site(for: Self.svc)?.pages.first { $0.path == "index.md" })
     #expect(home.html == "<h1 id=\"start\">Start</h1>\n<p>See <a href=\"guides/setup/#nowhere\">setup</a>.</p>\n")
     #expect(
       DiagnosticFormat.text.format(DiagnosticList(rebuilt.diagnostics.filter { $0.location?.path == path }))
-        == "\(path):3:5: warning: link to 'guides/setup.md#nowhere' points at an anchor '#nowhere' that no heading of the page has [docs.broken-link]\n")
+        == "\(path):3:5: warning: link to 'guides/setup.md#nowhere' points at an anchor '#nowhere' that no heading of the page has [docs.broken-link]\n"
+    )
   }
 }

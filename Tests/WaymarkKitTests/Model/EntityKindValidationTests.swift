@@ -10,10 +10,16 @@ import WaymarkTestSupport
     let root = try SiteFixture.make(["c.yaml": yaml])
     let loaded = await CatalogLoader(root: root).load(paths: ["c.yaml"])
     let (catalog, diagnostics) = CatalogBuilder().build(loaded.documents)
-    return (catalog, DiagnosticList(loaded.diagnostics + diagnostics).items.map { "\($0.location?.description ?? ""): \($0.message) [\($0.code)]" })
+    return (
+      catalog,
+      DiagnosticList(loaded.diagnostics + diagnostics).items.map {
+        "\($0.location?.description ?? ""): \($0.message) [\($0.code)]"
+      }
+    )
   }
 
-  static let team = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\nspec: {type: team, children: []}\n"
+  static let team =
+    "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\nspec: {type: team, children: []}\n"
 
   @Test func mcpServerAPIsNeedRemotesInsteadOfADefinition() async throws {
     let (catalog, problems) = try await build(
@@ -62,15 +68,17 @@ import WaymarkTestSupport
         spec: {type: rule, lifecycle: production, owner: team-a}
 
         """)
-    #expect(problems == [
-      "c.yaml:13:58: spec.steps[1].action must have a value [catalog.missing-field]",
-      "c.yaml:18:7: spec.category must have a value [catalog.missing-field]",
-      "c.yaml:18:7: spec.rationale must have a value [catalog.missing-field]",
-    ])
+    #expect(
+      problems == [
+        "c.yaml:13:58: spec.steps[1].action must have a value [catalog.missing-field]",
+        "c.yaml:18:7: spec.category must have a value [catalog.missing-field]",
+        "c.yaml:18:7: spec.rationale must have a value [catalog.missing-field]",
+      ])
     let group = try #require(catalog[EntityRef(kind: "Group", name: "team-a")])
-    #expect(group.relations.map { "\($0.type) \($0.target)" } == [
-      "ownerOf airesource:default/use-apis", "ownerOf template:default/go-service",
-    ])
+    #expect(
+      group.relations.map { "\($0.type) \($0.target)" } == [
+        "ownerOf airesource:default/use-apis", "ownerOf template:default/go-service",
+      ])
   }
 
   @Test func unknownBackstageKindsAreErrorsAndCustomKindsAreKept() async throws {
@@ -103,10 +111,14 @@ import WaymarkTestSupport
         "c.yaml:7:7: kind 'component' is not a Backstage kind; did you mean 'Component'? (kinds are case-sensitive) [catalog.unknown-kind]",
         "c.yaml:11:13: apiVersion 'backstage.io/v1beta0' is not a version of kind 'System'; use 'backstage.io/v1alpha1' or 'backstage.io/v1beta1' [catalog.unknown-kind]",
       ])
-    #expect(catalog.entities.map(\.ref.canonical) == ["environment:default/production", "group:default/team-a", "resource:default/db"])
-    #expect(catalog[EntityRef(kind: "Environment", name: "production")]?.relations == [
-      Relation(type: "dependencyOf", target: EntityRef(kind: "Resource", name: "db"))
-    ])
+    #expect(
+      catalog.entities.map(\.ref.canonical) == [
+        "environment:default/production", "group:default/team-a", "resource:default/db",
+      ])
+    #expect(
+      catalog[EntityRef(kind: "Environment", name: "production")]?.relations == [
+        Relation(type: "dependencyOf", target: EntityRef(kind: "Resource", name: "db"))
+      ])
   }
 
   @Test func groupCyclesAreErrorsAndMembershipIsTransitive() async throws {
@@ -150,7 +162,12 @@ import WaymarkTestSupport
     let jo = EntityRef(kind: "User", name: "jo")
     #expect(catalog.groups(containing: jo).map(\.name) == ["area", "loop-a", "loop-b", "org", "team"])
     #expect(catalog.isMember(jo, ofGroupOrDescendants: EntityRef(kind: "Group", name: "org")))
-    #expect(!catalog.isMember(EntityRef(kind: "User", name: "nobody"), ofGroupOrDescendants: EntityRef(kind: "Group", name: "org")))
-    #expect(catalog.groupHierarchy.ancestors(of: EntityRef(kind: "Group", name: "team")).map(\.name) == ["area", "org", "team"])
+    #expect(
+      !catalog.isMember(
+        EntityRef(kind: "User", name: "nobody"), ofGroupOrDescendants: EntityRef(kind: "Group", name: "org")))
+    #expect(
+      catalog.groupHierarchy.ancestors(of: EntityRef(kind: "Group", name: "team")).map(\.name) == [
+        "area", "org", "team",
+      ])
   }
 }

@@ -53,10 +53,12 @@ import WaymarkTestSupport
   @Test func externalMembersSubGroupsAndGroupsCountInTheHierarchy() async throws {
     let (catalog, _) = try await build(Self.org)
     let jdoe = try #require(EntityRef(parsing: "user:jdoe", defaultKind: nil))
-    #expect(catalog.groups(containing: jdoe).map(\.canonical) == ["group:default/engineering", "group:default/platform"])
+    #expect(
+      catalog.groups(containing: jdoe).map(\.canonical) == ["group:default/engineering", "group:default/platform"])
     #expect(catalog.isMember(jdoe, ofGroupOrDescendants: EntityRef(kind: "Group", name: "engineering")))
     let sre = try #require(EntityRef(parsing: "group:corp/sre", defaultKind: nil))
-    #expect(catalog.groupHierarchy.ancestors(of: sre).map(\.canonical) == ["group:corp/sre", "group:default/engineering"])
+    #expect(
+      catalog.groupHierarchy.ancestors(of: sre).map(\.canonical) == ["group:corp/sre", "group:default/engineering"])
     let bot = EntityRef(kind: "User", name: "release-bot")
     #expect(catalog.groups(containing: bot).map(\.canonical) == ["group:corp/release-managers"])
   }

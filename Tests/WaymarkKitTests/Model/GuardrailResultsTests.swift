@@ -7,9 +7,12 @@ import WaymarkModel
 @Suite struct PolicyResultsTests {
   let ref = EntityRef(kind: "Component", name: "pay")
 
-  func finding(_ rule: String, tool: String = "checkov", line: Int?, input: String, at inputLine: Int, count: Int = 1) -> GuardrailFinding {
+  func finding(_ rule: String, tool: String = "checkov", line: Int?, input: String, at inputLine: Int, count: Int = 1)
+    -> GuardrailFinding
+  {
     GuardrailFinding(
-      tool: tool, ruleId: rule, result: .fail, severity: .high, message: "\(rule) in \(input)", file: "main.tf", line: line,
+      tool: tool, ruleId: rule, result: .fail, severity: .high, message: "\(rule) in \(input)", file: "main.tf",
+      line: line,
       input: SourceLocation(path: input, line: inputLine, column: 1), count: count)
   }
 

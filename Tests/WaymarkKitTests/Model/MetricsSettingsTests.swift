@@ -10,7 +10,8 @@ import WaymarkModel
   }
 
   @Test func readsTheMetricsSettings() {
-    let (config, diagnostics) = parse("metrics:\n  bands: dora-2024\n  windowDays: 30\n  productionEnvironments: [live, prod-eu]\n")
+    let (config, diagnostics) = parse(
+      "metrics:\n  bands: dora-2024\n  windowDays: 30\n  productionEnvironments: [live, prod-eu]\n")
     #expect(diagnostics == "")
     #expect(config.metrics.bands == .dora2024)
     #expect(config.metrics.windowDays == 30)

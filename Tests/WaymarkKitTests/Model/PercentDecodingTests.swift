@@ -1,7 +1,6 @@
 import Testing
 import WaymarkModel
 
-
 @Suite struct PercentDecodingTests {
   @Test(arguments: [
     ("plain/path.md", "plain/path.md"),

@@ -12,12 +12,18 @@ import WaymarkModel
   @Test func hostShapesGiveTheRepositoryAndTheFolder() {
     #expect(parsed("url:https://github.com/acme/web/tree/main/") == "github.com/acme/web []")
     #expect(parsed("url:https://github.com/acme/mono/tree/main/services/api") == "github.com/acme/mono [services/api]")
-    #expect(parsed("url:https://github.com/acme/mono/blob/main/services/api/catalog-info.yaml") == "github.com/acme/mono [services/api]")
+    #expect(
+      parsed("url:https://github.com/acme/mono/blob/main/services/api/catalog-info.yaml")
+        == "github.com/acme/mono [services/api]")
     #expect(parsed("https://github.com/Acme/Web.git") == "github.com/acme/web []")
-    #expect(parsed("url:https://gitlab.com/acme/platform/mono/-/tree/main/services/api") == "gitlab.com/acme/platform/mono [services/api]")
+    #expect(
+      parsed("url:https://gitlab.com/acme/platform/mono/-/tree/main/services/api")
+        == "gitlab.com/acme/platform/mono [services/api]")
     #expect(parsed("https://bitbucket.org/acme/web/src/main/app/") == "bitbucket.org/acme/web [app]")
     #expect(parsed("https://git.acme.io/projects/SHOP/repos/cart/browse/src") == "git.acme.io/shop/cart [src]")
-    #expect(parsed("https://dev.azure.com/acme/shop/_git/cart?path=/src/api&version=GBmain") == "dev.azure.com/acme/shop/cart [src/api]")
+    #expect(
+      parsed("https://dev.azure.com/acme/shop/_git/cart?path=/src/api&version=GBmain")
+        == "dev.azure.com/acme/shop/cart [src/api]")
     #expect(parsed("https://acme.visualstudio.com/shop/_git/cart") == "acme.visualstudio.com/acme/shop/cart []")
     #expect(parsed("git@github.com:acme/web.git") == "github.com/acme/web []")
     #expect(parsed("dir:../web") == nil)
@@ -26,15 +32,19 @@ import WaymarkModel
 
   @Test func aConfiguredPatternIsTriedFirst() {
     let pattern = "https://code.acme.internal/{org}/{repo}/files/{path}"
-    #expect(parsed("url:https://code.acme.internal/shop/cart/files/src/api", patterns: [pattern]) == "shop/cart [src/api]")
+    #expect(
+      parsed("url:https://code.acme.internal/shop/cart/files/src/api", patterns: [pattern]) == "shop/cart [src/api]")
   }
 
   @Test func checkoutRootsGiveTheRepositoryAndThePathInIt() throws {
     let actions = try #require(RepositoryPattern("/home/runner/work/{repo}/{repo}"))
-    #expect(actions.match("/home/runner/work/web/web/src/App.js").map { "\($0.repository) \($0.path)" } == "web src/App.js")
+    #expect(
+      actions.match("/home/runner/work/web/web/src/App.js").map { "\($0.repository) \($0.path)" } == "web src/App.js")
     #expect(actions.match("/home/runner/work/web/other/src/App.js") == nil)
     let workspace = try #require(RepositoryPattern("/workspace/{org}/{repo}/"))
-    #expect(workspace.match("/workspace/acme/payments/main.tf").map { "\($0.repository) \($0.path)" } == "acme/payments main.tf")
+    #expect(
+      workspace.match("/workspace/acme/payments/main.tf").map { "\($0.repository) \($0.path)" }
+        == "acme/payments main.tf")
     #expect(RepositoryPattern("/workspace/{org}") == nil)
   }
 

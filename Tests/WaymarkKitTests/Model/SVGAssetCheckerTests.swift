@@ -1,7 +1,6 @@
 import Testing
 import WaymarkDocs
 
-
 @Suite struct SVGAssetCheckerTests {
   static let head = "<svg xmlns=\"http://www.w3.org/2000/svg\" xmlns:xlink=\"http://www.w3.org/1999/xlink\">"
 
@@ -53,8 +52,10 @@ import WaymarkDocs
         "<?xml version=\"1.0\" encoding=\"ISO-2022-JP\"?>" + Self.head + "</svg>",
         .init(reason: "it declares an encoding other than UTF-8", line: 0)
       ),
-      ("<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>",
-        .init(reason: "its root element is 'html', not 'svg'", line: 1)),
+      (
+        "<html xmlns=\"http://www.w3.org/1999/xhtml\"><script>alert(1)</script></html>",
+        .init(reason: "its root element is 'html', not 'svg'", line: 1)
+      ),
       (Self.head + "<rect/>", .init(reason: "it is not well-formed XML", line: 1)),
       (Self.head + "</svg><script>alert(1)</script>", .init(reason: "it is not well-formed XML", line: 1)),
       (Self.head + "<rect></svg>", .init(reason: "it is not well-formed XML", line: 1)),

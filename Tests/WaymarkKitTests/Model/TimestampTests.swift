@@ -17,14 +17,19 @@ import WaymarkModel
     #expect(timestamp.description == expected)
   }
 
-  @Test(arguments: ["", "2026-13-01", "2023-02-29", "2026-11-01T25:00:00Z", "2026-11-01T10:00:00", "yesterday", "0000-01-01", "2026-11-01Tx"])
+  @Test(arguments: [
+    "", "2026-13-01", "2023-02-29", "2026-11-01T25:00:00Z", "2026-11-01T10:00:00", "yesterday", "0000-01-01",
+    "2026-11-01Tx",
+  ])
   func rejectsMalformedText(text: String) {
     #expect(Timestamp(iso8601: text) == nil)
   }
 
   /// Years 1–9999 in UTC too: an offset cannot carry an instant into year 0 or 10000, which
   /// four-digit years (and this type's own printing) cannot represent.
-  @Test(arguments: ["0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01", "10000-01-01T00:00:00Z", "+10000-01-01", "-0001-01-01"])
+  @Test(arguments: [
+    "0001-01-01T00:00:00+00:01", "9999-12-31T23:59:59-00:01", "10000-01-01T00:00:00Z", "+10000-01-01", "-0001-01-01",
+  ])
   func rejectsInstantsOutsideYears1To9999(text: String) {
     #expect(Timestamp(iso8601: text) == nil)
   }

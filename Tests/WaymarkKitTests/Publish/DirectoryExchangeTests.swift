@@ -10,11 +10,16 @@ import WaymarkTestSupport
     let first = parent.appendingPathComponent("first")
     let second = parent.appendingPathComponent("second")
     for (folder, text) in [(first, "one"), (second, "two")] {
-      try FileManager.default.createDirectory(at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
+      try FileManager.default.createDirectory(
+        at: folder.appendingPathComponent("sub"), withIntermediateDirectories: true)
       try Data(text.utf8).write(to: folder.appendingPathComponent("sub/index.html"))
     }
     let exchanged: Bool
-    if case .success = DirectoryExchange.exchange(first.path, second.path) { exchanged = true } else { exchanged = false }
+    if case .success = DirectoryExchange.exchange(first.path, second.path) {
+      exchanged = true
+    } else {
+      exchanged = false
+    }
     #expect(exchanged)
     #expect(SiteFixture.snapshot(of: first) == ["sub/index.html": Data("two".utf8)])
     #expect(SiteFixture.snapshot(of: second) == ["sub/index.html": Data("one".utf8)])
@@ -25,7 +30,10 @@ import WaymarkTestSupport
     let present = parent.appendingPathComponent("present")
     try FileManager.default.createDirectory(at: present, withIntermediateDirectories: true)
     var failure: DirectoryExchange.Failure?
-    if case .failure(let error) = DirectoryExchange.exchange(present.path, parent.appendingPathComponent("absent").path) { failure = error }
+    if case .failure(let error) = DirectoryExchange.exchange(present.path, parent.appendingPathComponent("absent").path)
+    {
+      failure = error
+    }
     #expect(failure == .failed(ENOENT))
     #expect(FileManager.default.fileExists(atPath: present.path))
   }

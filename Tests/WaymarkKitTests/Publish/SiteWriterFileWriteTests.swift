@@ -18,7 +18,9 @@ import WaymarkTestSupport
     #expect(
       SiteFixture.snapshot(of: output)
         == ["img/a.png": Data(binary), "empty.txt": Data(), "big.html": Data(large)])
-    let mode = try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("img/a.png").path)[.posixPermissions] as? Int
+    let mode =
+      try FileManager.default.attributesOfItem(atPath: output.appendingPathComponent("img/a.png").path)[
+        .posixPermissions] as? Int
     #expect(mode.map { $0 & 0o644 } == 0o644)
   }
 

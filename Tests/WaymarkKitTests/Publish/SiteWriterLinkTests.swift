@@ -47,7 +47,8 @@ import WaymarkTestSupport
       at: output.appendingPathComponent(".netrc"), withDestinationURL: home.appendingPathComponent(".netrc"))
     try FileManager.default.createSymbolicLink(
       at: output.appendingPathComponent(".ssh"), withDestinationURL: home.appendingPathComponent(".ssh"))
-    try FileManager.default.createDirectory(at: output.appendingPathComponent(".well-known"), withIntermediateDirectories: true)
+    try FileManager.default.createDirectory(
+      at: output.appendingPathComponent(".well-known"), withIntermediateDirectories: true)
     try Data("x".utf8).write(to: output.appendingPathComponent(".well-known/security.txt"))
     try writer.publish([OutputFile(path: "index.html", text: "new")])
     #expect(SiteFixture.snapshot(of: output) == ["index.html": Data("new".utf8), ".gitkeep": Data()])
@@ -59,7 +60,8 @@ import WaymarkTestSupport
     let parent = try TestPaths.temporaryDirectory("writer-link")
     let home = try Self.home(in: parent)
     let output = parent.appendingPathComponent("site")
-    try FileManager.default.createSymbolicLink(at: parent.appendingPathComponent(".site.waymark-old"), withDestinationURL: home)
+    try FileManager.default.createSymbolicLink(
+      at: parent.appendingPathComponent(".site.waymark-old"), withDestinationURL: home)
     try SiteWriter(output: output).publish([OutputFile(path: "index.html", text: "site")])
     #expect(SiteFixture.snapshot(of: output) == ["index.html": Data("site".utf8)])
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path).sorted() == ["home", "site"])

@@ -12,7 +12,10 @@ import WaymarkTestSupport
     try writer.publish([OutputFile(path: "old.html", text: "old"), OutputFile(path: ".gitkeep", text: "")])
     try Data("example.org".utf8).write(to: output.appendingPathComponent(".domain"))
     try writer.publish([OutputFile(path: "a/b/new.html", text: "new")])
-    #expect(SiteFixture.snapshot(of: output) == ["a/b/new.html": Data("new".utf8), ".gitkeep": Data(), ".domain": Data("example.org".utf8)])
+    #expect(
+      SiteFixture.snapshot(of: output) == [
+        "a/b/new.html": Data("new".utf8), ".gitkeep": Data(), ".domain": Data("example.org".utf8),
+      ])
     #expect(try FileManager.default.contentsOfDirectory(atPath: parent.path) == ["site"])
   }
 

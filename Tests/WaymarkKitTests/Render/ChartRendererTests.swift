@@ -12,7 +12,9 @@ import WaymarkTestSupport
   }
 
   @Test func emptySeriesDrawAFlatLine() {
-    #expect(SparklineRenderer(width: 10, height: 4).svg([nil, nil], label: "x").hasSuffix("<line x1=\"0\" y1=\"2\" x2=\"10\" y2=\"2\" class=\"sparkline-empty\"/></svg>"))
+    #expect(
+      SparklineRenderer(width: 10, height: 4).svg([nil, nil], label: "x").hasSuffix(
+        "<line x1=\"0\" y1=\"2\" x2=\"10\" y2=\"2\" class=\"sparkline-empty\"/></svg>"))
   }
 
   @Test func barAndLineChartsAreStable() {

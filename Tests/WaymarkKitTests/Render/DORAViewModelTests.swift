@@ -56,16 +56,21 @@ import WaymarkTestSupport
 
   static func deployment(of name: String, number: Int) -> String {
     F.cdevent(
-      "service.deployed.0.3.0", id: "\(name)-\(number)", at: "2026-10-1\(number)T10:00:00Z", subject: "service/\(name)", chain: nil,
+      "service.deployed.0.3.0", id: "\(name)-\(number)", at: "2026-10-1\(number)T10:00:00Z", subject: "service/\(name)",
+      chain: nil,
       content: #"{"environment":{"id":"production"},"artifactId":"pkg:oci/\#(name)@a\#(number)"}"#)
   }
 
   @Test func theDashboardListsTheFiftyComponentsThatDeployMost() async throws {
     let names = (0..<52).map { String(format: "c%02d", $0) }
-    let team = "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\nspec: {type: team, children: []}"
+    let team =
+      "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\nspec: {type: team, children: []}"
     let catalog = ([team] + names.map(Self.component)).joined(separator: "\n---\n") + "\n"
     var events = names.map { Self.deployment(of: $0, number: 1) }
-    events += [Self.deployment(of: "c51", number: 2), Self.deployment(of: "c51", number: 3), Self.deployment(of: "c07", number: 2)]
+    events += [
+      Self.deployment(of: "c51", number: 2), Self.deployment(of: "c51", number: 3),
+      Self.deployment(of: "c07", number: 2),
+    ]
     let result = try await F.build(["content/events/all.jsonl": events.joined(separator: "\n")], catalog: catalog)
     let file = try #require(result.files.first { $0.path == "dora/index.html" })
     let html = String(decoding: file.bytes, as: UTF8.self)
@@ -73,10 +78,13 @@ import WaymarkTestSupport
     let section = html[start.lowerBound...]
     let tableEnd = try #require(section.range(of: "</table>"))
     let table = String(section[..<tableEnd.lowerBound])
-    #expect(table.contains("The 50 of 52 with the most deployments; every component&#39;s figures are on its page and in api/dora.json."))
+    #expect(
+      table.contains(
+        "The 50 of 52 with the most deployments; every component&#39;s figures are on its page and in api/dora.json."))
     let listed = names.filter { table.contains("component/\($0)/") }
     #expect(listed == names.filter { $0 != "c49" && $0 != "c50" })
-    let first = try #require(table.range(of: "component/c51/")), second = try #require(table.range(of: "component/c07/"))
+    let first = try #require(table.range(of: "component/c51/"))
+    let second = try #require(table.range(of: "component/c07/"))
     let third = try #require(table.range(of: "component/c00/"))
     #expect(first.lowerBound < second.lowerBound && second.lowerBound < third.lowerBound)
   }

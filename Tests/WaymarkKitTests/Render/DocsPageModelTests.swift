@@ -8,7 +8,6 @@ import WaymarkModel
 import WaymarkRendering
 import WaymarkTestSupport
 
-
 /// A docs page's model holds its site's whole navigation, so building every page's model up
 /// front grew with the square of a site's pages (issue 19, item 14: 1,500 pages took 1.78 GB).
 /// The catalogue now defers each model to when its page renders.
@@ -21,7 +20,8 @@ import WaymarkTestSupport
     let (config, _, _) = SiteConfigLoader().load(root: root)
     let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
     let all = finder.allFiles()
-    let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: all), available: all)
+    let loaded = await CatalogLoader(root: root).load(
+      paths: finder.files(matching: config.catalogGlobs, in: all), available: all)
     let (catalog, _) = CatalogBuilder().build(loaded.documents)
     let (layouts, _) = LayoutSet.load(site: [:], displayPath: config.layoutsDirectory)
     var input = RenderInput(config: config, catalog: catalog, layouts: layouts, now: asOf)

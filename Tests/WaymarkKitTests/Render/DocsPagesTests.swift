@@ -25,7 +25,8 @@ import WaymarkTestSupport
     let result = try await DocsFixture.build(DocsFixture.files("docs-site"))
     #expect(
       DocsFixture.text(result, "docs/default/component/svc/img/flow.svg")
-        == "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n")
+        == "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\" height=\"10\"/></svg>\n"
+    )
     let entity = try #require(DocsFixture.text(result, "catalog/default/component/lib/index.html"))
     #expect(entity.contains("<a href=\"../../../../docs/default/component/lib/\">lib</a>"))
     #expect(entity.contains("<li><a href=\"../../../../docs/default/component/lib/reference/api/\">API</a></li>"))
@@ -35,7 +36,8 @@ import WaymarkTestSupport
 
   @Test func theDemoHasElevenDocsSitesWithoutBrokenLinks() async throws {
     let result = try await SiteBuilder().build(
-      BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
+      BuildOptions(
+        root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"), writesOutput: false))
     // The demo's one diagnostic is a deliberately expired waiver; nothing from the docs.
     #expect(!result.diagnostics.items.contains { $0.code.area == .docs })
     #expect(result.diagnostics.errorCount == 0)

@@ -10,7 +10,8 @@ import WaymarkRendering
     #expect(EntityActionLinks.httpURL("https:///no-host") == nil)
     #expect(EntityActionLinks.httpURL("//github.com/acme/a") == nil)
     #expect(EntityActionLinks.httpURL("https://a.example/x\"onmouseover=1") == nil)
-    #expect(EntityActionLinks.urlTarget("url:https://github.com/acme/a/tree/main/") == "https://github.com/acme/a/tree/main/")
+    #expect(
+      EntityActionLinks.urlTarget("url:https://github.com/acme/a/tree/main/") == "https://github.com/acme/a/tree/main/")
     #expect(EntityActionLinks.urlTarget("dir:.") == nil)
     #expect(EntityActionLinks.urlTarget("url:javascript:alert(1)") == nil)
   }
@@ -30,7 +31,8 @@ import WaymarkRendering
   }
 
   @Test func repositoriesFromSlugsAndSourceLocations() {
-    #expect(EntityActionLinks.slugURL("acme/a", host: "https://github.com/", segments: 2...2) == "https://github.com/acme/a")
+    #expect(
+      EntityActionLinks.slugURL("acme/a", host: "https://github.com/", segments: 2...2) == "https://github.com/acme/a")
     #expect(EntityActionLinks.slugURL("acme/a/b", host: "https://github.com/", segments: 2...2) == nil)
     #expect(EntityActionLinks.slugURL("../../evil", host: "https://github.com/", segments: 2...2) == nil)
     #expect(EntityActionLinks.slugURL("acme/a?x=1", host: "https://github.com/", segments: 2...2) == nil)

@@ -23,10 +23,14 @@ import WaymarkTestSupport
       for tag in html.matches(of: #/<[a-zA-Z][^>]*>/#) {
         let text = String(tag.output)
         let names = text.replacing(#/"[^"]*"/#, with: "\"\"")  // attribute names only
-        if names.contains(#/\son[a-zA-Z]+\s*=/#) || text.contains(#/(?i)(href|src)\s*=\s*"\s*(javascript|vbscript|data):/#) {
+        if names.contains(#/\son[a-zA-Z]+\s*=/#)
+          || text.contains(#/(?i)(href|src)\s*=\s*"\s*(javascript|vbscript|data):/#)
+        {
           problems.append("\(page.path): \(text)")
         }
-        if text.contains(#/^<(?i)(script|iframe|object|embed|base|frame)\b/#), !text.contains(#/^<script src="(\.\./)*assets/(catalog|search)\.js" defer>$/#) {
+        if text.contains(#/^<(?i)(script|iframe|object|embed|base|frame)\b/#),
+          !text.contains(#/^<script src="(\.\./)*assets/(catalog|search)\.js" defer>$/#)
+        {
           problems.append("\(page.path): \(text)")
         }
       }

@@ -9,7 +9,9 @@ import WaymarkTestSupport
 @Suite struct SearchTextTests {
   @Test func wordsAreFoldedAndSplitOnAnythingButLettersAndDigits() {
     #expect(
-      SearchText.words(in: "Payments-API v2: a café (ÉTÉ) Straße") == ["payments", "api", "v2", "cafe", "ete", "straße"])
+      SearchText.words(in: "Payments-API v2: a café (ÉTÉ) Straße") == [
+        "payments", "api", "v2", "cafe", "ete", "straße",
+      ])
     #expect(SearchText.compact("Payments-API") == "paymentsapi")
   }
 
@@ -45,11 +47,18 @@ import WaymarkTestSupport
   @Test func writesAManifestShardsAndOneFragmentPerEntry() throws {
     let files = FullTextIndexWriter().files(for: entries)
     let byPath = Dictionary(uniqueKeysWithValues: files.map { ($0.path, String(decoding: $0.bytes, as: UTF8.self)) })
-    #expect(byPath["search/v2/manifest.json"] == #"{"documents":2,"kinds":[["Component",0],["Docs",1]],"shards":"ap ca co de hi ko on pa ra ru se ta th vi","version":2}"#)
+    #expect(
+      byPath["search/v2/manifest.json"]
+        == #"{"documents":2,"kinds":[["Component",0],["Docs",1]],"shards":"ap ca co de hi ko on pa ra ru se ta th vi","version":2}"#
+    )
     // `payment` is in both: the component's title and description (idf 0.18 × (title 9.41 + description 2)
     // × Component prior 1.25 = 2.60) outweigh the runbook's body; names list documents only.
-    #expect(byPath["search/v2/t/pa.json"] == #"{"=paymentsapi":[0],"page":[1,51],"pagerduty":[1,51],"payment":[0,260,1,13]}"#)
-    #expect(byPath["search/v2/f/1.json"] == #"{"k":"Docs","o":"","t":"Runbook · Payments API","u":"docs/default/component/payments-api/runbook/","x":"Page the payments on-call via PagerDuty."}"#)
+    #expect(
+      byPath["search/v2/t/pa.json"] == #"{"=paymentsapi":[0],"page":[1,51],"pagerduty":[1,51],"payment":[0,260,1,13]}"#)
+    #expect(
+      byPath["search/v2/f/1.json"]
+        == #"{"k":"Docs","o":"","t":"Runbook · Payments API","u":"docs/default/component/payments-api/runbook/","x":"Page the payments on-call via PagerDuty."}"#
+    )
     #expect(files.count == 1 + 14 + 2)
   }
 

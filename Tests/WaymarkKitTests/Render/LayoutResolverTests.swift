@@ -12,18 +12,22 @@ import WaymarkRendering
     #expect(LayoutResolver.candidates(for: PageDescriptor(kind: "home")) == ["home.html", "all.html"])
   }
 
-  @Test(arguments: [
-    (PageDescriptor(kind: "home"), Set<String>(), "theme:home.html"),
-    (PageDescriptor(kind: "home"), ["home.html"], "site:home.html"),
-    (PageDescriptor(kind: "entity", section: "component"), [], "theme:entity.html"),
-    (PageDescriptor(kind: "entity", section: "api"), [], "theme:api/entity.html"),
-    (PageDescriptor(kind: "entity", section: "api"), ["entity.html"], "theme:api/entity.html"),
-    (PageDescriptor(kind: "entity", section: "api"), ["api/entity.html"], "site:api/entity.html"),
-    (PageDescriptor(kind: "entity", section: "component"), ["component/entity.html"], "site:component/entity.html"),
-    (PageDescriptor(kind: "entity", section: "component", layout: "wide"), ["wide.html"], "site:wide.html"),
-    (PageDescriptor(kind: "entity", section: "component", layout: "wide"), ["wide.html", "component/wide.html"], "site:component/wide.html"),
-    (PageDescriptor(kind: "search"), ["all.html"], "site:all.html"),
-  ] as [(PageDescriptor, Set<String>, String)])
+  @Test(
+    arguments: [
+      (PageDescriptor(kind: "home"), Set<String>(), "theme:home.html"),
+      (PageDescriptor(kind: "home"), ["home.html"], "site:home.html"),
+      (PageDescriptor(kind: "entity", section: "component"), [], "theme:entity.html"),
+      (PageDescriptor(kind: "entity", section: "api"), [], "theme:api/entity.html"),
+      (PageDescriptor(kind: "entity", section: "api"), ["entity.html"], "theme:api/entity.html"),
+      (PageDescriptor(kind: "entity", section: "api"), ["api/entity.html"], "site:api/entity.html"),
+      (PageDescriptor(kind: "entity", section: "component"), ["component/entity.html"], "site:component/entity.html"),
+      (PageDescriptor(kind: "entity", section: "component", layout: "wide"), ["wide.html"], "site:wide.html"),
+      (
+        PageDescriptor(kind: "entity", section: "component", layout: "wide"), ["wide.html", "component/wide.html"],
+        "site:component/wide.html"
+      ),
+      (PageDescriptor(kind: "search"), ["all.html"], "site:all.html"),
+    ] as [(PageDescriptor, Set<String>, String)])
   func resolves(page: PageDescriptor, site: Set<String>, expected: String) throws {
     let choice = try #require(LayoutResolver(sitePaths: site, themePaths: Self.theme).resolve(page))
     #expect("\(choice.origin.rawValue):\(choice.path)" == expected)

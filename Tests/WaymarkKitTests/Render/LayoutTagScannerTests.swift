@@ -1,4 +1,5 @@
 import Testing
+
 @testable import WaymarkRendering
 
 /// The layout key check's tag reader: every tag's role, name, line and column.

@@ -35,7 +35,8 @@ import WaymarkTestSupport
 
   @Test func everyPageTypeMatchesItsGolden() async throws {
     let result = try await SiteBuilder().build(
-      BuildOptions(root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"),
+      BuildOptions(
+        root: TestPaths.repositoryRoot, asOf: Timestamp(iso8601: "2026-11-01T00:00:00Z"),
         writesOutput: false))
     #expect(result.diagnostics.errorCount == 0)
     for (path, golden) in Self.pages {

@@ -6,7 +6,8 @@ import WaymarkTestSupport
 /// The `check --summary` markdown is posted as a pull-request comment: names from the inputs
 /// must not become headings, images, links, raw HTML, mentions or break out of code spans.
 @Suite struct PullRequestSummaryTests {
-  static let title = "Ready\\n# Owned ![pwn](https://evil.example/x.png) [docs](https://evil.example) <img src=x> @acme/security"
+  static let title =
+    "Ready\\n# Owned ![pwn](https://evil.example/x.png) [docs](https://evil.example) <img src=x> @acme/security"
   static let check = "never`](https://evil.example) @everyone"
   static let waiver = """
     apiVersion: waymark.dev/v1alpha1

@@ -8,7 +8,10 @@ import WaymarkTestSupport
     // A scorecard name with a bare CR (an unquoted CR starts a new row in Excel, whose first
     // cell is then a formula) and a check id starting with a tab before '='.
     let hostile = ScorecardFixture.scorecard
-      .replacingOccurrences(of: "metadata: {name: ready, title: Ready}", with: "metadata: {name: \"ready\\r=cmd|' /C calc'!A0\", title: Ready}")
+      .replacingOccurrences(
+        of: "metadata: {name: ready, title: Ready}",
+        with: "metadata: {name: \"ready\\r=cmd|' /C calc'!A0\", title: Ready}"
+      )
       .replacingOccurrences(of: "{id: never,", with: "{id: \"\\t=1+2\",")
       .replacingOccurrences(of: "{id: paged,", with: "{id: \"a,\\nb\",")
     let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/ready.yaml": hostile]))

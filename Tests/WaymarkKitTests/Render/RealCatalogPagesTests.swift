@@ -11,156 +11,156 @@ import WaymarkTestSupport
 @Suite struct RealCatalogPagesTests {
   static let files: [String: String] = [
     "waymark.yaml": """
-      site: {title: Acme Portal}
-      inputs:
-        catalog: ["**/catalog-info.yaml", "templates/**/template.yaml"]
-      """,
+    site: {title: Acme Portal}
+    inputs:
+      catalog: ["**/catalog-info.yaml", "templates/**/template.yaml"]
+    """,
     "repos/storefront/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata:
-        name: storefront
-        title: Storefront
-        description: The customer-facing shop.
-        annotations:
-          github.com/project-slug: acme/storefront
-          backstage.io/managed-by-location: url:https://github.com/acme/storefront/blob/main/catalog-info.yaml
-          backstage.io/managed-by-origin-location: url:https://github.com/acme/storefront/blob/main/catalog-info.yaml
-          backstage.io/source-location: url:https://github.com/acme/storefront/tree/main/
-          backstage.io/view-url: https://github.com/acme/storefront/blob/main/catalog-info.yaml
-          backstage.io/techdocs-ref: url:https://github.com/acme/storefront/tree/main/
-          pagerduty.com/service-id: P7X2K9Q
-      spec:
-        type: website
-        lifecycle: production
-        owner: web-team
-        system: storefront
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: System
-      metadata:
-        name: storefront
-        title: Storefront
-      spec:
-        owner: web-team
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata:
+      name: storefront
+      title: Storefront
+      description: The customer-facing shop.
+      annotations:
+        github.com/project-slug: acme/storefront
+        backstage.io/managed-by-location: url:https://github.com/acme/storefront/blob/main/catalog-info.yaml
+        backstage.io/managed-by-origin-location: url:https://github.com/acme/storefront/blob/main/catalog-info.yaml
+        backstage.io/source-location: url:https://github.com/acme/storefront/tree/main/
+        backstage.io/view-url: https://github.com/acme/storefront/blob/main/catalog-info.yaml
+        backstage.io/techdocs-ref: url:https://github.com/acme/storefront/tree/main/
+        pagerduty.com/service-id: P7X2K9Q
+    spec:
+      type: website
+      lifecycle: production
+      owner: web-team
+      system: storefront
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: System
+    metadata:
+      name: storefront
+      title: Storefront
+    spec:
+      owner: web-team
+    """,
     "repos/billing/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata:
-        name: billing
-        title: Billing
-        annotations:
-          gitlab.com/project-slug: acme/platform/billing
-          backstage.io/source-location: url:https://gitlab.com/acme/platform/billing/-/tree/main/
-          backstage.io/techdocs-ref: dir:.
-      spec:
-        type: service
-        lifecycle: production
-        owner: platform
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata:
+      name: billing
+      title: Billing
+      annotations:
+        gitlab.com/project-slug: acme/platform/billing
+        backstage.io/source-location: url:https://gitlab.com/acme/platform/billing/-/tree/main/
+        backstage.io/techdocs-ref: dir:.
+    spec:
+      type: service
+      lifecycle: production
+      owner: platform
+    """,
     "repos/billing/mkdocs.yml": "site_name: Billing handbook\nnav:\n  - Home: index.md\n",
     "repos/billing/docs/index.md": "# Billing handbook\n\nHow invoices are issued.\n",
     "repos/legacy/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata:
-        name: legacy
-        annotations:
-          github.com/project-slug: ../../evil
-          backstage.io/view-url: javascript:alert(1)
-          backstage.io/edit-url: "data:text/html,<script>alert(2)</script>"
-          backstage.io/source-location: url:javascript:alert(document.cookie)
-      spec:
-        type: service
-        lifecycle: deprecated
-        owner: platform
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata:
+      name: legacy
+      annotations:
+        github.com/project-slug: ../../evil
+        backstage.io/view-url: javascript:alert(1)
+        backstage.io/edit-url: "data:text/html,<script>alert(2)</script>"
+        backstage.io/source-location: url:javascript:alert(document.cookie)
+    spec:
+      type: service
+      lifecycle: deprecated
+      owner: platform
+    """,
     "org/catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Group
-      metadata:
-        name: web-team
-        title: Web team
-      spec:
-        type: team
-        profile:
-          displayName: Web Team
-          email: web-team@acme.example
-          picture: https://avatars.acme.example/teams/web.png
-        children: []
-        members: [ana.silva]
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: Group
-      metadata:
-        name: platform
-      spec:
-        type: team
-        profile:
-          displayName: Platform Engineering
-          picture: http://avatars.acme.example/teams/platform.png
-        children: []
-      ---
-      apiVersion: backstage.io/v1alpha1
-      kind: User
-      metadata:
-        name: ana.silva
-      spec:
-        profile:
-          displayName: Ana Silva
-          email: ana.silva@acme.example
-        memberOf: [web-team]
-      """,
+    apiVersion: backstage.io/v1alpha1
+    kind: Group
+    metadata:
+      name: web-team
+      title: Web team
+    spec:
+      type: team
+      profile:
+        displayName: Web Team
+        email: web-team@acme.example
+        picture: https://avatars.acme.example/teams/web.png
+      children: []
+      members: [ana.silva]
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: Group
+    metadata:
+      name: platform
+    spec:
+      type: team
+      profile:
+        displayName: Platform Engineering
+        picture: http://avatars.acme.example/teams/platform.png
+      children: []
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: User
+    metadata:
+      name: ana.silva
+    spec:
+      profile:
+        displayName: Ana Silva
+        email: ana.silva@acme.example
+      memberOf: [web-team]
+    """,
     "templates/node-service/template.yaml": """
-      apiVersion: scaffolder.backstage.io/v1beta3
-      kind: Template
-      metadata:
-        name: node-service
-        title: Node.js service
-        description: An Express service with CI and a catalog entry.
-      spec:
-        owner: platform
-        type: service
-        parameters:
-          - title: Fill in some steps
-            required: [name]
-            properties:
-              name:
-                title: Name
-                type: string
-                ui:autofocus: true
-              owner:
-                title: Owner
-                type: string
-                description: Owner of the component
-                ui:field: OwnerPicker
-          - title: Choose a location
-            required: [repoUrl]
-            properties:
-              repoUrl:
-                title: Repository Location
-                type: string
-                ui:field: RepoUrlPicker
-              visibility:
-                title: Visibility
-                type: string
-                enum: [private, internal]
-                default: private
-        steps:
-          - id: fetch-base
-            name: Fetch Base
-            action: fetch:template
-            input: {url: ./skeleton}
-          - id: publish
-            name: Publish
-            action: publish:github
-            input: {repoUrl: "${{ parameters.repoUrl }}"}
-          - id: register
-            name: Register
-            action: catalog:register
-            input: {catalogInfoPath: /catalog-info.yaml}
-      """,
+    apiVersion: scaffolder.backstage.io/v1beta3
+    kind: Template
+    metadata:
+      name: node-service
+      title: Node.js service
+      description: An Express service with CI and a catalog entry.
+    spec:
+      owner: platform
+      type: service
+      parameters:
+        - title: Fill in some steps
+          required: [name]
+          properties:
+            name:
+              title: Name
+              type: string
+              ui:autofocus: true
+            owner:
+              title: Owner
+              type: string
+              description: Owner of the component
+              ui:field: OwnerPicker
+        - title: Choose a location
+          required: [repoUrl]
+          properties:
+            repoUrl:
+              title: Repository Location
+              type: string
+              ui:field: RepoUrlPicker
+            visibility:
+              title: Visibility
+              type: string
+              enum: [private, internal]
+              default: private
+      steps:
+        - id: fetch-base
+          name: Fetch Base
+          action: fetch:template
+          input: {url: ./skeleton}
+        - id: publish
+          name: Publish
+          action: publish:github
+          input: {repoUrl: "${{ parameters.repoUrl }}"}
+        - id: register
+          name: Register
+          action: catalog:register
+          input: {catalogInfoPath: /catalog-info.yaml}
+    """,
   ]
 
   static let pages: [(String, String)] = [
@@ -205,9 +205,13 @@ import WaymarkTestSupport
 
   @Test func gitLabSourceLocationGivesTheEditURLOfTheCatalogFile() async throws {
     let html = try Self.main(try await build(), "catalog/default/component/billing/index.html")
-    #expect(html.contains("<a href=\"https://gitlab.com/acme/platform/billing/-/edit/main/catalog-info.yaml\" rel=\"noopener\">Edit</a>"))
+    #expect(
+      html.contains(
+        "<a href=\"https://gitlab.com/acme/platform/billing/-/edit/main/catalog-info.yaml\" rel=\"noopener\">Edit</a>"))
     #expect(html.contains("<a href=\"https://gitlab.com/acme/platform/billing\" rel=\"noopener\">Repository</a>"))
-    #expect(html.contains("<a href=\"https://gitlab.com/acme/platform/billing/-/tree/main/\" rel=\"noopener\">View source</a>"))
+    #expect(
+      html.contains(
+        "<a href=\"https://gitlab.com/acme/platform/billing/-/tree/main/\" rel=\"noopener\">View source</a>"))
   }
 
   @Test func aPictureThatIsNotHTTPSShowsInitials() async throws {

@@ -24,7 +24,8 @@ import WaymarkTestSupport
 
       """
     let output = try TestPaths.temporaryDirectory("schema")
-    let result = try await ScorecardFixture.build(try ScorecardFixture.site(["policies/w.yaml": waiver]), output: output)
+    let result = try await ScorecardFixture.build(
+      try ScorecardFixture.site(["policies/w.yaml": waiver]), output: output)
     #expect(result.published)
     let script = """
       import json, sys, jsonschema

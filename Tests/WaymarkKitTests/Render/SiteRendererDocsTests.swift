@@ -18,7 +18,8 @@ import WaymarkTestSupport
     let (config, _, _) = SiteConfigLoader().load(root: root)
     let finder = InputFinder(root: root, excludedFolders: [config.outputDirectory])
     let files = finder.allFiles()
-    let loaded = await CatalogLoader(root: root).load(paths: finder.files(matching: config.catalogGlobs, in: files), available: files)
+    let loaded = await CatalogLoader(root: root).load(
+      paths: finder.files(matching: config.catalogGlobs, in: files), available: files)
     let (catalog, _) = CatalogBuilder().build(loaded.documents)
     let (layouts, _) = LayoutSet.load(site: [:], displayPath: config.layoutsDirectory)
     var input = RenderInput(config: config, catalog: catalog, layouts: layouts, now: asOf)

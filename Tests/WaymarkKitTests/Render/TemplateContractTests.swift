@@ -1,8 +1,9 @@
 import Foundation
 import StructuredData
 import Testing
-@testable import WaymarkRendering
 import WaymarkTestSupport
+
+@testable import WaymarkRendering
 
 /// The page models are the template contract: every key has a meaning, the manual lists them as
 /// the types declare them, and the encoder hands the layouts exactly the model's values.
@@ -75,7 +76,8 @@ import WaymarkTestSupport
   }
 
   @Test func theEncoderKeepsIntegersDropsMissingOptionalsAndPassesJSONThrough() {
-    let link = EntityLink(ref: "component:default/svc", title: "Svc", name: "svc", kind: "Component", url: "x/",
+    let link = EntityLink(
+      ref: "component:default/svc", title: "Svc", name: "svc", kind: "Component", url: "x/",
       level: nil)
     let page = GuardrailsPage(
       entities: [
@@ -91,7 +93,7 @@ import WaymarkTestSupport
           "entities": [
             [
               "ref": "r", "title": "t", "url": "u", "results": ["fail": 2], "openFindings": [],
-                "hasOpenFindings": false,
+              "hasOpenFindings": false,
               "moreOpenFindings": 3,
             ]
           ],

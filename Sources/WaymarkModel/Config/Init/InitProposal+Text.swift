@@ -19,14 +19,17 @@ extension InitProposal {
       catalogComment += " \(Self.count(targets, "file")) a Location names \(verb) read through it."
     }
     lines += Self.wrap(catalogComment, indent: "  # ") + Self.list("catalog", catalogGlobs)
-    lines += Self.wrap("Event exports: \(Self.summary(scan.eventFiles, noun: "file")).", indent: "  # ")
+    lines +=
+      Self.wrap("Event exports: \(Self.summary(scan.eventFiles, noun: "file")).", indent: "  # ")
       + Self.list("events", eventGlobs)
-    lines += Self.wrap("Policy results: \(Self.summary(scan.policyResultFiles, noun: "file")).", indent: "  # ")
+    lines +=
+      Self.wrap("Policy results: \(Self.summary(scan.policyResultFiles, noun: "file")).", indent: "  # ")
       + Self.list("policyResults", policyResultGlobs)
     if !excludes.isEmpty {
-      lines += Self.wrap(
-        "Template skeletons (the url of fetch:template, fetch:plain, … steps): copied into new repositories, "
-          + "they are not this catalog.", indent: "  # ") + Self.list("exclude", excludes)
+      lines +=
+        Self.wrap(
+          "Template skeletons (the url of fetch:template, fetch:plain, … steps): copied into new repositories, "
+            + "they are not this catalog.", indent: "  # ") + Self.list("exclude", excludes)
     }
     lines += ["", "catalog:"]
     if external.isEmpty {

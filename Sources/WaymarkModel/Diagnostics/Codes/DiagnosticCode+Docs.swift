@@ -2,7 +2,8 @@ extension DiagnosticCode {
   /// The TechDocs codes: references, `mkdocs.yml`, pages, links and assets.
   static let docsCodes: [DiagnosticCode] = [
     .docsBadRef, .docsRemoteRef, .docsPathOutsideRoot, .docsNotFound, .docsBadConfig, .docsBrokenLink,
-    .docsUnsafeLink, .docsUnsafeAsset, .docsBadFrontMatter, .docsDuplicatePage, .docsBadEncoding, .docsHiddenPath, .docsTooComplex,
+    .docsUnsafeLink, .docsUnsafeAsset, .docsBadFrontMatter, .docsDuplicatePage, .docsBadEncoding, .docsHiddenPath,
+    .docsTooComplex,
     .docsDiagramNotRendered,
   ]
 

@@ -1,6 +1,8 @@
 extension DiagnosticCode {
   /// The site layouts' codes (Mustache templates under `layouts/`).
-  static let layoutCodes: [DiagnosticCode] = [.layoutMissing, .layoutSyntax, .layoutUnused, .layoutOverlapsInput, .layoutUnknownKey]
+  static let layoutCodes: [DiagnosticCode] = [
+    .layoutMissing, .layoutSyntax, .layoutUnused, .layoutOverlapsInput, .layoutUnknownKey,
+  ]
 
   /// `layout.missing`
   public static let layoutMissing = DiagnosticCode(

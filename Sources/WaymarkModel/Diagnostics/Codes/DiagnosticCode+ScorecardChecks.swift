@@ -2,7 +2,8 @@
 extension DiagnosticCode {
   /// `policy.type-error`
   public static let policyTypeError = DiagnosticCode(
-    "policy.type-error", .error, .scorecards, "an expression that can never evaluate: a mismatched comparison, a non-bool check",
+    "policy.type-error", .error, .scorecards,
+    "an expression that can never evaluate: a mismatched comparison, a non-bool check",
     example: "policies/basics.yaml",
     """
     apiVersion: waymark.dev/v1alpha1
@@ -22,7 +23,8 @@ extension DiagnosticCode {
 
   /// `policy.unknown-field`
   public static let policyUnknownField = DiagnosticCode(
-    "policy.unknown-field", .warning, .scorecards, "a field no entity a scorecard applies to has, with a \"did you mean\"",
+    "policy.unknown-field", .warning, .scorecards,
+    "a field no entity a scorecard applies to has, with a \"did you mean\"",
     example: "policies/basics.yaml",
     """
     checks:
