@@ -36,9 +36,26 @@ struct InitCommand: ParsableCommand {
       terminal.failure("cannot write \(target.path): \(error.localizedDescription)")
       throw ExitCode(ExitStatus.environment)
     }
+    var wrote = "Wrote \(displayed(SiteConfigLoader.fileName))."
+    if !proposal.scan.remoteLocations.isEmpty, ignoreFetchCache(in: rootURL) {
+      wrote += " Added \(Self.cacheIgnore) to \(displayed(".gitignore")) (waymark fetch's cache)."
+    }
     let next = root == "." ? "waymark check" : "waymark check --root \(root)"
-    terminal.printToStandardOutput(
-      proposal.summary + "Wrote \(displayed(SiteConfigLoader.fileName)). Next: \(next)\n")
+    terminal.printToStandardOutput(proposal.summary + "\(wrote) Next: \(next)\n")
+  }
+
+  /// The `.gitignore` line for the cache `waymark fetch` fills (`waymark.lock` is committed).
+  static let cacheIgnore = "/.waymark/cache/"
+
+  /// Adds `cacheIgnore` to the root's `.gitignore` unless a line already ignores it; whether it did.
+  private func ignoreFetchCache(in root: URL) -> Bool {
+    let file = root.appendingPathComponent(".gitignore")
+    let existing = (try? String(contentsOf: file, encoding: .utf8)) ?? ""
+    let lines = existing.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
+    let ignored: Set<String> = [Self.cacheIgnore, ".waymark/cache/", "/.waymark/", ".waymark/", ".waymark"]
+    guard !lines.contains(where: ignored.contains) else { return false }
+    let separator = existing.isEmpty || existing.hasSuffix("\n") ? "" : "\n"
+    return (try? Data((existing + separator + Self.cacheIgnore + "\n").utf8).write(to: file)) != nil
   }
 
   /// `path` under the root as the user named the root.

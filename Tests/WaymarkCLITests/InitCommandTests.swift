@@ -33,6 +33,19 @@ import WaymarkTestSupport
     #expect(try String(contentsOf: root.appendingPathComponent("waymark.yaml"), encoding: .utf8) == written)
   }
 
+  /// A catalog naming URL targets gets the fetch cache git-ignored, once; one without gets no `.gitignore`.
+  @Test func ignoresTheFetchCacheOnlyWhereLocationsNameURLs() throws {
+    let remote = try Self.copy("generated-catalog")
+    try Data("output/\n*.log".utf8).write(to: remote.appendingPathComponent(".gitignore"))
+    #expect(try cli.run(["init", "--root", remote.path]).status == 0)
+    #expect(try cli.run(["init", "--root", remote.path, "--force"]).status == 0)
+    let ignore = try String(contentsOf: remote.appendingPathComponent(".gitignore"), encoding: .utf8)
+    #expect(ignore == "output/\n*.log\n/.waymark/cache/\n")
+    let local = try Self.copy("org-without-users")
+    #expect(try cli.run(["init", "--root", local.path]).status == 0)
+    #expect(!FileManager.default.fileExists(atPath: local.appendingPathComponent(".gitignore").path))
+  }
+
   @Test func refusesToOverwriteWithoutForce() throws {
     let root = try Self.copy("org-without-users")
     try Data("site:\n  title: Mine\n".utf8).write(to: root.appendingPathComponent("waymark.yaml"))

@@ -57,7 +57,10 @@ extension InitProposal {
       lines += scan.remoteDocs.map { "#   Not fetched (a URL): \($0)" }
     }
     if !scan.remoteLocations.isEmpty {
-      lines += ["", "# Location targets that are URLs are not fetched by a static build:"]
+      lines += [
+        "", "# Location targets that are URLs: `waymark fetch` downloads them into waymark.lock (commit it)",
+        "# and .waymark/cache/ (git-ignored), and builds read them from there:",
+      ]
       lines += scan.remoteLocations.map { "#   \($0)" }
     }
     if !unusableReferences.isEmpty {
