@@ -12,7 +12,7 @@ ARG SWIFT_IMAGE=swift:6.2-bookworm
 FROM ${SWIFT_IMAGE} AS build
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev zlib1g-dev pkg-config \
+      libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-dev zlib1g-dev libcurl4-openssl-dev pkg-config \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # What Package.swift reads: the sources, the theme it embeds, and the test targets' folders (a
@@ -29,13 +29,13 @@ RUN flags=""; \
         > Sources/WaymarkModel/Common/WaymarkVersion+Release.swift; \
       flags="-Xswiftc -DWAYMARK_RELEASE_VERSION"; \
     fi; \
-    swift build -c release --product waymark --static-swift-stdlib $flags \
+    swift build -c release --product waymark --static-swift-stdlib -Xlinker -lcurl $flags \
  && install -D -m 755 .build/release/waymark /out/waymark
 
 FROM debian:bookworm-slim
 RUN apt-get update \
  && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-      libc6 libcmark-gfm-extensions0.29.0.gfm.6 libcmark-gfm0.29.0.gfm.6 libgcc-s1 libstdc++6 libxml2 libyaml-0-2 zlib1g \
+      libc6 libcmark-gfm-extensions0.29.0.gfm.6 libcmark-gfm0.29.0.gfm.6 libcurl4 libgcc-s1 libstdc++6 libxml2 libyaml-0-2 zlib1g \
  && rm -rf /var/lib/apt/lists/*
 COPY --from=build /out/waymark /usr/local/bin/waymark
 WORKDIR /site

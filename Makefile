@@ -185,11 +185,15 @@ DEB_MAINTAINER ?= $(shell git log -1 --format='%an <%ae>' 2>/dev/null || echo 'W
 # The man page's date: the commit's, so the same commit gives the same page.
 MAN_DATE = $(shell git log -1 --format=%cs 2>/dev/null || date -u +%F)
 
+# The static Foundation's URLSession (waymark fetch) links the system libcurl: its headers and
+# linker name come from libcurl4-openssl-dev.
+DIST_APT_PACKAGES := libcurl4-openssl-dev
 dist-build: deps
+	@$(call apt_install,$(DIST_APT_PACKAGES))
 	@stamp='extension WaymarkVersion { static let release = "$(WAYMARK_VERSION)" }'; \
 	[ "$$(cat $(VERSION_STAMP) 2>/dev/null)" = "$$stamp" ] || echo "$$stamp" > $(VERSION_STAMP)
 	$(SWIFT) build -c release --product waymark --static-swift-stdlib --scratch-path $(DIST) \
-	  -Xswiftc -DWAYMARK_RELEASE_VERSION
+	  -Xswiftc -DWAYMARK_RELEASE_VERSION -Xlinker -lcurl
 	@[ "$$($(DIST_BIN) --version)" = "$(WAYMARK_VERSION)" ] || { echo "$(DIST_BIN) --version is not $(WAYMARK_VERSION)"; exit 1; }
 
 # The man page comes from swift-argument-parser's generate-manual plugin, run on the debug build that

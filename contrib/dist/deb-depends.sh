@@ -1,7 +1,8 @@
 #!/bin/sh
 # Prints the Debian packages providing the shared libraries BINARY needs (its ELF NEEDED entries,
 # located by `ldd`), sorted and comma-separated, for the package's `Depends:`: the build host's
-# libcmark-gfm, its extensions, libyaml, libxml2 (Foundation's XMLParser) and the C/C++ runtime.
+# libcmark-gfm, its extensions, libyaml, zlib, libxml2 (Foundation's XMLParser), libcurl
+# (Foundation's URLSession) and the C/C++ runtime.
 # Libraries those load in turn are their packages' business. Fails if a library belongs to no
 # package (e.g. a Swift runtime library that was not linked statically).
 set -eu
