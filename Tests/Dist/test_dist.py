@@ -88,7 +88,8 @@ class DebianPackageTests(unittest.TestCase):
     def test_depends_names_the_runtime_libraries(self):
         depends = [name.strip() for name in control_field(self.deb, "Depends").split(",")]
         owners = set()
-        for soname in ["libcmark-gfm.so", "libcmark-gfm-extensions.so", "libyaml-0.so", "libxml2.so", "libcurl.so", "libz.so"]:
+        sonames = ["libcmark-gfm.so", "libcmark-gfm-extensions.so", "libyaml-0.so", "libxml2.so", "libcurl.so", "libz.so"]
+        for soname in sonames:
             library = run(["sh", "-c", f"ldd {self.binary} | awk '/{soname}/ {{print $3}}'"]).stdout.strip()
             owner = run(["dpkg", "-S", os.path.realpath(library)]).stdout.split(":")[0]
             owners.add(owner)
