@@ -1,4 +1,8 @@
 extension MarkdownBlockPass {
+  /// Elements of one name open at once beyond which an element is left as raw HTML: bounds the
+  /// search for its end, so a page of unclosed tags stays linear.
+  static let maxHTMLNesting = 32
+
   /// A raw HTML element with a `markdown` attribute (`md_in_html`) starting at `index`: its
   /// content rendered as markdown (blocks, or one inline run for `markdown="span"` and span-level
   /// elements), nested elements of the same name matched. The element itself is raw HTML and
@@ -21,7 +25,7 @@ extension MarkdownBlockPass {
       }
       body.append(text)
       end += 1
-      guard end < lines.count else { return nil }
+      guard end < lines.count, depth <= Self.maxHTMLNesting else { return nil }
       text = Substring(lines[end].dedented(by: line.indent))
     }
     let startsOnNextLine = body.first?.allSatisfy(\.isWhitespace) == true

@@ -60,4 +60,13 @@ import Testing
     let result = renderer.render("<div markdown>\n\n## Inside\n\n</div>\n## After\n")
     #expect(result.headings.map(\.line) == [3, 6])
   }
+
+  @Test func leavesElementsNestedTooDeeplyAsRawHTML() {
+    let deep = String(repeating: "<div markdown>\n", count: 33) + "*a*\n" + String(repeating: "</div>\n", count: 33)
+    #expect(renderer.render(deep).html == "<!-- raw HTML omitted -->\n")
+    let allowed = String(repeating: "<div markdown>\n", count: 3) + "*a*\n" + String(repeating: "</div>\n", count: 3)
+    #expect(
+      MarkdownRenderer(allowsRawHTML: true, rendersTechDocsExtensions: true).render(allowed).html
+        == "<div>\n<div>\n<div>\n<p><em>a</em></p>\n</div>\n</div>\n</div>\n")
+  }
 }
