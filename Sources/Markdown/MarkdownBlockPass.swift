@@ -68,6 +68,10 @@ struct MarkdownBlockPass {
         index += consumed
         continue
       }
+      if startsBlock, let consumed = markdownInHTML(lines, at: index, firstLine: firstLine, into: &out) {
+        index += consumed
+        continue
+      }
       if startsBlock, let consumed = inlineGraphviz(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
         continue

@@ -16,6 +16,8 @@ final class MarkdownExtensionContext {
   var headings: [MarkdownHeading] = []
   var links: [MarkdownLink] = []
   var words = 0
+  /// Whether raw HTML passes through (`docs.unsafeHTML`), for elements the passes write themselves.
+  var allowsRawHTML = false
   var renderDiagram: (@Sendable (MarkdownDiagram) -> String?)?
   var unrenderedDiagrams: [MarkdownDiagram] = []
   /// Renders a nested markdown body, starting at the given line of the page, to finished HTML.

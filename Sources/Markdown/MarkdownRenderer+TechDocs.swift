@@ -16,6 +16,7 @@ extension MarkdownRenderer {
   func renderWithExtensions(_ markdown: String, rewriteLink: (MarkdownLink) -> String?) -> RenderedMarkdown {
     let context = MarkdownExtensionContext()
     context.renderDiagram = renderDiagram
+    context.allowsRawHTML = allowsRawHTML
     let text = MarkdownPlaceholders.strip(markdown)
     context.abbreviations = MarkdownBlockPass.abbreviations(in: text)
     let html = withoutActuallyEscaping(rewriteLink) { rewrite in

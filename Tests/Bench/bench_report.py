@@ -8,6 +8,7 @@ import json
 import re
 import statistics
 
+import docs_fidelity
 import output_size
 import page_weight
 import rollup_size
@@ -222,11 +223,22 @@ def report_markdown(results):
         "W = Waymark, P = peer. Ratios are Waymark / peer from medians of the same run (below 1× Waymark is "
         "faster); \"in-process\" compares the stage's own timing printed by each side, without process start-up.",
     ]
+    if results.get("docs_fidelity"):
+        lines += ["", docs_line(results)]
     if results.get("page_weight"):
         lines += ["", page_weight_section(results["page_weight"])]
     if results.get("rollups"):
         lines += ["", rollup_size.report_markdown(results["rollups"])]
     return "\n".join(lines) + "\n"
+
+
+def docs_line(results):
+    """The docs stage's wall ratio against each peer, next to the pages' agreement with mkdocs."""
+    stage = next((stage for stage in results["stages"] if stage["id"] == "docs"), None)
+    ratios = ", ".join(f"{format_ratio(ratio['wall'])} vs {ratio['peer']}"
+                       for ratio in (stage or {}).get("ratios", []))
+    speed = f"W/P wall {ratios}; " if ratios else ""
+    return f"**Docs**: {speed}{docs_fidelity.report_text(results['docs_fidelity'])}."
 
 
 def page_weight_section(weight):

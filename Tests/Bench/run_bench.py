@@ -31,6 +31,7 @@ import bench_layout  # noqa: E402
 import bench_report  # noqa: E402
 import bench_scaling  # noqa: E402
 import bench_stages  # noqa: E402
+import docs_fidelity  # noqa: E402
 import output_size  # noqa: E402
 import page_weight  # noqa: E402
 import rollup_size  # noqa: E402
@@ -250,6 +251,10 @@ def main(argv):
             print(f"== {stage.id}: {stage.title}", flush=True)
             results["stages"].append(measure_stage(stage, context, arguments.reps, arguments.pause))
             markdown = write_results(results, bench_dir)   # after every stage: a stopped run keeps its figures
+    if "docs" in selected:
+        print("== docs fidelity: the TechDocs fidelity corpus, Waymark against mkdocs", flush=True)
+        results["docs_fidelity"] = docs_fidelity.measure(context.waymark, arguments.mkdocs, context.out("fidelity"))
+        markdown = write_results(results, bench_dir)
     if "rollups" in selected:
         print("== rollups: delivery rollups vs raw events (bytes)", flush=True)
         results["rollups"] = rollup_size.measure(arguments.rollups_python, corpus, context.out("rollups"))

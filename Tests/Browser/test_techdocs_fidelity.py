@@ -46,7 +46,7 @@ class TechDocsFidelityTest(unittest.TestCase):
         return fidelity_tree.lines(fidelity_tree.waymark_content(path.read_text()))
 
     def test_corpus_has_thirty_pages_and_a_golden_for_each(self):
-        self.assertEqual(len(self.pages), 33)
+        self.assertEqual(len(self.pages), 34)
         self.assertEqual(sorted(p.stem for p in (FIXTURE / "goldens").glob("*.txt")), self.pages)
 
     def test_monorepo_include_merges_the_ledger_site(self):
