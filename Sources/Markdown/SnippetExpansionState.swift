@@ -46,14 +46,7 @@ struct SnippetExpansionState {
       case .blockMarker:
         if blockStart == nil {
           blockStart = line
-          blockIsClosed = lines[(index + 1)...].contains {
-            SnippetDirective.hasMarker($0.text) && SnippetDirective.parse($0.text) == .blockMarker
-          }
-          if !blockIsClosed {
-            problem(
-              .missing, "this '--8<--' block is never closed, so every line after it is read as a file name",
-              at: line, prefix)
-          }
+          blockIsClosed = isClosed(lines[(index + 1)...], opener: line, prefix: prefix)
         } else {
           blockStart = nil
         }
@@ -77,6 +70,19 @@ struct SnippetExpansionState {
       if path.hasPrefix(";") { continue }
       include(path, at: line, prefix: prefix, space: space, reportsMissing: blockIsClosed, depth: depth)
     }
+  }
+
+  /// Whether a block marker closes the block opened at `opener`; when none does, a problem.
+  private mutating func isClosed(_ rest: ArraySlice<SourceLine>, opener: SourceLine, prefix: Substring) -> Bool {
+    let closed = rest.contains {
+      SnippetDirective.hasMarker($0.text) && SnippetDirective.parse($0.text) == .blockMarker
+    }
+    if !closed {
+      problem(
+        .missing, "this '--8<--' block is never closed, so every line after it is read as a file name", at: opener,
+        prefix)
+    }
+    return closed
   }
 
   /// Writes `line`, or drops it when it is a section marker (then an escaped one loses a `;`).

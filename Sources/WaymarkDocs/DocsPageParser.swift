@@ -37,12 +37,7 @@ package struct DocsPageParser: Sendable {
       readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
     }
     let snippetSource = key.site < snippets.count ? snippets[key.site] : nil
-    // techdocs-core's plugins run on the page before its markdown extensions: GitHub alerts
-    // become admonitions, then snippets are expanded.
-    let markdown = renderer.rendersTechDocsExtensions ? GitHubAlertConverter.convert(split.body) : split.body
-    let expansion = snippetSource?.expand(markdown)
-    if let expansion, let snippetSource { page.diagnostics += snippetSource.diagnostics(for: expansion, page: file) }
-    let body = expansion?.text ?? markdown
+    let (body, expansion) = markdownToRender(split.body, snippets: snippetSource, file: file, into: &page)
     if let excess = complexity.firstExcess(in: body) {
       let line = expansion?.origin(ofLine: excess.line).pageLine ?? excess.line
       page.diagnostics.append(
@@ -74,6 +69,15 @@ package struct DocsPageParser: Sendable {
             + "\(Self.missingTool(diagram.language)) is not installed or failed",
           at: SourceLocation(path: file.path, line: diagram.line, column: 1)))
     }
+    collectLinks(into: &page, resolutions: resolutions, snippetLocations: snippetLocations, file: file)
+    return page
+  }
+
+  /// The links that need checking, with their resolutions; dangerous ones are reported.
+  private func collectLinks(
+    into page: inout ParsedPage, resolutions: [DocsLinkResolver.Resolution], snippetLocations: [SourceLocation?],
+    file: SourceFile
+  ) {
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
     var next = resolutions.makeIterator()
     var locator = DocsLinkLocator(file: file)
@@ -90,7 +94,17 @@ package struct DocsPageParser: Sendable {
       if resolution == .external || resolution == .asset { continue }
       page.links.append((link, resolution, snippetLocation))
     }
-    return page
+  }
+
+  /// The page's markdown as the extensions read it: techdocs-core's plugins run on the page first
+  /// (GitHub alerts become admonitions), then snippets are expanded (their problems reported).
+  private func markdownToRender(
+    _ written: String, snippets: DocsSnippetSource?, file: SourceFile, into page: inout ParsedPage
+  ) -> (String, SnippetExpansion?) {
+    let markdown = renderer.rendersTechDocsExtensions ? GitHubAlertConverter.convert(written) : written
+    guard let snippets, let expansion = snippets.expand(markdown) else { return (markdown, nil) }
+    page.diagnostics += snippets.diagnostics(for: expansion, page: file)
+    return (expansion.text, expansion)
   }
 
   /// Reads `title`, `description` and `tags`; other keys are the author's own.
