@@ -18,13 +18,14 @@
 import glob
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 GENERATOR = os.path.join(HERE, "gen_corpus.py")
-LAYOUT_VERSION = "4"
+LAYOUT_VERSION = "5"
 
 
 def ensure_corpus(bench_dir, preset, seed):
@@ -33,13 +34,21 @@ def ensure_corpus(bench_dir, preset, seed):
     manifest = read_json(os.path.join(corpus, "manifest.json"))
     params = (manifest or {}).get("params", {})
     parts_present = all(key in (manifest or {}) for key in ("catalog", "docs", "events", "policy_results"))
-    if params.get("preset") == preset and params.get("seed") == seed and parts_present:
+    current = (manifest or {}).get("generator_version") == generator_version()
+    if params.get("preset") == preset and params.get("seed") == seed and parts_present and current:
         print(f"corpus: reusing {corpus}", flush=True)
         return corpus
     print(f"corpus: generating {corpus} (preset {preset}, seed {seed})", flush=True)
     subprocess.run([sys.executable, GENERATOR, "--out", corpus, "--preset", preset, "--seed", str(seed), "--force"],
                    check=True)
     return corpus
+
+
+def generator_version():
+    """gen_corpus.py's GENERATOR_VERSION, read from its source (a corpus of an older one is regenerated)."""
+    with open(GENERATOR) as handle:
+        found = re.search(r'^GENERATOR_VERSION = "([^"]+)"', handle.read(), re.M)
+    return found.group(1) if found else ""
 
 
 def read_json(path):
@@ -120,6 +129,9 @@ title = "bench"
 disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT", "404"]
 [markup.goldmark.renderer]
 unsafe = false
+[markup.goldmark.parser.attribute]
+block = true
+title = true
 [markup.tableOfContents]
 startLevel = 2
 endLevel = 3
@@ -197,6 +209,96 @@ pre{overflow:auto;background:#f6f8fa;padding:.75rem}
 """
 
 
+# The TechDocs constructs of the corpus, as Hugo shortcodes writing Material's HTML: admonitions,
+# collapsible blocks, content tabs (radio inputs and labels, as Material's alternate style) and
+# snippets (the file read and rendered in place). Bodies go through `.Page.RenderString`, Hugo's
+# way of rendering markdown inside a shortcode; `{.lead}` and `{#id}` attribute lists are Goldmark's
+# own (`markup.goldmark.parser.attribute`). Hugo cannot render Graphviz at build time, so a ```dot
+# fence stays a code block there (Waymark runs `dot`); code is highlighted by both.
+HUGO_SHORTCODES = {
+    "admonition": """<div class="admonition {{ .Get "type" }}"><p class="admonition-title">{{ .Get "title" }}</p>
+{{ .Inner | .Page.RenderString (dict "display" "block") }}</div>
+""",
+    "details": """<details class="{{ .Get "type" }}"{{ if eq (.Get "open") "true" }} open{{ end }}><summary>{{ .Get "summary" }}</summary>
+{{ .Inner | .Page.RenderString (dict "display" "block") }}</details>
+""",
+    "tab": """{{ .Parent.Scratch.Add "tabs" (slice (dict "label" (.Get 0) "body" (.Inner | .Page.RenderString (dict "display" "block")))) }}""",
+    "tabs": """{{ $_ := .Inner }}{{ $id := .Ordinal }}<div class="tabbed-set tabbed-alternate">
+{{ range $i, $t := .Scratch.Get "tabs" }}<input type="radio" name="__tabbed_{{ $id }}" id="__tabbed_{{ $id }}_{{ $i }}"{{ if eq $i 0 }} checked{{ end }}>{{ end }}
+<div class="tabbed-labels">{{ range $i, $t := .Scratch.Get "tabs" }}<label for="__tabbed_{{ $id }}_{{ $i }}">{{ $t.label }}</label>{{ end }}</div>
+<div class="tabbed-content">{{ range .Scratch.Get "tabs" }}<div class="tabbed-block">{{ .body }}</div>{{ end }}</div></div>
+""",
+    # A snippet that is one admonition (the corpus's support box) gets the admonition's wrapper.
+    "include": """{{ $text := readFile (printf "snippets/%s" (.Get 0)) }}
+{{- with findRESubmatch `^!!! ([a-z]+) "([^"]*)"\n` $text 1 }}{{ $head := index . 0 -}}
+<div class="admonition {{ index $head 1 }}"><p class="admonition-title">{{ index $head 2 }}</p>
+{{ replaceRE `(?m)^    ` "" (replaceRE `^[^\n]*\n` "" $text) | $.Page.RenderString (dict "display" "block") }}</div>
+{{- else }}{{ $text | $.Page.RenderString (dict "display" "block") }}{{ end }}""",
+}
+
+ADMONITION_HEAD = re.compile(r'^(!!!|\?\?\?\+?) ([a-z]+)(?: "([^"]*)")?$')
+TAB_HEAD = re.compile(r'^=== "([^"]*)"$')
+SNIPPET_LINE = re.compile(r'^--8<-- "([^"]+)"$')
+
+
+def indented_body(lines, start):
+    """The four-space-indented lines from `start` (blank lines inside kept), dedented; and the next index."""
+    end = start
+    last = start
+    while end < len(lines) and (not lines[end].strip() or lines[end].startswith("    ")):
+        if lines[end].strip():
+            last = end + 1
+        end += 1
+    return [line[4:] for line in lines[start:last]], last
+
+
+def hugo_markdown(text, component):
+    """The corpus page in Hugo's terms: admonitions, details and tabs as shortcodes, snippets as
+    `include`; fenced code and everything else unchanged."""
+    lines = text.split("\n")
+    out = []
+    index = 0
+    fence = None
+    while index < len(lines):
+        line = lines[index]
+        if fence is not None or line.startswith("```"):
+            if line.startswith("```"):
+                fence = None if fence is not None else line
+            out.append(line)
+            index += 1
+            continue
+        head = ADMONITION_HEAD.match(line)
+        snippet = SNIPPET_LINE.match(line)
+        if head:
+            body, index = indented_body(lines, index + 1)
+            inner = hugo_markdown("\n".join(body), component)
+            marker, kind, title = head.groups()
+            if marker == "!!!":
+                out += [f'{{{{< admonition type="{kind}" title="{title if title is not None else kind.title()}" >}}}}',
+                        inner, "{{< /admonition >}}"]
+            else:
+                is_open = "true" if marker.endswith("+") else "false"
+                out += [f'{{{{< details type="{kind}" summary="{title or kind.title()}" open="{is_open}" >}}}}',
+                        inner, "{{< /details >}}"]
+        elif TAB_HEAD.match(line):
+            out.append("{{< tabs >}}")
+            while index < len(lines) and TAB_HEAD.match(lines[index]):
+                label = TAB_HEAD.match(lines[index]).group(1)
+                body, index = indented_body(lines, index + 1)
+                out += [f'{{{{< tab "{label}" >}}}}', hugo_markdown("\n".join(body), component), "{{< /tab >}}"]
+                while index < len(lines) and not lines[index].strip() and index + 1 < len(lines) \
+                        and TAB_HEAD.match(lines[index + 1]):
+                    index += 1
+            out.append("{{< /tabs >}}")
+        elif snippet:
+            out.append(f'{{{{< include "{component}/{snippet.group(1)}" >}}}}')
+            index += 1
+        else:
+            out.append(line)
+            index += 1
+    return "\n".join(out)
+
+
 def write(path, text):
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w") as handle:
@@ -245,6 +347,12 @@ def lay_out_hugo(corpus, site):
                        ("layouts/partials/docs.html", HUGO_DOCS_PARTIAL), ("layouts/index.html", HUGO_HOME),
                        ("layouts/_default/_markup/render-link.html", HUGO_RENDER_LINK), ("static/style.css", HUGO_STYLE)):
         write(os.path.join(site, path), text)
+    for name, text in HUGO_SHORTCODES.items():
+        write(os.path.join(site, "layouts", "shortcodes", name + ".html"), text)
+    for snippet in sorted(glob.glob(os.path.join(corpus, "docs", "*", "snippets", "*.md"))):
+        component = os.path.basename(os.path.dirname(os.path.dirname(snippet)))
+        with open(snippet) as handle:
+            write(os.path.join(site, "snippets", component, "snippets", os.path.basename(snippet)), handle.read())
     settings_by_site = {}
     for page in markdown_pages(corpus):
         site_folder = os.path.dirname(os.path.dirname(page))
@@ -259,7 +367,8 @@ def lay_out_hugo(corpus, site):
         weight = order.index(name) + 1 if name in order else len(order) + 1
         edit_url = settings["repo_url"].rstrip("/") + "/" + settings["edit_uri"].strip("/") + "/" + name
         front = f"---\ntitle: {json.dumps(title)}\nweight: {weight}\nedit_url: {json.dumps(edit_url)}\n---\n"
-        write(os.path.join(site, "content", component, "_index.md" if name == "index.md" else name), front + text)
+        write(os.path.join(site, "content", component, "_index.md" if name == "index.md" else name),
+              front + hugo_markdown(text, component))
 
 
 def sample_sites(corpus, count):

@@ -200,10 +200,12 @@ def mkdocs_sites_contender():
     start-up); the table shows the scaled figures and the note the measured ones.
     """
     def argv(context):
-        listing = os.path.join(context.peers, "mkdocs-sites.txt")
-        out = context.out("mkdocs-sites")
-        return ["bash", "-c", f'i=0; while IFS= read -r s; do "{context.mkdocs}" build -q -f "$s" -d "{out}/$i" || exit 1; '
-                              f'i=$((i+1)); done < "{listing}"']
+        listing = os.path.abspath(os.path.join(context.peers, "mkdocs-sites.txt"))
+        out = os.path.abspath(context.out("mkdocs-sites"))
+        mkdocs = os.path.abspath(context.mkdocs) if os.sep in context.mkdocs else context.mkdocs
+        # From each site's folder, as TechDocs runs it: snippets' base_path "." is the working directory.
+        return ["bash", "-c", f'i=0; while IFS= read -r s; do (cd "$(dirname "$s")" && "{mkdocs}" build -q '
+                              f'-d "{out}/$i") || exit 1; i=$((i+1)); done < "{listing}"']
 
     def sample_size(context):
         return min(len(docs_sites(context)), context.mkdocs_site_sample) if context.mkdocs_site_sample > 0 \

@@ -22,6 +22,9 @@ import fidelity_tree  # noqa: E402
 def measure(waymark, mkdocs, scratch):
     """{"status": "measured", "pages": {page: agreement}}, or {"status": "failed", "note": why}."""
     os.makedirs(scratch, exist_ok=True)
+    # mkdocs runs from the site's folder (snippets' base_path is the working directory), so a
+    # relative command path (the Makefile's .bench/venv/bin/mkdocs) is made absolute first.
+    mkdocs = os.path.abspath(mkdocs) if os.sep in mkdocs else mkdocs
     with tempfile.TemporaryDirectory(dir=scratch, prefix="fidelity-") as temp:
         mkdocs_out = os.path.join(temp, "mkdocs")
         waymark_out = os.path.join(temp, "waymark")
