@@ -158,8 +158,26 @@ def measure_search(context, pause, build_seconds_known=None):
     preset = search_compare.compare(site, search_compare.catalog_queries(entities), context.python)
     preset["fixture"] = "entity titles from api/catalog.json"
     preset["waymark"]["build_seconds"] = build_seconds
+    probe = search_index_timing(context)
+    if probe is not None:
+        preset["waymark"]["index_seconds"] = probe["fullText"]["seconds"]
+        preset["waymark"]["index_probe"] = probe
     results["preset"] = preset
     return results
+
+
+def search_index_timing(context):
+    """`waymark-bench search`: the full-text index (and the older title index) made alone from the
+    render stage's input, which the probe prepares first, untimed; None when the probe fails."""
+    run = subprocess.run([context.waymark_bench, "search", context.site], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"  search index probe failed: {run.stderr.strip()}", flush=True)
+        return None
+    report = json.loads(run.stdout)
+    print(f"  search index alone: full text {report['fullText']['seconds']:.2f} s "
+          f"({report['fullText']['cpuSeconds']:.2f} s CPU, {report['fullText']['files']} files), "
+          f"titles {report['titles']['seconds']:.2f} s", flush=True)
+    return report
 
 
 def machine_facts():
