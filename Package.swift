@@ -51,7 +51,7 @@ let package = Package(
     .target(
       name: "WaymarkLoading",
       dependencies: [
-        "WaymarkModel", "StructuredData", "YAML", "CEL", "CZlib",
+        "WaymarkModel", "StructuredData", "YAML", "CEL", "Markdown", "CZlib",
         .product(name: "Crypto", package: "swift-crypto"),
       ]),
     // Fetch: `waymark fetch` downloads the URLs the catalog names and is the only writer of the

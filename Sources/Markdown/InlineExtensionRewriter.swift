@@ -36,6 +36,14 @@ struct InlineExtensionRewriter {
     var out = String.UnicodeScalarView()
     var index = text.startIndex
     while index < text.endIndex {
+      // A placeholder already in the text (a magic link) is kept whole.
+      if text[index] == MarkdownPlaceholders.open,
+        let close = text[index...].firstIndex(of: MarkdownPlaceholders.close)
+      {
+        out.append(contentsOf: text[index...close])
+        index = close + 1
+        continue
+      }
       if let (html, next) = match(text, at: index) {
         out.append(contentsOf: html.unicodeScalars)
         index = next

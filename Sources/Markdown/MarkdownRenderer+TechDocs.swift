@@ -9,8 +9,9 @@ import Foundation
 
 extension MarkdownRenderer {
   /// cmark-gfm's extensions for TechDocs pages: strikethrough is left out because the tilde
-  /// extension (`~~del~~`, `~sub~`) reads tildes itself.
-  static let techDocsExtensionNames = ["table", "autolink", "tasklist", "tagfilter"]
+  /// extension (`~~del~~`, `~sub~`) reads tildes itself, and autolink because magiclink's rules
+  /// (`MagicLinkScanner`) decide where a bare address ends.
+  static let techDocsExtensionNames = ["table", "tasklist", "tagfilter"]
 
   /// Renders a page with the TechDocs (mkdocs + Material) extensions on.
   func renderWithExtensions(_ markdown: String, rewriteLink: (MarkdownLink) -> String?) -> RenderedMarkdown {

@@ -43,6 +43,8 @@ struct MarkdownTreeExtensionPass {
 
   /// Applies the inline and code extensions throughout `document`.
   func rewrite(_ document: OpaquePointer) {
+    // cmark-gfm splits text at `&`, `_`, `*`, `[`, `!`, …; an address runs across them.
+    cmark_consolidate_text_nodes(document)
     var unlinked: [OpaquePointer] = []
     let inline = InlineExtensionRewriter(context: context)
     let pairer = InlineDelimiterPairer(context: context)
@@ -83,10 +85,42 @@ struct MarkdownTreeExtensionPass {
       cmark_node_set_literal(node, context.placeholders.attributeMarker(list.html(), element: "p"))
       return
     }
-    let rewritten = inline.rewrite(literal) ?? literal
+    let linked = Self.isInsideLink(node) ? literal : magicLinked(literal)
+    let rewritten = inline.rewrite(linked) ?? linked
     let suffix = headingMarkers[node] ?? ""
     let result = prefix + rewritten + suffix
     if result != literal || !prefix.isEmpty { cmark_node_set_literal(node, result) }
+  }
+
+  /// `literal` with each magic link (a bare address or e-mail address) as a placeholder for its
+  /// `<a>`, so the other inline extensions leave the address alone, as in mkdocs.
+  private func magicLinked(_ literal: String) -> String {
+    guard MagicLinkScanner.mayContainLinks(literal) else { return literal }
+    let scalars = Array(literal.unicodeScalars)
+    let links = MagicLinkScanner.links(in: scalars[...])
+    guard !links.isEmpty else { return literal }
+    var out = String.UnicodeScalarView()
+    var position = 0
+    for link in links {
+      out.append(contentsOf: scalars[position..<link.range.lowerBound])
+      let text = String(String.UnicodeScalarView(scalars[link.range]))
+      let html = "<a href=\"\(AttributeList.escape(link.href))\">\(AttributeList.escape(text))</a>"
+      out.append(contentsOf: context.placeholders.marker(for: html).unicodeScalars)
+      position = link.range.upperBound
+    }
+    out.append(contentsOf: scalars[position...])
+    return String(out)
+  }
+
+  /// Whether `node` is inside a link or image (magiclink leaves those alone).
+  static func isInsideLink(_ node: OpaquePointer) -> Bool {
+    var parent = cmark_node_parent(node)
+    while let current = parent {
+      let type = cmark_node_get_type(current)
+      if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE { return true }
+      parent = cmark_node_parent(current)
+    }
+    return false
   }
 
   /// `` `#!python x = 1` `` becomes highlighted inline code.

@@ -13,8 +13,9 @@ package struct DocsPageParser: Sendable {
     package var description: String?
     package var tags: [String]
     /// Each link that needs checking, with where it leads (columns still in bytes, as cmark-gfm
-    /// counts them; `scalarColumn` converts the few that are reported).
-    package var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution)]
+    /// counts them; `DocsLinkLocator` converts the few that are reported), and where it is when
+    /// a snippet brought it in (nil: in the page itself).
+    package var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution, location: SourceLocation?)]
     package var diagnostics: [Diagnostic]
   }
 
@@ -22,6 +23,8 @@ package struct DocsPageParser: Sendable {
   package let resolver: DocsLinkResolver
   /// What cmark-gfm may be given; a page past it is a `docs.too-complex` error, shown as text.
   package var complexity = MarkdownComplexityCheck()
+  /// The snippets of each site, by site index (none: pages are rendered as written).
+  package var snippets: [DocsSnippetSource] = []
 
   /// Parses `file`, the page `key`.
   package func parse(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> ParsedPage {
@@ -33,23 +36,35 @@ package struct DocsPageParser: Sendable {
     if let yaml = split.yaml {
       readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
     }
-    if let excess = complexity.firstExcess(in: split.body) {
+    let snippetSource = key.site < snippets.count ? snippets[key.site] : nil
+    // techdocs-core's plugins run on the page before its markdown extensions: GitHub alerts
+    // become admonitions, then snippets are expanded.
+    let markdown = renderer.rendersTechDocsExtensions ? GitHubAlertConverter.convert(split.body) : split.body
+    let expansion = snippetSource?.expand(markdown)
+    if let expansion, let snippetSource { page.diagnostics += snippetSource.diagnostics(for: expansion, page: file) }
+    let body = expansion?.text ?? markdown
+    if let excess = complexity.firstExcess(in: body) {
+      let line = expansion?.origin(ofLine: excess.line).pageLine ?? excess.line
       page.diagnostics.append(
         .error(
           .docsTooComplex,
           "\(excess.description) would take too much memory or time to render; the page is not rendered",
-          at: SourceLocation(path: file.path, line: excess.line, column: 1)))
+          at: SourceLocation(path: file.path, line: line, column: 1)))
       let text = "<pre>" + HTMLEscaping.escape(split.body) + "</pre>\n"
       page.rendered = RenderedMarkdown(html: text, headings: [], links: [])
       return page
     }
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
     var resolutions: [DocsLinkResolver.Resolution] = []
-    page.rendered = renderer.render(split.body) { link in
+    page.rendered = renderer.render(body) { link in
       let (resolution, rewritten) = resolver.resolve(
         link.destination, on: key, sourcePath: file.path, rootPrefix: rootPrefix)
       resolutions.append(resolution)
       return rewritten
+    }
+    var snippetLocations: [SourceLocation?] = []
+    if let expansion, let snippetSource {
+      snippetLocations = Self.placeLines(of: &page.rendered, expansion: expansion, source: snippetSource, page: file)
     }
     for diagram in page.rendered.unrenderedDiagrams {
       page.diagnostics.append(
@@ -62,17 +77,18 @@ package struct DocsPageParser: Sendable {
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
     var next = resolutions.makeIterator()
     var locator = DocsLinkLocator(file: file)
-    for link in page.rendered.links {
+    for (index, link) in page.rendered.links.enumerated() {
+      let snippetLocation = index < snippetLocations.count ? snippetLocations[index] : nil
       if MarkdownRenderer.isDangerous(link) {
         page.diagnostics.append(
           .warning(
             .docsUnsafeLink, "link to '\(link.destination)' is removed: docs may not run scripts or embed data",
-            at: locator.location(of: link)))
+            at: snippetLocation ?? locator.location(of: link)))
         continue
       }
       let resolution = next.next() ?? .external
       if resolution == .external || resolution == .asset { continue }
-      page.links.append((link, resolution))
+      page.links.append((link, resolution, snippetLocation))
     }
     return page
   }

@@ -90,7 +90,7 @@ public struct DocsSetBuilder: Sendable {
           renderDiagram: { [runner = DiagramToolRunner()] in
             runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
           }),
-        resolver: resolver))
+        resolver: resolver, snippets: loaded.map(DocsSnippetSource.init(site:))))
     var pagesBySite = plans.map { [DocsPageParser.ParsedPage?](repeating: nil, count: $0.count) }
     for page in parsed { pagesBySite[page.key.site][page.key.page] = page }
     let anchors = pagesBySite.map { pages in pages.map { Set(($0?.rendered.headings ?? []).map(\.anchor)) } }
@@ -99,15 +99,17 @@ public struct DocsSetBuilder: Sendable {
     var inputs: [SourceFile] = []
     for (siteIndex, site) in loaded.enumerated() {
       inputs += [site.configFile].compactMap { $0 } + site.pages.map(\.file) + site.assets.map(\.file)
+      inputs += site.snippets.values.compactMap { try? $0.get() }
       let parsedPages = pagesBySite[siteIndex].compactMap { $0 }
       var broken = 0
       for page in parsedPages {
         diagnostics += page.diagnostics
         var locator = DocsLinkLocator(file: plans[siteIndex][page.key.page].file)
-        for (link, resolution) in page.links {
+        for (link, resolution, snippetLocation) in page.links {
           guard let reason = Self.problem(with: resolution, on: page.key, anchors: anchors) else { continue }
           broken += 1
-          diagnostics.append(brokenLink("link to '\(link.destination)' \(reason)", at: locator.location(of: link)))
+          diagnostics.append(
+            brokenLink("link to '\(link.destination)' \(reason)", at: snippetLocation ?? locator.location(of: link)))
         }
       }
       var pages: [DocsPage] = []

@@ -1,7 +1,7 @@
 """TechDocs fidelity (issue 30): Waymark's rendering of the fidelity corpus against mkdocs'.
 
-The corpus (Tests/Fixtures/techdocs-fidelity, 31 pages using every extension techdocs-core turns
-on, and 2 more merged in by a monorepo `!include`) is built with the real `waymark` binary; each page's content area is normalised
+The corpus (Tests/Fixtures/techdocs-fidelity, 34 pages using every extension techdocs-core turns
+on, snippets and magic links included, and 2 more merged in by a monorepo `!include`) is built with the real `waymark` binary; each page's content area is normalised
 (fidelity_tree.py) and compared with the golden mkdocs rendered (render_goldens.py): at least 95 %
 of the nodes agree on every page, and no extension syntax is left as text.
 
@@ -46,7 +46,7 @@ class TechDocsFidelityTest(unittest.TestCase):
         return fidelity_tree.lines(fidelity_tree.waymark_content(path.read_text()))
 
     def test_corpus_has_thirty_pages_and_a_golden_for_each(self):
-        self.assertEqual(len(self.pages), 34)
+        self.assertEqual(len(self.pages), 36)
         self.assertEqual(sorted(p.stem for p in (FIXTURE / "goldens").glob("*.txt")), self.pages)
 
     def test_monorepo_include_merges_the_ledger_site(self):

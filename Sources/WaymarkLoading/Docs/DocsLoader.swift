@@ -18,6 +18,8 @@ public struct LoadedDocsSite: Sendable {
   public var configFile: SourceFile?
   /// Problems found while reading.
   public var diagnostics: [Diagnostic]
+  /// The files the pages' `--8<--` snippets name, by root-relative path: read, or why not.
+  public var snippets: [String: Result<SourceFile, Diagnostic>] = [:]
 }
 
 /// Reads a docs site's files; nothing outside the folder the techdocs-ref names is read.
@@ -120,6 +122,7 @@ public struct DocsLoader: Sendable {
     }
     pages.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     assets.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    let snippets = readSnippets(of: pages.map(\.file), config: config, siteFolder: source.folder)
     if pages.isEmpty {
       diagnostics.append(
         .error(
@@ -129,7 +132,7 @@ public struct DocsLoader: Sendable {
     }
     return LoadedDocsSite(
       source: source, config: config, docsFolder: docsFolder, pages: pages, assets: assets, configFile: configFile,
-      diagnostics: diagnostics)
+      diagnostics: diagnostics, snippets: snippets)
   }
 
   /// The walk's files whose path starts with `prefix` (binary search in the sorted list).

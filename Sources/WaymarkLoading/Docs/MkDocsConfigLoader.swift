@@ -45,6 +45,26 @@ public struct MkDocsConfig: Sendable, Hashable {
   public var repositoryURL: String?
   /// `edit_uri`.
   public var editURI: String?
+  /// `pymdownx.snippets`' settings under `markdown_extensions` (techdocs-core turns it on).
+  public var snippets = SnippetSettings()
+
+  /// The `pymdownx.snippets` settings a site may give; techdocs-core forces `restrict_base_path`.
+  public struct SnippetSettings: Sendable, Hashable {
+    /// `base_path`: the folders paths are looked up in, in order, relative to the site folder
+    /// (where TechDocs runs `mkdocs build`) and normalised ("" is the site folder itself).
+    public var basePaths: [String] = [""]
+    /// `check_paths`: a snippet that cannot be included fails the build.
+    public var checksPaths = false
+    /// `auto_append`: files included at the end of every page.
+    public var autoAppend: [String] = []
+    /// Where `auto_append` is written, for problems with its files.
+    public var autoAppendPosition: SourcePosition?
+    /// `dedent_subsections`.
+    public var dedentsSubsections = false
+
+    /// The defaults.
+    public init() {}
+  }
 }
 
 /// Reads `mkdocs.yml` with the YAML loader, looking only at the keys Waymark uses.
@@ -94,6 +114,9 @@ public struct MkDocsConfigLoader: Sendable {
     if let nav = root["nav"] {
       config.nav = entries(of: nav, file: file, into: &diagnostics)
     }
+    if let extensions = root["markdown_extensions"], let settings = Self.snippetSettings(in: extensions) {
+      config.snippets = self.snippets(settings, file: file, into: &diagnostics)
+    }
     return (config, diagnostics)
   }
 
@@ -136,7 +159,7 @@ public struct MkDocsConfigLoader: Sendable {
     return String(text.dropFirst("!include ".count)).trimmingCharacters(in: .whitespaces)
   }
 
-  private func location(_ position: SourcePosition, _ file: SourceFile) -> SourceLocation {
+  func location(_ position: SourcePosition, _ file: SourceFile) -> SourceLocation {
     SourceLocation(path: file.path, position: position)
   }
 }

@@ -4,7 +4,7 @@ extension DiagnosticCode {
     .docsBadRef, .docsRemoteRef, .docsPathOutsideRoot, .docsNotFound, .docsBadConfig, .docsBrokenLink,
     .docsUnsafeLink, .docsUnsafeAsset, .docsBadFrontMatter, .docsDuplicatePage, .docsBadEncoding, .docsHiddenPath,
     .docsTooComplex,
-    .docsDiagramNotRendered,
+    .docsDiagramNotRendered, .docsSnippetMissing, .docsSnippetOutsideSite, .docsSnippetLoop,
   ]
 
   /// `docs.bad-ref`
@@ -192,4 +192,54 @@ extension DiagnosticCode {
     "docs.bad-encoding", .warning, .docs, "a page holds NUL bytes or invalid UTF-8, shown as U+FFFD",
     example: "app/docs/index.md", "# App\n\nA NUL byte here: \\0\n",
     prints: "app/docs/index.md:3:18: warning: the page holds 1 NUL byte (U+0000), shown as U+FFFD [docs.bad-encoding]")
+
+  /// `docs.snippet-missing`
+  public static let docsSnippetMissing = DiagnosticCode(
+    "docs.snippet-missing", .warning, .docs,
+    "a `--8<--` snippet names no file (or section) of the docs site; the line is left out, as mkdocs does",
+    when: "error with `check_paths: true` under `pymdownx.snippets` in `mkdocs.yml`",
+    example: "app/docs/index.md",
+    """
+    # App
+
+    --8<-- "docs/shared/intro.md"
+
+    """,
+    prints: """
+      app/docs/index.md:3:1: warning: the snippet 'docs/shared/intro.md' is not included: there is no file \
+      'app/docs/shared/intro.md' in the docs site [docs.snippet-missing]
+      """)
+
+  /// `docs.snippet-outside-site`
+  public static let docsSnippetOutsideSite = DiagnosticCode(
+    "docs.snippet-outside-site", .warning, .docs,
+    "a `--8<--` snippet names a file outside the docs site (by name, link or absolute path) or a hidden file",
+    when: "error with `check_paths: true` under `pymdownx.snippets` in `mkdocs.yml`",
+    example: "app/docs/index.md",
+    """
+    # App
+
+    --8<-- "../../secrets.env"
+
+    """,
+    prints: """
+      app/docs/index.md:3:1: warning: the snippet '../../secrets.env' is not included: it leads outside the docs \
+      site folder 'app' [docs.snippet-outside-site]
+      """)
+
+  /// `docs.snippet-loop`
+  public static let docsSnippetLoop = DiagnosticCode(
+    "docs.snippet-loop", .warning, .docs,
+    "a snippet includes itself, snippets nest more than 16 files deep, or a page grows past 8 MiB with them",
+    example: "app/docs/loop.md",
+    """
+    Before
+    --8<-- "docs/loop.md"
+    After
+
+    """,
+    prints: """
+      app/docs/loop.md:2:1: warning: the snippet 'app/docs/loop.md' includes itself ('app/docs/loop.md' → \
+      'app/docs/loop.md'); it is not included again [docs.snippet-loop]
+      """)
 }

@@ -1,0 +1,71 @@
+import Markdown
+import WaymarkLoading
+import WaymarkModel
+
+/// The `--8<--` snippets of one docs site: how its pages expand them (its `pymdownx.snippets`
+/// settings) and the files they may include, read by the loader; nothing is read here.
+package struct DocsSnippetSource: Sendable {
+  let expander: SnippetExpander
+  let resolver: DocsSnippetResolver
+  /// The files read, by root-relative path.
+  let files: [String: SourceFile]
+  /// Their text, or why they were not read.
+  let texts: [String: Result<String, DocsSnippetResolver.ReadFailure>]
+  /// `check_paths`: a snippet not included is an error.
+  let checksPaths: Bool
+  /// Where `auto_append` is written.
+  let autoAppendLocation: SourceLocation?
+
+  /// The snippets of `site`.
+  package init(site: LoadedDocsSite) {
+    let settings = site.config.snippets
+    expander = SnippetExpander(autoAppend: settings.autoAppend, dedentsSubsections: settings.dedentsSubsections)
+    resolver = DocsSnippetResolver(siteFolder: site.source.folder, settings: settings)
+    files = site.snippets.compactMapValues { try? $0.get() }
+    texts = site.snippets.mapValues { DocsLoader.text(of: $0) }
+    checksPaths = settings.checksPaths
+    autoAppendLocation = site.configFile.map { file in
+      settings.autoAppendPosition.map { SourceLocation(path: file.path, position: $0) }
+        ?? SourceLocation(path: file.path)
+    }
+  }
+
+  /// `body` with its snippets expanded, or nil when it has none.
+  package func expand(_ body: String) -> SnippetExpansion? {
+    guard expander.applies(to: body) else { return nil }
+    return expander.expand(body) { path in
+      resolver.lookup(path, exists: { texts[$0] != nil }, read: { texts[$0]! })
+    }
+  }
+
+  /// The file a line of `expansion` comes from: the page, a snippet, or nil for `auto_append`.
+  package func file(of origin: SnippetOrigin, in expansion: SnippetExpansion, page: SourceFile) -> SourceFile? {
+    guard origin.source != 0 else { return page }
+    guard origin.source > 0 else { return nil }
+    return files[expansion.files[origin.source - 1]]
+  }
+
+  /// The problems of `expansion` as diagnostics, at their directives.
+  package func diagnostics(for expansion: SnippetExpansion, page: SourceFile) -> [Diagnostic] {
+    expansion.problems.map { problem in
+      let location: SourceLocation?
+      if let file = file(of: problem.origin, in: expansion, page: page) {
+        location = SourceLocation(path: file.path, line: problem.origin.line, column: problem.column)
+      } else {
+        location = autoAppendLocation
+      }
+      switch problem.kind {
+      case .missing:
+        return Diagnostic(
+          checksPaths ? .error : .warning, code: .docsSnippetMissing, message: problem.message,
+          location: location)
+      case .outsideSite:
+        return Diagnostic(
+          checksPaths ? .error : .warning, code: .docsSnippetOutsideSite, message: problem.message,
+          location: location)
+      case .loop:
+        return .warning(.docsSnippetLoop, problem.message, at: location)
+      }
+    }
+  }
+}
