@@ -88,8 +88,14 @@ class SparkEngine:
         self.spark = (SparkSession.builder.appName("waymark-rollups")
                       .config("spark.sql.session.timeZone", "UTC")
                       .config("spark.sql.shuffle.partitions", os.environ.get("ROLLUPS_SHUFFLE_PARTITIONS", "8"))
-                      .config("spark.ui.enabled", "false").getOrCreate())
-        self.spark.read.text(files).withColumnRenamed("value", "line").createOrReplaceTempView("raw_lines")
+                      .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
+                      .getOrCreate())
+        self.spark.sparkContext.setLogLevel("ERROR")
+        # Lines that are not a whole JSON object are left out, as Waymark and DuckDB's json_valid do:
+        # get_json_object alone finds members before the point where a cut line breaks off.
+        self.spark.read.text(files).withColumnRenamed("value", "line").createOrReplaceTempView("raw_text")
+        self.spark.sql("SELECT line FROM raw_text WHERE json_object_keys(line) IS NOT NULL") \
+            .createOrReplaceTempView("raw_lines")
 
     def run(self, sql):
         self.spark.sql(sql)
