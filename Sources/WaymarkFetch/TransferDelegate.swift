@@ -6,7 +6,8 @@ import Synchronization
 #endif
 
 /// Follows one data task for `RemoteDownloader`: collects its bytes up to the limit, refuses
-/// redirects to another scheme or host, and reports the outcome once.
+/// redirects to another scheme or host (but for the hosts the download allows, which get no
+/// credentials), and reports the outcome once.
 @available(macOS 15, *)
 final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
   private struct State {
@@ -16,10 +17,12 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
   }
 
   private let maximumByteCount: Int
+  private let redirectHosts: Set<String>
   private let state = Mutex(State())
 
-  init(maximumByteCount: Int) {
+  init(maximumByteCount: Int, redirectHosts: Set<String> = []) {
     self.maximumByteCount = maximumByteCount
+    self.redirectHosts = redirectHosts
   }
 
   /// Starts `task`; `continuation` is resumed when it ends.
@@ -72,10 +75,21 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
   ) {
     let from = task.originalRequest?.url
     let to = request.url
-    let sameOrigin =
-      from?.scheme?.lowercased() == to?.scheme?.lowercased()
-      && RemoteURLRewriter.authority(of: from) == RemoteURLRewriter.authority(of: to)
-    completionHandler(sameOrigin ? request : nil)
+    let sameScheme = from?.scheme?.lowercased() == to?.scheme?.lowercased()
+    if sameScheme, RemoteURLRewriter.authority(of: from) == RemoteURLRewriter.authority(of: to) {
+      completionHandler(request)
+      return
+    }
+    guard let host = RemoteURLRewriter.authority(of: to), redirectHosts.contains(host), let to,
+      RemoteURLRewriter.isAllowed(to), sameScheme
+    else {
+      completionHandler(nil)
+      return
+    }
+    // Another host: a fresh request, so no header of the first (its token) travels with it.
+    var next = URLRequest(url: to)
+    next.timeoutInterval = request.timeoutInterval
+    completionHandler(next)
   }
 
   func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
