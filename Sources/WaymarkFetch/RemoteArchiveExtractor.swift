@@ -39,41 +39,50 @@ package enum RemoteArchiveExtractor {
     } catch {
       return .failure(.failed("the archive is not a readable .tar.gz"))
     }
+    let (collected, leftOut) = collect(reader, plan: plan, selects: selects)
+    if plan.pattern == nil, collected.isEmpty {
+      let ref = plan.repository.ref.map { " at '\($0)'" } ?? ""
+      return .failure(
+        .failed(
+          plan.folder.isEmpty ? "the archive holds no files" : "the repository has no folder '\(plan.folder)'\(ref)"))
+    }
+    let files = collected.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+    return .success(Extracted(files: files, leftOut: leftOut))
+  }
+
+  /// The kept files and the links that lead to kept files, named relative to the folder (for a
+  /// search, the repository), and the links left out.
+  private static func collect(_ reader: TarReader, plan: RemoteURLRewriter.ArchivePlan, selects: (String) -> Bool) -> (
+    [(path: String, bytes: [UInt8])], [String]
+  ) {
     var kept: [String: [UInt8]] = [:]
     var links: [String: String?] = [:]
+    var written: [String: String] = [:]
     for (index, entry) in reader.entries.enumerated() {
       guard let path = repositoryPath(entry.path), selects(path) else { continue }
       switch entry.kind {
       case .file: kept[path] = reader.data[index] ?? []
       case .directory: continue
       case .symbolicLink(let target):
+        written[path] = target
         links.updateValue(target.hasPrefix("/") ? nil : RootPath.resolve(target, besideFile: path), forKey: path)
-      case .hardLink(let target): links.updateValue(repositoryPath(target), forKey: path)
+      case .hardLink(let target):
+        written[path] = target
+        links.updateValue(repositoryPath(target), forKey: path)
       }
     }
     let prefix = plan.pattern == nil && !plan.folder.isEmpty ? plan.folder + "/" : ""
     var files = kept.map { (path: String($0.key.dropFirst(prefix.count)), bytes: $0.value) }
     var leftOut: [String] = []
+    let place = plan.pattern == nil ? "outside the folder fetched" : "not to a file the glob matches"
     for (link, target) in links.sorted(by: { $0.key.utf8.lexicographicallyPrecedes($1.key.utf8) }) {
       if let file = follow(target, links: links, kept: kept) {
         files.append((path: String(link.dropFirst(prefix.count)), bytes: file))
       } else {
-        let entry = reader.entries.first { repositoryPath($0.path) == link }
-        var written = ""
-        if case .symbolicLink(let text)? = entry?.kind { written = text }
-        if case .hardLink(let text)? = entry?.kind { written = text }
-        let place = plan.pattern == nil ? "outside the folder fetched" : "not to a file the glob matches"
-        leftOut.append("'\(link)', a link to '\(written)' \(place)")
+        leftOut.append("'\(link)', a link to '\(written[link] ?? "")' \(place)")
       }
     }
-    if plan.pattern == nil, files.isEmpty {
-      let ref = plan.repository.ref.map { " at '\($0)'" } ?? ""
-      return .failure(
-        .failed(
-          plan.folder.isEmpty ? "the archive holds no files" : "the repository has no folder '\(plan.folder)'\(ref)"))
-    }
-    files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    return .success(Extracted(files: files, leftOut: leftOut))
+    return (files, leftOut)
   }
 
   /// An archive path without its top folder; nil for the top folder itself.

@@ -158,6 +158,48 @@ struct RemoteArchiveFetchTests {
     #expect(report.lock.entries[glob] == nil)
   }
 
+  @Test func anArchiveOverTheLimitIsNotStored() async throws {
+    let fixture = try RemoteRepositoriesFixture()
+    defer { fixture.server.stop() }
+    let root = try fixture.remoteSite()
+    let inputs = SiteInputsLoader(root: root).load()
+    let fetcher = RemoteFetcher(
+      inputs: inputs, rewriter: RemoteURLRewriter(settings: inputs.config.integrations, environment: [:]),
+      downloader: RemoteDownloader(maximumArchiveByteCount: 200, timeout: 10), now: "2026-12-01T10:00:00Z")
+    let report = await fetcher.run(.fetch)
+    let glob = fixture.url("acme/platform/blob/main/services/**/catalog-info.yaml")
+    let site = fixture.url("acme/billing/tree/main/site")
+    let billingInfo = fixture.url("acme/billing/blob/main/catalog-info.yaml")
+    #expect(
+      lines(report.diagnostics) == [
+        "content/catalog/all.yaml:8:7: error: '\(glob)' is read from an archive "
+          + "(\(fixture.url("api/repos/acme/platform/tarball/main"))) that is over the 200 bytes limit for one fetched "
+          + "archive; it is not stored [input.fetch-too-large]",
+        "\(billingInfo):7:32: error: '\(site)' is read from an archive "
+          + "(\(fixture.url("api/repos/acme/billing/tarball/main"))) that is over the 200 bytes limit for one fetched "
+          + "archive; it is not stored [input.fetch-too-large]",
+      ])
+    #expect(report.lock.entries.keys.sorted() == [billingInfo])
+  }
+
+  @Test func theSecretsGuardReadsFetchedDocsLikeAnyInput() async throws {
+    let fixture = try RemoteRepositoriesFixture()
+    defer { fixture.server.stop() }
+    let token = "ghp_" + String(repeating: "a1B2c3D4e5", count: 4).prefix(36)
+    try fixture.server.serve(
+      "# Setup\n\nUse the token \(token) to log in.\n", at: "raw/acme/billing/main/site/docs/guide/setup.md")
+    let root = try fixture.remoteSite()
+    try await fixture.fetch(root)
+    let result = try await SiteBuilder().build(BuildOptions(root: root, writesOutput: false, progress: { _ in }))
+    let secrets = result.diagnostics.items.filter { $0.code == .secretsDetected }
+    #expect(
+      secrets.map { DiagnosticFormat.textLine($0).trimmingCharacters(in: .newlines) } == [
+        "\(fixture.url("acme/billing/tree/main/site/docs/guide/setup.md")):3:15: error: this looks like a GitHub token "
+          + "('ghp_…', 40 characters, rule 'github-token'); nothing is published: remove it (and revoke it), or allow a "
+          + "documented example with 'waymark.dev/allow-secret-pattern' [secrets.detected]"
+      ])
+  }
+
   @Test func aGitLabDocsSiteIsReadThroughTheArchiveOfItsPath() async throws {
     let server = try FixtureServer([
       "gitlab/acme/tools/cli/main/catalog-info.yaml": RemoteRepositoriesFixture.billingInfo(docsRef: "dir:./handbook"),

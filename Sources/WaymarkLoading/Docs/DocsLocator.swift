@@ -51,59 +51,58 @@ public struct DocsLocator: Sendable {
         continue
       }
       let sourceLocation = annotations?["backstage.io/source-location"]?.stringValue
-      let editURL = annotations?["backstage.io/edit-url"]?.stringValue
-      let sourceLocationURL = sourceLocation.flatMap { $0.hasPrefix("url:") ? String($0.dropFirst(4)) : nil }
-      if text.hasPrefix("url:") || (text.hasPrefix("dir:") && LocationResolver.isURL(entity.source.path)) {
-        if let url = Self.remoteSiteURL(ref: text, entityFile: entity.source.path),
-          !["https", "http"].contains(url.prefix { $0 != ":" }.lowercased())
-        {
-          diagnostics.append(
-            .warning(
-              .docsRemoteRef, "'\(text)' is not an https URL, the only kind 'waymark fetch' reads; it is not read",
-              at: location))
-          continue
-        }
-        guard let url = Self.remoteSiteURL(ref: text, entityFile: entity.source.path) else {
-          diagnostics.append(
-            .error(
-              .docsBadRef,
-              text.hasPrefix("url:")
-                ? "'\(text)' must name an absolute URL, such as 'url:https://github.com/acme/x/tree/main/docs-site'"
-                : "'\(text)' does not make a URL beside '\(entity.source.path)'",
-              at: location))
-          continue
-        }
-        sources.append(
-          DocsSource(
-            entity: entity.ref, entityTitle: entity.title, folder: Self.folder(ofURL: url),
-            entityFile: entity.source.path, location: location, editURL: editURL,
-            sourceLocationURL: sourceLocationURL, remoteURL: url))
-        continue
+      var source = DocsSource(
+        entity: entity.ref, entityTitle: entity.title, folder: "", entityFile: entity.source.path, location: location,
+        editURL: annotations?["backstage.io/edit-url"]?.stringValue,
+        sourceLocationURL: sourceLocation.flatMap { $0.hasPrefix("url:") ? String($0.dropFirst(4)) : nil })
+      let remote = text.hasPrefix("url:") || (text.hasPrefix("dir:") && LocationResolver.isURL(entity.source.path))
+      if let problem = remote ? Self.resolveRemote(text, into: &source) : Self.resolveLocal(text, into: &source) {
+        diagnostics.append(problem)
+      } else {
+        sources.append(source)
       }
-      guard text.hasPrefix("dir:") else {
-        diagnostics.append(
-          .error(.docsBadRef, "'\(Self.refAnnotation)' must start with 'dir:' or 'url:', not '\(text)'", at: location))
-        continue
-      }
-      let relative = String(text.dropFirst("dir:".count)).trimmingCharacters(in: .whitespacesAndNewlines)
-      guard let folder = Self.resolve(relative, besideFile: entity.source.path) else {
-        diagnostics.append(
-          .error(.docsPathOutsideRoot, "'\(text)' leaves the site root; docs must live inside it", at: location))
-        continue
-      }
-      if RootPath.hiddenSegment(in: folder) != nil {
-        diagnostics.append(
-          .error(
-            .docsHiddenPath, "'\(text)' names the hidden folder '\(folder)'; hidden files are never read",
-            at: location))
-        continue
-      }
-      sources.append(
-        DocsSource(
-          entity: entity.ref, entityTitle: entity.title, folder: folder, entityFile: entity.source.path,
-          location: location, editURL: editURL, sourceLocationURL: sourceLocationURL))
     }
     return (sources, diagnostics)
+  }
+
+  /// Sets the URL and folder of a site `waymark fetch` reads, or says why the ref names none.
+  private static func resolveRemote(_ text: String, into source: inout DocsSource) -> Diagnostic? {
+    guard let url = remoteSiteURL(ref: text, entityFile: source.entityFile) else {
+      return .error(
+        .docsBadRef,
+        text.hasPrefix("url:")
+          ? "'\(text)' must name an absolute URL, such as 'url:https://github.com/acme/x/tree/main/docs-site'"
+          : "'\(text)' does not make a URL beside '\(source.entityFile)'",
+        at: source.location)
+    }
+    guard ["https", "http"].contains(url.prefix { $0 != ":" }.lowercased()) else {
+      return .warning(
+        .docsRemoteRef, "'\(text)' is not an https URL, the only kind 'waymark fetch' reads; it is not read",
+        at: source.location)
+    }
+    source.remoteURL = url
+    source.folder = folder(ofURL: url)
+    return nil
+  }
+
+  /// Sets the folder a `dir:` ref names inside the root, or says why it names none.
+  private static func resolveLocal(_ text: String, into source: inout DocsSource) -> Diagnostic? {
+    guard text.hasPrefix("dir:") else {
+      return .error(
+        .docsBadRef, "'\(refAnnotation)' must start with 'dir:' or 'url:', not '\(text)'", at: source.location)
+    }
+    let relative = String(text.dropFirst("dir:".count)).trimmingCharacters(in: .whitespacesAndNewlines)
+    guard let folder = resolve(relative, besideFile: source.entityFile) else {
+      return .error(
+        .docsPathOutsideRoot, "'\(text)' leaves the site root; docs must live inside it", at: source.location)
+    }
+    if RootPath.hiddenSegment(in: folder) != nil {
+      return .error(
+        .docsHiddenPath, "'\(text)' names the hidden folder '\(folder)'; hidden files are never read",
+        at: source.location)
+    }
+    source.folder = folder
+    return nil
   }
 
   /// The URL of the fetched site a `techdocs-ref` names on an entity read from `entityFile`: the

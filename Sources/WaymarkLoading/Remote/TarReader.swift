@@ -189,30 +189,33 @@ package struct TarReader {
       entrySize = value
     }
     extended = [:]
-    let kind: TarEntry.Kind
-    switch type {
-    case UInt8(ascii: "0"), 0, UInt8(ascii: "7"): kind = .file
-    case UInt8(ascii: "5"): kind = .directory
-    case UInt8(ascii: "2"): kind = .symbolicLink(linkName)
-    case UInt8(ascii: "1"): kind = .hardLink(try Self.safePath(linkName, entry: name))
-    case UInt8(ascii: "3"), UInt8(ascii: "4"):
-      throw TarProblem(message: "holds the device file '\(name)'")
-    case UInt8(ascii: "6"):
-      throw TarProblem(message: "holds the FIFO '\(name)'")
-    default:
-      throw TarProblem(message: "holds '\(name)', an entry of the unsupported type '\(Self.printable(type))'")
-    }
+    let kind = try Self.kind(type, name: name, linkName: linkName)
     let path = try Self.safePath(name, entry: name)
-    let dataSize = kind == .file ? entrySize : 0
-    let dataPadding = (Self.block - entrySize % Self.block) % Self.block
-    let entry = TarEntry(path: path, kind: kind, size: dataSize)
+    try begin(TarEntry(path: path, kind: kind, size: kind == .file ? entrySize : 0), stored: entrySize)
+  }
+
+  /// What a header's type flag makes of an entry, or why it is refused.
+  private static func kind(_ type: UInt8, name: String, linkName: String) throws -> TarEntry.Kind {
+    switch type {
+    case UInt8(ascii: "0"), 0, UInt8(ascii: "7"): return .file
+    case UInt8(ascii: "5"): return .directory
+    case UInt8(ascii: "2"): return .symbolicLink(linkName)
+    case UInt8(ascii: "1"): return .hardLink(try safePath(linkName, entry: name))
+    case UInt8(ascii: "3"), UInt8(ascii: "4"): throw TarProblem(message: "holds the device file '\(name)'")
+    case UInt8(ascii: "6"): throw TarProblem(message: "holds the FIFO '\(name)'")
+    default: throw TarProblem(message: "holds '\(name)', an entry of the unsupported type '\(printable(type))'")
+    }
+  }
+
+  /// Records `entry` and reads its `stored` data bytes next, kept when `keep` selects it.
+  private mutating func begin(_ entry: TarEntry, stored: Int) throws {
     entries.append(entry)
     var index: Int?
-    if kind == .file, !path.isEmpty, keep(entry) {
-      keptBytes += dataSize
-      guard dataSize <= limits.maximumEntryBytes else {
+    if entry.kind == .file, !entry.path.isEmpty, keep(entry) {
+      keptBytes += entry.size
+      guard entry.size <= limits.maximumEntryBytes else {
         throw TarProblem(
-          message: "holds '\(path)', over the \(Self.sizeText(limits.maximumEntryBytes)) limit for one file",
+          message: "holds '\(entry.path)', over the \(Self.sizeText(limits.maximumEntryBytes)) limit for one file",
           exceedsLimit: true)
       }
       guard keptBytes <= limits.maximumKeptBytes else {
@@ -225,11 +228,11 @@ package struct TarReader {
       }
       index = entries.count - 1
       data[entries.count - 1] = []
-      data[entries.count - 1]?.reserveCapacity(dataSize)
+      data[entries.count - 1]?.reserveCapacity(entry.size)
     }
     // Links and folders carry no data, though a header may say otherwise (pax `size`): skip it.
-    state = .data(index: index, remaining: entrySize, padding: dataPadding)
-    if entrySize == 0, dataPadding == 0 { state = .header }
+    let padding = (Self.block - stored % Self.block) % Self.block
+    state = stored == 0 && padding == 0 ? .header : .data(index: index, remaining: stored, padding: padding)
   }
 
   private mutating func readMeta(_ type: UInt8, _ bytes: [UInt8]) throws {
