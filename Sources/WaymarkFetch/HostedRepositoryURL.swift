@@ -6,7 +6,8 @@ import WaymarkModel
 /// `https://<host>/<group>/…/<project>/-/(blob|tree)/<ref>/<path>` on GitLab, or the repository
 /// itself (no ref: its default branch). The ref is one path segment, as in Backstage.
 ///
-/// Parts are kept percent-encoded as written, so a URL rebuilt from them is the same text.
+/// Parts are kept percent-encoded as written, so a URL rebuilt from them is the same text; a
+/// query or fragment is not part of it.
 package struct HostedRepositoryURL: Sendable, Hashable {
   /// Which integration's host it is on.
   package enum Provider: Sendable, Hashable {
@@ -29,8 +30,8 @@ package struct HostedRepositoryURL: Sendable, Hashable {
 
   /// Splits `text` when it is on the GitHub or GitLab host of `settings`.
   package static func parse(_ text: String, settings: IntegrationSettings) -> HostedRepositoryURL? {
+    // A query or fragment (GitLab's `?ref_type=heads`, GitHub's `?plain=1`) says nothing of the files.
     guard let url = URL(string: text), let components = URLComponents(url: url, resolvingAgainstBaseURL: false),
-      components.percentEncodedQuery == nil, components.fragment == nil,
       let scheme = url.scheme?.lowercased(), let authority = RemoteURLRewriter.authority(of: url)
     else { return nil }
     let segments = components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: true).map(

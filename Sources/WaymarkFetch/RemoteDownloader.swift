@@ -46,6 +46,8 @@ package struct RemoteDownloader: Sendable {
     configuration.urlCache = nil
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     var request = URLRequest(url: download.url)
+    // GitHub's API refuses requests without a User-Agent.
+    request.setValue("waymark", forHTTPHeaderField: "User-Agent")
     for (name, value) in download.headers { request.setValue(value, forHTTPHeaderField: name) }
     let delegate = TransferDelegate(
       maximumByteCount: maximumByteCount ?? self.maximumByteCount, redirectHosts: download.redirectHosts)

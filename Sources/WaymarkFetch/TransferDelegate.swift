@@ -25,6 +25,11 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
     self.redirectHosts = redirectHosts
   }
 
+  /// `url` without its query and fragment, which may hold a token.
+  static func withoutQuery(_ url: String) -> String {
+    String(url.prefix { $0 != "?" && $0 != "#" })
+  }
+
   /// Starts `task`; `continuation` is resumed when it ends.
   func start(
     _ task: URLSessionDataTask,
@@ -41,7 +46,9 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
     if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
       let problem: RemoteFetchProblem =
         (300..<400).contains(http.statusCode)
-        ? .refused("redirected to '\(http.value(forHTTPHeaderField: "Location") ?? "")', another host or scheme")
+        ? .refused(
+          "redirected to '\(Self.withoutQuery(http.value(forHTTPHeaderField: "Location") ?? ""))', "
+            + "another host or scheme")
         : .failed("HTTP \(http.statusCode)")
       state.withLock { $0.problem = $0.problem ?? problem }
       completionHandler(.cancel)
@@ -104,7 +111,13 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
         return (continuation, .failure(.failed(message)))
       }
       if let error { return (continuation, .failure(.failed("network error: \(error.localizedDescription)"))) }
-      let final = task.currentRequest?.url?.absoluteString ?? task.originalRequest?.url?.absoluteString ?? ""
+      let original = task.originalRequest?.url
+      let current = task.currentRequest?.url ?? original
+      var final = current?.absoluteString ?? ""
+      // Another host's URL (GitHub's archive redirect) may carry a one-time token in its query.
+      if RemoteURLRewriter.authority(of: current) != RemoteURLRewriter.authority(of: original) {
+        final = Self.withoutQuery(final)
+      }
       return (continuation, .success(RemoteDownloader.Downloaded(bytes: state.bytes, finalURL: final)))
     }
     continuation?.resume(returning: outcome)

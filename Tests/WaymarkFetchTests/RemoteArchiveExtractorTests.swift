@@ -45,6 +45,12 @@ import WaymarkModel
     #expect(plan.download.headers == ["PRIVATE-TOKEN": "gl-secret"])
     #expect(plan.download.redirectHosts == [])
     #expect(plan.folder == "docs site")
+    let withQuery = try rewriter.archive(
+      for: "https://gitlab.com/acme/platform/billing/-/tree/main/site?ref_type=heads", kind: .folder
+    ).get()
+    #expect(
+      withQuery.download.url.absoluteString
+        == "https://gitlab.com/api/v4/projects/acme%2Fplatform%2Fbilling/repository/archive.tar.gz?sha=main&path=site")
   }
 
   @Test func globSearchesReadTheWholeRepositoryAndMatchThePath() throws {
