@@ -56,7 +56,7 @@ let package = Package(
       ]),
     // Fetch: `waymark fetch` downloads the URLs the catalog names and is the only writer of the
     // remote cache; only the CLI links it, so a build never touches the network.
-    .target(name: "WaymarkFetch", dependencies: ["WaymarkModel", "WaymarkLoading"]),
+    .target(name: "WaymarkFetch", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "CZlib"]),
     // Stages: one per feature, each with a typed output and its diagnostics.
     .target(name: "WaymarkCatalog", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML"]),
     .target(

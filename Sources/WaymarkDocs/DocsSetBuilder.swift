@@ -14,11 +14,14 @@ public struct DocsSetBuilder: Sendable {
   public let root: URL
   /// The site settings (`docs.unsafeHTML`, `docs.brokenLinksAreErrors`).
   public let config: SiteConfig
+  /// The sites `waymark fetch` stored.
+  public let remote: RemoteCache
 
   /// Creates a builder.
-  public init(root: URL, config: SiteConfig) {
+  public init(root: URL, config: SiteConfig, remote: RemoteCache? = nil) {
     self.root = root
     self.config = config
+    self.remote = remote ?? RemoteCache(root: root)
   }
 
   /// A page to render: which site and page it is, its file and its path in the docs folder.
@@ -38,7 +41,7 @@ public struct DocsSetBuilder: Sendable {
   /// input walk): the sites in the catalog's order, and the problems met finding and reading them.
   public func load(catalog: Catalog, files: [String]) async -> (sites: [LoadedDocsSite], diagnostics: [Diagnostic]) {
     let (sources, diagnostics) = DocsLocator().locate(catalog)
-    let loader = DocsLoader(root: root, files: files)
+    let loader = DocsLoader(root: root, files: files, remote: remote)
     let loaded = await withTaskGroup(of: (Int, LoadedDocsSite).self) { group in
       for (index, source) in sources.enumerated() {
         group.addTask { (index, loader.load(source)) }
@@ -47,7 +50,11 @@ public struct DocsSetBuilder: Sendable {
       for await site in group { sites.append(site) }
       return sites.sorted { $0.0 < $1.0 }.map(\.1)
     }
-    return (loaded, diagnostics)
+    // A remote site not read from the cache is no site: only its diagnostic remains.
+    let unread = loaded.filter { $0.source.remoteURL != nil && $0.origin == nil }
+    return (
+      loaded.filter { $0.source.remoteURL == nil || $0.origin != nil }, diagnostics + unread.flatMap(\.diagnostics)
+    )
   }
 
   /// Builds docs sites already read (by `load(catalog:files:)`), reading no file; `diagnostics`
@@ -139,7 +146,7 @@ public struct DocsSetBuilder: Sendable {
           name: site.config.siteName ?? site.source.entityTitle, description: site.config.siteDescription, pages: pages,
           nav: nav, readingOrder: order,
           assets: assetPlans[siteIndex].map { DocsAsset(path: $0.path, bytes: $0.file.bytes) },
-          brokenLinks: broken))
+          brokenLinks: broken, origin: site.origin))
     }
     var uniqueInputs: [String: SourceFile] = [:]
     for file in inputs { uniqueInputs[file.path] = file }

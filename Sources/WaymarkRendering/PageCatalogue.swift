@@ -95,6 +95,13 @@ package struct PageCatalogue {
     var content = extras.page(for: entity, root: root, scorecards: scorecards.entitySection(entity.ref))
     if let delivery = input.delivery { content.dora = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
     content.docs = entityDocsModel(for: entity.ref, root: root)
+    // A `techdocs-ref: url:` site fetched and built here is linked as the entity's docs, not as
+    // docs hosted elsewhere.
+    if content.docs != nil, input.docs.site(for: entity.ref)?.origin != nil {
+      content.entity.externalDocsURL = nil
+      content.entity.hasActions =
+        content.entity.viewSourceURL != nil || content.entity.editURL != nil || content.entity.repositoryURL != nil
+    }
     content.policy = guardrails.entityModel(for: entity, root: root).map(TemplateJSON.init)
     return page(
       path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,

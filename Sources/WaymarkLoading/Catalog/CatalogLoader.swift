@@ -17,10 +17,13 @@ public struct CatalogDocument: Sendable, Hashable {
   public var sourceMap: YAMLSourceMap
   /// The files its `$text`/`$json`/`$yaml` placeholders read, root-relative.
   public var substitutedPaths: [String] = []
+  /// For a document of a fetched file (`path` is its URL), the file's SHA-256, as locked.
+  public var fetchedSHA256: String?
 
   /// Creates a value from each stored property.
   package init(
-    path: String, index: Int, line: Int, value: JSONValue, sourceMap: YAMLSourceMap, substitutedPaths: [String] = []
+    path: String, index: Int, line: Int, value: JSONValue, sourceMap: YAMLSourceMap, substitutedPaths: [String] = [],
+    fetchedSHA256: String? = nil
   ) {
     self.path = path
     self.index = index
@@ -28,6 +31,7 @@ public struct CatalogDocument: Sendable, Hashable {
     self.value = value
     self.sourceMap = sourceMap
     self.substitutedPaths = substitutedPaths
+    self.fetchedSHA256 = fetchedSHA256
   }
 }
 
@@ -41,9 +45,15 @@ public struct LoadedCatalog: Sendable {
   public var diagnostics: [Diagnostic]
   /// The URLs named that the cache does not hold, each once, at the first field naming it.
   package var remoteRequests: [RemoteRequest] = []
+  /// The glob URLs Location targets name, sorted, each once.
+  package var remoteSearches: [String] = []
 
-  /// The URLs read from the cache, sorted.
-  public var remoteURLs: [String] { files.map(\.path).filter(LocationResolver.isURL) }
+  /// The URLs read from the cache (files and glob searches), sorted.
+  public var remoteURLs: [String] {
+    Set(files.map(\.path).filter(LocationResolver.isURL) + remoteSearches).sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+  }
 }
 
 /// Reads catalog YAML files in parallel, follows Location entities to the files they name,
@@ -87,15 +97,18 @@ public struct CatalogLoader: Sendable {
     let excluded = excludeGlobs.map(GlobPattern.init)
     var notedExcluded = Set<String>()
     var requests: [RemoteRequest] = []
+    var searches = Set<String>()
     while !pending.isEmpty {
       read.formUnion(pending)
       let wave = await readAll(pending)
       var next = Set<String>()
       for result in wave {
         for document in result.documents where LocationResolver.isLocation(document.value) {
-          let (targets, problems, missing) = locations.resolvedTargets(of: document)
-          diagnostics += problems
-          requests += missing
+          let resolution = locations.resolvedTargets(of: document)
+          let targets = resolution.targets
+          diagnostics += resolution.diagnostics
+          requests += resolution.requests
+          searches.formUnion(resolution.searches)
           edges[result.path, default: []] += targets
           for target in targets where !excluded.isEmpty && !notedExcluded.contains(target.path) {
             guard let glob = zip(excludeGlobs, excluded).first(where: { $0.1.matches(target.path) })?.0 else {
@@ -128,7 +141,8 @@ public struct CatalogLoader: Sendable {
     return LoadedCatalog(
       documents: sorted.flatMap(\.documents),
       files: files.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
-      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics, remoteRequests: firstRequests)
+      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics, remoteRequests: firstRequests,
+      remoteSearches: searches.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
   }
 
   /// A Location names a file `inputs.exclude` leaves out by its path: Backstage has no excludes
@@ -180,6 +194,7 @@ public struct CatalogLoader: Sendable {
         return FileResult(path: path, diagnostics: [skeleton])
       }
       var result = FileResult(path: path, file: file)
+      let fetchedSHA256 = LocationResolver.isURL(path) ? file.sha256 : nil
       result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
       let substitutions = SubstitutionResolver(root: root, remote: remote)
       for (document, conversion) in zip(stream.documents, conversions) {
@@ -207,7 +222,8 @@ public struct CatalogLoader: Sendable {
         result.documents.append(
           CatalogDocument(
             path: path, index: document.index, line: document.root.start.line, value: resolution.value,
-            sourceMap: conversion.sourceMap, substitutedPaths: resolution.files.map(\.path)))
+            sourceMap: conversion.sourceMap, substitutedPaths: resolution.files.map(\.path),
+            fetchedSHA256: fetchedSHA256))
       }
       return result
     }
