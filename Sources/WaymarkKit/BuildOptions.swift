@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
   /// Whether to publish even with errors (`waymark-bench site`, which weighs the pages of a
   /// corpus with deliberate errors); builds never do.
   package var publishesWithErrors = false
+  /// Whether pages with the built-in theme's layouts render through its compiled layouts; off,
+  /// every page renders through swift-mustache (the equivalence tests compare both).
+  package var compilesBuiltInLayouts = true
   /// Receives progress events (stage names, counts, elapsed time) for the terminal.
   public var progress: @Sendable (BuildProgress) -> Void
 

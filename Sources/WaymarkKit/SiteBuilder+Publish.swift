@@ -19,7 +19,8 @@ extension SiteBuilder {
     }
     let site: PublishableSite
     do {
-      site = try await render(stages, into: staged, keepsFiles: options.keepsFiles)
+      site = try await render(
+        stages, into: staged, keepsFiles: options.keepsFiles, compilesBuiltInLayouts: options.compilesBuiltInLayouts)
     } catch {
       staged?.discard()
       throw BuildFailure(error.description)

@@ -10,11 +10,12 @@ extension SiteBuilder {
   /// scanning every file for credentials on the way, and makes `api/build.json`, whose counts
   /// come from the stages (written by `build` once the site is known to be publishable).
   package static func render(
-    _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool
+    _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool, compilesBuiltInLayouts: Bool = true
   ) async throws(SiteWriter.Failure) -> PublishableSite {
     let config = stages.inputs.config
-    let (layouts, layoutDiagnostics) = LayoutSet.load(
+    var (layouts, layoutDiagnostics) = LayoutSet.load(
       site: LayoutFolderReader(inputs: stages.inputs).read(), displayPath: config.layoutsDirectory)
+    layouts.compilesBuiltInLayouts = compilesBuiltInLayouts
     var input = RenderInput(
       config: config, catalog: stages.catalog.catalog, layouts: layouts, now: stages.now,
       scorecards: stages.scorecards.outcome, delivery: stages.delivery)

@@ -20,6 +20,9 @@ public struct LayoutSet: Sendable {
   package let siteFiles: Set<String>
   /// Every layout's and partial's text under its library name, for the layout key check.
   package var keyChecker = LayoutKeyChecker(sources: [:])
+  /// Whether pages whose layout is the built-in theme's render through its compiled layouts
+  /// (`BuiltInLayouts`); off, every page renders through swift-mustache (the equivalence tests).
+  package var compilesBuiltInLayouts = true
 
   /// The theme (embedded in the binary) with the site's layout files (path → bytes) over it.
   ///
