@@ -97,7 +97,8 @@ let package = Package(
     .target(
       name: "WaymarkServe",
       dependencies: [
-        "WaymarkKit", "WaymarkModel", "WaymarkLoading", .product(name: "FlyingFox", package: "FlyingFox"),
+        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "StructuredData",
+        .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
       ]),
     .executableTarget(
       name: "waymark",
@@ -142,7 +143,7 @@ let package = Package(
     .testTarget(
       name: "WaymarkServeTests",
       dependencies: [
-        "WaymarkServe", "WaymarkKit", "WaymarkLoading", "WaymarkModel", "WaymarkTestSupport",
+        "WaymarkServe", "WaymarkKit", "WaymarkModel", "WaymarkTestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
       ]),
     .testTarget(

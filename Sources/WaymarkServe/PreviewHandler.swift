@@ -19,6 +19,7 @@ public struct PreviewHandler: HTTPHandler {
     self.hub = hub
   }
 
+  /// The response to `request`: 405 for methods other than GET and HEAD; HEAD gets GET's headers.
   public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
     let isHead = request.method == .HEAD
     guard isHead || request.method == .GET else {

@@ -110,7 +110,9 @@ def measure(site, waymark, reps, timeout=600):
                 print(f"  rep {rep + 1}: {runs[-1]['latency_ms']} ms (settle {runs[-1]['settle_ms']:.0f}, build "
                       f"{runs[-1]['build_ms']:.0f}, reload {runs[-1]['reload_ms']})", file=sys.stderr, flush=True)
         finally:
+            generation = serve.status()["generation"]
             replace_file(source, original)
+            serve.wait_for_build_after(generation, timeout)  # so Ctrl-C finds no build running
     finally:
         if driver:
             driver.quit()

@@ -64,7 +64,7 @@ class ServeSession:
         if self.process.poll() is None:
             self.process.send_signal(signal.SIGINT)
             try:
-                self.process.wait(timeout=120)
+                self.process.wait(timeout=600)
             except subprocess.TimeoutExpired:
                 self.process.kill()
                 self.process.wait()
