@@ -54,10 +54,11 @@ release: deps
 
 site: release
 	.build/release/waymark build
-	@echo "The portal is in output/. Open it with: python3 -m http.server -d output 8000  (then http://localhost:8000/)"
+	@echo "The portal is in output/. Preview it while editing with: make serve  (then http://127.0.0.1:8000/)"
 
-serve: site
-	python3 -m http.server -d output 8000
+# The demo portal on http://127.0.0.1:8000/, rebuilt and reloaded on every change (output/ is not written).
+serve: release
+	.build/release/waymark serve
 
 browser-deps:
 	@$(call apt_install,$(BROWSER_APT_PACKAGES))
@@ -125,13 +126,13 @@ bench-deps: deps
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
 	fi
 
-bench: bench-deps
+bench: bench-deps browser-deps
 	$(SWIFT) build -c release --product waymark
 	$(SWIFT) build -c release --product waymark-bench
 	python3 Tests/Bench/run_bench.py --preset $(PRESET) --seed $(SEED) --reps $(REPS) \
 	  --waymark .build/release/waymark --waymark-bench .build/release/waymark-bench \
 	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs \
-	  --rollups-python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
+	  --rollups-python $(BENCH_VENV)/bin/python --browser-python $(BROWSER_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
 	rm -rf .build $(DIST) $(VERSION_STAMP)

@@ -21,7 +21,9 @@ public struct SiteBuilder: Sendable {
   /// Builds (and, unless checking, publishes) the site described by `options`.
   public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
     var clock = StageClock(progress: options.progress)
-    let inputs = SiteInputsLoader(root: options.root, output: options.output, baseURL: options.baseURL).load()
+    let inputs = SiteInputsLoader(
+      root: options.root, output: options.output, baseURL: options.baseURL, previewOutput: options.previewOutput
+    ).load()
     if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
     let catalogStage = CatalogStage(inputs: inputs)
     let loaded = await catalogStage.load()

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkKit
+import WaymarkServe
 
 /// `waymark build`: validates everything and publishes the portal atomically.
 struct BuildCommand: AsyncParsableCommand {
@@ -24,6 +25,17 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
   var strict = false
 
+  @Flag(name: .long, help: "Build again on every change to the inputs, until Ctrl-C.")
+  var watch = false
+
+  @Flag(
+    name: .long, help: "With --watch: watch by polling instead of inotify (for folders mounted from another machine).")
+  var poll = false
+
+  func validate() throws {
+    if poll, !watch { throw ValidationError("--poll needs --watch") }
+  }
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: quiet)
     var options = BuildOptions(
@@ -32,6 +44,7 @@ struct BuildCommand: AsyncParsableCommand {
       progress: terminal.progress)
     options.strict = strict
     options.keepsFiles = false
+    if watch { return try await watchLoop(options, terminal: terminal) }
     let result = try await terminal.build(options)
     let place = result.diagnostics.hasErrors ? "waymark check --format json" : "api/build.json"
     terminal.diagnostics(result.diagnostics, format: .text, allIn: place)
@@ -42,5 +55,18 @@ struct BuildCommand: AsyncParsableCommand {
       throw ExitCode(ExitStatus.contentErrors)
     }
     terminal.note("built \(result.fileCount) files into \(result.output)")
+  }
+
+  /// `--watch`: the first build, then one after every change, each printed as `build` prints it.
+  private func watchLoop(_ options: BuildOptions, terminal: TerminalReporter) async throws {
+    let loop = WatchLoop(options: options, method: poll ? .polling(.milliseconds(500)) : .native)
+    let stopped = StoppedBy()
+    await Interruption.run {
+      let usage = await loop.run(
+        started: { how, warning in terminal.watching(how, warning) }, progress: options.progress,
+        report: { outcome in terminal.rebuilt(outcome, serving: false) })
+      await stopped.set(usage)
+    }
+    if let usage = await stopped.failure { throw ValidationError(usage.description) }
   }
 }

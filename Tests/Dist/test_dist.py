@@ -125,10 +125,12 @@ class DebianPackageTests(unittest.TestCase):
                 text = run(["sh", "-c", f"gzip -dc {full}"]).stdout
                 self.assertIn(".Dt WAYMARK 1", text)  # mdoc, as generate-manual writes it
                 self.assertIn("test-policies", text)
+                self.assertIn("serve", text)
             else:
                 with open(full) as handle:
                     text = handle.read()
                 self.assertIn("test-policies", text, path)
+                self.assertIn("serve", text, path)
             self.assertIn(marker, text, path)
 
 
