@@ -23,6 +23,9 @@ public struct BuildOptions: Sendable {
   /// Whether to publish even with errors (`waymark-bench site`, which weighs the pages of a
   /// corpus with deliberate errors); builds never do.
   package var publishesWithErrors = false
+  /// Where the build cache is kept; `.none` (the default) builds everything afresh. Only builds
+  /// that publish use one (`waymark build` keeps it beside the output).
+  public var cache: BuildCacheLocation = .none
   /// Receives progress events (stage names, counts, elapsed time) for the terminal.
   public var progress: @Sendable (BuildProgress) -> Void
 

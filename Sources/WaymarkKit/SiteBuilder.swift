@@ -23,6 +23,7 @@ public struct SiteBuilder: Sendable {
     var clock = StageClock(progress: options.progress)
     let inputs = SiteInputsLoader(root: options.root, output: options.output, baseURL: options.baseURL).load()
     if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
+    var memo = BuildMemo(options: options, inputs: inputs)
     let catalogStage = CatalogStage(inputs: inputs)
     let loaded = await catalogStage.load()
     clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files")
@@ -56,6 +57,8 @@ public struct SiteBuilder: Sendable {
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
       docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
       nowSource: nowSource)
-    return try await Self.renderAndPublish(stages, options: options, clock: &clock)
+    var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
+    result.warnings = memo?.warnings ?? []
+    return result
   }
 }

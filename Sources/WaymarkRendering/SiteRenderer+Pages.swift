@@ -53,13 +53,10 @@ extension SiteRenderer {
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
     let resolved = pageJobs(pages, layouts: layouts)
     let jobs = resolved.jobs
-    let library = layouts.library
     let batch = Self.pagesPerBatch
     let streamed = try await Self.stream(batches: (jobs.count + batch - 1) / batch, into: sink) { index in
       jobs[(index * batch)..<min(jobs.count, index * batch + batch)].map { page, choice in
-        let context = TemplateValueEncoder().mustacheValue(of: page.viewModel())
-        let html = library.render(context, withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
-        return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
+        Self.renderPage(page, choice: choice, layouts: layouts, sink: sink)
       }
     }
     return StreamedSite(

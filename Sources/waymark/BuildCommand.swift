@@ -24,6 +24,18 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
   var strict = false
 
+  @Option(
+    name: .long,
+    help: "The build cache folder, reused by the next build (default: .waymark-cache beside the output folder).")
+  var cache: String?
+
+  @Flag(name: .customLong("no-cache"), help: "Build everything afresh, reading and writing no build cache.")
+  var noCache = false
+
+  func validate() throws {
+    if noCache, cache != nil { throw ValidationError("--cache and --no-cache cannot be given together") }
+  }
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: quiet)
     var options = BuildOptions(
@@ -32,7 +44,12 @@ struct BuildCommand: AsyncParsableCommand {
       progress: terminal.progress)
     options.strict = strict
     options.keepsFiles = false
+    options.cache =
+      noCache
+      ? .none
+      : cache.map { .folder(URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory)) } ?? .besideOutput
     let result = try await terminal.build(options)
+    result.warnings.forEach(terminal.warning)
     let place = result.diagnostics.hasErrors ? "waymark check --format json" : "api/build.json"
     terminal.diagnostics(result.diagnostics, format: .text, allIn: place)
     terminal.summary(result.diagnostics)
