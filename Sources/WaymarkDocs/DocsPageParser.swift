@@ -16,6 +16,9 @@ package struct DocsPageParser: Sendable {
     /// counts them; `scalarColumn` converts the few that are reported).
     package var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution)]
     package var diagnostics: [Diagnostic]
+    /// Each destination handed to the resolver, in order, with what it was written as: the
+    /// page's HTML depends on nothing else beyond its file (`DocsPageMemo` asks again).
+    package var rewrites: [(destination: String, written: String)] = []
   }
 
   package let renderer: MarkdownRenderer
@@ -45,12 +48,15 @@ package struct DocsPageParser: Sendable {
     }
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
     var resolutions: [DocsLinkResolver.Resolution] = []
+    var rewrites: [(destination: String, written: String)] = []
     page.rendered = renderer.render(split.body) { link in
       let (resolution, rewritten) = resolver.resolve(
         link.destination, on: key, sourcePath: file.path, rootPrefix: rootPrefix)
       resolutions.append(resolution)
+      rewrites.append((link.destination, rewritten))
       return rewritten
     }
+    page.rewrites = rewrites
     for diagram in page.rendered.unrenderedDiagrams {
       page.diagnostics.append(
         .warning(
@@ -59,6 +65,15 @@ package struct DocsPageParser: Sendable {
             + "\(Self.missingTool(diagram.language)) is not installed or failed",
           at: SourceLocation(path: file.path, line: diagram.line, column: 1)))
     }
+    Self.addLinks(to: &page, resolutions: resolutions, file: file)
+    return page
+  }
+
+  /// Pairs the page's links with their `resolutions` (in the order the renderer asked), keeping
+  /// those to check, and reports the links removed as unsafe.
+  package static func addLinks(
+    to page: inout ParsedPage, resolutions: [DocsLinkResolver.Resolution], file: SourceFile
+  ) {
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
     var next = resolutions.makeIterator()
     var locator = DocsLinkLocator(file: file)
@@ -74,7 +89,6 @@ package struct DocsPageParser: Sendable {
       if resolution == .external || resolution == .asset { continue }
       page.links.append((link, resolution))
     }
-    return page
   }
 
   /// Reads `title`, `description` and `tags`; other keys are the author's own.

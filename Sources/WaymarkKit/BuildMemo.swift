@@ -16,6 +16,10 @@ package struct BuildMemo: Sendable {
   package let writer: BuildCacheWriter
   /// Why tables were not read or written, one line each.
   package private(set) var warnings: [String] = []
+  /// The digests of large inputs (event exports), read from the cache's `inputs` table on first use.
+  private var digestCache: InputDigestCache?
+  /// What this build recorded of the inputs it took digests of, saved by `finish()`.
+  private var inputEntries: [InputDigestCache.Entry] = []
 
   /// The memo of the build `options` describes, or nil when it keeps no cache or only checks.
   package init?(options: BuildOptions, inputs: SiteInputs) {
@@ -55,9 +59,30 @@ package struct BuildMemo: Sendable {
   package mutating func save(_ name: String, entries: [MemoKey: [UInt8]]) {
     if let warning = writer.write(name, entries: entries) { warnings.append(warning) }
   }
+
+  /// Writes the table `name` unless it would hold exactly what `stored` (read from it) holds.
+  package mutating func save(_ name: String, entries: [MemoKey: [UInt8]], unchangedFrom stored: CacheTable) {
+    guard entries.count != stored.count || entries.keys.contains(where: { stored.entry($0) == nil }) else { return }
+    save(name, entries: entries)
+  }
 }
 
 extension BuildMemo {
+  /// The digest of the input file `path` (root-relative), from the cache when its `stat` is as
+  /// recorded; nil when it is not a regular file that can be read.
+  package mutating func digest(of path: String, root: URL) -> MemoKey? {
+    if digestCache == nil { digestCache = InputDigestCache(root: root, stored: table(InputDigestCache.table)) }
+    guard let (digest, entry) = digestCache?.digest(of: path) else { return nil }
+    if let entry { inputEntries.append(entry) }
+    return digest
+  }
+
+  /// Saves what the build recorded of its inputs (when it took any digest).
+  package mutating func finish() {
+    guard let digestCache else { return }
+    save(InputDigestCache.table, entries: InputDigestCache.table(inputEntries), unchangedFrom: digestCache.stored)
+  }
+
   /// The table of the output's records.
   package static let outputTable = "output"
 

@@ -32,16 +32,18 @@ public struct SiteBuilder: Sendable {
     let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
     clock.lap("policy", guardrails.summary)
     let deliveryStage = DeliveryStage(inputs: inputs, strict: options.strict)
-    let events = await deliveryStage.load()
-    clock.lap("events", "\(events.events.count) events from \(events.files.count) files")
-    let docs = await DocsStage(inputs: inputs, catalog: catalog.catalog).run()
+    var loadedEvents = await Self.loadEvents(deliveryStage, root: inputs.root, memo: &memo)
+    clock.lap("events", Self.eventsSummary(loadedEvents.result))
+    let docs = await Self.docs(inputs: inputs, catalog: catalog.catalog, memo: &memo)
     clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
     let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     // The build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(
       option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
-      newestInput: events.newest)
-    let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
+      newestInput: loadedEvents.result.newest)
+    let delivery = await Self.metrics(
+      deliveryStage, events: &loadedEvents, catalog: catalog.catalog, now: now, memo: &memo)
+    let events = loadedEvents.result
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
     let scorecards = await ScorecardStage(
@@ -58,6 +60,7 @@ public struct SiteBuilder: Sendable {
       docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
       nowSource: nowSource)
     var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
+    memo?.finish()
     result.warnings = memo?.warnings ?? []
     return result
   }

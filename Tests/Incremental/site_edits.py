@@ -159,8 +159,9 @@ class SiteEditor:
             text = text[: match.start()] + f'{match.group(1)}"{phrase(self.rng, 2).title()}"' + text[match.end():]
             what = "title"
         else:
-            text = text.replace("\nspec:\n", f"\nspec:\n  {self.rng.choice(['tier', 'note'])}: {phrase(self.rng, 1)}\n",
-                                1) if "\nspec:\n" in text else text + "\n"
+            field = self.fresh("note")
+            text = text.replace("\nspec:\n", f"\nspec:\n  {field}: {phrase(self.rng, 1)}\n", 1) if "\nspec:\n" in text \
+                else text + "\n"
             what = "spec field"
         self.replace(relative, text)
         return f"catalog: {what} in {relative}"
@@ -312,13 +313,11 @@ class SiteEditor:
         if not relative:
             return None
         text = read(os.path.join(self.root, relative))
-        levels = [m.start() for m in re.finditer(r'"level": ?"(error|warning|note)"', text)]
+        levels = list(re.finditer(r'"level": ?"(error|warning|note)"', text))
         if not levels:
             return None
-        at = self.rng.choice(levels)
-        end = text.index('"', text.index(":", at) + 3) + 1
-        end = text.index('"', end) + 1
-        text = text[:at] + f'"level": "{self.rng.choice(["error", "warning", "note"])}"' + text[end:]
+        match = self.rng.choice(levels)
+        text = text[:match.start()] + f'"level": "{self.rng.choice(["error", "warning", "note"])}"' + text[match.end():]
         self.replace(relative, text)
         return f"policy results: level changed in {relative}"
 
