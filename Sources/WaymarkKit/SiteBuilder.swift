@@ -25,7 +25,7 @@ public struct SiteBuilder: Sendable {
     if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
     var memo = BuildMemo(options: options, inputs: inputs)
     let catalogStage = CatalogStage(inputs: inputs)
-    let loaded = await catalogStage.load()
+    let loaded = await Self.loadCatalog(catalogStage, memo: &memo)
     clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files")
     let catalog = catalogStage.assemble(loaded)
     clock.lap("model", "\(catalog.catalog.entities.count) entities, \(catalog.relationCount) relations")
@@ -46,14 +46,18 @@ public struct SiteBuilder: Sendable {
     let events = loadedEvents.result
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
+    let scorecardTable = memo?.table(ScorecardMemo.table)
     let scorecards = await ScorecardStage(
       root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
     ).run(
       catalog: catalog.catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
-      enforceGates: !options.writesOutput)
+      enforceGates: !options.writesOutput, memo: scorecardTable)
+    if let scorecardTable { memo?.save(ScorecardMemo.table, entries: scorecards.memoEntries, unchangedFrom: scorecardTable) }
     clock.lap("evaluate", scorecards.summary)
-    let secrets = await SecretGuard(catalog: catalog.catalog, documents: loaded.documents, docs: docs).check(
-      [inputs.configFile].compactMap { $0 } + loaded.files + scorecards.files + docs.files + guardrails.files)
+    let secrets = await Self.secrets(
+      SecretGuard(catalog: catalog.catalog, documents: loaded.documents, docs: docs),
+      files: [inputs.configFile].compactMap { $0 } + loaded.files + scorecards.files + docs.files + guardrails.files,
+      memo: &memo)
     clock.lap("secrets", secrets.summary)
     let stages = BuiltStages(
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
