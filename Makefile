@@ -90,6 +90,7 @@ test: deps browser-deps rollups-deps format-check
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
 	WAYMARK=$(CURDIR)/.build/debug/waymark ROLLUPS_SPARK=1 \
 	  $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
+	WAYMARK=$(CURDIR)/.build/debug/waymark python3 -m unittest discover -s Tests/Incremental -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
 # The rollup tests alone (DuckDB and Spark, the small corpus with GitHub deliveries and the medium one).

@@ -60,6 +60,14 @@ public struct DocsSetBuilder: Sendable {
   /// Builds docs sites already read (by `load(catalog:files:)`), reading no file; `diagnostics`
   /// (those of reading) come first in the result's.
   public func build(_ loaded: [LoadedDocsSite], diagnostics readDiagnostics: [Diagnostic]) async -> DocsSet {
+    await build(loaded, diagnostics: readDiagnostics, memo: nil).docs
+  }
+
+  /// `build(_:diagnostics:)`, taking the pages `memo` holds rather than rendering them; also
+  /// returns the memo entries of every page built, for the next build.
+  package func build(
+    _ loaded: [LoadedDocsSite], diagnostics readDiagnostics: [Diagnostic], memo: DocsPageMemo?
+  ) async -> (docs: DocsSet, memo: [MemoKey: [UInt8]]) {
     var diagnostics = readDiagnostics
     var plans: [[(path: String, file: SourceFile)]] = []
     var assetPlans: [[(path: String, file: SourceFile)]] = []
@@ -89,8 +97,8 @@ public struct DocsSetBuilder: Sendable {
         jobs.append(PageJob(key: .init(site: siteIndex, page: pageIndex), path: page.path, file: page.file))
       }
     }
-    let parsed = await Self.parse(
-      jobs,
+    let (parsed, entries) = await Self.parse(
+      jobs, memo: memo,
       parser: DocsPageParser(
         renderer: MarkdownRenderer(
           allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
@@ -150,7 +158,7 @@ public struct DocsSetBuilder: Sendable {
     }
     var uniqueInputs: [String: SourceFile] = [:]
     for file in inputs { uniqueInputs[file.path] = file }
-    return DocsSet(sites: sites, files: Array(uniqueInputs.values), diagnostics: diagnostics)
+    return (DocsSet(sites: sites, files: Array(uniqueInputs.values), diagnostics: diagnostics), entries)
   }
 
   /// A `docs.broken-link` diagnostic, an error when the site asks for it.
@@ -161,18 +169,7 @@ public struct DocsSetBuilder: Sendable {
 
   /// Renders the pages in parallel, a few chunks per core; each child returns its pages.
   package static func parse(_ jobs: [PageJob], parser: DocsPageParser) async -> [DocsPageParser.ParsedPage] {
-    let chunkCount = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let chunkSize = (jobs.count + chunkCount - 1) / max(1, chunkCount)
-    return await withTaskGroup(of: [DocsPageParser.ParsedPage].self) { group in
-      for start in stride(from: 0, to: jobs.count, by: max(1, chunkSize)) {
-        let chunk = jobs[start..<min(jobs.count, start + chunkSize)]
-        group.addTask { chunk.map { parser.parse($0.file, key: $0.key) } }
-      }
-      var pages: [DocsPageParser.ParsedPage] = []
-      pages.reserveCapacity(jobs.count)
-      for await chunk in group { pages += chunk }
-      return pages
-    }
+    await parse(jobs, memo: nil, parser: parser).pages
   }
 
   /// Why a resolved link is broken, or nil when it is fine.

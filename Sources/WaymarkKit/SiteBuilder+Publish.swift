@@ -6,8 +6,11 @@ extension SiteBuilder {
   /// staging folder as they render (only when no stage has collected an error), and it replaces
   /// the output once the whole site, what rendering found included (a secret in the output), has
   /// no error; otherwise it is removed and the previous output stays as it was.
+  ///
+  /// With a build cache, files the previous output still holds unchanged are linked from it
+  /// (see `PublishingSink`), and the published site's records are saved for the next build.
   static func renderAndPublish(
-    _ stages: BuiltStages, options: BuildOptions, clock: inout StageClock
+    _ stages: BuiltStages, options: BuildOptions, clock: inout StageClock, memo: inout BuildMemo?
   ) async throws(BuildFailure) -> BuildResult {
     let publishes =
       options.writesOutput && (options.publishesWithErrors || !DiagnosticList(stages.diagnostics).hasErrors)
@@ -17,10 +20,12 @@ extension SiteBuilder {
     } catch {
       throw BuildFailure(error.description)
     }
+    let previous = publishes ? memo?.previousOutput(stages.inputs.output) : nil
     let site: PublishableSite
     do {
       site = try await render(
-        stages, into: staged, keepsFiles: options.keepsFiles, compilesBuiltInLayouts: options.compilesBuiltInLayouts)
+        stages, into: staged, keepsFiles: options.keepsFiles, compilesBuiltInLayouts: options.compilesBuiltInLayouts,
+        previous: previous)
     } catch {
       staged?.discard()
       throw BuildFailure(error.description)
@@ -30,14 +35,24 @@ extension SiteBuilder {
       staged?.discard()
       return stages.result(site, published: false)
     }
+    var records = site.records
     do {
-      try staged.write([site.manifest])
+      if previous != nil {
+        let manifest = site.manifest
+        records.append(
+          try staged.writeRecorded(
+            manifest.bytes, at: manifest.path, source: nil, digest: MemoKey.digest(of: manifest.bytes),
+            isClean: false))
+      } else {
+        try staged.write([site.manifest])
+      }
       try staged.commit()
     } catch {
       staged.discard()
       throw BuildFailure(error.description)
     }
     clock.lap("publish", "\(site.fileCount) files to \(stages.inputs.output.path)")
+    if previous != nil { memo?.savePublished(records) }
     return stages.result(site, published: true)
   }
 }

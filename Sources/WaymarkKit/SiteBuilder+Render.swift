@@ -9,8 +9,12 @@ extension SiteBuilder {
   /// Renders the site from the stages' outputs into `staged` (when publishing) as it goes,
   /// scanning every file for credentials on the way, and makes `api/build.json`, whose counts
   /// come from the stages (written by `build` once the site is known to be publishable).
+  ///
+  /// With `previous` (the output as the build cache recorded it), files and pages it still
+  /// holds are linked from it, and the site's records are returned for the next build.
   package static func render(
-    _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool, compilesBuiltInLayouts: Bool = true
+    _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool, compilesBuiltInLayouts: Bool = true,
+    previous: PreviousOutput? = nil
   ) async throws(SiteWriter.Failure) -> PublishableSite {
     let config = stages.inputs.config
     var (layouts, layoutDiagnostics) = LayoutSet.load(
@@ -25,7 +29,7 @@ extension SiteBuilder {
     // Secrets written with escapes or as file names only show once decoded: scan what would be published.
     let scan = RenderedSecretScan(judged: stages.secrets.judged, outputFolder: config.outputDirectory)
     let rendered = try await SiteRenderer().render(
-      input, into: PublishingSink(staged: staged, scan: scan, keepsFiles: keepsFiles))
+      input, into: PublishingSink(staged: staged, scan: scan, keepsFiles: keepsFiles, previous: previous))
     let diagnostics =
       stages.diagnostics + layoutDiagnostics + rendered.diagnostics
       + layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
@@ -41,7 +45,8 @@ extension SiteBuilder {
       files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
     return PublishableSite(
-      files: files, fileCount: rendered.fileCount + 1, manifest: manifestFile, diagnostics: list, silenced: silenced)
+      files: files, fileCount: rendered.fileCount + 1, manifest: manifestFile, diagnostics: list, silenced: silenced,
+      records: rendered.receipts.flatMap(\.records))
   }
 
   /// `api/build.json`: every input with its hash, and each stage's counts.

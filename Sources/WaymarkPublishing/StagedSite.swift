@@ -37,7 +37,7 @@ public struct StagedSite: Sendable {
         if made.insert(path).inserted { try Self.makeFolder(path) }
       }
       path += "/" + (parts.last ?? "")
-      guard SiteWriter.writeFile(file.bytes, atPath: path) else {
+      guard Self.writeNewFile(file.bytes, atPath: path) != nil else {
         throw SiteWriter.Failure(description: "cannot write \(path)")
       }
     }
@@ -55,7 +55,7 @@ public struct StagedSite: Sendable {
 
   /// Creates the folder at `path` (its parent exists); one that exists already is fine when it
   /// is a real folder, never a link.
-  private static func makeFolder(_ path: String) throws(SiteWriter.Failure) {
+  static func makeFolder(_ path: String) throws(SiteWriter.Failure) {
     guard mkdir(path, 0o755) != 0 else { return }
     guard errno == EEXIST, SiteWriter.fileType(path) == S_IFDIR else {
       throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path))

@@ -58,9 +58,7 @@ extension SiteRenderer {
     let batch = Self.pagesPerBatch
     let streamed = try await Self.stream(batches: (jobs.count + batch - 1) / batch, into: sink) { index in
       jobs[(index * batch)..<min(jobs.count, index * batch + batch)].map { page, choice in
-        OutputFile(
-          path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"),
-          bytes: builtIn.html(of: page.viewModel(), choice: choice))
+        Self.renderPage(page, choice: choice, layouts: layouts, builtIn: builtIn, sink: sink)
       }
     }
     return StreamedSite(

@@ -32,8 +32,18 @@ struct BuildCommand: AsyncParsableCommand {
     name: .long, help: "With --watch: watch by polling instead of inotify (for folders mounted from another machine).")
   var poll = false
 
+
+  @Option(
+    name: .long,
+    help: "The build cache folder, reused by the next build (default: .waymark-cache beside the output folder).")
+  var cache: String?
+
+  @Flag(name: .customLong("no-cache"), help: "Build everything afresh, reading and writing no build cache.")
+  var noCache = false
+
   func validate() throws {
     if poll, !watch { throw ValidationError("--poll needs --watch") }
+    if noCache, cache != nil { throw ValidationError("--cache and --no-cache cannot be given together") }
   }
 
   func run() async throws {
@@ -44,8 +54,13 @@ struct BuildCommand: AsyncParsableCommand {
       progress: terminal.progress)
     options.strict = strict
     options.keepsFiles = false
+    options.cache =
+      noCache
+      ? .none
+      : cache.map { .folder(URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory)) } ?? .besideOutput
     if watch { return try await watchLoop(options, terminal: terminal) }
     let result = try await terminal.build(options)
+    result.warnings.forEach(terminal.warning)
     let place = result.diagnostics.hasErrors ? "waymark check --format json" : "api/build.json"
     terminal.diagnostics(result.diagnostics, format: .text, allIn: place)
     terminal.summary(result.diagnostics)

@@ -37,13 +37,16 @@ public struct EventLoadResult: Sendable {
   public var unknownTypes: [String: Int] = [:]
   /// The newest event timestamp: the build's "now" when neither `--as-of` nor `asOf` is set.
   public var newest: Timestamp?
+  /// The counts of a summary read from the build cache, which holds no records; nil otherwise.
+  public var storedCounts: JSONValue?
 
   /// Creates an empty result.
   public init() {}
 
   /// The counts for `api/build.json`'s `counts.events`.
   public var counts: JSONValue {
-    [
+    if let storedCounts { return storedCounts }
+    return [
       "files": .int(Int64(files.count)), "records": .int(Int64(records)), "events": .int(Int64(events.count)),
       "tickets": .int(Int64(tickets.count)), "rollups": .int(Int64(rollups.count)),
       "duplicates": .int(Int64(duplicates)), "ignored": .int(Int64(ignored)), "malformed": .int(Int64(malformed)),

@@ -1,0 +1,115 @@
+import Foundation
+import WaymarkLoading
+import WaymarkModel
+import WaymarkRendering
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+extension StagedSite {
+  /// Puts the previous output's file of `record` at its path in the staging folder as a hard
+  /// link (no bytes copied or written); false when it cannot (the file is gone, another file
+  /// system), and the caller writes the file instead.
+  ///
+  /// The linked file is shared with the previous output until the swap, so nothing may ever
+  /// write into a staged file in place: `write` replaces a file rather than truncating it.
+  public func link(_ record: OutputRecord, from previous: PreviousOutput) -> Bool {
+    guard let relative = RootPath.normalized(record.path), relative == record.path else { return false }
+    let source = previous.location(of: relative)
+    let target = folder.path + "/" + relative
+    for attempt in 0..<3 {
+      if systemLink(source, target) == 0 { return true }
+      switch errno {
+      case ENOENT where attempt == 0:
+        guard (try? makeParents(of: relative)) != nil else { return false }
+      case EEXIST:
+        unlink(target)
+      default: return false
+      }
+    }
+    return false
+  }
+
+  /// Writes `bytes` as a new file at `path` in the staging folder, making its folders, and
+  /// returns what the cache records of it.
+  public func writeRecorded(
+    _ bytes: [UInt8], at path: String, source: MemoKey?, digest: MemoKey, isClean: Bool
+  ) throws(SiteWriter.Failure) -> OutputRecord {
+    guard let relative = RootPath.normalized(path) else {
+      throw SiteWriter.Failure(description: "refusing to write outside the output folder: \(path)")
+    }
+    let target = folder.path + "/" + relative
+    var info = Self.writeNewFile(bytes, atPath: target)
+    if info == nil, errno == ENOENT {
+      try makeParents(of: relative)
+      info = Self.writeNewFile(bytes, atPath: target)
+    }
+    guard let info else { throw SiteWriter.Failure(description: SiteWriter.errnoText("write", target)) }
+    return OutputRecord(
+      path: path, source: source, digest: digest, size: Int(info.st_size), device: UInt64(info.st_dev),
+      inode: UInt64(info.st_ino), modified: PreviousOutput.modified(info), isClean: isClean)
+  }
+
+  /// Creates every folder above `relative` in the staging folder that does not exist yet.
+  func makeParents(of relative: String) throws(SiteWriter.Failure) {
+    var path = folder.path
+    for part in relative.split(separator: "/").dropLast() {
+      path += "/" + part
+      try Self.makeFolder(path)
+    }
+  }
+
+  /// Writes `bytes` to a new file at `path` (mode 0644), replacing (never truncating) any file
+  /// already there, since a staged file may be a link to the previous output's; its `stat`
+  /// once written, or nil (with `errno` set).
+  static func writeNewFile(_ bytes: [UInt8], atPath path: String) -> stat? {
+    var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    if descriptor < 0, errno == EEXIST {
+      unlink(path)
+      descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
+    }
+    guard descriptor >= 0 else { return nil }
+    let written = bytes.withUnsafeBytes { buffer -> Bool in
+      guard let base = buffer.baseAddress else { return true }
+      var offset = 0
+      while offset < buffer.count {
+        let count = systemWrite(descriptor, base + offset, buffer.count - offset)
+        if count < 0 {
+          if errno == EINTR { continue }
+          return false
+        }
+        offset += count
+      }
+      return true
+    }
+    var info = stat()
+    let described = fstat(descriptor, &info) == 0
+    let code = errno
+    guard close(descriptor) == 0, written, described else {
+      errno = code
+      return nil
+    }
+    return info
+  }
+}
+
+private func systemLink(_ source: String, _ target: String) -> Int32 { link(source, target) }
+
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer, _ count: Int) -> Int {
+  write(descriptor, buffer, count)
+}
+
+extension StagedSite {
+  /// The file of `record` as staged (a page linked from the previous output), read back for a
+  /// caller that keeps the site's files in memory.
+  public func read(_ record: OutputRecord) throws(SiteWriter.Failure) -> OutputFile {
+    let path = folder.path + "/" + record.path
+    guard let bytes = SiteWriter.readRegularFile(atPath: path) else {
+      throw SiteWriter.Failure(description: "cannot read \(path)")
+    }
+    return OutputFile(path: record.path, bytes: bytes)
+  }
+}
