@@ -50,6 +50,8 @@ struct ServeCommand: AsyncParsableCommand {
       root: site.rootURL, baseURL: "/", asOf: site.asOfTimestamp, writesOutput: true, baseline: site.baselineURL,
       progress: terminal.progress)
     options.strict = strict
+    // Rebuilds after an edit take what did not change from the cache beside the preview folder.
+    options.cache = .besideOutput
     let session: PreviewSession
     let url: String
     do {
