@@ -14,8 +14,14 @@ public enum GitHubAlertConverter {
 
   /// `markdown` with its alerts as `!!!` admonitions.
   public static func convert(_ markdown: String) -> String {
-    guard markdown.contains("[!") else { return markdown }
-    var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+    var previous: UInt8 = 0
+    guard
+      markdown.utf8.contains(where: { byte in
+        defer { previous = byte }
+        return byte == UInt8(ascii: "!") && previous == UInt8(ascii: "[")
+      })
+    else { return markdown }
+    var lines = MarkdownLines.split(markdown).map(String.init)
     lines = convertBasic(lines)
     lines = convertMultiline(lines)
     return lines.joined(separator: "\n")

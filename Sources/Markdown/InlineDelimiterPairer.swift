@@ -22,8 +22,7 @@ struct InlineDelimiterPairer {
         guard cmark_node_get_type(node) == CMARK_NODE_TEXT,
           let literal = cmark_node_get_literal(node).map({ String(cString: $0) })
         else { continue }
-        let count = literal.components(separatedBy: delimiter).count - 1
-        guard count % 2 == 1 else { continue }
+        guard Self.occurrences(of: delimiter, in: literal) % 2 == 1 else { continue }
         if let open = opener, let first = literal.range(of: delimiter),
           literal[..<first.lowerBound].last.map({ !$0.isWhitespace }) ?? true
         {
@@ -39,6 +38,26 @@ struct InlineDelimiterPairer {
         }
       }
     }
+  }
+
+  /// How many times `delimiter` occurs in `text`, not overlapping (counted on the bytes).
+  static func occurrences(of delimiter: String, in text: String) -> Int {
+    let pattern = Array(delimiter.utf8)
+    guard let first = pattern.first else { return 0 }
+    var count = 0
+    var matched = 0
+    for byte in text.utf8 {
+      if byte == pattern[matched] {
+        matched += 1
+        if matched == pattern.count {
+          count += 1
+          matched = 0
+        }
+      } else {
+        matched = byte == first ? 1 : 0
+      }
+    }
+    return count
   }
 
   private func replaceLast(_ delimiter: String, in node: OpaquePointer, with marker: String) {

@@ -20,6 +20,14 @@ struct InlineExtensionRewriter {
     ("+/-", "\u{00B1}"), ("=/=", "\u{2260}"), ("1/4", "\u{00BC}"), ("1/2", "\u{00BD}"), ("3/4", "\u{00BE}"),
   ]
 
+  /// Whether `scalar` starts one of `symbols` (most positions skip the list).
+  static func startsSymbol(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "<", "-", "=", "(", "c", "+", "1", "3": return true
+    default: return false
+    }
+  }
+
   /// The literal with extensions replaced by placeholders; nil when nothing applies.
   func rewrite(_ literal: String) -> String? {
     let scalars = Array(literal.unicodeScalars)
@@ -60,16 +68,21 @@ struct InlineExtensionRewriter {
     if scalar == "{", let found = criticMatch(text, at: index) { return found }
     if "=^~".unicodeScalars.contains(scalar), let found = pairMatch(text, at: index) { return found }
     if scalar == ":", let found = emojiMatch(text, at: index) { return found }
+    if Self.startsSymbol(scalar), let found = symbolMatch(text, at: index) { return found }
+    if let found = ordinalMatch(text, at: index) { return found }
+    if let found = abbreviationMatch(text, at: index) { return found }
+    return nil
+  }
+
+  private func symbolMatch(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> (String, Int)? {
     for (pattern, symbol) in Self.symbols where text[index...].starts(with: pattern.unicodeScalars) {
       let isFraction = pattern.first?.isNumber == true
       let end = index + pattern.unicodeScalars.count
       if isFraction, Self.isWordScalar(text, index - 1) || Self.isWordScalar(text, end) {
         continue
       }
-      return (symbol, index + pattern.unicodeScalars.count)
+      return (symbol, end)
     }
-    if let found = ordinalMatch(text, at: index) { return found }
-    if let found = abbreviationMatch(text, at: index) { return found }
     return nil
   }
 
@@ -119,7 +132,7 @@ struct InlineExtensionRewriter {
   }
 
   private func ordinalMatch(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> (String, Int)? {
-    guard text[index].properties.numericType != nil, !Self.isWordScalar(text, index - 1) else { return nil }
+    guard ("0"..."9").contains(text[index]), !Self.isWordScalar(text, index - 1) else { return nil }
     var cursor = index
     while cursor < text.endIndex, ("0"..."9").contains(text[cursor]) { cursor += 1 }
     guard cursor + 2 <= text.endIndex, !Self.isWordScalar(text, cursor + 2) else { return nil }
@@ -163,7 +176,11 @@ struct InlineExtensionRewriter {
   static func isWordScalar(_ text: ArraySlice<Unicode.Scalar>, _ index: Int) -> Bool {
     guard index >= text.startIndex, index < text.endIndex else { return false }
     let scalar = text[index]
-    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
+    if scalar.isASCII {
+      return ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+        || scalar == "_"
+    }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   static func isShortcodeScalar(_ scalar: Unicode.Scalar) -> Bool {

@@ -14,9 +14,20 @@ enum MagicLinkScanner {
     var href: String
   }
 
-  /// Whether `text` could hold a magic link at all (a cheap test before scanning).
+  /// Whether `text` could hold a magic link at all: an `@`, a `://` or a `www.` (a cheap test on
+  /// the bytes before the scalars are scanned).
   static func mayContainLinks(_ text: String) -> Bool {
-    text.utf8.contains { $0 == UInt8(ascii: ":") || $0 == UInt8(ascii: "@") || $0 | 0x20 == UInt8(ascii: "w") }
+    let (at, colon, slash, dot, w) = (
+      UInt8(ascii: "@"), UInt8(ascii: ":"), UInt8(ascii: "/"), UInt8(ascii: "."), UInt8(ascii: "w")
+    )
+    var last = (UInt8(0), UInt8(0), UInt8(0))
+    for byte in text.utf8 {
+      if byte == at { return true }
+      if byte == slash, last.2 == slash, last.1 == colon { return true }
+      if byte == dot, last.0 | 0x20 == w, last.1 | 0x20 == w, last.2 | 0x20 == w { return true }
+      last = (last.1, last.2, byte)
+    }
+    return false
   }
 
   /// The links in `text`, in order, not overlapping.
@@ -126,7 +137,8 @@ enum MagicLinkScanner {
   }
 
   static func isWord(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "_"
+    if scalar.isASCII { return isASCIILetter(scalar) || ("0"..."9").contains(scalar) || scalar == "_" }
+    return scalar.properties.isAlphabetic || scalar.properties.numericType != nil
   }
 
   static func isAlphanumeric(_ scalar: Unicode.Scalar) -> Bool { isWord(scalar) && scalar != "_" }

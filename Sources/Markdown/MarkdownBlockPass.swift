@@ -39,7 +39,7 @@ struct MarkdownBlockPass {
 
   /// Returns `markdown` with the extension blocks replaced by placeholder lines.
   func transform(_ markdown: String, firstLine: Int) -> String {
-    let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(Line.init)
+    let lines = MarkdownLines.split(markdown).map(Line.init)
     var out: [String] = []
     out.reserveCapacity(lines.count)
     var fence: (character: Character, count: Int)?
@@ -120,7 +120,8 @@ struct MarkdownBlockPass {
   /// Whether a block may start after this output line (blank, a heading or a placeholder).
   static func endsBlock(_ line: String) -> Bool {
     let content = line.drop { $0 == " " }
-    return content.isEmpty || content.hasPrefix("#") || content.unicodeScalars.first == MarkdownPlaceholders.open
+    return content.isEmpty || content == "\r" || content.hasPrefix("#")
+      || content.unicodeScalars.first == MarkdownPlaceholders.open
   }
 
   /// Tries an admonition, a collapsible block or a tab set at `index`; returns the lines consumed.
@@ -229,7 +230,7 @@ struct MarkdownBlockPass {
     guard markdown.contains("*[") else { return [:] }
     var found: [String: String] = [:]
     var fence: (character: Character, count: Int)?
-    for text in markdown.split(separator: "\n", omittingEmptySubsequences: false) {
+    for text in MarkdownLines.split(markdown) {
       let line = Line(text)
       if let open = fence {
         if let close = fenceMarker(line), close.character == open.character, close.count >= open.count { fence = nil }

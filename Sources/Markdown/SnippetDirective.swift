@@ -32,6 +32,21 @@ enum SnippetDirective: Equatable {
     return escapes.isEmpty ? directive : .escaped
   }
 
+  /// Whether `text` holds `8<` (checked on the bytes).
+  static func hasMarker<Text: StringProtocol>(_ text: Text) -> Bool {
+    hasMarker(bytes: text.utf8)
+  }
+
+  /// Whether `bytes` (UTF-8) hold `8<`.
+  static func hasMarker<Bytes: Sequence<UInt8>>(bytes: Bytes) -> Bool {
+    var previous: UInt8 = 0
+    for byte in bytes {
+      if byte == UInt8(ascii: "<"), previous == UInt8(ascii: "8") { return true }
+      previous = byte
+    }
+    return false
+  }
+
   /// What follows a `-+8<-+` marker at the start of `text`, or nil when there is none.
   static func marker(_ text: Substring) -> Substring? {
     let before = text.prefix { $0 == "-" }
@@ -74,7 +89,7 @@ struct SnippetSectionMarker: Equatable {
 
   /// The first section marker on `line`, or nil.
   static func find(in line: Substring) -> SnippetSectionMarker? {
-    guard line.contains("8<") else { return nil }
+    guard SnippetDirective.hasMarker(line) else { return nil }
     var searchStart = line.startIndex
     while let range = line[searchStart...].firstRange(of: "8<") {
       searchStart = range.upperBound

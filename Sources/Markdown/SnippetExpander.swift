@@ -31,8 +31,12 @@ public struct SnippetExpander: Sendable {
 
   /// Whether `markdown` needs expanding: it holds a `8<` marker or files are appended.
   public func applies(to markdown: String) -> Bool {
-    guard autoAppend.isEmpty else { return true }
-    return zip(markdown.utf8, markdown.utf8.dropFirst()).contains { $0 == (UInt8(ascii: "8"), UInt8(ascii: "<")) }
+    !autoAppend.isEmpty || SnippetDirective.hasMarker(markdown)
+  }
+
+  /// Whether a page's bytes need expanding (a cheap test before they are decoded).
+  public func applies(toBytes bytes: [UInt8]) -> Bool {
+    !autoAppend.isEmpty || SnippetDirective.hasMarker(bytes: bytes)
   }
 
   /// `markdown` with its snippets expanded; `resolve` looks each path up.
@@ -44,7 +48,7 @@ public struct SnippetExpander: Sendable {
     -> SnippetExpansion
   {
     var state = SnippetExpansionState(settings: self, resolve: resolve)
-    var lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map {
+    var lines = MarkdownLines.split(markdown).enumerated().map {
       SnippetExpansionState.SourceLine(text: $1, origin: SnippetOrigin(source: 0, line: $0 + 1))
     }
     if !autoAppend.isEmpty {

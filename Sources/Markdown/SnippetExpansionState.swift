@@ -30,6 +30,11 @@ struct SnippetExpansionState {
     var blockIsClosed = true
     for (index, line) in lines.enumerated() {
       if depth > 0, isPastSizeLimit(at: line, prefix: prefix) { return }
+      // Every directive and section marker holds `8<`; most lines do not.
+      if blockStart == nil, !SnippetDirective.hasMarker(line.text) {
+        write(line.text, line, prefix)
+        continue
+      }
       var path: Substring
       var space: Substring
       switch SnippetDirective.parse(line.text) {
@@ -41,7 +46,9 @@ struct SnippetExpansionState {
       case .blockMarker:
         if blockStart == nil {
           blockStart = line
-          blockIsClosed = lines[(index + 1)...].contains { SnippetDirective.parse($0.text) == .blockMarker }
+          blockIsClosed = lines[(index + 1)...].contains {
+            SnippetDirective.hasMarker($0.text) && SnippetDirective.parse($0.text) == .blockMarker
+          }
           if !blockIsClosed {
             problem(
               .missing, "this '--8<--' block is never closed, so every line after it is read as a file name",

@@ -53,6 +53,12 @@ import Testing
         """)
   }
 
+  @Test func readsTechDocsBlocksOnPagesWithCRLFLineBreaks() {
+    let lf = "!!! note \"Title\"\n    Body with https://example.com/x.\n\n=== \"A\"\n\n    One.\n"
+    #expect(html(lf.replacingOccurrences(of: "\n", with: "\r\n")) == html(lf))
+    #expect(html(lf).hasPrefix("<div class=\"admonition note\">"))
+  }
+
   @Test func turnsGitHubAndGitLabAlertsIntoAdmonitions() {
     #expect(
       GitHubAlertConverter.convert("> [!CAUTION]\n> Be careful.\n>\n> Really.\nafter\n")

@@ -142,6 +142,10 @@ import Testing
     #expect(expand("--8<-- \"indented.md:1:4\"").text == "    deep\n      deeper\n\n    back")
   }
 
+  @Test func readsPagesWithCRLFLineBreaks() {
+    #expect(expand("--8<-- \"lines.md:1:1\"\r\nafter\r\n").text == "line one\nafter\r\n")
+  }
+
   @Test func parsesPathsAsPymdownxDoes() {
     #expect(SnippetPath("a.md:3:5").ranges == [.init(start: 2, end: 5)])
     #expect(SnippetPath("a.md:3:5").file == "a.md")

@@ -17,7 +17,7 @@ extension DocsLoader {
     let resolver = DocsSnippetResolver(siteFolder: siteFolder, settings: config.snippets)
     let siteFiles = files(under: siteFolder.isEmpty ? "" : siteFolder + "/")
     var read: [String: Result<SourceFile, Diagnostic>] = [:]
-    for page in pages {
+    for page in pages where expander.applies(toBytes: page.bytes) {
       let body = MarkdownFrontMatter(splitting: String(decoding: page.bytes, as: UTF8.self)).body
       guard expander.applies(to: body) else { continue }
       _ = expander.expand(body) { path in
