@@ -9,11 +9,6 @@ extension TerminalReporter {
     FileHandle.standardError.write(Data("waymark: \(text)\n".utf8))
   }
 
-  /// A warning, printed even with `--quiet`.
-  func warning(_ text: String) {
-    FileHandle.standardError.write(Data("waymark: warning: \(text)\n".utf8))
-  }
-
   /// How the inputs are watched, and why not by inotify when it could not be used.
   func watching(_ how: String, _ warning: String?) {
     if let warning { self.warning(warning) }
