@@ -32,7 +32,6 @@ struct BuildCommand: AsyncParsableCommand {
     name: .long, help: "With --watch: watch by polling instead of inotify (for folders mounted from another machine).")
   var poll = false
 
-
   @Option(
     name: .long,
     help: "The build cache folder, reused by the next build (default: .waymark-cache beside the output folder).")
