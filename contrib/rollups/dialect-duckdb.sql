@@ -8,9 +8,9 @@
 -- name (`target` for RELATION, `from` for PATH and END).
 CREATE OR REPLACE TEMPORARY VIEW event_links_view AS
 SELECT id AS context_id, target FROM (
-  SELECT id, unnest(json_extract_string(doc, '$.context.links[*].target.contextId')) AS target FROM cd_unique
+  SELECT id, unnest(json_extract_string(links, '$[*].target.contextId')) AS target FROM cd_unique
   UNION ALL
-  SELECT id, unnest(json_extract_string(doc, '$.context.links[*].from.contextId')) AS target FROM cd_unique
+  SELECT id, unnest(json_extract_string(links, '$[*].from.contextId')) AS target FROM cd_unique
 ) WHERE target IS NOT NULL;
 
 -- gh_commits: the commits of pushes to the default branch (its name, else main or master); a push

@@ -6,13 +6,13 @@
 CREATE OR REPLACE TEMPORARY VIEW event_links_view AS
 SELECT id AS context_id, target FROM (
   SELECT id, l.target.contextId AS target FROM (
-    SELECT id, explode(from_json(get_json_object(doc, '$.context.links'),
+    SELECT id, explode(from_json(links,
       'array<struct<target:struct<contextId:string>,`from`:struct<contextId:string>>>')) AS l
     FROM cd_unique
   )
   UNION ALL
   SELECT id, l.`from`.contextId AS target FROM (
-    SELECT id, explode(from_json(get_json_object(doc, '$.context.links'),
+    SELECT id, explode(from_json(links,
       'array<struct<target:struct<contextId:string>,`from`:struct<contextId:string>>>')) AS l
     FROM cd_unique
   )

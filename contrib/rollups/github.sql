@@ -78,7 +78,7 @@ SELECT concat(source, chr(31), id), CAST(NULL AS STRING), CAST(NULL AS STRING), 
 FROM gh_unique;
 
 -- The subject key: the three fields Waymark maps by, one string to join on (NULLs never join).
--- rollups.py materialises keyed_view as the table `keyed`: everything after reads it many times.
+-- rollups.py materialises keyed_view as the table `keyed`: everything after reads it.
 CREATE OR REPLACE TEMPORARY VIEW keyed_view AS
 SELECT e.*,
   concat(coalesce(subject, ''), chr(31), coalesce(repository, ''), chr(31), coalesce(purl, '')) AS skey,

@@ -2,7 +2,8 @@
 -- ComponentDeliveryEvaluator, grouped by subject key instead of component (delivery-rollups.md says when
 -- the two differ).
 
-CREATE OR REPLACE TEMPORARY VIEW flowed AS
+-- Every event with its flow (materialised by rollups.py: read by most views below).
+CREATE OR REPLACE TEMPORARY VIEW flowed_view AS
 SELECT k.*, f.flow FROM keyed k LEFT JOIN flows f ON f.node = concat('x:', k.context_id);
 
 -- Production deployments, in order: position within their subject. Production: the environment is
@@ -83,7 +84,7 @@ WHERE r.kind = 'rollback' AND d.skey = r.skey AND d.time_ms <= r.time_ms
     OR instr(p.production, concat(',', lower(r.environment), ',')) > 0)
 GROUP BY r.skey, r.context_id, r.time_ms;
 
-CREATE OR REPLACE TEMPORARY VIEW deploy_outcomes AS
+CREATE OR REPLACE TEMPORARY VIEW deploy_outcomes_view AS
 SELECT d.skey, d.day, d.time_ms, d.pos,
   a.incidents, a.open_incidents, a.first_start, a.last_resolved, rb.rolled_back,
   (a.incidents IS NOT NULL OR rb.rolled_back IS NOT NULL) AS failed,

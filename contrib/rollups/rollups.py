@@ -21,6 +21,7 @@ import gzip
 import io
 import json
 import os
+import re
 import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -62,6 +63,7 @@ class DuckDBEngine:
         self.db.execute("SET TimeZone = 'UTC'")
         self.db.execute("CREATE MACRO get_json_object(j, p) AS json_extract_string(j, p)")
         self.db.execute("CREATE MACRO unix_millis(t) AS epoch_ms(t)")
+        self.db.execute("CREATE MACRO json_object_keys(j) AS json_keys(j)")
         listing = ", ".join("'" + f.replace("'", "''") + "'" for f in files)
         self.db.execute(
             "CREATE OR REPLACE TEMPORARY VIEW raw_lines AS SELECT line FROM read_csv([" + listing + "], "
@@ -91,11 +93,7 @@ class SparkEngine:
                       .config("spark.ui.enabled", "false").config("spark.ui.showConsoleProgress", "false")
                       .getOrCreate())
         self.spark.sparkContext.setLogLevel("ERROR")
-        # Lines that are not a whole JSON object are left out, as Waymark and DuckDB's json_valid do:
-        # get_json_object alone finds members before the point where a cut line breaks off.
-        self.spark.read.text(files).withColumnRenamed("value", "line").createOrReplaceTempView("raw_text")
-        self.spark.sql("SELECT line FROM raw_text WHERE json_object_keys(line) IS NOT NULL") \
-            .createOrReplaceTempView("raw_lines")
+        self.spark.read.text(files).withColumnRenamed("value", "line").createOrReplaceTempView("raw_lines")
 
     def run(self, sql):
         self.spark.sql(sql)
@@ -107,12 +105,25 @@ class SparkEngine:
         self.spark.sql(sql).localCheckpoint().createOrReplaceTempView(name)
 
 
+def run(engine, sql):
+    """Runs one statement; a view named X_view is then materialised as the table X, because what
+    follows reads it more than once (a view would be computed again each time, JSON parsing and all)."""
+    engine.run(sql)
+    created = re.search(r"^CREATE OR REPLACE TEMPORARY VIEW (\w+)_view AS", sql, re.M)
+    if created:
+        engine.materialise(created.group(1), "SELECT * FROM %s_view" % created.group(1))
+
+
+def run_file(engine, name):
+    for sql in statements(name):
+        run(engine, sql)
+
+
 def label_flows(engine):
     """flows(node, flow): connected components, by label propagation to a fixed point."""
     parts = statements("flows.sql")
     for sql in parts[:-2]:
-        engine.run(sql)
-    engine.materialise("flow_pairs", "SELECT * FROM flow_pairs_view")
+        run(engine, sql)
     start, step = parts[-2], parts[-1]
     engine.materialise("flows", start)
     for _ in range(MAX_FLOW_ROUNDS):
@@ -275,11 +286,7 @@ def main(argv=None):
     engine = DuckDBEngine(files_read) if arguments.engine == "duckdb" else SparkEngine(files_read)
     production = "," + ",".join(p.strip().lower() for p in arguments.production.split(",") if p.strip()) + ","
     for name in ("rollups.sql", "dialect-%s.sql" % arguments.engine, "github.sql"):
-        for sql in statements(name):
-            engine.run(sql)
-    # Read many times below: computed once (the views re-read the JSON each time otherwise).
-    engine.materialise("keyed", "SELECT * FROM keyed_view")
-    engine.materialise("event_links", "SELECT * FROM event_links_view")
+        run_file(engine, name)
     label_flows(engine)
     if arguments.as_of:
         end = datetime.datetime.fromisoformat(arguments.as_of.replace("Z", "+00:00"))
@@ -289,8 +296,7 @@ def main(argv=None):
         end_ms = (newest // DAY_MS + 1) * DAY_MS
     engine.materialise("params", "SELECT CAST(%d AS BIGINT) AS window_end_ms, %d AS window_days, '%s' AS production"
                        % (end_ms, arguments.window_days, production.replace("'", "''")))
-    for sql in statements("rollups-metrics.sql"):
-        engine.run(sql)
+    run_file(engine, "rollups-metrics.sql")
     counts = engine.rows("SELECT skey, day, subject, repository, purl, events, deployments, failed, rework, "
                          "open_failures, runs, successes FROM rollup_counts")
     buckets = engine.rows("SELECT skey, day, metric, bucket, n, sum_ms FROM rollup_buckets")

@@ -12,9 +12,13 @@
 
 -- EventDecoding.decode: a line is a CDEvent when it has context.type or context.id, else a
 -- CloudEvent (structured mode) when its data has them, else a GitHub delivery when it has `event`.
+-- The LIKE tests only spare parsing lines that cannot be one (a key is written "context", "event").
+-- A line that is not a whole JSON object is neither (json_object_keys is NULL): get_json_object
+-- alone would find the members before the point where a cut line breaks off.
 CREATE OR REPLACE TEMPORARY VIEW records AS
 SELECT line,
   CASE
+    WHEN line NOT LIKE '%"context"%' OR json_object_keys(line) IS NULL THEN NULL
     WHEN get_json_object(line, '$.context.type') IS NOT NULL OR get_json_object(line, '$.context.id') IS NOT NULL
       THEN line
     WHEN get_json_object(line, '$.data.context.type') IS NOT NULL
@@ -31,6 +35,7 @@ SELECT
   nullif(get_json_object(doc, '$.context.type'), '') AS type,
   get_json_object(doc, '$.context.timestamp') AS ts,
   nullif(get_json_object(doc, '$.context.chainId'), '') AS chain_id,
+  get_json_object(doc, '$.context.links') AS links,
   nullif(get_json_object(doc, '$.subject.id'), '') AS subject_id,
   nullif(get_json_object(doc, '$.subject.source'), '') AS subject_source,
   nullif(get_json_object(doc, '$.subject.content.environment.id'), '') AS environment,
@@ -73,7 +78,7 @@ WHERE id IS NOT NULL AND source IS NOT NULL AND ts IS NOT NULL AND subject_id IS
 -- ids the joins use. purl name: `myapp` in `pkg:oci/myapp@sha256:…` (not percent-decoded).
 CREATE OR REPLACE TEMPORARY VIEW cd_events AS
 SELECT
-  source, id, time_ms, kind, id AS context_id, chain_id,
+  source, id, time_ms, kind, id AS context_id, chain_id, links,
   CASE
     WHEN kind = 'change' THEN CASE WHEN repository_id IS NULL THEN subject_id END
     WHEN kind = 'artifact' THEN NULL
@@ -105,9 +110,13 @@ FROM (
 );
 
 -- Duplicates (same context.source and context.id) count once (EventLoader); copies are the same
--- event, so which one is kept does not matter: the first by time, then by text, is.
-CREATE OR REPLACE TEMPORARY VIEW cd_unique AS
-SELECT * FROM (
+-- event, so which one is kept does not matter: the first by time, then by text, is. rollups.py
+-- materialises each `X_view` as the table X as soon as it is defined (here: cd_unique), so the
+-- JSON is read once.
+CREATE OR REPLACE TEMPORARY VIEW cd_unique_view AS
+SELECT source, id, time_ms, kind, context_id, chain_id, links, subject, repository, purl, artifact, change, incident,
+  environment, production_flag, succeeded, duration_ms
+FROM (
   SELECT e.*, row_number() OVER (PARTITION BY source, id ORDER BY time_ms, doc) AS copy FROM cd_events e
 ) WHERE copy = 1;
 
@@ -119,7 +128,8 @@ SELECT nullif(get_json_object(line, '$.event'), '') AS event,
       AND get_json_object(line, '$.request.payload.repository.full_name') IS NOT NULL
     THEN get_json_object(line, '$.request.payload') ELSE get_json_object(line, '$.payload') END AS payload
 FROM records
-WHERE cd_doc IS NULL AND get_json_object(line, '$.event') IS NOT NULL;
+WHERE line LIKE '%"event"%' AND cd_doc IS NULL AND json_object_keys(line) IS NOT NULL
+  AND get_json_object(line, '$.event') IS NOT NULL;
 
 -- EventFields.GitHub: the payload members the decoder reads (empty strings read as missing).
 CREATE OR REPLACE TEMPORARY VIEW gh_fields AS
