@@ -6,22 +6,44 @@ import Foundation
 /// and the diagnostics page under the reserved `/.waymark/` (hidden, so never a site path).
 ///
 /// Only GET and HEAD are answered; nothing is cached by the browser (`no-store`), so a reload
-/// always shows the latest build.
+/// always shows the latest build. On a loopback address only requests naming this machine in
+/// their `Host` are answered, so a web page cannot read the portal through a domain that
+/// resolves to 127.0.0.1 (DNS rebinding).
 public struct PreviewHandler: HTTPHandler {
   /// Resolves request paths inside the site folder.
   public let resolver: RequestPathResolver
   /// The build status and the pages listening for builds.
   public let hub: PreviewHub
+  /// The host names a request's `Host` may give (lowercase, without the port); nil: any.
+  public let allowedHosts: Set<String>?
 
-  /// Creates a handler serving `siteFolder`.
-  public init(siteFolder: String, hub: PreviewHub) {
+  /// Creates a handler serving `siteFolder`, answering requests for `allowedHosts` (nil: any).
+  public init(siteFolder: String, hub: PreviewHub, allowedHosts: Set<String>? = nil) {
     resolver = RequestPathResolver(siteFolder: siteFolder)
     self.hub = hub
+    self.allowedHosts = allowedHosts
+  }
+
+  /// The hosts a server on `address` answers for: this machine's names on a loopback address, any
+  /// elsewhere (the user chose to be reachable under names Waymark cannot know).
+  public static func allowedHosts(for address: ListenAddress) -> Set<String>? {
+    address.isLoopback
+      ? ["localhost", "127.0.0.1", "[::1]", address.family == .ip6 ? "[\(address.host)]" : address.host] : nil
+  }
+
+  /// The host name of a `Host` header (`127.0.0.1:8000` → `127.0.0.1`, `[::1]:8000` → `[::1]`), lowercase.
+  static func hostName(_ header: String) -> String {
+    let value = header.lowercased()
+    if value.hasPrefix("["), let end = value.firstIndex(of: "]") { return String(value[...end]) }
+    return String(value.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
   }
 
   /// The response to `request`: 405 for methods other than GET and HEAD; HEAD gets GET's headers.
   public func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
     let isHead = request.method == .HEAD
+    if let allowedHosts, let host = request.headers[.host], !allowedHosts.contains(Self.hostName(host)) {
+      return Self.text(.forbidden, "waymark serve answers requests for this machine only (localhost, 127.0.0.1)\n")
+    }
     guard isHead || request.method == .GET else {
       var response = Self.text(.methodNotAllowed, "only GET and HEAD are served\n")
       response.headers[HTTPHeader("Allow")] = "GET, HEAD"

@@ -25,7 +25,8 @@ public actor PreviewServer {
     do {
       server = HTTPServer(
         address: try address.socketAddress(port: port), timeout: 30, logger: .disabled,
-        handler: PreviewHandler(siteFolder: siteFolder, hub: hub))
+        handler: PreviewHandler(
+          siteFolder: siteFolder, hub: hub, allowedHosts: PreviewHandler.allowedHosts(for: address)))
     } catch {
       throw Failure(description: "cannot listen on \(address.host): \(error.localizedDescription)")
     }

@@ -71,6 +71,27 @@ import WaymarkTestSupport
     #expect(pageBody == "")
   }
 
+  @Test func onLoopbackOnlyRequestsNamingThisMachineAreAnswered() async throws {
+    let guarded = PreviewHandler(
+      siteFolder: folder.path, hub: hub, allowedHosts: PreviewHandler.allowedHosts(for: ListenAddress("127.0.0.1")!))
+    func status(_ host: String?) async throws -> Int {
+      let headers: HTTPHeaders = host.map { [.host: $0] } ?? [:]
+      let request = HTTPRequest(
+        method: .GET, version: .http11, target: .init(path: "/", query: ""), headers: headers, body: HTTPBodySequence())
+      return try await guarded.handleRequest(request).statusCode.code
+    }
+    for host in ["127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000", nil] {
+      #expect(try await status(host) == 200, "\(host ?? "no Host")")
+    }
+    for host in ["rebound.example:8000", "127.0.0.1.rebound.example", "[::2]:8000", "0.0.0.0:8000", ""] {
+      #expect(try await status(host) == 403, "\(host)")
+    }
+    #expect(PreviewHandler.allowedHosts(for: ListenAddress("::1")!) == ["localhost", "127.0.0.1", "[::1]"])
+    #expect(
+      PreviewHandler.allowedHosts(for: ListenAddress("127.0.0.2")!) == ["localhost", "127.0.0.1", "[::1]", "127.0.0.2"])
+    #expect(PreviewHandler.allowedHosts(for: ListenAddress("0.0.0.0")!) == nil)
+  }
+
   @Test func onlyGetAndHeadAreAnswered() async throws {
     for method in [HTTPMethod.POST, .PUT, .DELETE, .OPTIONS, HTTPMethod("PROPFIND")] {
       let (response, _) = try await get("/", method: method)
