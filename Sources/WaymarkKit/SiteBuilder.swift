@@ -31,7 +31,7 @@ public struct SiteBuilder: Sendable {
     let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
     clock.lap("policy", guardrails.summary)
     let deliveryStage = DeliveryStage(inputs: inputs, strict: options.strict)
-    let events = await deliveryStage.load()
+    var events = await deliveryStage.load()
     clock.lap("events", "\(events.events.count) events from \(events.files.count) files")
     let docs = await DocsStage(inputs: inputs, catalog: catalog.catalog).run()
     clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
@@ -41,6 +41,8 @@ public struct SiteBuilder: Sendable {
       option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
       newestInput: events.newest)
     let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
+    // The metrics hold what the pages show; the events themselves are not kept through rendering.
+    events = events.droppingRecords()
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
     let scorecards = await ScorecardStage(
