@@ -45,7 +45,8 @@ public struct SiteBuilder: Sendable {
       newestInput: loadedEvents.result.newest)
     let delivery = await Self.metrics(
       deliveryStage, events: &loadedEvents, catalog: catalog.catalog, now: now, memo: &memo)
-    let events = loadedEvents.result
+    // The metrics hold what the pages show; the events themselves are not kept through rendering.
+    let events = loadedEvents.result.droppingRecords()
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
     let scorecardTable = memo?.table(ScorecardMemo.table)

@@ -15,6 +15,10 @@ extension SiteRenderer {
   package func render<Sink: OutputSink>(
     _ input: RenderInput, into sink: Sink
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
+    // The search indexes need no page: made in child tasks while the pages render, so the cores
+    // share that work too, and taken in their turn.
+    async let searchIndex = SearchIndexWriter().files(for: SearchCatalogue(input: input).documents())
+    async let fullTextIndex = FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries())
     var site = try await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts, into: sink)
     let entities = input.catalog.entities
     let api = APIRenderer(input: input)
@@ -24,11 +28,12 @@ extension SiteRenderer {
     }
     site.receipts += entityFiles.receipts
     site.fileCount += entityFiles.fileCount
+    let (searchFiles, fullTextFiles) = await (searchIndex, fullTextIndex)
     let groups: [() -> [OutputFile]] = [
       { api.siteFiles() },
       { ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files() },
-      { SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()) },
-      { FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()) },
+      { searchFiles },
+      { fullTextFiles },
       { [LLMsTextRenderer(input: input).file()] },
       {
         [

@@ -60,8 +60,18 @@ public struct FullTextIndexWriter: Sendable {
 
   /// term → [(document, score × 100)], in document order.
   func scoredPostings(_ entries: [SearchEntry]) -> [String: [(Int, Int)]] {
+    // Words repeat across documents: each is stemmed once.
+    var stems: [String: String] = [:]
+    func terms(in text: String) -> [String] {
+      SearchText.words(in: text).map { word in
+        if let stem = stems[word] { return stem }
+        let stem = SearchText.stem(word)
+        stems[word] = stem
+        return stem
+      }
+    }
     let fields = entries.map { entry in
-      [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map(SearchText.terms(in:))
+      [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map(terms(in:))
     }
     let fieldCount = Self.fieldWeights.count
     var averages = [Double](repeating: 0, count: fieldCount)

@@ -5,6 +5,41 @@ import Foundation
 public enum SearchText {
   /// Lowercased words of letters and digits, diacritics removed, at least two characters long.
   public static func words(in text: String) -> [String] {
+    // ASCII punctuation and spaces end a word however the text around them folds, so the text is
+    // cut there: runs of ASCII letters and digits are words as they are, lowercased; a run with
+    // other characters is folded and split as a whole text.
+    var text = text
+    return text.withUTF8 { bytes in
+      var words: [String] = []
+      var start = 0
+      var ascii = true
+      func run(to end: Int) {
+        guard end > start else { return }
+        let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if !ascii {
+          words += foldedWords(in: String(decoding: part, as: UTF8.self))
+        } else if part.count >= 2 {
+          words.append(String(decoding: part.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        }
+      }
+      for index in bytes.indices {
+        switch bytes[index] {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: continue
+        case 0x80...: ascii = false
+        default:
+          run(to: index)
+          start = index + 1
+          ascii = true
+        }
+      }
+      run(to: bytes.count)
+      return words
+    }
+  }
+
+  /// `words(in:)` by Unicode scalars: the text folded, then cut at every scalar that is not a
+  /// letter or digit.
+  package static func foldedWords(in text: String) -> [String] {
     var words: [String] = []
     var current = String.UnicodeScalarView()
     func flush() {

@@ -15,6 +15,18 @@ import WaymarkTestSupport
     #expect(SearchText.compact("Payments-API") == "paymentsapi")
   }
 
+  /// `words(in:)` cuts the text at ASCII punctuation and spaces and folds only the runs with other
+  /// characters: the same words as folding and splitting the whole text by scalars.
+  @Test func wordsCutAtASCIIPunctuationAreTheWordsOfTheWholeTextFolded() {
+    let texts = [
+      "", "a", "ab", "Plain ASCII, with punctuation: yes!", "tab\tand\r\nlines", "x_y-z.w/v",
+      "café Straße ÉTÉ naïve résumé", "e\u{301}te\u{300} combining", "Σίσυφος ΣΟΦΙΑ", "İstanbul ǅemal ﬁle",
+      "日本語のテキスト 漢字 mixed 語", "emoji 👩‍👩‍👧 family", "a·b · c", "Ａｐｐ full width ０９", "١٢٣ arabic-indic",
+      "\u{600}x prepend", "nbsp\u{A0}between", "mark at start \u{301}abc", "K\u{212A}elvin", "a\u{0}b\u{7F}c",
+    ]
+    for text in texts { #expect(SearchText.words(in: text) == SearchText.foldedWords(in: text), "\(text)") }
+  }
+
   @Test func theStemmerJoinsTheFormsOfAWord() {
     let cases = [
       "deploys": "deploy", "deployed": "deploy", "deploying": "deploy", "deployment": "deploy", "deployments": "deploy",
