@@ -52,7 +52,9 @@ public struct SiteBuilder: Sendable {
     ).run(
       catalog: catalog.catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
       enforceGates: !options.writesOutput, memo: scorecardTable)
-    if let scorecardTable { memo?.save(ScorecardMemo.table, entries: scorecards.memoEntries, unchangedFrom: scorecardTable) }
+    if let scorecardTable {
+      memo?.save(ScorecardMemo.table, entries: scorecards.memoEntries, unchangedFrom: scorecardTable)
+    }
     clock.lap("evaluate", scorecards.summary)
     let secrets = await Self.secrets(
       SecretGuard(catalog: catalog.catalog, documents: loaded.documents, docs: docs),

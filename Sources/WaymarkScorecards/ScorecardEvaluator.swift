@@ -96,7 +96,8 @@ public struct ScorecardEvaluator: Sendable {
             for (scorecard, verdict) in zip(order, verdicts) {
               switch verdict {
               case .skipped: break
-              case .failed(let message): chunkResult.failures[scorecard.scorecard.name, default: [:]][entity.ref] = message
+              case .failed(let message):
+                chunkResult.failures[scorecard.scorecard.name, default: [:]][entity.ref] = message
               case .scored(let score): chunkResult.scores[scorecard.scorecard.name, default: []].append(score)
               }
             }

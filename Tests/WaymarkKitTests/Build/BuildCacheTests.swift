@@ -104,16 +104,18 @@ import WaymarkTestSupport
       }
       try Data(bytes).write(to: file)
     }
-    try Data(Self.catalog(description: "Payments").utf8).write(to: root.appendingPathComponent("content/catalog/c.yaml"))
+    try Data(Self.catalog(description: "Payments").utf8).write(
+      to: root.appendingPathComponent("content/catalog/c.yaml"))
     let second = try await Self.build(root, output: output, cache: cache)
     #expect(second.published)
     #expect(
-      second.warnings.sorted() == files.enumerated().map { index, file in
-        "ignoring the build cache file \(file.path): "
-          + (index.isMultiple(of: 2)
-            ? "its checksum does not match its contents" : "it ends early or holds a bad length")
-          + "; it is rebuilt"
-      }.sorted())
+      second.warnings.sorted()
+        == files.enumerated().map { index, file in
+          "ignoring the build cache file \(file.path): "
+            + (index.isMultiple(of: 2)
+              ? "its checksum does not match its contents" : "it ends early or holds a bad length")
+            + "; it is rebuilt"
+        }.sorted())
     #expect(SiteFixture.snapshot(of: output) == (try await Self.coldSite(root)))
     let third = try await Self.build(root, output: output, cache: cache)
     #expect(third.warnings.isEmpty)
@@ -140,10 +142,11 @@ import WaymarkTestSupport
     let second = try await Self.build(root, output: output, cache: cache)
     #expect(second.published)
     #expect(
-      second.warnings.sorted() == files.map {
-        "ignoring the build cache file \($0.path): written by Waymark 9.9.9-other, this is Waymark "
-          + "\(WaymarkVersion.current); it is rebuilt"
-      }.sorted())
+      second.warnings.sorted()
+        == files.map {
+          "ignoring the build cache file \($0.path): written by Waymark 9.9.9-other, this is Waymark "
+            + "\(WaymarkVersion.current); it is rebuilt"
+        }.sorted())
     #expect(SiteFixture.snapshot(of: output) == (try await Self.coldSite(root)))
     #expect(try await Self.build(root, output: output, cache: cache).warnings.isEmpty)
   }
