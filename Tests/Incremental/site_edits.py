@@ -66,7 +66,7 @@ class SiteEditor:
         self.rng = rng
         self.history = {}   # relative path -> list of contents it has had
         self.serial = 0
-        self.broken = []    # (relative path, its text before it was broken)
+        self.broken = []    # (what to say, how to repair it) for edits that leave errors behind
 
     # ---- helpers ---------------------------------------------------------------------------
 
@@ -121,10 +121,9 @@ class SiteEditor:
         ]
         total = sum(weight for _, weight in kinds)
         if self.broken and self.rng.random() < 0.5:
-            relative, text = self.broken.pop(0)
-            if os.path.exists(os.path.join(self.root, relative)):
-                self.replace(relative, text)
-                return f"repaired {relative}"
+            what, repair = self.broken.pop(0)
+            repair()
+            return f"repaired: {what}"
         while True:
             point = self.rng.uniform(0, total)
             for action, weight in kinds:
@@ -191,6 +190,7 @@ class SiteEditor:
         relative = self.pick("content/catalog/**/*.yaml")
         if not relative or len(self.files("content/catalog/**/*.yaml")) < 4:
             return None
+        self.breaks(relative, read(os.path.join(self.root, relative)))   # a Location may name it
         self.remove(relative)
         return f"catalog: deleted {relative}"
 
@@ -200,6 +200,8 @@ class SiteEditor:
             return None
         new = os.path.join(os.path.dirname(relative), self.fresh("renamed") + ".yaml")
         self.rename(relative, new)
+        self.broken.append((f"{new} renamed back", lambda: os.path.exists(os.path.join(self.root, new))
+                            and not os.path.exists(os.path.join(self.root, relative)) and self.rename(new, relative)))
         return f"catalog: renamed {relative} to {new}"
 
     def docs_change(self):
@@ -404,7 +406,7 @@ class SiteEditor:
         if not relative:
             return None
         text = read(os.path.join(self.root, relative))
-        self.broken.append((relative, text))
+        self.breaks(relative, text)
         self.replace(relative, text + "{{#unclosed}}\n")
         return f"layouts: syntax error in {relative}"
 
@@ -415,9 +417,10 @@ class SiteEditor:
             text = re.sub(r"title: .*", f"title: {phrase(self.rng, 2).title()}", text, count=1)
             what = "title"
         elif choice == 1:
-            text = text.replace("danglingRefs: warning", "danglingRefs: error") if "warning" in text.split(
-                "danglingRefs:")[1][:10] else text.replace("danglingRefs: error", "danglingRefs: warning")
-            what = "danglingRefs"
+            good = text
+            text = text.replace("danglingRefs: warning", "danglingRefs: error")
+            self.broken.append(("danglingRefs: warning again", lambda: self.replace("waymark.yaml", good)))
+            what = "danglingRefs: error (the corpus has dangling references)"
         else:
             text = (text.replace("diagnostics:\n  ignore: [policy.unmapped]\n", "") if "ignore:" in text
                     else text + "diagnostics:\n  ignore: [policy.unmapped]\n")
@@ -430,14 +433,21 @@ class SiteEditor:
         if not relative:
             return None
         text = read(os.path.join(self.root, relative))
-        self.broken.append((relative, text))
+        self.breaks(relative, text)
         self.replace(relative, text + "\n  : [unclosed\n")
         return f"catalog: YAML syntax error in {relative}"
 
+    def breaks(self, relative, text):
+        """Notes that `relative`, whose good text is `text`, is being broken (or deleted): repaired later."""
+        self.broken.append((relative, lambda: self.replace(relative, text)))
+
     def restore(self):
-        """Puts a file back as it was some edits ago (deleted files come back too)."""
-        candidates = sorted(path for path, versions in self.history.items() if len(versions) > 1
-                            or not os.path.exists(os.path.join(self.root, path)))
+        """Puts a file back as it was some edits ago (deleted files other than catalog files come back too:
+        a catalog file's entities may live on in a renamed copy)."""
+        candidates = sorted(path for path, versions in self.history.items()
+                            if (len(versions) > 1 and os.path.exists(os.path.join(self.root, path)))
+                            or (not os.path.exists(os.path.join(self.root, path))
+                                and not path.startswith("content/catalog/")))
         if not candidates:
             return None
         relative = self.rng.choice(candidates)
