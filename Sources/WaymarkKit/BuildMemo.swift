@@ -49,9 +49,9 @@ package struct BuildMemo: Sendable {
   /// The table `name`, empty when the cache has no usable one.
   package mutating func table(_ name: String) -> CacheTable {
     let (table, warning) = reader.read(name)
-    if let warning {
-      warnings.append("ignoring the build cache file \(warning.path): \(warning.reason); it is rebuilt")
-    }
+    // A table read by two stages (the events and the metrics share one) is reported once.
+    let line = warning.map { "ignoring the build cache file \($0.path): \($0.reason); it is rebuilt" }
+    if let line, !warnings.contains(line) { warnings.append(line) }
     return table
   }
 
