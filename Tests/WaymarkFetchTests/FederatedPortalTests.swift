@@ -11,10 +11,13 @@ import WaymarkTestSupport
 /// fetch`; the lock makes two builds on different machines byte-identical.
 @Suite("A federated catalog builds the portal of its files", .enabled(if: FixtureServer.isAvailable))
 struct FederatedPortalTests {
-  private func build(_ root: URL, into name: String) async throws -> (BuildResult, [String: Data]) {
+  private func build(
+    _ root: URL, into name: String, cache: BuildCacheLocation = .none
+  ) async throws -> (BuildResult, [String: Data]) {
     let output = root.appendingPathComponent(name)
-    let result = try await SiteBuilder().build(
-      BuildOptions(root: root, output: output, writesOutput: true, progress: { _ in }))
+    var options = BuildOptions(root: root, output: output, writesOutput: true, progress: { _ in })
+    options.cache = cache
+    let result = try await SiteBuilder().build(options)
     return (result, SiteFixture.snapshot(of: output))
   }
 
@@ -46,6 +49,22 @@ struct FederatedPortalTests {
       #expect(normalized == expected, "\(path) differs beyond provenance (\(remote.path), \(local.count))")
     }
     #expect(differing == ProvenanceNormalizer.filesWithProvenance)
+  }
+
+  @Test func buildsWithTheBuildCacheReadTheFetchedDocsSites() async throws {
+    let fixture = try RemoteRepositoriesFixture()
+    let remote = try fixture.remoteSite()
+    _ = try await fixture.fetch(remote)
+    fixture.server.stop()
+    let (fresh, expected) = try await build(remote, into: "fresh-output")
+    let cache = BuildCacheLocation.folder(remote.appendingPathComponent("build-cache"))
+    let (cold, first) = try await build(remote, into: "cached-output", cache: cache)
+    let (warm, second) = try await build(remote, into: "cached-output", cache: cache)
+    for result in [fresh, cold, warm] { #expect(lines(result.diagnostics) == []) }
+    for files in [first, second] {
+      let paths = Set(files.keys).union(expected.keys)
+      #expect(paths.filter { files[$0] != expected[$0] }.sorted() == [])
+    }
   }
 
   @Test func twoCopiesOfTheRepositoryAndLockBuildByteIdentically() async throws {
