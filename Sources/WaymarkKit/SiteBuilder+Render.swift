@@ -56,14 +56,7 @@ extension SiteBuilder {
     let outcome = stages.scorecards.outcome
     var manifest = BuildManifest(
       now: stages.now, nowSource: stages.nowSource,
-      inputs: [stages.inputs.configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
-        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
-        + stages.scorecards.files.map { BuildManifest.Input(file: $0, stage: "policies") }
-        + stages.events.files.map {
-          BuildManifest.Input(path: $0.path, sha256: $0.sha256, byteCount: $0.byteCount, stage: "events")
-        }
-        + stages.docs.files.map { BuildManifest.Input(file: $0, stage: "docs") }
-        + stages.guardrails.files.map { BuildManifest.Input(file: $0, stage: "policy") },
+      inputs: stages.manifestInputs,
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": [

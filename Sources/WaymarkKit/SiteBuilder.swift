@@ -8,7 +8,7 @@ import WaymarkPublishing
 import WaymarkScorecards
 import WaymarkSecrets
 
-/// Runs the pipeline: inputs, catalog, guardrails, events, docs, metrics, scorecards, secrets,
+/// Runs the pipeline: inputs, catalog, events, metrics, guardrails, docs, scorecards, secrets,
 /// render, publish — each stage a value passed to the next.
 ///
 /// Content problems are collected from every stage and never thrown; only environment failures
@@ -21,6 +21,19 @@ public struct SiteBuilder: Sendable {
   /// Builds (and, unless checking, publishes) the site described by `options`.
   public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
     var clock = StageClock(progress: options.progress)
+    var (stages, memo) = try await runStages(options, clock: &clock)
+    HeapTrim.returnFreeMemory()
+    var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
+    memo?.finish()
+    result.warnings = memo?.warnings ?? []
+    return result
+  }
+
+  /// Every stage up to rendering; what they read and made that rendering does not need is let go
+  /// when this returns.
+  private func runStages(
+    _ options: BuildOptions, clock: inout StageClock
+  ) async throws(BuildFailure) -> (BuiltStages, BuildMemo?) {
     let inputs = SiteInputsLoader(
       root: options.root, output: options.output, baseURL: options.baseURL, previewOutput: options.previewOutput
     ).load()
@@ -31,23 +44,26 @@ public struct SiteBuilder: Sendable {
     clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files")
     let catalog = catalogStage.assemble(loaded)
     clock.lap("model", "\(catalog.catalog.entities.count) entities, \(catalog.relationCount) relations")
-    let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
-    clock.lap("policy", guardrails.summary)
     let deliveryStage = DeliveryStage(inputs: inputs, strict: options.strict)
     var loadedEvents = await Self.loadEvents(deliveryStage, root: inputs.root, memo: &memo)
     clock.lap("events", Self.eventsSummary(loadedEvents.result))
-    let docs = await Self.docs(inputs: inputs, catalog: catalog.catalog, memo: &memo)
-    clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
-    let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     // The build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(
       option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
       newestInput: loadedEvents.result.newest)
     let delivery = await Self.metrics(
       deliveryStage, events: &loadedEvents, catalog: catalog.catalog, now: now, memo: &memo)
-    // The metrics hold what the pages show; the events themselves are not kept through rendering.
+    // The metrics hold what the pages show: the events (millions at scale) go before the policy
+    // results and docs are read, so the two are never held at once.
     let events = loadedEvents.result.droppingRecords()
+    loadedEvents.result = events
+    HeapTrim.returnFreeMemory()
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
+    let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
+    clock.lap("policy", guardrails.summary)
+    let docs = await Self.docs(inputs: inputs, catalog: catalog.catalog, memo: &memo)
+    clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
+    let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
     let scorecardTable = memo?.table(ScorecardMemo.table)
     let scorecards = await ScorecardStage(
@@ -67,10 +83,8 @@ public struct SiteBuilder: Sendable {
     let stages = BuiltStages(
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
       docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
-      nowSource: nowSource)
-    var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
-    memo?.finish()
-    result.warnings = memo?.warnings ?? []
-    return result
+      nowSource: nowSource
+    ).releasingInputBytes()
+    return (stages, memo)
   }
 }

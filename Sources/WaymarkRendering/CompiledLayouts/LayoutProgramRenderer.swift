@@ -1,3 +1,5 @@
+import WaymarkModel
+
 /// Renders `LayoutProgram`s over a `LayoutValue` into bytes, exactly as swift-mustache renders the
 /// same layout over the same model: the same lookups up the context stack, the same section and
 /// inverted-section rules, the same escaping and the same partial indentation.
@@ -112,7 +114,7 @@ package struct LayoutProgramRenderer: Sendable {
     mutating func print(_ value: LayoutValue, escaped: Bool) throws(Unrenderable) {
       switch value {
       case .string(let text):
-        if escaped { MustacheEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
+        if escaped { HTMLEscaping.append(text, to: &output) } else { output.append(contentsOf: text.utf8) }
       case .int(let number): output.append(contentsOf: String(number).utf8)
       case .double(let number): output.append(contentsOf: number.description.utf8)
       case .bool(let flag): output.append(contentsOf: (flag ? "true" : "false").utf8)

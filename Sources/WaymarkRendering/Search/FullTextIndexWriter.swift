@@ -58,56 +58,6 @@ public struct FullTextIndexWriter: Sendable {
     return files
   }
 
-  /// term → [(document, score × 100)], in document order.
-  func scoredPostings(_ entries: [SearchEntry]) -> [String: [(Int, Int)]] {
-    // Words repeat across documents: each is stemmed once.
-    var stems: [String: String] = [:]
-    func terms(in text: String) -> [String] {
-      SearchText.words(in: text).map { word in
-        if let stem = stems[word] { return stem }
-        let stem = SearchText.stem(word)
-        stems[word] = stem
-        return stem
-      }
-    }
-    let fields = entries.map { entry in
-      [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map(terms(in:))
-    }
-    let fieldCount = Self.fieldWeights.count
-    var averages = [Double](repeating: 0, count: fieldCount)
-    for document in fields {
-      for field in 0..<fieldCount { averages[field] += Double(document[field].count) }
-    }
-    averages = averages.map { max(1, $0 / Double(max(1, entries.count))) }
-    var frequencies: [String: [(Int, [Int])]] = [:]
-    for (id, document) in fields.enumerated() {
-      var counts: [String: [Int]] = [:]
-      for field in 0..<fieldCount {
-        for term in document[field] { counts[term, default: [Int](repeating: 0, count: fieldCount)][field] += 1 }
-      }
-      for (term, perField) in counts { frequencies[term, default: []].append((id, perField)) }
-    }
-    let total = Double(entries.count)
-    var postings: [String: [(Int, Int)]] = [:]
-    for (term, hits) in frequencies {
-      let df = Double(hits.count)
-      let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-      postings[term] = hits.sorted { $0.0 < $1.0 }.map { id, perField in
-        // BM25 per field, weighted after saturation, so a title hit outweighs any amount of body text.
-        var score = 0.0
-        for field in 0..<fieldCount where perField[field] > 0 {
-          let length = Double(fields[id][field].count)
-          let norm = 1 - Self.b + Self.b * length / averages[field]
-          let tf = Double(perField[field])
-          score += Self.fieldWeights[field] * tf * (Self.k1 + 1) / (tf + Self.k1 * norm)
-        }
-        score *= idf * (Self.kindPriors[entries[id].kind] ?? 1)
-        return (id, max(1, Int((score * 100).rounded())))
-      }
-    }
-    return postings
-  }
-
   /// Shard key → its terms: the terms' first two letters, one more letter while a shard is over
   /// budget (a term as long as the key stays in it).
   func shard(_ postings: [String: [(Int, Int)]]) -> [String: [String]] {

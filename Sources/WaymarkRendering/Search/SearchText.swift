@@ -143,7 +143,49 @@ public enum SearchText {
       }
     }
     if let pending = entity { out += "&" + pending }
-    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return collapsingWhitespace(out) ?? out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// `text` split at whitespace characters and joined with single spaces, computed by scalars;
+  /// nil when a whitespace scalar may share a character with its neighbour (a mark or joiner
+  /// after it, a prepended sign before it), where only splitting by characters gives the answer.
+  package static func collapsingWhitespace(_ text: String) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var space = false
+    var previous: Unicode.Scalar?
+    var afterWhitespace = false
+    for scalar in text.unicodeScalars {
+      let isWhitespace =
+        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+      if isWhitespace {
+        if let previous, !previous.isASCII, joinsTheNextScalar(previous) { return nil }
+        space = !out.isEmpty
+        afterWhitespace = true
+      } else {
+        if afterWhitespace, !scalar.isASCII, joinsThePreviousScalar(scalar) { return nil }
+        if space { out.append(0x20) }
+        space = false
+        afterWhitespace = false
+        out.append(contentsOf: scalar.utf8)
+      }
+      previous = scalar
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A scalar a grapheme cluster may end with (an extending mark, a joiner, a spacing mark).
+  private static func joinsThePreviousScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let category = scalar.properties.generalCategory
+    return scalar.properties.isGraphemeExtend || category == .spacingMark || category == .format
+      || (0x1F3FB...0x1F3FF).contains(scalar.value) || scalar.value == 0x0E33 || scalar.value == 0x0EB3
+  }
+
+  /// A scalar that joins the next one into its grapheme cluster (a prepended sign).
+  private static func joinsTheNextScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .format
+      || [0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11D46, 0x11F02].contains(scalar.value)
+      || (0x11A84...0x11A89).contains(scalar.value)
   }
 
   private static func decodedEntity(_ name: String) -> String {
