@@ -3,6 +3,7 @@ import WaymarkDelivery
 import WaymarkGuardrails
 import WaymarkLoading
 import WaymarkModel
+import WaymarkRendering
 import WaymarkScorecards
 import WaymarkSecrets
 
@@ -21,6 +22,8 @@ package struct BuiltStages: Sendable {
   package let secrets: SecretGuard.Outcome
   package let now: Timestamp
   package let nowSource: BuildClock.Source
+  /// The keys of what the stages produced, for keying pages, when the build keeps a cache.
+  package var inputKeys: RenderInputKeys?
 
   /// Whether the site has event exports (the events' counts are reported only then).
   package var hasEvents: Bool { deliveryStage.hasInputs }

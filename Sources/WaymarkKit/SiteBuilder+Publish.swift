@@ -1,5 +1,6 @@
 import WaymarkModel
 import WaymarkPublishing
+import WaymarkRendering
 
 extension SiteBuilder {
   /// Renders the site and, when the build writes output, publishes it: files stream into the
@@ -21,14 +22,17 @@ extension SiteBuilder {
       throw BuildFailure(error.description)
     }
     let previous = publishes ? memo?.previousOutput(stages.inputs.output) : nil
+    let search = memo?.table(SearchMemo.table)
     let site: PublishableSite
     do {
-      site = try await render(stages, into: staged, keepsFiles: options.keepsFiles, previous: previous)
+      site = try await render(
+        stages, into: staged, keepsFiles: options.keepsFiles, previous: previous, search: search)
     } catch {
       staged?.discard()
       throw BuildFailure(error.description)
     }
     clock.lap("render", "\(site.fileCount) files")
+    if let search { memo?.save(SearchMemo.table, entries: site.searchEntries, unchangedFrom: search) }
     guard let staged, options.publishesWithErrors || !site.diagnostics.hasErrors else {
       staged?.discard()
       return stages.result(site, published: false)

@@ -36,7 +36,7 @@ extension StagedSite {
   /// Writes `bytes` as a new file at `path` in the staging folder, making its folders, and
   /// returns what the cache records of it.
   public func writeRecorded(
-    _ bytes: [UInt8], at path: String, source: MemoKey?, digest: MemoKey, isClean: Bool
+    _ bytes: [UInt8], at path: String, source: MemoKey?, inputs: MemoKey? = nil, digest: MemoKey, isClean: Bool
   ) throws(SiteWriter.Failure) -> OutputRecord {
     guard let relative = RootPath.normalized(path) else {
       throw SiteWriter.Failure(description: "refusing to write outside the output folder: \(path)")
@@ -49,7 +49,7 @@ extension StagedSite {
     }
     guard let info else { throw SiteWriter.Failure(description: SiteWriter.errnoText("write", target)) }
     return OutputRecord(
-      path: path, source: source, digest: digest, size: Int(info.st_size), device: UInt64(info.st_dev),
+      path: path, source: source, inputs: inputs, digest: digest, size: Int(info.st_size), device: UInt64(info.st_dev),
       inode: UInt64(info.st_ino), modified: PreviousOutput.modified(info), isClean: isClean)
   }
 

@@ -24,11 +24,13 @@ extension SiteRenderer {
     }
     site.receipts += entityFiles.receipts
     site.fileCount += entityFiles.fileCount
+    let fullText = input.searchMemo?.index(of: input)
+    site.memoEntries = fullText?.entries ?? [:]
     let groups: [() -> [OutputFile]] = [
       { api.siteFiles() },
       { ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files() },
       { SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()) },
-      { FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()) },
+      { fullText?.files ?? FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()) },
       { [LLMsTextRenderer(input: input).file()] },
       {
         [

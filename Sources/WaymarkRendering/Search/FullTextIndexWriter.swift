@@ -31,8 +31,13 @@ public struct FullTextIndexWriter: Sendable {
 
   /// The index files for `entries`; documents are numbered in (kind, URL) order.
   public func files(for entries: [SearchEntry]) -> [OutputFile] {
+    files(for: entries, terms: Self.terms(of:))
+  }
+
+  /// `files(for:)`, with each entry's terms by field (title, tags, headings, body) from `terms`.
+  package func files(for entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [OutputFile] {
     let sorted = entries.sorted { ($0.kind, $0.url) < ($1.kind, $1.url) }
-    var postings = scoredPostings(sorted)
+    var postings = scoredPostings(sorted, terms: terms)
     for (id, entry) in sorted.enumerated() {
       for name in Set(entry.names.map(SearchText.compact)) where name.count >= 2 {
         postings["=" + name, default: []].append((id, 0))
@@ -60,9 +65,16 @@ public struct FullTextIndexWriter: Sendable {
 
   /// term → [(document, score × 100)], in document order.
   func scoredPostings(_ entries: [SearchEntry]) -> [String: [(Int, Int)]] {
-    let fields = entries.map { entry in
-      [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map(SearchText.terms(in:))
-    }
+    scoredPostings(entries, terms: Self.terms(of:))
+  }
+
+  /// The terms of `entry` by field: title, tags, headings, body.
+  package static func terms(of entry: SearchEntry) -> [[String]] {
+    [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map(SearchText.terms(in:))
+  }
+
+  func scoredPostings(_ entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [String: [(Int, Int)]] {
+    let fields = entries.map(terms)
     let fieldCount = Self.fieldWeights.count
     var averages = [Double](repeating: 0, count: fieldCount)
     for document in fields {
