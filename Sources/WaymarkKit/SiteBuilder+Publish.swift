@@ -17,7 +17,8 @@ extension SiteBuilder {
       options.writesOutput && (options.publishesWithErrors || !DiagnosticList(stages.diagnostics).hasErrors)
     let staged: StagedSite?
     do {
-      staged = try publishes ? SiteWriter(output: stages.inputs.output).stage() : nil
+      let spare = memo?.spareFolder(for: stages.inputs.output)
+      staged = try publishes ? SiteWriter(output: stages.inputs.output).stage(spare: spare) : nil
     } catch {
       throw BuildFailure(error.description)
     }
@@ -38,6 +39,7 @@ extension SiteBuilder {
       return stages.result(site, published: false)
     }
     var records = site.records
+    if staged.spare != nil { staged.keepOnly(Set(records.map(\.path) + [site.manifest.path])) }
     do {
       if previous != nil {
         let manifest = site.manifest

@@ -20,13 +20,18 @@ extension StagedSite {
     guard let relative = RootPath.normalized(record.path), relative == record.path else { return false }
     let source = previous.location(of: relative)
     let target = folder.path + "/" + relative
+    // A staging folder that was the spare may hold this very file (a link to it) already.
+    var info = stat()
+    if lstat(target, &info) == 0, UInt64(info.st_dev) == record.device, UInt64(info.st_ino) == record.inode {
+      return true
+    }
     for attempt in 0..<3 {
       if systemLink(source, target) == 0 { return true }
       switch errno {
       case ENOENT where attempt == 0:
         guard (try? makeParents(of: relative)) != nil else { return false }
       case EEXIST:
-        unlink(target)
+        Self.clear(target)
       default: return false
       }
     }
@@ -68,7 +73,7 @@ extension StagedSite {
   static func writeNewFile(_ bytes: [UInt8], atPath path: String) -> stat? {
     var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     if descriptor < 0, errno == EEXIST {
-      unlink(path)
+      clear(path)
       descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     }
     guard descriptor >= 0 else { return nil }
@@ -111,5 +116,48 @@ extension StagedSite {
       throw SiteWriter.Failure(description: "cannot read \(path)")
     }
     return OutputFile(path: record.path, bytes: bytes)
+  }
+}
+
+extension StagedSite {
+  /// Removes every file under the staging folder but `paths` (relative to it), and the folders
+  /// left empty: what a staging folder that was the spare holds of an earlier site and the new
+  /// one does not. Never follows a link.
+  public func keepOnly(_ paths: Set<String>) {
+    Self.prune(folder.path, relative: "", keeping: paths)
+  }
+
+  /// Prunes the folder at `path` (`relative` to the staging folder); whether it is now empty.
+  @discardableResult
+  private static func prune(_ path: String, relative: String, keeping paths: Set<String>) -> Bool {
+    guard let directory = opendir(path) else { return false }
+    var names: [(String, Bool)] = []
+    while let entry = readdir(directory) {
+      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+      }
+      guard name != ".", name != ".." else { continue }
+      let type = entry.pointee.d_type
+      names.append(
+        (
+          name,
+          type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && SiteWriter.fileType(path + "/" + name) == S_IFDIR)
+        ))
+    }
+    closedir(directory)
+    var kept = 0
+    for (name, isFolder) in names {
+      let child = path + "/" + name
+      let childRelative = relative.isEmpty ? name : relative + "/" + name
+      if isFolder, SiteWriter.fileType(child) == S_IFDIR {
+        if prune(child, relative: childRelative, keeping: paths), rmdir(child) == 0 { continue }
+        kept += 1
+      } else if paths.contains(childRelative) {
+        kept += 1
+      } else if unlink(child) != 0 {
+        kept += 1
+      }
+    }
+    return kept == 0
   }
 }

@@ -21,6 +21,11 @@ public struct StagedSite: Sendable {
   public let writer: SiteWriter
   /// The staging folder, `.<output>.waymark-new-<uuid>` beside the output.
   public let folder: URL
+  /// Where the site this one replaces is kept once it is swapped in, for the next build to start
+  /// from: a folder of the build cache on the output's file system. A staging folder that started as a spare holds files of an earlier
+  /// site; each is kept only while it is the very file (inode) the new site wants at its path
+  /// (`link`), and `keepOnly` removes the rest. Nil: a fresh staging folder, removed after use.
+  public var spare: URL?
 
   /// Writes `files` into the staging folder; a path outside it, or one that cannot be written,
   /// fails (the caller then discards the site).
@@ -45,10 +50,11 @@ public struct StagedSite: Sendable {
 
   /// Swaps the complete site in as the output folder (see `SiteWriter`).
   public func commit() throws(SiteWriter.Failure) {
-    try writer.commit(folder)
+    try writer.commit(folder, spare: spare)
   }
 
-  /// Removes the staging folder; the output folder is left as it was.
+  /// Removes the staging folder (never kept as the spare: it may hold what must not be
+  /// published); the output folder is left as it was.
   public func discard() {
     try? FileManager.default.removeItem(at: folder)
   }
@@ -57,8 +63,22 @@ public struct StagedSite: Sendable {
   /// is a real folder, never a link.
   static func makeFolder(_ path: String) throws(SiteWriter.Failure) {
     guard mkdir(path, 0o755) != 0 else { return }
-    guard errno == EEXIST, SiteWriter.fileType(path) == S_IFDIR else {
-      throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path))
+    guard errno == EEXIST else { throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path)) }
+    switch SiteWriter.fileType(path) {
+    case S_IFDIR: return
+    // A file of the earlier site a spare staging folder held, where this site has a folder.
+    case S_IFREG where unlink(path) == 0 && mkdir(path, 0o755) == 0: return
+    default: throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path))
+    }
+  }
+
+  /// Removes what is at `path` (a file, a link, or a folder of an earlier site), so a file can
+  /// be put there; never follows a link.
+  static func clear(_ path: String) {
+    if SiteWriter.fileType(path) == S_IFDIR {
+      try? FileManager.default.removeItem(atPath: path)
+    } else {
+      unlink(path)
     }
   }
 }
