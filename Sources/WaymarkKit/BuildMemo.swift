@@ -30,6 +30,8 @@ package struct BuildMemo: Sendable {
   private var digestCache: InputDigestCache?
   /// What this build recorded of the inputs it took digests of, saved by `finish()`.
   private var inputEntries: [InputDigestCache.Entry] = []
+  /// The tables read so far, each read once.
+  private var tables: [String: CacheTable] = [:]
 
   /// The memo of the build `options` describes, or nil when it keeps no cache or only checks.
   package init?(options: BuildOptions, inputs: SiteInputs) {
@@ -67,10 +69,12 @@ package struct BuildMemo: Sendable {
 
   /// The table `name`, empty when the cache has no usable one.
   package mutating func table(_ name: String, configuration: MemoKey? = nil) -> CacheTable {
+    if let table = tables[name] { return table }
     let (table, warning) = reader.read(name, configuration: configuration)
     if let warning {
       warnings.append("ignoring the build cache file \(warning.path): \(warning.reason); it is rebuilt")
     }
+    tables[name] = table
     return table
   }
 

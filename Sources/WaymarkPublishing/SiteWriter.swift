@@ -91,10 +91,11 @@ public struct SiteWriter: Sendable {
     }
     let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
     if let spare, Self.fileType(spare.path) == S_IFDIR, rename(spare.path, staging.path) == 0 {
-      return StagedSite(writer: self, folder: staging, spare: spare)
+      return StagedSite(
+        writer: self, folder: staging, spare: spare, earlier: StagedSite.listing(of: staging.path))
     }
     guard mkdir(staging.path, 0o755) == 0 else { throw Failure(description: Self.errnoText("create", staging.path)) }
-    return StagedSite(writer: self, folder: staging, spare: spare)
+    return StagedSite(writer: self, folder: staging, spare: spare, earlier: nil)
   }
 
   /// Completes `staged`: carries the previous output's dot-files over and swaps the site in; on

@@ -31,7 +31,7 @@ extension StagedSite {
       case ENOENT where attempt == 0:
         guard (try? makeParents(of: relative)) != nil else { return false }
       case EEXIST:
-        Self.clear(target)
+        guard clear(target, relative: relative) else { return false }
       default: return false
       }
     }
@@ -47,10 +47,10 @@ extension StagedSite {
       throw SiteWriter.Failure(description: "refusing to write outside the output folder: \(path)")
     }
     let target = folder.path + "/" + relative
-    var info = Self.writeNewFile(bytes, atPath: target)
+    var info = writeNewFile(bytes, atPath: target, relative: relative)
     if info == nil, errno == ENOENT {
       try makeParents(of: relative)
-      info = Self.writeNewFile(bytes, atPath: target)
+      info = writeNewFile(bytes, atPath: target, relative: relative)
     }
     guard let info else { throw SiteWriter.Failure(description: SiteWriter.errnoText("write", target)) }
     return OutputRecord(
@@ -61,19 +61,20 @@ extension StagedSite {
   /// Creates every folder above `relative` in the staging folder that does not exist yet.
   func makeParents(of relative: String) throws(SiteWriter.Failure) {
     var path = folder.path
+    var partial = ""
     for part in relative.split(separator: "/").dropLast() {
       path += "/" + part
-      try Self.makeFolder(path)
+      partial += (partial.isEmpty ? "" : "/") + part
+      try makeFolder(path, relative: partial)
     }
   }
 
-  /// Writes `bytes` to a new file at `path` (mode 0644), replacing (never truncating) any file
-  /// already there, since a staged file may be a link to the previous output's; its `stat`
-  /// once written, or nil (with `errno` set).
-  static func writeNewFile(_ bytes: [UInt8], atPath path: String) -> stat? {
+  /// Writes `bytes` to a new file at `path` (`relative`, mode 0644), replacing (never
+  /// truncating) any file already there, since a staged file may be a link to the previous
+  /// output's; its `stat` once written, or nil (with `errno` set).
+  func writeNewFile(_ bytes: [UInt8], atPath path: String, relative: String) -> stat? {
     var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    if descriptor < 0, errno == EEXIST {
-      clear(path)
+    if descriptor < 0, errno == EEXIST, clear(path, relative: relative) {
       descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     }
     guard descriptor >= 0 else { return nil }
@@ -120,44 +121,42 @@ extension StagedSite {
 }
 
 extension StagedSite {
-  /// Removes every file under the staging folder but `paths` (relative to it), and the folders
-  /// left empty: what a staging folder that was the spare holds of an earlier site and the new
-  /// one does not. Never follows a link.
+  /// Removes what the earlier site in a staging folder that was the spare held and the new one
+  /// does not (`paths`, relative to it): its files, then its folders left empty.
   public func keepOnly(_ paths: Set<String>) {
-    Self.prune(folder.path, relative: "", keeping: paths)
+    guard let earlier else { return }
+    for file in earlier.files where !paths.contains(file) {
+      let path = folder.path + "/" + file
+      if SiteWriter.fileType(path) != S_IFDIR { unlink(path) }
+    }
+    for relative in earlier.folders.sorted(by: { $0.count > $1.count }) { rmdir(folder.path + "/" + relative) }
   }
 
-  /// Prunes the folder at `path` (`relative` to the staging folder); whether it is now empty.
-  @discardableResult
-  private static func prune(_ path: String, relative: String, keeping paths: Set<String>) -> Bool {
-    guard let directory = opendir(path) else { return false }
-    var names: [(String, Bool)] = []
-    while let entry = readdir(directory) {
-      let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-        String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+  /// The files and folders under `folder` (relative to it), never following a link.
+  static func listing(of folder: String) -> EarlierSite {
+    var listing = EarlierSite(files: [], folders: [])
+    var pending = [""]
+    while let relative = pending.popLast() {
+      let path = relative.isEmpty ? folder : folder + "/" + relative
+      guard let directory = opendir(path) else { continue }
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        guard name != ".", name != ".." else { continue }
+        let child = relative.isEmpty ? name : relative + "/" + name
+        let type = entry.pointee.d_type
+        let isFolder =
+          type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && SiteWriter.fileType(folder + "/" + child) == S_IFDIR)
+        if isFolder {
+          listing.folders.insert(child)
+          pending.append(child)
+        } else {
+          listing.files.insert(child)
+        }
       }
-      guard name != ".", name != ".." else { continue }
-      let type = entry.pointee.d_type
-      names.append(
-        (
-          name,
-          type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && SiteWriter.fileType(path + "/" + name) == S_IFDIR)
-        ))
+      closedir(directory)
     }
-    closedir(directory)
-    var kept = 0
-    for (name, isFolder) in names {
-      let child = path + "/" + name
-      let childRelative = relative.isEmpty ? name : relative + "/" + name
-      if isFolder, SiteWriter.fileType(child) == S_IFDIR {
-        if prune(child, relative: childRelative, keeping: paths), rmdir(child) == 0 { continue }
-        kept += 1
-      } else if paths.contains(childRelative) {
-        kept += 1
-      } else if unlink(child) != 0 {
-        kept += 1
-      }
-    }
-    return kept == 0
+    return listing
   }
 }

@@ -22,10 +22,21 @@ public struct StagedSite: Sendable {
   /// The staging folder, `.<output>.waymark-new-<uuid>` beside the output.
   public let folder: URL
   /// Where the site this one replaces is kept once it is swapped in, for the next build to start
-  /// from: a folder of the build cache on the output's file system. A staging folder that started as a spare holds files of an earlier
-  /// site; each is kept only while it is the very file (inode) the new site wants at its path
-  /// (`link`), and `keepOnly` removes the rest. Nil: a fresh staging folder, removed after use.
+  /// from: a folder of the build cache on the output's file system. Nil: the replaced site is
+  /// removed.
   public var spare: URL?
+  /// What the staging folder held when it started as the spare (an earlier site): each of its
+  /// files is kept only while it is the very file (inode) the new site wants at its path
+  /// (`link`), an earlier file or folder in the way of the new site's is replaced, and
+  /// `keepOnly` removes the rest. Nil for a fresh staging folder, where anything in the way is
+  /// this site's own and a clash fails.
+  public var earlier: EarlierSite?
+
+  /// The files and folders an earlier site left in a staging folder, by relative path.
+  public struct EarlierSite: Sendable {
+    public var files: Set<String>
+    public var folders: Set<String>
+  }
 
   /// Writes `files` into the staging folder; a path outside it, or one that cannot be written,
   /// fails (the caller then discards the site).
@@ -37,12 +48,14 @@ public struct StagedSite: Sendable {
       }
       let parts = relative.split(separator: "/")
       var path = folder.path
+      var partial = ""
       for part in parts.dropLast() {
         path += "/" + part
-        if made.insert(path).inserted { try Self.makeFolder(path) }
+        partial += (partial.isEmpty ? "" : "/") + part
+        if made.insert(path).inserted { try makeFolder(path, relative: partial) }
       }
       path += "/" + (parts.last ?? "")
-      guard Self.writeNewFile(file.bytes, atPath: path) != nil else {
+      guard writeNewFile(file.bytes, atPath: path, relative: relative) != nil else {
         throw SiteWriter.Failure(description: "cannot write \(path)")
       }
     }
@@ -59,26 +72,26 @@ public struct StagedSite: Sendable {
     try? FileManager.default.removeItem(at: folder)
   }
 
-  /// Creates the folder at `path` (its parent exists); one that exists already is fine when it
-  /// is a real folder, never a link.
-  static func makeFolder(_ path: String) throws(SiteWriter.Failure) {
+  /// Creates the folder at `path` (`relative` to the staging folder; its parent exists); one
+  /// that exists already is fine when it is a real folder, never a link, and an earlier site's
+  /// file there is replaced.
+  func makeFolder(_ path: String, relative: String) throws(SiteWriter.Failure) {
     guard mkdir(path, 0o755) != 0 else { return }
     guard errno == EEXIST else { throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path)) }
     switch SiteWriter.fileType(path) {
     case S_IFDIR: return
-    // A file of the earlier site a spare staging folder held, where this site has a folder.
-    case S_IFREG where unlink(path) == 0 && mkdir(path, 0o755) == 0: return
+    case S_IFREG where earlier?.files.contains(relative) == true && unlink(path) == 0 && mkdir(path, 0o755) == 0:
+      return
     default: throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path))
     }
   }
 
-  /// Removes what is at `path` (a file, a link, or a folder of an earlier site), so a file can
-  /// be put there; never follows a link.
-  static func clear(_ path: String) {
-    if SiteWriter.fileType(path) == S_IFDIR {
-      try? FileManager.default.removeItem(atPath: path)
-    } else {
-      unlink(path)
-    }
+  /// Makes room for a file at `path` (`relative`): removes a file there (a later group's file
+  /// wins, as it would in memory) or an earlier site's folder; false when a folder of this
+  /// site is in the way.
+  func clear(_ path: String, relative: String) -> Bool {
+    guard SiteWriter.fileType(path) == S_IFDIR else { return unlink(path) == 0 || errno == ENOENT }
+    guard earlier?.folders.contains(relative) == true else { return false }
+    return (try? FileManager.default.removeItem(atPath: path)) != nil
   }
 }
