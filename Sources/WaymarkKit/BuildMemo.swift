@@ -3,12 +3,6 @@ import WaymarkLoading
 import WaymarkModel
 import WaymarkPublishing
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The build cache as one build uses it: where it is, the configuration key every table is
 /// written under, and the warnings about tables it could not read or write.
 ///
@@ -135,18 +129,8 @@ extension BuildMemo {
 }
 
 extension BuildMemo {
-  /// Where the site a publish replaces is kept for the next build (`StagedSite.spare`): a folder
-  /// in the cache, named after the output, when the cache is on the output's file system.
+  /// Where the site a publish replaces is kept for the next build (`StagedSite.spare`).
   package func spareFolder(for output: URL) -> URL? {
-    let folder = reader.folder.standardizedFileURL
-    var cacheInfo = stat()
-    var outputInfo = stat()
-    guard lstat(folder.path, &cacheInfo) == 0, cacheInfo.st_mode & S_IFMT == S_IFDIR,
-      stat(output.standardizedFileURL.deletingLastPathComponent().path, &outputInfo) == 0,
-      cacheInfo.st_dev == outputInfo.st_dev
-    else { return nil }
-    var hasher = MemoHasher("spare")
-    hasher.add(output.standardizedFileURL.path)
-    return folder.appendingPathComponent("site-" + String(hasher.finish().description.prefix(16)))
+    SiteWriter(output: output).spareFolder(in: reader.folder)
   }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkLoading
+import WaymarkModel
 import WaymarkRendering
 
 #if canImport(Glibc)
@@ -96,6 +97,19 @@ public struct SiteWriter: Sendable {
     }
     guard mkdir(staging.path, 0o755) == 0 else { throw Failure(description: Self.errnoText("create", staging.path)) }
     return StagedSite(writer: self, folder: staging, spare: spare, earlier: nil)
+  }
+
+  /// Where a build cache in `cacheFolder` keeps the site a publish replaces (`StagedSite.spare`):
+  /// a folder there named after the output, when the cache is a real folder on the output's file
+  /// system (so the site can be moved there and back by renaming); nil otherwise.
+  public func spareFolder(in cacheFolder: URL) -> URL? {
+    let folder = cacheFolder.standardizedFileURL
+    var cacheInfo = stat()
+    var parentInfo = stat()
+    guard lstat(folder.path, &cacheInfo) == 0, cacheInfo.st_mode & S_IFMT == S_IFDIR,
+      stat(parent.path, &parentInfo) == 0, cacheInfo.st_dev == parentInfo.st_dev
+    else { return nil }
+    return folder.appendingPathComponent("site-" + String(MemoKey.digest(of: Array(output.path.utf8)).description.prefix(16)))
   }
 
   /// Completes `staged`: carries the previous output's dot-files over and swaps the site in; on
