@@ -109,7 +109,8 @@ public struct SiteWriter: Sendable {
     guard lstat(folder.path, &cacheInfo) == 0, cacheInfo.st_mode & S_IFMT == S_IFDIR,
       stat(parent.path, &parentInfo) == 0, cacheInfo.st_dev == parentInfo.st_dev
     else { return nil }
-    return folder.appendingPathComponent("site-" + String(MemoKey.digest(of: Array(output.path.utf8)).description.prefix(16)))
+    return folder.appendingPathComponent(
+      "site-" + String(MemoKey.digest(of: Array(output.path.utf8)).description.prefix(16)))
   }
 
   /// Completes `staged`: carries the previous output's dot-files over and swaps the site in; on
