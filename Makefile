@@ -136,7 +136,7 @@ bench: bench-deps browser-deps
 	  --rollups-python $(BENCH_VENV)/bin/python --browser-python $(BROWSER_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
-	rm -rf .build $(DIST) $(VERSION_STAMP)
+	rm -rf .build $(DIST) $(VERSION_STAMP) .waymark-cache
 	find output -mindepth 1 ! -name .gitkeep -delete
 
 # Event ingestion + DORA evaluation vs Python's json module merely parsing the same file (same run).

@@ -14,12 +14,18 @@ import WaymarkPublishing
 package struct BuildMemo: Sendable {
   package let reader: BuildCacheReader
   package let writer: BuildCacheWriter
+  /// The key the output's records are written under: the Waymark binary and where the output
+  /// is, not the settings (records name files by their bytes, and pages by keys that hold what
+  /// the settings change), so an edit of `waymark.yaml` still rewrites only the files it changes.
+  package let outputConfiguration: MemoKey
   /// Why tables were not read or written, one line each.
   package private(set) var warnings: [String] = []
   /// The digests of large inputs (event exports), read from the cache's `inputs` table on first use.
   private var digestCache: InputDigestCache?
   /// What this build recorded of the inputs it took digests of, saved by `finish()`.
   private var inputEntries: [InputDigestCache.Entry] = []
+  /// The tables read so far, each read once.
+  private var tables: [String: CacheTable] = [:]
 
   /// The memo of the build `options` describes, or nil when it keeps no cache or only checks.
   package init?(options: BuildOptions, inputs: SiteInputs) {
@@ -27,7 +33,16 @@ package struct BuildMemo: Sendable {
     let configuration = Self.configurationKey(options: options, inputs: inputs)
     reader = BuildCacheReader(folder: folder, configuration: configuration)
     writer = BuildCacheWriter(folder: folder, configuration: configuration)
+    var hasher = MemoHasher("output-configuration")
+    hasher.add(CacheTable.formatVersion)
+    hasher.add(WaymarkVersion.current)
+    hasher.add(ExecutableFingerprint.current)
+    hasher.add(inputs.output.path)
+    outputConfiguration = hasher.finish()
   }
+
+  /// The key every cached value depends on besides its own inputs (see `configurationKey`).
+  package var configuration: MemoKey { reader.configuration }
 
   /// The key of everything every cached value depends on besides its own inputs.
   package static func configurationKey(options: BuildOptions, inputs: SiteInputs) -> MemoKey {
@@ -47,17 +62,19 @@ package struct BuildMemo: Sendable {
   }
 
   /// The table `name`, empty when the cache has no usable one.
-  package mutating func table(_ name: String) -> CacheTable {
-    let (table, warning) = reader.read(name)
+  package mutating func table(_ name: String, configuration: MemoKey? = nil) -> CacheTable {
+    if let table = tables[name] { return table }
+    let (table, warning) = reader.read(name, configuration: configuration)
     // A table read by two stages (the events and the metrics share one) is reported once.
     let line = warning.map { "ignoring the build cache file \($0.path): \($0.reason); it is rebuilt" }
     if let line, !warnings.contains(line) { warnings.append(line) }
+    tables[name] = table
     return table
   }
 
   /// Writes the table `name`.
-  package mutating func save(_ name: String, entries: [MemoKey: [UInt8]]) {
-    if let warning = writer.write(name, entries: entries) { warnings.append(warning) }
+  package mutating func save(_ name: String, entries: [MemoKey: [UInt8]], configuration: MemoKey? = nil) {
+    if let warning = writer.write(name, entries: entries, configuration: configuration) { warnings.append(warning) }
   }
 
   /// Writes the table `name` unless it would hold exactly what `stored` (read from it) holds.
@@ -88,7 +105,7 @@ extension BuildMemo {
 
   /// The output as the cache recorded it at its last publish.
   package mutating func previousOutput(_ folder: URL) -> PreviousOutput {
-    let table = table(Self.outputTable)
+    let table = table(Self.outputTable, configuration: outputConfiguration)
     var records: [String: OutputRecord] = [:]
     records.reserveCapacity(table.count)
     for key in table.keys {
@@ -107,6 +124,13 @@ extension BuildMemo {
       writer.add(record)
       entries[OutputRecord.key(path: record.path)] = writer.bytes
     }
-    save(Self.outputTable, entries: entries)
+    save(Self.outputTable, entries: entries, configuration: outputConfiguration)
+  }
+}
+
+extension BuildMemo {
+  /// Where the site a publish replaces is kept for the next build (`StagedSite.spare`).
+  package func spareFolder(for output: URL) -> URL? {
+    SiteWriter(output: output).spareFolder(in: reader.folder)
   }
 }

@@ -4,6 +4,7 @@ import WaymarkGuardrails
 import WaymarkLoading
 import WaymarkModel
 import WaymarkPublishing
+import WaymarkRendering
 import WaymarkScorecards
 import WaymarkSecrets
 
@@ -24,6 +25,8 @@ package struct BuiltStages: Sendable {
   package let nowSource: BuildClock.Source
   /// `api/build.json`'s inputs, once `releasingInputBytes()` has recorded them.
   package var recordedInputs: [BuildManifest.Input]?
+  /// The keys of what the stages produced, for keying pages, when the build keeps a cache.
+  package var inputKeys: RenderInputKeys?
 
   /// Whether the site has event exports (the events' counts are reported only then).
   package var hasEvents: Bool { deliveryStage.hasInputs }

@@ -17,4 +17,6 @@ package struct PublishableSite: Sendable {
   /// What the build cache records of each file written (the manifest's record is added when
   /// it is written); empty without a cache.
   package var records: [OutputRecord] = []
+  /// The build cache's entries for the full-text index, when the render was given its table.
+  package var searchEntries: [MemoKey: [UInt8]] = [:]
 }

@@ -52,7 +52,9 @@ package struct PublishingSink: OutputSink {
     }
     var receipt = Receipt()
     for file in files {
-      if file.isClaimed, let record = previous.records[file.path] {
+      if file.isClaimed, var record = previous.records[file.path] {
+        record.source = file.source ?? record.source
+        record.inputs = file.inputs ?? record.inputs
         receipt.records.append(record)
         if keepsFiles { receipt.files.append(try staged.read(record)) }
         continue
@@ -72,12 +74,14 @@ package struct PublishingSink: OutputSink {
     if let known = previous.records[file.path], known.digest == digest, known.isClean {
       var record = known
       record.source = file.source
+      record.inputs = file.inputs
       if previous.isIntact(known), staged.link(known, from: previous) { return record }
-      return try staged.writeRecorded(file.bytes, at: file.path, source: file.source, digest: digest, isClean: true)
+      return try staged.writeRecorded(
+        file.bytes, at: file.path, source: file.source, inputs: file.inputs, digest: digest, isClean: true)
     }
     let found = scan.findings(in: file, judged: [])
     receipt.findings += found.filter { !judged.contains($0.key) }
     return try staged.writeRecorded(
-      file.bytes, at: file.path, source: file.source, digest: digest, isClean: found.isEmpty)
+      file.bytes, at: file.path, source: file.source, inputs: file.inputs, digest: digest, isClean: found.isEmpty)
   }
 }

@@ -34,15 +34,11 @@ extension SiteBuilder {
   /// the exports again when only their summary was taken. Saves both for the next build.
   static func metrics(
     _ stage: DeliveryStage, events: inout LoadedEvents, catalog: Catalog, now: Timestamp, memo: inout BuildMemo?
-  ) async -> DeliveryMetrics? {
+  ) async -> (metrics: DeliveryMetrics?, key: MemoKey?) {
     guard stage.hasInputs, let eventsKey = events.key, memo != nil else {
-      return await stage.evaluate(events.result, catalog: catalog, now: now)
+      return (await stage.evaluate(events.result, catalog: catalog, now: now), nil)
     }
-    var hasher = MemoHasher("metrics")
-    hasher.add(eventsKey)
-    hasher.add(Int(now.millisecondsSinceEpoch))
-    hasher.add(DeliveryStage.catalogKey(catalog))
-    let key = hasher.finish()
+    let key = metricsKey(eventsKey: eventsKey, catalog: catalog, now: now)
     let stored = memo?.table(deliveryTable) ?? CacheTable(name: deliveryTable)
     var metrics: DeliveryMetrics?
     if var reader = stored.reader(for: key) { metrics = try? reader.value(DeliveryMetrics.self) }
@@ -62,7 +58,16 @@ extension SiteBuilder {
       entries[key] = writer.bytes
     }
     memo?.save(deliveryTable, entries: entries, unchangedFrom: stored)
-    return metrics
+    return (metrics, key)
+  }
+
+  /// The key of the metrics of the exports `eventsKey` names over `catalog` at `now`.
+  static func metricsKey(eventsKey: MemoKey, catalog: Catalog, now: Timestamp) -> MemoKey {
+    var hasher = MemoHasher("metrics")
+    hasher.add(eventsKey)
+    hasher.add(Int(now.millisecondsSinceEpoch))
+    hasher.add(DeliveryStage.catalogKey(catalog))
+    return hasher.finish()
   }
 
   /// The key of loading the exports and rollups: their paths and contents, and `--strict`;

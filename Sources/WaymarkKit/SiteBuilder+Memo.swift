@@ -2,6 +2,7 @@ import WaymarkCatalog
 import WaymarkDocs
 import WaymarkLoading
 import WaymarkModel
+import WaymarkScorecards
 import WaymarkSecrets
 
 extension SiteBuilder {
@@ -43,5 +44,22 @@ extension SiteBuilder {
     let loaded = await stage.load(memo: stored)
     memo?.save(catalogTable, entries: loaded.memoEntries, unchangedFrom: stored)
     return loaded
+  }
+}
+
+extension SiteBuilder {
+  /// The scorecard stage, taking each entity's verdicts from the build cache when it holds them.
+  static func scorecards(
+    inputs: SiteInputs, options: BuildOptions, catalog: Catalog, facts: EntityFacts, now: Timestamp,
+    memo: inout BuildMemo?
+  ) async -> ScorecardStage.Output {
+    let stored = memo?.table(ScorecardMemo.table)
+    let scorecards = await ScorecardStage(
+      root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
+    ).run(
+      catalog: catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
+      enforceGates: !options.writesOutput, memo: stored)
+    if let stored { memo?.save(ScorecardMemo.table, entries: scorecards.memoEntries, unchangedFrom: stored) }
+    return scorecards
   }
 }

@@ -1,5 +1,6 @@
 import WaymarkModel
 import WaymarkPublishing
+import WaymarkRendering
 
 extension SiteBuilder {
   /// Renders the site and, when the build writes output, publishes it: files stream into the
@@ -16,26 +17,30 @@ extension SiteBuilder {
       options.writesOutput && (options.publishesWithErrors || !DiagnosticList(stages.diagnostics).hasErrors)
     let staged: StagedSite?
     do {
-      staged = try publishes ? SiteWriter(output: stages.inputs.output).stage() : nil
+      let spare = memo?.spareFolder(for: stages.inputs.output)
+      staged = try publishes ? SiteWriter(output: stages.inputs.output).stage(spare: spare) : nil
     } catch {
       throw BuildFailure(error.description)
     }
     let previous = publishes ? memo?.previousOutput(stages.inputs.output) : nil
+    let search = memo?.table(SearchMemo.table)
     let site: PublishableSite
     do {
       site = try await render(
         stages, into: staged, keepsFiles: options.keepsFiles, compilesBuiltInLayouts: options.compilesBuiltInLayouts,
-        previous: previous)
+        previous: previous, search: search)
     } catch {
       staged?.discard()
       throw BuildFailure(error.description)
     }
     clock.lap("render", "\(site.fileCount) files")
+    if let search { memo?.save(SearchMemo.table, entries: site.searchEntries, unchangedFrom: search) }
     guard let staged, options.publishesWithErrors || !site.diagnostics.hasErrors else {
       staged?.discard()
       return stages.result(site, published: false)
     }
     var records = site.records
+    if staged.spare != nil { staged.keepOnly(Set(records.map(\.path) + [site.manifest.path])) }
     do {
       if previous != nil {
         let manifest = site.manifest

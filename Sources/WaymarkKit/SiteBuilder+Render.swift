@@ -14,7 +14,7 @@ extension SiteBuilder {
   /// holds are linked from it, and the site's records are returned for the next build.
   package static func render(
     _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool, compilesBuiltInLayouts: Bool = true,
-    previous: PreviousOutput? = nil
+    previous: PreviousOutput? = nil, search: CacheTable? = nil
   ) async throws(SiteWriter.Failure) -> PublishableSite {
     let config = stages.inputs.config
     var (layouts, layoutDiagnostics) = LayoutSet.load(
@@ -26,6 +26,8 @@ extension SiteBuilder {
     input.docs = stages.docs
     input.guardrails = stages.guardrails.results
     if stages.hasEvents { input.eventCounts = stages.events.counts }
+    input.inputKeys = stages.inputKeys
+    input.searchMemo = search.map(SearchMemo.init)
     // Secrets written with escapes or as file names only show once decoded: scan what would be published.
     let scan = RenderedSecretScan(judged: stages.secrets.judged, outputFolder: config.outputDirectory)
     let rendered = try await SiteRenderer().render(
@@ -46,7 +48,7 @@ extension SiteBuilder {
     }
     return PublishableSite(
       files: files, fileCount: rendered.fileCount + 1, manifest: manifestFile, diagnostics: list, silenced: silenced,
-      records: rendered.receipts.flatMap(\.records))
+      records: rendered.receipts.flatMap(\.records), searchEntries: rendered.memoEntries)
   }
 
   /// `api/build.json`: every input with its hash, and each stage's counts.

@@ -51,7 +51,7 @@ public struct SiteBuilder: Sendable {
     let (now, nowSource) = BuildClock.now(
       option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
       newestInput: loadedEvents.result.newest)
-    let delivery = await Self.metrics(
+    let (delivery, metricsKey) = await Self.metrics(
       deliveryStage, events: &loadedEvents, catalog: catalog.catalog, now: now, memo: &memo)
     // The metrics hold what the pages show: the events (millions at scale) go before the policy
     // results and docs are read, so the two are never held at once.
@@ -65,26 +65,23 @@ public struct SiteBuilder: Sendable {
     clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
     let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
-    let scorecardTable = memo?.table(ScorecardMemo.table)
-    let scorecards = await ScorecardStage(
-      root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
-    ).run(
-      catalog: catalog.catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
-      enforceGates: !options.writesOutput, memo: scorecardTable)
-    if let scorecardTable {
-      memo?.save(ScorecardMemo.table, entries: scorecards.memoEntries, unchangedFrom: scorecardTable)
-    }
+    let scorecards = await Self.scorecards(
+      inputs: inputs, options: options, catalog: catalog.catalog, facts: facts, now: now, memo: &memo)
     clock.lap("evaluate", scorecards.summary)
     let secrets = await Self.secrets(
       SecretGuard(catalog: catalog.catalog, documents: loaded.documents, docs: docs),
       files: [inputs.configFile].compactMap { $0 } + loaded.files + scorecards.files + docs.files + guardrails.files,
       memo: &memo)
     clock.lap("secrets", secrets.summary)
-    let stages = BuiltStages(
+    var stages = BuiltStages(
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
       docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
-      nowSource: nowSource
-    ).releasingInputBytes()
-    return (stages, memo)
+      nowSource: nowSource)
+    if let configuration = memo?.configuration {
+      stages.inputKeys = Self.inputKeys(
+        catalog: catalog, guardrails: guardrails, events: loadedEvents, deliveryStage: deliveryStage,
+        metricsKey: metricsKey, scorecards: scorecards, configuration: configuration)
+    }
+    return (stages.releasingInputBytes(), memo)
   }
 }

@@ -29,10 +29,11 @@ public struct BuildCacheWriter: Sendable {
   static let tag =
     "Signature: 8a477f597d28d172789f06886806bc55\n# This folder is Waymark's build cache; it can be deleted.\n"
 
-  /// Writes the table `name` with `entries`; a warning when it could not.
-  public func write(_ name: String, entries: [MemoKey: [UInt8]]) -> String? {
+  /// Writes the table `name` with `entries`, under `configuration` (the writer's by default); a
+  /// warning when it could not.
+  public func write(_ name: String, entries: [MemoKey: [UInt8]], configuration: MemoKey? = nil) -> String? {
     if let problem = prepareFolder() { return problem }
-    let bytes = CacheTable.encode(name: name, configuration: configuration, entries: entries)
+    let bytes = CacheTable.encode(name: name, configuration: configuration ?? self.configuration, entries: entries)
     let target = folder.appendingPathComponent(name + ".cache").path
     if let type = SiteWriter.fileType(target), type != S_IFREG {
       return "cannot write the build cache: \(target) is not a regular file"

@@ -29,9 +29,12 @@ public struct PreviousOutput: Sendable {
   /// No previous output.
   public static func none(_ folder: URL) -> PreviousOutput { PreviousOutput(folder: folder, records: [:]) }
 
-  /// The record of the file at `path` rendered from `source`, when it is still on disk as recorded.
+  /// The record of the file at `path` rendered from `source` (its model's key or its inputs'),
+  /// when it is still on disk as recorded.
   public func reusable(path: String, source: MemoKey) -> OutputRecord? {
-    guard let record = records[path], record.source == source, record.isClean, isIntact(record) else { return nil }
+    guard let record = records[path], record.source == source || record.inputs == source, record.isClean,
+      isIntact(record)
+    else { return nil }
     return record
   }
 

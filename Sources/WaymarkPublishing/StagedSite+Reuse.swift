@@ -20,13 +20,18 @@ extension StagedSite {
     guard let relative = RootPath.normalized(record.path), relative == record.path else { return false }
     let source = previous.location(of: relative)
     let target = folder.path + "/" + relative
+    // A staging folder that was the spare may hold this very file (a link to it) already.
+    var info = stat()
+    if lstat(target, &info) == 0, UInt64(info.st_dev) == record.device, UInt64(info.st_ino) == record.inode {
+      return true
+    }
     for attempt in 0..<3 {
       if systemLink(source, target) == 0 { return true }
       switch errno {
       case ENOENT where attempt == 0:
         guard (try? makeParents(of: relative)) != nil else { return false }
       case EEXIST:
-        unlink(target)
+        guard clear(target, relative: relative) else { return false }
       default: return false
       }
     }
@@ -36,39 +41,40 @@ extension StagedSite {
   /// Writes `bytes` as a new file at `path` in the staging folder, making its folders, and
   /// returns what the cache records of it.
   public func writeRecorded(
-    _ bytes: [UInt8], at path: String, source: MemoKey?, digest: MemoKey, isClean: Bool
+    _ bytes: [UInt8], at path: String, source: MemoKey?, inputs: MemoKey? = nil, digest: MemoKey, isClean: Bool
   ) throws(SiteWriter.Failure) -> OutputRecord {
     guard let relative = RootPath.normalized(path) else {
       throw SiteWriter.Failure(description: "refusing to write outside the output folder: \(path)")
     }
     let target = folder.path + "/" + relative
-    var info = Self.writeNewFile(bytes, atPath: target)
+    var info = writeNewFile(bytes, atPath: target, relative: relative)
     if info == nil, errno == ENOENT {
       try makeParents(of: relative)
-      info = Self.writeNewFile(bytes, atPath: target)
+      info = writeNewFile(bytes, atPath: target, relative: relative)
     }
     guard let info else { throw SiteWriter.Failure(description: SiteWriter.errnoText("write", target)) }
     return OutputRecord(
-      path: path, source: source, digest: digest, size: Int(info.st_size), device: UInt64(info.st_dev),
+      path: path, source: source, inputs: inputs, digest: digest, size: Int(info.st_size), device: UInt64(info.st_dev),
       inode: UInt64(info.st_ino), modified: PreviousOutput.modified(info), isClean: isClean)
   }
 
   /// Creates every folder above `relative` in the staging folder that does not exist yet.
   func makeParents(of relative: String) throws(SiteWriter.Failure) {
     var path = folder.path
+    var partial = ""
     for part in relative.split(separator: "/").dropLast() {
       path += "/" + part
-      try Self.makeFolder(path)
+      partial += (partial.isEmpty ? "" : "/") + part
+      try makeFolder(path, relative: partial)
     }
   }
 
-  /// Writes `bytes` to a new file at `path` (mode 0644), replacing (never truncating) any file
-  /// already there, since a staged file may be a link to the previous output's; its `stat`
-  /// once written, or nil (with `errno` set).
-  static func writeNewFile(_ bytes: [UInt8], atPath path: String) -> stat? {
+  /// Writes `bytes` to a new file at `path` (`relative`, mode 0644), replacing (never
+  /// truncating) any file already there, since a staged file may be a link to the previous
+  /// output's; its `stat` once written, or nil (with `errno` set).
+  func writeNewFile(_ bytes: [UInt8], atPath path: String, relative: String) -> stat? {
     var descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
-    if descriptor < 0, errno == EEXIST {
-      unlink(path)
+    if descriptor < 0, errno == EEXIST, clear(path, relative: relative) {
       descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC | O_NOFOLLOW, 0o644)
     }
     guard descriptor >= 0 else { return nil }
@@ -111,5 +117,46 @@ extension StagedSite {
       throw SiteWriter.Failure(description: "cannot read \(path)")
     }
     return OutputFile(path: record.path, bytes: bytes)
+  }
+}
+
+extension StagedSite {
+  /// Removes what the earlier site in a staging folder that was the spare held and the new one
+  /// does not (`paths`, relative to it): its files, then its folders left empty.
+  public func keepOnly(_ paths: Set<String>) {
+    guard let earlier else { return }
+    for file in earlier.files where !paths.contains(file) {
+      let path = folder.path + "/" + file
+      if SiteWriter.fileType(path) != S_IFDIR { unlink(path) }
+    }
+    for relative in earlier.folders.sorted(by: { $0.count > $1.count }) { rmdir(folder.path + "/" + relative) }
+  }
+
+  /// The files and folders under `folder` (relative to it), never following a link.
+  static func listing(of folder: String) -> EarlierSite {
+    var listing = EarlierSite(files: [], folders: [])
+    var pending = [""]
+    while let relative = pending.popLast() {
+      let path = relative.isEmpty ? folder : folder + "/" + relative
+      guard let directory = opendir(path) else { continue }
+      while let entry = readdir(directory) {
+        let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+          String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+        }
+        guard name != ".", name != ".." else { continue }
+        let child = relative.isEmpty ? name : relative + "/" + name
+        let type = entry.pointee.d_type
+        let isFolder =
+          type == UInt8(DT_DIR) || (type == UInt8(DT_UNKNOWN) && SiteWriter.fileType(folder + "/" + child) == S_IFDIR)
+        if isFolder {
+          listing.folders.insert(child)
+          pending.append(child)
+        } else {
+          listing.files.insert(child)
+        }
+      }
+      closedir(directory)
+    }
+    return listing
   }
 }

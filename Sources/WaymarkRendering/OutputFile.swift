@@ -9,6 +9,8 @@ public struct OutputFile: Sendable, Hashable {
   /// The key of what a page was rendered from (its layouts, model and path), when the sink
   /// keys pages (`OutputSink.keysPages`): the build cache records it with the file.
   package var source: MemoKey?
+  /// The key of what the page's model was built from, when the page has one (see `OutputRecord.inputs`).
+  package var inputs: MemoKey?
   /// Whether the sink already holds this file from a previous build (`OutputSink.claim`):
   /// then `bytes` is empty and the sink uses its own copy.
   package var isClaimed = false
@@ -20,9 +22,10 @@ public struct OutputFile: Sendable, Hashable {
   }
 
   /// A page the sink claimed from a previous build (`OutputSink.claim`): no bytes of its own.
-  package static func claimed(path: String, source: MemoKey) -> OutputFile {
+  package static func claimed(path: String, source: MemoKey?, inputs: MemoKey?) -> OutputFile {
     var file = OutputFile(path: path, bytes: [])
     file.source = source
+    file.inputs = inputs
     file.isClaimed = true
     return file
   }

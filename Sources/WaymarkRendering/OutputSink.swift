@@ -52,4 +52,6 @@ package struct StreamedSite<Receipt: Sendable>: Sendable {
   package var chosenLayouts: Set<LayoutResolver.Choice>
   /// Problems found while rendering.
   package var diagnostics: [Diagnostic]
+  /// The build cache's entries for the full-text index (`RenderInput.searchMemo`).
+  package var memoEntries: [MemoKey: [UInt8]] = [:]
 }

@@ -84,7 +84,7 @@ package struct PageCatalogue {
     }
     if let index = docsIndexPage(nav: nav) { pages.append(index) }
     pages += docsPages(nav: nav)
-    return pages
+    return keyingInputs(of: pages, nav: nav)
   }
 
   /// The page of `entity`, with its typed model.

@@ -24,8 +24,7 @@ extension SiteRenderer {
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
     async let searchIndex = Self.take(
       SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()), into: sink)
-    async let fullTextIndex = Self.take(
-      FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()), into: sink)
+    async let fullTextIndex = Self.takeFullTextIndex(input, into: sink)
     var site = try await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts, into: sink)
     let entities = input.catalog.entities
     let api = APIRenderer(input: input)
@@ -41,7 +40,9 @@ extension SiteRenderer {
     }
     for group in api.siteFileGroups { try add(group()) }
     try add(ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files())
-    for index in await [searchIndex, fullTextIndex] {
+    let fullText = await fullTextIndex
+    site.memoEntries = fullText.memoEntries
+    for index in await [searchIndex, (receipt: fullText.receipt, count: fullText.count)] {
       site.receipts.append(try index.receipt.get())
       site.fileCount += index.count
     }
@@ -58,6 +59,19 @@ extension SiteRenderer {
     _ files: [OutputFile], into sink: Sink
   ) -> (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int) {
     (Result { () throws(Sink.Failure) -> Sink.Receipt in try sink.take(files) }, files.count)
+  }
+
+  /// Hands the full-text index's files to `sink`, made with the build cache's parts when the
+  /// input has them: its receipt, how many files it took, and the cache entries to keep.
+  private static func takeFullTextIndex<Sink: OutputSink>(
+    _ input: RenderInput, into sink: Sink
+  ) -> (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int, memoEntries: [MemoKey: [UInt8]]) {
+    if let memoised = input.searchMemo?.index(of: input) {
+      let taken = take(memoised.files, into: sink)
+      return (taken.receipt, taken.count, memoised.entries)
+    }
+    let taken = take(FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()), into: sink)
+    return (taken.receipt, taken.count, [:])
   }
 
   /// Makes `batches` batches of files with `make` and hands each to `sink`, at most one more

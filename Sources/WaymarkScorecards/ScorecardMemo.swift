@@ -77,6 +77,28 @@ package struct ScorecardMemo: Sendable {
     return (verdicts, key, writer.bytes)
   }
 
+  /// The key of an outcome evaluated under `context` into `reports` without a baseline (the
+  /// waivers, history and gates follow from these): pages showing scorecard results are keyed
+  /// by it, so an edit that changes no result changes no such page.
+  package static func outcomeKey(context: MemoKey, reports: [ScorecardReport]) -> MemoKey {
+    var hasher = MemoHasher("scorecard-outcome")
+    hasher.add(context)
+    for report in reports {
+      hasher.add(report.scorecard.name)
+      var writer = CacheRecordWriter()
+      for score in report.results {
+        writer.add(score.entity)
+        write(.scored(score), to: &writer)
+      }
+      for (ref, message) in report.appliesToFailures.sorted(by: { $0.key < $1.key }) {
+        writer.add(ref)
+        writer.add(message)
+      }
+      hasher.add(writer.bytes)
+    }
+    return hasher.finish()
+  }
+
   private static func write(_ verdict: ScorecardEvaluator.Verdict, to writer: inout CacheRecordWriter) {
     switch verdict {
     case .skipped: writer.add(UInt64(0))

@@ -14,6 +14,8 @@ public struct ScorecardStage: Sendable {
     public var diagnostics: [Diagnostic]
     /// The build cache's entries for the entities evaluated (when run with a memo).
     package var memoEntries: [MemoKey: [UInt8]] = [:]
+    /// The key of `outcome` (`ScorecardMemo.outcomeKey`), when run with a memo and no baseline.
+    package var outcomeKey: MemoKey?
   }
 
   /// The site root.
@@ -67,6 +69,9 @@ public struct ScorecardStage: Sendable {
       history: comparator.history(baseline, adding: point), violations: violations)
     var output = Output(outcome: outcome, files: files, diagnostics: diagnostics)
     output.memoEntries = memoEntries
+    if let scorecardMemo, baseline == nil {
+      output.outcomeKey = ScorecardMemo.outcomeKey(context: scorecardMemo.context, reports: reports)
+    }
     return output
   }
 }

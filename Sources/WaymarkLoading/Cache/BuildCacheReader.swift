@@ -36,11 +36,12 @@ public struct BuildCacheReader: Sendable {
     folder.appendingPathComponent(name + ".cache")
   }
 
-  /// The table `name`: empty when the cache has none, or one it cannot trust (then with a warning).
-  public func read(_ name: String) -> (table: CacheTable, warning: Warning?) {
+  /// The table `name`, written under `configuration` (the reader's by default): empty when the
+  /// cache has none, or one it cannot trust (then with a warning).
+  public func read(_ name: String, configuration: MemoKey? = nil) -> (table: CacheTable, warning: Warning?) {
     let path = file(name).path
     guard let bytes = Self.readRegularFile(atPath: path) else { return (CacheTable(name: name), nil) }
-    switch CacheTable.decode(bytes, name: name, configuration: configuration) {
+    switch CacheTable.decode(bytes, name: name, configuration: configuration ?? self.configuration) {
     case .success(let table): return (table, nil)
     case .failure(.stale): return (CacheTable(name: name), nil)
     case .failure(.foreign(let reason)), .failure(.corrupt(let reason)):

@@ -7,6 +7,9 @@ public struct OutputRecord: Sendable, Hashable, CacheRecordCodable {
   /// The key of what the file was rendered from (a page's layouts, model and path); nil for
   /// files known only by their bytes.
   public var source: MemoKey?
+  /// The key of what a page's model was built from (`SiteRenderer.Page.inputsKey`), when known:
+  /// a page whose inputs are unchanged is taken without building its model.
+  public var inputs: MemoKey?
   /// The SHA-256 of the file's bytes.
   public var digest: MemoKey
   /// The file's size in bytes.
@@ -22,11 +25,12 @@ public struct OutputRecord: Sendable, Hashable, CacheRecordCodable {
 
   /// Creates a record.
   public init(
-    path: String, source: MemoKey?, digest: MemoKey, size: Int, device: UInt64, inode: UInt64, modified: Int64,
-    isClean: Bool
+    path: String, source: MemoKey?, inputs: MemoKey? = nil, digest: MemoKey, size: Int, device: UInt64,
+    inode: UInt64, modified: Int64, isClean: Bool
   ) {
     self.path = path
     self.source = source
+    self.inputs = inputs
     self.digest = digest
     self.size = size
     self.device = device
@@ -45,6 +49,7 @@ public struct OutputRecord: Sendable, Hashable, CacheRecordCodable {
   public func write(to writer: inout CacheRecordWriter) {
     writer.add(path)
     writer.add(source)
+    writer.add(inputs)
     writer.add(digest)
     writer.add(size)
     writer.add(device)
@@ -55,7 +60,8 @@ public struct OutputRecord: Sendable, Hashable, CacheRecordCodable {
 
   public init(from reader: inout CacheRecordReader) throws(CacheRecordReader.Corrupt) {
     self.init(
-      path: try reader.string(), source: try reader.optional(MemoKey.self), digest: try reader.key(),
+      path: try reader.string(), source: try reader.optional(MemoKey.self), inputs: try reader.optional(MemoKey.self),
+      digest: try reader.key(),
       size: try reader.int(), device: try reader.uint(), inode: try reader.uint(), modified: Int64(try reader.int()),
       isClean: try reader.bool())
   }

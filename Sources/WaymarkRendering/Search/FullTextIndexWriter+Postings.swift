@@ -26,14 +26,15 @@ extension FullTextIndexWriter {
     }
   }
 
-  /// term → [(document, score × 100)], in document order.
-  ///
-  /// Each document's terms are counted and let go as it is read: only the counts per term and the
-  /// fields' lengths are kept for scoring, not every term of every document.
-  func scoredPostings(_ entries: [SearchEntry]) -> [String: [(Int, Int)]] {
-    // Words repeat across documents: each is stemmed once.
+  /// The terms of `entry` by field: title, tags, headings, body.
+  package static func terms(of entry: SearchEntry) -> [[String]] {
     var stems: [String: String] = [:]
-    func terms(in text: String) -> [String] {
+    return terms(of: entry, stems: &stems)
+  }
+
+  /// The terms of `entry` by field, stemming through `stems`.
+  static func terms(of entry: SearchEntry, stems: inout [String: String]) -> [[String]] {
+    [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map { text in
       SearchText.words(in: text).map { word in
         if let stem = stems[word] { return stem }
         let stem = SearchText.stem(word)
@@ -41,6 +42,14 @@ extension FullTextIndexWriter {
         return stem
       }
     }
+  }
+
+  /// term → [(document, score × 100)], in document order, with each entry's terms by field from
+  /// `terms`.
+  ///
+  /// Each document's terms are counted and let go as it is read: only the counts per term and the
+  /// fields' lengths are kept for scoring, not every term of every document.
+  func scoredPostings(_ entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [String: [(Int, Int)]] {
     let fieldCount = Self.fieldWeights.count
     var lengths: [FieldCounts] = []
     lengths.reserveCapacity(entries.count)
@@ -48,9 +57,7 @@ extension FullTextIndexWriter {
     for (id, entry) in entries.enumerated() {
       var counts: [String: FieldCounts] = [:]
       var length = FieldCounts()
-      let fields = [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body]
-      for (field, text) in fields.enumerated() {
-        let found = terms(in: text)
+      for (field, found) in terms(entry).enumerated() {
         length[field] = Int32(found.count)
         for term in found { counts[term, default: FieldCounts()][field] += 1 }
       }

@@ -31,8 +31,15 @@ public struct FullTextIndexWriter: Sendable {
 
   /// The index files for `entries`; documents are numbered in (kind, URL) order.
   public func files(for entries: [SearchEntry]) -> [OutputFile] {
+    // Words repeat across documents: each is stemmed once.
+    var stems: [String: String] = [:]
+    return files(for: entries) { entry in Self.terms(of: entry, stems: &stems) }
+  }
+
+  /// `files(for:)`, with each entry's terms by field (title, tags, headings, body) from `terms`.
+  package func files(for entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [OutputFile] {
     let sorted = entries.sorted { ($0.kind, $0.url) < ($1.kind, $1.url) }
-    var postings = scoredPostings(sorted)
+    var postings = scoredPostings(sorted, terms: terms)
     for (id, entry) in sorted.enumerated() {
       for name in Set(entry.names.map(SearchText.compact)) where name.count >= 2 {
         postings["=" + name, default: []].append((id, 0))
