@@ -20,9 +20,10 @@ BENCH_PIP_PACKAGES := mkdocs mkdocs-techdocs-core pyyaml cel-expr-python protobu
 BROWSER_APT_PACKAGES := chromium chromium-driver fonts-liberation
 BROWSER_VENV := .bench/browser-venv
 BROWSER_PIP_PACKAGES := selenium axe-selenium-python 'pagefind[extended]'
-# The delivery-rollup tests (Tests/Rollups/): contrib/rollups on DuckDB in `make test`; on Spark
-# (PyPI pyspark, Java 17 from Debian) in `make test-rollups`, minutes on two cores.
+# The delivery-rollup tests (Tests/Rollups/): contrib/rollups on DuckDB and on Spark in local mode
+# (PyPI duckdb and pyspark in a venv; Java 17 from Debian unless a Java 17 or later is on PATH).
 ROLLUPS_VENV := .bench/rollups-venv
+ROLLUPS_PIP_PACKAGES := duckdb pyspark
 SPARK_APT_PACKAGES := openjdk-17-jre-headless
 
 # $(call apt_install,PACKAGES): installs the Debian packages among PACKAGES that are missing.
@@ -53,10 +54,11 @@ release: deps
 
 site: release
 	.build/release/waymark build
-	@echo "The portal is in output/. Open it with: python3 -m http.server -d output 8000  (then http://localhost:8000/)"
+	@echo "The portal is in output/. Preview it while editing with: make serve  (then http://127.0.0.1:8000/)"
 
-serve: site
-	python3 -m http.server -d output 8000
+# The demo portal on http://127.0.0.1:8000/, rebuilt and reloaded on every change (output/ is not written).
+serve: release
+	.build/release/waymark serve
 
 browser-deps:
 	@$(call apt_install,$(BROWSER_APT_PACKAGES))
@@ -68,9 +70,10 @@ browser-deps:
 	fi
 
 rollups-deps:
-	@if ! $(ROLLUPS_VENV)/bin/python -c 'import duckdb' 2>/dev/null; then \
-	  echo "Installing into $(ROLLUPS_VENV): duckdb"; \
-	  python3 -m venv $(ROLLUPS_VENV) && $(ROLLUPS_VENV)/bin/pip install -q duckdb; \
+	@java -version 2>&1 | grep -Eq 'version "(1[7-9]|[2-9][0-9])' || { $(call apt_install,$(SPARK_APT_PACKAGES)); }
+	@if ! $(ROLLUPS_VENV)/bin/python -c 'import duckdb, pyspark' 2>/dev/null; then \
+	  echo "Installing into $(ROLLUPS_VENV): $(ROLLUPS_PIP_PACKAGES)"; \
+	  python3 -m venv $(ROLLUPS_VENV) && $(ROLLUPS_VENV)/bin/pip install -q $(ROLLUPS_PIP_PACKAGES); \
 	fi
 
 format:
@@ -85,17 +88,15 @@ test: deps browser-deps rollups-deps format-check
 	$(SWIFT) build --build-tests
 	WAYMARK=$(CURDIR)/.build/debug/waymark node --test Tests/Search/test_search_engine.cjs
 	WAYMARK=$(CURDIR)/.build/debug/waymark $(BROWSER_VENV)/bin/python -m unittest discover -s Tests/Browser -p 'test_*.py'
-	WAYMARK=$(CURDIR)/.build/debug/waymark $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
+	WAYMARK=$(CURDIR)/.build/debug/waymark ROLLUPS_SPARK=1 \
+	  $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
+	WAYMARK=$(CURDIR)/.build/debug/waymark python3 -m unittest discover -s Tests/Incremental -p 'test_*.py'
 	$(SWIFT) test --skip-build 2>&1 | tee .build/test.log; exit $${PIPESTATUS[0]}
 
-# The rollup tests with Spark too (local mode): DuckDB's and Spark's rollups byte-identical.
-# ROLLUPS_PRESET=medium for the bench's medium corpus (200,000 events).
-ROLLUPS_PRESET ?= small
+# The rollup tests alone (DuckDB and Spark, the small corpus with GitHub deliveries and the medium one).
 test-rollups: deps rollups-deps
-	@$(call apt_install,$(SPARK_APT_PACKAGES))
-	@$(ROLLUPS_VENV)/bin/python -c 'import pyspark' 2>/dev/null || $(ROLLUPS_VENV)/bin/pip install -q pyspark
 	$(SWIFT) build --product waymark
-	WAYMARK=$(CURDIR)/.build/debug/waymark ROLLUPS_SPARK=1 ROLLUPS_PRESET=$(ROLLUPS_PRESET) \
+	WAYMARK=$(CURDIR)/.build/debug/waymark ROLLUPS_SPARK=1 \
 	  $(ROLLUPS_VENV)/bin/python -m unittest discover -s Tests/Rollups -p 'test_*.py'
 
 # libFuzzer targets (Linux; Fuzz/, built into .build-fuzz with AddressSanitizer): each of FUZZ_TARGETS
@@ -126,16 +127,16 @@ bench-deps: deps
 	  python3 -m venv $(BENCH_VENV) && $(BENCH_VENV)/bin/pip install -q $(BENCH_PIP_PACKAGES); \
 	fi
 
-bench: bench-deps
+bench: bench-deps browser-deps
 	$(SWIFT) build -c release --product waymark
 	$(SWIFT) build -c release --product waymark-bench
 	python3 Tests/Bench/run_bench.py --preset $(PRESET) --seed $(SEED) --reps $(REPS) \
 	  --waymark .build/release/waymark --waymark-bench .build/release/waymark-bench \
 	  --python $(BENCH_VENV)/bin/python --mkdocs $(BENCH_VENV)/bin/mkdocs \
-	  --rollups-python $(BENCH_VENV)/bin/python $(BENCH_ARGS)
+	  --rollups-python $(BENCH_VENV)/bin/python --browser-python $(BROWSER_VENV)/bin/python $(BENCH_ARGS)
 
 clean:
-	rm -rf .build $(DIST) $(VERSION_STAMP)
+	rm -rf .build $(DIST) $(VERSION_STAMP) .waymark-cache
 	find output -mindepth 1 ! -name .gitkeep -delete
 
 # Event ingestion + DORA evaluation vs Python's json module merely parsing the same file (same run).

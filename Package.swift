@@ -25,6 +25,7 @@ let package = Package(
     .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+    .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
   ],
   targets: [
     // C libraries from Debian, visible only to the engine that wraps each.
@@ -56,7 +57,7 @@ let package = Package(
       ]),
     // Fetch: `waymark fetch` downloads the URLs the catalog names and is the only writer of the
     // remote cache; only the CLI links it, so a build never touches the network.
-    .target(name: "WaymarkFetch", dependencies: ["WaymarkModel", "WaymarkLoading"]),
+    .target(name: "WaymarkFetch", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "CZlib"]),
     // Stages: one per feature, each with a typed output and its diagnostics.
     .target(name: "WaymarkCatalog", dependencies: ["WaymarkModel", "WaymarkLoading", "StructuredData", "YAML"]),
     .target(
@@ -91,10 +92,19 @@ let package = Package(
         "WaymarkModel", "WaymarkLoading", "WaymarkCatalog", "WaymarkDocs", "WaymarkGuardrails", "WaymarkDelivery",
         "WaymarkScorecards", "WaymarkSecrets", "WaymarkRendering", "WaymarkPublishing", "StructuredData",
       ]),
+    // Serve: `waymark serve` and `build --watch` — the input watcher, the rebuild loop and the
+    // preview server (over FlyingFox) that reads only the private preview folder; only the CLI links it.
+    .target(
+      name: "WaymarkServe",
+      dependencies: [
+        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "StructuredData",
+        .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
+      ]),
     .executableTarget(
       name: "waymark",
       dependencies: [
         "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkScorecards", "WaymarkRendering", "WaymarkFetch",
+        "WaymarkServe",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
 
@@ -130,6 +140,12 @@ let package = Package(
         "Fixtures",
       ]),
     .testTarget(name: "WaymarkCLITests", dependencies: ["WaymarkTestSupport"]),
+    .testTarget(
+      name: "WaymarkServeTests",
+      dependencies: [
+        "WaymarkServe", "WaymarkKit", "WaymarkModel", "WaymarkTestSupport",
+        .product(name: "FlyingFox", package: "FlyingFox"),
+      ]),
     .testTarget(
       name: "WaymarkFetchTests",
       dependencies: [

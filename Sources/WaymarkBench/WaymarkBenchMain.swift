@@ -12,6 +12,7 @@ import StructuredData
 /// waymark-bench cel ROOT CHECKS  compiled CEL checks over the catalog's entities (evaluations/s)
 /// waymark-bench docs-site ROOT OUT   the docs pages through the layouts, written to OUT
 /// waymark-bench site ROOT OUT   the whole portal, written to OUT even with errors (page weights)
+/// waymark-bench search ROOT     the search indexes alone, from the render stage's input
 /// ```
 @main
 enum WaymarkBenchMain {
@@ -22,6 +23,7 @@ enum WaymarkBenchMain {
            waymark-bench cel ROOT CHECKS.json   CEL evaluations per second over the catalog's entities
            waymark-bench docs-site ROOT OUT   docs pages through the layouts (nav, TOC), published to OUT
            waymark-bench site ROOT OUT   the whole portal published to OUT, even with errors
+           waymark-bench search ROOT   the search indexes alone (full text and titles)
     """
 
   static func main() async {
@@ -38,6 +40,7 @@ enum WaymarkBenchMain {
     switch arguments[0] {
     case "yaml": report = YAMLThroughputProbe(folder: target).run()
     case "catalog": report = await CatalogStageProbe(root: target).run()
+    case "search": report = await SearchIndexProbe(root: target).run()
     case let stage where PipelineStageProbe.stages.contains(stage):
       report = await PipelineStageProbe(stage: stage, root: target).run()
     case "cel":

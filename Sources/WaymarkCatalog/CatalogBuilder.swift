@@ -44,7 +44,9 @@ public struct CatalogBuilder: Sendable {
     for document in documents {
       guard let validated = validator.validate(document, into: &diagnostics) else { continue }
       let ref = validated.ref
-      let source = EntitySource(path: document.path, line: document.line, sourceMap: document.sourceMap)
+      let source = EntitySource(
+        path: document.path, line: document.line, sourceMap: document.sourceMap,
+        fetchedSHA256: document.fetchedSHA256)
       let name = ValuePath(keys: "metadata", "name")
       if let first = firstSeen[ref] {
         diagnostics.append(

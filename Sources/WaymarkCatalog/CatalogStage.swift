@@ -31,10 +31,17 @@ public struct CatalogStage: Sendable {
   /// Reads the catalog files (the `load` step); no file to read is an error naming files that
   /// look like entities.
   public func load() async -> LoadedCatalog {
+    await load(memo: nil)
+  }
+
+  /// `load()`, taking the files `memo` holds (by path and bytes) as parsed rather than parsing
+  /// them again; the result's `memoEntries` are this build's, for the next.
+  package func load(memo: CacheTable?) async -> LoadedCatalog {
     let paths = self.paths
-    let loader = CatalogLoader(
+    var loader = CatalogLoader(
       root: inputs.root, excludeGlobs: inputs.config.excludeGlobs,
       readsTemplateContent: inputs.config.readsTemplateContent, remote: inputs.remote)
+    loader.memo = memo
     var loaded = await loader.load(paths: paths, available: inputs.files)
     if paths.isEmpty { loaded.diagnostics.append(noInput()) }
     return loaded

@@ -6,9 +6,13 @@ import WaymarkModel
 ///
 /// 1. mkdocs.yml's `repo_url` + `edit_uri` + the page's path in the docs folder, as MkDocs
 ///    builds it (`edit_uri` defaults to `edit/master/docs/` for GitHub);
-/// 2. the entity's `backstage.io/edit-url`: a folder URL (ending in `/`) gets the page's path
+/// 2. for a fetched site whose URL names a ref (`…/tree/<ref>/…`, `…/blob/<ref>/…`, GitLab's
+///    `…/-/tree/…`), that URL with `/edit/` in place of `/tree/` or `/blob/` and the page's path
+///    in the site appended, as TechDocs sets `edit_uri` from the techdocs-ref when mkdocs.yml
+///    has no `repo_url`;
+/// 3. the entity's `backstage.io/edit-url`: a folder URL (ending in `/`) gets the page's path
 ///    from the entity's catalog folder appended, any other URL is used as it is;
-/// 3. the entity's `backstage.io/source-location` (`url:…/tree/main/`), with `/tree/` turned
+/// 4. the entity's `backstage.io/source-location` (`url:…/tree/main/`), with `/tree/` turned
 ///    into `/edit/` and the page's path from the entity's catalog folder appended.
 package enum DocsEditLink {
   package static func url(for source: String, pagePath: String, site: LoadedDocsSite) -> String? {
@@ -18,6 +22,12 @@ package enum DocsEditLink {
       if let editURI, !editURI.isEmpty {
         let base = DocsLinkResolver.hasScheme(editURI) ? editURI : folder(repository) + editURI.drop { $0 == "/" }
         return SitePaths.safeLink(folder(base) + pagePath)
+      }
+    }
+    if config.repositoryURL == nil, site.origin != nil, source.hasPrefix(site.source.folder + "/") {
+      for marker in ["/tree/", "/blob/"] {
+        guard let range = source.range(of: marker) else { continue }
+        return SitePaths.safeLink(source.replacingCharacters(in: range, with: "/edit/"))
       }
     }
     if let editURL = site.source.editURL {

@@ -17,6 +17,9 @@ package struct DocsPageParser: Sendable {
     /// a snippet brought it in (nil: in the page itself).
     package var links: [(link: MarkdownLink, resolution: DocsLinkResolver.Resolution, location: SourceLocation?)]
     package var diagnostics: [Diagnostic]
+    /// Each destination handed to the resolver, in order, with what it was written as: the
+    /// page's HTML depends on nothing else beyond its file (`DocsPageMemo` asks again).
+    package var rewrites: [(destination: String, written: String)] = []
   }
 
   package let renderer: MarkdownRenderer
@@ -36,7 +39,7 @@ package struct DocsPageParser: Sendable {
     if let yaml = split.yaml {
       readFrontMatter(yaml, firstLine: split.yamlLine, path: file.path, into: &page)
     }
-    let snippetSource = key.site < snippets.count ? snippets[key.site] : nil
+    let snippetSource = snippetSource(of: key)
     let (body, expansion) = markdownToRender(split.body, snippets: snippetSource, file: file, into: &page)
     if let excess = complexity.firstExcess(in: body) {
       let line = expansion?.origin(ofLine: excess.line).pageLine ?? excess.line
@@ -51,16 +54,19 @@ package struct DocsPageParser: Sendable {
     }
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: key))
     var resolutions: [DocsLinkResolver.Resolution] = []
+    var rewrites: [(destination: String, written: String)] = []
     page.rendered = renderer.render(body) { link in
       let (resolution, rewritten) = resolver.resolve(
         link.destination, on: key, sourcePath: file.path, rootPrefix: rootPrefix)
       resolutions.append(resolution)
+      rewrites.append((link.destination, rewritten))
       return rewritten
     }
     var snippetLocations: [SourceLocation?] = []
     if let expansion, let snippetSource {
       snippetLocations = Self.placeLines(of: &page.rendered, expansion: expansion, source: snippetSource, page: file)
     }
+    page.rewrites = rewrites
     for diagram in page.rendered.unrenderedDiagrams {
       page.diagnostics.append(
         .warning(
@@ -69,14 +75,27 @@ package struct DocsPageParser: Sendable {
             + "\(Self.missingTool(diagram.language)) is not installed or failed",
           at: SourceLocation(path: file.path, line: diagram.line, column: 1)))
     }
-    collectLinks(into: &page, resolutions: resolutions, snippetLocations: snippetLocations, file: file)
+    Self.addLinks(to: &page, resolutions: resolutions, file: file, snippetLocations: snippetLocations)
     return page
   }
 
-  /// The links that need checking, with their resolutions; dangerous ones are reported.
-  private func collectLinks(
-    into page: inout ParsedPage, resolutions: [DocsLinkResolver.Resolution], snippetLocations: [SourceLocation?],
-    file: SourceFile
+  /// The snippets of the page's site, if any.
+  func snippetSource(of key: DocsLinkResolver.PageKey) -> DocsSnippetSource? {
+    key.site < snippets.count ? snippets[key.site] : nil
+  }
+
+  /// Whether the page `file` may include other files (a `--8<--` or the site's `auto_append`):
+  /// its HTML then depends on more than its own bytes.
+  package func expandsSnippets(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> Bool {
+    snippetSource(of: key)?.applies(to: String(decoding: file.bytes, as: UTF8.self)) ?? false
+  }
+
+  /// Pairs the page's links with their `resolutions` (in the order the renderer asked), keeping
+  /// those to check, and reports the links removed as unsafe; a link from a snippet is located in
+  /// the snippet's file (`snippetLocations`, by link).
+  package static func addLinks(
+    to page: inout ParsedPage, resolutions: [DocsLinkResolver.Resolution], file: SourceFile,
+    snippetLocations: [SourceLocation?] = []
   ) {
     // Dangerous links (javascript:) never reach the closure; they have no resolution to check.
     var next = resolutions.makeIterator()
@@ -107,11 +126,12 @@ package struct DocsPageParser: Sendable {
     return (expansion.text, expansion)
   }
 
-  /// Reads `title`, `description` and `tags`; other keys are the author's own.
+  /// The tool a diagram language needs, as Debian packages it.
   static func missingTool(_ language: String) -> String {
     language == "plantuml" ? "PlantUML (Debian's plantuml)" : "Graphviz (Debian's graphviz)"
   }
 
+  /// Reads `title`, `description` and `tags`; other keys are the author's own.
   private func readFrontMatter(_ yaml: String, firstLine: Int, path: String, into page: inout ParsedPage) {
     // Blank lines in front of the YAML put its positions, those in messages too, at the file's lines.
     let stream = YAMLLoader().load(String(repeating: "\n", count: max(0, firstLine - 1)) + yaml)

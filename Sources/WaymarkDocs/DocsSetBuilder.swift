@@ -14,11 +14,14 @@ public struct DocsSetBuilder: Sendable {
   public let root: URL
   /// The site settings (`docs.unsafeHTML`, `docs.brokenLinksAreErrors`).
   public let config: SiteConfig
+  /// The sites `waymark fetch` stored.
+  public let remote: RemoteCache
 
   /// Creates a builder.
-  public init(root: URL, config: SiteConfig) {
+  public init(root: URL, config: SiteConfig, remote: RemoteCache? = nil) {
     self.root = root
     self.config = config
+    self.remote = remote ?? RemoteCache(root: root)
   }
 
   /// A page to render: which site and page it is, its file and its path in the docs folder.
@@ -38,7 +41,7 @@ public struct DocsSetBuilder: Sendable {
   /// input walk): the sites in the catalog's order, and the problems met finding and reading them.
   public func load(catalog: Catalog, files: [String]) async -> (sites: [LoadedDocsSite], diagnostics: [Diagnostic]) {
     let (sources, diagnostics) = DocsLocator().locate(catalog)
-    let loader = DocsLoader(root: root, files: files)
+    let loader = DocsLoader(root: root, files: files, remote: remote)
     let loaded = await withTaskGroup(of: (Int, LoadedDocsSite).self) { group in
       for (index, source) in sources.enumerated() {
         group.addTask { (index, loader.load(source)) }
@@ -47,12 +50,24 @@ public struct DocsSetBuilder: Sendable {
       for await site in group { sites.append(site) }
       return sites.sorted { $0.0 < $1.0 }.map(\.1)
     }
-    return (loaded, diagnostics)
+    // A remote site not read from the cache is no site: only its diagnostic remains.
+    let unread = loaded.filter { $0.source.remoteURL != nil && $0.origin == nil }
+    return (
+      loaded.filter { $0.source.remoteURL == nil || $0.origin != nil }, diagnostics + unread.flatMap(\.diagnostics)
+    )
   }
 
   /// Builds docs sites already read (by `load(catalog:files:)`), reading no file; `diagnostics`
   /// (those of reading) come first in the result's.
   public func build(_ loaded: [LoadedDocsSite], diagnostics readDiagnostics: [Diagnostic]) async -> DocsSet {
+    await build(loaded, diagnostics: readDiagnostics, memo: nil).docs
+  }
+
+  /// `build(_:diagnostics:)`, taking the pages `memo` holds rather than rendering them; also
+  /// returns the memo entries of every page built, for the next build.
+  package func build(
+    _ loaded: [LoadedDocsSite], diagnostics readDiagnostics: [Diagnostic], memo: DocsPageMemo?
+  ) async -> (docs: DocsSet, memo: [MemoKey: [UInt8]]) {
     var diagnostics = readDiagnostics
     var plans: [[(path: String, file: SourceFile)]] = []
     var assetPlans: [[(path: String, file: SourceFile)]] = []
@@ -82,8 +97,8 @@ public struct DocsSetBuilder: Sendable {
         jobs.append(PageJob(key: .init(site: siteIndex, page: pageIndex), path: page.path, file: page.file))
       }
     }
-    let parsed = await Self.parse(
-      jobs,
+    let (parsed, entries) = await Self.parse(
+      jobs, memo: memo,
       parser: DocsPageParser(
         renderer: MarkdownRenderer(
           allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
@@ -139,11 +154,11 @@ public struct DocsSetBuilder: Sendable {
           name: site.config.siteName ?? site.source.entityTitle, description: site.config.siteDescription, pages: pages,
           nav: nav, readingOrder: order,
           assets: assetPlans[siteIndex].map { DocsAsset(path: $0.path, bytes: $0.file.bytes) },
-          brokenLinks: broken))
+          brokenLinks: broken, origin: site.origin))
     }
     var uniqueInputs: [String: SourceFile] = [:]
     for file in inputs { uniqueInputs[file.path] = file }
-    return DocsSet(sites: sites, files: Array(uniqueInputs.values), diagnostics: diagnostics)
+    return (DocsSet(sites: sites, files: Array(uniqueInputs.values), diagnostics: diagnostics), entries)
   }
 
   /// A `docs.broken-link` diagnostic, an error when the site asks for it.
@@ -154,18 +169,7 @@ public struct DocsSetBuilder: Sendable {
 
   /// Renders the pages in parallel, a few chunks per core; each child returns its pages.
   package static func parse(_ jobs: [PageJob], parser: DocsPageParser) async -> [DocsPageParser.ParsedPage] {
-    let chunkCount = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount * 4))
-    let chunkSize = (jobs.count + chunkCount - 1) / max(1, chunkCount)
-    return await withTaskGroup(of: [DocsPageParser.ParsedPage].self) { group in
-      for start in stride(from: 0, to: jobs.count, by: max(1, chunkSize)) {
-        let chunk = jobs[start..<min(jobs.count, start + chunkSize)]
-        group.addTask { chunk.map { parser.parse($0.file, key: $0.key) } }
-      }
-      var pages: [DocsPageParser.ParsedPage] = []
-      pages.reserveCapacity(jobs.count)
-      for await chunk in group { pages += chunk }
-      return pages
-    }
+    await parse(jobs, memo: nil, parser: parser).pages
   }
 
   /// Why a resolved link is broken, or nil when it is fine.

@@ -30,6 +30,11 @@ package struct DocsSnippetSource: Sendable {
     }
   }
 
+  /// Whether `body` would include another file (a `--8<--` line or `auto_append`).
+  package func applies(to body: String) -> Bool {
+    expander.applies(to: body)
+  }
+
   /// `body` with its snippets expanded, or nil when it has none.
   package func expand(_ body: String) -> SnippetExpansion? {
     guard expander.applies(to: body) else { return nil }

@@ -17,6 +17,7 @@ public struct DocsStage: Sendable {
 
   /// Every docs site, rendered, with its diagnostics.
   public func run() async -> DocsSet {
-    await DocsSetBuilder(root: inputs.root, config: inputs.config).build(catalog: catalog, files: inputs.files)
+    await DocsSetBuilder(root: inputs.root, config: inputs.config, remote: inputs.remote).build(
+      catalog: catalog, files: inputs.files)
   }
 }

@@ -11,12 +11,18 @@ import WaymarkLoading
 package struct RemoteDownloader: Sendable {
   /// The most bytes one file may have.
   package var maximumByteCount = RemoteCache.maximumByteCount
+  /// The most bytes one repository archive may have.
+  package var maximumArchiveByteCount = RemoteCache.maximumArchiveByteCount
   /// The most seconds one download may take.
   package var timeout: TimeInterval = 30
 
   /// Creates a downloader.
-  package init(maximumByteCount: Int = RemoteCache.maximumByteCount, timeout: TimeInterval = 30) {
+  package init(
+    maximumByteCount: Int = RemoteCache.maximumByteCount,
+    maximumArchiveByteCount: Int = RemoteCache.maximumArchiveByteCount, timeout: TimeInterval = 30
+  ) {
     self.maximumByteCount = maximumByteCount
+    self.maximumArchiveByteCount = maximumArchiveByteCount
     self.timeout = timeout
   }
 
@@ -28,8 +34,10 @@ package struct RemoteDownloader: Sendable {
     package var finalURL: String
   }
 
-  /// Downloads `download`, or says why not.
-  package func fetch(_ download: RemoteURLRewriter.Download) async -> Result<Downloaded, RemoteFetchProblem> {
+  /// Downloads `download` (at most `maximumByteCount` bytes, the file limit by default), or says why not.
+  package func fetch(_ download: RemoteURLRewriter.Download, maximumByteCount: Int? = nil) async -> Result<
+    Downloaded, RemoteFetchProblem
+  > {
     guard #available(macOS 15, *) else { return .failure(.failed("fetching needs macOS 15 or later")) }
     let configuration = URLSessionConfiguration.ephemeral
     configuration.timeoutIntervalForRequest = timeout
@@ -38,8 +46,11 @@ package struct RemoteDownloader: Sendable {
     configuration.urlCache = nil
     configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
     var request = URLRequest(url: download.url)
+    // GitHub's API refuses requests without a User-Agent.
+    request.setValue("waymark", forHTTPHeaderField: "User-Agent")
     for (name, value) in download.headers { request.setValue(value, forHTTPHeaderField: name) }
-    let delegate = TransferDelegate(maximumByteCount: maximumByteCount)
+    let delegate = TransferDelegate(
+      maximumByteCount: maximumByteCount ?? self.maximumByteCount, redirectHosts: download.redirectHosts)
     let session = URLSession(configuration: configuration, delegate: delegate, delegateQueue: nil)
     defer { session.finishTasksAndInvalidate() }
     return await withCheckedContinuation { continuation in

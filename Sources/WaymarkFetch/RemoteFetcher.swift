@@ -1,10 +1,11 @@
 import Foundation
+import StructuredData
 import WaymarkLoading
 import WaymarkModel
 
-/// `waymark fetch`: finds every URL the catalog names (URL Location targets, recursively, and
-/// `$text`/`$json`/`$yaml` placeholders), downloads what the lock does not hold yet, and
-/// returns the new lock and the bytes to store.
+/// `waymark fetch`: finds every URL the catalog names (URL Location targets, recursively, glob
+/// URL targets, `$text`/`$json`/`$yaml` placeholders and `techdocs-ref` docs sites), downloads
+/// what the lock does not hold yet, and returns the new lock and the bytes to store.
 ///
 /// URLs are found by loading the catalog through the cache as a build does: each round fetches
 /// the URLs the load asked for, and the next load reads them and finds the URLs they name in
@@ -61,12 +62,15 @@ package struct RemoteFetcher: Sendable {
     var report = Report(lock: RemoteLock(), fetched: [:], diagnostics: [], downloads: 0)
     var refresh: [RemoteRequest] = []
     var restore: [RemoteRequest] = []
-    for entry in old.sortedEntries {
-      let request = RemoteRequest(url: entry.url, location: SourceLocation(path: RemoteLock.fileName))
-      if refreshes(entry.url, mode) {
+    let matches = old.matchesBySearch
+    // The files a search found go with it: kept, refreshed or restored together.
+    for entry in old.sortedEntries where entry.search == nil {
+      let group = [entry] + (matches[entry.url] ?? [])
+      let request = RemoteRequest(url: entry.url, location: SourceLocation(path: RemoteLock.fileName), kind: entry.kind)
+      if group.contains(where: { refreshes($0.url, mode) }) {
         refresh.append(request)
-      } else if case .success = inputs.remote.read(entry.url) {
-        report.lock.entries[entry.url] = entry
+      } else if group.allSatisfy(inputs.remote.isIntact) {
+        for member in group { report.lock.entries[member.url] = member }
       } else {
         restore.append(request)
       }
@@ -76,15 +80,25 @@ package struct RemoteFetcher: Sendable {
     await download(restore, old: old, into: &report, failed: &failed, mustMatch: true)
     var loaded = await load(report)
     for _ in 0..<Self.roundLimit {
-      let requests = loaded.remoteRequests.filter { !failed.contains($0.url) }
+      var seen = Set<String>()
+      let requests = (loaded.catalog.remoteRequests + loaded.docsRequests).filter {
+        !failed.contains($0.url) && seen.insert($0.url).inserted
+      }
       guard !requests.isEmpty else { break }
       await download(requests, old: old, into: &report, failed: &failed)
       loaded = await load(report)
     }
-    // A URL that could not be fetched keeps the entry it had: the lock still says what to fetch.
-    let named = Set(loaded.remoteURLs)
-    report.lock.entries = report.lock.entries.filter { named.contains($0.key) }
-    for url in failed where report.lock.entries[url] == nil { report.lock.entries[url] = old.entries[url] }
+    // A URL that could not be fetched keeps the entry it had (a search its matches too): the
+    // lock still says what to fetch.
+    let named = Set(loaded.catalog.remoteURLs + loaded.docsURLs)
+    report.lock.entries = report.lock.entries.filter { url, entry in
+      named.contains(url) || entry.search.map(named.contains) == true
+    }
+    for url in failed where report.lock.entries[url] == nil {
+      for entry in [old.entries[url]].compactMap({ $0 }) + (matches[url] ?? []) {
+        report.lock.entries[entry.url] = entry
+      }
+    }
     if case .check = mode { report.diagnostics += Self.staleness(old: old, new: report.lock, failed: failed) }
     report.diagnostics.sort()
     return report
@@ -108,9 +122,26 @@ package struct RemoteFetcher: Sendable {
     }
   }
 
-  private func load(_ report: Report) async -> LoadedCatalog {
+  /// The catalog loaded through the cache as it stands, and the docs sites its entities name.
+  private func load(_ report: Report) async -> (
+    catalog: LoadedCatalog, docsURLs: [String], docsRequests: [RemoteRequest]
+  ) {
     let cache = RemoteCache(root: inputs.root, lock: report.lock, fetched: report.fetched)
-    return await CatalogLoader(root: inputs.root, remote: cache).load(
+    let catalog = await CatalogLoader(root: inputs.root, remote: cache).load(
       paths: inputs.files(matching: inputs.config.catalogGlobs), available: inputs.files)
+    var urls: [String] = []
+    var requests: [RemoteRequest] = []
+    let key = DocsLocator.refAnnotation
+    for document in catalog.documents {
+      guard let ref = document.value.value(at: ["metadata", "annotations", key])?.stringValue,
+        let url = DocsLocator.remoteSiteURL(ref: ref, entityFile: document.path)
+      else { continue }
+      urls.append(url)
+      guard !cache.isAvailable(url, as: .folder) else { continue }
+      let position = document.sourceMap.position(of: ValuePath(keys: "metadata", "annotations", key))
+      requests.append(
+        RemoteRequest(url: url, location: SourceLocation(path: document.path, position: position), kind: .folder))
+    }
+    return (catalog, urls, requests.sorted { $0.location < $1.location })
   }
 }

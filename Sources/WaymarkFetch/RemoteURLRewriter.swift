@@ -4,7 +4,8 @@ import WaymarkModel
 /// Where `waymark fetch` downloads a catalog URL from, and with which credentials, as
 /// Backstage's GitHub and GitLab integrations read it: a GitHub `blob/` URL through the raw-file
 /// host (`raw.githubusercontent.com/<owner>/<repo>/<ref>/<path>`), a GitLab `-/blob/` URL
-/// through `-/raw/`, anything else as written.
+/// through `-/raw/`, anything else as written; a folder or a glob through an archive of the
+/// repository at the ref (`RemoteURLRewriter+Archives.swift`).
 ///
 /// Only `https` is read, and `http` to this machine alone (tests serve fixtures on loopback).
 package struct RemoteURLRewriter: Sendable {
@@ -25,6 +26,16 @@ package struct RemoteURLRewriter: Sendable {
     package var url: URL
     /// Request headers (`Authorization`, `PRIVATE-TOKEN`).
     package var headers: [String: String]
+    /// Hosts (`host` or `host:port`) besides the URL's own that a redirect may lead to, with the
+    /// headers left behind: GitHub's archive endpoint answers with a redirect to `codeload.github.com`.
+    package var redirectHosts: Set<String> = []
+
+    /// Creates a download.
+    package init(url: URL, headers: [String: String], redirectHosts: Set<String> = []) {
+      self.url = url
+      self.headers = headers
+      self.redirectHosts = redirectHosts
+    }
   }
 
   /// The download for `text`, or why it is refused.
@@ -79,7 +90,7 @@ package struct RemoteURLRewriter: Sendable {
     return URL(string: "\(settings.githubRawBaseURL)/\(owner)/\(repo)/\(rest)")
   }
 
-  private func token(_ variable: String) -> String? {
+  func token(_ variable: String) -> String? {
     guard let value = environment[variable]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
       return nil
     }
@@ -93,6 +104,10 @@ package enum RemoteFetchProblem: Error, Sendable, Hashable {
   case refused(String)
   /// Over the size limit.
   case tooLarge(Int)
-  /// An HTTP status, a timeout, no network.
+  /// An HTTP status, a timeout, no network, an archive without the folder named.
   case failed(String)
+  /// An archive refused whole (`holds the absolute path '/etc/passwd'`): nothing of it is used.
+  case unsafeArchive(String)
+  /// An archive over one of its limits (`unpacks to over 1024 MiB`).
+  case archiveTooLarge(String)
 }

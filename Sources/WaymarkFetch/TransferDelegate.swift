@@ -6,7 +6,8 @@ import Synchronization
 #endif
 
 /// Follows one data task for `RemoteDownloader`: collects its bytes up to the limit, refuses
-/// redirects to another scheme or host, and reports the outcome once.
+/// redirects to another scheme or host (but for the hosts the download allows, which get no
+/// credentials), and reports the outcome once.
 @available(macOS 15, *)
 final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
   private struct State {
@@ -16,10 +17,17 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
   }
 
   private let maximumByteCount: Int
+  private let redirectHosts: Set<String>
   private let state = Mutex(State())
 
-  init(maximumByteCount: Int) {
+  init(maximumByteCount: Int, redirectHosts: Set<String> = []) {
     self.maximumByteCount = maximumByteCount
+    self.redirectHosts = redirectHosts
+  }
+
+  /// `url` without its query and fragment, which may hold a token.
+  static func withoutQuery(_ url: String) -> String {
+    String(url.prefix { $0 != "?" && $0 != "#" })
   }
 
   /// Starts `task`; `continuation` is resumed when it ends.
@@ -38,7 +46,9 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
     if let http = response as? HTTPURLResponse, !(200..<300).contains(http.statusCode) {
       let problem: RemoteFetchProblem =
         (300..<400).contains(http.statusCode)
-        ? .refused("redirected to '\(http.value(forHTTPHeaderField: "Location") ?? "")', another host or scheme")
+        ? .refused(
+          "redirected to '\(Self.withoutQuery(http.value(forHTTPHeaderField: "Location") ?? ""))', "
+            + "another host or scheme")
         : .failed("HTTP \(http.statusCode)")
       state.withLock { $0.problem = $0.problem ?? problem }
       completionHandler(.cancel)
@@ -72,10 +82,21 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
   ) {
     let from = task.originalRequest?.url
     let to = request.url
-    let sameOrigin =
-      from?.scheme?.lowercased() == to?.scheme?.lowercased()
-      && RemoteURLRewriter.authority(of: from) == RemoteURLRewriter.authority(of: to)
-    completionHandler(sameOrigin ? request : nil)
+    let sameScheme = from?.scheme?.lowercased() == to?.scheme?.lowercased()
+    if sameScheme, RemoteURLRewriter.authority(of: from) == RemoteURLRewriter.authority(of: to) {
+      completionHandler(request)
+      return
+    }
+    guard let host = RemoteURLRewriter.authority(of: to), redirectHosts.contains(host), let to,
+      RemoteURLRewriter.isAllowed(to), sameScheme
+    else {
+      completionHandler(nil)
+      return
+    }
+    // Another host: a fresh request, so no header of the first (its token) travels with it.
+    var next = URLRequest(url: to)
+    next.timeoutInterval = request.timeoutInterval
+    completionHandler(next)
   }
 
   func urlSession(_ session: URLSession, task: URLSessionTask, didCompleteWithError error: Error?) {
@@ -90,7 +111,13 @@ final class TransferDelegate: NSObject, URLSessionDataDelegate, Sendable {
         return (continuation, .failure(.failed(message)))
       }
       if let error { return (continuation, .failure(.failed("network error: \(error.localizedDescription)"))) }
-      let final = task.currentRequest?.url?.absoluteString ?? task.originalRequest?.url?.absoluteString ?? ""
+      let original = task.originalRequest?.url
+      let current = task.currentRequest?.url ?? original
+      var final = current?.absoluteString ?? ""
+      // Another host's URL (GitHub's archive redirect) may carry a one-time token in its query.
+      if RemoteURLRewriter.authority(of: current) != RemoteURLRewriter.authority(of: original) {
+        final = Self.withoutQuery(final)
+      }
       return (continuation, .success(RemoteDownloader.Downloaded(bytes: state.bytes, finalURL: final)))
     }
     continuation?.resume(returning: outcome)

@@ -9,6 +9,9 @@ public struct BuildOptions: Sendable {
   public var output: URL?
   /// Overrides the config's `site.baseURL`.
   public var baseURL: String?
+  /// Where `waymark serve` publishes its private copy of the site; the output folder is then
+  /// checked and left out of the walk as usual, and never written.
+  public var previewOutput: URL?
   /// Overrides the config's `asOf` and the inputs' newest timestamp.
   public var asOf: Timestamp?
   /// Whether to publish the site (`build`) or only validate and evaluate (`check`, which also enforces scorecard gates).
@@ -23,6 +26,12 @@ public struct BuildOptions: Sendable {
   /// Whether to publish even with errors (`waymark-bench site`, which weighs the pages of a
   /// corpus with deliberate errors); builds never do.
   package var publishesWithErrors = false
+  /// Whether pages with the built-in theme's layouts render through its compiled layouts; off,
+  /// every page renders through swift-mustache (the equivalence tests compare both).
+  package var compilesBuiltInLayouts = true
+  /// Where the build cache is kept; `.none` (the default) builds everything afresh. Only builds
+  /// that publish use one (`waymark build` keeps it beside the output).
+  public var cache: BuildCacheLocation = .none
   /// Receives progress events (stage names, counts, elapsed time) for the terminal.
   public var progress: @Sendable (BuildProgress) -> Void
 
@@ -47,6 +56,8 @@ public struct BuildProgress: Sendable, Hashable {
   public var stage: String
   /// What it did, e.g. `42 entities from 12 files`.
   public var summary: String
+  /// The stage's wall time in milliseconds (also at the end of `summary`).
+  public var milliseconds: Double = 0
 }
 
 /// A build that could not run for reasons outside the content (exit code 3).

@@ -22,4 +22,7 @@ public struct BuildResult: Sendable {
   public var now: Timestamp
   /// How many warnings and notes `diagnostics.ignore` left out of `diagnostics`.
   public var silenced = 0
+  /// Problems that cost only speed, one line each: a build cache that could not be read (corrupt,
+  /// or written by another Waymark) or written. They are never diagnostics: the site is the same.
+  public var warnings: [String] = []
 }

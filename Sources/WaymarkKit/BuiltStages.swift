@@ -3,24 +3,30 @@ import WaymarkDelivery
 import WaymarkGuardrails
 import WaymarkLoading
 import WaymarkModel
+import WaymarkPublishing
+import WaymarkRendering
 import WaymarkScorecards
 import WaymarkSecrets
 
 /// Every stage's output of one build, handed to rendering and to `api/build.json`.
 package struct BuiltStages: Sendable {
   package let inputs: SiteInputs
-  package let catalog: CatalogStage.Output
-  package let guardrails: GuardrailStage.Output
+  package var catalog: CatalogStage.Output
+  package var guardrails: GuardrailStage.Output
   package let deliveryStage: DeliveryStage
   package let events: EventLoadResult
-  package let docs: DocsSet
+  package var docs: DocsSet
   /// The output and layouts folders checked against the docs folders.
   package let placement: [Diagnostic]
   package let delivery: DeliveryMetrics?
-  package let scorecards: ScorecardStage.Output
+  package var scorecards: ScorecardStage.Output
   package let secrets: SecretGuard.Outcome
   package let now: Timestamp
   package let nowSource: BuildClock.Source
+  /// `api/build.json`'s inputs, once `releasingInputBytes()` has recorded them.
+  package var recordedInputs: [BuildManifest.Input]?
+  /// The keys of what the stages produced, for keying pages, when the build keeps a cache.
+  package var inputKeys: RenderInputKeys?
 
   /// Whether the site has event exports (the events' counts are reported only then).
   package var hasEvents: Bool { deliveryStage.hasInputs }

@@ -14,4 +14,9 @@ package struct PublishableSite: Sendable {
   package var diagnostics: DiagnosticList
   /// How many warnings and notes `diagnostics.ignore` left out.
   package var silenced = 0
+  /// What the build cache records of each file written (the manifest's record is added when
+  /// it is written); empty without a cache.
+  package var records: [OutputRecord] = []
+  /// The build cache's entries for the full-text index, when the render was given its table.
+  package var searchEntries: [MemoKey: [UInt8]] = [:]
 }

@@ -9,22 +9,29 @@ extension SiteBuilder {
   /// Renders the site from the stages' outputs into `staged` (when publishing) as it goes,
   /// scanning every file for credentials on the way, and makes `api/build.json`, whose counts
   /// come from the stages (written by `build` once the site is known to be publishable).
+  ///
+  /// With `previous` (the output as the build cache recorded it), files and pages it still
+  /// holds are linked from it, and the site's records are returned for the next build.
   package static func render(
-    _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool
+    _ stages: BuiltStages, into staged: StagedSite?, keepsFiles: Bool, compilesBuiltInLayouts: Bool = true,
+    previous: PreviousOutput? = nil, search: CacheTable? = nil
   ) async throws(SiteWriter.Failure) -> PublishableSite {
     let config = stages.inputs.config
-    let (layouts, layoutDiagnostics) = LayoutSet.load(
+    var (layouts, layoutDiagnostics) = LayoutSet.load(
       site: LayoutFolderReader(inputs: stages.inputs).read(), displayPath: config.layoutsDirectory)
+    layouts.compilesBuiltInLayouts = compilesBuiltInLayouts
     var input = RenderInput(
       config: config, catalog: stages.catalog.catalog, layouts: layouts, now: stages.now,
       scorecards: stages.scorecards.outcome, delivery: stages.delivery)
     input.docs = stages.docs
     input.guardrails = stages.guardrails.results
     if stages.hasEvents { input.eventCounts = stages.events.counts }
+    input.inputKeys = stages.inputKeys
+    input.searchMemo = search.map(SearchMemo.init)
     // Secrets written with escapes or as file names only show once decoded: scan what would be published.
     let scan = RenderedSecretScan(judged: stages.secrets.judged, outputFolder: config.outputDirectory)
     let rendered = try await SiteRenderer().render(
-      input, into: PublishingSink(staged: staged, scan: scan, keepsFiles: keepsFiles))
+      input, into: PublishingSink(staged: staged, scan: scan, keepsFiles: keepsFiles, previous: previous))
     let diagnostics =
       stages.diagnostics + layoutDiagnostics + rendered.diagnostics
       + layouts.unusedSiteLayouts(chosen: rendered.chosenLayouts, displayPath: config.layoutsDirectory)
@@ -40,7 +47,8 @@ extension SiteBuilder {
       files.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     }
     return PublishableSite(
-      files: files, fileCount: rendered.fileCount + 1, manifest: manifestFile, diagnostics: list, silenced: silenced)
+      files: files, fileCount: rendered.fileCount + 1, manifest: manifestFile, diagnostics: list, silenced: silenced,
+      records: rendered.receipts.flatMap(\.records), searchEntries: rendered.memoEntries)
   }
 
   /// `api/build.json`: every input with its hash, and each stage's counts.
@@ -50,14 +58,7 @@ extension SiteBuilder {
     let outcome = stages.scorecards.outcome
     var manifest = BuildManifest(
       now: stages.now, nowSource: stages.nowSource,
-      inputs: [stages.inputs.configFile].compactMap { $0.map { BuildManifest.Input(file: $0, stage: "config") } }
-        + loaded.files.map { BuildManifest.Input(file: $0, stage: "catalog") }
-        + stages.scorecards.files.map { BuildManifest.Input(file: $0, stage: "policies") }
-        + stages.events.files.map {
-          BuildManifest.Input(path: $0.path, sha256: $0.sha256, byteCount: $0.byteCount, stage: "events")
-        }
-        + stages.docs.files.map { BuildManifest.Input(file: $0, stage: "docs") }
-        + stages.guardrails.files.map { BuildManifest.Input(file: $0, stage: "policy") },
+      inputs: stages.manifestInputs,
       counts: [
         "load": ["catalogFiles": .int(Int64(loaded.files.count)), "documents": .int(Int64(loaded.documents.count))],
         "model": [

@@ -8,7 +8,7 @@ import WaymarkPublishing
 import WaymarkScorecards
 import WaymarkSecrets
 
-/// Runs the pipeline: inputs, catalog, guardrails, events, docs, metrics, scorecards, secrets,
+/// Runs the pipeline: inputs, catalog, events, metrics, guardrails, docs, scorecards, secrets,
 /// render, publish — each stage a value passed to the next.
 ///
 /// Content problems are collected from every stage and never thrown; only environment failures
@@ -21,41 +21,67 @@ public struct SiteBuilder: Sendable {
   /// Builds (and, unless checking, publishes) the site described by `options`.
   public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
     var clock = StageClock(progress: options.progress)
-    let inputs = SiteInputsLoader(root: options.root, output: options.output, baseURL: options.baseURL).load()
+    var (stages, memo) = try await runStages(options, clock: &clock)
+    HeapTrim.returnFreeMemory()
+    var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
+    memo?.finish()
+    result.warnings = memo?.warnings ?? []
+    return result
+  }
+
+  /// Every stage up to rendering; what they read and made that rendering does not need is let go
+  /// when this returns.
+  private func runStages(
+    _ options: BuildOptions, clock: inout StageClock
+  ) async throws(BuildFailure) -> (BuiltStages, BuildMemo?) {
+    let inputs = SiteInputsLoader(
+      root: options.root, output: options.output, baseURL: options.baseURL, previewOutput: options.previewOutput
+    ).load()
     if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
+    var memo = BuildMemo(options: options, inputs: inputs)
     let catalogStage = CatalogStage(inputs: inputs)
-    let loaded = await catalogStage.load()
+    let loaded = await Self.loadCatalog(catalogStage, memo: &memo)
     clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files")
     let catalog = catalogStage.assemble(loaded)
     clock.lap("model", "\(catalog.catalog.entities.count) entities, \(catalog.relationCount) relations")
-    let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
-    clock.lap("policy", guardrails.summary)
     let deliveryStage = DeliveryStage(inputs: inputs, strict: options.strict)
-    let events = await deliveryStage.load()
-    clock.lap("events", "\(events.events.count) events from \(events.files.count) files")
-    let docs = await DocsStage(inputs: inputs, catalog: catalog.catalog).run()
-    clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
-    let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
+    var loadedEvents = await Self.loadEvents(deliveryStage, root: inputs.root, memo: &memo)
+    clock.lap("events", Self.eventsSummary(loadedEvents.result))
     // The build's "now" comes from the inputs, never the wall clock.
     let (now, nowSource) = BuildClock.now(
       option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
-      newestInput: events.newest)
-    let delivery = await deliveryStage.evaluate(events, catalog: catalog.catalog, now: now)
+      newestInput: loadedEvents.result.newest)
+    let (delivery, metricsKey) = await Self.metrics(
+      deliveryStage, events: &loadedEvents, catalog: catalog.catalog, now: now, memo: &memo)
+    // The metrics hold what the pages show: the events (millions at scale) go before the policy
+    // results and docs are read, so the two are never held at once.
+    let events = loadedEvents.result.droppingRecords()
+    loadedEvents.result = events
+    HeapTrim.returnFreeMemory()
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
+    let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
+    clock.lap("policy", guardrails.summary)
+    let docs = await Self.docs(inputs: inputs, catalog: catalog.catalog, memo: &memo)
+    clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
+    let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
-    let scorecards = await ScorecardStage(
-      root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
-    ).run(
-      catalog: catalog.catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
-      enforceGates: !options.writesOutput)
+    let scorecards = await Self.scorecards(
+      inputs: inputs, options: options, catalog: catalog.catalog, facts: facts, now: now, memo: &memo)
     clock.lap("evaluate", scorecards.summary)
-    let secrets = await SecretGuard(catalog: catalog.catalog, documents: loaded.documents, docs: docs).check(
-      [inputs.configFile].compactMap { $0 } + loaded.files + scorecards.files + docs.files + guardrails.files)
+    let secrets = await Self.secrets(
+      SecretGuard(catalog: catalog.catalog, documents: loaded.documents, docs: docs),
+      files: [inputs.configFile].compactMap { $0 } + loaded.files + scorecards.files + docs.files + guardrails.files,
+      memo: &memo)
     clock.lap("secrets", secrets.summary)
-    let stages = BuiltStages(
+    var stages = BuiltStages(
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
       docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
       nowSource: nowSource)
-    return try await Self.renderAndPublish(stages, options: options, clock: &clock)
+    if let configuration = memo?.configuration {
+      stages.inputKeys = Self.inputKeys(
+        catalog: catalog, guardrails: guardrails, events: loadedEvents, deliveryStage: deliveryStage,
+        metricsKey: metricsKey, scorecards: scorecards, configuration: configuration)
+    }
+    return (stages.releasingInputBytes(), memo)
   }
 }

@@ -32,7 +32,8 @@ package struct StageClock {
       BuildProgress(
         stage: stage,
         summary:
-          "\(summary) (\(String(format: "%.0f", milliseconds)) ms, \(String(format: "%.0f", cpuMilliseconds)) ms CPU)"))
+          "\(summary) (\(String(format: "%.0f", milliseconds)) ms, \(String(format: "%.0f", cpuMilliseconds)) ms CPU)",
+        milliseconds: milliseconds))
   }
 
   /// User + system CPU seconds of every thread of this process so far.

@@ -1,5 +1,6 @@
 import Foundation
 import WaymarkLoading
+import WaymarkModel
 import WaymarkRendering
 
 #if canImport(Glibc)
@@ -71,7 +72,11 @@ public struct SiteWriter: Sendable {
 
   /// Starts a new site: cleans what an interrupted run left, refuses an output folder that is a
   /// link or a file, and creates the empty staging folder the site is written into as it renders.
-  public func stage() throws(Failure) -> StagedSite {
+  ///
+  /// With `spare` (a folder on the output's file system, see `StagedSite.spare`), a site an
+  /// earlier build left there becomes the staging folder instead, and the site this one replaces
+  /// is kept there for the next.
+  public func stage(spare: URL? = nil) throws(Failure) -> StagedSite {
     let manager = FileManager.default
     recover()
     if let type = Self.fileType(output.path), type != S_IFDIR {
@@ -86,16 +91,35 @@ public struct SiteWriter: Sendable {
       throw Failure(description: "cannot create \(parent.path): \(error.localizedDescription)")
     }
     let staging = parent.appendingPathComponent(stagingPrefix + UUID().uuidString)
+    if let spare, Self.fileType(spare.path) == S_IFDIR, rename(spare.path, staging.path) == 0 {
+      return StagedSite(
+        writer: self, folder: staging, spare: spare, earlier: StagedSite.listing(of: staging.path))
+    }
     guard mkdir(staging.path, 0o755) == 0 else { throw Failure(description: Self.errnoText("create", staging.path)) }
-    return StagedSite(writer: self, folder: staging)
+    return StagedSite(writer: self, folder: staging, spare: spare, earlier: nil)
+  }
+
+  /// Where a build cache in `cacheFolder` keeps the site a publish replaces (`StagedSite.spare`):
+  /// a folder there named after the output, when the cache is a real folder on the output's file
+  /// system (so the site can be moved there and back by renaming); nil otherwise.
+  public func spareFolder(in cacheFolder: URL) -> URL? {
+    let folder = cacheFolder.standardizedFileURL
+    var cacheInfo = stat()
+    var parentInfo = stat()
+    guard lstat(folder.path, &cacheInfo) == 0, cacheInfo.st_mode & S_IFMT == S_IFDIR,
+      stat(parent.path, &parentInfo) == 0, cacheInfo.st_dev == parentInfo.st_dev
+    else { return nil }
+    return folder.appendingPathComponent(
+      "site-" + String(MemoKey.digest(of: Array(output.path.utf8)).description.prefix(16)))
   }
 
   /// Completes `staged`: carries the previous output's dot-files over and swaps the site in; on
-  /// failure the staging folder is removed and the previous output stays.
-  func commit(_ staging: URL) throws(Failure) {
+  /// failure the staging folder is removed and the previous output stays. The site replaced is
+  /// kept at `spare` when given, else removed.
+  func commit(_ staging: URL, spare: URL? = nil) throws(Failure) {
     do {
       try carryOverDotFiles(into: staging)
-      try swapIn(staging)
+      try swapIn(staging, spare: spare)
     } catch let failure as Failure {
       try? FileManager.default.removeItem(at: staging)
       throw failure
@@ -125,8 +149,9 @@ public struct SiteWriter: Sendable {
     return lstat(path, &info) == 0 ? info.st_mode & S_IFMT : nil
   }
 
-  /// Puts the complete site in `staging` at the output's name, atomically.
-  private func swapIn(_ staging: URL) throws {
+  /// Puts the complete site in `staging` at the output's name, atomically; the site it replaces
+  /// is moved to `spare` (when given and free) or removed.
+  private func swapIn(_ staging: URL, spare: URL?) throws {
     let manager = FileManager.default
     var info = stat()
     guard lstat(output.path, &info) == 0 else {
@@ -138,6 +163,7 @@ public struct SiteWriter: Sendable {
     }
     switch DirectoryExchange.exchange(staging.path, output.path) {
     case .success:
+      if let spare, Self.fileType(spare.path) == nil, rename(staging.path, spare.path) == 0 { return }
       try? manager.removeItem(at: staging)
     case .failure(.unsupported):
       try manager.moveItem(at: output, to: oldFolder)

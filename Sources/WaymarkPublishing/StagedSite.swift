@@ -21,6 +21,22 @@ public struct StagedSite: Sendable {
   public let writer: SiteWriter
   /// The staging folder, `.<output>.waymark-new-<uuid>` beside the output.
   public let folder: URL
+  /// Where the site this one replaces is kept once it is swapped in, for the next build to start
+  /// from: a folder of the build cache on the output's file system. Nil: the replaced site is
+  /// removed.
+  public var spare: URL?
+  /// What the staging folder held when it started as the spare (an earlier site): each of its
+  /// files is kept only while it is the very file (inode) the new site wants at its path
+  /// (`link`), an earlier file or folder in the way of the new site's is replaced, and
+  /// `keepOnly` removes the rest. Nil for a fresh staging folder, where anything in the way is
+  /// this site's own and a clash fails.
+  public var earlier: EarlierSite?
+
+  /// The files and folders an earlier site left in a staging folder, by relative path.
+  public struct EarlierSite: Sendable {
+    public var files: Set<String>
+    public var folders: Set<String>
+  }
 
   /// Writes `files` into the staging folder; a path outside it, or one that cannot be written,
   /// fails (the caller then discards the site).
@@ -32,12 +48,14 @@ public struct StagedSite: Sendable {
       }
       let parts = relative.split(separator: "/")
       var path = folder.path
+      var partial = ""
       for part in parts.dropLast() {
         path += "/" + part
-        if made.insert(path).inserted { try Self.makeFolder(path) }
+        partial += (partial.isEmpty ? "" : "/") + part
+        if made.insert(path).inserted { try makeFolder(path, relative: partial) }
       }
       path += "/" + (parts.last ?? "")
-      guard SiteWriter.writeFile(file.bytes, atPath: path) else {
+      guard writeNewFile(file.bytes, atPath: path, relative: relative) != nil else {
         throw SiteWriter.Failure(description: "cannot write \(path)")
       }
     }
@@ -45,20 +63,35 @@ public struct StagedSite: Sendable {
 
   /// Swaps the complete site in as the output folder (see `SiteWriter`).
   public func commit() throws(SiteWriter.Failure) {
-    try writer.commit(folder)
+    try writer.commit(folder, spare: spare)
   }
 
-  /// Removes the staging folder; the output folder is left as it was.
+  /// Removes the staging folder (never kept as the spare: it may hold what must not be
+  /// published); the output folder is left as it was.
   public func discard() {
     try? FileManager.default.removeItem(at: folder)
   }
 
-  /// Creates the folder at `path` (its parent exists); one that exists already is fine when it
-  /// is a real folder, never a link.
-  private static func makeFolder(_ path: String) throws(SiteWriter.Failure) {
+  /// Creates the folder at `path` (`relative` to the staging folder; its parent exists); one
+  /// that exists already is fine when it is a real folder, never a link, and an earlier site's
+  /// file there is replaced.
+  func makeFolder(_ path: String, relative: String) throws(SiteWriter.Failure) {
     guard mkdir(path, 0o755) != 0 else { return }
-    guard errno == EEXIST, SiteWriter.fileType(path) == S_IFDIR else {
-      throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path))
+    guard errno == EEXIST else { throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path)) }
+    switch SiteWriter.fileType(path) {
+    case S_IFDIR: return
+    case S_IFREG where earlier?.files.contains(relative) == true && unlink(path) == 0 && mkdir(path, 0o755) == 0:
+      return
+    default: throw SiteWriter.Failure(description: SiteWriter.errnoText("create", path))
     }
+  }
+
+  /// Makes room for a file at `path` (`relative`): removes a file there (a later group's file
+  /// wins, as it would in memory) or an earlier site's folder; false when a folder of this
+  /// site is in the way.
+  func clear(_ path: String, relative: String) -> Bool {
+    guard SiteWriter.fileType(path) == S_IFDIR else { return unlink(path) == 0 || errno == ENOENT }
+    guard earlier?.folders.contains(relative) == true else { return false }
+    return (try? FileManager.default.removeItem(atPath: path)) != nil
   }
 }

@@ -21,23 +21,37 @@ package struct APIRenderer: Sendable {
 
   /// The site-wide API files: the catalog, delivery metrics, docs sites, policy results, schemas.
   package func siteFiles() -> [OutputFile] {
-    let writer = JSONWriter(pretty: true)
-    let entities = EntityViewModel(catalog: input.catalog)
-    var files = [
-      OutputFile(
-        path: "api/catalog.json",
-        text: writer.string(
-          for: [
-            "entities": .array(input.catalog.entities.map(entities.apiValue)), "external": entities.externalValue(),
-          ]))
+    siteFileGroups.flatMap { $0() }
+  }
+
+  /// `siteFiles()` in groups, each made when called, so a caller can hand over one group (the
+  /// catalog, the policy results: tens of megabytes at scale) before making the next.
+  package var siteFileGroups: [@Sendable () -> [OutputFile]] {
+    let input = self.input
+    var groups: [@Sendable () -> [OutputFile]] = [
+      {
+        let entities = EntityViewModel(catalog: input.catalog)
+        let catalog: JSONValue = [
+          "entities": .array(input.catalog.entities.map(entities.apiValue)), "external": entities.externalValue(),
+        ]
+        return [OutputFile(path: "api/catalog.json", text: JSONWriter(pretty: true).string(for: catalog))]
+      }
     ]
     if let delivery = input.delivery {
-      files.append(OutputFile(path: "api/dora.json", text: writer.string(for: delivery.value)))
-      files.append(OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)))
+      groups.append {
+        let writer = JSONWriter(pretty: true)
+        return [
+          OutputFile(path: "api/dora.json", text: writer.string(for: delivery.value)),
+          OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)),
+        ]
+      }
     }
-    files += DocsAPIRenderer(input: input).files()
-    files += GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).files()
-    files += CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).shardFiles()
-    return files + APISchemaRenderer.files() + InputSchemaRenderer.files()
+    groups += [
+      { DocsAPIRenderer(input: input).files() },
+      { GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).files() },
+      { CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).shardFiles() },
+      { APISchemaRenderer.files() + InputSchemaRenderer.files() },
+    ]
+    return groups
   }
 }

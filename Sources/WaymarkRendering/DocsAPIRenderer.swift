@@ -20,7 +20,8 @@ package struct DocsAPIRenderer {
     }
   }
 
-  /// `{entity, name, description?, url, facts, pages: [{path, source, url, title, description?, tags, words, headings}]}`.
+  /// `{entity, name, description?, url, facts, fetched?: {url, resolvedURL, sha256}, pages: [{path, source, url,
+  /// title, description?, tags, words, headings}]}`.
   package func value(for site: DocsSite) -> JSONValue {
     var object: [String: JSONValue] = [
       "entity": .string(site.entity.canonical),
@@ -46,6 +47,11 @@ package struct DocsAPIRenderer {
         }),
     ]
     if let description = site.description { object["description"] = .string(description) }
+    if let origin = site.origin {
+      object["fetched"] = [
+        "url": .string(origin.url), "resolvedURL": .string(origin.resolvedURL), "sha256": .string(origin.sha256),
+      ]
+    }
     return .object(object)
   }
 }

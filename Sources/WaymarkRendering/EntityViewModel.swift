@@ -60,7 +60,8 @@ public struct EntityViewModel: Sendable {
       source: EntityDetails.Source(
         path: entity.source.path, line: entity.source.line,
         remoteURL: entity.source.path.hasPrefix("https://") || entity.source.path.hasPrefix("http://")
-          ? SitePaths.safeLink(entity.source.path) : nil),
+          ? SitePaths.safeLink(entity.source.path) : nil,
+        sha256: entity.source.fetchedSHA256, shortSHA256: entity.source.fetchedSHA256.map { String($0.prefix(12)) }),
       url: root + SitePaths.entityPage(entity.ref))
     details.viewSourceURL = actions.viewSource
     details.editURL = actions.edit
@@ -87,7 +88,9 @@ public struct EntityViewModel: Sendable {
         if external { value["external"] = .bool(true) }
         return .object(value)
       })
-    document["source"] = ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]
+    var source: [String: JSONValue] = ["path": .string(entity.source.path), "line": .int(Int64(entity.source.line))]
+    if let sha256 = entity.source.fetchedSHA256 { source["sha256"] = .string(sha256) }
+    document["source"] = .object(source)
     return .object(document)
   }
 

@@ -20,6 +20,11 @@ public struct LayoutSet: Sendable {
   package let siteFiles: Set<String>
   /// Every layout's and partial's text under its library name, for the layout key check.
   package var keyChecker = LayoutKeyChecker(sources: [:])
+  /// Whether pages whose layout is the built-in theme's render through its compiled layouts
+  /// (`BuiltInLayouts`); off, every page renders through swift-mustache (the equivalence tests).
+  package var compilesBuiltInLayouts = true
+  /// The key of every theme and site file the set was loaded from, for keying rendered pages.
+  package var fingerprint: MemoKey?
 
   /// The theme (embedded in the binary) with the site's layout files (path → bytes) over it.
   ///
@@ -87,6 +92,7 @@ public struct LayoutSet: Sendable {
       library: library, resolver: resolver, assets: assets, references: references,
       siteFiles: Set(site.keys.filter { $0.hasSuffix(".html") }))
     layouts.keyChecker = LayoutKeyChecker(sources: sources)
+    layouts.fingerprint = fingerprint(theme: theme, site: site)
     return (layouts, diagnostics)
   }
 

@@ -13,6 +13,23 @@ package protocol OutputSink: Sendable {
 
   /// Takes one batch of rendered files.
   func take(_ files: [OutputFile]) throws(Failure) -> Receipt
+
+  /// Whether pages are to be keyed by what they are rendered from (`OutputFile.source`), so a
+  /// sink that keeps a previous build's files can be asked for them (`claim`) before rendering.
+  var keysPages: Bool { get }
+
+  /// Takes the file a previous build rendered at `path` from `source` over into the new site
+  /// when the sink still holds it, and says whether it did; the renderer then renders nothing
+  /// and hands over `OutputFile.claimed`. Called from several tasks at once, distinct paths.
+  func claim(path: String, source: MemoKey) -> Bool
+}
+
+extension OutputSink {
+  /// Pages are not keyed: nothing is kept from one build to the next.
+  package var keysPages: Bool { false }
+
+  /// Nothing is held.
+  package func claim(path: String, source: MemoKey) -> Bool { false }
 }
 
 /// Keeps every file: rendering into memory (`SiteRenderer.render(_:)`, tests, the docs probe).
@@ -35,4 +52,6 @@ package struct StreamedSite<Receipt: Sendable>: Sendable {
   package var chosenLayouts: Set<LayoutResolver.Choice>
   /// Problems found while rendering.
   package var diagnostics: [Diagnostic]
+  /// The build cache's entries for the full-text index (`RenderInput.searchMemo`).
+  package var memoEntries: [MemoKey: [UInt8]] = [:]
 }

@@ -56,7 +56,12 @@ extension PageCatalogue {
     let docs = DocsPage.Site(
       name: site.name, description: site.description, url: SitePaths.docsRelative(fromSlug: docsPage.slug, to: ""),
       entity: EntityLink(to: site.entity, in: input.catalog, root: root),
-      nav: DocsPage.Nav(items: site.nav.map { navModel($0, site: site, current: index, root: root) }))
+      nav: DocsPage.Nav(items: site.nav.map { navModel($0, site: site, current: index, root: root) }),
+      fetched: site.origin.map {
+        DocsPage.Fetched(
+          url: SitePaths.safeLink($0.url) ?? "", archiveURL: $0.resolvedURL, sha256: $0.sha256,
+          shortSHA256: String($0.sha256.prefix(12)))
+      })
     let title = docsPage.title == site.name ? site.name : "\(docsPage.title) · \(site.name)"
     return page(
       path: path, kind: "docs", section: SitePaths.safeSegment(site.entity.kind), title: title, nav: nav,

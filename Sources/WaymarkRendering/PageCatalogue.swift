@@ -28,40 +28,43 @@ package struct PageCatalogue {
   package func pages() -> [SiteRenderer.Page] {
     let guardrails = GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog)
     let nav = navigation
+    // Every page's model is built when its batch renders, so the site-wide ones (the catalog
+    // explorer, guardrails overview, delivery dashboard) are held only while they render.
+    let catalogue = self
+    let scorecards = self.scorecards
     var pages: [SiteRenderer.Page] = [
-      page(
-        path: "", kind: "home", title: input.config.title, nav: nav,
-        content: HomeModel(input: input).model(root: "")),
-      page(
-        path: "catalog/", kind: "catalog", title: "Catalog", nav: nav,
-        content: CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).model(root: "../")),
+      deferredPage(path: "", kind: "home", title: input.config.title, nav: nav) {
+        HomeModel(input: catalogue.input).model(root: "")
+      },
+      deferredPage(path: "catalog/", kind: "catalog", title: "Catalog", nav: nav) {
+        CatalogExplorerModel(catalog: catalogue.input.catalog, scorecards: catalogue.input.scorecards).model(
+          root: "../")
+      },
       page(path: "404.html", kind: "404", title: "Page not found", nav: nav, content: BarePage()),
-      page(
-        path: "scorecards/", kind: "scorecards", title: "Scorecards", nav: nav,
-        content: scorecards.scorecardsPage(root: "../")),
-      page(
-        path: "readiness/", kind: "readiness", title: "Readiness report", nav: nav,
-        content: scorecards.readinessPage(root: "../")),
+      deferredPage(path: "scorecards/", kind: "scorecards", title: "Scorecards", nav: nav) {
+        scorecards.scorecardsPage(root: "../")
+      },
+      deferredPage(path: "readiness/", kind: "readiness", title: "Readiness report", nav: nav) {
+        scorecards.readinessPage(root: "../")
+      },
       page(path: "search/", kind: "search", title: "Search", nav: nav, content: BarePage()),
-      page(
-        path: "golden-paths/", kind: "golden-paths", title: "Golden paths", nav: nav,
-        content: TemplateModel(catalog: input.catalog).page(root: "../")),
+      deferredPage(path: "golden-paths/", kind: "golden-paths", title: "Golden paths", nav: nav) {
+        TemplateModel(catalog: catalogue.input.catalog).page(root: "../")
+      },
     ]
     if let delivery = input.delivery {
-      let dashboard = DORAViewModel(delivery: delivery).dashboard(catalog: input.catalog, root: "../")
       pages.append(
-        page(
-          path: "dora/", kind: "dora", title: "Delivery metrics", nav: nav,
-          content: DeliveryPage(dora: dashboard)))
+        deferredPage(path: "dora/", kind: "dora", title: "Delivery metrics", nav: nav) {
+          DeliveryPage(dora: DORAViewModel(delivery: delivery).dashboard(catalog: catalogue.input.catalog, root: "../"))
+        })
     }
     if guardrails.isActive {
       pages.append(
-        page(
-          path: "guardrails/", kind: "guardrails", title: "Guardrails", nav: nav,
-          content: guardrails.overviewModel(root: "../")))
+        deferredPage(path: "guardrails/", kind: "guardrails", title: "Guardrails", nav: nav) {
+          guardrails.overviewModel(root: "../")
+        })
     }
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
-    let catalogue = self
     let viewModel = scorecards
     for entity in input.catalog.entities {
       let path = SitePaths.entityPage(entity.ref)
@@ -81,7 +84,7 @@ package struct PageCatalogue {
     }
     if let index = docsIndexPage(nav: nav) { pages.append(index) }
     pages += docsPages(nav: nav)
-    return pages
+    return keyingInputs(of: pages, nav: nav)
   }
 
   /// The page of `entity`, with its typed model.
@@ -95,10 +98,29 @@ package struct PageCatalogue {
     var content = extras.page(for: entity, root: root, scorecards: scorecards.entitySection(entity.ref))
     if let delivery = input.delivery { content.dora = DORAViewModel(delivery: delivery).tiles(for: entity.ref) }
     content.docs = entityDocsModel(for: entity.ref, root: root)
+    // A `techdocs-ref: url:` site fetched and built here is linked as the entity's docs, not as
+    // docs hosted elsewhere.
+    if content.docs != nil, input.docs.site(for: entity.ref)?.origin != nil {
+      content.entity.externalDocsURL = nil
+      content.entity.hasActions =
+        content.entity.viewSourceURL != nil || content.entity.editURL != nil || content.entity.repositoryURL != nil
+    }
     content.policy = guardrails.entityModel(for: entity, root: root).map(TemplateJSON.init)
     return page(
       path: path, kind: "entity", section: SitePaths.safeSegment(entity.ref.kind), layout: layout, title: entity.title,
       nav: nav, content: content)
+  }
+
+  /// `page(…)` whose content is made only when the page renders (`SiteRenderer.Page.deferredModel`).
+  package func deferredPage<Content: Codable & Sendable & TemplateDescribed>(
+    path: String, kind: String, title: String, nav: NavigationModel, content: @escaping @Sendable () -> Content
+  ) -> SiteRenderer.Page {
+    var placeholder = page(path: path, kind: kind, title: title, nav: nav, content: BarePage())
+    placeholder.model = TemplateJSON(.null)
+    placeholder.deferredModel = { [self] in
+      page(path: path, kind: kind, title: title, nav: nav, content: content()).model
+    }
+    return placeholder
   }
 
   /// A page of type `Content` with the keys every page has, encoded for the layouts.

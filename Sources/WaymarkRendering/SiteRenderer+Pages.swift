@@ -47,19 +47,18 @@ extension SiteRenderer {
   }
 
   /// Renders `pages` through `layouts` in parallel, one HTML file each, into `sink`, a batch
-  /// of `pagesPerBatch` at a time (see `stream`).
+  /// of `pagesPerBatch` at a time (see `stream`); pages whose layout is the built-in theme's
+  /// render through its compiled layouts (`BuiltInLayouts`), byte for byte as swift-mustache would.
   package func renderPages<Sink: OutputSink>(
     _ pages: [Page], layouts: LayoutSet, into sink: Sink
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
     let resolved = pageJobs(pages, layouts: layouts)
     let jobs = resolved.jobs
-    let library = layouts.library
+    let builtIn = BuiltInLayouts(for: layouts)
     let batch = Self.pagesPerBatch
     let streamed = try await Self.stream(batches: (jobs.count + batch - 1) / batch, into: sink) { index in
       jobs[(index * batch)..<min(jobs.count, index * batch + batch)].map { page, choice in
-        let context = TemplateValueEncoder().mustacheValue(of: page.viewModel())
-        let html = library.render(context, withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? ""
-        return OutputFile(path: page.path + (page.path.hasSuffix(".html") ? "" : "index.html"), text: html)
+        Self.renderPage(page, choice: choice, layouts: layouts, builtIn: builtIn, sink: sink)
       }
     }
     return StreamedSite(

@@ -6,15 +6,25 @@ extension SiteRenderer {
   /// Entities per batch of `api/entities/…` files.
   package static let entitiesPerBatch = 256
 
+  /// Batches between returns of freed memory to the system.
+  package static let batchesPerTrim = 16
+
   /// Renders the site into `sink` as it goes: the pages (in parallel batches), each entity's JSON
   /// (in parallel batches), then the site-wide API files, the search indexes, `llms.txt`, the readiness CSV,
   /// the layouts' assets and the docs sites' files, each group handed over as soon as it is made.
   ///
   /// The groups are taken one after another in that order, so were two files to share a path
-  /// the later group's would win, as it would in memory; within a group paths are distinct.
+  /// the later group's would win, as it would in memory; within a group paths are distinct. The
+  /// search indexes, which read no page, are made and taken in child tasks while the pages render
+  /// (both cores share that work): their files are all under `search/`, where nothing else but
+  /// the search page (`search/index.html`, which they never write) goes; their receipts keep
+  /// their turn.
   package func render<Sink: OutputSink>(
     _ input: RenderInput, into sink: Sink
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
+    async let searchIndex = Self.take(
+      SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()), into: sink)
+    async let fullTextIndex = Self.takeFullTextIndex(input, into: sink)
     var site = try await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts, into: sink)
     let entities = input.catalog.entities
     let api = APIRenderer(input: input)
@@ -24,28 +34,44 @@ extension SiteRenderer {
     }
     site.receipts += entityFiles.receipts
     site.fileCount += entityFiles.fileCount
-    let groups: [() -> [OutputFile]] = [
-      { api.siteFiles() },
-      { ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files() },
-      { SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()) },
-      { FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()) },
-      { [LLMsTextRenderer(input: input).file()] },
-      {
-        [
-          OutputFile(
-            path: "readiness/readiness.csv",
-            text: ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now).readinessCSV())
-        ]
-      },
-      { input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) } },
-      { DocsAPIRenderer(input: input).assetFiles() },
-    ]
-    for group in groups {
-      let files = group()
+    func add(_ files: [OutputFile]) throws(Sink.Failure) {
       site.receipts.append(try sink.take(files))
       site.fileCount += files.count
     }
+    for group in api.siteFileGroups { try add(group()) }
+    try add(ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files())
+    let fullText = await fullTextIndex
+    site.memoEntries = fullText.memoEntries
+    for index in await [searchIndex, (receipt: fullText.receipt, count: fullText.count)] {
+      site.receipts.append(try index.receipt.get())
+      site.fileCount += index.count
+    }
+    try add([LLMsTextRenderer(input: input).file()])
+    let readiness = ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now)
+    try add([OutputFile(path: "readiness/readiness.csv", text: readiness.readinessCSV())])
+    try add(input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) })
+    try add(DocsAPIRenderer(input: input).assetFiles())
     return site
+  }
+
+  /// Hands `files` to `sink`: its receipt (or why it failed) and how many files it took.
+  private static func take<Sink: OutputSink>(
+    _ files: [OutputFile], into sink: Sink
+  ) -> (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int) {
+    (Result { () throws(Sink.Failure) -> Sink.Receipt in try sink.take(files) }, files.count)
+  }
+
+  /// Hands the full-text index's files to `sink`, made with the build cache's parts when the
+  /// input has them: its receipt, how many files it took, and the cache entries to keep.
+  private static func takeFullTextIndex<Sink: OutputSink>(
+    _ input: RenderInput, into sink: Sink
+  ) -> (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int, memoEntries: [MemoKey: [UInt8]]) {
+    if let memoised = input.searchMemo?.index(of: input) {
+      let taken = take(memoised.files, into: sink)
+      return (taken.receipt, taken.count, memoised.entries)
+    }
+    let taken = take(FullTextIndexWriter().files(for: SearchCatalogue(input: input).entries()), into: sink)
+    return (taken.receipt, taken.count, [:])
   }
 
   /// Makes `batches` batches of files with `make` and hands each to `sink`, at most one more
@@ -67,6 +93,9 @@ extension SiteRenderer {
       var outcomes: [Outcome] = []
       while let outcome = await group.next() {
         outcomes.append(outcome)
+        // Each batch frees what it made: return it every few batches, so the holes it leaves
+        // between what lives on are not kept resident (see `HeapTrim`).
+        if outcomes.count % Self.batchesPerTrim == 0 { HeapTrim.returnFreeMemory() }
         if case .failure = outcome.receipt { break }
         if next < batches {
           let index = next

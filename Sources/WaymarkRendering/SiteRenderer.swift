@@ -22,6 +22,10 @@ public struct RenderInput: Sendable {
   public var guardrails: GuardrailResults = .empty
   /// The event loader's counts (`api/build.json`'s `counts.events`), when the site has event exports.
   public var eventCounts: JSONValue?
+  /// The keys of what this input holds, from the build cache (see `RenderInputKeys`).
+  package var inputKeys: RenderInputKeys?
+  /// The full-text index's parts earlier builds computed, from the build cache.
+  package var searchMemo: SearchMemo?
 
   /// Creates a render input.
   public init(
@@ -62,6 +66,10 @@ public struct SiteRenderer: Sendable {
     /// Builds the model when the page is rendered, for pages whose models grow with the site
     /// (a docs page holds its site's whole navigation): only the pages being rendered hold one.
     package var deferredModel: (@Sendable () -> any Encodable & Sendable)?
+    /// The key of everything the page's model is built from, when the build cache gave the
+    /// render input's keys (`RenderInput.inputKeys`): a page whose key is unchanged is taken
+    /// from the previous build without building its model (`SiteRenderer.renderPage`).
+    package var inputsKey: (@Sendable () -> MemoKey)?
 
     /// The view model: the deferred one, built now, else `model`.
     package func viewModel() -> any Encodable & Sendable { deferredModel?() ?? model }

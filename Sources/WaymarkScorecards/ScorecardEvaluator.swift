@@ -24,60 +24,104 @@ public struct ScorecardEvaluator: Sendable {
 
   /// Evaluates every scorecard; reports are sorted by scorecard name.
   public func evaluate(_ scorecards: [CompiledScorecard], waivers: [CompiledWaiver]) async -> [ScorecardReport] {
-    let first = scorecards.filter { !$0.readsScorecards }
-    let second = scorecards.filter(\.readsScorecards)
+    await evaluate(scorecards, waivers: waivers, memo: nil).reports
+  }
+
+  /// What one scorecard made of one entity.
+  package enum Verdict: Sendable, Hashable {
+    /// `appliesTo` is false.
+    case skipped
+    /// `appliesTo` gave an error or a non-bool: the entity is not scored, and the build says so.
+    case failed(String)
+    case scored(EntityScore)
+  }
+
+  /// The scorecards in the order they run: those that do not read `scorecards` first, as the
+  /// others see their levels.
+  package static func runOrder(_ scorecards: [CompiledScorecard]) -> [CompiledScorecard] {
+    scorecards.filter { !$0.readsScorecards } + scorecards.filter(\.readsScorecards)
+  }
+
+  /// Every scorecard's verdict on `entity`, in `runOrder`.
+  package func verdicts(for entity: Entity, order: [CompiledScorecard], active: [CompiledWaiver]) -> [Verdict] {
+    var bindings = bindings(for: entity)
+    var levels: [String: CELValue] = [:]
+    var verdicts: [Verdict] = []
+    var levelsBound = false
+    for scorecard in order {
+      if scorecard.readsScorecards, !levelsBound {
+        bindings["scorecards"] = .map(CELMap(levels))
+        levelsBound = true
+      }
+      switch applicability(of: scorecard, bindings: bindings) {
+      case .skipped: verdicts.append(.skipped)
+      case .failed(let message): verdicts.append(.failed(message))
+      case .applies:
+        let score = score(entity, with: scorecard, bindings: bindings, waivers: active)
+        if !scorecard.readsScorecards { levels[scorecard.scorecard.name] = Self.levelValue(score) }
+        verdicts.append(.scored(score))
+      }
+    }
+    return verdicts
+  }
+
+  /// `evaluate(_:waivers:)`, taking each entity's verdicts from `memo` when it holds them; also
+  /// returns the memo entries of every entity, for the next build.
+  package func evaluate(
+    _ scorecards: [CompiledScorecard], waivers: [CompiledWaiver], memo: ScorecardMemo?
+  ) async -> (reports: [ScorecardReport], entries: [MemoKey: [UInt8]]) {
+    let order = Self.runOrder(scorecards)
     let active = waivers.filter { $0.status == .active }
     let entities = catalog.entities
     let chunkSize = max(64, entities.count / 16 + 1)
     let evaluator = self
     // Per scorecard: the results, and the entities whose `appliesTo` failed (not scored).
-    typealias ChunkResult = (scores: [String: [EntityScore]], failures: [String: [EntityRef: String]])
+    typealias ChunkResult = (
+      scores: [String: [EntityScore]], failures: [String: [EntityRef: String]], entries: [MemoKey: [UInt8]]
+    )
     let perChunk = await withTaskGroup(of: ChunkResult.self) { group in
       for start in stride(from: 0, to: entities.count, by: chunkSize) {
         let chunk = Array(entities[start..<min(entities.count, start + chunkSize)])
         group.addTask {
-          var chunkResult: ChunkResult = ([:], [:])
-          func run(_ scorecard: CompiledScorecard, on entity: Entity, bindings: [String: CELValue]) -> EntityScore? {
-            switch evaluator.applicability(of: scorecard, bindings: bindings) {
-            case .skipped: return nil
-            case .failed(let message):
-              chunkResult.failures[scorecard.scorecard.name, default: [:]][entity.ref] = message
-              return nil
-            case .applies:
-              let score = evaluator.score(entity, with: scorecard, bindings: bindings, waivers: active)
-              chunkResult.scores[scorecard.scorecard.name, default: []].append(score)
-              return score
-            }
-          }
+          var chunkResult: ChunkResult = ([:], [:], [:])
           for entity in chunk {
-            var bindings = evaluator.bindings(for: entity)
-            var levels: [String: CELValue] = [:]
-            for scorecard in first {
-              if let score = run(scorecard, on: entity, bindings: bindings) {
-                levels[scorecard.scorecard.name] = Self.levelValue(score)
+            let verdicts: [Verdict]
+            if let memo {
+              let (found, key, entry) = memo.verdicts(for: entity, evaluator: evaluator, order: order, active: active)
+              verdicts = found
+              if let entry { chunkResult.entries[key] = entry }
+            } else {
+              verdicts = evaluator.verdicts(for: entity, order: order, active: active)
+            }
+            for (scorecard, verdict) in zip(order, verdicts) {
+              switch verdict {
+              case .skipped: break
+              case .failed(let message):
+                chunkResult.failures[scorecard.scorecard.name, default: [:]][entity.ref] = message
+              case .scored(let score): chunkResult.scores[scorecard.scorecard.name, default: []].append(score)
               }
             }
-            bindings["scorecards"] = .map(CELMap(levels))
-            for scorecard in second { _ = run(scorecard, on: entity, bindings: bindings) }
           }
           return chunkResult
         }
       }
-      var merged: ChunkResult = ([:], [:])
+      var merged: ChunkResult = ([:], [:], [:])
       for await chunk in group {
         for (name, scores) in chunk.scores { merged.scores[name, default: []] += scores }
         for (name, failures) in chunk.failures {
           merged.failures[name, default: [:]].merge(failures) { first, _ in first }
         }
+        merged.entries.merge(chunk.entries) { first, _ in first }
       }
       return merged
     }
-    return scorecards.map { compiled in
+    let reports = scorecards.map { compiled in
       let name = compiled.scorecard.name
       return ScorecardReport(
         scorecard: compiled.scorecard, results: (perChunk.scores[name] ?? []).sorted { $0.entity < $1.entity },
         appliesToFailures: perChunk.failures[name] ?? [:])
     }.sorted { $0.scorecard.name < $1.scorecard.name }
+    return (reports, perChunk.entries)
   }
 
   /// Whether a scorecard applies to the entity whose bindings these are.

@@ -12,6 +12,10 @@ public struct ScorecardStage: Sendable {
     public var files: [SourceFile]
     /// Problems in the policies, check errors, and (when enforced) broken gates.
     public var diagnostics: [Diagnostic]
+    /// The build cache's entries for the entities evaluated (when run with a memo).
+    package var memoEntries: [MemoKey: [UInt8]] = [:]
+    /// The key of `outcome` (`ScorecardMemo.outcomeKey`), when run with a memo and no baseline.
+    package var outcomeKey: MemoKey?
   }
 
   /// The site root.
@@ -30,7 +34,8 @@ public struct ScorecardStage: Sendable {
 
   /// Runs the stage; gate violations are errors only when `enforceGates` (in `waymark check`).
   public func run(
-    catalog: Catalog, facts: EntityFacts, now: Timestamp, allFiles: [String], baselineFolder: URL?, enforceGates: Bool
+    catalog: Catalog, facts: EntityFacts, now: Timestamp, allFiles: [String], baselineFolder: URL?, enforceGates: Bool,
+    memo: CacheTable? = nil
   ) async -> Output {
     let (policies, files, loadDiagnostics) = PolicyLoader(root: root).load(folder: folder, files: allFiles)
     var diagnostics = loadDiagnostics
@@ -38,7 +43,10 @@ public struct ScorecardStage: Sendable {
     let (compiled, waivers, compileDiagnostics) = compiler.compile(policies, catalog: catalog, now: now)
     diagnostics += compileDiagnostics
     let evaluator = ScorecardEvaluator(catalog: catalog, facts: facts, now: now)
-    let reports = await evaluator.evaluate(compiled, waivers: waivers)
+    let scorecardMemo = memo.map {
+      ScorecardMemo($0, context: ScorecardMemo.context(files: files, compiled: compiled, waivers: waivers, now: now))
+    }
+    let (reports, memoEntries) = await evaluator.evaluate(compiled, waivers: waivers, memo: scorecardMemo)
     diagnostics += CELBudgetReporter().diagnostics(for: reports)
     diagnostics += AppliesToFailureReporter().diagnostics(for: reports)
     diagnostics += CheckErrorReporter(enforceGates: enforceGates).diagnostics(for: reports)
@@ -59,7 +67,12 @@ public struct ScorecardStage: Sendable {
     let outcome = ScorecardOutcome(
       reports: reports, waivers: waivers, changes: changes, baselineAsOf: baseline?.asOf,
       history: comparator.history(baseline, adding: point), violations: violations)
-    return Output(outcome: outcome, files: files, diagnostics: diagnostics)
+    var output = Output(outcome: outcome, files: files, diagnostics: diagnostics)
+    output.memoEntries = memoEntries
+    if let scorecardMemo, baseline == nil {
+      output.outcomeKey = ScorecardMemo.outcomeKey(context: scorecardMemo.context, reports: reports)
+    }
+    return output
   }
 }
 

@@ -51,17 +51,32 @@ public struct SecretGuard: Sendable {
 
   /// Scans `files` (each path once) and judges what is found.
   public func check(_ files: [SourceFile]) async -> Outcome {
+    await check(files, clean: nil).outcome
+  }
+
+  /// `check(_:)`, not scanning files whose bytes `clean` names (the digests of files an earlier
+  /// scan found nothing in); also returns the digests of this build's files found clean.
+  package func check(_ files: [SourceFile], clean: Set<MemoKey>?) async -> (outcome: Outcome, clean: Set<MemoKey>) {
     var unique: [String: SourceFile] = [:]
     for file in files where unique[file.path] == nil { unique[file.path] = file }
     let ordered = unique.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    let found = await withTaskGroup(of: (String, [SecretScanner.Match]).self) { group in
+    typealias Scanned = (path: String, matches: [SecretScanner.Match], clean: MemoKey?)
+    let scanned = await withTaskGroup(of: Scanned.self) { group in
       for file in ordered {
-        group.addTask { (file.path, SecretScanner().scan(file.bytes)) }
+        group.addTask {
+          guard let clean else { return (file.path, SecretScanner().scan(file.bytes), nil) }
+          let digest = MemoKey.digest(of: file.bytes)
+          if clean.contains(digest) { return (file.path, [], digest) }
+          let matches = SecretScanner().scan(file.bytes)
+          return (file.path, matches, matches.isEmpty ? digest : nil)
+        }
       }
-      var found: [(String, [SecretScanner.Match])] = []
-      for await result in group where !result.1.isEmpty { found.append(result) }
-      return found.sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
+      var scanned: [Scanned] = []
+      for await result in group { scanned.append(result) }
+      return scanned
     }
+    let found = scanned.filter { !$0.matches.isEmpty }.map { ($0.path, $0.matches) }
+      .sorted { $0.0.utf8.lexicographicallyPrecedes($1.0.utf8) }
     var outcome = Outcome(files: ordered.count, bytes: ordered.reduce(0) { $0 + $1.bytes.count })
     let allowances = SecretAllowances(catalog: catalog, documents: documents, docsSites: docsSites)
     outcome.diagnostics = allowances.diagnostics
@@ -81,7 +96,7 @@ public struct SecretGuard: Sendable {
             notes: entity.map { [DiagnosticNote("in entity '\($0)'")] } ?? []))
       }
     }
-    return outcome
+    return (outcome, Set(scanned.compactMap(\.clean)))
   }
 
   /// `diagnostics` with any credential in their messages and notes redacted, so a value that

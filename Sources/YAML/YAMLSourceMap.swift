@@ -15,6 +15,9 @@ public struct YAMLSourceMap: Sendable, Hashable {
     self.root = root
   }
 
+  /// The tree the value was converted from (nil for an empty map), for the build cache.
+  package var rootNode: YAMLNode? { root }
+
   /// The node the value at `path` was converted from, if the path exists.
   public func node(at path: ValuePath) -> YAMLNode? {
     let (node, matched) = deepestNode(along: path)

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import WaymarkKit
+import WaymarkServe
 
 /// `waymark build`: validates everything and publishes the portal atomically.
 struct BuildCommand: AsyncParsableCommand {
@@ -24,6 +25,26 @@ struct BuildCommand: AsyncParsableCommand {
   @Flag(name: .long, help: "Make unknown event types and malformed event records errors.")
   var strict = false
 
+  @Flag(name: .long, help: "Build again on every change to the inputs, until Ctrl-C.")
+  var watch = false
+
+  @Flag(
+    name: .long, help: "With --watch: watch by polling instead of inotify (for folders mounted from another machine).")
+  var poll = false
+
+  @Option(
+    name: .long,
+    help: "The build cache folder, reused by the next build (default: .waymark-cache beside the output folder).")
+  var cache: String?
+
+  @Flag(name: .customLong("no-cache"), help: "Build everything afresh, reading and writing no build cache.")
+  var noCache = false
+
+  func validate() throws {
+    if poll, !watch { throw ValidationError("--poll needs --watch") }
+    if noCache, cache != nil { throw ValidationError("--cache and --no-cache cannot be given together") }
+  }
+
   func run() async throws {
     let terminal = TerminalReporter(quiet: quiet)
     var options = BuildOptions(
@@ -32,7 +53,13 @@ struct BuildCommand: AsyncParsableCommand {
       progress: terminal.progress)
     options.strict = strict
     options.keepsFiles = false
+    options.cache =
+      noCache
+      ? .none
+      : cache.map { .folder(URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory)) } ?? .besideOutput
+    if watch { return try await watchLoop(options, terminal: terminal) }
     let result = try await terminal.build(options)
+    result.warnings.forEach(terminal.warning)
     let place = result.diagnostics.hasErrors ? "waymark check --format json" : "api/build.json"
     terminal.diagnostics(result.diagnostics, format: .text, allIn: place)
     terminal.summary(result.diagnostics)
@@ -42,5 +69,18 @@ struct BuildCommand: AsyncParsableCommand {
       throw ExitCode(ExitStatus.contentErrors)
     }
     terminal.note("built \(result.fileCount) files into \(result.output)")
+  }
+
+  /// `--watch`: the first build, then one after every change, each printed as `build` prints it.
+  private func watchLoop(_ options: BuildOptions, terminal: TerminalReporter) async throws {
+    let loop = WatchLoop(options: options, method: poll ? .polling(.milliseconds(500)) : .native)
+    let stopped = StoppedBy()
+    await Interruption.run {
+      let usage = await loop.run(
+        started: { how, warning in terminal.watching(how, warning) }, progress: options.progress,
+        report: { outcome in terminal.rebuilt(outcome, serving: false) })
+      await stopped.set(usage)
+    }
+    if let usage = await stopped.failure { throw ValidationError(usage.description) }
   }
 }

@@ -8,7 +8,9 @@ import WaymarkModel
 struct FetchCommand: AsyncParsableCommand {
   static let configuration = CommandConfiguration(
     commandName: "fetch",
-    abstract: "Fetch the URLs the catalog names (url: Locations, $text/$json/$yaml) into waymark.lock and its cache.")
+    abstract:
+      "Fetch the URLs the catalog names (url: Locations and globs, $text/$json/$yaml, techdocs-ref docs sites) "
+      + "into waymark.lock and its cache.")
 
   @Option(name: .long, help: "The site root (the folder holding waymark.yaml and content/).")
   var root: String = "."

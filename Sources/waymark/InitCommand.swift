@@ -37,7 +37,7 @@ struct InitCommand: ParsableCommand {
       throw ExitCode(ExitStatus.environment)
     }
     var wrote = "Wrote \(displayed(SiteConfigLoader.fileName))."
-    if !proposal.scan.remoteLocations.isEmpty, ignoreFetchCache(in: rootURL) {
+    if !proposal.scan.remoteLocations.isEmpty || !proposal.scan.remoteDocs.isEmpty, ignoreFetchCache(in: rootURL) {
       wrote += " Added \(Self.cacheIgnore) to \(displayed(".gitignore")) (waymark fetch's cache)."
     }
     let next = root == "." ? "waymark check" : "waymark check --root \(root)"

@@ -66,6 +66,11 @@ struct TerminalReporter: Sendable {
     FileHandle.standardError.write(Data("waymark: \(text)\n".utf8))
   }
 
+  /// A problem that is not a diagnostic (a build cache not used): printed even when quiet.
+  func warning(_ text: String) {
+    FileHandle.standardError.write(Data("waymark: warning: \(text)\n".utf8))
+  }
+
   func failure(_ text: String) {
     FileHandle.standardError.write(Data("waymark: error: \(text)\n".utf8))
   }

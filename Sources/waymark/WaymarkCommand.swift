@@ -9,7 +9,7 @@ struct WaymarkCommand: AsyncParsableCommand {
     abstract: "Build a static developer portal from Backstage catalog files, docs, events and policies.",
     version: WaymarkVersion.current,
     subcommands: [
-      BuildCommand.self, CheckCommand.self, FetchCommand.self, TestPoliciesCommand.self, ExplainCommand.self,
-      InitCommand.self,
+      BuildCommand.self, CheckCommand.self, ServeCommand.self, FetchCommand.self, TestPoliciesCommand.self,
+      ExplainCommand.self, InitCommand.self,
     ])
 }

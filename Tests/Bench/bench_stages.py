@@ -160,11 +160,23 @@ def yaml_peer(mode, name):
 
 
 def waymark_build(context):
+    """`waymark build`, its cache kept beside the output (`.waymark-cache` in the out root)."""
     return [context.waymark, "build", "--root", context.site, "--output", context.out("waymark"), "--quiet"]
+
+
+def waymark_cold_build(context):
+    """`waymark build --no-cache` into its own folder, removed before each run: a cold build."""
+    return [context.waymark, "build", "--root", context.site, "--output", context.out("waymark-cold"), "--quiet",
+            "--no-cache"]
 
 
 def clean_waymark_output(context):
     remove(context.out("waymark"))
+    remove(os.path.join(context.out_root, ".waymark-cache"))
+
+
+def clean_cold_output(context):
+    remove(context.out("waymark-cold"))
 
 
 def touch_one_catalog_file(context):
@@ -174,9 +186,65 @@ def touch_one_catalog_file(context):
 
 
 def warm_build(context):
-    """An untimed build first, so the touched-file stage starts from the previous output."""
+    """An untimed build first, so the touched-file stage starts from the previous output and cache."""
     clean_waymark_output(context)
     subprocess.run(waymark_build(context), capture_output=True)
+
+
+EDITS = {"count": 0}
+
+
+def edited_catalog_file(context):
+    """The catalog file the incremental row edits: the first component file, by name."""
+    files = sorted(glob.glob(os.path.join(context.site_catalog, "systems", "**", "*.yaml"), recursive=True))
+    return next(path for path in files if "kind: Component" in open(path).read())
+
+
+def edited_docs_page(context):
+    """The docs page the incremental row edits: the middle one, by path."""
+    pages = sorted(glob.glob(os.path.join(context.site, "content", "docs", "*", "docs", "*.md")))
+    return pages[len(pages) // 2]
+
+
+def edit_one_catalog_file(context):
+    """Changes one component's description (a new text each run), as an author's edit would."""
+    EDITS["count"] += 1
+    path = edited_catalog_file(context)
+    with open(path) as handle:
+        text = handle.read()
+    start = text.index("kind: Component")
+    line_start = text.index("  description: ", start)
+    line_end = text.index("\n", line_start)
+    text = text[:line_start] + f'  description: "Edited for the incremental build, run {EDITS["count"]}."' + text[line_end:]
+    replace_file(path, text)
+
+
+def edit_one_docs_page(context):
+    """Changes one paragraph of one docs page (a new text each run)."""
+    EDITS["count"] += 1
+    path = edited_docs_page(context)
+    with open(path) as handle:
+        text = handle.read()
+    marker = "\n\nEdited for the incremental build"
+    if marker in text:
+        text = text[:text.index(marker)] + "\n"
+    replace_file(path, text.rstrip("\n") + f"{marker}, run {EDITS['count']}.\n")
+
+
+def replace_file(path, text):
+    """Writes `text` as a new file at `path`: the site's docs are hard links to the corpus, never written through."""
+    temporary = path + ".edit"
+    with open(temporary, "w") as handle:
+        handle.write(text)
+    os.replace(temporary, path)
+
+
+def incremental_note(what, goal):
+    def note(context, runs):
+        statuses = sorted({run["exit_status"] for run in runs})
+        return (f"exit {'/'.join(map(str, statuses))}; after editing {what}, cache beside the output; goal: at most "
+                f"{goal} of the cold build (the W/P ratio)")
+    return note
 
 
 def hugo_contender(name, env=None):
@@ -271,9 +339,24 @@ STAGES = [
     Stage("check", "whole check (`waymark check`, nothing written)",
           Contender("waymark check", lambda c: [c.waymark, "check", "--root", c.site, "--format", "json"],
                     note=check_note), []),
-    Stage("build-cold", "whole build, cold (no previous output)",
-          Contender("waymark build", waymark_build, before_each=clean_waymark_output, note=build_note("waymark")), []),
+    Stage("build-cold", "whole build, cold (no previous output, no cache)",
+          Contender("waymark build --no-cache", waymark_cold_build, before_each=clean_cold_output,
+                    note=build_note("waymark-cold")), []),
     Stage("build-touch", "whole build after touching one catalog file",
           Contender("waymark build", waymark_build, before_each=touch_one_catalog_file, note=build_note("waymark")), [],
+          setup=warm_build),
+    # The incremental rows: Waymark with its cache after one edit, against a cold build of the same inputs (the
+    # peer): the ratio is the incremental build's share of the cold build's time.
+    Stage("build-edit-catalog", "incremental build after editing one catalog file, against a cold build",
+          Contender("waymark build (cache)", waymark_build, before_each=edit_one_catalog_file,
+                    note=incremental_note("one component's description", "10 %")),
+          [Contender("waymark build --no-cache", waymark_cold_build, before_each=clean_cold_output,
+                     note=build_note("waymark-cold"))],
+          setup=warm_build),
+    Stage("build-edit-docs", "incremental build after editing one docs page, against a cold build",
+          Contender("waymark build (cache)", waymark_build, before_each=edit_one_docs_page,
+                    note=incremental_note("one paragraph of one docs page", "5 %")),
+          [Contender("waymark build --no-cache", waymark_cold_build, before_each=clean_cold_output,
+                     note=build_note("waymark-cold"))],
           setup=warm_build),
 ]

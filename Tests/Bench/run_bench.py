@@ -36,6 +36,7 @@ import output_size  # noqa: E402
 import page_weight  # noqa: E402
 import rollup_size  # noqa: E402
 import search_compare  # noqa: E402
+import serve_latency  # noqa: E402
 
 REPOSITORY = os.path.dirname(os.path.dirname(HERE))
 
@@ -46,10 +47,12 @@ def parse_arguments(argv):
     parser.add_argument("--seed", type=int, default=42)
     parser.add_argument("--reps", type=int, default=3)
     parser.add_argument("--only", default=",".join([stage.id for stage in bench_stages.STAGES]
-                                                   + ["weight", "search", "rollups"]),
+                                                   + ["weight", "search", "rollups", "serve"]),
                         help="comma-separated stage ids; `weight`: the page weight per page type of the whole portal; "
                         "`search`: Waymark's search against Pagefind (Tests/Bench/search_compare.py); "
-                        "`rollups`: delivery rollup bytes vs raw event bytes")
+                        "`rollups`: delivery rollup bytes vs raw event bytes; "
+                        "`serve`: saving a markdown page to the browser showing it under `waymark serve` "
+                        "(Tests/Bench/serve_latency.py)")
     parser.add_argument("--bench-dir", default=os.path.join(REPOSITORY, ".bench"))
     parser.add_argument("--out-root", help="where every contender writes (default: BENCH_DIR/out, the same disk "
                         "for all); e.g. /dev/shm/waymark-bench for tmpfs")
@@ -58,6 +61,8 @@ def parse_arguments(argv):
     parser.add_argument("--python", default=sys.executable, help="Python with PyYAML (libyaml) and mkdocs")
     parser.add_argument("--mkdocs", default="mkdocs")
     parser.add_argument("--rollups-python", default=sys.executable, help="Python with duckdb, for contrib/rollups")
+    parser.add_argument("--browser-python", default=os.path.join(REPOSITORY, ".bench", "browser-venv", "bin", "python"),
+                        help="Python with Selenium (the browser tests'), for the `serve` row")
     parser.add_argument("--mkdocs-site-sample", type=int, default=20,
                         help="how many docs sites the per-site mkdocs peer builds (times scaled to all; 0: all)")
     parser.add_argument("--pause", type=float, default=0.5, help="seconds to wait after sync, before each run")
@@ -158,8 +163,38 @@ def measure_search(context, pause, build_seconds_known=None):
     preset = search_compare.compare(site, search_compare.catalog_queries(entities), context.python)
     preset["fixture"] = "entity titles from api/catalog.json"
     preset["waymark"]["build_seconds"] = build_seconds
+    probe = search_index_timing(context)
+    if probe is not None:
+        preset["waymark"]["index_seconds"] = probe["fullText"]["seconds"]
+        preset["waymark"]["index_probe"] = probe
     results["preset"] = preset
     return results
+
+
+def search_index_timing(context):
+    """`waymark-bench search`: the full-text index (and the older title index) made alone from the
+    render stage's input, which the probe prepares first, untimed; None when the probe fails."""
+    run = subprocess.run([context.waymark_bench, "search", context.site], capture_output=True, text=True)
+    if run.returncode != 0:
+        print(f"  search index probe failed: {run.stderr.strip()}", flush=True)
+        return None
+    report = json.loads(run.stdout)
+    print(f"  search index alone: full text {report['fullText']['seconds']:.2f} s "
+          f"({report['fullText']['cpuSeconds']:.2f} s CPU, {report['fullText']['files']} files), "
+          f"titles {report['titles']['seconds']:.2f} s", flush=True)
+    return report
+
+
+def measure_serve(context, arguments):
+    """The live-reload latency (Tests/Bench/serve_latency.py, run by the browser tests' Python)."""
+    if not os.path.exists(arguments.browser_python):
+        return {"status": "skipped", "note": f"no {arguments.browser_python} (make browser-deps)"}
+    run = subprocess.run([arguments.browser_python, os.path.join(HERE, "serve_latency.py"), "--site", context.site,
+                          "--waymark", context.waymark, "--reps", str(max(arguments.reps, 5))],
+                         stdout=subprocess.PIPE, text=True)
+    if run.returncode != 0:
+        return {"status": "failed", "note": f"serve_latency.py exited {run.returncode}"}
+    return json.loads(run.stdout)
 
 
 def machine_facts():
@@ -269,6 +304,10 @@ def main(argv):
         known = weight.get("build", {}).get("wall_s") if weight.get("status") == "measured" else None
         results["search"] = measure_search(context, arguments.pause, known)
         markdown = write_results(results, bench_dir)
+    if "serve" in selected:
+        print("== serve: saving a markdown page to the browser showing it, under waymark serve", flush=True)
+        results["serve"] = measure_serve(context, arguments)
+        markdown = write_results(results, bench_dir)
     print("\n" + markdown)
     print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
 
@@ -284,6 +323,8 @@ def write_results(results, bench_dir):
     for name, summary in sorted(results.get("search", {}).items()):
         where = "the demo portal" if name == "demo" else f"the {results['preset']} preset's portal"
         markdown += "\n" + search_compare.markdown(summary, f"Search over {where}: Waymark and Pagefind")
+    if "serve" in results:
+        markdown += serve_latency.markdown(results["serve"], results["preset"])
     for suffix in ("", f"-{results['preset']}"):
         with open(os.path.join(bench_dir, f"results{suffix}.json"), "w") as handle:
             json.dump(results, handle, indent=1)

@@ -1,17 +1,23 @@
 """The release artifacts of `make dist` (run by `make dist-test`): the Debian package installs into a
 scratch root, and its binary builds the demo portal with no Swift toolchain on PATH and no Swift
-library linked; the tarball holds the same files; the Dockerfile installs the package's dependencies.
+library linked, and fetches a federated catalog from a loopback server (URLSession over the linked
+libcurl, gzip through zlib) and then builds it offline; the tarball holds the same files; the
+Dockerfile installs the package's dependencies.
 
 DIST_DIR is the dist folder (.build-dist) and WAYMARK_VERSION the version `make dist` stamped.
 """
 
 import glob
+import hashlib
+import http.server
+import io
 import json
 import os
 import re
 import shutil
 import subprocess
 import tarfile
+import threading
 import unittest
 
 REPO = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
@@ -119,11 +125,137 @@ class DebianPackageTests(unittest.TestCase):
                 text = run(["sh", "-c", f"gzip -dc {full}"]).stdout
                 self.assertIn(".Dt WAYMARK 1", text)  # mdoc, as generate-manual writes it
                 self.assertIn("test-policies", text)
+                self.assertIn("serve", text)
             else:
                 with open(full) as handle:
                     text = handle.read()
                 self.assertIn("test-policies", text, path)
+                self.assertIn("serve", text, path)
             self.assertIn(marker, text, path)
+
+
+class RepositoryHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves `raw/<owner>/<repo>/<ref>/<path>` files and, in GitHub's API shape, the tarball of a
+    repository at a ref (`/api/repos/<owner>/<repo>/tarball/<ref>`, under one top folder)."""
+
+    def log_message(self, *args):
+        pass
+
+    def do_GET(self):
+        parts = self.path.strip("/").split("/")
+        if parts[:2] == ["api", "repos"] and len(parts) == 6 and parts[4] == "tarball":
+            folder = os.path.join(self.directory, "raw", parts[2], parts[3], parts[5])
+            buffer = io.BytesIO()
+            with tarfile.open(fileobj=buffer, mode="w:gz", format=tarfile.PAX_FORMAT) as tar:
+                tar.add(folder, arcname="%s-%s-0123abc" % (parts[2], parts[3]))
+            data = buffer.getvalue()
+            self.send_response(200)
+            self.send_header("Content-Length", str(len(data)))
+            self.end_headers()
+            self.wfile.write(data)
+            return
+        super().do_GET()
+
+
+class FetchTests(unittest.TestCase):
+    """`waymark fetch` in the packaged binary: a Location naming a GitHub-shaped blob URL, its
+    `$text` OpenAPI and its docs site (`techdocs-ref: dir:.`, read from the repository's tarball),
+    fetched from a loopback server; then an offline build reads them from the cache."""
+
+    FILES = {
+        "raw/acme/orders/main/catalog-info.yaml": (
+            "apiVersion: backstage.io/v1alpha1\nkind: Component\nmetadata:\n  name: orders\n"
+            "  annotations:\n    backstage.io/techdocs-ref: dir:.\n"
+            "spec:\n  type: service\n  lifecycle: production\n  owner: group:team-a\n  providesApis: [orders-api]\n"
+            "---\napiVersion: backstage.io/v1alpha1\nkind: API\nmetadata:\n  name: orders-api\n"
+            "spec:\n  type: openapi\n  lifecycle: production\n  owner: group:team-a\n"
+            "  definition:\n    $text: ./openapi.yaml\n"),
+        "raw/acme/orders/main/openapi.yaml": (
+            "openapi: 3.0.3\ninfo: {title: Orders, version: 1.0.0}\n"
+            "paths:\n  /orders:\n    get: {summary: List orders, responses: {'200': {description: OK}}}\n"),
+        "raw/acme/orders/main/mkdocs.yml": "site_name: Orders handbook\n",
+        "raw/acme/orders/main/docs/index.md": "# Orders handbook\n\nHow orders flow.\n",
+    }
+
+    @classmethod
+    def setUpClass(cls):
+        debs = glob.glob(os.path.join(DIST, "waymark_*.deb"))
+        if len(debs) != 1:
+            raise AssertionError(f"expected one .deb in {DIST}, found {debs}; run `make dist` first")
+        cls.work = os.path.join(DIST, "test-fetch")
+        shutil.rmtree(cls.work, ignore_errors=True)
+        os.makedirs(cls.work)
+        subprocess.run(["dpkg-deb", "-x", debs[0], os.path.join(cls.work, "package")], check=True)
+        cls.binary = os.path.join(cls.work, "package", "usr", "bin", "waymark")
+        cls.env = {"PATH": BARE_PATH, "HOME": cls.work, "LANG": "C.UTF-8"}
+        served = os.path.join(cls.work, "served")
+        for path, text in cls.FILES.items():
+            os.makedirs(os.path.dirname(os.path.join(served, path)), exist_ok=True)
+            with open(os.path.join(served, path), "w") as handle:
+                handle.write(text)
+        handler = lambda *args, **kwargs: RepositoryHandler(*args, directory=served, **kwargs)
+        cls.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=cls.server.serve_forever, daemon=True).start()
+        base = "http://127.0.0.1:%d" % cls.server.server_address[1]
+        cls.base = base
+        cls.site = os.path.join(cls.work, "site")
+        os.makedirs(os.path.join(cls.site, "content", "catalog"))
+        with open(os.path.join(cls.site, "waymark.yaml"), "w") as handle:
+            handle.write(
+                "site: {title: Acme}\nasOf: 2026-11-01T00:00:00Z\nintegrations:\n  github:\n"
+                f"    host: 127.0.0.1:{cls.server.server_address[1]}\n    rawBaseUrl: {base}/raw\n"
+                f"    apiBaseUrl: {base}/api\n")
+        with open(os.path.join(cls.site, "content", "catalog", "all.yaml"), "w") as handle:
+            handle.write(
+                "apiVersion: backstage.io/v1alpha1\nkind: Group\nmetadata: {name: team-a}\n"
+                "spec: {type: team, children: []}\n---\n"
+                "apiVersion: backstage.io/v1alpha1\nkind: Location\nmetadata: {name: acme}\n"
+                f"spec:\n  type: url\n  targets:\n    - {base}/acme/orders/blob/main/catalog-info.yaml\n")
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.server.shutdown()
+        cls.server.server_close()
+
+    def test_fetches_then_builds_offline(self):
+        fetch = run([self.binary, "fetch", "--root", self.site], env=self.env)
+        self.assertEqual(fetch.returncode, 0, fetch.stdout + fetch.stderr)
+        self.assertIn("3 URLs locked in waymark.lock; 3 downloaded", fetch.stdout + fetch.stderr)
+        with open(os.path.join(self.site, "waymark.lock")) as handle:
+            lock = json.load(handle)
+        entries = {entry["url"]: entry for entry in lock["entries"]}
+        info = f"{self.base}/acme/orders/blob/main/catalog-info.yaml"
+        site = f"{self.base}/acme/orders/blob/main/"
+        self.assertEqual(sorted(entries), [site, info, f"{self.base}/acme/orders/blob/main/openapi.yaml"])
+        expected = hashlib.sha256(self.FILES["raw/acme/orders/main/catalog-info.yaml"].encode()).hexdigest()
+        self.assertEqual(entries[info]["sha256"], expected)
+        self.assertEqual(entries[site]["kind"], "folder")
+        self.assertEqual(entries[site]["resolvedURL"], f"{self.base}/api/repos/acme/orders/tarball/main")
+        for entry in entries.values():
+            with open(os.path.join(self.site, ".waymark", "cache", entry["sha256"]), "rb") as handle:
+                self.assertEqual(hashlib.sha256(handle.read()).hexdigest(), entry["sha256"])
+        again = run([self.binary, "fetch", "--root", self.site], env=self.env)
+        self.assertIn("; 0 downloaded", again.stdout + again.stderr)
+        self.server.shutdown()
+        output = os.path.join(self.work, "output")
+        build = run([self.binary, "build", "--root", self.site, "--output", output], env=self.env)
+        self.assertEqual(build.returncode, 0, build.stdout + build.stderr)
+        self.assertNotIn("warning", build.stdout + build.stderr)
+        with open(os.path.join(output, "api", "catalog.json")) as handle:
+            catalog = json.load(handle)
+        orders = next(e for e in catalog["entities"] if e["metadata"]["name"] == "orders")
+        self.assertEqual(orders["source"], {"line": 1, "path": info, "sha256": expected})
+        api = next(e for e in catalog["entities"] if e["metadata"]["name"] == "orders-api")
+        self.assertIn("List orders", api["spec"]["definition"])
+        with open(os.path.join(output, "docs", "default", "component", "orders", "index.html")) as handle:
+            page = handle.read()
+        self.assertIn("How orders flow.", page)
+        self.assertIn(f'Fetched from <a href="{site}" rel="noopener">{site}</a>', page)
+        with open(os.path.join(output, "api", "docs", "default", "component", "orders.json")) as handle:
+            docs = json.load(handle)
+        self.assertEqual(docs["fetched"], {
+            "url": site, "resolvedURL": f"{self.base}/api/repos/acme/orders/tarball/main",
+            "sha256": entries[site]["sha256"]})
 
 
 class TarballTests(unittest.TestCase):

@@ -81,3 +81,30 @@ test("every query of the Pagefind comparison fixture finds an expected page in i
   }
   assert.deepEqual(missed, []);
 });
+
+test("a typo within the letters that name a shard still finds the word, from at most four more shards", async () => {
+  // A large portal splits terms by their first letters: `account` lives in shard `acc`, while
+  // `acocunt`, `acount` and `accunt` each point at another shard first.
+  const index = {
+    "manifest.json": { version: 2, documents: 3, kinds: [["Component", 0]], shards: "ac acc aco acu" },
+    "t/ac.json": { acme: [2, 9] },
+    "t/acc.json": { account: [0, 7] },
+    "t/aco.json": { acoustic: [1, 7] },
+    "t/acu.json": { acute: [1, 5] },
+  };
+  const fetched = [];
+  const found = async (query) => {
+    const search = engine.Engine(async (file) => {
+      fetched.push(file);
+      if (!(file in index)) throw new Error(file);
+      return index[file];
+    });
+    return (await search.search(query)).results.map((r) => r.id);
+  };
+  for (const query of ["acocunt", "caccount", "accuont", "acount"]) {
+    assert.deepEqual(await found(query), [0], query);
+  }
+  assert.deepEqual(await found("acoustc"), [1]);
+  assert.deepEqual(await found("zzzzzz"), []);
+  assert.ok(fetched.every((file) => file in index), fetched.join(" "));
+});

@@ -91,9 +91,12 @@ struct RemoteFetcherTests {
     #expect(text.contains("List orders"))
     let page = try #require(outputs[0]["catalog/default/component/payments-worker/index.html"])
     let worker = fixture.url("acme/payments/blob/main/workers/catalog-info.yaml")
+    let sha = SourceFile(path: "", bytes: Array(FederatedCatalogFixture.workerInfo.utf8)).sha256
     #expect(
       String(decoding: page, as: UTF8.self).contains(
-        "<p class=\"source muted\">Fetched from <a href=\"\(worker)\">\(worker)</a>, line 1</p>"))
+        "<p class=\"source muted\">Fetched from <a href=\"\(worker)\">\(worker)</a>, line 1 "
+          + "(SHA-256 <code title=\"\(sha)\">\(sha.prefix(12))</code>)</p>"))
+    #expect(text.contains("\"path\": \"\(worker)\",\n        \"sha256\": \"\(sha)\""))
   }
 
   @Test func aURLMissingFromTheLockIsTheLocatedWarningSayingToFetch() async throws {

@@ -2,14 +2,17 @@
 -- ComponentDeliveryEvaluator, grouped by subject key instead of component (delivery-rollups.md says when
 -- the two differ).
 
-CREATE OR REPLACE TEMPORARY VIEW flowed AS
+-- Every event with its flow (materialised by rollups.py: read by most views below).
+CREATE OR REPLACE TEMPORARY VIEW flowed_view AS
 SELECT k.*, f.flow FROM keyed k LEFT JOIN flows f ON f.node = concat('x:', k.context_id);
 
--- Production deployments, in order: position within their subject.
+-- Production deployments, in order: position within their subject. Production: the environment is
+-- one of --production (any case), or the source says so (GitHub's production_environment).
 CREATE OR REPLACE TEMPORARY VIEW deploys AS
-SELECT d.*, row_number() OVER (PARTITION BY skey ORDER BY time_ms, context_id) AS pos
+SELECT d.*, row_number() OVER (PARTITION BY skey ORDER BY time_ms, event_key) AS pos
 FROM flowed d, params p
-WHERE kind = 'deployment' AND instr(p.production, concat(',', lower(environment), ',')) > 0;
+WHERE kind = 'deployment'
+  AND (coalesce(production_flag, false) OR coalesce(instr(p.production, concat(',', lower(environment), ',')), 0) > 0);
 
 -- A change's time: the earliest any event gives it.
 CREATE OR REPLACE TEMPORARY VIEW change_times AS
@@ -23,10 +26,33 @@ UNION ALL
 SELECT d.skey, d.time_ms, a.change FROM deploys d JOIN flowed a ON a.kind = 'artifact' AND a.change IS NOT NULL
   AND a.artifact = d.artifact;
 
+-- GitHub: a production deployment of commit S ships every change of its subject up to S's time
+-- (ComponentDeliveryEvaluator.firstDeployments): it reaches `cover` = min(S's change time, the
+-- deployment's time) when S is a known change. A change's first such deployment is the earliest one
+-- whose cover reaches the change's time: a running minimum over deployments and changes of the
+-- subject ordered by cover / change time, descending, deployments first on ties.
+CREATE OR REPLACE TEMPORARY VIEW shipped AS
+SELECT d.skey, d.time_ms, least(t.changed, d.time_ms) AS cover
+FROM deploys d JOIN change_times t ON t.change = d.change;
+
+CREATE OR REPLACE TEMPORARY VIEW shipped_first AS
+SELECT skey, change, deployed FROM (
+  SELECT skey, change, min(deploy_time) OVER (PARTITION BY skey ORDER BY v DESC, side
+    ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS deployed
+  FROM (
+    SELECT skey, CAST(NULL AS STRING) AS change, cover AS v, 0 AS side, time_ms AS deploy_time FROM shipped
+    UNION ALL
+    SELECT o.skey, o.change, t.changed AS v, 1 AS side, CAST(NULL AS BIGINT) AS deploy_time
+    FROM (SELECT DISTINCT skey, change FROM flowed WHERE kind = 'change' AND change IS NOT NULL) o
+    JOIN change_times t ON t.change = o.change
+  )
+) WHERE change IS NOT NULL AND deployed IS NOT NULL;
+
 -- Each change's first production deployment of the subject, and its lead time.
 CREATE OR REPLACE TEMPORARY VIEW lead_times AS
 SELECT l.skey, min(l.time_ms) AS deployed, t.changed
-FROM linked l JOIN change_times t ON t.change = l.change AND t.changed <= l.time_ms
+FROM (SELECT skey, time_ms, change FROM linked UNION ALL SELECT skey, deployed, change FROM shipped_first) l
+JOIN change_times t ON t.change = l.change AND t.changed <= l.time_ms
 GROUP BY l.skey, l.change, t.changed;
 
 -- Incidents by identity within a subject: first start, last resolution, an artifact and a flow.
@@ -54,10 +80,11 @@ CREATE OR REPLACE TEMPORARY VIEW rollbacks AS
 SELECT r.skey, max(d.pos) AS pos, r.time_ms
 FROM flowed r, params p, deploys d
 WHERE r.kind = 'rollback' AND d.skey = r.skey AND d.time_ms <= r.time_ms
-  AND (r.environment IS NULL OR instr(p.production, concat(',', lower(r.environment), ',')) > 0)
+  AND (r.environment IS NULL OR coalesce(r.production_flag, false)
+    OR instr(p.production, concat(',', lower(r.environment), ',')) > 0)
 GROUP BY r.skey, r.context_id, r.time_ms;
 
-CREATE OR REPLACE TEMPORARY VIEW deploy_outcomes AS
+CREATE OR REPLACE TEMPORARY VIEW deploy_outcomes_view AS
 SELECT d.skey, d.day, d.time_ms, d.pos,
   a.incidents, a.open_incidents, a.first_start, a.last_resolved, rb.rolled_back,
   (a.incidents IS NOT NULL OR rb.rolled_back IS NOT NULL) AS failed,
@@ -90,17 +117,23 @@ CREATE OR REPLACE TEMPORARY VIEW durations AS
 SELECT skey, CAST(floor(deployed / 86400000) AS BIGINT) AS day, 'leadTimeHours' AS metric, deployed - changed AS ms
 FROM lead_times
 UNION ALL
-SELECT skey, day, 'recoveryHours' AS metric, ms FROM recoveries;
+SELECT skey, day, 'recoveryHours' AS metric, ms FROM recoveries
+UNION ALL
+-- CI run durations (GitHub's run_started_at → updated_at), in minutes.
+SELECT skey, day, 'pipelineMinutes' AS metric, duration_ms AS ms FROM keyed
+WHERE kind = 'pipeline' AND succeeded IS NOT NULL AND duration_ms IS NOT NULL;
 
--- DDSketch buckets: x hours > 0 is in bucket ceil(log_gamma x), gamma = (1 + 0.01) / (1 - 0.01).
+-- DDSketch buckets: x > 0 (hours; minutes for pipelines) is in bucket ceil(log_gamma x),
+-- gamma = (1 + 0.01) / (1 - 0.01).
 CREATE OR REPLACE TEMPORARY VIEW rollup_buckets AS
-SELECT skey, day, metric,
-  CASE WHEN ms > 0 THEN CAST(ceil(ln(CAST(ms AS DOUBLE) / 3600000)
-    / ln(CAST(1.01 AS DOUBLE) / CAST(0.99 AS DOUBLE))) AS INT) END AS bucket,
-  count(*) AS n, sum(ms) AS sum_ms
-FROM durations
-GROUP BY skey, day, metric, CASE WHEN ms > 0 THEN CAST(ceil(ln(CAST(ms AS DOUBLE) / 3600000)
-    / ln(CAST(1.01 AS DOUBLE) / CAST(0.99 AS DOUBLE))) AS INT) END;
+SELECT skey, day, metric, bucket, count(*) AS n, sum(ms) AS sum_ms
+FROM (
+  SELECT skey, day, metric, ms,
+    CASE WHEN ms > 0 THEN CAST(ceil(ln(CAST(ms AS DOUBLE) / CASE WHEN metric = 'pipelineMinutes' THEN 60000 ELSE 3600000 END)
+      / ln(CAST(1.01 AS DOUBLE) / CAST(0.99 AS DOUBLE))) AS INT) END AS bucket
+  FROM durations
+)
+GROUP BY skey, day, metric, bucket;
 
 CREATE OR REPLACE TEMPORARY VIEW rollup_counts AS
 SELECT s.skey, s.day, max(s.subject) AS subject, max(s.repository) AS repository, max(s.purl) AS purl,

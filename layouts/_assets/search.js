@@ -83,11 +83,33 @@
         });
         if (terms.length || [...raw].length < 5) return own;
         typos(own);
-        return terms.length ? own : shard(m, s[1] + s[0] + s.slice(2, 3));
+        return terms.length ? own : variantShards(m, s);
       }).then(function (other) {
         if (!terms.length && [...raw].length >= 5) typos(other);
         return { hits: hits, terms: terms };
       });
+    }
+    // The key of the shard holding `term`: its longest prefix that names a shard.
+    function keyOf(m, term) {
+      for (var n = term.length; n >= 2; n--) if (m.keys.has(term.slice(0, n))) return term.slice(0, n);
+      return "";
+    }
+    // A typo within the letters that name a shard puts the word in another shard: the shards of
+    // the word with two neighbours swapped, a letter left out or a letter doubled, within those
+    // letters (at most four more shards, swaps first: the commonest slip).
+    function variantShards(m, term) {
+      if (m.depth === undefined) m.depth = Math.max.apply(null, [2].concat([...m.keys].map(function (k) { return k.length; })));
+      var own = keyOf(m, term), keys = [], end = Math.min(term.length - 1, m.depth + 1), i;
+      var variants = [];
+      for (i = 0; i < end; i++) variants.push(term.slice(0, i) + term[i + 1] + term[i] + term.slice(i + 2));
+      for (i = 0; i < end; i++) variants.push(term.slice(0, i) + term.slice(i + 1));
+      for (i = 0; i < end; i++) variants.push(term.slice(0, i + 1) + term.slice(i));
+      variants.forEach(function (v) {
+        var key = keyOf(m, v);
+        if (key && key !== own && keys.indexOf(key) < 0 && keys.length < 4) keys.push(key);
+      });
+      return Promise.all(keys.map(function (key) { return get("t/" + encodeURIComponent(key) + ".json"); }))
+        .then(function (loaded) { return Object.assign.apply(null, [{}].concat(loaded)); });
     }
     function kindOf(m, id) {
       var kind = "";

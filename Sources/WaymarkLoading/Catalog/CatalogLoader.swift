@@ -17,10 +17,13 @@ public struct CatalogDocument: Sendable, Hashable {
   public var sourceMap: YAMLSourceMap
   /// The files its `$text`/`$json`/`$yaml` placeholders read, root-relative.
   public var substitutedPaths: [String] = []
+  /// For a document of a fetched file (`path` is its URL), the file's SHA-256, as locked.
+  public var fetchedSHA256: String?
 
   /// Creates a value from each stored property.
   package init(
-    path: String, index: Int, line: Int, value: JSONValue, sourceMap: YAMLSourceMap, substitutedPaths: [String] = []
+    path: String, index: Int, line: Int, value: JSONValue, sourceMap: YAMLSourceMap, substitutedPaths: [String] = [],
+    fetchedSHA256: String? = nil
   ) {
     self.path = path
     self.index = index
@@ -28,6 +31,7 @@ public struct CatalogDocument: Sendable, Hashable {
     self.value = value
     self.sourceMap = sourceMap
     self.substitutedPaths = substitutedPaths
+    self.fetchedSHA256 = fetchedSHA256
   }
 }
 
@@ -41,9 +45,17 @@ public struct LoadedCatalog: Sendable {
   public var diagnostics: [Diagnostic]
   /// The URLs named that the cache does not hold, each once, at the first field naming it.
   package var remoteRequests: [RemoteRequest] = []
+  /// The glob URLs Location targets name, sorted, each once.
+  package var remoteSearches: [String] = []
+  /// The build cache's entries for the files read (see `CatalogLoader.memo`).
+  package var memoEntries: [MemoKey: [UInt8]] = [:]
 
-  /// The URLs read from the cache, sorted.
-  public var remoteURLs: [String] { files.map(\.path).filter(LocationResolver.isURL) }
+  /// The URLs read from the cache (files and glob searches), sorted.
+  public var remoteURLs: [String] {
+    Set(files.map(\.path).filter(LocationResolver.isURL) + remoteSearches).sorted {
+      $0.utf8.lexicographicallyPrecedes($1.utf8)
+    }
+  }
 }
 
 /// Reads catalog YAML files in parallel, follows Location entities to the files they name,
@@ -64,6 +76,9 @@ public struct CatalogLoader: Sendable {
   public let readsTemplateContent: Bool
   /// Fetched files, read for URL targets and placeholders.
   public let remote: RemoteCache
+  /// Files parsed by an earlier build, by path and bytes (the build cache's `catalog` table):
+  /// such a file is read but not parsed again.
+  package var memo: CacheTable?
 
   /// Creates a loader.
   public init(
@@ -87,15 +102,18 @@ public struct CatalogLoader: Sendable {
     let excluded = excludeGlobs.map(GlobPattern.init)
     var notedExcluded = Set<String>()
     var requests: [RemoteRequest] = []
+    var searches = Set<String>()
     while !pending.isEmpty {
       read.formUnion(pending)
       let wave = await readAll(pending)
       var next = Set<String>()
       for result in wave {
         for document in result.documents where LocationResolver.isLocation(document.value) {
-          let (targets, problems, missing) = locations.resolvedTargets(of: document)
-          diagnostics += problems
-          requests += missing
+          let resolution = locations.resolvedTargets(of: document)
+          let targets = resolution.targets
+          diagnostics += resolution.diagnostics
+          requests += resolution.requests
+          searches.formUnion(resolution.searches)
           edges[result.path, default: []] += targets
           for target in targets where !excluded.isEmpty && !notedExcluded.contains(target.path) {
             guard let glob = zip(excludeGlobs, excluded).first(where: { $0.1.matches(target.path) })?.0 else {
@@ -125,10 +143,13 @@ public struct CatalogLoader: Sendable {
     var seen = Set<String>()
     let firstRequests = (requests + sorted.flatMap(\.requests)).sorted { $0.location < $1.location }
       .filter { seen.insert($0.url).inserted }
-    return LoadedCatalog(
+    var loaded = LoadedCatalog(
       documents: sorted.flatMap(\.documents),
       files: files.values.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) },
-      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics, remoteRequests: firstRequests)
+      diagnostics: sorted.flatMap(\.diagnostics) + diagnostics, remoteRequests: firstRequests,
+      remoteSearches: searches.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) })
+    loaded.memoEntries = Dictionary(sorted.compactMap(\.memoEntry), uniquingKeysWith: { first, _ in first })
+    return loaded
   }
 
   /// A Location names a file `inputs.exclude` leaves out by its path: Backstage has no excludes
@@ -144,9 +165,10 @@ public struct CatalogLoader: Sendable {
   private func readAll(_ paths: [String]) async -> [FileResult] {
     let root = self.root
     let remote = self.remote
+    let memo = self.memo
     return await withTaskGroup(of: FileResult.self) { group in
       for path in paths {
-        group.addTask { Self.read(path, under: root, remote: remote) }
+        group.addTask { Self.read(path, under: root, remote: remote, memo: memo) }
       }
       var results: [FileResult] = []
       for await result in group { results.append(result) }
@@ -161,55 +183,74 @@ public struct CatalogLoader: Sendable {
     package var substitutedFiles: [SourceFile] = []
     package var diagnostics: [Diagnostic] = []
     package var requests: [RemoteRequest] = []
+    /// The build cache's entry for this file, when its result may be kept.
+    package var memoEntry: (MemoKey, [UInt8])?
   }
 
   /// Reads and parses one file and resolves its substitutions; never throws, problems become diagnostics.
-  package static func read(_ path: String, under root: URL, remote: RemoteCache? = nil) -> FileResult {
+  package static func read(
+    _ path: String, under root: URL, remote: RemoteCache? = nil, memo: CacheTable? = nil
+  ) -> FileResult {
     let remote = remote ?? RemoteCache(root: root)
     let source = LocationResolver.isURL(path) ? remote.read(path) : SourceFile.read(path, under: root)
     switch source {
     case .failure(let diagnostic):
       return FileResult(path: path, diagnostics: [diagnostic])
     case .success(let file):
-      let stream = YAMLLoader().load(bytes: file.bytes)
-      let conversions = stream.documents.map { YAMLConverter().convert($0.root) }
-      if TemplateSkeletonDetector.holdsPlaceholders(file.bytes),
-        let skeleton = TemplateSkeletonDetector.skeletonDiagnostic(
-          path: path, stream: stream, values: conversions.map(\.value))
-      {
-        return FileResult(path: path, diagnostics: [skeleton])
-      }
-      var result = FileResult(path: path, file: file)
-      result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
-      let substitutions = SubstitutionResolver(root: root, remote: remote)
-      for (document, conversion) in zip(stream.documents, conversions) {
-        result.diagnostics += conversion.problems.map { Diagnostic(yaml: $0, path: path) }
-        let location = SourceLocation(path: path, position: document.root.start)
-        guard case .object(let members) = conversion.value else {
-          result.diagnostics.append(
-            .error(
-              .catalogNotAnObject, "the document must be an object (a mapping), found \(conversion.value.typeName)",
-              at: location))
-          continue
-        }
-        guard members["apiVersion"] != nil || members["kind"] != nil else {
-          result.diagnostics.append(
-            .warning(
-              .catalogNotAnEntity,
-              "document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored",
-              at: location))
-          continue
-        }
-        let resolution = substitutions.resolve(conversion.value, path: path, sourceMap: conversion.sourceMap)
-        result.diagnostics += resolution.diagnostics
-        result.requests += resolution.requests
-        result.substitutedFiles += resolution.files
-        result.documents.append(
-          CatalogDocument(
-            path: path, index: document.index, line: document.root.start.line, value: resolution.value,
-            sourceMap: conversion.sourceMap, substitutedPaths: resolution.files.map(\.path)))
+      if let memoized = memoized(file, in: memo) { return memoized }
+      var result = parse(file, path: path, root: root, remote: remote)
+      if memo != nil {
+        result.memoEntry = memoEntry(
+          for: result, file: file,
+          hadPlaceholders: result.documents.contains { SubstitutionResolver.containsPlaceholder($0.value) }
+            || result.documents.contains { !$0.substitutedPaths.isEmpty })
       }
       return result
     }
+  }
+
+  /// Parses one file read from the site and resolves its substitutions.
+  private static func parse(_ file: SourceFile, path: String, root: URL, remote: RemoteCache) -> FileResult {
+    let stream = YAMLLoader().load(bytes: file.bytes)
+    let conversions = stream.documents.map { YAMLConverter().convert($0.root) }
+    if TemplateSkeletonDetector.holdsPlaceholders(file.bytes),
+      let skeleton = TemplateSkeletonDetector.skeletonDiagnostic(
+        path: path, stream: stream, values: conversions.map(\.value))
+    {
+      return FileResult(path: path, diagnostics: [skeleton])
+    }
+    var result = FileResult(path: path, file: file)
+    let fetchedSHA256 = LocationResolver.isURL(path) ? file.sha256 : nil
+    result.diagnostics += stream.problems.map { Diagnostic(yaml: $0, path: path) }
+    let substitutions = SubstitutionResolver(root: root, remote: remote)
+    for (document, conversion) in zip(stream.documents, conversions) {
+      result.diagnostics += conversion.problems.map { Diagnostic(yaml: $0, path: path) }
+      let location = SourceLocation(path: path, position: document.root.start)
+      guard case .object(let members) = conversion.value else {
+        result.diagnostics.append(
+          .error(
+            .catalogNotAnObject, "the document must be an object (a mapping), found \(conversion.value.typeName)",
+            at: location))
+        continue
+      }
+      guard members["apiVersion"] != nil || members["kind"] != nil else {
+        result.diagnostics.append(
+          .warning(
+            .catalogNotAnEntity,
+            "document has neither 'apiVersion' nor 'kind' and is not a catalog entity; it is ignored",
+            at: location))
+        continue
+      }
+      let resolution = substitutions.resolve(conversion.value, path: path, sourceMap: conversion.sourceMap)
+      result.diagnostics += resolution.diagnostics
+      result.requests += resolution.requests
+      result.substitutedFiles += resolution.files
+      result.documents.append(
+        CatalogDocument(
+          path: path, index: document.index, line: document.root.start.line, value: resolution.value,
+          sourceMap: conversion.sourceMap, substitutedPaths: resolution.files.map(\.path),
+          fetchedSHA256: fetchedSHA256))
+    }
+    return result
   }
 }

@@ -8,8 +8,8 @@ import WaymarkModel
 /// relative targets resolve against the Location's own file, globs are allowed, a missing file
 /// is an error unless `presence: optional`, and a target ending in `/` is an error. A URL
 /// target (or any target in a file that was itself fetched, resolved against its URL) is read
-/// from the cache `waymark fetch` filled, and is a warning naming the URL until it is there;
-/// no path target may leave the root.
+/// from the cache `waymark fetch` filled, and is a warning naming the URL until it is there; a
+/// URL with a `*` in its path names the files its search found. No path target may leave the root.
 public struct LocationResolver: Sendable {
   /// The site root.
   public let root: URL
@@ -42,6 +42,12 @@ public struct LocationResolver: Sendable {
     return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
   }
 
+  /// Whether a URL target is a glob (a `*` in its path), read as Backstage's UrlReader `search`:
+  /// the files of the repository at the ref that match it.
+  public static func isGlobURL(_ url: String) -> Bool {
+    url.prefix { $0 != "?" && $0 != "#" }.contains("*")
+  }
+
   /// Whether a document is a Location entity whose targets should be followed.
   public static func isLocation(_ document: JSONValue) -> Bool {
     guard document["kind"]?.stringValue == "Location", let apiVersion = document["apiVersion"]?.stringValue else {
@@ -52,13 +58,25 @@ public struct LocationResolver: Sendable {
 
   /// The files `document` (a Location read from `path`) points at, and the problems found.
   public func targets(of document: CatalogDocument) -> ([Target], [Diagnostic]) {
-    let (targets, diagnostics, _) = resolvedTargets(of: document)
-    return (targets, diagnostics)
+    let resolution = resolvedTargets(of: document)
+    return (resolution.targets, resolution.diagnostics)
+  }
+
+  /// What one Location's targets resolve to.
+  package struct Resolution: Sendable {
+    /// The files it points at.
+    package var targets: [Target] = []
+    /// The problems found.
+    package var diagnostics: [Diagnostic] = []
+    /// The URLs it names that are not fetched.
+    package var requests: [RemoteRequest] = []
+    /// The glob URLs it names (searched or not).
+    package var searches: [String] = []
   }
 
   /// The files `document` points at, the problems found, and the URLs it names that are not fetched.
-  package func resolvedTargets(of document: CatalogDocument) -> ([Target], [Diagnostic], [RemoteRequest]) {
-    guard let spec = document.value["spec"]?.objectValue else { return ([], [], []) }
+  package func resolvedTargets(of document: CatalogDocument) -> Resolution {
+    guard let spec = document.value["spec"]?.objectValue else { return Resolution() }
     let optional = spec["presence"]?.stringValue == "optional"
     let type = spec["type"]?.stringValue
     var written: [(String, ValuePath)] = []
@@ -68,39 +86,60 @@ public struct LocationResolver: Sendable {
         written.append((target, ValuePath(keys: "spec", "targets").appending(index: index)))
       }
     }
-    var targets: [Target] = []
-    var diagnostics: [Diagnostic] = []
-    var requests: [RemoteRequest] = []
+    var resolution = Resolution()
     let note = SubstitutionResolver.entityNote(for: document.value)
     for (target, field) in written {
       let location = SourceLocation(path: document.path, position: document.sourceMap.position(of: field))
       let (resolved, problem) =
         Self.isURL(document.path) || Self.isURL(target)
-        ? resolveRemote(target, field: field, besideURL: document.path, at: location, requests: &requests)
+        ? resolveRemote(
+          target, field: field, besideURL: document.path, optional: optional, at: location, into: &resolution)
         : resolve(target, field: field, type: type, optional: optional, besideFile: document.path)
       if let problem {
-        diagnostics.append(
+        resolution.diagnostics.append(
           Diagnostic(
             problem.severity, code: problem.code, message: problem.message, location: location,
             notes: note.map { [$0] } ?? []))
       }
-      targets += resolved.map { Target(path: $0, field: location, note: note) }
+      resolution.targets += resolved.map { Target(path: $0, field: location, note: note) }
     }
-    return (targets, diagnostics, requests)
+    return resolution
   }
 
   /// A URL target, or any target of a fetched file: the absolute URL when the cache holds it.
   private func resolveRemote(
-    _ target: String, field: ValuePath, besideURL base: String, at location: SourceLocation,
-    requests: inout [RemoteRequest]
+    _ target: String, field: ValuePath, besideURL base: String, optional: Bool, at location: SourceLocation,
+    into resolution: inout Resolution
   ) -> ([String], Diagnostic?) {
     let absolute = Self.isURL(target) ? target : RemoteCache.resolve(target, againstURL: base)
     guard let url = absolute else {
       let message = "\(field) '\(target)' does not make a URL beside '\(base)'"
       return ([], Diagnostic(.error, code: .catalogLocationTargetMissing, message: message, location: nil))
     }
-    if remote.isAvailable(url) { return ([url], nil) }
-    requests.append(RemoteRequest(url: url, location: location))
+    if Self.isGlobURL(url) {
+      resolution.searches.append(url)
+      guard remote.isAvailable(url, as: .search) else {
+        resolution.requests.append(RemoteRequest(url: url, location: location, kind: .search))
+        return (
+          [],
+          Diagnostic(
+            .warning, code: .catalogLocationNotFetched, message: "\(field) \(RemoteCache.notFetchedMessage(url))",
+            location: nil)
+        )
+      }
+      switch remote.readSearch(url) {
+      case .failure(let problem):
+        let message = "\(field) '\(url)': \(problem.message)"
+        return ([], Diagnostic(problem.severity, code: problem.code, message: message, location: nil))
+      case .success(let matches) where matches.isEmpty && !optional:
+        let message = "\(field) '\(target)' matches no file in the repository"
+        return ([], Diagnostic(.error, code: .catalogLocationTargetMissing, message: message, location: nil))
+      case .success(let matches):
+        return (matches, nil)
+      }
+    }
+    if remote.isAvailable(url, as: .file) { return ([url], nil) }
+    resolution.requests.append(RemoteRequest(url: url, location: location))
     return (
       [],
       Diagnostic(

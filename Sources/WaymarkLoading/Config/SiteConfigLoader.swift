@@ -42,8 +42,8 @@ public struct SiteConfigLoader: Sendable {
     "docs": .mapping(["unsafeHTML": .bool, "brokenLinksAreErrors": .bool]),
     "guardrails": .mapping(["checkoutRoots": .stringList, "repositoryPatterns": .stringList]),
     "integrations": .mapping([
-      "github": .mapping(["host": .string, "rawBaseUrl": .string, "token": .string]),
-      "gitlab": .mapping(["host": .string, "token": .string]),
+      "github": .mapping(["host": .string, "rawBaseUrl": .string, "apiBaseUrl": .string, "token": .string]),
+      "gitlab": .mapping(["host": .string, "apiBaseUrl": .string, "token": .string]),
     ]),
   ]
 

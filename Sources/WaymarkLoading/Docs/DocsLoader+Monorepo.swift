@@ -48,15 +48,16 @@ extension DocsLoader {
     position: SourcePosition, into merged: inout MergedIncludes, depth: Int
   ) -> MkDocsConfig.NavEntry? {
     let joined = folder.isEmpty ? path : folder + "/" + path
-    guard let configPath = RootPath.normalized(joined),
-      siteFolder.isEmpty || configPath.hasPrefix(siteFolder + "/"), RootPath.staysInside(configPath, root: root)
+    guard let configPath = DocsLocator.normalized(joined),
+      siteFolder.isEmpty || configPath.hasPrefix(siteFolder + "/"),
+      fetchedFiles != nil || RootPath.staysInside(configPath, root: root)
     else {
       merged.diagnostics.append(
         .error(.docsPathOutsideRoot, "'!include \(path)' leads outside the docs site", at: location))
       return nil
     }
     let file: SourceFile
-    switch SourceFile.read(configPath, under: root) {
+    switch read(configPath) {
     case .failure:
       merged.diagnostics.append(.error(.docsBadConfig, "'!include \(path)' names no mkdocs.yml", at: location))
       return nil
@@ -71,18 +72,18 @@ extension DocsLoader {
           at: location))
       return nil
     }
-    let subFolder = String(configPath.split(separator: "/").dropLast().joined(separator: "/"))
+    let subFolder = configPath.lastIndex(of: "/").map { String(configPath[..<$0]) } ?? ""
     let docsFolder = (subFolder.isEmpty ? "" : subFolder + "/") + config.docsDirectory
     var pagePaths: [String] = []
     for filePath in files(under: docsFolder + "/").sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
       let relative = String(filePath.dropFirst(docsFolder.count + 1))
-      guard case .success(let read) = SourceFile.read(filePath, under: root) else { continue }
+      guard case .success(let included) = read(filePath) else { continue }
       let fileExtension = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
       if relative.contains("."), Self.markdownExtensions.contains(fileExtension) {
-        merged.pages.append((slug + "/" + relative, read))
+        merged.pages.append((slug + "/" + relative, included))
         pagePaths.append(relative)
       } else {
-        merged.assets.append((slug + "/" + relative, read))
+        merged.assets.append((slug + "/" + relative, included))
       }
     }
     let children: [MkDocsConfig.NavEntry]

@@ -20,23 +20,49 @@ public struct LoadedDocsSite: Sendable {
   public var diagnostics: [Diagnostic]
   /// The files the pages' `--8<--` snippets name, by root-relative path: read, or why not.
   public var snippets: [String: Result<SourceFile, Diagnostic>] = [:]
+  /// Where a fetched site came from; nil for a folder of the repository.
+  public var origin: RemoteOrigin?
 }
 
 /// Reads a docs site's files; nothing outside the folder the techdocs-ref names is read.
 ///
 /// The config is `mkdocs.yaml`, else `mkdocs.yml` (TechDocs' order), else the defaults.
 /// Without `docs/index.md` the first of `docs/README.md`, `docs/readme.md`, `README.md`,
-/// `readme.md` is the home page, as TechDocs copies it in.
+/// `readme.md` is the home page, as TechDocs copies it in. A fetched site is read from the folder
+/// `waymark fetch` stored, verified against `waymark.lock`, exactly as a folder of the repository.
 public struct DocsLoader: Sendable {
   /// The site root.
   public let root: URL
-  /// Every file under the root (sorted, root-relative), as the input walk found them.
+  /// Every file under the root (sorted, root-relative), as the input walk found them; for a
+  /// fetched site, its files named under its URL.
   public let files: [String]
+  /// Fetched sites.
+  public let remote: RemoteCache
+  /// The files of the fetched site being read, by name; nil when reading the disk.
+  let fetchedFiles: [String: [UInt8]]?
 
   /// Creates a loader over the files of one input walk.
-  public init(root: URL, files: [String]) {
+  public init(root: URL, files: [String], remote: RemoteCache? = nil) {
     self.root = root
     self.files = files
+    self.remote = remote ?? RemoteCache(root: root)
+    self.fetchedFiles = nil
+  }
+
+  private init(root: URL, remote: RemoteCache, fetched: [(path: String, bytes: [UInt8])]) {
+    self.root = root
+    self.files = fetched.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    self.remote = remote
+    self.fetchedFiles = Dictionary(fetched.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+  }
+
+  /// The file `path` names: on disk under the root, or in the fetched site being read.
+  func read(_ path: String) -> Result<SourceFile, Diagnostic> {
+    guard let fetchedFiles else { return SourceFile.read(path, under: root) }
+    guard let bytes = fetchedFiles[path] else {
+      return .failure(.error(.inputMissing, "file does not exist", at: SourceLocation(path: path)))
+    }
+    return .success(SourceFile(path: path, bytes: bytes))
   }
 
   /// Markdown file extensions MkDocs renders as pages.
@@ -44,6 +70,32 @@ public struct DocsLoader: Sendable {
 
   /// Reads one site.
   public func load(_ source: DocsSource) -> LoadedDocsSite {
+    guard let url = source.remoteURL else { return loadLocal(source) }
+    switch remote.readFolder(url) {
+    case .failure(let problem):
+      let diagnostic: Diagnostic =
+        problem.code == .catalogLocationNotFetched
+        ? .warning(
+          .docsRemoteRef,
+          "'\(DocsLocator.refAnnotation)' names '\(url)', which is not in \(RemoteLock.fileName) or its cache; "
+            + "run 'waymark fetch' to fetch it",
+          at: source.location)
+        : Diagnostic(
+          problem.severity, code: problem.code, message: "'\(url)': \(problem.message)",
+          location: source.location)
+      return LoadedDocsSite(
+        source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [],
+        configFile: nil, diagnostics: [diagnostic])
+    case .success(let folder):
+      let named = folder.files.map { (path: source.folder + "/" + $0.path, bytes: $0.bytes) }
+      var site = DocsLoader(root: root, remote: remote, fetched: named).loadSite(source)
+      site.origin = folder.origin
+      return site
+    }
+  }
+
+  /// Reads a site in a folder of the repository, which must stay inside the root and not be hidden.
+  private func loadLocal(_ source: DocsSource) -> LoadedDocsSite {
     var diagnostics: [Diagnostic] = []
     if !source.folder.isEmpty, FileManager.default.fileExists(atPath: root.appendingPathComponent(source.folder).path),
       !RootPath.staysInside(source.folder, root: root)
@@ -70,12 +122,18 @@ public struct DocsLoader: Sendable {
         source: source, config: MkDocsConfig(), docsFolder: source.folder + "/docs", pages: [], assets: [],
         configFile: nil, diagnostics: diagnostics)
     }
+    return loadSite(source)
+  }
+
+  /// Reads the config, pages and files of a site whose folder is known to be readable.
+  private func loadSite(_ source: DocsSource) -> LoadedDocsSite {
+    var diagnostics: [Diagnostic] = []
     let prefix = source.folder.isEmpty ? "" : source.folder + "/"
     let inFolder = files(under: prefix)
     var config = MkDocsConfig()
     var configFile: SourceFile?
     if let name = ["mkdocs.yaml", "mkdocs.yml"].first(where: { inFolder.contains(prefix + $0) }) {
-      switch SourceFile.read(prefix + name, under: root) {
+      switch read(prefix + name) {
       case .failure(let diagnostic): diagnostics.append(diagnostic)
       case .success(let file):
         configFile = file
@@ -89,7 +147,7 @@ public struct DocsLoader: Sendable {
     var assets: [(path: String, file: SourceFile)] = []
     for path in files(under: docsFolder + "/") {
       let relative = String(path.dropFirst(docsFolder.count + 1))
-      switch SourceFile.read(path, under: root) {
+      switch read(path) {
       case .failure(let diagnostic): diagnostics.append(diagnostic)
       case .success(let file):
         let fileExtension = relative.split(separator: ".").last.map { $0.lowercased() } ?? ""
@@ -114,7 +172,7 @@ public struct DocsLoader: Sendable {
         docsFolder + "/README.md", docsFolder + "/readme.md", prefix + "README.md", prefix + "readme.md",
       ]
       if let fallback = fallbacks.first(where: { inFolder.contains($0) }), !fallback.hasPrefix(docsFolder + "/") {
-        switch SourceFile.read(fallback, under: root) {
+        switch read(fallback) {
         case .failure(let diagnostic): diagnostics.append(diagnostic)
         case .success(let file): pages.append(("index.md", file))
         }

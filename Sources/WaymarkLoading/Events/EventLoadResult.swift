@@ -37,15 +37,31 @@ public struct EventLoadResult: Sendable {
   public var unknownTypes: [String: Int] = [:]
   /// The newest event timestamp: the build's "now" when neither `--as-of` nor `asOf` is set.
   public var newest: Timestamp?
+  /// The counts of a summary read from the build cache, which holds no records; nil otherwise.
+  public var storedCounts: JSONValue?
+
+  /// How many events, tickets and rollup rows were read, once `droppingRecords()` has let them go.
+  private var droppedCounts: (events: Int, tickets: Int, rollups: Int)?
 
   /// Creates an empty result.
   public init() {}
 
+  /// This result without its events, tickets and rollup rows (millions of values at scale), for
+  /// once the metrics are computed; its `counts` stay those of what was read.
+  public func droppingRecords() -> EventLoadResult {
+    var result = self
+    result.droppedCounts = droppedCounts ?? (events.count, tickets.count, rollups.count)
+    (result.events, result.tickets, result.rollups) = ([], [], [])
+    return result
+  }
+
   /// The counts for `api/build.json`'s `counts.events`.
   public var counts: JSONValue {
-    [
-      "files": .int(Int64(files.count)), "records": .int(Int64(records)), "events": .int(Int64(events.count)),
-      "tickets": .int(Int64(tickets.count)), "rollups": .int(Int64(rollups.count)),
+    if let storedCounts { return storedCounts }
+    let read = droppedCounts ?? (events.count, tickets.count, rollups.count)
+    return [
+      "files": .int(Int64(files.count)), "records": .int(Int64(records)), "events": .int(Int64(read.events)),
+      "tickets": .int(Int64(read.tickets)), "rollups": .int(Int64(read.rollups)),
       "duplicates": .int(Int64(duplicates)), "ignored": .int(Int64(ignored)), "malformed": .int(Int64(malformed)),
       "unknownTypes": .object(unknownTypes.mapValues { .int(Int64($0)) }),
     ]

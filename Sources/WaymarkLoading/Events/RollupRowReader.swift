@@ -1,11 +1,18 @@
 import StructuredData
 import WaymarkModel
 
-/// Reads one rollup line's JSON value into a `DeliveryRollup`, checking every field.
+/// Reads one `waymark.delivery-rollup/v1` line's JSON value — one subject's day — into a
+/// `DeliveryRollup`, checking every field.
 struct RollupRowReader {
-  /// What is wrong with the line.
+  /// What is wrong with the line, and where in it when that is known.
   struct Invalid: Error {
     var message: String
+    var path: ValuePath?
+
+    init(message: String, path: ValuePath? = nil) {
+      self.message = message
+      self.path = path
+    }
   }
 
   let value: JSONValue
@@ -15,19 +22,15 @@ struct RollupRowReader {
     guard value.objectValue != nil else { throw Invalid(message: "a rollup line is a JSON object") }
     guard let format = value["format"]?.stringValue else { throw Invalid(message: "missing format") }
     guard format == DeliveryRollup.format else {
-      throw Invalid(message: "format '\(format)' is not '\(DeliveryRollup.format)'")
+      throw Invalid(
+        message: "format '\(format)' is not one Waymark reads (\(DeliveryRollup.formats.joined(separator: ", ")))")
     }
     guard let dayText = value["day"]?.stringValue else { throw Invalid(message: "missing day") }
     guard dayText.utf8.count == 10, let start = Timestamp(iso8601: dayText + "T00:00:00Z") else {
       throw Invalid(message: "day '\(dayText)' is not a date (YYYY-MM-DD)")
     }
     var row = DeliveryRollup(day: start.millisecondsSinceEpoch / 86_400_000, location: location)
-    row.subject = try text("subject")
-    row.repository = try text("repository")
-    row.purlName = try text("purl")
-    guard row.subject != nil || row.repository != nil || row.purlName != nil else {
-      throw Invalid(message: "missing subject, repository and purl: a row needs one to map")
-    }
+    try Self.readSubject(value, into: &row)
     row.events = try count(value, "events")
     row.deployments = try count(value, "deployments")
     row.failedDeployments = try count(value, "failedDeployments")
@@ -47,20 +50,36 @@ struct RollupRowReader {
     return row
   }
 
-  private func text(_ key: String) throws(Invalid) -> String? {
+  /// The subject, repository and purl name (at least one), as both versions write them.
+  static func readSubject(_ value: JSONValue, into row: inout DeliveryRollup) throws(Invalid) {
+    row.subject = try text(value, "subject")
+    row.repository = try text(value, "repository")
+    row.purlName = try text(value, "purl")
+    guard row.subject != nil || row.repository != nil || row.purlName != nil else {
+      throw Invalid(message: "missing subject, repository and purl: a row needs one to map")
+    }
+  }
+
+  private static func text(_ value: JSONValue, _ key: String) throws(Invalid) -> String? {
     switch value[key] {
     case nil, .null?: return nil
     case .string(let text)?: return text.isEmpty ? nil : text
-    default: throw Invalid(message: "\(key) is not a string")
+    default: throw Invalid(message: "\(key) is not a string", path: ValuePath(keys: key))
     }
+  }
+
+  /// A count: a whole number from 0 to 2^31 − 1.
+  static func count(_ field: JSONValue) -> Int? {
+    guard let number = field.intValue, number >= 0, number <= Int64(Int32.max) else { return nil }
+    return Int(number)
   }
 
   private func count(_ object: JSONValue, _ key: String, in prefix: String = "") throws(Invalid) -> Int {
     guard let field = object[key] else { return 0 }
-    guard let number = field.intValue, number >= 0, number <= Int64(Int32.max) else {
+    guard let number = Self.count(field) else {
       throw Invalid(message: "\(prefix)\(key) is not a count (a whole number ≥ 0)")
     }
-    return Int(number)
+    return number
   }
 
   private func histogram(_ field: JSONValue?, _ name: String) throws(Invalid) -> LogHistogram {

@@ -62,29 +62,7 @@ public struct RemoteCache: Sendable {
 
   /// The bytes locked for `url` as a file whose path is the URL, or why they cannot be used.
   public func read(_ url: String) -> Result<SourceFile, Diagnostic> {
-    let location = SourceLocation(path: url)
-    guard let entry = lock.entries[url], RemoteLock.isDigest(entry.sha256) else {
-      return .failure(.warning(.catalogLocationNotFetched, Self.notFetchedMessage(url), at: location))
-    }
-    let bytes: [UInt8]
-    if let held = fetched[entry.sha256] {
-      bytes = held
-    } else {
-      let file = Self.cacheFile(entry.sha256, root: root)
-      let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? nil
-      guard let size else {
-        return .failure(.warning(.catalogLocationNotFetched, Self.notFetchedMessage(url), at: location))
-      }
-      guard size <= Self.maximumByteCount, let data = FileManager.default.contents(atPath: file.path) else {
-        return .failure(.error(.inputCacheMismatch, Self.mismatchMessage, at: location))
-      }
-      bytes = Array(data)
-    }
-    let source = SourceFile(path: url, bytes: bytes)
-    guard source.sha256 == entry.sha256 else {
-      return .failure(.error(.inputCacheMismatch, Self.mismatchMessage, at: location))
-    }
-    return .success(source)
+    lockedBytes(url, kind: .file, limit: Self.maximumByteCount).map { SourceFile(path: url, bytes: $0) }
   }
 
   /// `target` resolved against the URL of the file naming it, as Backstage resolves a relative
@@ -101,7 +79,7 @@ public struct RemoteCache: Sendable {
     "'\(url)' is not in \(RemoteLock.fileName) or its cache; run 'waymark fetch' to fetch it"
   }
 
-  private static let mismatchMessage =
+  static let mismatchMessage =
     "the cached copy does not match the SHA-256 in \(RemoteLock.fileName); run 'waymark fetch' to fetch it again"
 }
 
@@ -109,12 +87,15 @@ public struct RemoteCache: Sendable {
 package struct RemoteRequest: Sendable, Hashable {
   /// The URL, absolute.
   package var url: String
-  /// The `spec.target` or placeholder naming it.
+  /// The `spec.target`, placeholder or `techdocs-ref` naming it.
   package var location: SourceLocation
+  /// What is wanted: a file, a folder (a docs site) or the files a glob matches.
+  package var kind: RemoteLock.Kind
 
   /// Creates a request.
-  package init(url: String, location: SourceLocation) {
+  package init(url: String, location: SourceLocation, kind: RemoteLock.Kind = .file) {
     self.url = url
     self.location = location
+    self.kind = kind
   }
 }

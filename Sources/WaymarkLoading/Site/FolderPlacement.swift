@@ -73,16 +73,17 @@ package struct FolderPlacement: Sendable {
     return nil
   }
 
-  /// The docs folders of `sources` (techdocs-ref folders) and `sites` (their docs_dir), guarded.
+  /// The docs folders of `sources` (techdocs-ref folders) and `sites` (their docs_dir), guarded;
+  /// fetched sites are not on disk and are left out.
   package static func docsFolders(sources: [DocsSource], sites: [DocsSite]) -> [Guarded] {
     var guarded: [Guarded] = []
-    for source in sources where !source.folder.isEmpty {
+    for source in sources where !source.folder.isEmpty && source.remoteURL == nil {
       guarded.append(
         Guarded(
           path: source.folder, description: "the docs folder '\(source.folder)' of \(source.entity.canonical)",
           location: source.location))
     }
-    for site in sites where !site.docsFolder.isEmpty {
+    for site in sites where !site.docsFolder.isEmpty && site.origin == nil {
       let location = sources.first { $0.entity == site.entity }?.location
       guarded.append(
         Guarded(

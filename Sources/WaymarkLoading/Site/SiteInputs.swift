@@ -9,8 +9,10 @@ public struct SiteInputs: Sendable {
   public let config: SiteConfig
   /// `waymark.yaml` itself, when the site has one.
   public let configFile: SourceFile?
-  /// The output folder.
+  /// The folder the site is written to: the output folder, or `waymark serve`'s preview folder.
   public let output: URL
+  /// The output folder the placement rules check: the output folder even when a preview is written.
+  package let checkedOutput: URL
   /// Every regular file under the root the walk took, root-relative and sorted.
   public let files: [String]
   /// Problems with the settings and with entries the input globs match but cannot read.
@@ -33,7 +35,7 @@ public struct SiteInputs: Sendable {
   public func placementDiagnostics(catalog: Catalog, docs: DocsSet) -> [Diagnostic] {
     var placement = FolderPlacement(root: root, config: config)
     placement.docs = FolderPlacement.docsFolders(sources: DocsLocator().locate(catalog).sources, sites: docs.sites)
-    let output = outputIsRefused ? [] : placement.outputDiagnostics(placement.outputProblems(self.output))
+    let output = outputIsRefused ? [] : placement.outputDiagnostics(placement.outputProblems(checkedOutput))
     return output + placement.layoutsDiagnostics(placement.layoutsProblems(files: files))
   }
 }

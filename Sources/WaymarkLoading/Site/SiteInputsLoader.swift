@@ -9,12 +9,16 @@ public struct SiteInputsLoader: Sendable {
   public let output: URL?
   /// Overrides the config's `site.baseURL` (`--base-url`).
   public let baseURL: String?
+  /// Where `waymark serve` writes its private copy of the site instead of the output folder; the
+  /// output folder is still checked and left out of the walk as if it were written.
+  public let previewOutput: URL?
 
   /// Creates a loader.
-  public init(root: URL, output: URL? = nil, baseURL: String? = nil) {
+  public init(root: URL, output: URL? = nil, baseURL: String? = nil, previewOutput: URL? = nil) {
     self.root = root.standardizedFileURL
     self.output = output
     self.baseURL = baseURL
+    self.previewOutput = previewOutput?.standardizedFileURL
   }
 
   /// The settings and the walk of the root, never entering the output folder; files matching
@@ -24,7 +28,8 @@ public struct SiteInputsLoader: Sendable {
     var isFolder: ObjCBool = false
     guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
       return SiteInputs(
-        root: root, config: SiteConfig(), configFile: nil, output: output ?? root, files: [], diagnostics: [],
+        root: root, config: SiteConfig(), configFile: nil, output: previewOutput ?? output ?? root,
+        checkedOutput: output ?? root, files: [], diagnostics: [],
         usageFailure: "the site root \(root.path) is not a folder that exists", outputIsRefused: true,
         finder: InputFinder(root: root, excludedFolders: []), remote: RemoteCache(root: root))
     }
@@ -34,12 +39,18 @@ public struct SiteInputsLoader: Sendable {
     // The output is checked before anything is read: a refused one is not kept out of the walk.
     let placement = FolderPlacement(root: root, config: config)
     let outputProblems = placement.outputProblems(output)
-    let usageFailure = self.output == nil ? nil : outputProblems.first.map { "--output: \($0.message) [\($0.code)]" }
+    let previewProblems = previewOutput.map(placement.outputProblems) ?? []
+    let usageFailure =
+      previewProblems.first.map { "the preview folder: \($0.message) [\($0.code)]" }
+      ?? (self.output == nil ? nil : outputProblems.first.map { "--output: \($0.message) [\($0.code)]" })
     if self.output == nil { diagnostics += placement.outputDiagnostics(outputProblems) }
-    let excluded =
+    var excluded =
       outputProblems.isEmpty
       ? Self.excludedFolders(configured: self.output == nil ? config.outputDirectory : nil, root: root, output: output)
       : []
+    if let previewOutput, previewProblems.isEmpty {
+      excluded.formUnion(Self.excludedFolders(configured: nil, root: root, output: previewOutput))
+    }
     let finder = InputFinder(root: root, excludedFolders: excluded)
     var walk = finder.walk()
     if !config.excludeGlobs.isEmpty {
@@ -53,8 +64,9 @@ public struct SiteInputsLoader: Sendable {
     let (remote, lockProblems) = RemoteCache.load(root: root)
     diagnostics += lockProblems
     return SiteInputs(
-      root: root, config: config, configFile: configFile, output: output, files: walk.files, diagnostics: diagnostics,
-      usageFailure: usageFailure, outputIsRefused: !outputProblems.isEmpty, finder: finder, remote: remote)
+      root: root, config: config, configFile: configFile, output: previewOutput ?? output, checkedOutput: output,
+      files: walk.files, diagnostics: diagnostics, usageFailure: usageFailure, outputIsRefused: !outputProblems.isEmpty,
+      finder: finder, remote: remote)
   }
 
   /// Root-relative folders the input walk must not enter: the output, as configured (when no

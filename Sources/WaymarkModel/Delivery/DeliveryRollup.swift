@@ -1,11 +1,15 @@
-/// One line of a delivery rollup: one subject's delivery figures for one UTC day, computed where
-/// the events live (a warehouse job, `contrib/rollups/`) instead of from the raw events.
+/// One subject's delivery figures for one UTC day, computed where the events live (a warehouse job,
+/// `contrib/rollups/`) instead of from the raw events: a v1 rollup line, or one day of a v2 line.
 ///
 /// The subject fields are those Waymark maps raw events by (`EventMapper`), so a row belongs to
 /// the component its events would. The format is `docs/manual/delivery-rollups.md`.
 public struct DeliveryRollup: Sendable, Hashable {
-  /// The `format` every line carries; another version is rejected.
+  /// The `format` of a line that holds one subject's day.
   public static let format = "waymark.delivery-rollup/v1"
+  /// The `format` of a line that holds one subject's month, a column per figure with an entry per day.
+  public static let monthFormat = "waymark.delivery-rollup/v2"
+  /// Every format Waymark reads; another is rejected.
+  public static let formats = [format, monthFormat]
 
   /// The UTC day, as a day number since 1970-01-01.
   public var day: Int64

@@ -4,7 +4,8 @@ import Markdown
 public struct DocsSite: Sendable {
   /// The entity whose `backstage.io/techdocs-ref` found the site.
   public var entity: EntityRef
-  /// The folder the ref points to (holding `mkdocs.yml`), relative to the site root.
+  /// The folder the ref points to (holding `mkdocs.yml`), relative to the site root; for a
+  /// fetched site its URL (without a trailing `/`), under which its files are named.
   public var folder: String
   /// The docs folder (`docs_dir`), relative to the site root.
   public var docsFolder: String
@@ -22,11 +23,13 @@ public struct DocsSite: Sendable {
   public var assets: [DocsAsset]
   /// How many links (and navigation entries) point at missing pages, anchors or files.
   public var brokenLinks: Int
+  /// Where the site was fetched from (`techdocs-ref: url:`), nil for a folder of the repository.
+  public var origin: RemoteOrigin?
 
   /// Creates a site.
   public init(
     entity: EntityRef, folder: String, docsFolder: String, name: String, description: String?, pages: [DocsPage],
-    nav: [DocsNavItem], readingOrder: [Int], assets: [DocsAsset], brokenLinks: Int
+    nav: [DocsNavItem], readingOrder: [Int], assets: [DocsAsset], brokenLinks: Int, origin: RemoteOrigin? = nil
   ) {
     self.entity = entity
     self.folder = folder
@@ -38,6 +41,7 @@ public struct DocsSite: Sendable {
     self.readingOrder = readingOrder
     self.assets = assets
     self.brokenLinks = brokenLinks
+    self.origin = origin
   }
 
   /// The words of every page.

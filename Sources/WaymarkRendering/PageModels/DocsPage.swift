@@ -7,6 +7,7 @@ package struct DocsPage: Codable, Sendable, TemplateDescribed {
     package var url: String
     package var entity: EntityLink
     package var nav: Nav
+    package var fetched: Fetched?
 
     package static let keyMeanings = [
       "name": "The site's name (`site_name`).",
@@ -14,6 +15,23 @@ package struct DocsPage: Codable, Sendable, TemplateDescribed {
       "url": "Its home page, relative to this page.",
       "entity": "The entity whose docs these are.",
       "nav": "The site's navigation.",
+      "fetched":
+        "Where `waymark fetch` fetched the site from (`techdocs-ref: url:`); absent for a folder of the repository.",
+    ]
+  }
+
+  /// Where a fetched site came from.
+  package struct Fetched: Codable, Sendable, TemplateDescribed {
+    package var url: String
+    package var archiveURL: String
+    package var sha256: String
+    package var shortSHA256: String
+
+    package static let keyMeanings = [
+      "url": "The site's URL as the catalog names it, as a link.",
+      "archiveURL": "The archive it was read from.",
+      "sha256": "The SHA-256 `waymark.lock` records for its files.",
+      "shortSHA256": "The first 12 digits of `sha256`.",
     ]
   }
 

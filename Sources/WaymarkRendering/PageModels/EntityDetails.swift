@@ -44,11 +44,16 @@ package struct EntityDetails: Codable, Sendable, TemplateDescribed {
     package var line: Int
     /// The URL the file was fetched from (`waymark fetch`), when it is one; absent for local files.
     package var remoteURL: String?
+    /// The SHA-256 `waymark.lock` records for a fetched file.
+    package var sha256: String?
+    package var shortSHA256: String?
 
     package static let keyMeanings = [
       "path": "The file, relative to the root (its URL when fetched by `waymark fetch`).",
       "line": "The document's first line.",
       "remoteURL": "The URL the file was fetched from, as a link; absent for a file in the repository.",
+      "sha256": "The SHA-256 `waymark.lock` records for the fetched file; absent for a file in the repository.",
+      "shortSHA256": "The first 12 digits of `sha256`.",
     ]
   }
 
@@ -107,7 +112,9 @@ package struct EntityDetails: Codable, Sendable, TemplateDescribed {
       + "(`…/tree/<branch>/` → `…/edit/<branch>/<file>`, GitLab `…/-/edit/…`); absent when not derivable.",
     "repositoryURL": "The repository: `github.com/project-slug`, `gitlab.com/project-slug`, else the "
       + "source location's repository; absent when none.",
-    "externalDocsURL": "Docs hosted elsewhere: the `url:` target of `backstage.io/techdocs-ref`; absent otherwise.",
+    "externalDocsURL":
+      "Docs hosted elsewhere: the `url:` target of `backstage.io/techdocs-ref`; absent otherwise, and when "
+      + "`waymark fetch` fetched the site and it is built here (the entity's `docs` link leads to it).",
     "hasActions": "Whether any of `viewSourceURL`, `editURL`, `repositoryURL`, `externalDocsURL` is present.",
     "hasOtherRelations": "Whether some relation group is not `shownByKind`.",
   ]

@@ -31,8 +31,15 @@ public struct FullTextIndexWriter: Sendable {
 
   /// The index files for `entries`; documents are numbered in (kind, URL) order.
   public func files(for entries: [SearchEntry]) -> [OutputFile] {
+    // Words repeat across documents: each is stemmed once.
+    var stems: [String: String] = [:]
+    return files(for: entries) { entry in Self.terms(of: entry, stems: &stems) }
+  }
+
+  /// `files(for:)`, with each entry's terms by field (title, tags, headings, body) from `terms`.
+  package func files(for entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [OutputFile] {
     let sorted = entries.sorted { ($0.kind, $0.url) < ($1.kind, $1.url) }
-    var postings = scoredPostings(sorted)
+    var postings = scoredPostings(sorted, terms: terms)
     for (id, entry) in sorted.enumerated() {
       for name in Set(entry.names.map(SearchText.compact)) where name.count >= 2 {
         postings["=" + name, default: []].append((id, 0))
@@ -56,46 +63,6 @@ public struct FullTextIndexWriter: Sendable {
     ]
     files.append(OutputFile(path: "search/v2/manifest.json", text: writer.string(for: manifest)))
     return files
-  }
-
-  /// term → [(document, score × 100)], in document order.
-  func scoredPostings(_ entries: [SearchEntry]) -> [String: [(Int, Int)]] {
-    let fields = entries.map { entry in
-      [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map(SearchText.terms(in:))
-    }
-    let fieldCount = Self.fieldWeights.count
-    var averages = [Double](repeating: 0, count: fieldCount)
-    for document in fields {
-      for field in 0..<fieldCount { averages[field] += Double(document[field].count) }
-    }
-    averages = averages.map { max(1, $0 / Double(max(1, entries.count))) }
-    var frequencies: [String: [(Int, [Int])]] = [:]
-    for (id, document) in fields.enumerated() {
-      var counts: [String: [Int]] = [:]
-      for field in 0..<fieldCount {
-        for term in document[field] { counts[term, default: [Int](repeating: 0, count: fieldCount)][field] += 1 }
-      }
-      for (term, perField) in counts { frequencies[term, default: []].append((id, perField)) }
-    }
-    let total = Double(entries.count)
-    var postings: [String: [(Int, Int)]] = [:]
-    for (term, hits) in frequencies {
-      let df = Double(hits.count)
-      let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-      postings[term] = hits.sorted { $0.0 < $1.0 }.map { id, perField in
-        // BM25 per field, weighted after saturation, so a title hit outweighs any amount of body text.
-        var score = 0.0
-        for field in 0..<fieldCount where perField[field] > 0 {
-          let length = Double(fields[id][field].count)
-          let norm = 1 - Self.b + Self.b * length / averages[field]
-          let tf = Double(perField[field])
-          score += Self.fieldWeights[field] * tf * (Self.k1 + 1) / (tf + Self.k1 * norm)
-        }
-        score *= idf * (Self.kindPriors[entries[id].kind] ?? 1)
-        return (id, max(1, Int((score * 100).rounded())))
-      }
-    }
-    return postings
   }
 
   /// Shard key → its terms: the terms' first two letters, one more letter while a shard is over

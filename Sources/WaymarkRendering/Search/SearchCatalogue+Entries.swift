@@ -4,7 +4,12 @@ import WaymarkModel
 extension SearchCatalogue {
   /// The full-text index's entries: every entity, every docs page and every scorecard.
   package func entries() -> [SearchEntry] {
-    input.catalog.entities.map(entry(for:)) + docsEntries() + scorecardEntries()
+    entries(plainText: SearchText.plainText(fromHTML:))
+  }
+
+  /// `entries()`, with each docs page's HTML made plain text by `plainText`.
+  package func entries(plainText: (String) -> String) -> [SearchEntry] {
+    input.catalog.entities.map(entry(for:)) + docsEntries(plainText: plainText) + scorecardEntries()
   }
 
   private func ownerTitle(_ entity: Entity) -> String {
@@ -66,13 +71,13 @@ extension SearchCatalogue {
     }
   }
 
-  private func docsEntries() -> [SearchEntry] {
+  private func docsEntries(plainText: (String) -> String) -> [SearchEntry] {
     input.docs.sites.flatMap { site -> [SearchEntry] in
       let entity = input.catalog[site.entity]
       let entityTitle = entity?.title ?? site.name
       let owner = entity.map(ownerTitle) ?? ""
       return site.pages.map { page in
-        let text = SearchText.plainText(fromHTML: page.html)
+        let text = plainText(page.html)
         let headings = ([page.description ?? ""] + page.headings.map(\.text)).joined(separator: " ")
         return SearchEntry(
           url: SitePaths.docsSite(site.entity) + page.slug, kind: "Docs",

@@ -5,6 +5,10 @@ import WaymarkModel
 package struct SearchCatalogue {
   package let input: RenderInput
 
+  package init(input: RenderInput) {
+    self.input = input
+  }
+
   package func documents() -> [SearchDocument] {
     var documents = input.catalog.entities.map { entity in
       let owner =

@@ -33,30 +33,43 @@ public struct SearchIndexWriter: Sendable {
     return terms
   }
 
+  /// Adds `weight` to the last hit when it is `document`'s, else appends a hit.
+  private static func add(_ weight: Int, for document: Int, to hits: inout [(document: Int, weight: Int)]) {
+    if let last = hits.indices.last, hits[last].document == document {
+      hits[last].weight += weight
+    } else {
+      hits.append((document, weight))
+    }
+  }
+
   /// The index files under `search/` for `documents` (sorted by URL for stable ids).
   public func files(for documents: [SearchDocument]) -> [OutputFile] {
     let sorted = documents.sorted { ($0.url, $0.title) < ($1.url, $1.title) }
-    // term → [(doc, weight)]: title words weigh 3, summary 2, other text 1.
-    var postings: [String: [Int: Int]] = [:]
+    // term → [(doc, weight)] in document order: title words weigh 3, summary 2, other text 1.
+    var postings: [String: [(document: Int, weight: Int)]] = [:]
     for (id, document) in sorted.enumerated() {
       for (text, weight) in [(document.title, 3), (document.summary, 2), (document.text, 1), (document.kind, 1)] {
-        for term in Self.terms(in: text) {
-          postings[term, default: [:]][id, default: 0] += weight
-        }
+        for term in Self.terms(in: text) { Self.add(weight, for: id, to: &postings[term, default: []]) }
       }
     }
     let writer = JSONWriter(pretty: false)
     var shards: [String: [String: JSONValue]] = [:]
     func encode(_ term: String) -> JSONValue {
-      let hits = (postings[term] ?? [:]).sorted { ($1.value, $0.key) < ($0.value, $1.key) }
-      return .array(hits.flatMap { [JSONValue.int(Int64($0.key)), .int(Int64($0.value))] })
+      let hits = (postings[term] ?? []).sorted { ($1.weight, $0.document) < ($0.weight, $1.document) }
+      return .array(hits.flatMap { [JSONValue.int(Int64($0.document)), .int(Int64($0.weight))] })
     }
     for term in postings.keys {
       shards[String(term.prefix(2)), default: [:]][term] = encode(term)
     }
-    // Split oversized two-letter shards by their third letter.
+    // Split oversized two-letter shards by their third letter; the others are written as measured.
+    var texts: [String: String] = [:]
     for prefix in shards.keys.sorted() {
-      guard let shard = shards[prefix], writer.string(for: .object(shard)).utf8.count > shardBudget else { continue }
+      guard let shard = shards[prefix] else { continue }
+      let text = writer.string(for: .object(shard))
+      guard text.utf8.count > shardBudget else {
+        texts[prefix] = text
+        continue
+      }
       shards[prefix] = nil
       for (term, value) in shard {
         shards[String(term.prefix(3)), default: [:]][term] = value
@@ -67,7 +80,8 @@ public struct SearchIndexWriter: Sendable {
     for (index, prefix) in shards.keys.sorted().enumerated() {
       let name = "t\(index).json"
       shardNames[prefix] = .string(name)
-      files.append(OutputFile(path: "search/\(name)", text: writer.string(for: .object(shards[prefix] ?? [:]))))
+      let text = texts[prefix] ?? writer.string(for: .object(shards[prefix] ?? [:]))
+      files.append(OutputFile(path: "search/\(name)", text: text))
     }
     var pageCount = 0
     for start in stride(from: 0, to: sorted.count, by: documentsPerFile) {

@@ -5,6 +5,41 @@ import Foundation
 public enum SearchText {
   /// Lowercased words of letters and digits, diacritics removed, at least two characters long.
   public static func words(in text: String) -> [String] {
+    // ASCII punctuation and spaces end a word however the text around them folds, so the text is
+    // cut there: runs of ASCII letters and digits are words as they are, lowercased; a run with
+    // other characters is folded and split as a whole text.
+    var text = text
+    return text.withUTF8 { bytes in
+      var words: [String] = []
+      var start = 0
+      var ascii = true
+      func run(to end: Int) {
+        guard end > start else { return }
+        let part = UnsafeBufferPointer(rebasing: bytes[start..<end])
+        if !ascii {
+          words += foldedWords(in: String(decoding: part, as: UTF8.self))
+        } else if part.count >= 2 {
+          words.append(String(decoding: part.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+        }
+      }
+      for index in bytes.indices {
+        switch bytes[index] {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: continue
+        case 0x80...: ascii = false
+        default:
+          run(to: index)
+          start = index + 1
+          ascii = true
+        }
+      }
+      run(to: bytes.count)
+      return words
+    }
+  }
+
+  /// `words(in:)` by Unicode scalars: the text folded, then cut at every scalar that is not a
+  /// letter or digit.
+  package static func foldedWords(in text: String) -> [String] {
     var words: [String] = []
     var current = String.UnicodeScalarView()
     func flush() {
@@ -108,7 +143,49 @@ public enum SearchText {
       }
     }
     if let pending = entity { out += "&" + pending }
-    return out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    return collapsingWhitespace(out) ?? out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// `text` split at whitespace characters and joined with single spaces, computed by scalars;
+  /// nil when a whitespace scalar may share a character with its neighbour (a mark or joiner
+  /// after it, a prepended sign before it), where only splitting by characters gives the answer.
+  package static func collapsingWhitespace(_ text: String) -> String? {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.utf8.count)
+    var space = false
+    var previous: Unicode.Scalar?
+    var afterWhitespace = false
+    for scalar in text.unicodeScalars {
+      let isWhitespace =
+        scalar.isASCII ? scalar.value == 0x20 || (0x09...0x0D).contains(scalar.value) : scalar.properties.isWhitespace
+      if isWhitespace {
+        if let previous, !previous.isASCII, joinsTheNextScalar(previous) { return nil }
+        space = !out.isEmpty
+        afterWhitespace = true
+      } else {
+        if afterWhitespace, !scalar.isASCII, joinsThePreviousScalar(scalar) { return nil }
+        if space { out.append(0x20) }
+        space = false
+        afterWhitespace = false
+        out.append(contentsOf: scalar.utf8)
+      }
+      previous = scalar
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  /// A scalar a grapheme cluster may end with (an extending mark, a joiner, a spacing mark).
+  private static func joinsThePreviousScalar(_ scalar: Unicode.Scalar) -> Bool {
+    let category = scalar.properties.generalCategory
+    return scalar.properties.isGraphemeExtend || category == .spacingMark || category == .format
+      || (0x1F3FB...0x1F3FF).contains(scalar.value) || scalar.value == 0x0E33 || scalar.value == 0x0EB3
+  }
+
+  /// A scalar that joins the next one into its grapheme cluster (a prepended sign).
+  private static func joinsTheNextScalar(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.properties.generalCategory == .format
+      || [0x0D4E, 0x111C2, 0x111C3, 0x1193F, 0x11941, 0x11A3A, 0x11D46, 0x11F02].contains(scalar.value)
+      || (0x11A84...0x11A89).contains(scalar.value)
   }
 
   private static func decodedEntity(_ name: String) -> String {

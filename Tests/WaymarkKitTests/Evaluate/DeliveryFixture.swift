@@ -48,12 +48,17 @@ enum DeliveryFixture {
   /// Builds a site with `files` (path → contents) besides the catalog; does not publish.
   static func build(
     _ files: [String: String], config: String = "metrics: {windowDays: 28}\n", strict: Bool = false,
-    asOf: Timestamp? = DeliveryFixture.asOf, catalog: String = DeliveryFixture.catalog
+    asOf: Timestamp? = DeliveryFixture.asOf, catalog: String = DeliveryFixture.catalog, binary: [String: Data] = [:]
   ) async throws -> BuildResult {
     var all = files
     all["content/catalog/org.yaml"] = catalog
     all["waymark.yaml"] = config
     let root = try SiteFixture.make(all)
+    for (path, bytes) in binary {
+      let url = root.appendingPathComponent(path)
+      try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+      try bytes.write(to: url)
+    }
     var options = BuildOptions(root: root, asOf: asOf, writesOutput: false)
     options.strict = strict
     return try await SiteBuilder().build(options)

@@ -76,7 +76,7 @@ import WaymarkTestSupport
 
   @Test func badLinesAreLocatedAndLeftOut() async throws {
     let lines = [
-      #"{"format":"waymark.delivery-rollup/v2","day":"2026-10-20","subject":"service/svc"}"#,
+      #"{"format":"waymark.delivery-rollup/v0","day":"2026-10-20","subject":"service/svc"}"#,
       Self.row("2026-10-20", #""deployments":1,"failedDeployments":2"#),
       Self.row("2026-10-21", #""leadTimeHours":{"count":2,"buckets":{"3":1}}"#),
       #"{"format":"waymark.delivery-rollup/v1","day":"20 Oct","subject":"service/svc"}"#,
@@ -88,7 +88,8 @@ import WaymarkTestSupport
     let path = "content/delivery-rollups/2026-10.jsonl"
     #expect(
       DiagnosticFormat.text.format(result.diagnostics) == """
-        \(path):1:1: warning: format 'waymark.delivery-rollup/v2' is not 'waymark.delivery-rollup/v1' [events.invalid]
+        \(path):1:1: warning: format 'waymark.delivery-rollup/v0' is not one Waymark reads \
+        (waymark.delivery-rollup/v1, waymark.delivery-rollup/v2) [events.invalid]
         \(path):2:1: warning: failedDeployments (2) is more than deployments (1) [events.invalid]
         \(path):3:1: warning: leadTimeHours: zeros and buckets add up to 1, not count 2 [events.invalid]
         \(path):4:1: warning: day '20 Oct' is not a date (YYYY-MM-DD) [events.invalid]

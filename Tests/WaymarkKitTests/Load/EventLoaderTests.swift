@@ -44,6 +44,18 @@ import WaymarkTestSupport
     #expect(result.duplicates == 151)
   }
 
+  /// A build lets the events go once the metrics are computed; `api/build.json` still counts them.
+  @Test func droppingTheRecordsKeepsTheirCounts() async throws {
+    let lines = (0..<20).map { F.merged(id: "c\($0)", at: "2026-10-10T10:00:00Z") }.joined(separator: "\n")
+    let result = try await load(["a.jsonl": lines + "\n" + Self.deploy])
+    let dropped = result.droppingRecords()
+    #expect(dropped.events.isEmpty)
+    #expect(dropped.counts == result.counts)
+    #expect(dropped.counts["events"] == 21)
+    #expect(dropped.droppingRecords().counts == result.counts)
+    #expect(dropped.files == result.files)
+  }
+
   @Test func malformedLinesAreLocatedAndCountedNotDropped() async throws {
     let text = [
       Self.deploy, #"{"context":{"id":"x","#, "not json",

@@ -130,7 +130,7 @@ import WaymarkTestSupport
     let (docs, problems) = try await docs(["content/catalog/a.yaml": catalog])
     #expect(
       problems == """
-        content/catalog/a.yaml:5:44: warning: 'url:https://github.com/acme/remote' points at a remote repository, which a static build does not fetch; use 'dir:<path>' [docs.remote-ref]
+        content/catalog/a.yaml:5:44: warning: 'backstage.io/techdocs-ref' names 'https://github.com/acme/remote', which is not in waymark.lock or its cache; run 'waymark fetch' to fetch it [docs.remote-ref]
         content/catalog/a.yaml:12:44: error: 'dir:../../../elsewhere' leaves the site root; docs must live inside it [docs.path-outside-root]
         content/catalog/a.yaml:19:44: error: 'backstage.io/techdocs-ref' names 'content/catalog/nothing-here', which has no markdown in 'content/catalog/nothing-here/docs/' and no README.md [docs.not-found]
         content/catalog/a.yaml:26:44: error: 'backstage.io/techdocs-ref' must start with 'dir:' or 'url:', not 'git:somewhere' [docs.bad-ref]

@@ -49,7 +49,7 @@ import WaymarkTestSupport
     }
     #expect(result.files.contains { $0.path == "docs/default/component/payments-api/img/latency-p99.png" })
     let manual = try #require(DocsFixture.text(result, "api/docs/default/component/waymark.json"))
-    #expect(manual.contains("\"pages\": 19,"))
+    #expect(manual.contains("\"pages\": 21,"))
     #expect(result.files.contains { $0.path == "docs/default/component/waymark/diagnostic-codes/index.html" })
   }
 

@@ -15,6 +15,43 @@ import WaymarkTestSupport
     #expect(SearchText.compact("Payments-API") == "paymentsapi")
   }
 
+  /// `words(in:)` cuts the text at ASCII punctuation and spaces and folds only the runs with other
+  /// characters: the same words as folding and splitting the whole text by scalars.
+  @Test func wordsCutAtASCIIPunctuationAreTheWordsOfTheWholeTextFolded() {
+    let texts = [
+      "", "a", "ab", "Plain ASCII, with punctuation: yes!", "tab\tand\r\nlines", "x_y-z.w/v",
+      "café Straße ÉTÉ naïve résumé", "e\u{301}te\u{300} combining", "Σίσυφος ΣΟΦΙΑ", "İstanbul ǅemal ﬁle",
+      "日本語のテキスト 漢字 mixed 語", "emoji 👩‍👩‍👧 family", "a·b · c", "Ａｐｐ full width ０９", "١٢٣ arabic-indic",
+      "\u{600}x prepend", "nbsp\u{A0}between", "mark at start \u{301}abc", "K\u{212A}elvin", "a\u{0}b\u{7F}c",
+    ]
+    for text in texts { #expect(SearchText.words(in: text) == SearchText.foldedWords(in: text), "\(text)") }
+  }
+
+  /// Collapsing whitespace by scalars gives what splitting by characters gives, or declines.
+  @Test func whitespaceCollapsesAsSplittingByCharactersDoes() {
+    let texts = [
+      "", "   ", "plain", "  two   words\t\n", "a\r\nb", "nbsp\u{A0}and\u{3000}ideographic\u{2028}line",
+      "a · b", "café  Straße", "tab\u{B}vt\u{C}ff\u{85}nel", "\u{1C}\u{1D}\u{1E}\u{1F} unit separators",
+      "日本語 テキスト", "👩‍👩‍👧 family  ", "x\u{2000}\u{200A}y\u{202F}z\u{205F}w\u{1680}v",
+    ]
+    for text in texts {
+      let split = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+      #expect(SearchText.collapsingWhitespace(text) == split, "\(text.unicodeScalars.map(\.value))")
+    }
+    // A space a mark, joiner or spacing mark extends, or a prepended sign before one: left to characters.
+    for text in ["a \u{301}b", "a \u{200D}b", "a \u{903}b", "a\u{600} b", "a \u{1F3FB}", "a\u{D4E} b"] {
+      #expect(SearchText.collapsingWhitespace(text) == nil, "\(text.unicodeScalars.map(\.value))")
+    }
+    // One scalar, one character: its whitespace is the scalar's.
+    for value in UInt32(0)...0x3100 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let text = "a\(Character(scalar))b"
+      #expect(
+        SearchText.collapsingWhitespace(text)
+          == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(value)")
+    }
+  }
+
   @Test func theStemmerJoinsTheFormsOfAWord() {
     let cases = [
       "deploys": "deploy", "deployed": "deploy", "deploying": "deploy", "deployment": "deploy", "deployments": "deploy",

@@ -54,7 +54,7 @@ extension InitProposal {
     if !scan.docsSites.isEmpty || !scan.remoteDocs.isEmpty {
       lines += ["", "# Docs are found through each entity's backstage.io/techdocs-ref annotation, not a glob."]
       lines += scan.docsSites.map { "#   MkDocs site: \($0)" }
-      lines += scan.remoteDocs.map { "#   Not fetched (a URL): \($0)" }
+      lines += scan.remoteDocs.map { "#   Fetched by `waymark fetch` (a URL): \($0)" }
     }
     if !scan.remoteLocations.isEmpty {
       lines += [

@@ -51,7 +51,7 @@ public struct RepositoryScan: Sendable, Hashable {
   public var remoteLocations: [String] = []
   /// MkDocs sites: their `mkdocs.yml` files.
   public var docsSites: [String] = []
-  /// Entities whose `backstage.io/techdocs-ref` is a `url:`, which a static build does not fetch.
+  /// Entities whose `backstage.io/techdocs-ref` is a `url:`, which `waymark fetch` fetches.
   public var remoteDocs: [String] = []
   /// Event exports, path → format (`CDEvents`, `GitHub deliveries`).
   public var eventFiles: [String: String] = [:]

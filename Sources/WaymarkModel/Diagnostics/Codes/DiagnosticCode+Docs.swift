@@ -32,7 +32,9 @@ extension DiagnosticCode {
 
   /// `docs.remote-ref`
   public static let docsRemoteRef = DiagnosticCode(
-    "docs.remote-ref", .warning, .docs, "`techdocs-ref: url:…`: a static build does not fetch remote repositories",
+    "docs.remote-ref", .warning, .docs,
+    "a `techdocs-ref` naming a remote docs site (`url:…`, or `dir:` beside a fetched file) that `waymark fetch` has "
+      + "not fetched yet, or cannot (not https)",
     example: "catalog/app.yaml",
     """
     apiVersion: backstage.io/v1alpha1
@@ -48,8 +50,8 @@ extension DiagnosticCode {
 
     """,
     prints: """
-      catalog/app.yaml:6:32: warning: 'url:https://github.com/acme/app' points at a remote repository, which a static \
-      build does not fetch; use 'dir:<path>' [docs.remote-ref]
+      catalog/app.yaml:6:32: warning: 'backstage.io/techdocs-ref' names 'https://github.com/acme/app', which is not \
+      in waymark.lock or its cache; run 'waymark fetch' to fetch it [docs.remote-ref]
       """)
 
   /// `docs.path-outside-root`

@@ -1,0 +1,27 @@
+import StructuredData
+import WaymarkLoading
+import WaymarkModel
+
+extension DeliveryStage {
+  /// The part of `catalog` the metrics read, as a key for the build cache: every entity's
+  /// reference, where it is written and its document, less what only people read
+  /// (`metadata.title`, `description`, `tags` and `links`), which nothing here looks at; so
+  /// editing a description leaves the metrics' key as it was.
+  public static func catalogKey(_ catalog: Catalog) -> MemoKey {
+    var hasher = MemoHasher("delivery-catalog")
+    hasher.add(catalog.entities.count)
+    for entity in catalog.entities {
+      hasher.add(entity.ref.canonical)
+      hasher.add(entity.source.path)
+      hasher.add(entity.source.line)
+      var document = entity.document
+      if case .object(var members) = document, case .object(var metadata)? = members["metadata"] {
+        for field in ["title", "description", "tags", "links"] { metadata[field] = nil }
+        members["metadata"] = .object(metadata)
+        document = .object(members)
+      }
+      hasher.add(document)
+    }
+    return hasher.finish()
+  }
+}

@@ -1,0 +1,65 @@
+import WaymarkCatalog
+import WaymarkDocs
+import WaymarkLoading
+import WaymarkModel
+import WaymarkScorecards
+import WaymarkSecrets
+
+extension SiteBuilder {
+  /// The docs stage, taking the pages the build cache holds rather than rendering them again.
+  static func docs(inputs: SiteInputs, catalog: Catalog, memo: inout BuildMemo?) async -> DocsSet {
+    let stage = DocsStage(inputs: inputs, catalog: catalog)
+    guard memo != nil else { return await stage.run() }
+    let stored = memo?.table(DocsPageMemo.table) ?? CacheTable(name: DocsPageMemo.table)
+    let (docs, entries) = await stage.run(memo: DocsPageMemo(stored))
+    memo?.save(DocsPageMemo.table, entries: entries, unchangedFrom: stored)
+    return docs
+  }
+}
+
+extension SiteBuilder {
+  /// The table of the digests of input files the secret scan found nothing in.
+  static let secretsTable = "secrets"
+
+  /// The secret scan of `files`, scanning only those whose bytes the build cache has not seen clean.
+  static func secrets(_ guarding: SecretGuard, files: [SourceFile], memo: inout BuildMemo?) async
+    -> SecretGuard.Outcome
+  {
+    guard memo != nil else { return await guarding.check(files) }
+    let stored = memo?.table(secretsTable) ?? CacheTable(name: secretsTable)
+    let (outcome, clean) = await guarding.check(files, clean: Set(stored.keys))
+    memo?.save(secretsTable, entries: Dictionary(uniqueKeysWithValues: clean.map { ($0, []) }), unchangedFrom: stored)
+    return outcome
+  }
+}
+
+extension SiteBuilder {
+  /// The table of parsed catalog files.
+  static let catalogTable = "catalog"
+
+  /// Reads the catalog files, parsing only those the build cache has not seen with the same bytes.
+  static func loadCatalog(_ stage: CatalogStage, memo: inout BuildMemo?) async -> LoadedCatalog {
+    guard memo != nil else { return await stage.load() }
+    let stored = memo?.table(catalogTable) ?? CacheTable(name: catalogTable)
+    let loaded = await stage.load(memo: stored)
+    memo?.save(catalogTable, entries: loaded.memoEntries, unchangedFrom: stored)
+    return loaded
+  }
+}
+
+extension SiteBuilder {
+  /// The scorecard stage, taking each entity's verdicts from the build cache when it holds them.
+  static func scorecards(
+    inputs: SiteInputs, options: BuildOptions, catalog: Catalog, facts: EntityFacts, now: Timestamp,
+    memo: inout BuildMemo?
+  ) async -> ScorecardStage.Output {
+    let stored = memo?.table(ScorecardMemo.table)
+    let scorecards = await ScorecardStage(
+      root: inputs.root, folder: inputs.config.policiesDirectory, catalogSettings: inputs.config.catalog
+    ).run(
+      catalog: catalog, facts: facts, now: now, allFiles: inputs.files, baselineFolder: options.baseline,
+      enforceGates: !options.writesOutput, memo: stored)
+    if let stored { memo?.save(ScorecardMemo.table, entries: scorecards.memoEntries, unchangedFrom: stored) }
+    return scorecards
+  }
+}

@@ -1,0 +1,92 @@
+import Foundation
+
+extension FullTextIndexWriter {
+  /// How often a term occurs in each field of one document (title, tags, headings, body), or how
+  /// many terms each field holds.
+  struct FieldCounts {
+    private var counts: (Int32, Int32, Int32, Int32) = (0, 0, 0, 0)
+
+    subscript(field: Int) -> Int32 {
+      get {
+        switch field {
+        case 0: return counts.0
+        case 1: return counts.1
+        case 2: return counts.2
+        default: return counts.3
+        }
+      }
+      set {
+        switch field {
+        case 0: counts.0 = newValue
+        case 1: counts.1 = newValue
+        case 2: counts.2 = newValue
+        default: counts.3 = newValue
+        }
+      }
+    }
+  }
+
+  /// The terms of `entry` by field: title, tags, headings, body.
+  package static func terms(of entry: SearchEntry) -> [[String]] {
+    var stems: [String: String] = [:]
+    return terms(of: entry, stems: &stems)
+  }
+
+  /// The terms of `entry` by field, stemming through `stems`.
+  static func terms(of entry: SearchEntry, stems: inout [String: String]) -> [[String]] {
+    [entry.titleText, entry.tags.joined(separator: " "), entry.headings, entry.body].map { text in
+      SearchText.words(in: text).map { word in
+        if let stem = stems[word] { return stem }
+        let stem = SearchText.stem(word)
+        stems[word] = stem
+        return stem
+      }
+    }
+  }
+
+  /// term → [(document, score × 100)], in document order, with each entry's terms by field from
+  /// `terms`.
+  ///
+  /// Each document's terms are counted and let go as it is read: only the counts per term and the
+  /// fields' lengths are kept for scoring, not every term of every document.
+  func scoredPostings(_ entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [String: [(Int, Int)]] {
+    let fieldCount = Self.fieldWeights.count
+    var lengths: [FieldCounts] = []
+    lengths.reserveCapacity(entries.count)
+    var frequencies: [String: [(document: Int32, counts: FieldCounts)]] = [:]
+    for (id, entry) in entries.enumerated() {
+      var counts: [String: FieldCounts] = [:]
+      var length = FieldCounts()
+      for (field, found) in terms(entry).enumerated() {
+        length[field] = Int32(found.count)
+        for term in found { counts[term, default: FieldCounts()][field] += 1 }
+      }
+      lengths.append(length)
+      for (term, perField) in counts { frequencies[term, default: []].append((Int32(id), perField)) }
+    }
+    var averages = [Double](repeating: 0, count: fieldCount)
+    for length in lengths {
+      for field in 0..<fieldCount { averages[field] += Double(length[field]) }
+    }
+    averages = averages.map { max(1, $0 / Double(max(1, entries.count))) }
+    let total = Double(entries.count)
+    var postings: [String: [(Int, Int)]] = [:]
+    for (term, hits) in frequencies {
+      let df = Double(hits.count)
+      let idf = log(1 + (total - df + 0.5) / (df + 0.5))
+      postings[term] = hits.sorted { $0.document < $1.document }.map { hit in
+        let id = Int(hit.document)
+        // BM25 per field, weighted after saturation, so a title hit outweighs any amount of body text.
+        var score = 0.0
+        for field in 0..<fieldCount where hit.counts[field] > 0 {
+          let norm = 1 - Self.b + Self.b * Double(lengths[id][field]) / averages[field]
+          let tf = Double(hit.counts[field])
+          score += Self.fieldWeights[field] * tf * (Self.k1 + 1) / (tf + Self.k1 * norm)
+        }
+        score *= idf * (Self.kindPriors[entries[id].kind] ?? 1)
+        return (id, max(1, Int((score * 100).rounded())))
+      }
+    }
+    return postings
+  }
+}

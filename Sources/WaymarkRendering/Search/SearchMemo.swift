@@ -1,0 +1,64 @@
+import WaymarkModel
+
+/// The full-text index's costly parts from earlier builds (the build cache's `search` table):
+/// each docs page's plain text, by its HTML, and each entry's terms by field, by its text. The
+/// index itself is built again every time (its scores depend on every document), from these.
+package struct SearchMemo: Sendable {
+  /// The table's name in the build cache.
+  package static let table = "search"
+
+  /// What earlier builds stored.
+  package let stored: CacheTable
+
+  /// A memo of `stored`.
+  package init(_ stored: CacheTable) {
+    self.stored = stored
+  }
+
+  /// The full-text index files of `input` (as `FullTextIndexWriter().files(for:)` writes them),
+  /// with the entries to keep for the next build.
+  package func index(of input: RenderInput) -> (files: [OutputFile], entries: [MemoKey: [UInt8]]) {
+    var kept: [MemoKey: [UInt8]] = [:]
+    let entries = SearchCatalogue(input: input).entries { html in
+      var hasher = MemoHasher("search-plain-text")
+      hasher.add(html)
+      let key = hasher.finish()
+      if let bytes = stored.entry(key), var reader = stored.reader(for: key), let text = try? reader.string() {
+        kept[key] = Array(bytes)
+        return text
+      }
+      let text = SearchText.plainText(fromHTML: html)
+      var writer = CacheRecordWriter()
+      writer.add(text)
+      kept[key] = writer.bytes
+      return text
+    }
+    let files = FullTextIndexWriter().files(for: entries) { entry in
+      var hasher = MemoHasher("search-terms")
+      for field in [entry.titleText, entry.tags.joined(separator: "\u{1}"), entry.headings, entry.body] {
+        hasher.add(field)
+      }
+      let key = hasher.finish()
+      if let bytes = stored.entry(key), let terms = Self.readTerms(bytes) {
+        kept[key] = Array(bytes)
+        return terms
+      }
+      let terms = FullTextIndexWriter.terms(of: entry)
+      var writer = CacheRecordWriter()
+      for field in terms { writer.add(field) }
+      kept[key] = writer.bytes
+      return terms
+    }
+    return (files, kept)
+  }
+
+  private static func readTerms(_ bytes: ArraySlice<UInt8>) -> [[String]]? {
+    var reader = CacheRecordReader(Array(bytes))
+    var fields: [[String]] = []
+    for _ in 0..<4 {
+      guard let field = try? reader.array(of: String.self) else { return nil }
+      fields.append(field)
+    }
+    return reader.isAtEnd ? fields : nil
+  }
+}
