@@ -23,23 +23,23 @@ import WaymarkTestSupport
 
   @Test func requestLinesAreResolvedInsideTheSiteOnly() async throws {
     let (server, _, port, _) = try await Self.started()
-    let home = try RawHTTPClient.exchange(port, "GET / HTTP/1.1")
+    let home = try await RawHTTPClient.exchange(port, "GET / HTTP/1.1")
     #expect(home.hasPrefix("HTTP/1.1 200 OK\r\n"))
     #expect(home.contains("<body>home<script src=\"/.waymark/reload.js\" data-generation=\"s-0\"></script></body>"))
     for target in ["/../passwd", "/%2e%2e/passwd", "/..%2fpasswd", "/%2e%2e%2fpasswd", "/./../passwd"] {
-      let response = try RawHTTPClient.exchange(port, "GET \(target) HTTP/1.1")
+      let response = try await RawHTTPClient.exchange(port, "GET \(target) HTTP/1.1")
       #expect(response.hasPrefix("HTTP/1.1 400 Bad Request\r\n"), "\(target)")
       #expect(!response.contains("root:x"), "\(target)")
     }
-    #expect(try RawHTTPClient.exchange(port, "GET /.. HTTP/1.1").hasPrefix("HTTP/1.1 400 "))
-    let post = try RawHTTPClient.exchange(port, "POST / HTTP/1.1")
+    #expect(try await RawHTTPClient.exchange(port, "GET /.. HTTP/1.1").hasPrefix("HTTP/1.1 400 "))
+    let post = try await RawHTTPClient.exchange(port, "POST / HTTP/1.1")
     #expect(post.hasPrefix("HTTP/1.1 405 Method Not Allowed\r\n"))
     #expect(post.contains("Allow: GET, HEAD\r\n"))
     let client = try RawHTTPClient(port: port)
     client.send("GET / HTTP/1.1\r\nHost: rebound.example:\(port)\r\nConnection: close\r\n\r\n")
-    #expect(client.readToEnd().hasPrefix("HTTP/1.1 403 Forbidden\r\n"))
+    #expect(await client.readToEnd().hasPrefix("HTTP/1.1 403 Forbidden\r\n"))
     client.close()
-    let head = try RawHTTPClient.exchange(port, "HEAD / HTTP/1.1")
+    let head = try await RawHTTPClient.exchange(port, "HEAD / HTTP/1.1")
     #expect(head.hasPrefix("HTTP/1.1 200 OK\r\n"))
     #expect(head.hasSuffix("\r\n\r\n"))
     await server.stop()
@@ -50,15 +50,16 @@ import WaymarkTestSupport
     let client = try RawHTTPClient(port: port)
     defer { client.close() }
     client.send("GET /.waymark/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
-    let opening = client.read(until: "data: s-0\n\n")
+    let opening = await client.read(until: "data: s-0\n\n")
     #expect(opening.hasPrefix("HTTP/1.1 200 OK\r\n"))
     #expect(opening.contains("Content-Type: text/event-stream; charset=utf-8\r\n"))
     #expect(opening.contains("Transfer-Encoding: chunked\r\n"))
     for _ in 0..<100 where await hub.listenerCount == 0 { try await Task.sleep(for: .milliseconds(10)) }
     await hub.publish(errors: [], warningCount: 0, failure: nil, timing: nil)
-    let next = client.read(until: "data: s-1\n\n")
+    let next = await client.read(until: "data: s-1\n\n")
     await hub.close()
-    let transcript = opening + next + client.read(until: "0\r\n\r\n")
+    let closing = await client.read(until: "0\r\n\r\n")
+    let transcript = opening + next + closing
     await server.stop()
     // One chunk per event, and the last chunk when the streams end (the server is stopping).
     #expect(

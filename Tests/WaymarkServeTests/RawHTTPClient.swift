@@ -40,8 +40,14 @@ struct RawHTTPClient {
     _ = bytes.withUnsafeBytes { Glibc.send(socket, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
   }
 
-  /// Reads until `text` has arrived (or the connection closes or ten seconds pass); everything read.
-  func read(until text: String) -> String {
+  /// Reads until `text` has arrived (or the connection closes or sixty seconds pass); everything
+  /// read. The blocking reads run on a thread of their own: on the cooperative pool they would hold
+  /// one of the few threads (two on a 2-core machine) the server's own tasks need to answer.
+  func read(until text: String) async -> String {
+    await Self.onOwnThread { readBlocking(until: text) }
+  }
+
+  private func readBlocking(until text: String) -> String {
     var received: [UInt8] = []
     var buffer = [UInt8](repeating: 0, count: 4096)
     while !String(decoding: received, as: UTF8.self).contains(text) {
@@ -53,8 +59,14 @@ struct RawHTTPClient {
   }
 
   /// Reads until the server closes the connection.
-  func readToEnd() -> String {
-    read(until: "\u{0}never\u{0}")
+  func readToEnd() async -> String {
+    await read(until: "\u{0}never\u{0}")
+  }
+
+  private static func onOwnThread(_ work: @escaping @Sendable () -> String) async -> String {
+    await withCheckedContinuation { continuation in
+      Thread { continuation.resume(returning: work()) }.start()
+    }
   }
 
   func close() {
@@ -62,10 +74,10 @@ struct RawHTTPClient {
   }
 
   /// One request on a connection of its own, answered and closed (`Connection: close`).
-  static func exchange(_ port: UInt16, _ requestLine: String) throws -> String {
+  static func exchange(_ port: UInt16, _ requestLine: String) async throws -> String {
     let client = try RawHTTPClient(port: port)
     defer { client.close() }
     client.send("\(requestLine)\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n")
-    return client.readToEnd()
+    return await client.readToEnd()
   }
 }
