@@ -75,6 +75,7 @@ struct MarkdownTreeExtensionPass {
     if previousType == CMARK_NODE_LINK || previousType == CMARK_NODE_IMAGE, literal.hasPrefix("{"),
       let close = literal.firstIndex(of: "}"), let list = AttributeList.parse(literal[...close])
     {
+      if let id = list.id { context.attributeIDs.insert(id) }
       prefix = context.placeholders.attributeMarker(list.html(), element: previousType == CMARK_NODE_LINK ? "a" : "img")
       literal = String(literal[literal.index(after: close)...])
     } else if previousType == CMARK_NODE_SOFTBREAK, cmark_node_next(node) == nil,
@@ -82,6 +83,7 @@ struct MarkdownTreeExtensionPass {
       let list = AttributeList.parse(literal[...]), let previous
     {
       unlinked.append(previous)
+      if let id = list.id { context.attributeIDs.insert(id) }
       cmark_node_set_literal(node, context.placeholders.attributeMarker(list.html(), element: "p"))
       return
     }

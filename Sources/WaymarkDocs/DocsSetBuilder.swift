@@ -102,6 +102,7 @@ public struct DocsSetBuilder: Sendable {
       parser: DocsPageParser(
         renderer: MarkdownRenderer(
           allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
+          headingIDs: .mkdocs,
           renderDiagram: { [runner = DiagramToolRunner()] in
             runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
           }),
