@@ -44,9 +44,10 @@ struct MarkdownBlockPass {
     out.reserveCapacity(lines.count)
     var fence: (character: Character, count: Int)?
     var saneLists = SaneListIndenter()
+    var listSplitter = SaneListSplitter()
     var index = 0
     while index < lines.count {
-      let line = fence == nil ? saneLists.reindent(lines[index]) : lines[index]
+      let line = fence == nil ? listSplitter.rewrite(saneLists.reindent(lines[index])) : lines[index]
       if let open = fence {
         if Self.fenceMarker(line).map({ $0.character == open.character && $0.count >= open.count }) == true,
           line.content.drop(while: { $0 == open.character }).allSatisfy(\.isWhitespace)
@@ -66,14 +67,17 @@ struct MarkdownBlockPass {
       let startsBlock = out.last.map { Self.endsBlock($0) } ?? true
       if startsBlock, let consumed = container(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
       if startsBlock, let consumed = markdownInHTML(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
       if startsBlock, let consumed = inlineGraphviz(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
       if line.indent < 4, Self.abbreviation(line.content) != nil {
@@ -83,12 +87,27 @@ struct MarkdownBlockPass {
       }
       if line.indent < 4, let consumed = definitionList(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
+      if line.indent < 4, line.content.hasPrefix(">") { Self.joinQuote(at: line, into: &out) }
       out.append(String(line.text))
       index += 1
     }
     return out.joined(separator: "\n")
+  }
+
+  /// Python-Markdown continues a block quote across blank lines (`> a`, blank, `> b` is one quote
+  /// of two paragraphs); CommonMark starts another. So the blank lines between two quote lines of
+  /// one indentation become empty quote lines.
+  static func joinQuote(at line: Line, into out: inout [String]) {
+    var blank = out.count
+    while blank > 0, Line(Substring(out[blank - 1])).isBlank { blank -= 1 }
+    guard blank < out.count, blank > 0 else { return }
+    let previous = Line(Substring(out[blank - 1]))
+    guard previous.indent == line.indent, previous.content.hasPrefix(">") else { return }
+    let quoteLine = String(repeating: " ", count: line.indent) + ">"
+    for index in blank..<out.count { out[index] = quoteLine }
   }
 
   /// Material's two-space nesting (`mdx_truly_sane_lists`) under ordered items: CommonMark nests

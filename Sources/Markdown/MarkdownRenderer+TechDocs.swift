@@ -73,6 +73,7 @@ extension MarkdownRenderer {
       }
     }
     treePass.rewrite(document)
+    treePass.tightenOrderedLists(document, text: transformed)
     let extensions = cmark_parser_get_syntax_extensions(parser)
     guard let rendered = cmark_render_html(document, options, extensions) else { return "" }
     defer { free(rendered) }
@@ -80,7 +81,7 @@ extension MarkdownRenderer {
       headingIDs == .github
       ? walk.headings.map(\.anchor) : walk.headings.indices.map { HeadingIDAssigner.marker(firstHeading + $0) }
     var html = HeadingAnchorInserter.insert(anchors: anchors, into: String(cString: rendered))
-    if walk.hasTaskItems { html = TaskListCheckboxLabeler.label(html) }
+    if walk.hasTaskItems { html = TaskListCheckboxLabeler.materialMarkup(html) }
     let offset = firstLine - 1
     context.headings += walk.headings.map { heading in
       var shifted = heading

@@ -229,6 +229,27 @@ import Testing
       renderer.render("~~The `--legacy` flag~~ is gone; ==a `b`== c\n").html
         == "<p><del>The <code>--legacy</code> flag</del> is gone; <mark>a <code>b</code></mark> c</p>\n")
     #expect(renderer.render("a ~~ b `c` d ~~ e\n").html == "<p>a ~~ b <code>c</code> d ~~ e</p>\n")
+    // As mkdocs: each span closes at its own `~~`, not at the last one of the paragraph.
+    #expect(
+      renderer.render("Gone: ~~old `v1` api~~ was removed; ~~old `v2` api~~ too; ~~old `v3` api~~ also.\n").html
+        == "<p>Gone: <del>old <code>v1</code> api</del> was removed; <del>old <code>v2</code> api</del> too; "
+        + "<del>old <code>v3</code> api</del> also.</p>\n")
+  }
+
+  @Test func writesTaskListsAsMaterialDoes() {
+    #expect(
+      renderer.render("- [x] done\n- [ ] open\n\n1. plain\n").html == """
+        <ul class="task-list">
+        <li class="task-list-item"><label class="task-list-control"><input type="checkbox" checked="" disabled="" \
+        aria-label="Task" /><span class="task-list-indicator"></span></label> done</li>
+        <li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled="" \
+        aria-label="Task" /><span class="task-list-indicator"></span></label> open</li>
+        </ul>
+        <ol>
+        <li>plain</li>
+        </ol>
+
+        """)
   }
 
   @Test func leavesTheFirstParagraphOfATightDefinitionBare() {
