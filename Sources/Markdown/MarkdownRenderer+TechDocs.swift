@@ -72,7 +72,7 @@ extension MarkdownRenderer {
         context.customHeadingIDs[firstHeading + index] = id
       }
     }
-    treePass.rewrite(document)
+    treePass.rewrite(document, source: transformed)
     treePass.tightenOrderedLists(document, text: transformed)
     let extensions = cmark_parser_get_syntax_extensions(parser)
     guard let rendered = cmark_render_html(document, options, extensions) else { return "" }

@@ -41,8 +41,9 @@ struct MarkdownTreeExtensionPass {
     return found
   }
 
-  /// Applies the inline and code extensions throughout `document`.
-  func rewrite(_ document: OpaquePointer) {
+  /// Applies the inline and code extensions throughout `document`, parsed from `source`.
+  func rewrite(_ document: OpaquePointer, source: String) {
+    markEscapes(document, source: source)
     // cmark-gfm splits text at `&`, `_`, `*`, `[`, `!`, …; an address runs across them.
     cmark_consolidate_text_nodes(document)
     var unlinked: [OpaquePointer] = []
