@@ -220,10 +220,31 @@ struct MarkdownBlockPass {
   /// A one-line markdown text rendered inline (its paragraph wrapper removed).
   func inlineHTML(_ text: String) -> String {
     guard !text.isEmpty else { return "" }
-    var html = context.renderNested(text.replacingOccurrences(of: "\n", with: " "), 0)
+    var html = context.renderNested(Self.inlineOnly(text.replacingOccurrences(of: "\n", with: " ")), 0)
     while html.last == "\n" { html.removeLast() }
     if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
     return html
+  }
+
+  /// `text` with the character that would start a block (`# `, `> `, `- `, `1. `, …) escaped, so
+  /// a title reads as text, as Python-Markdown reads it (the escaped characters are ones it
+  /// escapes too, so no backslash shows).
+  static func inlineOnly(_ text: String) -> String {
+    let content = text.drop { $0 == " " }
+    let endsMarker = { (rest: Substring) in rest.isEmpty || rest.first == " " || rest.first == "\t" }
+    let digits = content.prefix { $0.isASCII && $0.isNumber }
+    if !digits.isEmpty, digits.count < 10, let marker = content.dropFirst(digits.count).first,
+      marker == "." || marker == ")", endsMarker(content.dropFirst(digits.count + 1))
+    {
+      let at = content.index(content.startIndex, offsetBy: digits.count)
+      return String(text[..<at]) + "\\" + String(text[at...])
+    }
+    let hashes = content.prefix { $0 == "#" }.count
+    let startsBlock =
+      content.first == ">" || (hashes > 0 && hashes <= 6 && endsMarker(content.dropFirst(hashes)))
+      || (content.first.map { "-+*".contains($0) } == true
+        && (endsMarker(content.dropFirst()) || SaneListSplitter.isThematicBreak(content)))
+    return startsBlock ? String(text[..<content.startIndex]) + "\\" + String(content) : text
   }
 
   /// The opening fence of a fenced code block (three or more backticks or tildes).

@@ -236,6 +236,30 @@ import Testing
         + "<del>old <code>v3</code> api</del> also.</p>\n")
   }
 
+  @Test func titlesThatLookLikeBlocksStayText() {
+    let markdown = """
+      !!! note "# Not a heading"
+          Body.
+
+      !!! tip "1. First"
+          Body.
+
+      !!! info "- dash"
+          Body.
+
+      !!! warning "*Emphasis* kept"
+          Body.
+      """
+    let titles = renderer.render(markdown).html.split(separator: "\n").filter { $0.contains("admonition-title") }
+    #expect(
+      titles == [
+        "<p class=\"admonition-title\"># Not a heading</p>", "<p class=\"admonition-title\">1. First</p>",
+        "<p class=\"admonition-title\">- dash</p>", "<p class=\"admonition-title\"><em>Emphasis</em> kept</p>",
+      ])
+    #expect(renderer.render(markdown).headings.isEmpty)
+    #expect(renderer.render("=== \"> Quote tab\"\n\n    Tab body.\n").html.contains(">&gt; Quote tab</label>"))
+  }
+
   @Test func writesTaskListsAsMaterialDoes() {
     #expect(
       renderer.render("- [x] done\n- [ ] open\n\n1. plain\n").html == """
