@@ -3,9 +3,9 @@ import Foundation
 
 /// Pairs the inline delimiters (`~~`, `==`, `^^`) whose span holds other inline nodes, such as
 /// `~~the `--legacy` flag~~`: cmark-gfm splits that text around the code, so the opener and the
-/// closer land in different text nodes of one parent. An opener left unbalanced at the end of one
-/// text node is paired with the first unbalanced closer in a later sibling text node; both become
-/// placeholders for the tags. Delimiters balanced within one node are left to
+/// closer land in different text nodes of one parent. Reading the siblings in order, an opener left
+/// unbalanced at the end of one text node is paired with the first delimiter of a later one that
+/// can close it (`~~a `x`~~ b ~~c `y`~~` is two spans); both become placeholders for the tags. Delimiters balanced within one node are left to
 /// `InlineExtensionRewriter`.
 struct InlineDelimiterPairer {
   let context: MarkdownExtensionContext
@@ -22,17 +22,23 @@ struct InlineDelimiterPairer {
         guard cmark_node_get_type(node) == CMARK_NODE_TEXT,
           let literal = cmark_node_get_literal(node).map({ String(cString: $0) })
         else { continue }
-        guard Self.occurrences(of: delimiter, in: literal) % 2 == 1 else { continue }
-        if let open = opener, let first = literal.range(of: delimiter),
-          literal[..<first.lowerBound].last.map({ !$0.isWhitespace }) ?? true
+        var unpaired = Self.occurrences(of: delimiter, in: literal)
+        guard unpaired > 0 else { continue }
+        var text = literal
+        if let open = opener, let first = text.range(of: delimiter),
+          text[..<first.lowerBound].last.map({ !$0.isWhitespace }) ?? true
         {
           replaceLast(delimiter, in: open, with: context.placeholders.marker(for: "<\(tag)>"))
-          let before = String(literal[..<first.lowerBound])
-          let after = String(literal[first.upperBound...])
-          cmark_node_set_literal(node, before + context.placeholders.marker(for: "</\(tag)>") + after)
+          text =
+            String(text[..<first.lowerBound]) + context.placeholders.marker(for: "</\(tag)>")
+            + String(text[first.upperBound...])
+          cmark_node_set_literal(node, text)
           opener = nil
-        } else if let last = literal.range(of: delimiter, options: .backwards),
-          last.upperBound == literal.endIndex || !literal[last.upperBound].isWhitespace
+          unpaired -= 1
+        }
+        // Pairs within the rest of the node are the rewriter's; an odd one out may open a span.
+        if unpaired % 2 == 1, let last = text.range(of: delimiter, options: .backwards),
+          last.upperBound == text.endIndex || !text[last.upperBound].isWhitespace
         {
           opener = node
         }

@@ -44,9 +44,10 @@ struct MarkdownBlockPass {
     out.reserveCapacity(lines.count)
     var fence: (character: Character, count: Int)?
     var saneLists = SaneListIndenter()
+    var listSplitter = SaneListSplitter()
     var index = 0
     while index < lines.count {
-      let line = fence == nil ? saneLists.reindent(lines[index]) : lines[index]
+      let line = fence == nil ? listSplitter.rewrite(saneLists.reindent(lines[index])) : lines[index]
       if let open = fence {
         if Self.fenceMarker(line).map({ $0.character == open.character && $0.count >= open.count }) == true,
           line.content.drop(while: { $0 == open.character }).allSatisfy(\.isWhitespace)
@@ -66,14 +67,17 @@ struct MarkdownBlockPass {
       let startsBlock = out.last.map { Self.endsBlock($0) } ?? true
       if startsBlock, let consumed = container(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
       if startsBlock, let consumed = markdownInHTML(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
       if startsBlock, let consumed = inlineGraphviz(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
       if line.indent < 4, Self.abbreviation(line.content) != nil {
@@ -83,12 +87,27 @@ struct MarkdownBlockPass {
       }
       if line.indent < 4, let consumed = definitionList(lines, at: index, firstLine: firstLine, into: &out) {
         index += consumed
+        listSplitter.reset()
         continue
       }
+      if line.indent < 4, line.content.hasPrefix(">") { Self.joinQuote(at: line, into: &out) }
       out.append(String(line.text))
       index += 1
     }
     return out.joined(separator: "\n")
+  }
+
+  /// Python-Markdown continues a block quote across blank lines (`> a`, blank, `> b` is one quote
+  /// of two paragraphs); CommonMark starts another. So the blank lines between two quote lines of
+  /// one indentation become empty quote lines.
+  static func joinQuote(at line: Line, into out: inout [String]) {
+    var blank = out.count
+    while blank > 0, Line(Substring(out[blank - 1])).isBlank { blank -= 1 }
+    guard blank < out.count, blank > 0 else { return }
+    let previous = Line(Substring(out[blank - 1]))
+    guard previous.indent == line.indent, previous.content.hasPrefix(">") else { return }
+    let quoteLine = String(repeating: " ", count: line.indent) + ">"
+    for index in blank..<out.count { out[index] = quoteLine }
   }
 
   /// Material's two-space nesting (`mdx_truly_sane_lists`) under ordered items: CommonMark nests
@@ -201,10 +220,31 @@ struct MarkdownBlockPass {
   /// A one-line markdown text rendered inline (its paragraph wrapper removed).
   func inlineHTML(_ text: String) -> String {
     guard !text.isEmpty else { return "" }
-    var html = context.renderNested(text.replacingOccurrences(of: "\n", with: " "), 0)
+    var html = context.renderNested(Self.inlineOnly(text.replacingOccurrences(of: "\n", with: " ")), 0)
     while html.last == "\n" { html.removeLast() }
     if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
     return html
+  }
+
+  /// `text` with the character that would start a block (`# `, `> `, `- `, `1. `, …) escaped, so
+  /// a title reads as text, as Python-Markdown reads it (the escaped characters are ones it
+  /// escapes too, so no backslash shows).
+  static func inlineOnly(_ text: String) -> String {
+    let content = text.drop { $0 == " " }
+    let endsMarker = { (rest: Substring) in rest.isEmpty || rest.first == " " || rest.first == "\t" }
+    let digits = content.prefix { $0.isASCII && $0.isNumber }
+    if !digits.isEmpty, digits.count < 10, let marker = content.dropFirst(digits.count).first,
+      marker == "." || marker == ")", endsMarker(content.dropFirst(digits.count + 1))
+    {
+      let at = content.index(content.startIndex, offsetBy: digits.count)
+      return String(text[..<at]) + "\\" + String(text[at...])
+    }
+    let hashes = content.prefix { $0 == "#" }.count
+    let startsBlock =
+      content.first == ">" || (hashes > 0 && hashes <= 6 && endsMarker(content.dropFirst(hashes)))
+      || (content.first.map { "-+*".contains($0) } == true
+        && (endsMarker(content.dropFirst()) || SaneListSplitter.isThematicBreak(content)))
+    return startsBlock ? String(text[..<content.startIndex]) + "\\" + String(content) : text
   }
 
   /// The opening fence of a fenced code block (three or more backticks or tildes).

@@ -10,6 +10,11 @@ final class MarkdownExtensionContext {
   /// Tab sets so far (`__tabbed_N_…`).
   var tabSets = 0
   var slugger = HeadingSlugger()
+  /// Ids set by heading attribute lists (`## Title {#id}`), by heading number (the order
+  /// `headings` grows in), for `HeadingIDAssigner`.
+  var customHeadingIDs: [Int: String] = [:]
+  /// Ids set by the attribute lists of other elements (paragraphs, links, images).
+  var attributeIDs: Set<String> = []
   /// The items (`<dt>`/`<dd>`) of each definition list so far, by placeholder entry, so a list
   /// continued after a blank line grows instead of starting another.
   var definitionLists: [Int: String] = [:]

@@ -4,7 +4,8 @@ public struct MarkdownHeading: Sendable, Hashable {
   public var level: Int
   /// The heading's text without markup.
   public var text: String
-  /// A GitHub-style anchor, unique within the text (`install`, `install-1`, …).
+  /// The anchor, unique within the text, in the renderer's `HeadingIDStyle` (`install-1` GitHub
+  /// style, `install_1` mkdocs style).
   public var anchor: String
   /// The 1-based source line.
   public var line: Int

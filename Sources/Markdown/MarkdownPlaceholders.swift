@@ -49,12 +49,17 @@ struct MarkdownPlaceholders {
     "\(Character(open))\(index)\(Character(close))"
   }
 
-  /// Removes the marker characters from author text, so only the passes can place markers.
+  /// Removes the marker characters (these and `HeadingIDAssigner`'s) from author text, so only
+  /// the passes can place markers.
   static func strip(_ text: String) -> String {
-    guard text.unicodeScalars.contains(where: { $0 == open || $0 == close }) else { return text }
+    guard text.unicodeScalars.contains(where: isMarkerCharacter) else { return text }
     var result = String.UnicodeScalarView()
-    for scalar in text.unicodeScalars where scalar != open && scalar != close { result.append(scalar) }
+    for scalar in text.unicodeScalars where !isMarkerCharacter(scalar) { result.append(scalar) }
     return String(result)
+  }
+
+  private static func isMarkerCharacter(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value >= open.value && scalar.value <= HeadingIDAssigner.close.value
   }
 
   /// Replaces every marker in `html` with its entry.

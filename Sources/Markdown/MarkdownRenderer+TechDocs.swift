@@ -20,12 +20,16 @@ extension MarkdownRenderer {
     context.allowsRawHTML = allowsRawHTML
     let text = MarkdownPlaceholders.strip(markdown)
     context.abbreviations = MarkdownBlockPass.abbreviations(in: text)
-    let html = withoutActuallyEscaping(rewriteLink) { rewrite in
+    var html = withoutActuallyEscaping(rewriteLink) { rewrite in
       context.renderNested = { [unowned context] body, firstLine in
         renderFragment(body, firstLine: firstLine, context: context, rewriteLink: rewrite)
       }
       defer { context.renderNested = { _, _ in "" } }
       return renderFragment(text, firstLine: 1, context: context, rewriteLink: rewrite)
+    }
+    if headingIDs == .mkdocs {
+      html = HeadingIDAssigner.assign(
+        html: html, headings: &context.headings, customIDs: context.customHeadingIDs, reserved: context.attributeIDs)
     }
     let headings = context.headings.enumerated().sorted {
       ($0.element.line, $0.offset) < ($1.element.line, $1.offset)
@@ -56,18 +60,28 @@ extension MarkdownRenderer {
       context: context, highlightsCode: highlightsCode, lineOffset: firstLine - 1)
     let headingAttributes = treePass.takeHeadingAttributes(document)
     var walk = MarkdownTreeWalk()
+    walk.makesAnchors = headingIDs == .github
     swap(&walk.slugger, &context.slugger)
     walk.visit(document, rewriteLink: rewriteLink)
     swap(&walk.slugger, &context.slugger)
+    // Nested bodies rendered before this point, so the headings found here are numbered next.
+    let firstHeading = context.headings.count
     for (index, attributes) in headingAttributes {
-      if let id = attributes.id, index < walk.headings.count { walk.headings[index].anchor = id }
+      if let id = attributes.id, index < walk.headings.count {
+        walk.headings[index].anchor = id
+        context.customHeadingIDs[firstHeading + index] = id
+      }
     }
-    treePass.rewrite(document)
+    treePass.rewrite(document, source: transformed)
+    treePass.tightenOrderedLists(document, text: transformed)
     let extensions = cmark_parser_get_syntax_extensions(parser)
     guard let rendered = cmark_render_html(document, options, extensions) else { return "" }
     defer { free(rendered) }
-    var html = HeadingAnchorInserter.insert(anchors: walk.headings.map(\.anchor), into: String(cString: rendered))
-    if walk.hasTaskItems { html = TaskListCheckboxLabeler.label(html) }
+    let anchors =
+      headingIDs == .github
+      ? walk.headings.map(\.anchor) : walk.headings.indices.map { HeadingIDAssigner.marker(firstHeading + $0) }
+    var html = HeadingAnchorInserter.insert(anchors: anchors, into: String(cString: rendered))
+    if walk.hasTaskItems { html = TaskListCheckboxLabeler.materialMarkup(html) }
     let offset = firstLine - 1
     context.headings += walk.headings.map { heading in
       var shifted = heading

@@ -30,6 +30,8 @@ public struct MarkdownRenderer: Sendable {
   public var highlightsCode: Bool
   /// Whether the extensions TechDocs' `techdocs-core` turns on are read (admonitions, tabs, …).
   public var rendersTechDocsExtensions: Bool
+  /// How heading anchors are made: GitHub's rules (READMEs, descriptions) or mkdocs' (TechDocs).
+  public var headingIDs: HeadingIDStyle
   /// Renders a diagram to SVG (sanitised here before it is inlined); nil, or a nil result, keeps the
   /// diagram as a code block and lists it in `RenderedMarkdown.unrenderedDiagrams`.
   public var renderDiagram: (@Sendable (MarkdownDiagram) -> String?)?
@@ -37,11 +39,12 @@ public struct MarkdownRenderer: Sendable {
   /// Creates a renderer.
   public init(
     allowsRawHTML: Bool = false, highlightsCode: Bool = false, rendersTechDocsExtensions: Bool = false,
-    renderDiagram: (@Sendable (MarkdownDiagram) -> String?)? = nil
+    headingIDs: HeadingIDStyle = .github, renderDiagram: (@Sendable (MarkdownDiagram) -> String?)? = nil
   ) {
     self.allowsRawHTML = allowsRawHTML
     self.highlightsCode = highlightsCode
     self.rendersTechDocsExtensions = rendersTechDocsExtensions
+    self.headingIDs = headingIDs
     self.renderDiagram = renderDiagram
     _ = coreExtensionsRegistered
   }
@@ -72,7 +75,7 @@ public struct MarkdownRenderer: Sendable {
         cmark_parser_attach_syntax_extension(parser, syntaxExtension)
       }
     }
-    var text = markdown
+    var text = headingIDs == .mkdocs ? MarkdownPlaceholders.strip(markdown) : markdown
     let finished: OpaquePointer? = parseLock.withLock {
       text.withUTF8 { bytes in
         bytes.withMemoryRebound(to: CChar.self) { chars in
@@ -86,15 +89,21 @@ public struct MarkdownRenderer: Sendable {
 
     var walk = MarkdownTreeWalk()
     walk.collectsCode = highlightsCode
+    walk.makesAnchors = headingIDs == .github
     walk.visit(document, rewriteLink: rewriteLink)
     let extensions = cmark_parser_get_syntax_extensions(parser)
     guard let rendered = cmark_render_html(document, options, extensions) else {
       return RenderedMarkdown(html: "", headings: walk.headings, links: walk.links, words: walk.words)
     }
     defer { free(rendered) }
-    var html = HeadingAnchorInserter.insert(anchors: walk.headings.map(\.anchor), into: String(cString: rendered))
+    let anchors =
+      headingIDs == .github ? walk.headings.map(\.anchor) : walk.headings.indices.map(HeadingIDAssigner.marker)
+    var html = HeadingAnchorInserter.insert(anchors: anchors, into: String(cString: rendered))
     if !walk.codeBlocks.isEmpty { html = CodeBlockHighlighting.apply(walk.codeBlocks, to: html) }
     if walk.hasTaskItems { html = TaskListCheckboxLabeler.label(html) }
+    if headingIDs == .mkdocs {
+      html = HeadingIDAssigner.assign(html: html, headings: &walk.headings, customIDs: [:], reserved: [])
+    }
     return RenderedMarkdown(html: html, headings: walk.headings, links: walk.links, words: walk.words)
   }
 }

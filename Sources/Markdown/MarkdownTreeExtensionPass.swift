@@ -41,8 +41,9 @@ struct MarkdownTreeExtensionPass {
     return found
   }
 
-  /// Applies the inline and code extensions throughout `document`.
-  func rewrite(_ document: OpaquePointer) {
+  /// Applies the inline and code extensions throughout `document`, parsed from `source`.
+  func rewrite(_ document: OpaquePointer, source: String) {
+    markEscapes(document, source: source)
     // cmark-gfm splits text at `&`, `_`, `*`, `[`, `!`, …; an address runs across them.
     cmark_consolidate_text_nodes(document)
     var unlinked: [OpaquePointer] = []
@@ -75,6 +76,7 @@ struct MarkdownTreeExtensionPass {
     if previousType == CMARK_NODE_LINK || previousType == CMARK_NODE_IMAGE, literal.hasPrefix("{"),
       let close = literal.firstIndex(of: "}"), let list = AttributeList.parse(literal[...close])
     {
+      if let id = list.id { context.attributeIDs.insert(id) }
       prefix = context.placeholders.attributeMarker(list.html(), element: previousType == CMARK_NODE_LINK ? "a" : "img")
       literal = String(literal[literal.index(after: close)...])
     } else if previousType == CMARK_NODE_SOFTBREAK, cmark_node_next(node) == nil,
@@ -82,6 +84,7 @@ struct MarkdownTreeExtensionPass {
       let list = AttributeList.parse(literal[...]), let previous
     {
       unlinked.append(previous)
+      if let id = list.id { context.attributeIDs.insert(id) }
       cmark_node_set_literal(node, context.placeholders.attributeMarker(list.html(), element: "p"))
       return
     }

@@ -14,6 +14,9 @@ struct MarkdownTreeWalk {
   /// Whether the last text seen ended inside a word, so `foo**bar**` counts as one word.
   private var inWord = false
   var slugger = HeadingSlugger()
+  /// Whether headings get their anchors from `slugger` now; when false they are left empty for
+  /// `HeadingIDAssigner`, which names them once the page is complete.
+  var makesAnchors = true
 
   mutating func visit(_ root: OpaquePointer, rewriteLink: (MarkdownLink) -> String?) {
     guard let iterator = cmark_iter_new(root) else { return }
@@ -42,7 +45,8 @@ struct MarkdownTreeWalk {
         let text = Self.plainText(of: node)
         headings.append(
           MarkdownHeading(
-            level: Int(cmark_node_get_heading_level(node)), text: text, anchor: slugger.slug(for: text),
+            level: Int(cmark_node_get_heading_level(node)), text: text,
+            anchor: makesAnchors ? slugger.slug(for: text) : "",
             line: Int(cmark_node_get_start_line(node))))
       } else if type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE {
         let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""

@@ -1,11 +1,25 @@
 import WaymarkModel
 
-/// Reports what a docs page's bytes lose on the way to HTML: NUL bytes (CommonMark replaces them
-/// with U+FFFD for security) and invalid UTF-8 (shown as U+FFFD), each as one located warning
-/// `docs.bad-encoding` at its first occurrence, with how many there are.
+/// Reports what a docs page's (or an included snippet file's) bytes lose on the way to HTML: NUL
+/// bytes (CommonMark replaces them with U+FFFD for security) and invalid UTF-8 (shown as U+FFFD),
+/// each as one located warning (`docs.bad-encoding`, `docs.snippet-bad-encoding`) at its first
+/// occurrence, with how many there are.
 package enum DocsEncodingCheck {
   /// The warnings for `file`: none for a valid UTF-8 page without NUL bytes.
   package static func diagnostics(for file: SourceFile) -> [Diagnostic] {
+    diagnostics(for: file, code: .docsBadEncoding, subject: "the page", shown: "shown as U+FFFD")
+  }
+
+  /// The warnings for a file `--8<--` snippets include (`docs.snippet-bad-encoding`), reported
+  /// once at the file rather than at each page including it.
+  package static func snippetDiagnostics(for file: SourceFile) -> [Diagnostic] {
+    diagnostics(
+      for: file, code: .docsSnippetBadEncoding, subject: "the snippet", shown: "shown as U+FFFD where it is included")
+  }
+
+  private static func diagnostics(
+    for file: SourceFile, code: DiagnosticCode, subject: String, shown: String
+  ) -> [Diagnostic] {
     let bytes = file.bytes
     var firstNUL: Int?
     var nulCount = 0
@@ -35,14 +49,14 @@ package enum DocsEncodingCheck {
     if let offset = firstNUL {
       diagnostics.append(
         .warning(
-          .docsBadEncoding, "the page holds \(nulCount) NUL byte\(nulCount == 1 ? "" : "s") (U+0000), shown as U+FFFD",
+          code, "\(subject) holds \(nulCount) NUL byte\(nulCount == 1 ? "" : "s") (U+0000), \(shown)",
           at: location(of: offset, in: file)))
     }
     if let offset = firstInvalid {
       diagnostics.append(
         .warning(
-          .docsBadEncoding,
-          "the page is not valid UTF-8 (\(invalidCount) byte\(invalidCount == 1 ? "" : "s") that no character can start or continue), shown as U+FFFD",
+          code,
+          "\(subject) is not valid UTF-8 (\(invalidCount) byte\(invalidCount == 1 ? "" : "s") that no character can start or continue), \(shown)",
           at: location(of: offset, in: file)))
     }
     return diagnostics

@@ -102,6 +102,7 @@ public struct DocsSetBuilder: Sendable {
       parser: DocsPageParser(
         renderer: MarkdownRenderer(
           allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
+          headingIDs: .mkdocs,
           renderDiagram: { [runner = DiagramToolRunner()] in
             runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
           }),
@@ -115,6 +116,8 @@ public struct DocsSetBuilder: Sendable {
     for (siteIndex, site) in loaded.enumerated() {
       inputs += [site.configFile].compactMap { $0 } + site.pages.map(\.file) + site.assets.map(\.file)
       inputs += site.snippets.values.compactMap { try? $0.get() }
+      diagnostics += site.snippets.keys.sorted().compactMap { try? site.snippets[$0]?.get() }
+        .flatMap(DocsEncodingCheck.snippetDiagnostics(for:))
       let parsedPages = pagesBySite[siteIndex].compactMap { $0 }
       var broken = 0
       for page in parsedPages {

@@ -25,6 +25,19 @@ import Testing
         """)
   }
 
+  @Test func anEscapedCharacterEndsAnAddressAndOnlyPythonMarkdownEscapesLoseTheirBackslash() {
+    #expect(
+      html("A https://example.com/a\\_b/c and https://example.com/q?x=1\\&y=2 and a\\_b@example.com.\n") == """
+        <p>A <a href="https://example.com/a">https://example.com/a</a>_b/c and \
+        <a href="https://example.com/q?x=1">https://example.com/q?x=1</a>\\&amp;y=2 and \
+        a_<a href="mailto:b@example.com">b@example.com</a>.</p>
+
+        """)
+    #expect(
+      html("\\~\\~not deleted\\~\\~ and \\=\\=not marked\\=\\= and a\\@b and 5 \\$ and \\\\ done.\n")
+        == "<p>~~not deleted~~ and ==not marked== and a\\@b and 5 \\$ and \\ done.</p>\n")
+  }
+
   @Test func linksMailAddressesButNotMentionsOrReferences() {
     #expect(
       html("Mail first.last+tag@mail.example.co.uk. Not a@b, @octocat, #123 or octo/repo#12.") == """

@@ -229,6 +229,51 @@ import Testing
       renderer.render("~~The `--legacy` flag~~ is gone; ==a `b`== c\n").html
         == "<p><del>The <code>--legacy</code> flag</del> is gone; <mark>a <code>b</code></mark> c</p>\n")
     #expect(renderer.render("a ~~ b `c` d ~~ e\n").html == "<p>a ~~ b <code>c</code> d ~~ e</p>\n")
+    // As mkdocs: each span closes at its own `~~`, not at the last one of the paragraph.
+    #expect(
+      renderer.render("Gone: ~~old `v1` api~~ was removed; ~~old `v2` api~~ too; ~~old `v3` api~~ also.\n").html
+        == "<p>Gone: <del>old <code>v1</code> api</del> was removed; <del>old <code>v2</code> api</del> too; "
+        + "<del>old <code>v3</code> api</del> also.</p>\n")
+  }
+
+  @Test func titlesThatLookLikeBlocksStayText() {
+    let markdown = """
+      !!! note "# Not a heading"
+          Body.
+
+      !!! tip "1. First"
+          Body.
+
+      !!! info "- dash"
+          Body.
+
+      !!! warning "*Emphasis* kept"
+          Body.
+      """
+    let titles = renderer.render(markdown).html.split(separator: "\n").filter { $0.contains("admonition-title") }
+    #expect(
+      titles == [
+        "<p class=\"admonition-title\"># Not a heading</p>", "<p class=\"admonition-title\">1. First</p>",
+        "<p class=\"admonition-title\">- dash</p>", "<p class=\"admonition-title\"><em>Emphasis</em> kept</p>",
+      ])
+    #expect(renderer.render(markdown).headings.isEmpty)
+    #expect(renderer.render("=== \"> Quote tab\"\n\n    Tab body.\n").html.contains(">&gt; Quote tab</label>"))
+  }
+
+  @Test func writesTaskListsAsMaterialDoes() {
+    #expect(
+      renderer.render("- [x] done\n- [ ] open\n\n1. plain\n").html == """
+        <ul class="task-list">
+        <li class="task-list-item"><label class="task-list-control"><input type="checkbox" checked="" disabled="" \
+        aria-label="Task" /><span class="task-list-indicator"></span></label> done</li>
+        <li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled="" \
+        aria-label="Task" /><span class="task-list-indicator"></span></label> open</li>
+        </ul>
+        <ol>
+        <li>plain</li>
+        </ol>
+
+        """)
   }
 
   @Test func leavesTheFirstParagraphOfATightDefinitionBare() {

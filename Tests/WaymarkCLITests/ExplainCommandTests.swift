@@ -73,7 +73,7 @@ import WaymarkTestSupport
     let result = try cli.run(["explain", "--list"])
     #expect(result.status == 0)
     let lines = result.stdout.split(separator: "\n").map(String.init)
-    #expect(lines.count == 136)
+    #expect(lines.count == 137)
     // Codes padded to the longest, catalog.substitution-not-fetched (32 characters), and two spaces.
     #expect(
       lines.first == "config.unknown-key" + String(repeating: " ", count: 16)

@@ -10,7 +10,8 @@ whitespace collapsed. Presentation that differs by design is folded:
 - `span` wrappers are unwrapped (highlighting tokens), except critic comments and file names;
 - an emoji, as mkdocs' `<img alt="😄">` or Waymark's `<span>😄</span>`, is `emoji` + the character;
 - an inline SVG diagram is one `svg` node (its drawing depends on the Graphviz version);
-- permalinks (`a.headerlink`) and mkdocs' own page chrome are dropped.
+- permalinks (`a.headerlink`) and mkdocs' own page chrome are dropped;
+- a heading keeps its id (`h2 id=setup_1`), so anchors are compared too.
 
 Used by render_goldens.py (mkdocs' side) and Tests/Browser/test_techdocs_fidelity.py (Waymark's).
 """
@@ -23,6 +24,7 @@ KEPT_CLASSES = {
     "failure", "danger", "bug", "example", "quote", "tabbed-set", "tabbed-alternate", "tabbed-labels",
     "tabbed-content", "tabbed-block", "critic", "comment", "section", "figure", "note-text", "mermaid",
 }
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 VOID = {"br", "hr", "img", "input", "meta", "link", "source", "wbr", "col"}
 LITERAL_SYNTAX = ["!!!", "???", "===", "{:", "*[", "++", "==", "^^", "{%", "--8<--"]
 
@@ -123,7 +125,10 @@ def lines(node, depth=0, out=None):
             lines(child, depth, out)
             continue
         kept = [c for c in classes if c in KEPT_CLASSES]
-        out.append("  " * depth + ".".join([child.tag] + kept))
+        name = ".".join([child.tag] + kept)
+        if child.tag in HEADINGS and child.attrs.get("id"):
+            name += " id=" + child.attrs["id"]
+        out.append("  " * depth + name)
         lines(child, depth + 1, out)
     return out
 
@@ -159,6 +164,11 @@ def pages(site):
 def agreement(expected, actual):
     """The share of nodes the two trees have in common, in order (difflib's ratio)."""
     return SequenceMatcher(None, expected, actual, autojunk=False).ratio()
+
+
+def heading_ids(tree_lines):
+    """The headings of a normalised tree with their ids, in order (`h2 id=setup_1`)."""
+    return [line.strip() for line in tree_lines if line.strip().split(".")[0].split(" ")[0] in HEADINGS]
 
 
 def literal_syntax(tree_lines):

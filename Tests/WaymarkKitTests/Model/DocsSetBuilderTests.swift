@@ -167,6 +167,46 @@ import WaymarkTestSupport
     #expect(site.assets.map(\.path) == ["a b.png"])
   }
 
+  @Test func anchorsAreMkDocsIdsSoLinksWrittenForMkDocsResolve() async throws {
+    let (docs, problems) = try await docs([
+      "catalog-info.yaml": """
+      apiVersion: backstage.io/v1alpha1
+      kind: Component
+      metadata: {name: root, annotations: {backstage.io/techdocs-ref: "dir:."}}
+      spec: {type: service, lifecycle: production, owner: me}
+
+      """,
+      "waymark.yaml": "inputs: {catalog: [catalog-info.yaml]}\n",
+      "docs/index.md": """
+      # Home
+
+      ## a - b
+
+      !!! note
+          ## Setup
+
+      ## Setup
+
+      ## Café {: #cafe-menu }
+
+      ## Café
+
+      See [this](#a-b), [the repeat](#setup_1) and [the GitHub id](#a---b).
+
+      """,
+      "docs/other.md": "# Other\n\n[a](index.md#cafe-menu) [b](index.md#cafe) [c](index.md#setup-1)\n",
+    ])
+    #expect(
+      problems == """
+        docs/index.md:14:46: warning: link to '#a---b' points at an anchor '#a---b' that no heading of this page has [docs.broken-link]
+        docs/other.md:3:44: warning: link to 'index.md#setup-1' points at an anchor '#setup-1' that no heading of the page has; did you mean '#setup_1'? [docs.broken-link]
+
+        """)
+    let home = try #require(docs.sites.first?.pages.first { $0.path == "index.md" })
+    #expect(home.headings.map(\.anchor) == ["home", "a-b", "setup", "setup_1", "cafe-menu", "cafe"])
+    #expect(home.html.contains("<h2 id=\"setup\">Setup</h2>\n</div>\n<h2 id=\"setup_1\">Setup</h2>"))
+  }
+
   @Test func sitesReadOnceBuildFromMemoryAsFromTheirFiles() async throws {
     let files = DocsFixture.files("docs-site")
     let root = try SiteFixture.make(files)

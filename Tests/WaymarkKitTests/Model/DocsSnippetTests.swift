@@ -131,6 +131,27 @@ import WaymarkTestSupport
     #expect(try !page(docs).contains("secret"))
   }
 
+  @Test func aSnippetFileThatIsNotUTF8IsReportedOnceAtItsFirstBadByte() async throws {
+    let (docs, problems) = try await docs(
+      Self.site([
+        "docs/index.md": "# Home\n\n--8<-- \"shared/legacy.md\"\n",
+        "docs/other.md": "# Other\n\n--8<-- \"shared/legacy.md\"\n",
+        "shared/clean.md": "Clean.\n",
+      ])
+    ) { root in
+      // "Caf" and Latin-1's é (0xE9), then a NUL byte on the next line.
+      try Data([0x43, 0x61, 0x66, 0xE9, 0x0A, 0x00, 0x0A]).write(
+        to: root.appendingPathComponent("content/docs/svc/shared/legacy.md"))
+    }
+    #expect(
+      problems == """
+        content/docs/svc/shared/legacy.md:1:4: warning: the snippet is not valid UTF-8 (1 byte that no character can start or continue), shown as U+FFFD where it is included [docs.snippet-bad-encoding]
+        content/docs/svc/shared/legacy.md:2:1: warning: the snippet holds 1 NUL byte (U+0000), shown as U+FFFD where it is included [docs.snippet-bad-encoding]
+
+        """)
+    #expect(try page(docs).contains("<p>Caf\u{FFFD}\n\u{FFFD}</p>"))
+  }
+
   @Test func readsBasePathCheckPathsAndAutoAppendFromMkDocsYAML() async throws {
     let config = """
       site_name: Svc

@@ -5,6 +5,7 @@ extension DiagnosticCode {
     .docsUnsafeLink, .docsUnsafeAsset, .docsBadFrontMatter, .docsDuplicatePage, .docsBadEncoding, .docsHiddenPath,
     .docsTooComplex,
     .docsDiagramNotRendered, .docsSnippetMissing, .docsSnippetOutsideSite, .docsSnippetLoop,
+    .docsSnippetBadEncoding,
   ]
 
   /// `docs.bad-ref`
@@ -243,5 +244,15 @@ extension DiagnosticCode {
     prints: """
       app/docs/loop.md:2:1: warning: the snippet 'app/docs/loop.md' includes itself ('app/docs/loop.md' → \
       'app/docs/loop.md'); it is not included again [docs.snippet-loop]
+      """)
+
+  /// `docs.snippet-bad-encoding`
+  public static let docsSnippetBadEncoding = DiagnosticCode(
+    "docs.snippet-bad-encoding", .warning, .docs,
+    "a file a `--8<--` snippet includes holds NUL bytes or invalid UTF-8, shown as U+FFFD where it is included",
+    example: "app/docs/shared/intro.md", "Shared intro, with a NUL byte: \\0\n",
+    prints: """
+      app/docs/shared/intro.md:1:32: warning: the snippet holds 1 NUL byte (U+0000), shown as U+FFFD where it is \
+      included [docs.snippet-bad-encoding]
       """)
 }
