@@ -41,8 +41,13 @@ public struct InputFinder: Sendable {
 
   /// The files matching any of `globs`, sorted, each listed once.
   public func files(matching globs: [String], in all: [String]) -> [String] {
-    let patterns = globs.map(GlobPattern.init)
-    return all.filter { path in patterns.contains { $0.matches(path) } }
+    // A path outside a pattern's literal folders (`content/catalog/` of `content/catalog/**/*.yaml`)
+    // cannot match it: most paths are ruled out by a prefix test, not the matcher.
+    let patterns = globs.map { glob in
+      let pattern = GlobPattern(glob)
+      return (pattern, prefix: pattern.literalPrefix.map { $0 + "/" }.joined())
+    }
+    return all.filter { path in patterns.contains { path.utf8.starts(with: $0.prefix.utf8) && $0.0.matches(path) } }
   }
 
   // Paths are built as strings and typed with one `lstat` each: `URL.appendingPathComponent`
