@@ -4,8 +4,8 @@ import WaymarkModel
 extension PageCatalogue {
   /// `pages` with entity and docs pages keyed by what their models are built from, when the
   /// build cache gave the input's keys: an entity page by the whole input's keys (it shows
-  /// neighbours two relations away, scorecards, metrics and findings) and its own docs site's
-  /// content; a docs page by its site's content and what it shows of the catalog: whether its
+  /// neighbours two relations away, scorecards, metrics and findings) less every description
+  /// (only an entity's own page shows it), its own entity, and its own docs site's content; a docs page by its site's content and what it shows of the catalog: whether its
   /// entity is there, its title and kind, and whether another entity shares the title.
   package func keyingInputs(of pages: [SiteRenderer.Page], nav: NavigationModel) -> [SiteRenderer.Page] {
     guard let keys = input.inputKeys else { return pages }
@@ -19,7 +19,7 @@ extension PageCatalogue {
     }
     // Each site is hashed once, not once per page built from it.
     let siteKeys = input.withDocsSiteKeys().docsSiteKeys
-    let shared = sharedKey(keys, configuration: keys.configuration, nav: nav)
+    let shared = sharedKey(keys.lessDescriptions, configuration: keys.configuration, nav: nav)
     let docsShared = sharedKey(nil, configuration: keys.configuration, nav: nav)
     let docs = input.docs
     let catalog = input.catalog
@@ -30,6 +30,9 @@ extension PageCatalogue {
           var hasher = MemoHasher("entity-page-inputs")
           hasher.add(shared)
           hasher.add(entity.ref.canonical)
+          // Its own file (positions, a template's property order) and document (placeholders' text).
+          hasher.add(keys.catalogFiles[entity.source.path] ?? keys.catalog)
+          hasher.add(entity.document)
           hasher.add(docs.fact(for: entity.ref))
           if let site = docs.siteIndex(for: entity.ref) { hasher.add(siteKeys[site]) } else { hasher.add("no docs") }
           return hasher.finish()
