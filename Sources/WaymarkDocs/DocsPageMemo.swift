@@ -3,7 +3,8 @@ import WaymarkLoading
 import WaymarkModel
 
 /// Docs pages parsed by an earlier build (the build cache's `docs` table), by their file's path
-/// and bytes: a page found here is not rendered again.
+/// and bytes (and what its snippets expand to, `DocsPageParser.memoKey`): a page found here is
+/// not rendered again.
 ///
 /// A page's HTML depends on its file and on what the link resolver wrote for each of its links
 /// (the site's pages and assets decide that). So an entry holds, besides the parsed page, each
@@ -22,17 +23,12 @@ package struct DocsPageMemo: Sendable {
     self.stored = stored
   }
 
-  /// The key of a page file.
-  package static func key(of file: SourceFile) -> MemoKey {
-    var hasher = MemoHasher("docs-page")
-    hasher.add(file.path)
-    hasher.add(file.bytes)
-    return hasher.finish()
-  }
-
-  /// The page of `job` as stored, when its links are still written the same; nil otherwise.
-  package func page(_ job: DocsSetBuilder.PageJob, resolver: DocsLinkResolver) -> DocsPageParser.ParsedPage? {
-    guard var reader = stored.reader(for: Self.key(of: job.file)),
+  /// The page of `job` stored under `key` (`DocsPageParser.memoKey`), when its links are still
+  /// written the same; nil otherwise.
+  package func page(
+    _ job: DocsSetBuilder.PageJob, key: MemoKey, resolver: DocsLinkResolver
+  ) -> DocsPageParser.ParsedPage? {
+    guard var reader = stored.reader(for: key),
       var page = try? Self.readPage(&reader, key: job.key)
     else { return nil }
     let rootPrefix = SitePaths.rootPrefix(forPageAt: resolver.url(of: job.key))
@@ -44,15 +40,16 @@ package struct DocsPageMemo: Sendable {
       guard written == rewrite.written else { return nil }
       resolutions.append(resolution)
     }
-    DocsPageParser.addLinks(to: &page, resolutions: resolutions, file: job.file)
+    DocsPageParser.addLinks(
+      to: &page, resolutions: resolutions, file: job.file, snippetLocations: page.snippetLocations)
     return page
   }
 
-  /// The entry to store for `page`, parsed from `file`; nil for a page with diagrams.
+  /// The entry to store for `page` under `key`; nil for a page with diagrams.
   ///
   /// `page` is as `DocsPageParser.parse` returned it: the unsafe-link warnings `addLinks` made
   /// are left out (they are made again with the links).
-  package static func entry(for page: DocsPageParser.ParsedPage, file: SourceFile) -> (MemoKey, [UInt8])? {
+  package static func entry(for page: DocsPageParser.ParsedPage, key: MemoKey) -> (MemoKey, [UInt8])? {
     guard page.rendered.unrenderedDiagrams.isEmpty, !page.rendered.html.contains("<svg") else { return nil }
     var writer = CacheRecordWriter()
     writer.add(page.rendered.html)
@@ -80,7 +77,9 @@ package struct DocsPageMemo: Sendable {
       writer.add(rewrite.destination)
       writer.add(rewrite.written)
     }
-    return (key(of: file), writer.bytes)
+    writer.add(UInt64(page.snippetLocations.count))
+    for location in page.snippetLocations { writer.add(location) }
+    return (key, writer.bytes)
   }
 
   private static func readPage(
@@ -107,6 +106,9 @@ package struct DocsPageMemo: Sendable {
       tags: try reader.array(of: String.self), links: [], diagnostics: try reader.array(of: Diagnostic.self))
     for _ in 0..<(try reader.count(minimumBytes: 2)) {
       page.rewrites.append((try reader.string(), try reader.string()))
+    }
+    for _ in 0..<(try reader.count(minimumBytes: 1)) {
+      page.snippetLocations.append(try reader.optional(SourceLocation.self))
     }
     guard reader.isAtEnd else { throw CacheRecordReader.Corrupt() }
     return page

@@ -20,6 +20,9 @@ package struct DocsPageParser: Sendable {
     /// Each destination handed to the resolver, in order, with what it was written as: the
     /// page's HTML depends on nothing else beyond its file (`DocsPageMemo` asks again).
     package var rewrites: [(destination: String, written: String)] = []
+    /// Where each of `rendered.links` is when a snippet brought it in (nil: in the page itself);
+    /// empty for a page without snippets.
+    package var snippetLocations: [SourceLocation?] = []
   }
 
   package let renderer: MarkdownRenderer
@@ -67,6 +70,7 @@ package struct DocsPageParser: Sendable {
       snippetLocations = Self.placeLines(of: &page.rendered, expansion: expansion, source: snippetSource, page: file)
     }
     page.rewrites = rewrites
+    page.snippetLocations = snippetLocations
     for diagram in page.rendered.unrenderedDiagrams {
       page.diagnostics.append(
         .warning(
@@ -88,6 +92,20 @@ package struct DocsPageParser: Sendable {
   /// its HTML then depends on more than its own bytes.
   package func expandsSnippets(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> Bool {
     snippetSource(of: key)?.applies(to: String(decoding: file.bytes, as: UTF8.self)) ?? false
+  }
+
+  /// The key the build cache keeps the page `file` under: its path and bytes and, for a page that
+  /// includes snippets, everything its site's snippets are expanded with (`DocsSnippetSource.key`),
+  /// so the entry is used only while the page expands to the same markdown from the same files.
+  package func memoKey(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> MemoKey {
+    var hasher = MemoHasher("docs-page")
+    hasher.add(file.path)
+    hasher.add(file.bytes)
+    if let snippets = snippetSource(of: key), snippets.applies(to: String(decoding: file.bytes, as: UTF8.self)) {
+      hasher.add("snippets")
+      hasher.add(snippets.key)
+    }
+    return hasher.finish()
   }
 
   /// Pairs the page's links with their `resolutions` (in the order the renderer asked), keeping

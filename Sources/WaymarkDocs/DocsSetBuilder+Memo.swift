@@ -32,15 +32,13 @@ extension DocsSetBuilder {
   private static func parse(
     _ job: PageJob, memo: DocsPageMemo?, parser: DocsPageParser
   ) -> (page: DocsPageParser.ParsedPage, entry: (MemoKey, [UInt8])?) {
-    // A page that includes snippets depends on their files too: never kept, never taken.
-    guard let memo, !parser.expandsSnippets(job.file, key: job.key) else {
-      return (parser.parse(job.file, key: job.key), nil)
-    }
-    if let page = memo.page(job, resolver: parser.resolver) {
-      let key = DocsPageMemo.key(of: job.file)
+    guard let memo else { return (parser.parse(job.file, key: job.key), nil) }
+    // A page that includes snippets is keyed by what they expand to as well (`memoKey`).
+    let key = parser.memoKey(job.file, key: job.key)
+    if let page = memo.page(job, key: key, resolver: parser.resolver) {
       return (page, memo.stored.entry(key).map { (key, Array($0)) })
     }
     let page = parser.parse(job.file, key: job.key)
-    return (page, DocsPageMemo.entry(for: page, file: job.file))
+    return (page, DocsPageMemo.entry(for: page, key: key))
   }
 }

@@ -15,6 +15,10 @@ package struct DocsSnippetSource: Sendable {
   let checksPaths: Bool
   /// Where `auto_append` is written.
   let autoAppendLocation: SourceLocation?
+  /// The key of everything an expansion reads: the site's folders, its settings file (which the
+  /// snippet settings come from) and every file snippets may include, with its bytes or why it
+  /// was not read.
+  let key: MemoKey
 
   /// The snippets of `site`.
   package init(site: LoadedDocsSite) {
@@ -28,6 +32,35 @@ package struct DocsSnippetSource: Sendable {
       settings.autoAppendPosition.map { SourceLocation(path: file.path, position: $0) }
         ?? SourceLocation(path: file.path)
     }
+    key = Self.key(of: site, texts: texts)
+  }
+
+  private static func key(
+    of site: LoadedDocsSite, texts: [String: Result<String, DocsSnippetResolver.ReadFailure>]
+  ) -> MemoKey {
+    var hasher = MemoHasher("docs-snippets")
+    hasher.add(site.source.folder)
+    hasher.add(site.docsFolder)
+    hasher.add(site.configFile?.path)
+    hasher.add(site.configFile?.bytes ?? [])
+    hasher.add(texts.count)
+    for path in texts.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      hasher.add(path)
+      switch texts[path] {
+      case .success(let text)?:
+        hasher.add(true)
+        hasher.add(text)
+        let file = try? site.snippets[path]?.get()
+        hasher.add(file?.path)
+        hasher.add(file?.bytes ?? [])
+      case .failure(let failure)?:
+        hasher.add(false)
+        hasher.add(failure.reason)
+        hasher.add(failure.isOutside)
+      case nil: hasher.add("none")
+      }
+    }
+    return hasher.finish()
   }
 
   /// Whether `body` would include another file (a `--8<--` line or `auto_append`).

@@ -44,6 +44,13 @@ package struct PublishingSink: OutputSink {
     return staged.link(record, from: previous)
   }
 
+  package func claimGroup(inputs: MemoKey) -> [OutputFile]? {
+    guard let staged, let previous, let records = previous.reusableGroup(inputs: inputs) else { return nil }
+    // A file linked before one that cannot be is replaced when the group is made and written.
+    for record in records where !staged.link(record, from: previous) { return nil }
+    return records.map { .claimed(path: $0.path, source: nil, inputs: inputs) }
+  }
+
   package func take(_ files: [OutputFile]) throws(SiteWriter.Failure) -> Receipt {
     guard let previous, let staged else {
       let findings = files.flatMap { scan.findings(in: $0, judged: judged) }

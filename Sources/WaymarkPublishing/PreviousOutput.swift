@@ -19,11 +19,18 @@ public struct PreviousOutput: Sendable {
   public let folder: URL
   /// The records by path.
   public let records: [String: OutputRecord]
+  /// The paths of the records by their inputs' key (`OutputRecord.inputs`), each list sorted.
+  public let pathsByInputs: [MemoKey: [String]]
 
   /// The records of `folder`.
   public init(folder: URL, records: [String: OutputRecord]) {
     self.folder = folder.standardizedFileURL
     self.records = records
+    var paths: [MemoKey: [String]] = [:]
+    for (path, record) in records {
+      if let inputs = record.inputs { paths[inputs, default: []].append(path) }
+    }
+    pathsByInputs = paths.mapValues { $0.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) } }
   }
 
   /// No previous output.
@@ -36,6 +43,19 @@ public struct PreviousOutput: Sendable {
       isIntact(record)
     else { return nil }
     return record
+  }
+
+  /// The records of every file made as the group keyed `inputs`, when each is still on disk as
+  /// recorded; nil when there is none or one is not.
+  public func reusableGroup(inputs: MemoKey) -> [OutputRecord]? {
+    guard let paths = pathsByInputs[inputs], !paths.isEmpty else { return nil }
+    var found: [OutputRecord] = []
+    found.reserveCapacity(paths.count)
+    for path in paths {
+      guard let record = reusable(path: path, source: inputs) else { return nil }
+      found.append(record)
+    }
+    return found
   }
 
   /// The record of the file at `path` whose bytes have `digest`, when it is still on disk as recorded.

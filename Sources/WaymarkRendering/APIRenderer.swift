@@ -21,15 +21,16 @@ package struct APIRenderer: Sendable {
 
   /// The site-wide API files: the catalog, delivery metrics, docs sites, policy results, schemas.
   package func siteFiles() -> [OutputFile] {
-    siteFileGroups.flatMap { $0() }
+    siteFileGroups.flatMap { $0.files(for: KeepingSink()) }
   }
 
   /// `siteFiles()` in groups, each made when called, so a caller can hand over one group (the
-  /// catalog, the policy results: tens of megabytes at scale) before making the next.
-  package var siteFileGroups: [@Sendable () -> [OutputFile]] {
+  /// catalog, the policy results: tens of megabytes at scale) before making the next; each with
+  /// the key of what it is made from (`RenderInput.groupKey`) when the input has keys.
+  package var siteFileGroups: [SiteRenderer.FileGroup] {
     let input = self.input
-    var groups: [@Sendable () -> [OutputFile]] = [
-      {
+    var groups: [SiteRenderer.FileGroup] = [
+      SiteRenderer.FileGroup(key: input.groupKey("catalog") { $1.add($0.catalog) }) {
         let entities = EntityViewModel(catalog: input.catalog)
         let catalog: JSONValue = [
           "entities": .array(input.catalog.entities.map(entities.apiValue)), "external": entities.externalValue(),
@@ -38,19 +39,37 @@ package struct APIRenderer: Sendable {
       }
     ]
     if let delivery = input.delivery {
-      groups.append {
-        let writer = JSONWriter(pretty: true)
-        return [
-          OutputFile(path: "api/dora.json", text: writer.string(for: delivery.value)),
-          OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)),
-        ]
+      let key = input.groupKey("delivery") { keys, hasher in
+        hasher.add(keys.delivery != nil)
+        if let delivery = keys.delivery { hasher.add(delivery) }
       }
+      groups.append(
+        SiteRenderer.FileGroup(key: input.inputKeys?.delivery == nil ? nil : key) {
+          let writer = JSONWriter(pretty: true)
+          return [
+            OutputFile(path: "api/dora.json", text: writer.string(for: delivery.value)),
+            OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)),
+          ]
+        })
     }
     groups += [
-      { DocsAPIRenderer(input: input).files() },
-      { GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).files() },
-      { CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).shardFiles() },
-      { APISchemaRenderer.files() + InputSchemaRenderer.files() },
+      // Each docs site's file is keyed on its own (`DocsAPIRenderer.files(for:)`).
+      SiteRenderer.FileGroup(claimingEach: { DocsAPIRenderer(input: input).files(for: $0) }),
+      SiteRenderer.FileGroup(
+        key: input.groupKey("guardrails") {
+          $1.add($0.catalog)
+          $1.add($0.guardrails)
+        }
+      ) { GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).files() },
+      SiteRenderer.FileGroup(
+        key: input.groupKey("explorer") {
+          $1.add($0.catalog)
+          $1.add($0.scorecards)
+        }
+      ) { CatalogExplorerModel(catalog: input.catalog, scorecards: input.scorecards).shardFiles() },
+      SiteRenderer.FileGroup(key: input.groupKey("schemas") { _, _ in }) {
+        APISchemaRenderer.files() + InputSchemaRenderer.files()
+      },
     ]
     return groups
   }

@@ -7,9 +7,32 @@ package struct DocsAPIRenderer {
   package let input: RenderInput
 
   package func files() -> [OutputFile] {
+    files(for: KeepingSink())
+  }
+
+  /// `files()`, with each site's file keyed by the site's content (`RenderInput.docsSiteKeys`)
+  /// when the input has keys, and taken from the previous build when `sink` holds it
+  /// (`OutputSink.claim`) rather than made.
+  package func files<Sink: OutputSink>(for sink: Sink) -> [OutputFile] {
     let writer = JSONWriter(pretty: true)
-    return input.docs.sites.map { site in
-      OutputFile(path: SitePaths.docsJSON(site.entity), text: writer.string(for: value(for: site)))
+    let keys = sink.keysPages ? input.withDocsSiteKeys().docsSiteKeys : []
+    return input.docs.sites.enumerated().map { index, site in
+      let path = SitePaths.docsJSON(site.entity)
+      guard index < keys.count,
+        let group = input.groupKey(
+          "docs-api",
+          { _, hasher in
+            hasher.add(path)
+            hasher.add(keys[index])
+            hasher.add(input.docs.fact(for: site.entity))
+          })
+      else {
+        return OutputFile(path: path, text: writer.string(for: value(for: site)))
+      }
+      if sink.claim(path: path, source: group) { return .claimed(path: path, source: nil, inputs: group) }
+      var file = OutputFile(path: path, text: writer.string(for: value(for: site)))
+      file.inputs = group
+      return file
     }
   }
 

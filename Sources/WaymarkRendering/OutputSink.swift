@@ -22,6 +22,12 @@ package protocol OutputSink: Sendable {
   /// when the sink still holds it, and says whether it did; the renderer then renders nothing
   /// and hands over `OutputFile.claimed`. Called from several tasks at once, distinct paths.
   func claim(path: String, source: MemoKey) -> Bool
+
+  /// Takes every file a previous build made as the group keyed `inputs` (each recorded with
+  /// `OutputFile.inputs` equal to it) over into the new site when the sink still holds them
+  /// all, and returns them (`OutputFile.claimed`); nil when it holds none or not all, and the
+  /// renderer then makes the group.
+  func claimGroup(inputs: MemoKey) -> [OutputFile]?
 }
 
 extension OutputSink {
@@ -30,6 +36,9 @@ extension OutputSink {
 
   /// Nothing is held.
   package func claim(path: String, source: MemoKey) -> Bool { false }
+
+  /// Nothing is held.
+  package func claimGroup(inputs: MemoKey) -> [OutputFile]? { nil }
 }
 
 /// Keeps every file: rendering into memory (`SiteRenderer.render(_:)`, tests, the docs probe).

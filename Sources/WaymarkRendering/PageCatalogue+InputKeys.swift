@@ -4,9 +4,9 @@ import WaymarkModel
 extension PageCatalogue {
   /// `pages` with entity and docs pages keyed by what their models are built from, when the
   /// build cache gave the input's keys: an entity page by the whole input's keys (it shows
-  /// neighbours two relations away, scorecards, metrics and findings) and its own docs site's
-  /// content; a docs page by its site's content and the catalog (its entity's title, and
-  /// whether another entity shares it).
+  /// neighbours two relations away, scorecards, metrics and findings) less every description
+  /// (only an entity's own page shows it), its own entity, and its own docs site's content; a docs page by its site's content and what it shows of the catalog: whether its
+  /// entity is there, its title and kind, and whether another entity shares the title.
   package func keyingInputs(of pages: [SiteRenderer.Page], nav: NavigationModel) -> [SiteRenderer.Page] {
     guard let keys = input.inputKeys else { return pages }
     var entities: [String: Entity] = [:]
@@ -17,9 +17,12 @@ extension PageCatalogue {
         docsPages[SitePaths.docsSite(site.entity) + page.slug] = (siteIndex, pageIndex)
       }
     }
-    let shared = sharedKey(keys, nav: nav)
-    let catalogShared = sharedKey(RenderInputKeys(configuration: keys.configuration, catalog: keys.catalog), nav: nav)
+    // Each site is hashed once, not once per page built from it.
+    let siteKeys = input.withDocsSiteKeys().docsSiteKeys
+    let shared = sharedKey(keys.lessDescriptions, configuration: keys.configuration, nav: nav)
+    let docsShared = sharedKey(nil, configuration: keys.configuration, nav: nav)
     let docs = input.docs
+    let catalog = input.catalog
     return pages.map { page in
       var keyed = page
       if page.descriptor.kind == "entity", let entity = entities[page.path] {
@@ -27,16 +30,25 @@ extension PageCatalogue {
           var hasher = MemoHasher("entity-page-inputs")
           hasher.add(shared)
           hasher.add(entity.ref.canonical)
+          // Its own file (positions, a template's property order) and document (placeholders' text).
+          hasher.add(keys.catalogFiles[entity.source.path] ?? keys.catalog)
+          hasher.add(entity.document)
           hasher.add(docs.fact(for: entity.ref))
-          if let site = docs.site(for: entity.ref) { hasher.add(site) } else { hasher.add("no docs") }
+          if let site = docs.siteIndex(for: entity.ref) { hasher.add(siteKeys[site]) } else { hasher.add("no docs") }
           return hasher.finish()
         }
       } else if page.descriptor.kind == "docs", let (siteIndex, pageIndex) = docsPages[page.path] {
         keyed.inputsKey = {
           var hasher = MemoHasher("docs-page-inputs")
-          hasher.add(catalogShared)
+          hasher.add(docsShared)
           hasher.add(pageIndex)
-          hasher.add(docs.sites[siteIndex])
+          hasher.add(siteKeys[siteIndex])
+          let ref = docs.sites[siteIndex].entity
+          let entity = catalog[ref]
+          hasher.add(entity != nil)
+          hasher.add(entity?.title)
+          hasher.add(entity?.ref.kind)
+          hasher.add(catalog.sharesTitle(ref))
           return hasher.finish()
         }
       }
@@ -45,11 +57,12 @@ extension PageCatalogue {
   }
 
   /// The key of what every keyed page reads besides its own part: the settings and the input's
-  /// keys (for docs pages only the catalog's), the navigation and "now" (the layouts key the
-  /// page already).
-  private func sharedKey(_ keys: RenderInputKeys, nav: NavigationModel) -> MemoKey {
+  /// keys (none for docs pages), the navigation and "now" (the layouts key the page already).
+  private func sharedKey(_ keys: RenderInputKeys?, configuration: MemoKey, nav: NavigationModel) -> MemoKey {
     var hasher = MemoHasher("page-inputs")
-    keys.add(to: &hasher)
+    hasher.add(configuration)
+    hasher.add(keys != nil)
+    keys?.add(to: &hasher)
     hasher.add(nav.hasDelivery)
     hasher.add(nav.hasGuardrails)
     hasher.add(nav.hasDocs)

@@ -19,6 +19,16 @@ package struct RenderInputKeys: Sendable {
   package var guardrails: MemoKey
   /// The event exports' load (`eventCounts`), or nil when the site has none.
   package var events: MemoKey?
+  /// The catalog less every entity's `metadata.description`, which no page but the entity's own
+  /// shows: entity pages are keyed by it and their own entity, so editing a description
+  /// rebuilds one entity page. `catalog` unless the builder knows better.
+  package var catalogLessDescriptions: MemoKey
+  /// `guardrails` with `catalogLessDescriptions` for the catalog (mapping results to entities
+  /// reads no description). `guardrails` unless the builder knows better.
+  package var guardrailsLessDescriptions: MemoKey
+  /// The digest of each catalog file by its path (`EntitySource.path`): an entity page is keyed
+  /// by its own file as well (where its fields are written), or by `catalog` when not listed.
+  package var catalogFiles: [String: MemoKey] = [:]
 
   /// Creates keys.
   package init(
@@ -31,6 +41,8 @@ package struct RenderInputKeys: Sendable {
     self.delivery = delivery
     self.guardrails = guardrails
     self.events = events
+    catalogLessDescriptions = catalog
+    guardrailsLessDescriptions = guardrails
   }
 
   /// Keys of the catalog alone, for what reads nothing else.
@@ -38,6 +50,14 @@ package struct RenderInputKeys: Sendable {
     self.init(
       configuration: configuration, catalog: catalog, scorecards: catalog, delivery: nil, guardrails: catalog,
       events: nil)
+  }
+
+  /// The keys entity pages are built from: the catalog and guardrail results less descriptions.
+  package var lessDescriptions: RenderInputKeys {
+    var keys = self
+    keys.catalog = catalogLessDescriptions
+    keys.guardrails = guardrailsLessDescriptions
+    return keys
   }
 
   /// Adds every key to `hasher`.

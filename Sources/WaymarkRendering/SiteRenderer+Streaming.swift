@@ -22,6 +22,7 @@ extension SiteRenderer {
   package func render<Sink: OutputSink>(
     _ input: RenderInput, into sink: Sink
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
+    let input = input.withDocsSiteKeys()
     async let searchIndex = Self.take(
       SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()), into: sink)
     async let fullTextIndex = Self.takeFullTextIndex(input, into: sink)
@@ -30,7 +31,10 @@ extension SiteRenderer {
     let api = APIRenderer(input: input)
     let batch = Self.entitiesPerBatch
     let entityFiles = try await Self.stream(batches: (entities.count + batch - 1) / batch, into: sink) { index in
-      api.entityFiles(entities[(index * batch)..<min(entities.count, index * batch + batch)])
+      // An entity's file holds its envelope and relations: the catalog's key keys each batch.
+      FileGroup(key: input.groupKey("entities-\(index)") { $1.add($0.catalog) }) {
+        api.entityFiles(entities[(index * batch)..<min(entities.count, index * batch + batch)])
+      }.files(for: sink)
     }
     site.receipts += entityFiles.receipts
     site.fileCount += entityFiles.fileCount
@@ -38,8 +42,17 @@ extension SiteRenderer {
       site.receipts.append(try sink.take(files))
       site.fileCount += files.count
     }
-    for group in api.siteFileGroups { try add(group()) }
-    try add(ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files())
+    for group in api.siteFileGroups { try add(group.files(for: sink)) }
+    let scorecardsKey = { (name: String) in
+      input.groupKey(name) {
+        $1.add($0.catalog)
+        $1.add($0.scorecards)
+      }
+    }
+    try add(
+      FileGroup(key: scorecardsKey("scorecards")) {
+        ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
+      }.files(for: sink))
     let fullText = await fullTextIndex
     site.memoEntries = fullText.memoEntries
     for index in await [searchIndex, (receipt: fullText.receipt, count: fullText.count)] {
@@ -47,8 +60,11 @@ extension SiteRenderer {
       site.fileCount += index.count
     }
     try add([LLMsTextRenderer(input: input).file()])
-    let readiness = ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now)
-    try add([OutputFile(path: "readiness/readiness.csv", text: readiness.readinessCSV())])
+    try add(
+      FileGroup(key: scorecardsKey("readiness")) {
+        let readiness = ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now)
+        return [OutputFile(path: "readiness/readiness.csv", text: readiness.readinessCSV())]
+      }.files(for: sink))
     try add(input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) })
     try add(DocsAPIRenderer(input: input).assetFiles())
     return site

@@ -26,6 +26,9 @@ public struct RenderInput: Sendable {
   package var inputKeys: RenderInputKeys?
   /// The full-text index's parts earlier builds computed, from the build cache.
   package var searchMemo: SearchMemo?
+  /// The key of each of `docs.sites` by its content (`MemoHasher.add(_: DocsSite)`), in the same
+  /// order, when the input has keys; made once by the renderer (`withDocsSiteKeys()`).
+  package var docsSiteKeys: [MemoKey] = []
 
   /// Creates a render input.
   public init(

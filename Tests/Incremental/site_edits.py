@@ -113,7 +113,7 @@ class SiteEditor:
         kinds = [
             (self.catalog_change, 14), (self.catalog_add, 4), (self.catalog_delete, 2), (self.catalog_rename, 2),
             (self.docs_change, 14), (self.docs_add, 4), (self.docs_delete, 2), (self.docs_rename, 2),
-            (self.docs_nav, 2), (self.events_change, 5), (self.events_add, 2), (self.events_delete, 1),
+            (self.docs_nav, 2), (self.docs_snippet, 3), (self.events_change, 5), (self.events_add, 2), (self.events_delete, 1),
             (self.results_change, 4), (self.results_delete, 1), (self.results_rename, 1),
             (self.scorecard_change, 4), (self.scorecard_delete, 1), (self.scorecard_rename, 1),
             (self.layout_change, 4), (self.layout_add, 2), (self.layout_delete, 1), (self.layout_break, 1),
@@ -229,6 +229,29 @@ class SiteEditor:
         self.replace(relative, text)
         return f"docs: {what} in {relative}"
 
+    def docs_snippet(self):
+        """Changes a file pages include with --8<-- (their HTML, headings and links come from it too)."""
+        relative = self.pick("content/docs/*/snippets/*.md")
+        if not relative:
+            return None
+        text = read(os.path.join(self.root, relative))
+        choice = self.rng.randrange(4)
+        if choice == 0:
+            text += f"\n{phrase(self.rng, 10)}.\n"
+            what = "paragraph"
+        elif choice == 1:
+            text += f"\nSee [{phrase(self.rng, 2)}]({self.rng.choice(['index.md', 'index.md#missing-anchor', 'nowhere.md'])}).\n"
+            what = "link"
+        elif choice == 2:
+            text += f"\n## {phrase(self.rng, 2).title()}\n"
+            what = "heading"
+        else:
+            self.breaks(relative, text)   # check_paths makes a missing snippet an error
+            self.remove(relative)
+            return f"docs: deleted the snippet {relative}"
+        self.replace(relative, text)
+        return f"docs: {what} in the snippet {relative}"
+
     def docs_add(self):
         folder = self.pick("content/docs/*/mkdocs.yml")
         if not folder:
@@ -242,6 +265,8 @@ class SiteEditor:
         relative = self.pick("content/docs/*/docs/**/*.md")
         if not relative:
             return None
+        if len(self.files("/".join(relative.split("/")[:3]) + "/docs/**/*.md")) == 1:
+            self.breaks(relative, read(os.path.join(self.root, relative)))   # the site's last page: docs.not-found
         self.remove(relative)
         return f"docs: deleted {relative}"
 

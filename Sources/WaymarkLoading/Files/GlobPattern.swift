@@ -37,6 +37,13 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     Array(segments.prefix { !$0.contains("*") && !$0.contains("?") && !$0.contains("[") }.dropLast())
   }
 
+  /// The last segment when it holds no wildcard (`catalog-info.yaml` of `**/catalog-info.yaml`):
+  /// a matching path's last folder name or file name is exactly it.
+  public var literalName: String? {
+    guard let last = segments.last, !last.contains("*"), !last.contains("?"), !last.contains("[") else { return nil }
+    return String(last)
+  }
+
   /// Whether `pattern` matches the whole of `text`, where a star matches any run of elements
   /// (none included) and every other pattern element exactly one element.
   ///

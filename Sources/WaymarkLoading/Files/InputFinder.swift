@@ -41,8 +41,24 @@ public struct InputFinder: Sendable {
 
   /// The files matching any of `globs`, sorted, each listed once.
   public func files(matching globs: [String], in all: [String]) -> [String] {
-    let patterns = globs.map(GlobPattern.init)
-    return all.filter { path in patterns.contains { $0.matches(path) } }
+    // A path outside a pattern's literal folders (`content/catalog/` of `content/catalog/**/*.yaml`),
+    // or whose name is not the pattern's literal name (`catalog-info.yaml` of `**/catalog-info.yaml`),
+    // cannot match it: most paths are ruled out by a byte comparison, not the matcher.
+    let patterns = globs.map { glob in
+      let pattern = GlobPattern(glob)
+      return (pattern, prefix: pattern.literalPrefix.map { $0 + "/" }.joined(), name: pattern.literalName)
+    }
+    return all.filter { path in
+      patterns.contains { pattern in
+        guard path.utf8.starts(with: pattern.prefix.utf8) else { return false }
+        if let name = pattern.name,
+          !(path.utf8.elementsEqual(name.utf8) || path.utf8.reversed().starts(with: ("/" + name).utf8.reversed()))
+        {
+          return false
+        }
+        return pattern.0.matches(path)
+      }
+    }
   }
 
   // Paths are built as strings and typed with one `lstat` each: `URL.appendingPathComponent`

@@ -2,7 +2,7 @@
 public enum RootPath {
   /// `path` with `.` and `..` folded, or nil when it is absolute, empty or climbs above the root.
   public static func normalized(_ path: String) -> String? {
-    guard !path.hasPrefix("/"), !path.contains("\0"), !path.contains("://") else { return nil }
+    guard !path.hasPrefix("/"), !hasNULOrScheme(path) else { return nil }
     var parts: [Substring] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
       switch part {
@@ -15,6 +15,19 @@ public enum RootPath {
     }
     guard !parts.isEmpty else { return nil }
     return parts.joined(separator: "/")
+  }
+
+  /// Whether `path` holds a NUL byte or `://`, by its bytes (Foundation's substring search,
+  /// which `String.contains` would use, costs more than the whole check).
+  private static func hasNULOrScheme(_ path: String) -> Bool {
+    var previous: (UInt8, UInt8) = (0xFF, 0xFF)
+    for byte in path.utf8 {
+      if byte == 0 || (byte == UInt8(ascii: "/") && previous == (UInt8(ascii: ":"), UInt8(ascii: "/"))) {
+        return true
+      }
+      previous = (previous.1, byte)
+    }
+    return false
   }
 
   /// `relative` resolved against the folder holding `file`, or nil when it leaves the root.

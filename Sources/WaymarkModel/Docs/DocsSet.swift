@@ -29,6 +29,11 @@ public struct DocsSet: Sendable {
     index[entity].map { sites[$0] }
   }
 
+  /// The position in `sites` of the docs site of `entity`, if it has one.
+  public func siteIndex(for entity: EntityRef) -> Int? {
+    index[entity]
+  }
+
   /// The `docs` fact of an entity for scorecards: `{exists, pages, brokenLinks, words}`.
   ///
   /// An entity without docs (no annotation, or docs that could not be found) has

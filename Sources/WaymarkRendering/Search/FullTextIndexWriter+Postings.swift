@@ -26,6 +26,29 @@ extension FullTextIndexWriter {
     }
   }
 
+  /// One document's terms counted: how many each field holds, and how often each term occurs
+  /// in each field (by term).
+  struct Tally: Sendable {
+    var lengths = FieldCounts()
+    var counts: [(term: String, counts: FieldCounts)] = []
+
+    /// The tally of `fields` (title, tags, headings, body), its terms in order.
+    init(_ fields: [[String]]) {
+      var byTerm: [String: FieldCounts] = [:]
+      for (field, found) in fields.enumerated() {
+        lengths[field] = Int32(found.count)
+        for term in found { byTerm[term, default: FieldCounts()][field] += 1 }
+      }
+      counts = byTerm.map { ($0.key, $0.value) }.sorted { $0.term.utf8.lexicographicallyPrecedes($1.term.utf8) }
+    }
+
+    /// A tally as stored (`SearchMemo`).
+    init(lengths: FieldCounts, counts: [(term: String, counts: FieldCounts)]) {
+      self.lengths = lengths
+      self.counts = counts
+    }
+  }
+
   /// The terms of `entry` by field: title, tags, headings, body.
   package static func terms(of entry: SearchEntry) -> [[String]] {
     var stems: [String: String] = [:]
@@ -44,25 +67,20 @@ extension FullTextIndexWriter {
     }
   }
 
-  /// term → [(document, score × 100)], in document order, with each entry's terms by field from
-  /// `terms`.
+  /// term → [(document, score × 100)], in document order, with each entry's terms counted by
+  /// `tally`.
   ///
-  /// Each document's terms are counted and let go as it is read: only the counts per term and the
-  /// fields' lengths are kept for scoring, not every term of every document.
-  func scoredPostings(_ entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [String: [(Int, Int)]] {
+  /// Only each document's counts per term and its fields' lengths are kept for scoring, not
+  /// every term of every document.
+  func scoredPostings(_ entries: [SearchEntry], tally: (SearchEntry) -> Tally) -> [String: [(Int, Int)]] {
     let fieldCount = Self.fieldWeights.count
     var lengths: [FieldCounts] = []
     lengths.reserveCapacity(entries.count)
     var frequencies: [String: [(document: Int32, counts: FieldCounts)]] = [:]
     for (id, entry) in entries.enumerated() {
-      var counts: [String: FieldCounts] = [:]
-      var length = FieldCounts()
-      for (field, found) in terms(entry).enumerated() {
-        length[field] = Int32(found.count)
-        for term in found { counts[term, default: FieldCounts()][field] += 1 }
-      }
-      lengths.append(length)
-      for (term, perField) in counts { frequencies[term, default: []].append((Int32(id), perField)) }
+      let counted = tally(entry)
+      lengths.append(counted.lengths)
+      for (term, perField) in counted.counts { frequencies[term, default: []].append((Int32(id), perField)) }
     }
     var averages = [Double](repeating: 0, count: fieldCount)
     for length in lengths {
@@ -74,7 +92,8 @@ extension FullTextIndexWriter {
     for (term, hits) in frequencies {
       let df = Double(hits.count)
       let idf = log(1 + (total - df + 0.5) / (df + 0.5))
-      postings[term] = hits.sorted { $0.document < $1.document }.map { hit in
+      // Documents were counted in order: each term's hits are in document order already.
+      postings[term] = hits.map { hit in
         let id = Int(hit.document)
         // BM25 per field, weighted after saturation, so a title hit outweighs any amount of body text.
         var score = 0.0

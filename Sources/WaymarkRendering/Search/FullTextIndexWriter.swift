@@ -33,13 +33,13 @@ public struct FullTextIndexWriter: Sendable {
   public func files(for entries: [SearchEntry]) -> [OutputFile] {
     // Words repeat across documents: each is stemmed once.
     var stems: [String: String] = [:]
-    return files(for: entries) { entry in Self.terms(of: entry, stems: &stems) }
+    return files(for: entries) { entry in Tally(Self.terms(of: entry, stems: &stems)) }
   }
 
-  /// `files(for:)`, with each entry's terms by field (title, tags, headings, body) from `terms`.
-  package func files(for entries: [SearchEntry], terms: (SearchEntry) -> [[String]]) -> [OutputFile] {
+  /// `files(for:)`, with each entry's terms counted by `tally`.
+  func files(for entries: [SearchEntry], tally: (SearchEntry) -> Tally) -> [OutputFile] {
     let sorted = entries.sorted { ($0.kind, $0.url) < ($1.kind, $1.url) }
-    var postings = scoredPostings(sorted, terms: terms)
+    var postings = scoredPostings(sorted, tally: tally)
     for (id, entry) in sorted.enumerated() {
       for name in Set(entry.names.map(SearchText.compact)) where name.count >= 2 {
         postings["=" + name, default: []].append((id, 0))

@@ -1,8 +1,9 @@
 import WaymarkModel
 
 /// The full-text index's costly parts from earlier builds (the build cache's `search` table):
-/// each docs page's plain text, by its HTML, and each entry's terms by field, by its text. The
-/// index itself is built again every time (its scores depend on every document), from these.
+/// each docs page's plain text, by its HTML, and each entry's terms counted by field, by its
+/// text. The index itself is built again every time (its scores depend on every document), from
+/// these.
 package struct SearchMemo: Sendable {
   /// The table's name in the build cache.
   package static let table = "search"
@@ -34,31 +35,47 @@ package struct SearchMemo: Sendable {
       return text
     }
     let files = FullTextIndexWriter().files(for: entries) { entry in
-      var hasher = MemoHasher("search-terms")
+      var hasher = MemoHasher("search-tally")
       for field in [entry.titleText, entry.tags.joined(separator: "\u{1}"), entry.headings, entry.body] {
         hasher.add(field)
       }
       let key = hasher.finish()
-      if let bytes = stored.entry(key), let terms = Self.readTerms(bytes) {
+      if let bytes = stored.entry(key), let tally = Self.readTally(bytes) {
         kept[key] = Array(bytes)
-        return terms
+        return tally
       }
-      let terms = FullTextIndexWriter.terms(of: entry)
+      let tally = FullTextIndexWriter.Tally(FullTextIndexWriter.terms(of: entry))
       var writer = CacheRecordWriter()
-      for field in terms { writer.add(field) }
+      for field in 0..<4 { writer.add(Int(tally.lengths[field])) }
+      writer.add(UInt64(tally.counts.count))
+      for (term, counts) in tally.counts {
+        writer.add(term)
+        for field in 0..<4 { writer.add(Int(counts[field])) }
+      }
       kept[key] = writer.bytes
-      return terms
+      return tally
     }
     return (files, kept)
   }
 
-  private static func readTerms(_ bytes: ArraySlice<UInt8>) -> [[String]]? {
+  private static func readTally(_ bytes: ArraySlice<UInt8>) -> FullTextIndexWriter.Tally? {
     var reader = CacheRecordReader(Array(bytes))
-    var fields: [[String]] = []
-    for _ in 0..<4 {
-      guard let field = try? reader.array(of: String.self) else { return nil }
-      fields.append(field)
+    func fieldCounts() throws(CacheRecordReader.Corrupt) -> FullTextIndexWriter.FieldCounts {
+      var counts = FullTextIndexWriter.FieldCounts()
+      for field in 0..<4 {
+        let count = try reader.int()
+        guard let value = Int32(exactly: count), value >= 0 else { throw CacheRecordReader.Corrupt() }
+        counts[field] = value
+      }
+      return counts
     }
-    return reader.isAtEnd ? fields : nil
+    do {
+      let lengths = try fieldCounts()
+      var counts: [(term: String, counts: FullTextIndexWriter.FieldCounts)] = []
+      for _ in 0..<(try reader.count(minimumBytes: 1)) { counts.append((try reader.string(), try fieldCounts())) }
+      return reader.isAtEnd ? FullTextIndexWriter.Tally(lengths: lengths, counts: counts) : nil
+    } catch {
+      return nil
+    }
   }
 }

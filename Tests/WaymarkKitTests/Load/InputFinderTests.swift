@@ -18,6 +18,22 @@ import WaymarkTestSupport
         == ["content/catalog/a.yaml", "svc/catalog-info.yaml"])
   }
 
+  @Test func matchesAsTheGlobDoesWhatItsLiteralFoldersAndNameRuleOut() {
+    let finder = InputFinder(root: URL(fileURLWithPath: "/nowhere"), excludedFolders: [])
+    let all = [
+      "catalog-info.yaml", "a/b/catalog-info.yaml", "a/xcatalog-info.yaml", "a/catalog-info.yaml.bak",
+      "catalog-info.yaml/x", "content/catalog/a.yaml", "content/catalogue/b.yaml", "content/cat.yaml",
+      "content/catalog", "other/content/catalog/c.yaml",
+    ]
+    let globs = ["**/catalog-info.yaml", "content/catalog/**/*.yaml", "content/*.yaml", "content/catalog"]
+    #expect(
+      finder.files(matching: globs, in: all) == [
+        "catalog-info.yaml", "a/b/catalog-info.yaml", "content/catalog/a.yaml", "content/cat.yaml", "content/catalog",
+      ])
+    #expect(
+      finder.files(matching: globs, in: all) == all.filter { path in globs.contains { GlobPattern($0).matches(path) } })
+  }
+
   @Test func doesNotFollowLinksOutOfTheRoot() throws {
     let outside = try SiteFixture.make(["secret/catalog-info.yaml": "x"])
     let root = try SiteFixture.make(["a/catalog-info.yaml": ""])
