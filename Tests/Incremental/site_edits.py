@@ -67,6 +67,7 @@ class SiteEditor:
         self.history = {}   # relative path -> list of contents it has had
         self.serial = 0
         self.broken = []    # (what to say, how to repair it) for edits that leave errors behind
+        self.moved = set()  # paths renamed away: their contents live on under the new name
 
     # ---- helpers ---------------------------------------------------------------------------
 
@@ -93,6 +94,7 @@ class SiteEditor:
 
     def rename(self, relative, new_relative):
         self.remember(relative)
+        self.moved.add(relative)
         target = os.path.join(self.root, new_relative)
         os.makedirs(os.path.dirname(target), exist_ok=True)
         os.rename(os.path.join(self.root, relative), target)
@@ -468,11 +470,12 @@ class SiteEditor:
 
     def restore(self):
         """Puts a file back as it was some edits ago (deleted files other than catalog files come back too:
-        a catalog file's entities may live on in a renamed copy)."""
+        a catalog file's entities may live on in a renamed copy, as a renamed file's contents do, so
+        neither comes back: a scorecard would then be defined twice)."""
         candidates = sorted(path for path, versions in self.history.items()
                             if (len(versions) > 1 and os.path.exists(os.path.join(self.root, path)))
                             or (not os.path.exists(os.path.join(self.root, path))
-                                and not path.startswith("content/catalog/")))
+                                and not path.startswith("content/catalog/") and path not in self.moved))
         if not candidates:
             return None
         relative = self.rng.choice(candidates)
