@@ -108,15 +108,36 @@ def codes_text(codes):
 
 
 def build_note(output_name):
+    """Exit status, the published build's own diagnostics (its `api/build.json`: `waymark check`
+    also enforces the scorecards' gates, which a build does not) and the files it wrote."""
     def note(context, runs):
         statuses = sorted({run["exit_status"] for run in runs})
         output = context.out(output_name)
-        written = len(glob.glob(os.path.join(output, "**", "*"), recursive=True)) if os.path.isdir(output) else 0
-        counts = diagnostics_of(context)
+        counts = published_diagnostics(output) or diagnostics_of(context)
         text = (f"exit {'/'.join(map(str, statuses))}; {counts['errors']} errors, {counts['warnings']} warnings "
                 f"({codes_text(counts['codes'])})")
+        written = count_files(output)
         return text + (f"; wrote {written:,} files" if written else "; wrote nothing")
     return note
+
+
+def count_files(folder):
+    """Files (not folders) under `folder`; 0 when it does not exist."""
+    return sum(len(files) for _, _, files in os.walk(folder))
+
+
+def published_diagnostics(output):
+    """The diagnostics a published site's `api/build.json` records, by severity and code; None
+    when there is none (the build failed and published nothing)."""
+    try:
+        with open(os.path.join(output, "api", "build.json")) as handle:
+            diagnostics = json.load(handle)["diagnostics"]
+    except (OSError, ValueError, KeyError):
+        return None
+    codes = {}
+    for item in diagnostics.get("items", []):
+        codes[item["code"]] = codes.get(item["code"], 0) + 1
+    return {"errors": diagnostics.get("errors", 0), "warnings": diagnostics.get("warnings", 0), "codes": codes}
 
 
 def check_note(context, runs):

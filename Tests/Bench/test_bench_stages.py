@@ -1,0 +1,49 @@
+"""The whole-build rows' notes (bench_stages.build_note): the published build's own diagnostics
+and the files it wrote, folders not counted."""
+
+import json
+import os
+import sys
+import tempfile
+import unittest
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import bench_stages  # noqa: E402
+
+
+class FakeContext:
+    def __init__(self, root):
+        self.root = root
+        self.site = os.path.join(root, "site")
+
+    def out(self, name):
+        return os.path.join(self.root, "out", name)
+
+
+class BuildNoteTests(unittest.TestCase):
+    def test_reads_the_published_build_and_counts_files_only(self):
+        with tempfile.TemporaryDirectory() as root:
+            context = FakeContext(root)
+            api = os.path.join(context.out("waymark-cold"), "api")
+            os.makedirs(os.path.join(context.out("waymark-cold"), "catalog", "default"))
+            with open(os.path.join(context.out("waymark-cold"), "index.html"), "w") as handle:
+                handle.write("<html></html>")
+            os.makedirs(api)
+            items = [{"code": "catalog.dangling-ref", "severity": "warning"},
+                     {"code": "catalog.dangling-ref", "severity": "warning"},
+                     {"code": "policy.unmapped", "severity": "warning"}]
+            with open(os.path.join(api, "build.json"), "w") as handle:
+                json.dump({"diagnostics": {"errors": 0, "warnings": 3, "items": items}}, handle)
+            note = bench_stages.build_note("waymark-cold")(context, [{"exit_status": 0}, {"exit_status": 0}])
+            self.assertEqual(note, "exit 0; 0 errors, 3 warnings (catalog.dangling-ref ×2, policy.unmapped ×1); "
+                                   "wrote 2 files")
+
+    def test_no_published_build_has_no_diagnostics_of_its_own(self):
+        with tempfile.TemporaryDirectory() as root:
+            self.assertIsNone(bench_stages.published_diagnostics(os.path.join(root, "missing")))
+            self.assertEqual(bench_stages.count_files(os.path.join(root, "missing")), 0)
+
+
+if __name__ == "__main__":
+    unittest.main()
