@@ -9,19 +9,7 @@ extension DeliveryStage {
   /// editing a description leaves the metrics' key as it was.
   public static func catalogKey(_ catalog: Catalog) -> MemoKey {
     var hasher = MemoHasher("delivery-catalog")
-    hasher.add(catalog.entities.count)
-    for entity in catalog.entities {
-      hasher.add(entity.ref.canonical)
-      hasher.add(entity.source.path)
-      hasher.add(entity.source.line)
-      var document = entity.document
-      if case .object(var members) = document, case .object(var metadata)? = members["metadata"] {
-        for field in ["title", "description", "tags", "links"] { metadata[field] = nil }
-        members["metadata"] = .object(metadata)
-        document = .object(members)
-      }
-      hasher.add(document)
-    }
+    hasher.add(catalog, leavingOutMetadata: ["title", "description", "tags", "links"])
     return hasher.finish()
   }
 }

@@ -16,29 +16,36 @@ extension SiteBuilder {
   ) -> RenderInputKeys? {
     guard let scorecardsKey = scorecards.outcomeKey else { return nil }
     if deliveryStage.hasInputs, metricsKey == nil || events.key == nil { return nil }
+    // Each catalog file is hashed once, for the catalog's key and for its entities' pages.
+    var files: [String: MemoKey] = [:]
     var hasher = MemoHasher("catalog-input")
     for file in catalog.loaded.files {
+      let digest = MemoKey.digest(of: file.bytes)
+      files[file.path] = digest
       hasher.add(file.path)
-      hasher.add(MemoKey.digest(of: file.bytes))
+      hasher.add(digest)
     }
     let catalogKey = hasher.finish()
-    let lessDescriptions = catalogKeyLessDescriptions(catalog.catalog)
-    var files: [String: MemoKey] = [:]
-    for file in catalog.loaded.files { files[file.path] = MemoKey.digest(of: file.bytes) }
+    var lessDescriptionsHasher = MemoHasher("catalog-less-descriptions")
+    // Every entity's reference, place and document less the description make the relations and
+    // the entities referred to outside the repository.
+    lessDescriptionsHasher.add(catalog.catalog, leavingOutMetadata: ["description"])
+    let lessDescriptions = lessDescriptionsHasher.finish()
+    let results = resultsKey(guardrails)
     var keys = RenderInputKeys(
       configuration: configuration, catalog: catalogKey, scorecards: scorecardsKey,
       delivery: deliveryStage.hasInputs ? metricsKey : nil,
-      guardrails: guardrailsKey(catalog: catalogKey, guardrails), events: deliveryStage.hasInputs ? events.key : nil)
+      guardrails: guardrailsKey(catalog: catalogKey, results: results),
+      events: deliveryStage.hasInputs ? events.key : nil)
     keys.catalogLessDescriptions = lessDescriptions
-    keys.guardrailsLessDescriptions = guardrailsKey(catalog: lessDescriptions, guardrails)
+    keys.guardrailsLessDescriptions = guardrailsKey(catalog: lessDescriptions, results: results)
     keys.catalogFiles = files
     return keys
   }
 
-  /// The key of the guardrail results: the results files and the catalog (`catalog`) they map to.
-  private static func guardrailsKey(catalog: MemoKey, _ guardrails: GuardrailStage.Output) -> MemoKey {
-    var hasher = MemoHasher("guardrails-input")
-    hasher.add(catalog)
+  /// The key of the guardrail results' files (paths and bytes), hashed once per build.
+  private static func resultsKey(_ guardrails: GuardrailStage.Output) -> MemoKey {
+    var hasher = MemoHasher("guardrails-files")
     for file in guardrails.files.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
       hasher.add(file.path)
       hasher.add(MemoKey.digest(of: file.bytes))
@@ -46,26 +53,12 @@ extension SiteBuilder {
     return hasher.finish()
   }
 
-  /// The key of the catalog less every entity's `metadata.description` (`RenderInputKeys.catalogLessDescriptions`):
-  /// every entity's reference, where it is written (and the fetched file's digest) and its
-  /// document less the description, which with the settings make the relations and the
-  /// entities referred to outside the repository.
-  private static func catalogKeyLessDescriptions(_ catalog: Catalog) -> MemoKey {
-    var hasher = MemoHasher("catalog-less-descriptions")
-    hasher.add(catalog.entities.count)
-    for entity in catalog.entities {
-      hasher.add(entity.ref.canonical)
-      hasher.add(entity.source.path)
-      hasher.add(entity.source.line)
-      hasher.add(entity.source.fetchedSHA256)
-      var document = entity.document
-      if case .object(var members) = document, case .object(var metadata)? = members["metadata"] {
-        metadata["description"] = nil
-        members["metadata"] = .object(metadata)
-        document = .object(members)
-      }
-      hasher.add(document)
-    }
+  /// The key of the guardrail results: their files (`results`) and the catalog (`catalog`) they
+  /// map to.
+  private static func guardrailsKey(catalog: MemoKey, results: MemoKey) -> MemoKey {
+    var hasher = MemoHasher("guardrails-input")
+    hasher.add(catalog)
+    hasher.add(results)
     return hasher.finish()
   }
 }
