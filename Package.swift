@@ -97,7 +97,7 @@ let package = Package(
     .target(
       name: "WaymarkServe",
       dependencies: [
-        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "StructuredData",
+        "WaymarkKit", "WaymarkModel", "WaymarkLoading", "WaymarkRendering", "StructuredData",
         .product(name: "FlyingFox", package: "FlyingFox"), .product(name: "FlyingSocks", package: "FlyingFox"),
       ]),
     .executableTarget(

@@ -30,7 +30,7 @@ package struct DocsPageParser: Sendable {
   /// What cmark-gfm may be given; a page past it is a `docs.too-complex` error, shown as text.
   package var complexity = MarkdownComplexityCheck()
   /// The snippets of each site, by site index (none: pages are rendered as written).
-  package var snippets: [DocsSnippetSource] = []
+  package var snippets: [Int: DocsSnippetSource] = [:]
 
   /// Parses `file`, the page `key`.
   package func parse(_ file: SourceFile, key: DocsLinkResolver.PageKey) -> ParsedPage {
@@ -85,7 +85,7 @@ package struct DocsPageParser: Sendable {
 
   /// The snippets of the page's site, if any.
   func snippetSource(of key: DocsLinkResolver.PageKey) -> DocsSnippetSource? {
-    key.site < snippets.count ? snippets[key.site] : nil
+    snippets[key.site]
   }
 
   /// Whether the page `file` may include other files (a `--8<--` or the site's `auto_append`):

@@ -85,10 +85,7 @@ public struct DocsSetBuilder: Sendable {
       indexes.append(
         DocsLinkResolver.SiteIndex(
           entity: site.source.entity, docsFolder: site.docsFolder,
-          pages: Dictionary(
-            pages.enumerated().flatMap { [(site.docsFolder + "/" + $1.path, $0), ($1.file.path, $0)] },
-            uniquingKeysWith: { first, _ in first }),
-          slugs: pages.map { DocsSlug.slug(for: $0.path) }, assets: Set(assets.map(\.path))))
+          pages: pages.map { (path: $0.path, source: $0.file.path) }, assets: assets.map(\.path)))
     }
     let resolver = DocsLinkResolver(sites: indexes)
     var jobs: [PageJob] = []
@@ -97,16 +94,9 @@ public struct DocsSetBuilder: Sendable {
         jobs.append(PageJob(key: .init(site: siteIndex, page: pageIndex), path: page.path, file: page.file))
       }
     }
+    let snippets = loaded.enumerated().map { ($0, DocsSnippetSource(site: $1)) }
     let (parsed, entries) = await Self.parse(
-      jobs, memo: memo,
-      parser: DocsPageParser(
-        renderer: MarkdownRenderer(
-          allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
-          headingIDs: .mkdocs,
-          renderDiagram: { [runner = DiagramToolRunner()] in
-            runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
-          }),
-        resolver: resolver, snippets: loaded.map(DocsSnippetSource.init(site:))))
+      jobs, memo: memo, parser: pageParser(resolver: resolver, snippets: Dictionary(uniqueKeysWithValues: snippets)))
     var pagesBySite = plans.map { [DocsPageParser.ParsedPage?](repeating: nil, count: $0.count) }
     for page in parsed { pagesBySite[page.key.site][page.key.page] = page }
     let anchors = pagesBySite.map { pages in pages.map { Set(($0?.rendered.headings ?? []).map(\.anchor)) } }
@@ -130,27 +120,12 @@ public struct DocsSetBuilder: Sendable {
             brokenLink("link to '\(link.destination)' \(reason)", at: snippetLocation ?? locator.location(of: link)))
         }
       }
-      var pages: [DocsPage] = []
-      for (pageIndex, page) in parsedPages.enumerated() {
-        let plan = plans[siteIndex][pageIndex]
-        let headings = page.rendered.headings
-        let title =
-          page.title ?? headings.first { $0.level == 1 }?.text
-          ?? (plan.path == "index.md"
-            ? "Home" : DocsSlug.title(fromName: String(plan.path.split(separator: "/").last ?? "")))
-        pages.append(
-          DocsPage(
-            source: plan.file.path, path: plan.path, slug: indexes[siteIndex].slugs[pageIndex], title: title,
-            description: page.description, tags: page.tags, html: page.rendered.html, headings: headings,
-            words: page.rendered.words,
-            editURL: DocsEditLink.url(for: plan.file.path, pagePath: plan.path, site: site)))
+      let pages = parsedPages.enumerated().map { pageIndex, page in
+        Self.docsPage(page, plan: plans[siteIndex][pageIndex], slug: indexes[siteIndex].slugs[pageIndex], site: site)
       }
-      var navBuilder = DocsNavBuilder(pages: pages, configPath: site.configFile?.path ?? site.source.folder)
-      let nav = site.config.nav.map { navBuilder.nav(from: $0) } ?? navBuilder.fileTreeNav()
-      broken += navBuilder.problems.count
-      diagnostics += navBuilder.problems.map { brokenLink($0.message, at: $0.location) }
-      var seen = Set<Int>()
-      let order = nav.flatMap(\.pageIndices).filter { seen.insert($0).inserted }
+      let (nav, order, problems) = Self.navigation(of: pages, site: site)
+      broken += problems.count
+      diagnostics += problems.map { brokenLink($0.message, at: $0.location) }
       sites.append(
         DocsSite(
           entity: site.source.entity, folder: site.source.folder, docsFolder: site.docsFolder,
@@ -162,6 +137,45 @@ public struct DocsSetBuilder: Sendable {
     var uniqueInputs: [String: SourceFile] = [:]
     for file in inputs { uniqueInputs[file.path] = file }
     return (DocsSet(sites: sites, files: Array(uniqueInputs.values), diagnostics: diagnostics), entries)
+  }
+
+  /// The page parser every page of a build is rendered with (`snippets` by site index).
+  package func pageParser(resolver: DocsLinkResolver, snippets: [Int: DocsSnippetSource]) -> DocsPageParser {
+    DocsPageParser(
+      renderer: MarkdownRenderer(
+        allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
+        headingIDs: .mkdocs,
+        renderDiagram: { [runner = DiagramToolRunner()] in
+          runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
+        }),
+      resolver: resolver, snippets: snippets)
+  }
+
+  /// The page `parsed` made of `plan`, titled by its front matter, else its first heading, else its name.
+  package static func docsPage(
+    _ parsed: DocsPageParser.ParsedPage, plan: (path: String, file: SourceFile), slug: String, site: LoadedDocsSite
+  ) -> DocsPage {
+    let headings = parsed.rendered.headings
+    let title =
+      parsed.title ?? headings.first { $0.level == 1 }?.text
+      ?? (plan.path == "index.md"
+        ? "Home" : DocsSlug.title(fromName: String(plan.path.split(separator: "/").last ?? "")))
+    return DocsPage(
+      source: plan.file.path, path: plan.path, slug: slug, title: title, description: parsed.description,
+      tags: parsed.tags, html: parsed.rendered.html, headings: headings, words: parsed.rendered.words,
+      editURL: DocsEditLink.url(for: plan.file.path, pagePath: plan.path, site: site))
+  }
+
+  /// A site's navigation (`nav:` of its mkdocs.yml, else its file tree), its reading order and
+  /// the nav entries naming no page.
+  package static func navigation(
+    of pages: [DocsPage], site: LoadedDocsSite
+  ) -> (nav: [DocsNavItem], order: [Int], problems: [DocsNavBuilder.Problem]) {
+    var navBuilder = DocsNavBuilder(pages: pages, configPath: site.configFile?.path ?? site.source.folder)
+    let nav = site.config.nav.map { navBuilder.nav(from: $0) } ?? navBuilder.fileTreeNav()
+    var seen = Set<Int>()
+    let order = nav.flatMap(\.pageIndices).filter { seen.insert($0).inserted }
+    return (nav, order, navBuilder.problems)
   }
 
   /// A `docs.broken-link` diagnostic, an error when the site asks for it.

@@ -29,6 +29,8 @@ public struct BuildOptions: Sendable {
   /// Whether pages with the built-in theme's layouts render through its compiled layouts; off,
   /// every page renders through swift-mustache (the equivalence tests compare both).
   package var compilesBuiltInLayouts = true
+  /// Whether a build that publishes keeps what it made for `DocsPagePreview` (`waymark serve`).
+  package var keepsDocsPreview = false
   /// Where the build cache is kept; `.none` (the default) builds everything afresh. Only builds
   /// that publish use one (`waymark build` keeps it beside the output).
   public var cache: BuildCacheLocation = .none

@@ -25,4 +25,10 @@ public struct BuildResult: Sendable {
   /// Problems that cost only speed, one line each: a build cache that could not be read (corrupt,
   /// or written by another Waymark) or written. They are never diagnostics: the site is the same.
   public var warnings: [String] = []
+  /// What an edited docs page is shown with before the next build publishes, when the build
+  /// published and was asked to keep it (`BuildOptions.keepsDocsPreview`).
+  package var docsPreview: DocsPagePreview?
+  /// When the build published with a cache: the files whose bytes changed from the output it
+  /// replaced, by path, with their digests (none: the file is gone).
+  package var changedFiles: [String: MemoKey?]?
 }

@@ -57,7 +57,23 @@ extension SiteBuilder {
       throw BuildFailure(error.description)
     }
     clock.lap("publish", "\(site.fileCount) files to \(stages.inputs.output.path)")
-    if previous != nil { memo?.savePublished(records) }
-    return stages.result(site, published: true)
+    var result = stages.result(site, published: true)
+    if let previous {
+      memo?.savePublished(records)
+      result.changedFiles = changedFiles(records, previous: previous)
+    }
+    return result
+  }
+
+  /// The files whose bytes differ from those `previous` recorded at the same path, each with
+  /// its digest, and those it recorded that are gone (with none).
+  static func changedFiles(_ records: [OutputRecord], previous: PreviousOutput) -> [String: MemoKey?] {
+    var changed: [String: MemoKey?] = [:]
+    for record in records where previous.records[record.path]?.digest != record.digest {
+      changed[record.path] = record.digest
+    }
+    let published = Set(records.map(\.path))
+    for path in previous.records.keys where !published.contains(path) { changed[path] = .some(nil) }
+    return changed
   }
 }

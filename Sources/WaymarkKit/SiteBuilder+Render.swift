@@ -20,12 +20,7 @@ extension SiteBuilder {
     var (layouts, layoutDiagnostics) = LayoutSet.load(
       site: LayoutFolderReader(inputs: stages.inputs).read(), displayPath: config.layoutsDirectory)
     layouts.compilesBuiltInLayouts = compilesBuiltInLayouts
-    var input = RenderInput(
-      config: config, catalog: stages.catalog.catalog, layouts: layouts, now: stages.now,
-      scorecards: stages.scorecards.outcome, delivery: stages.delivery)
-    input.docs = stages.docs
-    input.guardrails = stages.guardrails.results
-    if stages.hasEvents { input.eventCounts = stages.events.counts }
+    var input = renderInput(stages, layouts: layouts)
     input.inputKeys = stages.inputKeys
     input.searchMemo = search.map(SearchMemo.init)
     // Secrets written with escapes or as file names only show once decoded: scan what would be published.
@@ -49,6 +44,17 @@ extension SiteBuilder {
     return PublishableSite(
       files: files, fileCount: rendered.fileCount + 1, manifest: manifestFile, diagnostics: list, silenced: silenced,
       records: rendered.receipts.flatMap(\.records), searchEntries: rendered.memoEntries)
+  }
+
+  /// What the renderer is given of the stages' outputs.
+  package static func renderInput(_ stages: BuiltStages, layouts: LayoutSet) -> RenderInput {
+    var input = RenderInput(
+      config: stages.inputs.config, catalog: stages.catalog.catalog, layouts: layouts, now: stages.now,
+      scorecards: stages.scorecards.outcome, delivery: stages.delivery)
+    input.docs = stages.docs
+    input.guardrails = stages.guardrails.results
+    if stages.hasEvents { input.eventCounts = stages.events.counts }
+    return input
   }
 
   /// `api/build.json`: every input with its hash, and each stage's counts.

@@ -21,11 +21,15 @@ public struct SiteBuilder: Sendable {
   /// Builds (and, unless checking, publishes) the site described by `options`.
   public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
     var clock = StageClock(progress: options.progress)
-    var (stages, memo) = try await runStages(options, clock: &clock)
+    let (stages, startedMemo) = try await runStages(options, clock: &clock)
+    var memo = startedMemo
     HeapTrim.returnFreeMemory()
     var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
     memo?.finish()
     result.warnings = memo?.warnings ?? []
+    if options.keepsDocsPreview, result.published {
+      result.docsPreview = DocsPagePreview(stages: stages, output: stages.inputs.output)
+    }
     return result
   }
 

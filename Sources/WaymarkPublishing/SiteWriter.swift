@@ -34,6 +34,11 @@ public struct SiteWriter: Sendable {
   public struct Failure: Error, Sendable, CustomStringConvertible {
     /// What went wrong.
     public var description: String
+
+    /// Creates a failure.
+    public init(description: String) {
+      self.description = description
+    }
   }
 
   private var parent: URL { output.deletingLastPathComponent() }

@@ -8,6 +8,8 @@ public actor PreviewHub {
   public private(set) var status: PreviewStatus
   private let session: String
   private var builds = 0
+  /// Generations handed out (the first is `session-0`, before any build).
+  private var generations = 1
   private var listeners: [Int: AsyncStream<[UInt8]>.Continuation] = [:]
   private var nextListener = 0
 
@@ -20,25 +22,43 @@ public actor PreviewHub {
   /// How many pages are listening.
   public var listenerCount: Int { listeners.count }
 
-  /// Records a finished build (published or not) and tells every listening page.
+  /// Records a finished build (published or not) and tells every listening page, unless pages
+  /// showed no errors and it published no page they do not already show (`reloadsOpenPages`).
   public func publish(_ outcome: RebuildOutcome) {
     let diagnostics = outcome.result?.diagnostics ?? DiagnosticList()
     publish(
       errors: diagnostics.items.filter { $0.severity == .error }, warningCount: diagnostics.warningCount,
-      failure: outcome.failure?.description, timing: outcome.timing)
+      failure: outcome.failure?.description, timing: outcome.timing, early: outcome.early,
+      reloads: outcome.reloadsOpenPages || status.hasErrors || !status.built)
   }
 
-  /// Records a finished build by its errors (none: it published), warnings, failure to run and timing.
-  public func publish(errors: [Diagnostic], warningCount: Int, failure: String?, timing: RebuildTiming?) {
+  /// Records a finished build by its errors (none: it published), warnings, failure to run and
+  /// timing; with `reloads`, under a new generation told to every page.
+  public func publish(
+    errors: [Diagnostic], warningCount: Int, failure: String?, timing: RebuildTiming?, early: EarlyPages? = nil,
+    reloads: Bool = true
+  ) {
     builds += 1
-    var next = PreviewStatus(generation: "\(session)-\(builds)")
+    var next = PreviewStatus(generation: reloads ? "\(session)-\(generations)" : status.generation)
+    if reloads { generations += 1 }
     next.built = true
     next.errors = errors
     next.warningCount = warningCount
     next.failure = failure
     next.timing = timing
+    next.builds = builds
+    next.early = early
     status = next
-    broadcast(Self.event(generation: next.generation))
+    if reloads { broadcast(Self.event(generation: next.generation)) }
+  }
+
+  /// Records edited pages put in place before their build, under a new generation told to
+  /// every page; the build's figures stay those of the latest build.
+  public func publish(early: EarlyPages) {
+    status.generation = "\(session)-\(generations)"
+    generations += 1
+    status.early = early
+    broadcast(Self.event(generation: status.generation))
   }
 
   /// A stream of server-sent events for one page: the current generation at once, then each new

@@ -34,6 +34,7 @@ public struct PreviewSession: Sendable {
     var options = options
     options.previewOutput = preview
     options.keepsFiles = false
+    options.keepsDocsPreview = true
     let configured = SiteConfigPeek.outputFolder(root: options.root, output: options.output)
     let scope = WatchScope(root: options.root, ignoring: [preview, configured])
     hub = PreviewHub()
@@ -43,17 +44,25 @@ public struct PreviewSession: Sendable {
 
   /// Runs the watch loop until cancelled (or the first build's usage failure, returned), telling
   /// the pages of every build; the server must be started.
+  /// An edited docs page is shown before its build (see `WatchLoop.run`); `shown` hears of it.
   @discardableResult
   public func run(
     started: @Sendable (_ how: String, _ warning: String?) async -> Void,
     progress: @escaping @Sendable (BuildProgress) -> Void,
-    report: @Sendable (RebuildOutcome) async -> Void
+    report: @Sendable (RebuildOutcome) async -> Void,
+    shown: @escaping @Sendable (EarlyPages) async -> Void = { _ in }
   ) async -> BuildFailure? {
     let hub = self.hub
-    return await loop.run(started: started, progress: progress) { outcome in
-      await hub.publish(outcome)
-      await report(outcome)
-    }
+    return await loop.run(
+      started: started, progress: progress,
+      report: { outcome in
+        await hub.publish(outcome)
+        await report(outcome)
+      },
+      early: { pages in
+        await hub.publish(early: pages)
+        await shown(pages)
+      })
   }
 
   /// `folder` (`.waymark/serve`), created with a `.gitignore` that ignores everything in it.

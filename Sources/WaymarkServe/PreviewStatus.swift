@@ -14,6 +14,10 @@ public struct PreviewStatus: Sendable, Equatable {
   public var warningCount = 0
   /// How long the latest rebuild took, stage by stage.
   public var timing: RebuildTiming?
+  /// How many builds have finished since the server started.
+  public var builds = 0
+  /// The edited pages the latest edit showed before its build, if it showed any.
+  public var early: EarlyPages?
 
   /// Creates the status before the first build.
   public init(generation: String) {

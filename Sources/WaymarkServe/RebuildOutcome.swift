@@ -16,6 +16,20 @@ public struct RebuildOutcome: Sendable {
     self.timing = timing
   }
 
+  /// The edited pages shown before this build, if any were.
+  public var early: EarlyPages?
+
   /// Whether it published (the output or the preview folder now holds this build).
   public var published: Bool { result?.published ?? false }
+
+  /// Whether open pages must reload to show this build: not when it published no page but
+  /// those `early` already showed, as shown (files other than pages, such as the search
+  /// indexes, are fetched afresh anyway). Unknown without a build cache: then they reload.
+  public var reloadsOpenPages: Bool {
+    guard published, let changed = result?.changedFiles else { return true }
+    for (path, digest) in changed where path.hasSuffix(".html") {
+      guard let digest, early?.files[path] == digest else { return true }
+    }
+    return false
+  }
 }

@@ -1,5 +1,7 @@
 import Foundation
 import WaymarkKit
+import WaymarkModel
+import WaymarkRendering
 
 /// Builds, then builds again after every batch of changes, until its task is cancelled: the loop
 /// `serve` and `build --watch` share. The watcher starts before the first build, so nothing saved
@@ -29,27 +31,71 @@ public struct WatchLoop: Sendable {
   /// so); `report` gets every build's outcome; the first build's progress goes to `progress`,
   /// later ones' only into their timing. Returns early with the first build's usage failure (an
   /// `--output` holding inputs), which no change to the inputs can fix.
+  ///
+  /// With `early` (and a rebuilder whose builds keep `DocsPagePreview`), edited docs pages are
+  /// rendered into the last published site and handed to it before each build.
   @discardableResult
   public func run(
     started: @Sendable (_ how: String, _ warning: String?) async -> Void,
     progress: @escaping @Sendable (BuildProgress) -> Void,
-    report: @Sendable (RebuildOutcome) async -> Void
+    report: @Sendable (RebuildOutcome) async -> Void,
+    early: (@Sendable (EarlyPages) async -> Void)? = nil
   ) async -> BuildFailure? {
     let (batches, how, warning) = watcher.changes()
     let first = await rebuilder.build(after: nil, progress: progress)
     if let failure = first.failure, failure.isUsage { return failure }
     await started(how, warning)
     var written = first.result?.output
+    var preview = first.result?.docsPreview
     await report(first)
     for await batch in batches {
       var relevant = batch
       relevant.paths = batch.paths.filter { Self.isOutside(written, $0, root: watcher.scope) }
       guard !relevant.paths.isEmpty, !Task.isCancelled else { continue }
-      let outcome = await rebuilder.build(after: relevant, progress: { _ in })
+      let outcome = await rebuild(after: relevant, preview: early == nil ? nil : preview) { await early?($0) }
       written = outcome.result?.output ?? written
+      // Only a published build's pages are a base for the next edit's.
+      preview = outcome.result?.docsPreview
       await report(outcome)
     }
     return nil
+  }
+
+  /// One build after `batch`; with `preview` (the last published build's), edited docs pages
+  /// are first put in place in its site and handed to `shown`, and put back as they were
+  /// should the build not publish.
+  func rebuild(
+    after batch: WatchBatch, preview: DocsPagePreview?, shown: @Sendable (EarlyPages) async -> Void
+  ) async -> RebuildOutcome {
+    var early: EarlyPages?
+    if let preview, let pages = await Self.showEarly(batch, preview: preview) {
+      early = pages
+      await shown(pages)
+    }
+    var outcome = await rebuilder.build(after: batch, progress: { _ in })
+    if let early, let preview, !outcome.published { try? preview.publish(early.replaced) }
+    outcome.early = early
+    return outcome
+  }
+
+  /// The edited pages of `batch` rendered and put in place in `preview`'s site; nil when the
+  /// batch is not only edits of docs pages that can be shown so (see `DocsPagePreview.render`).
+  static func showEarly(_ batch: WatchBatch, preview: DocsPagePreview) async -> EarlyPages? {
+    let started = ContinuousClock.now
+    guard let files = await preview.render(changed: Set(batch.paths)) else { return nil }
+    let replaced: [OutputFile]
+    do {
+      replaced = try preview.publish(files)
+    } catch {
+      return nil
+    }
+    var pages = EarlyPages(
+      changed: batch.paths,
+      files: Dictionary(files.map { ($0.path, MemoKey.digest(of: $0.bytes)) }) { first, _ in first },
+      settleMilliseconds: (started - batch.firstChange).milliseconds,
+      milliseconds: (ContinuousClock.now - started).milliseconds)
+    pages.replaced = replaced
+    return pages
   }
 
   /// Whether the root-relative `path` lies outside the folder the last build wrote (`output`,

@@ -67,7 +67,8 @@ struct ServeCommand: AsyncParsableCommand {
     await Interruption.run {
       let usage = await session.run(
         started: { how, warning in terminal.watching(how, warning) }, progress: terminal.progress,
-        report: { outcome in terminal.rebuilt(outcome, serving: true) })
+        report: { outcome in terminal.rebuilt(outcome, serving: true) },
+        shown: { pages in terminal.shownEarly(pages) })
       await stopped.set(usage)
     }
     await session.server.stop()

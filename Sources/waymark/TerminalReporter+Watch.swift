@@ -36,6 +36,13 @@ extension TerminalReporter {
     }
   }
 
+  /// The line for edited docs pages shown before their build.
+  func shownEarly(_ pages: EarlyPages) {
+    let time = "\(Int(pages.milliseconds.rounded())) ms"
+    let count = pages.files.count == 1 ? "1 page" : "\(pages.files.count) pages"
+    note("showed \(count) in \(time)\(Self.trigger(pages.changed)); building the whole site")
+  }
+
   /// `after content/a.md changed`, naming at most three files.
   static func trigger(_ changed: [String]) -> String {
     guard !changed.isEmpty else { return "" }

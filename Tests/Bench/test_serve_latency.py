@@ -31,7 +31,28 @@ class ServeLatencyTests(unittest.TestCase):
             {key: value for key, value in summary.items() if key != "runs"},
             {"status": "measured", "goal_ms": 300, "page": "content/docs/x/docs/index.md",
              "url": "docs/default/component/x/", "first_build_ms": 12346, "latency_ms": 950, "latency_max_ms": 1000,
-             "settle_ms": 52, "build_ms": 850, "reload_ms": 49, "stages_ms": {"load": 110, "render": 740}})
+             "settle_ms": 52, "build_ms": 850, "reload_ms": 49, "stages_ms": {"load": 110, "render": 740},
+             "early_saves": 0, "whole_build_ms": 850})
+
+    def test_a_page_shown_before_the_build_is_split_by_its_early_record(self):
+        status = {"timing": {"settleMilliseconds": 51.0, "buildMilliseconds": 2900.0, "changed": ["docs/a.md"],
+                             "stages": [{"name": "docs", "milliseconds": 900.0}]},
+                  "early": {"settleMilliseconds": 50.0, "milliseconds": 40.0, "changed": ["docs/a.md"]}}
+        record = serve_latency.run_record(status, {"epochMs": 1000.0 + 170, "paint": True}, 1000.0)
+        self.assertEqual(record, {
+            "latency_ms": 170, "settle_ms": 50.0, "build_ms": 40.0, "early": True, "reload_ms": 80,
+            "whole_build_ms": 2900.0, "stages": {"docs": 900.0}, "paint_timing": True, "changed": ["docs/a.md"]})
+        del status["early"]
+        record = serve_latency.run_record(status, {"epochMs": 1000.0 + 3100, "paint": False}, 1000.0)
+        self.assertEqual((record["early"], record["settle_ms"], record["build_ms"], record["reload_ms"]),
+                         (False, 51.0, 2900.0, 149))
+        summary = serve_latency.summarize(
+            [serve_latency.run_record(dict(status, early={"settleMilliseconds": 50.0, "milliseconds": 40.0}),
+                                      {"epochMs": 1170.0, "paint": True}, 1000.0)] * 3, 9000, "docs/a.md", "docs/")
+        self.assertEqual((summary["early_saves"], summary["whole_build_ms"], summary["build_ms"]), (3, 2900, 40))
+        self.assertIn("The edited page was shown before the whole build on 3 of 3 saves, so `build` is rendering "
+                      "that page; the whole build after each save took 2900 ms (median). Build stages (ms): docs 900.",
+                      serve_latency.markdown(summary, "medium"))
 
     def test_the_report_section(self):
         summary = serve_latency.summarize([run(250, 50, 150, 20)] * 3, 900, "docs/a.md", "docs/")

@@ -55,9 +55,9 @@ class ServeSession:
             time.sleep(interval)
         raise AssertionError(f"waymark serve: timed out; last status {status}\n{self.output()}")
 
-    def wait_for_build_after(self, generation, timeout=600):
-        """The status of the first build finished after `generation`."""
-        return self.wait_for(lambda status: status["built"] and status["generation"] != generation, timeout)
+    def wait_for_build_after(self, builds, timeout=600):
+        """The status once more than `builds` builds have finished (a status's `builds`)."""
+        return self.wait_for(lambda status: status["built"] and status["builds"] > builds, timeout)
 
     def stop(self):
         """Ctrl-C; the exit status."""

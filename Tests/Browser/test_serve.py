@@ -7,6 +7,7 @@ page reloaded itself) while the new text is there.
 
 import shutil
 import tempfile
+import time
 import unittest
 from pathlib import Path
 
@@ -102,10 +103,20 @@ class ServeTests(unittest.TestCase):
     def test_a_docs_page_and_a_catalog_description_update_without_a_manual_reload(self):
         DRIVER.get(self.serve.url + "docs/default/component/handbook/")
         self.assertIn("The first words.", self.body_text())
+        builds = self.status["builds"]
         self.edit_and_wait("handbook/docs/index.md", "# Handbook\n\nThe second words.\n",
                            lambda driver: "The second words." in self.body_text())
         self.assertNotIn("The first words.", self.body_text())
+        # The edited page is shown before the whole build, which then publishes the same page:
+        # the page is not reloaded a second time.
+        self.assertEqual(self.status["early"]["changed"], ["handbook/docs/index.md"])
+        self.assertEqual(self.status["early"]["files"], ["docs/default/component/handbook/index.html"])
+        DRIVER.execute_script("window.__shownEarly = true;")
+        self.status = self.serve.wait_for_build_after(builds, WAIT)
         self.assertEqual(self.status["timing"]["changed"], ["handbook/docs/index.md"])
+        time.sleep(0.5)  # a reload the build asked for would have begun by now
+        self.assertTrue(DRIVER.execute_script("return window.__shownEarly === true;"))
+        self.assertIn("The second words.", self.body_text())
 
         DRIVER.get(self.serve.url + "catalog/default/component/svc/")
         self.assertIn("The first description", self.body_text())

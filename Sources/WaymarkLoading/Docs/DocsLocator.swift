@@ -42,27 +42,32 @@ public struct DocsLocator: Sendable {
     var sources: [DocsSource] = []
     var diagnostics: [Diagnostic] = []
     for entity in catalog.entities {
-      let annotations = entity.document.value(at: ["metadata", "annotations"])
-      guard let ref = annotations?[Self.refAnnotation] else { continue }
-      let location = entity.source.location(of: ValuePath(keys: "metadata", "annotations", Self.refAnnotation))
-      guard let text = ref.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) else {
-        diagnostics.append(
-          .error(.docsBadRef, "'\(Self.refAnnotation)' must be a string such as 'dir:.'", at: location))
-        continue
-      }
-      let sourceLocation = annotations?["backstage.io/source-location"]?.stringValue
-      var source = DocsSource(
-        entity: entity.ref, entityTitle: entity.title, folder: "", entityFile: entity.source.path, location: location,
-        editURL: annotations?["backstage.io/edit-url"]?.stringValue,
-        sourceLocationURL: sourceLocation.flatMap { $0.hasPrefix("url:") ? String($0.dropFirst(4)) : nil })
-      let remote = text.hasPrefix("url:") || (text.hasPrefix("dir:") && LocationResolver.isURL(entity.source.path))
-      if let problem = remote ? Self.resolveRemote(text, into: &source) : Self.resolveLocal(text, into: &source) {
-        diagnostics.append(problem)
-      } else {
-        sources.append(source)
-      }
+      guard let found = locate(entity) else { continue }
+      if let source = found.source { sources.append(source) }
+      if let problem = found.problem { diagnostics.append(problem) }
     }
     return (sources, diagnostics)
+  }
+
+  /// The docs source `entity` declares, or why its ref names none; nil when it declares none.
+  public func locate(_ entity: Entity) -> (source: DocsSource?, problem: Diagnostic?)? {
+    let annotations = entity.document.value(at: ["metadata", "annotations"])
+    guard let ref = annotations?[Self.refAnnotation] else { return nil }
+    let location = entity.source.location(of: ValuePath(keys: "metadata", "annotations", Self.refAnnotation))
+    guard let text = ref.stringValue?.trimmingCharacters(in: .whitespacesAndNewlines) else {
+      return (nil, .error(.docsBadRef, "'\(Self.refAnnotation)' must be a string such as 'dir:.'", at: location))
+    }
+    let sourceLocation = annotations?["backstage.io/source-location"]?.stringValue
+    var source = DocsSource(
+      entity: entity.ref, entityTitle: entity.title, folder: "", entityFile: entity.source.path, location: location,
+      editURL: annotations?["backstage.io/edit-url"]?.stringValue,
+      sourceLocationURL: sourceLocation.flatMap { $0.hasPrefix("url:") ? String($0.dropFirst(4)) : nil })
+    let remote = text.hasPrefix("url:") || (text.hasPrefix("dir:") && LocationResolver.isURL(entity.source.path))
+    if let problem = remote ? Self.resolveRemote(text, into: &source) : Self.resolveLocal(text, into: &source) {
+      // A warning (a ref `waymark fetch` cannot read) still names no site.
+      return (nil, problem)
+    }
+    return (source, nil)
   }
 
   /// Sets the URL and folder of a site `waymark fetch` reads, or says why the ref names none.

@@ -1,0 +1,126 @@
+import Foundation
+import Testing
+import WaymarkKit
+import WaymarkModel
+import WaymarkTestSupport
+
+@testable import WaymarkServe
+
+/// An edited docs page is shown before its build, and the build that then publishes the same
+/// page does not reload the open pages again; a build that publishes other pages, or fails, does.
+@Suite struct EarlyPagesTests {
+  static let catalog = """
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata:
+      name: svc
+      description: The first description.
+      annotations:
+        backstage.io/techdocs-ref: dir:../docs/svc
+    spec: {type: service, lifecycle: production, owner: team-a}
+    ---
+    apiVersion: backstage.io/v1alpha1
+    kind: Group
+    metadata:
+      name: team-a
+    spec: {type: team, children: []}
+
+    """
+  static let page = "content/docs/svc/docs/index.md"
+  static let pageHTML = "docs/default/component/svc/index.html"
+
+  static func site() throws -> URL {
+    try SiteFixture.make([
+      "waymark.yaml": "asOf: 2026-11-01T00:00:00Z\n", "content/catalog/svc.yaml": catalog,
+      "content/docs/svc/mkdocs.yml": "site_name: Svc\n", page: "# Svc\n\nThe first words.\n",
+    ])
+  }
+
+  /// The rebuilder `serve` uses, publishing into `root`'s preview folder with a cache.
+  static func rebuilder(_ root: URL) -> SiteRebuilder {
+    var options = BuildOptions(root: root, baseURL: "/", writesOutput: true, progress: { _ in })
+    options.previewOutput = PreviewSession.previewFolder(root: root)
+    options.keepsFiles = false
+    options.keepsDocsPreview = true
+    options.cache = .besideOutput
+    return SiteRebuilder(options: options)
+  }
+
+  static func edit(_ text: String, _ path: String, in root: URL) throws -> WatchBatch {
+    try Data(text.utf8).write(to: root.appendingPathComponent(path))
+    return WatchBatch(paths: [path], firstChange: .now)
+  }
+
+  static func shown(_ root: URL) throws -> String {
+    try String(contentsOf: PreviewSession.previewFolder(root: root).appendingPathComponent(pageHTML), encoding: .utf8)
+  }
+
+  @Test func theBuildAfterAnEarlyPageReloadsOnlyWhenItPublishesMore() async throws {
+    let root = try Self.site()
+    let rebuilder = Self.rebuilder(root)
+    let first = await rebuilder.build(after: nil, progress: { _ in })
+    let preview = try #require(first.result?.docsPreview)
+
+    let batch = try Self.edit("# Svc\n\nThe second words.\n", Self.page, in: root)
+    let early = try #require(await WatchLoop.showEarly(batch, preview: preview))
+    #expect(early.changed == [Self.page])
+    #expect(Array(early.files.keys) == [Self.pageHTML])
+    #expect(try Self.shown(root).contains("The second words."))
+    var outcome = await rebuilder.build(after: batch, progress: { _ in })
+    outcome.early = early
+    #expect(outcome.published)
+    #expect(outcome.result?.changedFiles?[Self.pageHTML] == early.files[Self.pageHTML])
+    #expect(!outcome.reloadsOpenPages)
+
+    let hub = PreviewHub(session: "t")
+    await hub.publish(first)
+    await hub.publish(early: early)
+    #expect(await hub.status.generation == "t-2")
+    await hub.publish(outcome)
+    #expect(await hub.status.generation == "t-2")
+    #expect(await hub.status.builds == 2)
+    #expect(await hub.status.early == early)
+
+    // A description shows on the entity page: that build reloads.
+    let described = try Self.edit(
+      Self.catalog.replacingOccurrences(of: "The first description", with: "The second description"),
+      "content/catalog/svc.yaml", in: root)
+    let next = await rebuilder.build(after: described, progress: { _ in })
+    #expect(next.published)
+    #expect(next.reloadsOpenPages)
+    await hub.publish(next)
+    #expect(await hub.status.generation == "t-3")
+  }
+
+  @Test func aBuildThatFailsPutsTheReplacedPageBack() async throws {
+    let root = try Self.site()
+    let loop = WatchLoop(
+      rebuilder: Self.rebuilder(root), watcher: InputWatcher(scope: WatchScope(root: root, ignoring: [])))
+    let first = await loop.rebuilder.build(after: nil, progress: { _ in })
+    let preview = try #require(first.result?.docsPreview)
+    let seen = ShownPages()
+    // The page and, in the same save, a catalog error: the build publishes nothing.
+    let batch = try Self.edit("# Svc\n\nThe second words.\n", Self.page, in: root)
+    try Data(Self.catalog.replacingOccurrences(of: "owner: team-a", with: "owner: team-x").utf8)
+      .write(to: root.appendingPathComponent("content/catalog/svc.yaml"))
+    let outcome = await loop.rebuild(after: batch, preview: preview) { pages in
+      await seen.record(pages, shown: (try? Self.shown(root)) ?? "")
+    }
+    #expect(!outcome.published)
+    #expect(outcome.reloadsOpenPages)
+    #expect(await seen.html.contains("The second words."))
+    #expect(await seen.pages?.changed == [Self.page])
+    #expect(try Self.shown(root).contains("The first words."))
+  }
+}
+
+/// What the early pages' listener heard, and what the preview showed then.
+actor ShownPages {
+  var pages: EarlyPages?
+  var html = ""
+
+  func record(_ pages: EarlyPages, shown: String) {
+    self.pages = pages
+    html = shown
+  }
+}
