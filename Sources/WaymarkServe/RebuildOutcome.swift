@@ -22,12 +22,15 @@ public struct RebuildOutcome: Sendable {
   /// Whether it published (the output or the preview folder now holds this build).
   public var published: Bool { result?.published ?? false }
 
-  /// Whether open pages must reload to show this build: not when it published no page but
-  /// those `early` already showed, as shown (files other than pages, such as the search
-  /// indexes, are fetched afresh anyway). Unknown without a build cache: then they reload.
+  /// Whether open pages must reload to show this build: not when every file it changed is a
+  /// page `early` already showed, as shown, or data pages fetch afresh when they need it (the
+  /// JSON API under `api/` and the search indexes under `search/`). A changed stylesheet,
+  /// script, image or other page reloads them; so does every build when the changes are unknown
+  /// (no build cache).
   public var reloadsOpenPages: Bool {
     guard published, let changed = result?.changedFiles else { return true }
-    for (path, digest) in changed where path.hasSuffix(".html") {
+    for (path, digest) in changed {
+      if path.hasPrefix("api/") || path.hasPrefix("search/"), !path.hasSuffix(".html") { continue }
       guard let digest, early?.files[path] == digest else { return true }
     }
     return false

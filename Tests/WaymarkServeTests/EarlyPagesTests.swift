@@ -90,6 +90,15 @@ import WaymarkTestSupport
     #expect(next.reloadsOpenPages)
     await hub.publish(next)
     #expect(await hub.status.generation == "t-3")
+
+    // A stylesheet is no page but changes every page: that build reloads too.
+    try FileManager.default.createDirectory(
+      at: root.appendingPathComponent("layouts/_assets"), withIntermediateDirectories: true)
+    let styled = try Self.edit("body { color: teal; }\n", "layouts/_assets/site.css", in: root)
+    let restyled = await rebuilder.build(after: styled, progress: { _ in })
+    #expect(restyled.published)
+    #expect(restyled.result?.changedFiles?.keys.sorted() == ["api/build.json", "assets/site.css"])
+    #expect(restyled.reloadsOpenPages)
   }
 
   @Test func aBuildThatFailsPutsTheReplacedPageBack() async throws {
