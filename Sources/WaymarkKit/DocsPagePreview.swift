@@ -50,6 +50,12 @@ package struct DocsPagePreview: Sendable {
   /// they replaced, as they were, to put back should the whole build not publish.
   @discardableResult
   package func publish(_ files: [OutputFile]) throws(SiteWriter.Failure) -> [OutputFile] {
+    try Self.replace(files, in: output)
+  }
+
+  /// Puts `files` in place of those published in `output`, returning the files they replaced.
+  @discardableResult
+  package static func replace(_ files: [OutputFile], in output: URL) throws(SiteWriter.Failure) -> [OutputFile] {
     let writer = SiteWriter(output: output)
     let replaced = try files.map { file throws(SiteWriter.Failure) in
       guard let bytes = SiteWriter.readRegularFile(atPath: output.path + "/" + file.path) else {

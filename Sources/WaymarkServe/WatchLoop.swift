@@ -42,39 +42,52 @@ public struct WatchLoop: Sendable {
     early: (@Sendable (EarlyPages) async -> Void)? = nil
   ) async -> BuildFailure? {
     let (batches, how, warning) = watcher.changes()
-    let first = await rebuilder.build(after: nil, progress: progress)
-    if let failure = first.failure, failure.isUsage { return failure }
+    var (written, preview, usage) = await firstBuild(progress: progress, report: report)
+    if let usage { return usage }
     await started(how, warning)
-    var written = first.result?.output
-    var preview = first.result?.docsPreview
-    await report(first)
     for await batch in batches {
       var relevant = batch
       relevant.paths = batch.paths.filter { Self.isOutside(written, $0, root: watcher.scope) }
       guard !relevant.paths.isEmpty, !Task.isCancelled else { continue }
-      let outcome = await rebuild(after: relevant, preview: early == nil ? nil : preview) { await early?($0) }
+      if early == nil { preview = nil }
+      let outcome = await rebuild(after: relevant, preview: &preview) { await early?($0) }
       written = outcome.result?.output ?? written
-      // Only a published build's pages are a base for the next edit's.
-      preview = outcome.result?.docsPreview
       await report(outcome)
     }
     return nil
   }
 
-  /// One build after `batch`; with `preview` (the last published build's), edited docs pages
-  /// are first put in place in its site and handed to `shown`, and put back as they were
-  /// should the build not publish.
+  /// The first build, reported: where it wrote, what it keeps for early pages, and its usage
+  /// failure (then it is not reported).
+  private func firstBuild(
+    progress: @escaping @Sendable (BuildProgress) -> Void, report: @Sendable (RebuildOutcome) async -> Void
+  ) async -> (written: String?, preview: DocsPagePreview?, usage: BuildFailure?) {
+    let first = await rebuilder.build(after: nil, progress: progress)
+    if let failure = first.failure, failure.isUsage { return (nil, nil, failure) }
+    await report(first)
+    return (first.result?.output, first.result?.docsPreview, nil)
+  }
+
+  /// One build after `batch`. With `preview` (the last published build's), edited docs pages
+  /// are first put in place in its site and handed to `shown`, and put back as they were should
+  /// the build not publish. `preview` becomes this build's when it publishes, else nil; the last
+  /// build's is let go before this one runs, so the two are never held at once.
   func rebuild(
-    after batch: WatchBatch, preview: DocsPagePreview?, shown: @Sendable (EarlyPages) async -> Void
+    after batch: WatchBatch, preview: inout DocsPagePreview?, shown: @Sendable (EarlyPages) async -> Void
   ) async -> RebuildOutcome {
     var early: EarlyPages?
-    if let preview, let pages = await Self.showEarly(batch, preview: preview) {
+    let output = preview?.output
+    if let current = preview, let pages = await Self.showEarly(batch, preview: current) {
       early = pages
       await shown(pages)
     }
+    preview = nil
     var outcome = await rebuilder.build(after: batch, progress: { _ in })
-    if let early, let preview, !outcome.published { try? preview.publish(early.replaced) }
+    if let early, let output, !outcome.published { try? DocsPagePreview.replace(early.replaced, in: output) }
     outcome.early = early
+    // Only a published build's pages are a base for the next edit's.
+    preview = outcome.result?.docsPreview
+    outcome.result?.docsPreview = nil
     return outcome
   }
 

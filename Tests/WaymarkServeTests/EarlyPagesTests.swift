@@ -105,18 +105,20 @@ import WaymarkTestSupport
     let root = try Self.site()
     let loop = WatchLoop(
       rebuilder: Self.rebuilder(root), watcher: InputWatcher(scope: WatchScope(root: root, ignoring: [])))
-    let first = await loop.rebuilder.build(after: nil, progress: { _ in })
-    let preview = try #require(first.result?.docsPreview)
+    var preview = await loop.rebuilder.build(after: nil, progress: { _ in }).result?.docsPreview
+    #expect(preview != nil)
     let seen = ShownPages()
     // The page and, in the same save, a catalog error: the build publishes nothing.
     let batch = try Self.edit("# Svc\n\nThe second words.\n", Self.page, in: root)
     try Data(Self.catalog.replacingOccurrences(of: "owner: team-a", with: "owner: team-x").utf8)
       .write(to: root.appendingPathComponent("content/catalog/svc.yaml"))
-    let outcome = await loop.rebuild(after: batch, preview: preview) { pages in
+    let outcome = await loop.rebuild(after: batch, preview: &preview) { pages in
       await seen.record(pages, shown: (try? Self.shown(root)) ?? "")
     }
     #expect(!outcome.published)
     #expect(outcome.reloadsOpenPages)
+    // What a failed build made is no base for the next edit's early pages.
+    #expect(preview == nil)
     #expect(await seen.html.contains("The second words."))
     #expect(await seen.pages?.changed == [Self.page])
     #expect(try Self.shown(root).contains("The first words."))
