@@ -83,8 +83,11 @@ package struct FolderPlacement: Sendable {
           path: source.folder, description: "the docs folder '\(source.folder)' of \(source.entity.canonical)",
           location: source.location))
     }
+    // The first source of each entity, looked up once per site (not searched: thousands of sites).
+    var locations: [EntityRef: SourceLocation] = [:]
+    for source in sources where locations[source.entity] == nil { locations[source.entity] = source.location }
     for site in sites where !site.docsFolder.isEmpty && site.origin == nil {
-      let location = sources.first { $0.entity == site.entity }?.location
+      let location = locations[site.entity]
       guarded.append(
         Guarded(
           path: site.docsFolder, description: "the docs folder '\(site.docsFolder)' of \(site.entity.canonical)",
