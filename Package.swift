@@ -143,7 +143,7 @@ let package = Package(
     .testTarget(
       name: "WaymarkServeTests",
       dependencies: [
-        "WaymarkServe", "WaymarkKit", "WaymarkModel", "WaymarkTestSupport",
+        "WaymarkServe", "WaymarkKit", "WaymarkModel", "WaymarkRendering", "WaymarkTestSupport",
         .product(name: "FlyingFox", package: "FlyingFox"),
       ]),
     .testTarget(

@@ -12,6 +12,8 @@ public struct EarlyPages: Sendable, Equatable {
   public var settleMilliseconds: Double
   /// Rendering them and putting them in place.
   public var milliseconds: Double
+  /// The files put in place, to put back should a build publishing before theirs replace them.
+  public var shown: [OutputFile] = []
   /// The published files they replaced, put back when the build after the edit does not publish
   /// (the preview then shows the last good build, as a whole).
   public var replaced: [OutputFile] = []
@@ -22,5 +24,18 @@ public struct EarlyPages: Sendable, Equatable {
     self.files = files
     self.settleMilliseconds = settleMilliseconds
     self.milliseconds = milliseconds
+  }
+
+  /// These pages and `later`, shown after them for edits waiting for the same build: the later
+  /// version of each file, and the first of the files replaced (what the last build published).
+  public func merging(_ later: EarlyPages) -> EarlyPages {
+    var merged = later
+    merged.changed = Array(Set(changed + later.changed)).sorted()
+    merged.files = files.merging(later.files) { _, newer in newer }
+    let newer = Set(later.shown.map(\.path))
+    merged.shown = shown.filter { !newer.contains($0.path) } + later.shown
+    let known = Set(replaced.map(\.path))
+    merged.replaced = replaced + later.replaced.filter { !known.contains($0.path) }
+    return merged
   }
 }

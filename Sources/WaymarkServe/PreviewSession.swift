@@ -49,7 +49,7 @@ public struct PreviewSession: Sendable {
   public func run(
     started: @Sendable (_ how: String, _ warning: String?) async -> Void,
     progress: @escaping @Sendable (BuildProgress) -> Void,
-    report: @Sendable (RebuildOutcome) async -> Void,
+    report: @escaping @Sendable (RebuildOutcome) async -> Void,
     shown: @escaping @Sendable (EarlyPages) async -> Void = { _ in }
   ) async -> BuildFailure? {
     let hub = self.hub

@@ -18,12 +18,14 @@ public struct RebuildOutcome: Sendable {
 
   /// The edited pages shown before this build, if any were.
   public var early: EarlyPages?
+  /// The pages shown for later edits while this build ran, put back over what it published.
+  public var laterPages: EarlyPages?
 
   /// Whether it published (the output or the preview folder now holds this build).
   public var published: Bool { result?.published ?? false }
 
   /// Whether open pages must reload to show this build: not when every file it changed is a
-  /// page `early` already showed, as shown, or data pages fetch afresh when they need it (the
+  /// page `early` already showed, as shown, a page shown for a later edit (`laterPages`), or data pages fetch afresh when they need it (the
   /// JSON API under `api/` and the search indexes under `search/`). A changed stylesheet,
   /// script, image or other page reloads them; so does every build when the changes are unknown
   /// (no build cache).
@@ -31,6 +33,8 @@ public struct RebuildOutcome: Sendable {
     guard published, let changed = result?.changedFiles else { return true }
     for (path, digest) in changed {
       if path.hasPrefix("api/") || path.hasPrefix("search/"), !path.hasSuffix(".html") { continue }
+      // What is served of a page shown for a later edit is that page, as the open pages show it.
+      if laterPages?.files[path] != nil { continue }
       guard let digest, early?.files[path] == digest else { return true }
     }
     return false

@@ -33,24 +33,30 @@ public struct WatchLoop: Sendable {
   /// `--output` holding inputs), which no change to the inputs can fix.
   ///
   /// With `early` (and a rebuilder whose builds keep `DocsPagePreview`), edited docs pages are
-  /// rendered into the last published site and handed to it before each build.
+  /// rendered into the last published site and handed to it as soon as they are saved, also
+  /// while a build runs (see `showingPagesEarly`).
   @discardableResult
   public func run(
     started: @Sendable (_ how: String, _ warning: String?) async -> Void,
     progress: @escaping @Sendable (BuildProgress) -> Void,
-    report: @Sendable (RebuildOutcome) async -> Void,
+    report: @escaping @Sendable (RebuildOutcome) async -> Void,
     early: (@Sendable (EarlyPages) async -> Void)? = nil
   ) async -> BuildFailure? {
     let (batches, how, warning) = watcher.changes()
-    var (written, preview, usage) = await firstBuild(progress: progress, report: report)
-    if let usage { return usage }
+    let first = await firstBuild(progress: progress, report: report)
+    if let usage = first.usage { return usage }
     await started(how, warning)
+    if let early {
+      let pending = PendingEdits(written: first.written, preview: first.preview)
+      await showingPagesEarly(batches, pending: pending, report: report, early: early)
+      return nil
+    }
+    var written = first.written
     for await batch in batches {
       var relevant = batch
       relevant.paths = batch.paths.filter { Self.isOutside(written, $0, root: watcher.scope) }
       guard !relevant.paths.isEmpty, !Task.isCancelled else { continue }
-      if early == nil { preview = nil }
-      let outcome = await rebuild(after: relevant, preview: &preview) { await early?($0) }
+      let outcome = await rebuilder.build(after: relevant, progress: { _ in })
       written = outcome.result?.output ?? written
       await report(outcome)
     }
@@ -62,31 +68,62 @@ public struct WatchLoop: Sendable {
   private func firstBuild(
     progress: @escaping @Sendable (BuildProgress) -> Void, report: @Sendable (RebuildOutcome) async -> Void
   ) async -> (written: String?, preview: DocsPagePreview?, usage: BuildFailure?) {
-    let first = await rebuilder.build(after: nil, progress: progress)
+    var first = await rebuilder.build(after: nil, progress: progress)
     if let failure = first.failure, failure.isUsage { return (nil, nil, failure) }
+    let preview = first.result?.docsPreview
+    first.result?.docsPreview = nil
     await report(first)
-    return (first.result?.output, first.result?.docsPreview, nil)
+    return (first.result?.output, preview, nil)
   }
 
-  /// One build after `batch`. With `preview` (the last published build's), edited docs pages
-  /// are first put in place in its site and handed to `shown`, and put back as they were should
-  /// the build not publish. `preview` becomes this build's when it publishes, else nil; the last
-  /// build's is let go before this one runs, so the two are never held at once.
-  func rebuild(
-    after batch: WatchBatch, preview: inout DocsPagePreview?, shown: @Sendable (EarlyPages) async -> Void
-  ) async -> RebuildOutcome {
-    var early: EarlyPages?
-    let output = preview?.output
-    if let current = preview, let pages = await Self.showEarly(batch, preview: current) {
-      early = pages
-      await shown(pages)
+  /// Two loops: one takes each batch as it comes, shows its edited pages at once (with what the
+  /// last published build made, which is therefore held while the next build runs) and hands it
+  /// on; the other builds, one build at a time, everything handed on since the last build began.
+  func showingPagesEarly(
+    _ batches: AsyncStream<WatchBatch>, pending: PendingEdits,
+    report: @escaping @Sendable (RebuildOutcome) async -> Void,
+    early: @escaping @Sendable (EarlyPages) async -> Void
+  ) async {
+    await withTaskGroup(of: Void.self) { group in
+      group.addTask {
+        for await batch in batches {
+          guard !Task.isCancelled else { break }
+          var relevant = batch
+          let written = await pending.written
+          relevant.paths = batch.paths.filter { Self.isOutside(written, $0, root: watcher.scope) }
+          guard !relevant.paths.isEmpty else { continue }
+          var pages: EarlyPages?
+          if let preview = await pending.preview { pages = await Self.showEarly(relevant, preview: preview) }
+          if let pages { await early(pages) }
+          await pending.add(relevant, shown: pages)
+        }
+        await pending.close()
+      }
+      group.addTask {
+        while let (batch, shown) = await pending.take() {
+          await report(await build(after: batch, shown: shown, pending: pending))
+        }
+      }
     }
-    preview = nil
+  }
+
+  /// The build after `batch`, whose edited pages `shown` were shown early. Pages shown for
+  /// later edits while it ran are put back over what it published, and count as shown (see
+  /// `RebuildOutcome.laterPages`); when it does not publish, the pages shown for `batch` are
+  /// put back as they were, but those shown since.
+  func build(after batch: WatchBatch, shown: EarlyPages?, pending: PendingEdits) async -> RebuildOutcome {
+    let output = await pending.preview?.output
     var outcome = await rebuilder.build(after: batch, progress: { _ in })
-    if let early, let output, !outcome.published { try? DocsPagePreview.replace(early.replaced, in: output) }
-    outcome.early = early
-    // Only a published build's pages are a base for the next edit's.
-    preview = outcome.result?.docsPreview
+    outcome.early = shown
+    outcome.laterPages = await pending.shown
+    if let output {
+      if let later = outcome.laterPages { try? DocsPagePreview.replace(later.shown, in: output) }
+      if let shown, !outcome.published {
+        let kept = Set(outcome.laterPages?.files.keys.map { $0 } ?? [])
+        try? DocsPagePreview.replace(shown.replaced.filter { !kept.contains($0.path) }, in: output)
+      }
+    }
+    await pending.built(written: outcome.result?.output, preview: outcome.result?.docsPreview)
     outcome.result?.docsPreview = nil
     return outcome
   }
@@ -107,6 +144,7 @@ public struct WatchLoop: Sendable {
       files: Dictionary(files.map { ($0.path, MemoKey.digest(of: $0.bytes)) }) { first, _ in first },
       settleMilliseconds: (started - batch.firstChange).milliseconds,
       milliseconds: (ContinuousClock.now - started).milliseconds)
+    pages.shown = files
     pages.replaced = replaced
     return pages
   }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 import WaymarkKit
 import WaymarkModel
+import WaymarkRendering
 import WaymarkTestSupport
 
 @testable import WaymarkServe
@@ -101,27 +102,87 @@ import WaymarkTestSupport
     #expect(restyled.reloadsOpenPages)
   }
 
+  @Test func editsWaitingForTheNextBuildAreTakenTogether() async throws {
+    let pending = PendingEdits(written: nil, preview: nil)
+    let file = { (path: String, text: String) in OutputFile(path: path, text: text) }
+    var first = EarlyPages(
+      changed: ["b.md"], files: ["b/index.html": MemoKey.digest(of: Array("b1".utf8))], settleMilliseconds: 50,
+      milliseconds: 40)
+    first.shown = [file("b/index.html", "b1")]
+    first.replaced = [file("b/index.html", "b0")]
+    var second = EarlyPages(
+      changed: ["a.md", "b.md"],
+      files: [
+        "a/index.html": MemoKey.digest(of: Array("a1".utf8)), "b/index.html": MemoKey.digest(of: Array("b2".utf8)),
+      ], settleMilliseconds: 51, milliseconds: 30)
+    second.shown = [file("a/index.html", "a1"), file("b/index.html", "b2")]
+    second.replaced = [file("a/index.html", "a0"), file("b/index.html", "b1")]
+    await pending.add(WatchBatch(paths: ["b.md"], firstChange: .now), shown: first)
+    await pending.add(WatchBatch(paths: ["a.md", "b.md"], firstChange: .now), shown: second)
+    let taken = try #require(await pending.take())
+    #expect(taken.batch.paths == ["a.md", "b.md"])
+    let merged = try #require(taken.shown)
+    #expect(merged.changed == ["a.md", "b.md"])
+    #expect(merged.files == second.files)
+    #expect(merged.shown.map { String(decoding: $0.bytes, as: UTF8.self) }.sorted() == ["a1", "b2"])
+    // What is put back after a failed build is what the last build published: the first replaced.
+    #expect(merged.replaced.map { String(decoding: $0.bytes, as: UTF8.self) }.sorted() == ["a0", "b0"])
+    #expect((merged.settleMilliseconds, merged.milliseconds) == (51, 30))
+    await pending.close()
+    #expect(await pending.take() == nil)
+  }
+
   @Test func aBuildThatFailsPutsTheReplacedPageBack() async throws {
     let root = try Self.site()
     let loop = WatchLoop(
       rebuilder: Self.rebuilder(root), watcher: InputWatcher(scope: WatchScope(root: root, ignoring: [])))
-    var preview = await loop.rebuilder.build(after: nil, progress: { _ in }).result?.docsPreview
-    #expect(preview != nil)
-    let seen = ShownPages()
+    let first = await loop.rebuilder.build(after: nil, progress: { _ in })
+    let pending = PendingEdits(written: first.result?.output, preview: first.result?.docsPreview)
     // The page and, in the same save, a catalog error: the build publishes nothing.
     let batch = try Self.edit("# Svc\n\nThe second words.\n", Self.page, in: root)
+    let preview = try #require(await pending.preview)
+    let early = try #require(await WatchLoop.showEarly(batch, preview: preview))
+    #expect(try Self.shown(root).contains("The second words."))
     try Data(Self.catalog.replacingOccurrences(of: "owner: team-a", with: "owner: team-x").utf8)
       .write(to: root.appendingPathComponent("content/catalog/svc.yaml"))
-    let outcome = await loop.rebuild(after: batch, preview: &preview) { pages in
-      await seen.record(pages, shown: (try? Self.shown(root)) ?? "")
-    }
+    await pending.add(batch, shown: early)
+    let taken = try #require(await pending.take())
+    #expect(taken.batch.paths == [Self.page])
+    #expect(taken.shown == early)
+    let outcome = await loop.build(after: taken.batch, shown: taken.shown, pending: pending)
     #expect(!outcome.published)
     #expect(outcome.reloadsOpenPages)
-    // What a failed build made is no base for the next edit's early pages.
-    #expect(preview == nil)
-    #expect(await seen.html.contains("The second words."))
-    #expect(await seen.pages?.changed == [Self.page])
     #expect(try Self.shown(root).contains("The first words."))
+    // What a failed build made is no base for the next edit's early pages.
+    #expect(await pending.preview == nil)
+  }
+
+  @Test func aPageShownWhileABuildRunsIsPutBackOverWhatThatBuildPublished() async throws {
+    let root = try Self.site()
+    let loop = WatchLoop(
+      rebuilder: Self.rebuilder(root), watcher: InputWatcher(scope: WatchScope(root: root, ignoring: [])))
+    let first = await loop.rebuilder.build(after: nil, progress: { _ in })
+    let pending = PendingEdits(written: first.result?.output, preview: first.result?.docsPreview)
+    let described = try Self.edit(
+      Self.catalog.replacingOccurrences(of: "The first description", with: "The second description"),
+      "content/catalog/svc.yaml", in: root)
+    await pending.add(described, shown: nil)
+    let taken = try #require(await pending.take())
+    // The page is saved and shown while that build runs, which had read it before the save.
+    let saved = try Self.edit("# Svc\n\nThe second words.\n", Self.page, in: root)
+    let preview = try #require(await pending.preview)
+    let early = try #require(await WatchLoop.showEarly(saved, preview: preview))
+    await pending.add(saved, shown: early)
+    try Data("# Svc\n\nThe first words.\n".utf8).write(to: root.appendingPathComponent(Self.page))
+    let outcome = await loop.build(after: taken.batch, shown: nil, pending: pending)
+    #expect(outcome.published)
+    #expect(outcome.laterPages == early)
+    #expect(try Self.shown(root).contains("The second words."))
+    // The entity page shows the new description: open pages reload, and the page is as shown.
+    #expect(outcome.reloadsOpenPages)
+    let next = try #require(await pending.take())
+    #expect(next.batch.paths == [Self.page])
+    #expect(next.shown == early)
   }
 }
 
