@@ -85,7 +85,8 @@ public struct WatchLoop: Sendable {
     early: @escaping @Sendable (EarlyPages) async -> Void
   ) async {
     await withTaskGroup(of: Void.self) { group in
-      group.addTask {
+      // A page shown early is what the writer waits for: it goes ahead of the build's work.
+      group.addTask(priority: .high) {
         for await batch in batches {
           guard !Task.isCancelled else { break }
           var relevant = batch
@@ -99,7 +100,7 @@ public struct WatchLoop: Sendable {
         }
         await pending.close()
       }
-      group.addTask {
+      group.addTask(priority: .utility) {
         while let (batch, shown) = await pending.take() {
           await report(await build(after: batch, shown: shown, pending: pending))
         }
