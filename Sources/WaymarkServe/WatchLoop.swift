@@ -101,7 +101,8 @@ public struct WatchLoop: Sendable {
         await pending.close()
       }
       group.addTask(priority: .utility) {
-        while let (batch, shown) = await pending.take() {
+        // After Ctrl-C, edits still waiting are not built: the build in progress is the last.
+        while let (batch, shown) = await pending.take(), !Task.isCancelled {
           await report(await build(after: batch, shown: shown, pending: pending))
         }
       }
