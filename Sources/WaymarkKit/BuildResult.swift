@@ -28,7 +28,7 @@ public struct BuildResult: Sendable {
   /// What an edited docs page is shown with before the next build publishes, when the build
   /// published and was asked to keep it (`BuildOptions.keepsDocsPreview`).
   package var docsPreview: DocsPagePreview?
-  /// When the build published with a cache: the files whose bytes changed from the output it
-  /// replaced, by path, with their digests (none: the file is gone).
+  /// When the build published with a cache and keeps its docs preview (`serve`): the files
+  /// whose bytes changed from the output it replaced, by path, with their digests (none: gone).
   package var changedFiles: [String: MemoKey?]?
 }

@@ -46,24 +46,10 @@ package struct DocsPagePreview: Sendable {
     return rendered.files
   }
 
-  /// Puts `files` in place of the published ones (see `SiteWriter.replace`); returns the files
-  /// they replaced, as they were, to put back should the whole build not publish.
-  @discardableResult
-  package func publish(_ files: [OutputFile]) throws(SiteWriter.Failure) -> [OutputFile] {
-    try Self.replace(files, in: output)
-  }
-
-  /// Puts `files` in place of those published in `output`, returning the files they replaced.
+  /// Puts `files` in place of those published in `output` (see `SiteWriter.replace`); returns
+  /// the files they replaced, as they were, to put back should the whole build not publish.
   @discardableResult
   package static func replace(_ files: [OutputFile], in output: URL) throws(SiteWriter.Failure) -> [OutputFile] {
-    let writer = SiteWriter(output: output)
-    let replaced = try files.map { file throws(SiteWriter.Failure) in
-      guard let bytes = SiteWriter.readRegularFile(atPath: output.path + "/" + file.path) else {
-        throw SiteWriter.Failure(description: "\(output.path)/\(file.path) is not a published file")
-      }
-      return OutputFile(path: file.path, bytes: bytes)
-    }
-    try writer.replace(files)
-    return replaced
+    try SiteWriter(output: output).replace(files)
   }
 }

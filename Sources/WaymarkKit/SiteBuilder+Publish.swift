@@ -60,7 +60,8 @@ extension SiteBuilder {
     var result = stages.result(site, published: true)
     if let previous {
       memo?.savePublished(records)
-      result.changedFiles = changedFiles(records, previous: previous)
+      // Only `serve` asks which files changed (to reload open pages only when they must).
+      if options.keepsDocsPreview { result.changedFiles = changedFiles(records, previous: previous) }
     }
     return result
   }

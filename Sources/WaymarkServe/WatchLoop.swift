@@ -121,8 +121,8 @@ public struct WatchLoop: Sendable {
     if let output {
       if let later = outcome.laterPages { try? DocsPagePreview.replace(later.shown, in: output) }
       if let shown, !outcome.published {
-        let kept = Set(outcome.laterPages?.files.keys.map { $0 } ?? [])
-        try? DocsPagePreview.replace(shown.replaced.filter { !kept.contains($0.path) }, in: output)
+        let older = shown.replaced.filter { outcome.laterPages?.files[$0.path] == nil }
+        try? DocsPagePreview.replace(older, in: output)
       }
     }
     await pending.built(written: outcome.result?.output, preview: outcome.result?.docsPreview)
@@ -135,20 +135,11 @@ public struct WatchLoop: Sendable {
   static func showEarly(_ batch: WatchBatch, preview: DocsPagePreview) async -> EarlyPages? {
     let started = ContinuousClock.now
     guard let files = await preview.render(changed: Set(batch.paths)) else { return nil }
-    let replaced: [OutputFile]
-    do {
-      replaced = try preview.publish(files)
-    } catch {
-      return nil
-    }
-    var pages = EarlyPages(
-      changed: batch.paths,
-      files: Dictionary(files.map { ($0.path, MemoKey.digest(of: $0.bytes)) }) { first, _ in first },
+    guard let replaced = try? DocsPagePreview.replace(files, in: preview.output) else { return nil }
+    return EarlyPages(
+      changed: batch.paths, shown: files, replaced: replaced,
       settleMilliseconds: (started - batch.firstChange).milliseconds,
       milliseconds: (ContinuousClock.now - started).milliseconds)
-    pages.shown = files
-    pages.replaced = replaced
-    return pages
   }
 
   /// Whether the root-relative `path` lies outside the folder the last build wrote (`output`,

@@ -52,6 +52,14 @@ import WaymarkTestSupport
     return WatchBatch(paths: [path], firstChange: .now)
   }
 
+  /// A site built once as `serve` builds it, with its watch loop and what the loop holds.
+  static func servedSite() async throws -> (URL, WatchLoop, PendingEdits) {
+    let root = try site()
+    let loop = WatchLoop(rebuilder: rebuilder(root), watcher: InputWatcher(scope: WatchScope(root: root, ignoring: [])))
+    let first = await loop.rebuilder.build(after: nil, progress: { _ in })
+    return (root, loop, PendingEdits(written: first.result?.output, preview: first.result?.docsPreview))
+  }
+
   static func shown(_ root: URL) throws -> String {
     try String(contentsOf: PreviewSession.previewFolder(root: root).appendingPathComponent(pageHTML), encoding: .utf8)
   }
@@ -105,18 +113,16 @@ import WaymarkTestSupport
   @Test func editsWaitingForTheNextBuildAreTakenTogether() async throws {
     let pending = PendingEdits(written: nil, preview: nil)
     let file = { (path: String, text: String) in OutputFile(path: path, text: text) }
-    var first = EarlyPages(
-      changed: ["b.md"], files: ["b/index.html": MemoKey.digest(of: Array("b1".utf8))], settleMilliseconds: 50,
-      milliseconds: 40)
-    first.shown = [file("b/index.html", "b1")]
-    first.replaced = [file("b/index.html", "b0")]
-    var second = EarlyPages(
-      changed: ["a.md", "b.md"],
-      files: [
+    let first = EarlyPages(
+      changed: ["b.md"], shown: [file("b/index.html", "b1")], replaced: [file("b/index.html", "b0")],
+      settleMilliseconds: 50, milliseconds: 40)
+    let second = EarlyPages(
+      changed: ["a.md", "b.md"], shown: [file("a/index.html", "a1"), file("b/index.html", "b2")],
+      replaced: [file("a/index.html", "a0"), file("b/index.html", "b1")], settleMilliseconds: 51, milliseconds: 30)
+    #expect(
+      second.files == [
         "a/index.html": MemoKey.digest(of: Array("a1".utf8)), "b/index.html": MemoKey.digest(of: Array("b2".utf8)),
-      ], settleMilliseconds: 51, milliseconds: 30)
-    second.shown = [file("a/index.html", "a1"), file("b/index.html", "b2")]
-    second.replaced = [file("a/index.html", "a0"), file("b/index.html", "b1")]
+      ])
     await pending.add(WatchBatch(paths: ["b.md"], firstChange: .now), shown: first)
     await pending.add(WatchBatch(paths: ["a.md", "b.md"], firstChange: .now), shown: second)
     let taken = try #require(await pending.take())
@@ -133,11 +139,7 @@ import WaymarkTestSupport
   }
 
   @Test func aBuildThatFailsPutsTheReplacedPageBack() async throws {
-    let root = try Self.site()
-    let loop = WatchLoop(
-      rebuilder: Self.rebuilder(root), watcher: InputWatcher(scope: WatchScope(root: root, ignoring: [])))
-    let first = await loop.rebuilder.build(after: nil, progress: { _ in })
-    let pending = PendingEdits(written: first.result?.output, preview: first.result?.docsPreview)
+    let (root, loop, pending) = try await Self.servedSite()
     // The page and, in the same save, a catalog error: the build publishes nothing.
     let batch = try Self.edit("# Svc\n\nThe second words.\n", Self.page, in: root)
     let preview = try #require(await pending.preview)
@@ -158,11 +160,7 @@ import WaymarkTestSupport
   }
 
   @Test func aPageShownWhileABuildRunsIsPutBackOverWhatThatBuildPublished() async throws {
-    let root = try Self.site()
-    let loop = WatchLoop(
-      rebuilder: Self.rebuilder(root), watcher: InputWatcher(scope: WatchScope(root: root, ignoring: [])))
-    let first = await loop.rebuilder.build(after: nil, progress: { _ in })
-    let pending = PendingEdits(written: first.result?.output, preview: first.result?.docsPreview)
+    let (root, loop, pending) = try await Self.servedSite()
     let described = try Self.edit(
       Self.catalog.replacingOccurrences(of: "The first description", with: "The second description"),
       "content/catalog/svc.yaml", in: root)

@@ -65,7 +65,7 @@ import WaymarkTestSupport
 
     let untouched = output.appendingPathComponent("docs/default/component/svc/index.html")
     let before = try FileManager.default.attributesOfItem(atPath: untouched.path)[.systemFileNumber] as? Int
-    try preview.publish(files)
+    try DocsPagePreview.replace(files, in: output)
     #expect(try Data(contentsOf: output.appendingPathComponent(Self.setupPage)) == Data(page.bytes))
     #expect(try FileManager.default.attributesOfItem(atPath: untouched.path)[.systemFileNumber] as? Int == before)
   }

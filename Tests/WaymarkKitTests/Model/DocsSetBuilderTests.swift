@@ -10,6 +10,15 @@ import WaymarkTestSupport
 @Suite struct DocsSetBuilderTests {
   static let svc = EntityRef(kind: "Component", name: "svc")
   static let lib = EntityRef(kind: "Component", name: "lib")
+  /// A component whose docs site is the repository root, and the config that reads only it.
+  static let rootSiteCatalog = """
+    apiVersion: backstage.io/v1alpha1
+    kind: Component
+    metadata: {name: root, annotations: {backstage.io/techdocs-ref: "dir:."}}
+    spec: {type: service, lifecycle: production, owner: me}
+
+    """
+  static let rootSiteConfig = "inputs: {catalog: [catalog-info.yaml]}\n"
 
   func docs(_ files: [String: String]) async throws -> (DocsSet, String) {
     let root = try SiteFixture.make(files)
@@ -142,14 +151,7 @@ import WaymarkTestSupport
 
   @Test func frontMatterProblemsAndDuplicatePagesAreReported() async throws {
     let (docs, problems) = try await docs([
-      "catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: root, annotations: {backstage.io/techdocs-ref: "dir:."}}
-      spec: {type: service, lifecycle: production, owner: me}
-
-      """,
-      "waymark.yaml": "inputs: {catalog: [catalog-info.yaml]}\n",
+      "catalog-info.yaml": Self.rootSiteCatalog, "waymark.yaml": Self.rootSiteConfig,
       "docs/index.md": "---\ntitle: [not, a, string]\ntags: x\n---\n# Home\n",
       "docs/README.md": "# Readme\n",
       "docs/a b.png": "png",
@@ -169,14 +171,7 @@ import WaymarkTestSupport
 
   @Test func anchorsAreMkDocsIdsSoLinksWrittenForMkDocsResolve() async throws {
     let (docs, problems) = try await docs([
-      "catalog-info.yaml": """
-      apiVersion: backstage.io/v1alpha1
-      kind: Component
-      metadata: {name: root, annotations: {backstage.io/techdocs-ref: "dir:."}}
-      spec: {type: service, lifecycle: production, owner: me}
-
-      """,
-      "waymark.yaml": "inputs: {catalog: [catalog-info.yaml]}\n",
+      "catalog-info.yaml": Self.rootSiteCatalog, "waymark.yaml": Self.rootSiteConfig,
       "docs/index.md": """
       # Home
 
