@@ -30,11 +30,13 @@ public struct DORAEvaluator: Sendable {
     let summary = MetricSummary(window: window, bands: settings.bands)
     var metrics = DeliveryMetrics(window: window, bands: settings.bands)
     let mapper = EventMapper(catalog: catalog)
+    // The joins between events read no component: made while the events are assigned to them.
+    async let joined = DeliveryLinks(events)
     let (byComponent, unmapped) = assign(events, mapper: mapper)
     let (rollupsByComponent, unmappedRows) = assign(rollups, mapper: mapper)
     metrics.unmapped = Self.merged(unmapped, unmappedRows)
     metrics.diagnostics = overlaps(rollupsByComponent, events: events, byComponent: byComponent, mapper: mapper)
-    let links = DeliveryLinks(events)
+    let links = await joined
     let evaluator = ComponentDeliveryEvaluator(events: events, links: links, settings: settings, window: window)
     let figures = await withTaskGroup(of: [(Int, ComponentDeliveryEvaluator.Figures)].self) { group in
       let slice = max(1, byComponent.count / 16 + 1)

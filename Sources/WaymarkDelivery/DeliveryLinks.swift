@@ -20,6 +20,9 @@ package struct DeliveryLinks: Sendable {
   package init(_ events: [DeliveryEvent]) {
     var nodes: [UInt64: Int32] = [:]
     var parent: [Int32] = []
+    // Most events bring one context id: sized once, not grown through a million rehashes.
+    nodes.reserveCapacity(events.count)
+    parent.reserveCapacity(events.count)
     func node(_ key: UInt64) -> Int32 {
       if let found = nodes[key] { return found }
       let id = Int32(parent.count)

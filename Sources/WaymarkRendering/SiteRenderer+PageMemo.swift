@@ -34,7 +34,7 @@ extension SiteRenderer {
     node.addFingerprint(to: &hasher)
     let key = hasher.finish()
     if sink.claim(path: path, source: key) { return .claimed(path: path, source: key, inputs: inputs) }
-    var file = OutputFile(path: path, bytes: builtIn.html(of: model, choice: choice))
+    var file = OutputFile(path: path, bytes: builtIn.html(of: node, choice: choice))
     file.source = key
     file.inputs = inputs
     return file

@@ -13,19 +13,20 @@ extension SiteRenderer {
   /// (in parallel batches), then the site-wide API files, the search indexes, `llms.txt`, the readiness CSV,
   /// the layouts' assets and the docs sites' files, each group handed over as soon as it is made.
   ///
-  /// The groups are taken one after another in that order, so were two files to share a path
-  /// the later group's would win, as it would in memory; within a group paths are distinct. The
-  /// search indexes, which read no page, are made and taken in child tasks while the pages render
-  /// (both cores share that work): their files are all under `search/`, where nothing else but
-  /// the search page (`search/index.html`, which they never write) goes; their receipts keep
-  /// their turn.
+  /// The receipts keep that order, so were two files to share a path the later group's would
+  /// win, as it would in memory; within a group paths are distinct. The search indexes and the
+  /// site-wide API files, which read no page, are made and taken in child tasks while the pages
+  /// render (both cores share that work; the API files one group at a time, after the full-text
+  /// index, so no two of the largest are held at once): their files are all under `search/` and
+  /// `api/`, where no page goes and nothing else but the entities' files (`api/entities/`, which
+  /// they never write) and the search page (`search/index.html`) does.
   package func render<Sink: OutputSink>(
     _ input: RenderInput, into sink: Sink
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
     let input = input.withDocsSiteKeys()
     async let searchIndex = Self.take(
       SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()), into: sink)
-    async let fullTextIndex = Self.takeFullTextIndex(input, into: sink)
+    async let siteWide = Self.takeSiteWideFiles(input, into: sink)
     var site = try await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts, into: sink)
     let entities = input.catalog.entities
     let api = APIRenderer(input: input)
@@ -38,36 +39,59 @@ extension SiteRenderer {
     }
     site.receipts += entityFiles.receipts
     site.fileCount += entityFiles.fileCount
-    func add(_ files: [OutputFile]) throws(Sink.Failure) {
-      site.receipts.append(try sink.take(files))
-      site.fileCount += files.count
+    func add(_ taken: (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int)) throws(Sink.Failure) {
+      site.receipts.append(try taken.receipt.get())
+      site.fileCount += taken.count
     }
-    for group in api.siteFileGroups { try add(group.files(for: sink)) }
-    let scorecardsKey = { (name: String) in
-      input.groupKey(name) {
-        $1.add($0.catalog)
-        $1.add($0.scorecards)
-      }
-    }
-    try add(
-      FileGroup(key: scorecardsKey("scorecards")) {
-        ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
-      }.files(for: sink))
-    let fullText = await fullTextIndex
-    site.memoEntries = fullText.memoEntries
-    for index in await [searchIndex, (receipt: fullText.receipt, count: fullText.count)] {
-      site.receipts.append(try index.receipt.get())
-      site.fileCount += index.count
-    }
+    func add(_ files: [OutputFile]) throws(Sink.Failure) { try add(Self.take(files, into: sink)) }
+    let wide = await siteWide
+    site.memoEntries = wide.memoEntries
+    for taken in wide.groups { try add(taken) }
+    try add(await searchIndex)
+    try add(wide.fullTextIndex)
     try add([LLMsTextRenderer(input: input).file()])
     try add(
-      FileGroup(key: scorecardsKey("readiness")) {
+      FileGroup(key: Self.scorecardsKey("readiness", input)) {
         let readiness = ScorecardViewModel(outcome: input.scorecards, catalog: input.catalog, now: input.now)
         return [OutputFile(path: "readiness/readiness.csv", text: readiness.readinessCSV())]
       }.files(for: sink))
     try add(input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) })
     try add(DocsAPIRenderer(input: input).assetFiles())
     return site
+  }
+
+  /// The key of a site-wide group `name` made from the catalog and the scorecard outcome.
+  private static func scorecardsKey(_ name: String, _ input: RenderInput) -> MemoKey? {
+    input.groupKey(name) {
+      $1.add($0.catalog)
+      $1.add($0.scorecards)
+    }
+  }
+
+  /// Makes and hands to `sink` the full-text index, then the site-wide API files a group at a
+  /// time (`APIRenderer.siteFileGroups`, the scorecards' files), stopping at the first failure
+  /// or when the render is cancelled: each group's receipt and file count in that order, the
+  /// full-text index's, and its cache entries.
+  private static func takeSiteWideFiles<Sink: OutputSink>(
+    _ input: RenderInput, into sink: Sink
+  ) -> (
+    groups: [(receipt: Result<Sink.Receipt, Sink.Failure>, count: Int)],
+    fullTextIndex: (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int), memoEntries: [MemoKey: [UInt8]]
+  ) {
+    let fullText = takeFullTextIndex(input, into: sink)
+    let fullTextIndex = (receipt: fullText.receipt, count: fullText.count)
+    let groups =
+      APIRenderer(input: input).siteFileGroups + [
+        FileGroup(key: scorecardsKey("scorecards", input)) {
+          ScorecardAPIRenderer(outcome: input.scorecards, catalog: input.catalog).files()
+        }
+      ]
+    var taken: [(receipt: Result<Sink.Receipt, Sink.Failure>, count: Int)] = []
+    for group in groups {
+      guard !Task.isCancelled, !taken.contains(where: { (try? $0.receipt.get()) == nil }) else { break }
+      taken.append(take(group.files(for: sink), into: sink))
+    }
+    return (taken, fullTextIndex, fullText.memoEntries)
   }
 
   /// Hands `files` to `sink`: its receipt (or why it failed) and how many files it took.

@@ -77,6 +77,18 @@ package struct BuiltInLayouts: Sendable {
     return try? renderer.render(program, TemplateValueEncoder().layoutValue(of: model))
   }
 
+  /// The page whose model encodes to `node` rendered with the layout `choice` (see
+  /// `html(of:choice:)`), for a caller that encoded the model already.
+  func html(of node: TemplateNode, choice: LayoutResolver.Choice) -> [UInt8] {
+    if let program = layouts["\(choice.origin.rawValue):\(choice.path)"],
+      let html = try? renderer.render(program, node.layoutValue)
+    {
+      return html
+    }
+    return Array(
+      (library.render(node.mustacheValue, withTemplate: "\(choice.origin.rawValue):\(choice.path)") ?? "").utf8)
+  }
+
   /// The page rendered through swift-mustache.
   package func mustacheHTML(of model: any Encodable & Sendable, choice: LayoutResolver.Choice) -> [UInt8] {
     let context = TemplateValueEncoder().mustacheValue(of: model)

@@ -19,7 +19,13 @@ public enum SearchText {
         if !ascii {
           words += foldedWords(in: String(decoding: part, as: UTF8.self))
         } else if part.count >= 2 {
-          words.append(String(decoding: part.lazy.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }, as: UTF8.self))
+          words.append(
+            String(unsafeUninitializedCapacity: part.count) { lowered in
+              for (offset, byte) in part.enumerated() {
+                lowered[offset] = byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte
+              }
+              return part.count
+            })
         }
       }
       for index in bytes.indices {
@@ -112,38 +118,62 @@ public enum SearchText {
   }
 
   /// Plain text from rendered HTML: tags dropped (block ends become spaces), entities decoded.
+  ///
+  /// Read by bytes: every delimiter (`<`, `>`, `&`, `;`) is ASCII, and the renderer escapes them
+  /// in text, so a `<` always opens a tag and a `&` an entity.
   public static func plainText(fromHTML html: String) -> String {
-    var out = ""
-    var inTag = false
-    var entity: String?
-    for character in html {
-      if inTag {
-        if character == ">" {
-          inTag = false
-          out.append(" ")
+    var html = html
+    let text = html.withUTF8 { bytes in
+      var out: [UInt8] = []
+      out.reserveCapacity(bytes.count)
+      var index = 0
+      while index < bytes.count {
+        switch bytes[index] {
+        case UInt8(ascii: "<"):
+          guard let close = bytes[(index + 1)...].firstIndex(of: UInt8(ascii: ">")) else { return out }
+          out.append(0x20)
+          index = close + 1
+        case UInt8(ascii: "&"):
+          index = appendEntity(at: index, of: bytes, to: &out)
+        case let byte:
+          out.append(byte)
+          index += 1
         }
-      } else if var pending = entity {
-        if character == ";" {
-          out += decodedEntity(pending)
-          entity = nil
-        } else if pending.count < 10, character.isLetter || character.isNumber || character == "#" {
-          pending.append(character)
-          entity = pending
-        } else {
-          out += "&" + pending
-          entity = nil
-          if character == "<" { inTag = true } else { out.append(character) }
-        }
-      } else if character == "<" {
-        inTag = true
-      } else if character == "&" {
-        entity = ""
-      } else {
-        out.append(character)
       }
+      return out
     }
-    if let pending = entity { out += "&" + pending }
-    return collapsingWhitespace(out) ?? out.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    let joined = String(decoding: text, as: UTF8.self)
+    return collapsingWhitespace(joined) ?? joined.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+  }
+
+  /// Appends the entity starting at `start` (a `&`) decoded, or as written when it is not one
+  /// (up to ten letters, digits or `#` and then `;`), with the byte after it unless that opens a
+  /// tag; returns the index to read on from.
+  private static func appendEntity(at start: Int, of bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) -> Int {
+    var end = start + 1
+    while end < bytes.count, end - start <= 10, isEntityByte(bytes[end]) { end += 1 }
+    let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(start + 1)..<end]), as: UTF8.self)
+    guard end < bytes.count else {
+      out += bytes[start..<end]
+      return end
+    }
+    if bytes[end] == UInt8(ascii: ";") {
+      out += decodedEntity(name).utf8
+      return end + 1
+    }
+    out += bytes[start..<end]
+    // Not an entity: the byte that ended it is text, unless it opens a tag.
+    if bytes[end] == UInt8(ascii: "<") { return end }
+    out.append(bytes[end])
+    return end + 1
+  }
+
+  /// Whether `byte` may be part of an entity's name.
+  private static func isEntityByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, UInt8(ascii: "#"): return true
+    default: return false
+    }
   }
 
   /// `text` split at whitespace characters and joined with single spaces, computed by scalars;

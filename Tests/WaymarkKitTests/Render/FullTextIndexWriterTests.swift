@@ -67,6 +67,25 @@ import WaymarkTestSupport
       SearchText.plainText(fromHTML: "<h1 id=\"a\">Runbook</h1><p>Kafka &amp; <code>k&lt;2</code>&#39;s &bogus</p>")
         == "Runbook Kafka & k<2 's &bogus")
   }
+
+  @Test func plainTextKeepsWhatIsNotAnEntityAsWritten() {
+    let cases = [
+      "a &amp&lt; b": "a &amp&lt; b",  // the byte ending a name that is not an entity is text
+      "x &ab<b>y</b>": "x &ab y",  // unless it opens a tag
+      "&#x1F600; &#233;t&#xE9;": "😀 été",
+      "&abcdefghij; &abcdefghijk;": "&abcdefghij; &abcdefghijk;",  // ten letters at most
+      "caf&é; &": "caf&é; &",
+      "<p>Ünïcode &mdash;</p><p>end": "Ünïcode &mdash; end",
+      "text <unclosed tag": "text",
+    ]
+    for (html, text) in cases.sorted(by: { $0.key < $1.key }) {
+      #expect(SearchText.plainText(fromHTML: html) == text, "\(html)")
+    }
+  }
+
+  @Test func asciiWordsAreLowercasedAsTheyAre() {
+    #expect(SearchText.words(in: "Deploy API-v2 to EU_West x") == ["deploy", "api", "v2", "to", "eu", "west"])
+  }
 }
 
 @Suite struct FullTextIndexWriterTests {
