@@ -3,7 +3,7 @@ import StructuredData
 /// A page model's value as swift-mustache sees it (see `MustacheContext`), typed: what
 /// `LayoutProgramRenderer` reads. A missing key is no value; `null` members are left out and a
 /// `null` element reads as `false`, as in the context swift-mustache gets.
-package enum LayoutValue: Sendable {
+package enum LayoutValue: Sendable, Equatable {
   case string(String)
   case int(Int64)
   case double(Double)

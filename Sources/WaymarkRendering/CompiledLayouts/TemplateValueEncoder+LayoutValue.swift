@@ -2,8 +2,7 @@ extension TemplateValueEncoder {
   /// The value `LayoutProgramRenderer` reads for `model`: what `mustacheValue(of:)` makes of it,
   /// typed (`null` members left out, a `null` element `false`).
   package func layoutValue<Model: Encodable>(of model: Model) -> LayoutValue {
-    guard let node = try? TemplateNode.encoding(model) else { return .object([:]) }
-    return node.layoutValue
+    (try? LayoutValueEncoder.value(of: model)) ?? .object([:])
   }
 }
 
