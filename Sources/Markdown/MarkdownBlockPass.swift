@@ -266,8 +266,19 @@ struct MarkdownBlockPass {
   }
 
   /// The abbreviations defined anywhere in `markdown` outside fenced code.
+  /// Whether `markdown` holds `*[` anywhere, read by bytes (Foundation's substring search is far
+  /// slower, and every page asks).
+  private static func containsAbbreviationMarker(_ markdown: String) -> Bool {
+    var afterStar = false
+    for byte in markdown.utf8 {
+      if afterStar, byte == UInt8(ascii: "[") { return true }
+      afterStar = byte == UInt8(ascii: "*")
+    }
+    return false
+  }
+
   static func abbreviations(in markdown: String) -> [String: String] {
-    guard markdown.contains("*[") else { return [:] }
+    guard Self.containsAbbreviationMarker(markdown) else { return [:] }
     var found: [String: String] = [:]
     var fence: (character: Character, count: Int)?
     for text in MarkdownLines.split(markdown) {

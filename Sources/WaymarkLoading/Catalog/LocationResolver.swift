@@ -37,8 +37,10 @@ public struct LocationResolver: Sendable {
 
   /// Whether `text` is an absolute URL (`https://…`) rather than a path.
   public static func isURL(_ text: String) -> Bool {
-    guard let range = text.range(of: "://") else { return false }
-    let scheme = text[..<range.lowerBound]
+    // The first `://`, found by bytes (every entity's source location asks).
+    let bytes = Array(text.utf8)
+    guard let start = bytes.indices.first(where: { bytes[$0...].starts(with: "://".utf8) }) else { return false }
+    let scheme = String(decoding: bytes[..<start], as: UTF8.self)
     return !scheme.isEmpty && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || "+-.".contains($0)) }
   }
 

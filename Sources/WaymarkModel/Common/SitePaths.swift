@@ -37,7 +37,9 @@ public enum SitePaths {
     let trimmed = url.trimmingCharactersInSet(whitespace: true)
     guard let colon = trimmed.firstIndex(of: ":") else { return trimmed }
     let scheme = trimmed[..<colon]
-    if scheme.contains("/") || scheme.contains("?") || scheme.contains("#") { return trimmed }
+    if scheme.utf8.contains(where: { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") }) {
+      return trimmed
+    }
     return ["http", "https", "mailto"].contains(scheme.lowercased()) ? trimmed : nil
   }
 }
