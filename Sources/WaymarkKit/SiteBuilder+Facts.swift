@@ -21,8 +21,9 @@ extension SiteBuilder {
         return ["window": delivery.window.value, "events": metrics["events"] ?? .null]
       }
       .noting("policy", from: catalog) { ref in
-        let findings = guardrails.fact(for: ref)["findings"]?.arrayValue ?? []
-        let files = Set(findings.compactMap { $0["input"]?["path"]?.stringValue })
+        // The files of the findings the fact lists (all but passes), without building the fact.
+        let findings = guardrails.findingsByEntity[ref] ?? []
+        let files = Set(findings.filter { $0.result != .pass }.map(\.input.path))
         return files.isEmpty ? nil : .array(files.sorted().map(JSONValue.string))
       }
   }

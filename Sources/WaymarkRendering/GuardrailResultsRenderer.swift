@@ -52,7 +52,7 @@ package struct GuardrailResultsRenderer {
   /// budget) on a large organisation; the rest are on the entity pages and in the JSON API.
   package func overviewModel(root: String) -> GuardrailsPage {
     let rows = results.entityRefs.map { ref in
-      let fact = results.fact(for: ref)
+      let fact = results.counts(for: ref)
       let open = (results.findingsByEntity[ref] ?? []).filter(\.isOpen)
       return GuardrailsPage.EntityRow(
         ref: ref.canonical, title: catalog[ref]?.title ?? ref.name, url: root + SitePaths.entityPage(ref),

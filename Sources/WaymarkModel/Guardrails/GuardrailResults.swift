@@ -99,6 +99,12 @@ public struct GuardrailResults: Sendable, Hashable {
     return Self.rollUp(findings)
   }
 
+  /// `fact(for:)` less its `findings` (see `counts(_:)`), or `null` when the entity has no result.
+  public func counts(for ref: EntityRef) -> JSONValue {
+    guard let findings = findingsByEntity[ref], !findings.isEmpty else { return .null }
+    return Self.counts(findings)
+  }
+
   /// Where the unmapped findings are listed, the only file that holds them.
   public static let unmappedFile = "api/policy-results-unmapped.json"
 
@@ -126,6 +132,14 @@ public struct GuardrailResults: Sendable, Hashable {
   /// P: counts by result, open findings by severity, each rule's worst result, and the findings
   /// other than passes (passes are only counted).
   package static func rollUp(_ findings: [GuardrailFinding]) -> JSONValue {
+    guard case .object(var rolledUp) = counts(findings) else { return .null }
+    rolledUp["findings"] = .array(findings.filter { $0.result != .pass }.map(\.value))
+    return .object(rolledUp)
+  }
+
+  /// `rollUp` less its `findings`: the counts by result, by severity and by rule, for readers
+  /// that show only those (a finding's value is the costly part).
+  package static func counts(_ findings: [GuardrailFinding]) -> JSONValue {
     var results = Dictionary(uniqueKeysWithValues: GuardrailOutcome.allCases.map { ($0.rawValue, Int64(0)) })
     var bySeverity = Dictionary(uniqueKeysWithValues: GuardrailSeverity.allCases.map { ($0.rawValue, Int64(0)) })
     var rules: [String: (result: GuardrailOutcome, severity: GuardrailSeverity, count: Int)] = [:]
@@ -151,7 +165,6 @@ public struct GuardrailResults: Sendable, Hashable {
             "count": .int(Int64(rule.count)),
           ]
         }),
-      "findings": .array(findings.filter { $0.result != .pass }.map(\.value)),
     ]
   }
 
