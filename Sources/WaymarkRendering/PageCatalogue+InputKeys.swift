@@ -25,7 +25,14 @@ extension PageCatalogue {
     let catalog = input.catalog
     return pages.map { page in
       var keyed = page
-      if page.descriptor.kind == "entity", let entity = entities[page.path] {
+      if let add = Self.siteWidePageInputs[page.path] {
+        keyed.inputsKey = {
+          var hasher = MemoHasher("site-wide-page-inputs")
+          hasher.add(docsShared)
+          add(keys, &hasher)
+          return hasher.finish()
+        }
+      } else if page.descriptor.kind == "entity", let entity = entities[page.path] {
         keyed.inputsKey = {
           var hasher = MemoHasher("entity-page-inputs")
           hasher.add(shared)
@@ -55,6 +62,36 @@ extension PageCatalogue {
       return keyed
     }
   }
+
+  /// What each site-wide page's model is built from, by the page's path, as `RenderInputKeys`
+  /// name it: the catalog explorer and the scorecard pages from the catalog and the scorecard
+  /// outcome, the golden paths from the catalog, the delivery dashboard from the catalog and the
+  /// metrics, the guardrails overview from the catalog and the results. The home page, which
+  /// reads a little of everything, is keyed by its model.
+  private static let siteWidePageInputs: [String: @Sendable (RenderInputKeys, inout MemoHasher) -> Void] = [
+    "catalog/": { keys, hasher in
+      hasher.add(keys.catalog)
+      hasher.add(keys.scorecards)
+    },
+    "scorecards/": { keys, hasher in
+      hasher.add(keys.catalog)
+      hasher.add(keys.scorecards)
+    },
+    "readiness/": { keys, hasher in
+      hasher.add(keys.catalog)
+      hasher.add(keys.scorecards)
+    },
+    "golden-paths/": { keys, hasher in hasher.add(keys.catalog) },
+    "dora/": { keys, hasher in
+      hasher.add(keys.catalog)
+      hasher.add(keys.delivery != nil)
+      if let delivery = keys.delivery { hasher.add(delivery) }
+    },
+    "guardrails/": { keys, hasher in
+      hasher.add(keys.catalog)
+      hasher.add(keys.guardrails)
+    },
+  ]
 
   /// The key of what every keyed page reads besides its own part: the settings and the input's
   /// keys (none for docs pages), the navigation and "now" (the layouts key the page already).
