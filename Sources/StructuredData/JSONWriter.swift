@@ -2,6 +2,8 @@
 ///
 /// Hand-written rather than `JSONEncoder` because output must be byte-identical across runs
 /// and platforms (Foundation's float formatting and key order have differed between them).
+/// The text is written as UTF-8 bytes into one array (see `JSONWriter+Escaping.swift`): the API
+/// files are written out as bytes, so most callers never need a `String` of it.
 public struct JSONWriter: Sendable {
   /// Whether to indent with two spaces and put each member on its own line.
   public var pretty: Bool
@@ -13,56 +15,63 @@ public struct JSONWriter: Sendable {
 
   /// The JSON text for `value`.
   public func string(for value: JSONValue) -> String {
-    var out = ""
+    String(decoding: bytes(for: value), as: UTF8.self)
+  }
+
+  /// The JSON text for `value` as UTF-8 bytes: what `string(for:)` holds, without making a `String`.
+  public func bytes(for value: JSONValue) -> [UInt8] {
+    var out: [UInt8] = []
     out.reserveCapacity(256)
     write(value, into: &out, depth: 0)
-    if pretty { out.append("\n") }
+    if pretty { out.append(UInt8(ascii: "\n")) }
     return out
   }
 
-  private func write(_ value: JSONValue, into out: inout String, depth: Int) {
+  private func write(_ value: JSONValue, into out: inout [UInt8], depth: Int) {
     switch value {
-    case .null: out.append("null")
-    case .bool(let flag): out.append(flag ? "true" : "false")
-    case .int(let number): out.append(String(number))
-    case .double(let number): out.append(Self.format(number))
+    case .null: Self.append("null", to: &out)
+    case .bool(let flag): Self.append(flag ? "true" : "false", to: &out)
+    case .int(let number): Self.appendDecimal(number, to: &out)
+    case .double(let number): out.append(contentsOf: Self.format(number).utf8)
     case .string(let text): Self.appendQuoted(text, to: &out)
-    case .array(let elements):
-      if elements.isEmpty {
-        out.append("[]")
-        return
-      }
-      out.append("[")
-      for (index, element) in elements.enumerated() {
-        if index > 0 { out.append(",") }
-        newline(into: &out, depth: depth + 1)
-        write(element, into: &out, depth: depth + 1)
-      }
-      newline(into: &out, depth: depth)
-      out.append("]")
-    case .object(let members):
-      if members.isEmpty {
-        out.append("{}")
-        return
-      }
-      out.append("{")
-      let keys = members.keys.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
-      for (index, key) in keys.enumerated() {
-        if index > 0 { out.append(",") }
-        newline(into: &out, depth: depth + 1)
-        Self.appendQuoted(key, to: &out)
-        out.append(pretty ? ": " : ":")
-        write(members[key] ?? .null, into: &out, depth: depth + 1)
-      }
-      newline(into: &out, depth: depth)
-      out.append("}")
+    case .array(let elements): write(elements, into: &out, depth: depth)
+    case .object(let members): write(members, into: &out, depth: depth)
     }
   }
 
-  private func newline(into out: inout String, depth: Int) {
+  private func write(_ elements: [JSONValue], into out: inout [UInt8], depth: Int) {
+    guard !elements.isEmpty else { return Self.append("[]", to: &out) }
+    out.append(UInt8(ascii: "["))
+    for (index, element) in elements.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      newline(into: &out, depth: depth + 1)
+      write(element, into: &out, depth: depth + 1)
+    }
+    newline(into: &out, depth: depth)
+    out.append(UInt8(ascii: "]"))
+  }
+
+  private func write(_ members: [String: JSONValue], into out: inout [UInt8], depth: Int) {
+    guard !members.isEmpty else { return Self.append("{}", to: &out) }
+    // Sorted as pairs, so no value is looked up again by its key.
+    var sorted = Array(members)
+    if sorted.count > 1 { sorted.sort { Self.utf8Precedes($0.key, $1.key) } }
+    out.append(UInt8(ascii: "{"))
+    for (index, member) in sorted.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      newline(into: &out, depth: depth + 1)
+      Self.appendQuoted(member.key, to: &out)
+      Self.append(pretty ? ": " : ":", to: &out)
+      write(member.value, into: &out, depth: depth + 1)
+    }
+    newline(into: &out, depth: depth)
+    out.append(UInt8(ascii: "}"))
+  }
+
+  private func newline(into out: inout [UInt8], depth: Int) {
     guard pretty else { return }
-    out.append("\n")
-    out.append(String(repeating: "  ", count: depth))
+    out.append(UInt8(ascii: "\n"))
+    out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * depth))
   }
 
   /// Formats a double the way JavaScript does for the common cases; non-finite values have no
@@ -75,60 +84,23 @@ public struct JSONWriter: Sendable {
     return "\(number)"
   }
 
-  /// Appends `text` as a JSON string literal, escaping what JSON requires plus `<`, `>` and `&`
-  /// so the text is inert when a JSON file is inlined into HTML.
-  ///
-  /// The text between escapes is appended in runs, not scalar by scalar: most strings need no
-  /// escape and are copied whole (writing the JSON API was a tenth of the render stage's CPU).
-  public static func appendQuoted(_ text: String, to out: inout String) {
-    out.append("\"")
-    let bytes = text.utf8
-    var runStart = bytes.startIndex
-    var index = bytes.startIndex
-    while index != bytes.endIndex {
-      let (escape, length) = escaped(at: index, in: bytes)
-      guard let escape else {
-        index = bytes.index(after: index)
-        continue
-      }
-      // An escape starts at an ASCII byte or at the lead byte of U+2028/U+2029: a scalar boundary
-      // (not always a Character's, so the run is cut through the scalars, not the characters).
-      out.append(contentsOf: Substring(text.unicodeScalars[runStart..<index]))
-      out.append(escape)
-      index = bytes.index(index, offsetBy: length)
-      runStart = index
+  /// Whether `left` sorts before `right` by their UTF-8 bytes (not `<`, which compares
+  /// canonically equivalent forms as equal and orders by scalars after normalising).
+  static func utf8Precedes(_ left: String, _ right: String) -> Bool {
+    let compared = left.utf8.withContiguousStorageIfAvailable { left in
+      right.utf8.withContiguousStorageIfAvailable { right in bytesPrecede(left, right) }
     }
-    out.append(contentsOf: Substring(text.unicodeScalars[runStart..<index]))
-    out.append("\"")
+    guard let compared = compared ?? nil else { return left.utf8.lexicographicallyPrecedes(right.utf8) }
+    return compared
   }
 
-  /// The escape of the character whose UTF-8 starts at `index`, and its length in bytes; nil when
-  /// it is written as it is.
-  private static func escaped(at index: String.UTF8View.Index, in bytes: String.UTF8View) -> (String?, Int) {
-    switch bytes[index] {
-    case UInt8(ascii: "\""): return ("\\\"", 1)
-    case UInt8(ascii: "\\"): return ("\\\\", 1)
-    case UInt8(ascii: "\n"): return ("\\n", 1)
-    case UInt8(ascii: "\r"): return ("\\r", 1)
-    case UInt8(ascii: "\t"): return ("\\t", 1)
-    case UInt8(ascii: "<"): return ("\\u003c", 1)
-    case UInt8(ascii: ">"): return ("\\u003e", 1)
-    case UInt8(ascii: "&"): return ("\\u0026", 1)
-    case 0..<0x20:
-      let hex = String(bytes[index], radix: 16)
-      return ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex, 1)
-    case 0xE2:
-      // U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
-      let second = bytes.index(after: index)
-      guard second != bytes.endIndex, bytes[second] == 0x80 else { return (nil, 1) }
-      let third = bytes.index(after: second)
-      guard third != bytes.endIndex else { return (nil, 1) }
-      switch bytes[third] {
-      case 0xA8: return ("\\u2028", 3)
-      case 0xA9: return ("\\u2029", 3)
-      default: return (nil, 1)
-      }
-    default: return (nil, 1)
+  private static func bytesPrecede(_ left: UnsafeBufferPointer<UInt8>, _ right: UnsafeBufferPointer<UInt8>) -> Bool {
+    let shared = min(left.count, right.count)
+    var index = 0
+    while index < shared {
+      if left[index] != right[index] { return left[index] < right[index] }
+      index += 1
     }
+    return left.count < right.count
   }
 }

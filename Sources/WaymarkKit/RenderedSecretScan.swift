@@ -19,6 +19,12 @@ package struct RenderedSecretScan: Sendable {
   /// The output folder as the site names it (`output`), for locations.
   package var outputFolder: String
 
+  /// Creates a scan; `judged` are the values the input scan found.
+  package init(judged: Set<String>, outputFolder: String) {
+    self.judged = judged
+    self.outputFolder = outputFolder
+  }
+
   /// A credential one output file holds that no input holds literally: its first place in the
   /// file (its path first, then its bytes, then the decoded views).
   package struct Finding: Sendable, Hashable {
@@ -81,88 +87,11 @@ package struct RenderedSecretScan: Sendable {
     }
   }
 
-  /// The byte views of one file to scan: its path (first), its bytes, its bytes with references
-  /// decoded, and for markup its text without tags.
-  package static func views(of file: OutputFile) -> [[UInt8]] {
-    var views: [[UInt8]] = [Array(file.path.utf8), file.bytes]
-    let decoded = decodeEscapes(file.bytes)
-    if decoded != file.bytes { views.append(decoded) }
-    let name = file.path.lowercased()
-    if [".html", ".svg", ".xml"].contains(where: name.hasSuffix) {
-      views.append(decodeEscapes(withoutTags(file.bytes)))
-    }
-    return views
-  }
-
   /// A value as compared with the inputs' values: without whitespace, backslashes and `\n`-style
   /// escapes, which the JSON and HTML output may write a private key's line breaks as.
   package static func comparable(_ text: String) -> String {
     guard text.contains(where: { $0.isWhitespace || $0 == "\\" }) else { return text }
     let unescaped = text.replacingOccurrences(of: "\\n", with: "").replacingOccurrences(of: "\\r", with: "")
     return String(unescaped.filter { !$0.isWhitespace && $0 != "\\" })
-  }
-
-  /// `bytes` without anything between `<` and `>`; newlines inside tags stay, so lines still match.
-  package static func withoutTags(_ bytes: [UInt8]) -> [UInt8] {
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var inTag = false
-    for byte in bytes {
-      if byte == UInt8(ascii: "<") {
-        inTag = true
-      } else if byte == UInt8(ascii: ">"), inTag {
-        inTag = false
-      } else if !inTag || byte == 0x0A {
-        out.append(byte)
-      }
-    }
-    return out
-  }
-
-  package static let namedReferences: [String: String] = [
-    "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "lowbar": "_", "underbar": "_", "period": ".",
-    "colon": ":", "sol": "/", "equals": "=", "plus": "+", "num": "#", "dash": "-", "hyphen": "-",
-  ]
-
-  /// `bytes` with numeric and common named character references (`&#95;`, `&#x5f;`, `&lowbar;`)
-  /// and JSON `\uXXXX` escapes decoded.
-  package static func decodeEscapes(_ bytes: [UInt8]) -> [UInt8] {
-    guard bytes.contains(UInt8(ascii: "&")) || bytes.contains(UInt8(ascii: "\\")) else { return bytes }
-    var out: [UInt8] = []
-    out.reserveCapacity(bytes.count)
-    var index = 0
-    while index < bytes.count {
-      let byte = bytes[index]
-      if byte == UInt8(ascii: "&"), let (scalar, length) = reference(in: bytes, at: index) {
-        out += Array(String(scalar).utf8)
-        index += length
-      } else if byte == UInt8(ascii: "\\"), index + 6 <= bytes.count, bytes[index + 1] == UInt8(ascii: "u"),
-        let value = UInt32(String(decoding: bytes[(index + 2)..<(index + 6)], as: UTF8.self), radix: 16),
-        let scalar = Unicode.Scalar(value)
-      {
-        out += Array(String(scalar).utf8)
-        index += 6
-      } else {
-        out.append(byte)
-        index += 1
-      }
-    }
-    return out
-  }
-
-  /// The character a reference at `start` stands for and its length in bytes, or nil.
-  package static func reference(in bytes: [UInt8], at start: Int) -> (Character, Int)? {
-    var end = start + 1
-    while end < bytes.count, end - start <= 32, bytes[end] != UInt8(ascii: ";") { end += 1 }
-    guard end < bytes.count, bytes[end] == UInt8(ascii: ";") else { return nil }
-    let body = String(decoding: bytes[(start + 1)..<end], as: UTF8.self)
-    if body.hasPrefix("#") {
-      let digits = body.dropFirst()
-      let hex = digits.first == "x" || digits.first == "X"
-      guard let value = hex ? UInt32(digits.dropFirst(), radix: 16) : UInt32(digits), let scalar = Unicode.Scalar(value)
-      else { return nil }
-      return (Character(scalar), end - start + 1)
-    }
-    return namedReferences[body.lowercased()].flatMap(\.first).map { ($0, end - start + 1) }
   }
 }

@@ -35,7 +35,7 @@ extension SiteBuilder {
     let list = DiagnosticList(kept)
     var manifest = manifest(stages, renderedFiles: rendered.fileCount + 1, diagnostics: list)
     manifest.silenced = silenced
-    let manifestFile = OutputFile(path: "api/build.json", text: JSONWriter().string(for: manifest.value))
+    let manifestFile = OutputFile(path: "api/build.json", bytes: JSONWriter().bytes(for: manifest.value))
     var files: [OutputFile] = []
     if keepsFiles {
       files = rendered.receipts.flatMap(\.files) + [manifestFile]

@@ -15,7 +15,7 @@ package struct APIRenderer: Sendable {
     let writer = JSONWriter(pretty: true)
     let model = EntityViewModel(catalog: input.catalog)
     return entities.map { entity in
-      OutputFile(path: SitePaths.entityJSON(entity.ref), text: writer.string(for: model.apiValue(for: entity)))
+      OutputFile(path: SitePaths.entityJSON(entity.ref), bytes: writer.bytes(for: model.apiValue(for: entity)))
     }
   }
 
@@ -35,7 +35,7 @@ package struct APIRenderer: Sendable {
         let catalog: JSONValue = [
           "entities": .array(input.catalog.entities.map(entities.apiValue)), "external": entities.externalValue(),
         ]
-        return [OutputFile(path: "api/catalog.json", text: JSONWriter(pretty: true).string(for: catalog))]
+        return [OutputFile(path: "api/catalog.json", bytes: JSONWriter(pretty: true).bytes(for: catalog))]
       }
     ]
     if let delivery = input.delivery {
@@ -47,8 +47,8 @@ package struct APIRenderer: Sendable {
         SiteRenderer.FileGroup(key: input.inputKeys?.delivery == nil ? nil : key) {
           let writer = JSONWriter(pretty: true)
           return [
-            OutputFile(path: "api/dora.json", text: writer.string(for: delivery.value)),
-            OutputFile(path: "api/events-unmapped.json", text: writer.string(for: delivery.unmappedValue)),
+            OutputFile(path: "api/dora.json", bytes: writer.bytes(for: delivery.value)),
+            OutputFile(path: "api/events-unmapped.json", bytes: writer.bytes(for: delivery.unmappedValue)),
           ]
         })
     }

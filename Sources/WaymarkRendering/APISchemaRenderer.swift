@@ -7,8 +7,8 @@ package enum APISchemaRenderer {
   package static func files() -> [OutputFile] {
     let writer = JSONWriter(pretty: true)
     return [
-      OutputFile(path: "api/schema/catalog.schema.json", text: writer.string(for: catalogSchema)),
-      OutputFile(path: "api/schema/entity.schema.json", text: writer.string(for: entitySchema)),
+      OutputFile(path: "api/schema/catalog.schema.json", bytes: writer.bytes(for: catalogSchema)),
+      OutputFile(path: "api/schema/entity.schema.json", bytes: writer.bytes(for: entitySchema)),
     ]
   }
 

@@ -40,7 +40,8 @@ package struct CatalogExplorerModel {
     return (0..<shardCount).map { index in
       let slice = rows[(index * Self.rowsPerShard)..<min(rows.count, (index + 1) * Self.rowsPerShard)]
       return OutputFile(
-        path: Self.shardPath(index), text: writer.string(for: ["rows": .array(slice.map(encoder.value(of:)))]) + "\n")
+        path: Self.shardPath(index),
+        bytes: writer.bytes(for: ["rows": .array(slice.map(encoder.value(of:)))]) + [UInt8(ascii: "\n")])
     }
   }
 

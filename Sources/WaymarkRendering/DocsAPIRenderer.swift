@@ -27,10 +27,10 @@ package struct DocsAPIRenderer {
             hasher.add(input.docs.fact(for: site.entity))
           })
       else {
-        return OutputFile(path: path, text: writer.string(for: value(for: site)))
+        return OutputFile(path: path, bytes: writer.bytes(for: value(for: site)))
       }
       if sink.claim(path: path, source: group) { return .claimed(path: path, source: nil, inputs: group) }
-      var file = OutputFile(path: path, text: writer.string(for: value(for: site)))
+      var file = OutputFile(path: path, bytes: writer.bytes(for: value(for: site)))
       file.inputs = group
       return file
     }

@@ -18,10 +18,10 @@ package struct GuardrailResultsRenderer {
     guard isActive else { return [] }
     let writer = JSONWriter(pretty: true)
     return [
-      OutputFile(path: "api/policy-results.json", text: writer.string(for: results.value)),
+      OutputFile(path: "api/policy-results.json", bytes: writer.bytes(for: results.value)),
       OutputFile(
         path: GuardrailResults.unmappedFile,
-        text: writer.string(for: ["unmapped": .array(results.unmapped.map(\.value))])),
+        bytes: writer.bytes(for: ["unmapped": .array(results.unmapped.map(\.value))])),
     ]
   }
 

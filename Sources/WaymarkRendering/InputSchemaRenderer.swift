@@ -10,8 +10,8 @@ package enum InputSchemaRenderer {
   package static func files() -> [OutputFile] {
     let writer = JSONWriter(pretty: true)
     return [
-      OutputFile(path: "api/schema/policy.schema.json", text: writer.string(for: policySchema)),
-      OutputFile(path: "api/schema/waymark-config.schema.json", text: writer.string(for: configSchema)),
+      OutputFile(path: "api/schema/policy.schema.json", bytes: writer.bytes(for: policySchema)),
+      OutputFile(path: "api/schema/waymark-config.schema.json", bytes: writer.bytes(for: configSchema)),
     ]
   }
 

@@ -14,18 +14,18 @@ package struct ScorecardAPIRenderer {
       [
         OutputFile(
           path: "api/scorecards.json",
-          text: writer.string(for: ["scorecards": .array(outcome.reports.map(scorecardValue))])),
-        OutputFile(path: "api/readiness.json", text: writer.string(for: readiness())),
+          bytes: writer.bytes(for: ["scorecards": .array(outcome.reports.map(scorecardValue))])),
+        OutputFile(path: "api/readiness.json", bytes: writer.bytes(for: readiness())),
         OutputFile(
-          path: "api/waivers.json", text: writer.string(for: ["waivers": .array(outcome.waivers.map(Self.waiverValue))])
+          path: "api/waivers.json", bytes: writer.bytes(for: ["waivers": .array(outcome.waivers.map(Self.waiverValue))])
         ),
-        OutputFile(path: "api/history.json", text: writer.string(for: ["points": .array(outcome.history)])),
+        OutputFile(path: "api/history.json", bytes: writer.bytes(for: ["points": .array(outcome.history)])),
       ] + ScorecardSchemaRenderer.files()
     if let changes = outcome.changes {
       files.append(
         OutputFile(
           path: "api/changes.json",
-          text: writer.string(for: [
+          bytes: writer.bytes(for: [
             "baseline": outcome.baselineAsOf.map(JSONValue.string) ?? .null,
             "changes": .array(changes.map(Self.changeValue)),
           ])))

@@ -7,9 +7,9 @@ package enum ScorecardSchemaRenderer {
   package static func files() -> [OutputFile] {
     let writer = JSONWriter(pretty: true)
     return [
-      OutputFile(path: "api/schema/scorecards.schema.json", text: writer.string(for: scorecardsSchema)),
-      OutputFile(path: "api/schema/readiness.schema.json", text: writer.string(for: readinessSchema)),
-      OutputFile(path: "api/schema/waivers.schema.json", text: writer.string(for: waiversSchema)),
+      OutputFile(path: "api/schema/scorecards.schema.json", bytes: writer.bytes(for: scorecardsSchema)),
+      OutputFile(path: "api/schema/readiness.schema.json", bytes: writer.bytes(for: readinessSchema)),
+      OutputFile(path: "api/schema/waivers.schema.json", bytes: writer.bytes(for: waiversSchema)),
     ]
   }
 

@@ -48,10 +48,10 @@ public struct FullTextIndexWriter: Sendable {
     let shards = shard(postings)
     let writer = JSONWriter(pretty: false)
     var files = shards.keys.sorted().map { key in
-      OutputFile(path: "search/v2/t/\(key).json", text: writer.string(for: shardJSON(shards[key] ?? [], postings)))
+      OutputFile(path: "search/v2/t/\(key).json", bytes: writer.bytes(for: shardJSON(shards[key] ?? [], postings)))
     }
     files += sorted.enumerated().map { id, entry in
-      OutputFile(path: "search/v2/f/\(id).json", text: writer.string(for: fragment(entry)))
+      OutputFile(path: "search/v2/f/\(id).json", bytes: writer.bytes(for: fragment(entry)))
     }
     var kinds: [JSONValue] = []
     for (id, entry) in sorted.enumerated() where id == 0 || sorted[id - 1].kind != entry.kind {
@@ -61,7 +61,7 @@ public struct FullTextIndexWriter: Sendable {
       "version": 2, "documents": .int(Int64(sorted.count)), "kinds": .array(kinds),
       "shards": .string(shards.keys.sorted().joined(separator: " ")),
     ]
-    files.append(OutputFile(path: "search/v2/manifest.json", text: writer.string(for: manifest)))
+    files.append(OutputFile(path: "search/v2/manifest.json", bytes: writer.bytes(for: manifest)))
     return files
   }
 

@@ -62,11 +62,11 @@ public struct SearchIndexWriter: Sendable {
       shards[String(term.prefix(2)), default: [:]][term] = encode(term)
     }
     // Split oversized two-letter shards by their third letter; the others are written as measured.
-    var texts: [String: String] = [:]
+    var texts: [String: [UInt8]] = [:]
     for prefix in shards.keys.sorted() {
       guard let shard = shards[prefix] else { continue }
-      let text = writer.string(for: .object(shard))
-      guard text.utf8.count > shardBudget else {
+      let text = writer.bytes(for: .object(shard))
+      guard text.count > shardBudget else {
         texts[prefix] = text
         continue
       }
@@ -80,8 +80,8 @@ public struct SearchIndexWriter: Sendable {
     for (index, prefix) in shards.keys.sorted().enumerated() {
       let name = "t\(index).json"
       shardNames[prefix] = .string(name)
-      let text = texts[prefix] ?? writer.string(for: .object(shards[prefix] ?? [:]))
-      files.append(OutputFile(path: "search/\(name)", text: text))
+      let text = texts[prefix] ?? writer.bytes(for: .object(shards[prefix] ?? [:]))
+      files.append(OutputFile(path: "search/\(name)", bytes: text))
     }
     var pageCount = 0
     for start in stride(from: 0, to: sorted.count, by: documentsPerFile) {
@@ -91,14 +91,14 @@ public struct SearchIndexWriter: Sendable {
           "s": .string(document.summary),
         ]
       }
-      files.append(OutputFile(path: "search/d\(pageCount).json", text: writer.string(for: .array(page))))
+      files.append(OutputFile(path: "search/d\(pageCount).json", bytes: writer.bytes(for: .array(page))))
       pageCount += 1
     }
     let manifest: JSONValue = [
       "version": 1, "documents": .int(Int64(sorted.count)), "documentsPerFile": .int(Int64(documentsPerFile)),
       "shards": .object(shardNames),
     ]
-    files.append(OutputFile(path: "search/manifest.json", text: writer.string(for: manifest)))
+    files.append(OutputFile(path: "search/manifest.json", bytes: writer.bytes(for: manifest)))
     return files
   }
 }
