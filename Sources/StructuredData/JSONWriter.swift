@@ -27,6 +27,45 @@ public struct JSONWriter: Sendable {
     return out
   }
 
+  /// The JSON text of the object `members` with one more member, `key`, an array of `count`
+  /// elements that `element` makes one at a time: what `bytes(for:)` writes for the whole object,
+  /// without ever holding the whole array (a catalog's entities) as values.
+  public func bytes(
+    for members: [String: JSONValue], streaming key: String, count: Int, element: (Int) -> JSONValue
+  ) -> [UInt8] {
+    var sorted = Array(members.filter { $0.key != key })
+    sorted.append((key, .null))
+    sorted.sort { Self.utf8Precedes($0.key, $1.key) }
+    var out: [UInt8] = []
+    out.append(UInt8(ascii: "{"))
+    for (index, member) in sorted.enumerated() {
+      if index > 0 { out.append(UInt8(ascii: ",")) }
+      newline(into: &out, depth: 1)
+      Self.appendQuoted(member.key, to: &out)
+      Self.append(pretty ? ": " : ":", to: &out)
+      guard member.key == key else {
+        write(member.value, into: &out, depth: 1)
+        continue
+      }
+      guard count > 0 else {
+        Self.append("[]", to: &out)
+        continue
+      }
+      out.append(UInt8(ascii: "["))
+      for position in 0..<count {
+        if position > 0 { out.append(UInt8(ascii: ",")) }
+        newline(into: &out, depth: 2)
+        write(element(position), into: &out, depth: 2)
+      }
+      newline(into: &out, depth: 1)
+      out.append(UInt8(ascii: "]"))
+    }
+    newline(into: &out, depth: 0)
+    out.append(UInt8(ascii: "}"))
+    if pretty { out.append(UInt8(ascii: "\n")) }
+    return out
+  }
+
   private func write(_ value: JSONValue, into out: inout [UInt8], depth: Int) {
     switch value {
     case .null: Self.append("null", to: &out)

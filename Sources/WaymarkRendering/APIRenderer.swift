@@ -32,10 +32,12 @@ package struct APIRenderer: Sendable {
     var groups: [SiteRenderer.FileGroup] = [
       SiteRenderer.FileGroup(key: input.groupKey("catalog") { $1.add($0.catalog) }) {
         let entities = EntityViewModel(catalog: input.catalog)
-        let catalog: JSONValue = [
-          "entities": .array(input.catalog.entities.map(entities.apiValue)), "external": entities.externalValue(),
-        ]
-        return [OutputFile(path: "api/catalog.json", bytes: JSONWriter(pretty: true).bytes(for: catalog))]
+        let all = input.catalog.entities
+        // Written an entity at a time: the whole catalog as values would be held beside the pages.
+        let bytes = JSONWriter(pretty: true).bytes(
+          for: ["external": entities.externalValue()], streaming: "entities", count: all.count,
+          element: { entities.apiValue(for: all[$0]) })
+        return [OutputFile(path: "api/catalog.json", bytes: bytes)]
       }
     ]
     if let delivery = input.delivery {

@@ -32,7 +32,7 @@ package struct PageCatalogue {
     // explorer, guardrails overview, delivery dashboard) are held only while they render.
     let catalogue = self
     let scorecards = self.scorecards
-    var pages: [SiteRenderer.Page] = [
+    var siteWide: [SiteRenderer.Page] = [
       deferredPage(path: "", kind: "home", title: input.config.title, nav: nav) {
         HomeModel(input: catalogue.input).model(root: "")
       },
@@ -53,17 +53,18 @@ package struct PageCatalogue {
       },
     ]
     if let delivery = input.delivery {
-      pages.append(
+      siteWide.append(
         deferredPage(path: "dora/", kind: "dora", title: "Delivery metrics", nav: nav) {
           DeliveryPage(dora: DORAViewModel(delivery: delivery).dashboard(catalog: catalogue.input.catalog, root: "../"))
         })
     }
     if guardrails.isActive {
-      pages.append(
+      siteWide.append(
         deferredPage(path: "guardrails/", kind: "guardrails", title: "Guardrails", nav: nav) {
           guardrails.overviewModel(root: "../")
         })
     }
+    var pages: [SiteRenderer.Page] = []
     let extras = EntityPageExtras(catalog: input.catalog, scorecards: input.scorecards)
     let viewModel = scorecards
     for entity in input.catalog.entities {
@@ -84,7 +85,9 @@ package struct PageCatalogue {
     }
     if let index = docsIndexPage(nav: nav) { pages.append(index) }
     pages += docsPages(nav: nav)
-    return keyingInputs(of: pages, nav: nav)
+    // The site-wide pages' models are the largest (a row per entity): rendered last, after the
+    // full-text index and the site-wide API files made beside the pages are let go.
+    return keyingInputs(of: pages + siteWide, nav: nav)
   }
 
   /// The page of `entity`, with its typed model.

@@ -55,15 +55,36 @@ extension SiteRenderer {
     let resolved = pageJobs(pages, layouts: layouts)
     let jobs = resolved.jobs
     let builtIn = BuiltInLayouts(for: layouts)
-    let batch = Self.pagesPerBatch
-    let streamed = try await Self.stream(batches: (jobs.count + batch - 1) / batch, into: sink) { index in
-      jobs[(index * batch)..<min(jobs.count, index * batch + batch)].map { page, choice in
+    let batches = Self.batches(ofKinds: jobs.map(\.page.descriptor.kind))
+    let streamed = try await Self.stream(batches: batches.count, into: sink) { index in
+      jobs[batches[index]].map { page, choice in
         Self.renderPage(page, choice: choice, layouts: layouts, builtIn: builtIn, sink: sink)
       }
     }
     return StreamedSite(
       receipts: streamed.receipts, fileCount: streamed.fileCount, chosenLayouts: resolved.chosenLayouts,
       diagnostics: resolved.diagnostics)
+  }
+
+  /// The batches pages of `kinds` render in: runs of up to `pagesPerBatch` entity and docs
+  /// pages, and each other page (the site-wide ones, whose models hold a row per entity) a batch
+  /// of its own, so that no core renders several of those one after another while the other waits.
+  package static func batches(ofKinds kinds: [String]) -> [Range<Int>] {
+    var batches: [Range<Int>] = []
+    var start = 0
+    for (index, kind) in kinds.enumerated() {
+      let isSiteWide = kind != "entity" && kind != "docs"
+      if isSiteWide || index - start == Self.pagesPerBatch {
+        if index > start { batches.append(start..<index) }
+        start = index
+      }
+      if isSiteWide {
+        batches.append(index..<(index + 1))
+        start = index + 1
+      }
+    }
+    if kinds.count > start { batches.append(start..<kinds.count) }
+    return batches
   }
 
   /// Renders `pages` into memory (see `renderPages(_:layouts:into:)`), in the pages' order.

@@ -80,6 +80,9 @@ extension SiteRenderer {
   ) {
     let fullText = takeFullTextIndex(input, into: sink)
     let fullTextIndex = (receipt: fullText.receipt, count: fullText.count)
+    // What each group made is freed before the next is made: return it, so the groups' peaks
+    // (tens of megabytes of JSON each at scale) do not stack up in the heap beside the pages'.
+    HeapTrim.returnFreeMemory()
     let groups =
       APIRenderer(input: input).siteFileGroups + [
         FileGroup(key: scorecardsKey("scorecards", input)) {
@@ -90,6 +93,7 @@ extension SiteRenderer {
     for group in groups {
       guard !Task.isCancelled, !taken.contains(where: { (try? $0.receipt.get()) == nil }) else { break }
       taken.append(take(group.files(for: sink), into: sink))
+      HeapTrim.returnFreeMemory()
     }
     return (taken, fullTextIndex, fullText.memoEntries)
   }

@@ -13,6 +13,23 @@ import Testing
     #expect(writer.bytes(for: value) == Array(writer.string(for: value).utf8))
   }
 
+  @Test(arguments: [true, false])
+  func aStreamedArrayWritesTheWholeObjectsBytes(pretty: Bool) {
+    let elements: [JSONValue] = [["id": 1, "b": [true, nil]], "two", [], .object([:])]
+    let writer = JSONWriter(pretty: pretty)
+    for count in [0, 1, elements.count] {
+      let members: [String: JSONValue] = ["zeta": [1, 2], "alpha": "a", "é": .object([:])]
+      var whole = members
+      whole["middle"] = .array(Array(elements.prefix(count)))
+      let streamed = writer.bytes(for: members, streaming: "middle", count: count, element: { elements[$0] })
+      #expect(streamed == writer.bytes(for: .object(whole)), "\(count) elements")
+    }
+    // A member of the same name is replaced by the streamed array.
+    #expect(
+      writer.bytes(for: ["list": "old"], streaming: "list", count: 1, element: { _ in 7 })
+        == writer.bytes(for: ["list": [7]]))
+  }
+
   @Test func writesIntegersAsStringDoes() {
     for number: Int64 in [0, 1, -1, 9, 10, -10, 1_234_567_890, .max, .min, .max - 1, .min + 1] {
       #expect(JSONWriter(pretty: false).string(for: .int(number)) == String(number))

@@ -72,7 +72,7 @@ extension FullTextIndexWriter {
   ///
   /// Only each document's counts per term and its fields' lengths are kept for scoring, not
   /// every term of every document.
-  func scoredPostings(_ entries: [SearchEntry], tally: (SearchEntry) -> Tally) -> [String: [(Int, Int)]] {
+  func scoredPostings(_ entries: [SearchEntry], tally: (SearchEntry) -> Tally) -> [String: [(Int32, Int32)]] {
     let fieldCount = Self.fieldWeights.count
     var lengths: [FieldCounts] = []
     lengths.reserveCapacity(entries.count)
@@ -88,8 +88,12 @@ extension FullTextIndexWriter {
     }
     averages = averages.map { max(1, $0 / Double(max(1, entries.count))) }
     let total = Double(entries.count)
-    var postings: [String: [(Int, Int)]] = [:]
-    for (term, hits) in frequencies {
+    // Millions of postings at scale: each term's counts are let go as its scores are made, so
+    // the two tables are never held whole at once, and a posting takes 8 bytes.
+    var postings: [String: [(Int32, Int32)]] = [:]
+    postings.reserveCapacity(frequencies.count)
+    for term in Array(frequencies.keys) {
+      guard let hits = frequencies.removeValue(forKey: term) else { continue }
       let df = Double(hits.count)
       let idf = log(1 + (total - df + 0.5) / (df + 0.5))
       // Documents were counted in order: each term's hits are in document order already.
@@ -103,7 +107,7 @@ extension FullTextIndexWriter {
           score += Self.fieldWeights[field] * tf * (Self.k1 + 1) / (tf + Self.k1 * norm)
         }
         score *= idf * (Self.kindPriors[entries[id].kind] ?? 1)
-        return (id, max(1, Int((score * 100).rounded())))
+        return (hit.document, Int32(clamping: max(1, Int((score * 100).rounded()))))
       }
     }
     return postings

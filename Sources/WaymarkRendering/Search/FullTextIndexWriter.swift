@@ -42,7 +42,7 @@ public struct FullTextIndexWriter: Sendable {
     var postings = scoredPostings(sorted, tally: tally)
     for (id, entry) in sorted.enumerated() {
       for name in Set(entry.names.map(SearchText.compact)) where name.count >= 2 {
-        postings["=" + name, default: []].append((id, 0))
+        postings["=" + name, default: []].append((Int32(id), 0))
       }
     }
     let shards = shard(postings)
@@ -67,7 +67,7 @@ public struct FullTextIndexWriter: Sendable {
 
   /// Shard key → its terms: the terms' first two letters, one more letter while a shard is over
   /// budget (a term as long as the key stays in it).
-  func shard(_ postings: [String: [(Int, Int)]]) -> [String: [String]] {
+  func shard(_ postings: [String: [(Int32, Int32)]]) -> [String: [String]] {
     var shards: [String: [String]] = [:]
     for term in postings.keys {
       let bare = term.hasPrefix("=") ? String(term.dropFirst()) : term
@@ -98,13 +98,13 @@ public struct FullTextIndexWriter: Sendable {
 
   /// A shard: term → [document, score, …] with each document number after the first given as the
   /// difference to the previous one; name keys (`=…`) list documents only.
-  private func shardJSON(_ terms: [String], _ postings: [String: [(Int, Int)]]) -> JSONValue {
+  private func shardJSON(_ terms: [String], _ postings: [String: [(Int32, Int32)]]) -> JSONValue {
     var object: [String: JSONValue] = [:]
     for term in terms {
-      var previous = 0
+      var previous: Int32 = 0
       var values: [JSONValue] = []
       for (id, score) in postings[term] ?? [] {
-        values.append(.int(Int64(id - previous)))
+        values.append(.int(Int64(id) - Int64(previous)))
         if !term.hasPrefix("=") { values.append(.int(Int64(score))) }
         previous = id
       }
