@@ -19,11 +19,14 @@ struct InlineDelimiterPairer {
       var child = cmark_node_first_child(parent)
       while let node = child {
         defer { child = cmark_node_next(node) }
-        guard cmark_node_get_type(node) == CMARK_NODE_TEXT,
-          let literal = cmark_node_get_literal(node).map({ String(cString: $0) })
-        else { continue }
-        var unpaired = Self.occurrences(of: delimiter, in: literal)
+        // Counted on the node's own bytes: most text nodes hold no delimiter and need no String.
+        guard cmark_node_get_type(node) == CMARK_NODE_TEXT, let bytes = cmark_node_get_literal(node) else { continue }
+        var unpaired = Self.occurrences(
+          of: delimiter,
+          in: UnsafeBufferPointer(
+            start: UnsafeRawPointer(bytes).assumingMemoryBound(to: UInt8.self), count: strlen(bytes)))
         guard unpaired > 0 else { continue }
+        let literal = String(cString: bytes)
         var text = literal
         if let open = opener, let first = text.range(of: delimiter),
           text[..<first.lowerBound].last.map({ !$0.isWhitespace }) ?? true
@@ -46,13 +49,13 @@ struct InlineDelimiterPairer {
     }
   }
 
-  /// How many times `delimiter` occurs in `text`, not overlapping (counted on the bytes).
-  static func occurrences(of delimiter: String, in text: String) -> Int {
+  /// How many times `delimiter` occurs in `text`, not overlapping.
+  static func occurrences(of delimiter: String, in text: UnsafeBufferPointer<UInt8>) -> Int {
     let pattern = Array(delimiter.utf8)
     guard let first = pattern.first else { return 0 }
     var count = 0
     var matched = 0
-    for byte in text.utf8 {
+    for byte in text {
       if byte == pattern[matched] {
         matched += 1
         if matched == pattern.count {

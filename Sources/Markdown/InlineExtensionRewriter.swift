@@ -37,30 +37,44 @@ struct InlineExtensionRewriter {
   }
 
   static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {
-    "={^~:(<-+c/13".unicodeScalars.contains(scalar)
+    switch scalar {
+    case "=", "{", "^", "~", ":", "(", "<", "-", "+", "c", "/", "1", "3": return true
+    default: return false
+    }
   }
 
+  /// Unchanged runs are copied whole, and only scalars that can start an extension are tried.
   private func rewrite(_ text: ArraySlice<Unicode.Scalar>) -> String {
     var out = String.UnicodeScalarView()
+    var run = text.startIndex
     var index = text.startIndex
     while index < text.endIndex {
       // A placeholder already in the text (a magic link) is kept whole.
       if text[index] == MarkdownPlaceholders.open,
         let close = text[index...].firstIndex(of: MarkdownPlaceholders.close)
       {
-        out.append(contentsOf: text[index...close])
         index = close + 1
         continue
       }
-      if let (html, next) = match(text, at: index) {
-        out.append(contentsOf: html.unicodeScalars)
-        index = next
-      } else {
-        out.append(text[index])
+      guard mayStart(text[index]), let (html, next) = match(text, at: index) else {
         index += 1
+        continue
       }
+      out.append(contentsOf: text[run..<index])
+      out.append(contentsOf: html.unicodeScalars)
+      index = next
+      run = next
     }
+    out.append(contentsOf: text[run..<text.endIndex])
     return String(out)
+  }
+
+  /// Whether `match` can find anything at `scalar` (most scalars of prose start nothing).
+  private func mayStart(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar {
+    case "{", "=", "^", "~", ":", "<", "-", "(", "c", "+", "1", "3", "0"..."9": return true
+    default: return !context.abbreviations.isEmpty
+    }
   }
 
   private func match(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> (String, Int)? {

@@ -42,7 +42,7 @@ extension DocsLoader {
           .inputOutsideRoot, "a symbolic link leads outside the docs site; it is not read",
           at: SourceLocation(path: path)))
     }
-    return SourceFile.read(path, under: root)
+    return SourceFile.read(path, under: root, resolvedRoot: resolvedRoot)
   }
 
   /// The text of a snippet read, or why it was not (outside the site when a link leads out).

@@ -40,6 +40,8 @@ public struct DocsLoader: Sendable {
   public let remote: RemoteCache
   /// The files of the fetched site being read, by name; nil when reading the disk.
   let fetchedFiles: [String: [UInt8]]?
+  /// The root with its links resolved, once for every file read.
+  let resolvedRoot: String
 
   /// Creates a loader over the files of one input walk.
   public init(root: URL, files: [String], remote: RemoteCache? = nil) {
@@ -47,6 +49,7 @@ public struct DocsLoader: Sendable {
     self.files = files
     self.remote = remote ?? RemoteCache(root: root)
     self.fetchedFiles = nil
+    self.resolvedRoot = RootPath.resolved(root.standardizedFileURL.path)
   }
 
   private init(root: URL, remote: RemoteCache, fetched: [(path: String, bytes: [UInt8])]) {
@@ -54,11 +57,12 @@ public struct DocsLoader: Sendable {
     self.files = fetched.map(\.path).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     self.remote = remote
     self.fetchedFiles = Dictionary(fetched.map { ($0.path, $0.bytes) }, uniquingKeysWith: { first, _ in first })
+    self.resolvedRoot = RootPath.resolved(root.standardizedFileURL.path)
   }
 
   /// The file `path` names: on disk under the root, or in the fetched site being read.
   func read(_ path: String) -> Result<SourceFile, Diagnostic> {
-    guard let fetchedFiles else { return SourceFile.read(path, under: root) }
+    guard let fetchedFiles else { return SourceFile.read(path, under: root, resolvedRoot: resolvedRoot) }
     guard let bytes = fetchedFiles[path] else {
       return .failure(.error(.inputMissing, "file does not exist", at: SourceLocation(path: path)))
     }

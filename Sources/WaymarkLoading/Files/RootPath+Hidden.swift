@@ -10,11 +10,12 @@ extension RootPath {
 
   /// `real` (a resolved absolute path) relative to the resolved `root`; nil when outside it.
   public static func relative(real: String, root: String) -> String? {
-    let resolvedRoot: String
-    switch realPath(root) {
-    case .success(let path): resolvedRoot = path
-    case .failure: resolvedRoot = root
-    }
+    relative(real: real, resolvedRoot: resolved(root))
+  }
+
+  /// `real` relative to `resolvedRoot` (a root with its links resolved, `resolved(_:)`); nil
+  /// when outside it.
+  public static func relative(real: String, resolvedRoot: String) -> String? {
     if real == resolvedRoot { return "" }
     let prefix = resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/"
     return real.hasPrefix(prefix) ? String(real.dropFirst(prefix.count)) : nil

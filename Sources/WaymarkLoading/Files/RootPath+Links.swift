@@ -25,13 +25,22 @@ extension RootPath {
   /// Whether `real` (a resolved absolute path) is `root` or inside it, once the root's own links
   /// are resolved too.
   public static func isInside(_ real: String, root: String) -> Bool {
-    let resolvedRoot: String
-    switch realPath(root) {
-    case .success(let path): resolvedRoot = path
-    case .failure: resolvedRoot = root
-    }
+    isInside(real, resolvedRoot: resolved(root))
+  }
+
+  /// Whether `real` is `resolvedRoot` (a root with its links resolved, `resolved(_:)`) or
+  /// inside it; for many paths under one root, which is then resolved once.
+  public static func isInside(_ real: String, resolvedRoot: String) -> Bool {
     if real == resolvedRoot { return true }
     return real.hasPrefix(resolvedRoot.hasSuffix("/") ? resolvedRoot : resolvedRoot + "/")
+  }
+
+  /// `root` with its links resolved, or as given when it does not resolve.
+  public static func resolved(_ root: String) -> String {
+    switch realPath(root) {
+    case .success(let path): path
+    case .failure: root
+    }
   }
 
   /// Whether the root-relative `path` exists and every link on the way stays inside `root`;

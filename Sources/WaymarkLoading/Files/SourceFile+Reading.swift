@@ -20,9 +20,11 @@ extension SourceFile {
   /// a link leads) is `input.hidden-path`, a folder, FIFO, socket or device is `input.unreadable`
   /// (a FIFO is opened without blocking and never read), and a file over `maximumByteCount` is
   /// `input.too-large`.
-  public static func read(_ path: String, under root: URL, maximumByteCount: Int = maximumByteCount) -> Result<
-    SourceFile, Diagnostic
-  > {
+  /// `resolvedRoot` is the root with its links resolved (`RootPath.resolved`), for a caller
+  /// reading many files under one root; nil resolves it here.
+  public static func read(
+    _ path: String, under root: URL, maximumByteCount: Int = maximumByteCount, resolvedRoot: String? = nil
+  ) -> Result<SourceFile, Diagnostic> {
     let location = SourceLocation(path: path)
     let rootPath = root.standardizedFileURL.path
     let absolute = rootPath.hasSuffix("/") ? rootPath + path : rootPath + "/" + path
@@ -38,11 +40,14 @@ extension SourceFile {
       return .failure(
         .error(.inputUnreadable, "file cannot be read (\(String(cString: strerror(code))))", at: location))
     case .success(let real):
-      guard RootPath.isInside(real, root: rootPath) else {
+      let resolvedRoot = resolvedRoot ?? RootPath.resolved(rootPath)
+      guard RootPath.isInside(real, resolvedRoot: resolvedRoot) else {
         return .failure(
           .error(.inputOutsideRoot, "a symbolic link leads outside the site root; it is not read", at: location))
       }
-      if let relative = RootPath.relative(real: real, root: rootPath), RootPath.hiddenSegment(in: relative) != nil {
+      if let relative = RootPath.relative(real: real, resolvedRoot: resolvedRoot),
+        RootPath.hiddenSegment(in: relative) != nil
+      {
         return .failure(.error(.inputHiddenPath, hiddenLinkMessage(relative), at: location))
       }
     }

@@ -19,6 +19,7 @@ public enum SitePaths {
   /// A path segment that cannot climb out of its folder or break a URL: anything but
   /// `[a-z0-9._-]` becomes `_`, and `.`/`..` become `_`/`__`.
   public static func safeSegment(_ text: String) -> String {
+    if let plain = asciiSegment(text) { return plain }
     var segment = ""
     for scalar in text.lowercased().unicodeScalars {
       switch scalar {
@@ -30,6 +31,29 @@ public enum SitePaths {
       segment = String(repeating: "_", count: max(1, segment.count))
     }
     return segment
+  }
+
+  /// `safeSegment` of a name of ASCII letters, digits, `-`, `_` and `.` (not only dots): the
+  /// name lowercased, read by bytes (every entity's name, on every page that links to it); nil
+  /// for any other name.
+  private static func asciiSegment(_ text: String) -> String? {
+    var hasUppercase = false
+    var onlyDots = true
+    for byte in text.utf8 {
+      switch byte {
+      case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"),
+        UInt8(ascii: "_"):
+        onlyDots = false
+      case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+        onlyDots = false
+        hasUppercase = true
+      case UInt8(ascii: "."): break
+      default: return nil
+      }
+    }
+    if onlyDots { return nil }
+    guard hasUppercase else { return text }
+    return String(decoding: text.utf8.map { (0x41...0x5A).contains($0) ? $0 | 0x20 : $0 }, as: UTF8.self)
   }
 
   /// `url` if it is safe to put in an `href` (http, https, mailto, or relative), else nil.

@@ -44,21 +44,49 @@ private enum LayoutSlot {
 }
 
 /// A mutable slot the containers of one encoding write into.
+///
+/// Finished members and elements are kept as the values they will be, so an object is built in
+/// one dictionary; only nested containers, still being written, wait in `pendingMembers` and
+/// `pendingElements` (by index, a placeholder in `elements`) until the value is asked for.
 private final class LayoutBox {
   var single: LayoutValue? = .object([:])
-  var members: [String: LayoutSlot]?
-  var elements: [LayoutSlot]?
+  var members: [String: LayoutValue]?
+  var pendingMembers: [(key: String, box: LayoutBox)] = []
+  var elements: [LayoutValue]?
+  var pendingElements: [(index: Int, box: LayoutBox)] = []
+
+  /// Sets (or, for `null`, leaves out) member `key`; a later write wins, as in a dictionary.
+  func setMember(_ key: String, _ value: LayoutValue?) {
+    if !pendingMembers.isEmpty { pendingMembers.removeAll { $0.key == key } }
+    members?[key] = value
+  }
+
+  func nestMember(_ key: String) -> LayoutBox {
+    let child = LayoutBox()
+    members?[key] = nil
+    pendingMembers.removeAll { $0.key == key }
+    pendingMembers.append((key, child))
+    return child
+  }
+
+  func appendElement(_ value: LayoutValue?) { elements?.append(value ?? .bool(false)) }
+
+  func nestElement() -> LayoutBox {
+    let child = LayoutBox()
+    pendingElements.append((elements?.count ?? 0, child))
+    elements?.append(.bool(false))
+    return child
+  }
 
   var value: LayoutValue? {
-    if let members {
-      var object: [String: LayoutValue] = [:]
-      object.reserveCapacity(members.count)
-      for (key, member) in members {
-        if let value = member.value { object[key] = value }
-      }
-      return .object(object)
+    if var members {
+      for (key, box) in pendingMembers { members[key] = box.value }
+      return .object(members)
     }
-    if let elements { return .array(elements.map(\.finished)) }
+    if var elements {
+      for (index, box) in pendingElements { elements[index] = box.value ?? .bool(false) }
+      return .array(elements)
+    }
     return single
   }
 }
@@ -85,13 +113,9 @@ private struct LayoutKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtoc
   let box: LayoutBox
   var codingPath: [any CodingKey] { [] }
 
-  private func set(_ value: LayoutValue?, _ key: Key) { box.members?[key.stringValue] = .value(value) }
+  private func set(_ value: LayoutValue?, _ key: Key) { box.setMember(key.stringValue, value) }
 
-  private func nested(_ key: Key) -> LayoutValueEncoding {
-    let child = LayoutBox()
-    box.members?[key.stringValue] = .box(child)
-    return LayoutValueEncoding(box: child)
-  }
+  private func nested(_ key: Key) -> LayoutValueEncoding { LayoutValueEncoding(box: box.nestMember(key.stringValue)) }
 
   mutating func encodeNil(forKey key: Key) throws { set(nil, key) }
   mutating func encode(_ value: Bool, forKey key: Key) throws { set(.bool(value), key) }
@@ -110,7 +134,7 @@ private struct LayoutKeyedEncoding<Key: CodingKey>: KeyedEncodingContainerProtoc
   mutating func encode(_ value: UInt64, forKey key: Key) throws { set(.int(Int64(value)), key) }
   mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
     // Finished when `slot(encoding:)` returns: kept as its value, not as a slot.
-    box.members?[key.stringValue] = .value(try LayoutValueEncoder.slot(encoding: value).value)
+    box.setMember(key.stringValue, try LayoutValueEncoder.slot(encoding: value).value)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
@@ -132,13 +156,9 @@ private struct LayoutUnkeyedEncoding: UnkeyedEncodingContainer {
   var codingPath: [any CodingKey] { [] }
   var count: Int { box.elements?.count ?? 0 }
 
-  private func append(_ value: LayoutValue?) { box.elements?.append(.value(value)) }
+  private func append(_ value: LayoutValue?) { box.appendElement(value) }
 
-  private func nested() -> LayoutValueEncoding {
-    let child = LayoutBox()
-    box.elements?.append(.box(child))
-    return LayoutValueEncoding(box: child)
-  }
+  private func nested() -> LayoutValueEncoding { LayoutValueEncoding(box: box.nestElement()) }
 
   mutating func encodeNil() throws { append(nil) }
   mutating func encode(_ value: Bool) throws { append(.bool(value)) }
@@ -156,7 +176,7 @@ private struct LayoutUnkeyedEncoding: UnkeyedEncodingContainer {
   mutating func encode(_ value: UInt32) throws { append(.int(Int64(value))) }
   mutating func encode(_ value: UInt64) throws { append(.int(Int64(value))) }
   mutating func encode<T: Encodable>(_ value: T) throws {
-    box.elements?.append(.value(try LayoutValueEncoder.slot(encoding: value).value))
+    box.appendElement(try LayoutValueEncoder.slot(encoding: value).value)
   }
 
   mutating func nestedContainer<NestedKey: CodingKey>(
@@ -194,7 +214,9 @@ private struct LayoutSingleEncoding: SingleValueEncodingContainer {
   mutating func encode<T: Encodable>(_ value: T) throws {
     switch try LayoutValueEncoder.slot(encoding: value) {
     case .value(let value): box.single = value
-    case .box(let child): (box.single, box.members, box.elements) = (child.single, child.members, child.elements)
+    case .box(let child):
+      (box.single, box.members, box.elements) = (child.single, child.members, child.elements)
+      (box.pendingMembers, box.pendingElements) = (child.pendingMembers, child.pendingElements)
     }
   }
 }

@@ -46,7 +46,7 @@ public struct EntityGraph: Sendable, Hashable {
       for hop in 1...max(1, hops) {
         var next: [EntityRef] = []
         for node in frontier {
-          for neighbour in (adjacency[node] ?? []).sorted() where layers[neighbour] == nil {
+          for neighbour in adjacency[node] ?? [] where layers[neighbour] == nil {
             layers[neighbour] = direction * hop
             next.append(neighbour)
           }
@@ -57,11 +57,12 @@ public struct EntityGraph: Sendable, Hashable {
     let nodes = layers.map { ref, layer in
       Node(ref: catalog[ref]?.ref ?? ref, label: catalog[ref]?.title ?? ref.name, layer: layer, isCentre: ref == centre)
     }.sorted { ($0.layer, $0.ref) < ($1.layer, $1.ref) }
+    // Each node once, each of its targets once: no edge twice.
     var found: [Edge] = []
     for from in layers.keys {
       for to in downstream[from] ?? [] where layers[to] != nil { found.append(Edge(from: from, to: to)) }
     }
-    return EntityGraph(nodes: nodes, edges: Array(Set(found)).sorted { ($0.from, $0.to) < ($1.from, $1.to) })
+    return EntityGraph(nodes: nodes, edges: found.sorted { ($0.from, $0.to) < ($1.from, $1.to) })
   }
 
   /// The parts of a system or domain (`hasPart`, transitively for domains) in columns by kind:
