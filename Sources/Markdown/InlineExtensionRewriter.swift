@@ -32,6 +32,8 @@ struct InlineExtensionRewriter {
   func rewrite(_ literal: String) -> String? {
     let scalars = Array(literal.unicodeScalars)
     guard scalars.contains(where: { Self.isTrigger($0) }) || !context.abbreviations.isEmpty else { return nil }
+    // Most text nodes hold no extension: found out without building their text again.
+    guard changes(scalars[...]) else { return nil }
     let result = rewrite(scalars[...])
     return result == literal ? nil : result
   }
@@ -43,13 +45,10 @@ struct InlineExtensionRewriter {
     }
   }
 
-  /// Unchanged runs are copied whole, and only scalars that can start an extension are tried.
-  private func rewrite(_ text: ArraySlice<Unicode.Scalar>) -> String {
-    var out = String.UnicodeScalarView()
-    var run = text.startIndex
+  /// Whether any extension applies in `text` (the scan `rewrite` makes, building nothing).
+  private func changes(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
     var index = text.startIndex
     while index < text.endIndex {
-      // A placeholder already in the text (a magic link) is kept whole.
       if text[index] == MarkdownPlaceholders.open,
         let close = text[index...].firstIndex(of: MarkdownPlaceholders.close)
       {
@@ -60,13 +59,45 @@ struct InlineExtensionRewriter {
         index += 1
         continue
       }
-      out.append(contentsOf: text[run..<index])
-      out.append(contentsOf: html.unicodeScalars)
+      if html != nil { return true }
       index = next
-      run = next
     }
-    out.append(contentsOf: text[run..<text.endIndex])
-    return String(out)
+    return false
+  }
+
+  /// Only scalars that can start an extension are tried; the text is built as UTF-8.
+  private func rewrite(_ text: ArraySlice<Unicode.Scalar>) -> String {
+    var out: [UInt8] = []
+    out.reserveCapacity(text.count + 32)
+    var index = text.startIndex
+    while index < text.endIndex {
+      // A placeholder already in the text (a magic link) is kept whole.
+      if text[index] == MarkdownPlaceholders.open,
+        let close = text[index...].firstIndex(of: MarkdownPlaceholders.close)
+      {
+        Self.append(text[index...close], to: &out)
+        index = close + 1
+        continue
+      }
+      guard mayStart(text[index]), let (html, next) = match(text, at: index) else {
+        Self.append(text[index..<(index + 1)], to: &out)
+        index += 1
+        continue
+      }
+      if let html { out.append(contentsOf: html.utf8) } else { Self.append(text[index..<next], to: &out) }
+      index = next
+    }
+    return String(decoding: out, as: UTF8.self)
+  }
+
+  private static func append(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
+    for scalar in scalars {
+      if scalar.isASCII {
+        out.append(UInt8(truncatingIfNeeded: scalar.value))
+      } else {
+        UTF8.encode(scalar) { out.append($0) }
+      }
+    }
   }
 
   /// Whether `match` can find anything at `scalar` (most scalars of prose start nothing).
@@ -77,10 +108,12 @@ struct InlineExtensionRewriter {
     }
   }
 
-  private func match(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> (String, Int)? {
+  /// What starts at `index` and where it ends: its HTML (placeholders), or nil when it is text
+  /// kept as it is (a word that is no abbreviation).
+  private func match(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> (String?, Int)? {
     let scalar = text[index]
     if scalar == "{", let found = criticMatch(text, at: index) { return found }
-    if "=^~".unicodeScalars.contains(scalar), let found = pairMatch(text, at: index) { return found }
+    if scalar == "=" || scalar == "^" || scalar == "~", let found = pairMatch(text, at: index) { return found }
     if scalar == ":", let found = emojiMatch(text, at: index) { return found }
     if Self.startsSymbol(scalar), let found = symbolMatch(text, at: index) { return found }
     if let found = ordinalMatch(text, at: index) { return found }
@@ -156,7 +189,7 @@ struct InlineExtensionRewriter {
     return (digits + context.placeholders.marker(for: "<sup>\(suffix)</sup>"), cursor + 2)
   }
 
-  private func abbreviationMatch(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> (String, Int)? {
+  private func abbreviationMatch(_ text: ArraySlice<Unicode.Scalar>, at index: Int) -> (String?, Int)? {
     guard !context.abbreviations.isEmpty, Self.isWordScalar(text, index), !Self.isWordScalar(text, index - 1) else {
       return nil
     }
@@ -164,7 +197,7 @@ struct InlineExtensionRewriter {
     while Self.isWordScalar(text, cursor) { cursor += 1 }
     let word = String(String.UnicodeScalarView(text[index..<cursor]))
     guard let expansion = context.abbreviations[word] else {
-      return (word, cursor)
+      return (nil, cursor)
     }
     let html = "<abbr title=\"\(AttributeList.escape(expansion))\">\(AttributeList.escape(word))</abbr>"
     return (context.placeholders.marker(for: html), cursor)

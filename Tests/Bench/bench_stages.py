@@ -360,9 +360,12 @@ STAGES = [
     Stage("check", "whole check (`waymark check`, nothing written)",
           Contender("waymark check", lambda c: [c.waymark, "check", "--root", c.site, "--format", "json"],
                     note=check_note), []),
+    # Against Hugo building the docs pages alone (the same pages as the docs row): the goal is a whole
+    # portal in at most the time Hugo takes for its docs.
     Stage("build-cold", "whole build, cold (no previous output, no cache)",
           Contender("waymark build --no-cache", waymark_cold_build, before_each=clean_cold_output,
-                    note=build_note("waymark-cold")), []),
+                    note=build_note("waymark-cold")),
+          [hugo_contender("Hugo (2 cores), docs only (the docs row's pages)")], setup=peer_sites),
     Stage("build-touch", "whole build after touching one catalog file",
           Contender("waymark build", waymark_build, before_each=touch_one_catalog_file, note=build_note("waymark")), [],
           setup=warm_build),
