@@ -16,14 +16,20 @@ public struct CompiledScorecard: Sendable {
   }
 
   /// Every binding name the scorecard's expressions read.
-  package var readNames: Set<String> {
-    let programs = [appliesTo].compactMap { $0 } + checks.flatMap { [$0.expression, $0.applicable].compactMap { $0 } }
-    return Set(programs.flatMap(\.referencedNames))
-  }
-
+  package let readNames: Set<String>
   /// Whether any expression reads other scorecards' levels (`scorecards`).
-  package var readsScorecards: Bool {
+  package let readsScorecards: Bool
+
+  // What the expressions read is found once here: the evaluator asks for every entity.
+  package init(
+    scorecard: Scorecard, appliesTo: CELProgram?, checks: [CompiledCheck], gateFilters: [CELProgram?]
+  ) {
+    self.scorecard = scorecard
+    self.appliesTo = appliesTo
+    self.checks = checks
+    self.gateFilters = gateFilters
     let programs = [appliesTo].compactMap { $0 } + checks.flatMap { [$0.expression, $0.applicable].compactMap { $0 } }
-    return programs.contains { $0.referencedNames.contains("scorecards") }
+    self.readNames = Set(programs.flatMap(\.referencedNames))
+    self.readsScorecards = programs.contains { $0.referencedNames.contains("scorecards") }
   }
 }
