@@ -66,9 +66,9 @@ public struct InputFinder: Sendable {
 
   // Paths are built as strings and typed by the folder listing itself (`readdir`'s `d_type`),
   // with an `lstat` only for what it does not settle (links, special files, file systems that
-  // do not say): `URL.appendingPathComponent` stats the file to guess a directory hint, and a
-  // stat per entry was most of the walk's time at 60,000 entries. The order of a listing does
-  // not matter: `walk()` sorts what it found.
+  // do not say): one system call fewer per entry, 65,000 of them at the large bench preset
+  // (`URL.appendingPathComponent` would stat each to guess a directory hint). The order of a
+  // listing does not matter: `walk()` sorts what it found.
   private func walk(relative: String, into found: inout InputWalk) {
     let folder = relative.isEmpty ? rootPath : absolute(relative)
     guard let entries = Self.entries(of: folder) else { return }
