@@ -53,19 +53,19 @@ public struct GateEvaluator: Sendable {
         guard let required = card.rank(of: floor.level) else { continue }
         for result in report?.results ?? [] {
           guard let entity = evaluator.catalog[result.entity] else { continue }
-          if let filter, filter.evaluate(evaluator.bindings(for: entity)) != .bool(true) { continue }
           let rank = result.level.flatMap(card.rank(of:)) ?? -1
-          if rank < required {
-            violations.append(
-              Violation(
-                scorecard: card.name, entity: result.entity.canonical,
-                message:
-                  "'\(result.entity.canonical)' must reach \(floor.level) in \(card.title)"
-                  + " but is at \(result.level ?? "no level")",
-                location: floor.location, entityLocation: Self.definition(of: entity),
-                notes: Self.blockingNotes(result, in: card, upTo: required)
-                  + [DiagnosticNote("the gate (minimumLevel \(floor.level)) of '\(card.title)'", at: floor.location)]))
-          }
+          // The filter only narrows the entities held to the floor: asked only of those below it.
+          guard rank < required else { continue }
+          if let filter, filter.evaluate(evaluator.bindings(for: entity)) != .bool(true) { continue }
+          violations.append(
+            Violation(
+              scorecard: card.name, entity: result.entity.canonical,
+              message:
+                "'\(result.entity.canonical)' must reach \(floor.level) in \(card.title)"
+                + " but is at \(result.level ?? "no level")",
+              location: floor.location, entityLocation: Self.definition(of: entity),
+              notes: Self.blockingNotes(result, in: card, upTo: required)
+                + [DiagnosticNote("the gate (minimumLevel \(floor.level)) of '\(card.title)'", at: floor.location)]))
         }
       }
     }

@@ -216,7 +216,7 @@ def report_markdown(results):
         f"{machine['system']}; load average {machine['load_start']} at the start, {machine['load_end']} at the end.",
         f"Corpus: {corpus_line(corpus)}.",
         f"Output of Waymark, Hugo and mkdocs: `{output['path']}` ({output['filesystem']} on {output['device']}), "
-        "deleted and `sync`ed before each rep.",
+        "set aside (renamed, deleted after the last stage) and `sync`ed before each rep.",
         "",
         markdown_table(rows),
         "",

@@ -16,6 +16,7 @@ import json
 import os
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
 
@@ -84,6 +85,28 @@ class Stage:
 
 def remove(path):
     shutil.rmtree(path, ignore_errors=True)
+
+
+SET_ASIDE = ".set-aside"
+
+
+def set_aside(path):
+    """Moves a previous output out of the way (one rename) instead of deleting it before a timed run.
+
+    On ext4 without a journal (this bench's disks), creating inodes within a minute of deleting many
+    others scans past the deleted ones (`recently_deleted` in `fs/ext4/ialloc.c`), so a tool that
+    writes many files would pay for the deletion of its own previous output. The folders set aside
+    are deleted once, after the last stage (`empty_set_aside`).
+    """
+    if not os.path.lexists(path):
+        return
+    folder = os.path.join(os.path.dirname(path), SET_ASIDE)
+    os.makedirs(folder, exist_ok=True)
+    os.rename(path, os.path.join(folder, f"{os.path.basename(path)}-{time.time_ns()}"))
+
+
+def empty_set_aside(out_root):
+    remove(os.path.join(out_root, SET_ASIDE))
 
 
 # ---- notes ----------------------------------------------------------------------------------
@@ -192,12 +215,12 @@ def waymark_cold_build(context):
 
 
 def clean_waymark_output(context):
-    remove(context.out("waymark"))
-    remove(os.path.join(context.out_root, ".waymark-cache"))
+    set_aside(context.out("waymark"))
+    set_aside(os.path.join(context.out_root, ".waymark-cache"))
 
 
 def clean_cold_output(context):
-    remove(context.out("waymark-cold"))
+    set_aside(context.out("waymark-cold"))
 
 
 def touch_one_catalog_file(context):
@@ -270,7 +293,7 @@ def incremental_note(what, goal):
 
 def hugo_contender(name, env=None):
     def clean(context):
-        remove(context.out("hugo"))
+        set_aside(context.out("hugo"))
         remove(os.path.join(context.peers, "hugo", "resources"))
     return Contender(name, lambda c: ["hugo", "--source", os.path.join(c.peers, "hugo"), "--destination", c.out("hugo"),
                                       "--quiet"],
@@ -308,7 +331,7 @@ def mkdocs_sites_contender():
                 f"{median:.2f} s), times scaled ×{sites / sample:.1f} to all sites; output {context.out('mkdocs-sites')}")
 
     return Contender("mkdocs + techdocs-core, one build per site (sample, scaled to all sites)", argv,
-                     before_each=lambda c: remove(c.out("mkdocs-sites")), note=note,
+                     before_each=lambda c: set_aside(c.out("mkdocs-sites")), note=note,
                      scale=lambda c: len(docs_sites(c)) / sample_size(c))
 
 
@@ -339,7 +362,7 @@ STAGES = [
           [yaml_peer("yaml-load", "PyYAML CSafeLoader load_all (parse only)")]),
     Stage("docs", "docs sites: every page with site nav, docs nav, TOC and layout, written to disk",
           Contender("waymark-bench docs-site", lambda c: [c.waymark_bench, "docs-site", c.site, c.out("waymark-docs")],
-                    before_each=lambda c: remove(c.out("waymark-docs")), note=docs_site_note),
+                    before_each=lambda c: set_aside(c.out("waymark-docs")), note=docs_site_note),
           [hugo_contender("Hugo (2 cores), theme with nav and TOC"), mkdocs_sites_contender()],
           setup=peer_sites),
     Stage("events", "events ingest + metrics (CDEvents JSON Lines)",

@@ -10,8 +10,8 @@ usage:
 
 Generates the corpus once (reused while preset and seed match), lays it out for each contender,
 then for every stage of bench_stages.STAGES runs Waymark and its peers alternately
-(W, P1, P2, W, P1, P2, …) `--reps` times, each under `/usr/bin/time -v` after deleting the
-previous output and `sync`. Writes `.bench/results.md` (printed too) and `.bench/results.json`.
+(W, P1, P2, W, P1, P2, …) `--reps` times, each under `/usr/bin/time -v` after setting the
+previous output aside (renamed; all deleted after the last stage) and `sync`. Writes `.bench/results.md` (printed too) and `.bench/results.json`.
 Standard library only.
 """
 
@@ -133,7 +133,7 @@ def measure_stage(stage, context, reps, pause):
 def measure_page_weight(context, pause):
     """Writes the whole portal once (`waymark-bench site`, timed) and weighs its pages by type."""
     output = context.out("waymark-site")
-    bench_stages.remove(output)
+    bench_stages.set_aside(output)
     run = timed_run([context.waymark_bench, "site", context.site, output], {}, pause)
     print(f"  site: wall {run['wall_s']:.2f} s, user+sys {run['user_s'] + run['sys_s']:.2f} s, "
           f"rss {run['max_rss_mb']:.0f} MB, exit {run['exit_status']}", flush=True)
@@ -148,7 +148,7 @@ def measure_search(context, pause, build_seconds_known=None):
     """Waymark's search against Pagefind: the fixture's queries over the demo portal, and queries made
     from the catalog (entity titles, and the same with two letters swapped) over the preset's portal."""
     demo = context.out("waymark-demo")
-    bench_stages.remove(demo)
+    bench_stages.set_aside(demo)
     subprocess.run([context.waymark, "build", "--root", REPOSITORY, "--output", demo, "--quiet"], check=True)
     with open(search_compare.QUERIES) as handle:
         fixture = json.load(handle)["queries"]
@@ -156,7 +156,7 @@ def measure_search(context, pause, build_seconds_known=None):
     site = context.out("waymark-site")
     build_seconds = build_seconds_known
     if build_seconds is None or not os.path.isdir(os.path.join(site, "search", "v2")):
-        bench_stages.remove(site)
+        bench_stages.set_aside(site)
         build_seconds = timed_run([context.waymark_bench, "site", context.site, site], {}, pause)["wall_s"]
     with open(os.path.join(site, "api", "catalog.json")) as handle:
         entities = json.load(handle)["entities"]
@@ -267,6 +267,7 @@ def main(argv):
     site = bench_layout.ensure_site(bench_dir, corpus)
     out_root = os.path.abspath(arguments.out_root or os.path.join(bench_dir, "out"))
     os.makedirs(out_root, exist_ok=True)
+    bench_stages.empty_set_aside(out_root)   # an interrupted run's
     context = bench_stages.BenchContext(
         preset=arguments.preset, corpus=corpus, site=site,
         peers=os.path.join(bench_dir, os.path.basename(corpus).replace("corpus-", "peers-", 1)), out_root=out_root,
@@ -308,6 +309,7 @@ def main(argv):
         print("== serve: saving a markdown page to the browser showing it, under waymark serve", flush=True)
         results["serve"] = measure_serve(context, arguments)
         markdown = write_results(results, bench_dir)
+    bench_stages.empty_set_aside(out_root)
     print("\n" + markdown)
     print(f"written: {os.path.join(bench_dir, 'results.md')} and results.json (also results-{arguments.preset}.*)")
 

@@ -1,5 +1,5 @@
 """The whole-build rows' notes (bench_stages.build_note): the published build's own diagnostics
-and the files it wrote, folders not counted."""
+and the files it wrote, folders not counted; and how a previous output is set aside before a rep."""
 
 import json
 import os
@@ -43,6 +43,27 @@ class BuildNoteTests(unittest.TestCase):
         with tempfile.TemporaryDirectory() as root:
             self.assertIsNone(bench_stages.published_diagnostics(os.path.join(root, "missing")))
             self.assertEqual(bench_stages.count_files(os.path.join(root, "missing")), 0)
+
+
+class SetAsideTests(unittest.TestCase):
+    def test_moves_outputs_aside_and_deletes_them_once_at_the_end(self):
+        with tempfile.TemporaryDirectory() as root:
+            output = os.path.join(root, "waymark-cold-large")
+            for rep in range(2):
+                os.makedirs(os.path.join(output, "api"))
+                with open(os.path.join(output, "api", "build.json"), "w") as handle:
+                    handle.write(str(rep))
+                bench_stages.set_aside(output)
+                self.assertFalse(os.path.lexists(output))
+            aside = os.path.join(root, bench_stages.SET_ASIDE)
+            kept = sorted(os.listdir(aside))
+            self.assertEqual(len(kept), 2)
+            self.assertTrue(all(name.startswith("waymark-cold-large-") for name in kept))
+            self.assertEqual([open(os.path.join(aside, name, "api", "build.json")).read() for name in kept], ["0", "1"])
+            bench_stages.set_aside(output)   # nothing there: nothing to do
+            self.assertEqual(len(os.listdir(aside)), 2)
+            bench_stages.empty_set_aside(root)
+            self.assertEqual(os.listdir(root), [])
 
 
 if __name__ == "__main__":
