@@ -22,9 +22,11 @@ extension MemoHasher {
     case .object(let members):
       add(UInt64(7))
       add(members.count)
-      for key in members.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+      // Any total order of the keys will do, so long as it is the same every build: `<` has
+      // fast paths for ASCII that byte-by-byte comparison lacks, and the pairs need no lookup.
+      for (key, member) in members.sorted(by: { $0.key < $1.key }) {
         add(key)
-        add(members[key] ?? .null)
+        add(member)
       }
     }
   }

@@ -37,9 +37,7 @@ public struct MemoHasher {
 
   /// Adds an unsigned 64-bit integer.
   public mutating func add(_ value: UInt64) {
-    for shift in stride(from: 56, through: 0, by: -8) {
-      buffer.append(UInt8(truncatingIfNeeded: value >> UInt64(shift)))
-    }
+    withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
     flushIfFull()
   }
 
