@@ -8,6 +8,9 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   private let segments: [Substring]
   /// The segments' characters, split once rather than for every path matched.
   private let segmentScalars: [[Unicode.Scalar]]
+  /// The leading names without wildcards, joined by `/` (`content/catalog` of
+  /// `content/catalog/**/*.yaml`): a path that does not start with them cannot match.
+  private let literalLead: [UInt8]
 
   /// Creates a pattern.
   public init(_ pattern: String) {
@@ -16,12 +19,15 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
     while trimmed.hasPrefix("./") { trimmed = trimmed.dropFirst(2) }
     segments = trimmed.split(separator: "/", omittingEmptySubsequences: true)
     segmentScalars = segments.map { Array($0.unicodeScalars) }
+    literalLead = Array(segments.prefix { !$0.contains("*") && !$0.contains("?") }.joined(separator: "/").utf8)
   }
 
   public var description: String { pattern }
 
   /// Whether `path` matches the whole pattern.
   public func matches(_ path: String) -> Bool {
+    // Most paths a walk offers are in other folders: turned away by their bytes, unsplit.
+    guard Self.mayStart(path, with: literalLead) else { return false }
     let parts = path.split(separator: "/", omittingEmptySubsequences: true).map { Array($0.unicodeScalars) }
     return Self.matches(
       segmentScalars, parts, isStar: { $0 == Self.anyFolders },
@@ -31,6 +37,24 @@ public struct GlobPattern: Sendable, Hashable, CustomStringConvertible {
   }
 
   private static let anyFolders: [Unicode.Scalar] = ["*", "*"]
+
+  /// Whether `path`'s first names can be those of `lead`: it starts with `lead`'s bytes and a
+  /// name ends there, or it holds an empty name (`/a`, `a//b`), which splitting drops.
+  private static func mayStart(_ path: String, with lead: [UInt8]) -> Bool {
+    guard !lead.isEmpty else { return true }
+    let slash = UInt8(ascii: "/")
+    let bytes = path.utf8
+    if bytes.starts(with: lead) {
+      let next = bytes.dropFirst(lead.count).first
+      if next == nil || next == slash { return true }
+    }
+    var previous = slash
+    for byte in bytes {
+      if byte == slash, previous == slash { return true }
+      previous = byte
+    }
+    return false
+  }
 
   /// The fixed folder prefix before the first wildcard, for pruning walks (`content/catalog`).
   public var literalPrefix: [Substring] {

@@ -3,6 +3,7 @@ public enum RootPath {
   /// `path` with `.` and `..` folded, or nil when it is absolute, empty or climbs above the root.
   public static func normalized(_ path: String) -> String? {
     guard !path.hasPrefix("/"), !hasNULOrScheme(path) else { return nil }
+    if isNormal(path) { return path }
     var parts: [Substring] = []
     for part in path.split(separator: "/", omittingEmptySubsequences: true) {
       switch part {
@@ -15,6 +16,23 @@ public enum RootPath {
     }
     guard !parts.isEmpty else { return nil }
     return parts.joined(separator: "/")
+  }
+
+  /// Whether `path` is already what folding would make of it: no empty, `.` or `..` name.
+  private static func isNormal(_ path: String) -> Bool {
+    var length = 0
+    var onlyDots = true
+    for byte in path.utf8 {
+      if byte == UInt8(ascii: "/") {
+        if length == 0 || (onlyDots && length <= 2) { return false }
+        length = 0
+        onlyDots = true
+      } else {
+        length += 1
+        onlyDots = onlyDots && byte == UInt8(ascii: ".")
+      }
+    }
+    return length > 0 && !(onlyDots && length <= 2)
   }
 
   /// Whether `path` holds a NUL byte or `://`, by its bytes (Foundation's substring search,

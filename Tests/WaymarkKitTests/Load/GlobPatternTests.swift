@@ -27,6 +27,21 @@ import WaymarkLoading
     ("a/**/**/*.yaml", "a/x.yaml", true),
     ("a/é?.yaml", "a/éb.yaml", true),
     ("a/?.yaml", "a/éé.yaml", false),
+    // The leading names without wildcards are compared as bytes first, as whole names; a path
+    // with an empty name is still split, as before.
+    ("content/catalog/**/*.yaml", "content/catalogue/a.yaml", false),
+    ("content/catalog/**/*.yaml", "content/catalo", false),
+    ("content/catalog/**/*.yaml", "content//catalog/a.yaml", true),
+    ("content/catalog/**/*.yaml", "/content/catalog/a.yaml", true),
+    ("content/catalog/**/*.yaml", "content/catalog//a.yaml", true),
+    ("content/catalog/**/*.yaml", "./content/catalog/a.yaml", false),
+    ("content/events/**", "content/events", true),
+    ("content/events/**", "content/events/", true),
+    ("a/b.yaml", "a/b.yaml", true),
+    ("a/b.yaml", "a/b.yaml.bak", false),
+    ("a/b.yaml", "a//b.yaml", true),
+    ("docs/é/**", "docs/é/x.md", true),
+    ("docs/é/**", "docs/e\u{301}/x.md", false),
   ])
   func matches(pattern: String, path: String, expected: Bool) {
     #expect(GlobPattern(pattern).matches(path) == expected)

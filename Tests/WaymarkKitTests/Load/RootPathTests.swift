@@ -11,6 +11,25 @@ import WaymarkLoading
     #expect(RootPath.normalized(".") == nil)
   }
 
+  /// A path already in normal form comes back as it is; any empty, `.` or `..` name is folded.
+  @Test(
+    arguments: [
+      ("content/docs/a.md", "content/docs/a.md"),
+      ("a", "a"),
+      ("a/.b/..c/...", "a/.b/..c/..."),
+      ("a//b", "a/b"),
+      ("a/b/", "a/b"),
+      ("a/.", "a"),
+      ("./a", "a"),
+      ("a/..", nil),
+      ("..", nil),
+      ("", nil),
+      ("a/b/..", "a"),
+    ] as [(String, String?)])
+  func foldsOnlyWhatNeedsIt(path: String, expected: String?) {
+    #expect(RootPath.normalized(path) == expected)
+  }
+
   @Test func resolvesBesideAFile() {
     #expect(RootPath.resolve("./api.yaml", besideFile: "content/catalog/x.yaml") == "content/catalog/api.yaml")
     #expect(RootPath.resolve("../../../x", besideFile: "content/catalog/x.yaml") == nil)
