@@ -30,64 +30,45 @@ struct InlineExtensionRewriter {
 
   /// The literal with extensions replaced by placeholders; nil when nothing applies.
   func rewrite(_ literal: String) -> String? {
-    let scalars = Array(literal.unicodeScalars)
-    guard scalars.contains(where: { Self.isTrigger($0) }) || !context.abbreviations.isEmpty else { return nil }
-    // Most text nodes hold no extension: found out without building their text again.
-    guard changes(scalars[...]) else { return nil }
-    let result = rewrite(scalars[...])
-    return result == literal ? nil : result
+    rewrite(Array(literal.unicodeScalars)[...])
   }
 
-  static func isTrigger(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar {
-    case "=", "{", "^", "~", ":", "(", "<", "-", "+", "c", "/", "1", "3": return true
-    default: return false
-    }
-  }
-
-  /// Whether any extension applies in `text` (the scan `rewrite` makes, building nothing).
-  private func changes(_ text: ArraySlice<Unicode.Scalar>) -> Bool {
-    var index = text.startIndex
-    while index < text.endIndex {
-      if text[index] == MarkdownPlaceholders.open,
-        let close = text[index...].firstIndex(of: MarkdownPlaceholders.close)
-      {
-        index = close + 1
-        continue
-      }
-      guard mayStart(text[index]), let (html, next) = match(text, at: index) else {
-        index += 1
-        continue
-      }
-      if html != nil { return true }
-      index = next
-    }
-    return false
-  }
-
-  /// Only scalars that can start an extension are tried; the text is built as UTF-8.
-  private func rewrite(_ text: ArraySlice<Unicode.Scalar>) -> String {
+  /// One scan in which only scalars that can start an extension are tried; the UTF-8 output is
+  /// begun at the first change, so a text node without one (most) is never built again.
+  private func rewrite(_ text: ArraySlice<Unicode.Scalar>) -> String? {
     var out: [UInt8] = []
-    out.reserveCapacity(text.count + 32)
+    var changed = false
+    var kept = text.startIndex  // what lies before it is in `out` already
     var index = text.startIndex
     while index < text.endIndex {
       // A placeholder already in the text (a magic link) is kept whole.
       if text[index] == MarkdownPlaceholders.open,
         let close = text[index...].firstIndex(of: MarkdownPlaceholders.close)
       {
-        Self.append(text[index...close], to: &out)
         index = close + 1
         continue
       }
       guard mayStart(text[index]), let (html, next) = match(text, at: index) else {
-        Self.append(text[index..<(index + 1)], to: &out)
         index += 1
         continue
       }
-      if let html { out.append(contentsOf: html.utf8) } else { Self.append(text[index..<next], to: &out) }
+      if let html {
+        if !changed { out.reserveCapacity(text.count + 32) }
+        changed = true
+        Self.append(text[kept..<index], to: &out)
+        out.append(contentsOf: html.utf8)
+        kept = next
+      }
       index = next
     }
+    guard changed else { return nil }
+    Self.append(text[kept...], to: &out)
     return String(decoding: out, as: UTF8.self)
+  }
+
+  /// `text` (what a pair or critic mark encloses) with its extensions applied, changed or not.
+  private func rewritten(_ text: ArraySlice<Unicode.Scalar>) -> String {
+    rewrite(text) ?? String(String.UnicodeScalarView(text))
   }
 
   private static func append(_ scalars: ArraySlice<Unicode.Scalar>, to out: inout [UInt8]) {
@@ -103,7 +84,7 @@ struct InlineExtensionRewriter {
   /// Whether `match` can find anything at `scalar` (most scalars of prose start nothing).
   private func mayStart(_ scalar: Unicode.Scalar) -> Bool {
     switch scalar {
-    case "{", "=", "^", "~", ":", "<", "-", "(", "c", "+", "1", "3", "0"..."9": return true
+    case "{", "=", "^", "~", ":", "<", "-", "(", "c", "+", "0"..."9": return true
     default: return !context.abbreviations.isEmpty
     }
   }
@@ -137,13 +118,13 @@ struct InlineExtensionRewriter {
     if text[index...].starts(with: "{~~".unicodeScalars), let close = Self.find("~~}", in: text, from: index + 3),
       let arrow = Self.find("~>", in: text[..<close], from: index + 3)
     {
-      let removed = marked("<del class=\"critic\">|</del>", rewrite(text[(index + 3)..<arrow]))
-      let added = marked("<ins class=\"critic\">|</ins>", rewrite(text[(arrow + 2)..<close]))
+      let removed = marked("<del class=\"critic\">|</del>", rewritten(text[(index + 3)..<arrow]))
+      let added = marked("<ins class=\"critic\">|</ins>", rewritten(text[(arrow + 2)..<close]))
       return (removed + added, close + 3)
     }
     for rule in Self.critic where text[index...].starts(with: rule.open.unicodeScalars) {
       guard let close = Self.find(rule.close, in: text, from: index + 3) else { return nil }
-      return (marked(rule.tag, rewrite(text[(index + 3)..<close])), close + 3)
+      return (marked(rule.tag, rewritten(text[(index + 3)..<close])), close + 3)
     }
     return nil
   }
@@ -159,7 +140,7 @@ struct InlineExtensionRewriter {
         if !pair.allowsSpace, inner.contains(where: { $0.properties.isWhitespace }) { return nil }
         let doubled = close + width < text.endIndex && text[close + width] == text[index]
         if !inner.isEmpty, !text[close - 1].properties.isWhitespace, !doubled || width == 2 {
-          return (marked("<\(pair.tag)>|</\(pair.tag)>", rewrite(inner)), close + width)
+          return (marked("<\(pair.tag)>|</\(pair.tag)>", rewritten(inner)), close + width)
         }
         cursor = close + 1
       }

@@ -103,6 +103,13 @@ import Testing
         """)
   }
 
+  /// Ordinals with any digit, in text holding nothing else an extension starts with (as
+  /// pymdownx.smartsymbols writes them).
+  @Test func rendersOrdinalsOfEveryDigit() {
+    #expect(html("The 2nd time and the 4th row") == "<p>The 2<sup>nd</sup> time and the 4<sup>th</sup> row</p>\n")
+    #expect(html("the 10th day") == "<p>the 10<sup>th</sup> day</p>\n")
+  }
+
   @Test func appliesSafeAttributeListsToHeadingsParagraphsLinksAndImages() {
     let markdown = """
       ## Head {: #custom .cls }
