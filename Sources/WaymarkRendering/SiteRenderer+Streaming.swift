@@ -74,11 +74,11 @@ extension SiteRenderer {
   /// full-text index's, and its cache entries.
   private static func takeSiteWideFiles<Sink: OutputSink>(
     _ input: RenderInput, into sink: Sink
-  ) -> (
+  ) async -> (
     groups: [(receipt: Result<Sink.Receipt, Sink.Failure>, count: Int)],
     fullTextIndex: (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int), memoEntries: [MemoKey: [UInt8]]
   ) {
-    let fullText = takeFullTextIndex(input, into: sink)
+    let fullText = await takeFullTextIndex(input, into: sink)
     let fullTextIndex = (receipt: fullText.receipt, count: fullText.count)
     // What each group made is freed before the next is made: return it, so the groups' peaks
     // (tens of megabytes of JSON each at scale) do not stack up in the heap beside the pages'.
@@ -109,8 +109,8 @@ extension SiteRenderer {
   /// input has them: its receipt, how many files it took, and the cache entries to keep.
   private static func takeFullTextIndex<Sink: OutputSink>(
     _ input: RenderInput, into sink: Sink
-  ) -> (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int, memoEntries: [MemoKey: [UInt8]]) {
-    if let memoised = input.searchMemo?.index(of: input) {
+  ) async -> (receipt: Result<Sink.Receipt, Sink.Failure>, count: Int, memoEntries: [MemoKey: [UInt8]]) {
+    if let memoised = await input.searchMemo?.index(of: input) {
       let taken = take(memoised.files, into: sink)
       return (taken.receipt, taken.count, memoised.entries)
     }

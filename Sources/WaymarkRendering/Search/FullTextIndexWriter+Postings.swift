@@ -67,18 +67,20 @@ extension FullTextIndexWriter {
     }
   }
 
-  /// term → [(document, score × 100)], in document order, with each entry's terms counted by
-  /// `tally`.
+  /// term → [(document, score × 100)], in document order, with each entry's terms counted in
+  /// `tallies` (in the same order).
   ///
   /// Only each document's counts per term and its fields' lengths are kept for scoring, not
-  /// every term of every document.
-  func scoredPostings(_ entries: [SearchEntry], tally: (SearchEntry) -> Tally) -> [String: [(Int32, Int32)]] {
+  /// every term of every document; each tally is let go as it is counted in.
+  func scoredPostings(_ entries: [SearchEntry], tallies: consuming [Tally]) -> [String: [(Int32, Int32)]] {
     let fieldCount = Self.fieldWeights.count
+    var tallies = consume tallies
     var lengths: [FieldCounts] = []
     lengths.reserveCapacity(entries.count)
     var frequencies: [String: [(document: Int32, counts: FieldCounts)]] = [:]
-    for (id, entry) in entries.enumerated() {
-      let counted = tally(entry)
+    for id in tallies.indices {
+      let counted = tallies[id]
+      tallies[id] = Tally(lengths: FieldCounts(), counts: [])
       lengths.append(counted.lengths)
       for (term, perField) in counted.counts { frequencies[term, default: []].append((Int32(id), perField)) }
     }

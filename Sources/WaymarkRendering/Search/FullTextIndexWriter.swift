@@ -31,38 +31,65 @@ public struct FullTextIndexWriter: Sendable {
 
   /// The index files for `entries`; documents are numbered in (kind, URL) order.
   public func files(for entries: [SearchEntry]) -> [OutputFile] {
+    let ordered = Self.ordered(entries)
     // Words repeat across documents: each is stemmed once.
     var stems: [String: String] = [:]
-    return files(for: entries) { entry in Tally(Self.terms(of: entry, stems: &stems)) }
+    let tallies = ordered.map { Tally(Self.terms(of: $0, stems: &stems)) }
+    let terms = termFiles(ordered, tallies: consume tallies)
+    return terms.files + fragmentFiles(ordered) + [manifest(ordered, shards: terms.shards)]
   }
 
-  /// `files(for:)`, with each entry's terms counted by `tally`.
-  func files(for entries: [SearchEntry], tally: (SearchEntry) -> Tally) -> [OutputFile] {
-    let sorted = entries.sorted { ($0.kind, $0.url) < ($1.kind, $1.url) }
-    var postings = scoredPostings(sorted, tally: tally)
-    for (id, entry) in sorted.enumerated() {
+  /// `files(for:)` of entries already in order, with each one's terms counted (`tallies`, in
+  /// the same order): the fragments are written on another core while the terms are scored.
+  func files(ordered: [SearchEntry], tallies: consuming [Tally]) async -> [OutputFile] {
+    async let fragments = fragmentFiles(ordered)
+    let terms = termFiles(ordered, tallies: consume tallies)
+    return terms.files + (await fragments) + [manifest(ordered, shards: terms.shards)]
+  }
+
+  /// `entries` in the index's document order: by kind, then URL.
+  static func ordered(_ entries: [SearchEntry]) -> [SearchEntry] {
+    entries.sorted { ($0.kind, $0.url) < ($1.kind, $1.url) }
+  }
+
+  /// The term shards of `ordered` and their keys, sorted.
+  private func termFiles(_ ordered: [SearchEntry], tallies: consuming [Tally]) -> (
+    files: [OutputFile], shards: [String]
+  ) {
+    var postings = scoredPostings(ordered, tallies: consume tallies)
+    for (id, entry) in ordered.enumerated() {
       for name in Set(entry.names.map(SearchText.compact)) where name.count >= 2 {
         postings["=" + name, default: []].append((Int32(id), 0))
       }
     }
     let shards = shard(postings)
+    let keys = shards.keys.sorted()
     let writer = JSONWriter(pretty: false)
-    var files = shards.keys.sorted().map { key in
+    let files = keys.map { key in
       OutputFile(path: "search/v2/t/\(key).json", bytes: writer.bytes(for: shardJSON(shards[key] ?? [], postings)))
     }
-    files += sorted.enumerated().map { id, entry in
+    return (files, keys)
+  }
+
+  /// One fragment file per document, by its number.
+  private func fragmentFiles(_ ordered: [SearchEntry]) -> [OutputFile] {
+    let writer = JSONWriter(pretty: false)
+    return ordered.enumerated().map { id, entry in
       OutputFile(path: "search/v2/f/\(id).json", bytes: writer.bytes(for: fragment(entry)))
     }
+  }
+
+  /// The manifest: how many documents, where each kind's begin, and the shards' keys.
+  private func manifest(_ ordered: [SearchEntry], shards: [String]) -> OutputFile {
     var kinds: [JSONValue] = []
-    for (id, entry) in sorted.enumerated() where id == 0 || sorted[id - 1].kind != entry.kind {
+    for (id, entry) in ordered.enumerated() where id == 0 || ordered[id - 1].kind != entry.kind {
       kinds.append([.string(entry.kind), .int(Int64(id))])
     }
     let manifest: JSONValue = [
-      "version": 2, "documents": .int(Int64(sorted.count)), "kinds": .array(kinds),
-      "shards": .string(shards.keys.sorted().joined(separator: " ")),
+      "version": 2, "documents": .int(Int64(ordered.count)), "kinds": .array(kinds),
+      "shards": .string(shards.joined(separator: " ")),
     ]
-    files.append(OutputFile(path: "search/v2/manifest.json", bytes: writer.bytes(for: manifest)))
-    return files
+    return OutputFile(path: "search/v2/manifest.json", bytes: JSONWriter(pretty: false).bytes(for: manifest))
   }
 
   /// Shard key → its terms: the terms' first two letters, one more letter while a shard is over

@@ -9,7 +9,12 @@ extension SearchCatalogue {
 
   /// `entries()`, with each docs page's HTML made plain text by `plainText`.
   package func entries(plainText: (String) -> String) -> [SearchEntry] {
-    input.catalog.entities.map(entry(for:)) + docsEntries(plainText: plainText) + scorecardEntries()
+    entityEntries(input.catalog.entities[...]) + docsEntries(plainText: plainText) + scorecardEntries()
+  }
+
+  /// The entries of `entities`.
+  package func entityEntries(_ entities: ArraySlice<Entity>) -> [SearchEntry] {
+    entities.map(entry(for:))
   }
 
   private func ownerTitle(_ entity: Entity) -> String {
@@ -71,7 +76,8 @@ extension SearchCatalogue {
     }
   }
 
-  private func docsEntries(plainText: (String) -> String) -> [SearchEntry] {
+  /// Every docs page's entry, its HTML made plain text by `plainText`.
+  package func docsEntries(plainText: (String) -> String) -> [SearchEntry] {
     input.docs.sites.flatMap { site -> [SearchEntry] in
       let entity = input.catalog[site.entity]
       let entityTitle = entity?.title ?? site.name
@@ -88,7 +94,8 @@ extension SearchCatalogue {
     }
   }
 
-  private func scorecardEntries() -> [SearchEntry] {
+  /// Every scorecard's entry.
+  package func scorecardEntries() -> [SearchEntry] {
     input.scorecards.reports.map { report in
       let card = report.scorecard
       let checks = card.checks.map { [$0.title, $0.description ?? ""].joined(separator: " ") }

@@ -2,7 +2,7 @@ import WaymarkModel
 
 /// The documents the search index covers: every entity (with owner, tags and description) and
 /// every docs page (with its headings and tags).
-package struct SearchCatalogue {
+package struct SearchCatalogue: Sendable {
   package let input: RenderInput
 
   package init(input: RenderInput) {

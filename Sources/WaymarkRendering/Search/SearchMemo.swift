@@ -17,45 +17,68 @@ package struct SearchMemo: Sendable {
   }
 
   /// The full-text index files of `input` (as `FullTextIndexWriter().files(for:)` writes them),
-  /// with the entries to keep for the next build.
-  package func index(of input: RenderInput) -> (files: [OutputFile], entries: [MemoKey: [UInt8]]) {
+  /// with the entries to keep for the next build. The entities' entries, the docs pages' plain
+  /// text and the terms' tallies are made on every core.
+  package func index(of input: RenderInput) async -> (files: [OutputFile], entries: [MemoKey: [UInt8]]) {
+    let catalogue = SearchCatalogue(input: input)
+    let entities = input.catalog.entities
+    async let entityEntries = entities.concurrentlyInSlices { catalogue.entityEntries($0) }
     var kept: [MemoKey: [UInt8]] = [:]
-    let entries = SearchCatalogue(input: input).entries { html in
-      var hasher = MemoHasher("search-plain-text")
-      hasher.add(html)
-      let key = hasher.finish()
-      if let bytes = stored.entry(key), var reader = stored.reader(for: key), let text = try? reader.string() {
-        kept[key] = Array(bytes)
-        return text
-      }
-      let text = SearchText.plainText(fromHTML: html)
-      var writer = CacheRecordWriter()
-      writer.add(text)
-      kept[key] = writer.bytes
+    let docsEntries = catalogue.docsEntries { html in
+      let (key, text, bytes) = plainText(of: html)
+      kept[key] = bytes
       return text
     }
-    let files = FullTextIndexWriter().files(for: entries) { entry in
-      var hasher = MemoHasher("search-tally")
-      for field in [entry.titleText, entry.tags.joined(separator: "\u{1}"), entry.headings, entry.body] {
-        hasher.add(field)
+    let entries = (await entityEntries).flatMap { $0 } + docsEntries + catalogue.scorecardEntries()
+    let ordered = FullTextIndexWriter.ordered(entries)
+    let memo = self
+    var counted = await ordered.concurrentlyInSlices { slice in slice.map(memo.tally(of:)) }
+    var tallies: [FullTextIndexWriter.Tally] = []
+    tallies.reserveCapacity(ordered.count)
+    for slice in counted {
+      for (key, tally, bytes) in slice {
+        tallies.append(tally)
+        kept[key] = bytes
       }
-      let key = hasher.finish()
-      if let bytes = stored.entry(key), let tally = Self.readTally(bytes) {
-        kept[key] = Array(bytes)
-        return tally
-      }
-      let tally = FullTextIndexWriter.Tally(FullTextIndexWriter.terms(of: entry))
-      var writer = CacheRecordWriter()
-      for field in 0..<4 { writer.add(Int(tally.lengths[field])) }
-      writer.add(UInt64(tally.counts.count))
-      for (term, counts) in tally.counts {
-        writer.add(term)
-        for field in 0..<4 { writer.add(Int(counts[field])) }
-      }
-      kept[key] = writer.bytes
-      return tally
     }
-    return (files, kept)
+    // The scoring lets each tally go as it counts it in: nothing else may hold them.
+    counted = []
+    return (await FullTextIndexWriter().files(ordered: ordered, tallies: consume tallies), kept)
+  }
+
+  /// The plain text of a docs page's `html`, stored or made: its key and its record.
+  private func plainText(of html: String) -> (key: MemoKey, text: String, record: [UInt8]) {
+    var hasher = MemoHasher("search-plain-text")
+    hasher.add(html)
+    let key = hasher.finish()
+    if let bytes = stored.entry(key), var reader = stored.reader(for: key), let text = try? reader.string() {
+      return (key, text, Array(bytes))
+    }
+    let text = SearchText.plainText(fromHTML: html)
+    var writer = CacheRecordWriter()
+    writer.add(text)
+    return (key, text, writer.bytes)
+  }
+
+  /// The terms of `entry` counted by field, stored or made: its key and its record.
+  private func tally(of entry: SearchEntry) -> (key: MemoKey, tally: FullTextIndexWriter.Tally, record: [UInt8]) {
+    var hasher = MemoHasher("search-tally")
+    for field in [entry.titleText, entry.tags.joined(separator: "\u{1}"), entry.headings, entry.body] {
+      hasher.add(field)
+    }
+    let key = hasher.finish()
+    if let bytes = stored.entry(key), let tally = Self.readTally(bytes) {
+      return (key, tally, Array(bytes))
+    }
+    let tally = FullTextIndexWriter.Tally(FullTextIndexWriter.terms(of: entry))
+    var writer = CacheRecordWriter()
+    for field in 0..<4 { writer.add(Int(tally.lengths[field])) }
+    writer.add(UInt64(tally.counts.count))
+    for (term, counts) in tally.counts {
+      writer.add(term)
+      for field in 0..<4 { writer.add(Int(counts[field])) }
+    }
+    return (key, tally, writer.bytes)
   }
 
   private static func readTally(_ bytes: ArraySlice<UInt8>) -> FullTextIndexWriter.Tally? {
