@@ -58,9 +58,10 @@ package struct APIRenderer: Sendable {
       // Each docs site's file is keyed on its own (`DocsAPIRenderer.files(for:)`).
       SiteRenderer.FileGroup(claimingEach: { DocsAPIRenderer(input: input).files(for: $0) }),
       SiteRenderer.FileGroup(
+        // No policy-results file shows an entity's description.
         key: input.groupKey("guardrails") {
-          $1.add($0.catalog)
-          $1.add($0.guardrails)
+          $1.add($0.catalogLessDescriptions)
+          $1.add($0.guardrailsLessDescriptions)
         }
       ) { GuardrailResultsRenderer(results: input.guardrails, catalog: input.catalog).files() },
       SiteRenderer.FileGroup(

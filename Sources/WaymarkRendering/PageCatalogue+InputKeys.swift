@@ -67,29 +67,30 @@ extension PageCatalogue {
   /// name it: the catalog explorer and the scorecard pages from the catalog and the scorecard
   /// outcome, the golden paths from the catalog, the delivery dashboard from the catalog and the
   /// metrics, the guardrails overview from the catalog and the results. The home page, which
-  /// reads a little of everything, is keyed by its model.
+  /// reads a little of everything, is keyed by its model. Only the catalog explorer and the
+  /// golden paths show entities' descriptions: the others are keyed by the catalog less them.
   private static let siteWidePageInputs: [String: @Sendable (RenderInputKeys, inout MemoHasher) -> Void] = [
     "catalog/": { keys, hasher in
       hasher.add(keys.catalog)
       hasher.add(keys.scorecards)
     },
     "scorecards/": { keys, hasher in
-      hasher.add(keys.catalog)
+      hasher.add(keys.catalogLessDescriptions)
       hasher.add(keys.scorecards)
     },
     "readiness/": { keys, hasher in
-      hasher.add(keys.catalog)
+      hasher.add(keys.catalogLessDescriptions)
       hasher.add(keys.scorecards)
     },
     "golden-paths/": { keys, hasher in hasher.add(keys.catalog) },
     "dora/": { keys, hasher in
-      hasher.add(keys.catalog)
+      hasher.add(keys.catalogLessDescriptions)
       hasher.add(keys.delivery != nil)
       if let delivery = keys.delivery { hasher.add(delivery) }
     },
     "guardrails/": { keys, hasher in
-      hasher.add(keys.catalog)
-      hasher.add(keys.guardrails)
+      hasher.add(keys.catalogLessDescriptions)
+      hasher.add(keys.guardrailsLessDescriptions)
     },
   ]
 

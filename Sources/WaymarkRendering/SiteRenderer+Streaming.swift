@@ -60,10 +60,11 @@ extension SiteRenderer {
     return site
   }
 
-  /// The key of a site-wide group `name` made from the catalog and the scorecard outcome.
+  /// The key of a site-wide group `name` made from the catalog and the scorecard outcome; none
+  /// shows an entity's description.
   private static func scorecardsKey(_ name: String, _ input: RenderInput) -> MemoKey? {
     input.groupKey(name) {
-      $1.add($0.catalog)
+      $1.add($0.catalogLessDescriptions)
       $1.add($0.scorecards)
     }
   }

@@ -69,11 +69,14 @@ import WaymarkTestSupport
     #expect(after == before)
   }
 
-  @Test func editingADescriptionKeepsOtherEntitiesPagesAndDocsPagesInPlace() async throws {
+  @Test func editingADescriptionKeepsOtherEntitiesPagesDocsPagesAndSiteWideFilesInPlace() async throws {
     let root = try Self.site()
     let kept = [
       "catalog/default/component/other/index.html", "docs/default/component/svc/index.html",
       "docs/default/component/svc/guide/index.html", "api/dora.json", "api/entities/default/component/other.json",
+      // Site-wide files that show no entity's description.
+      "scorecards/index.html", "readiness/index.html", "readiness/readiness.csv", "dora/index.html",
+      "api/scorecards.json", "api/readiness.json",
     ]
     let (output, before, after) = try await Self.rebuild(root, keeping: kept) { root in
       try Data(Self.component("svc", description: "Orders and returns", docs: true).utf8).write(
