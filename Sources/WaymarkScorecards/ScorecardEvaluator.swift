@@ -75,6 +75,7 @@ public struct ScorecardEvaluator: Sendable {
     let entities = catalog.entities
     let chunkSize = max(64, entities.count / 16 + 1)
     let evaluator = self
+    let memo = memo?.withOwnerKeys(catalog: catalog)
     // Per scorecard: the results, and the entities whose `appliesTo` failed (not scored).
     typealias ChunkResult = (
       scores: [String: [EntityScore]], failures: [String: [EntityRef: String]], entries: [MemoKey: [UInt8]]

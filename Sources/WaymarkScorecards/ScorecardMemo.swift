@@ -16,11 +16,31 @@ package struct ScorecardMemo: Sendable {
   package let stored: CacheTable
   /// The key of the scorecards, waivers and "now".
   package let context: MemoKey
+  /// The key of each owner's envelope, made once (`withOwnerKeys(catalog:)`): owners are few,
+  /// the entities they own many.
+  private var ownerKeys: [EntityRef: MemoKey] = [:]
 
   /// A memo of `stored` for the scorecards `context` names.
   package init(_ stored: CacheTable, context: MemoKey) {
     self.stored = stored
     self.context = context
+  }
+
+  /// This memo with the key of every owner in `catalog` made.
+  package func withOwnerKeys(catalog: Catalog) -> ScorecardMemo {
+    var memo = self
+    for entity in catalog.entities {
+      guard let ref = entity.targets(of: "ownedBy").first, memo.ownerKeys[ref] == nil else { continue }
+      memo.ownerKeys[ref] = catalog[ref].map(Self.ownerKey)
+    }
+    return memo
+  }
+
+  /// The key of an owner's envelope.
+  private static func ownerKey(_ owner: Entity) -> MemoKey {
+    var hasher = MemoHasher("scorecard-owner")
+    hasher.add(ScorecardEvaluator.document(of: owner))
+    return hasher.finish()
   }
 
   /// The context key of `files` (the policy files), the scorecards compiled from them, the
@@ -53,8 +73,10 @@ package struct ScorecardMemo: Sendable {
       hasher.add(relation.target.canonical)
     }
     hasher.add("owner")
-    let owner = entity.targets(of: "ownedBy").first.flatMap { evaluator.catalog[$0] }
-    hasher.add(owner.map { ScorecardEvaluator.document(of: $0) } ?? .null)
+    let ownerRef = entity.targets(of: "ownedBy").first
+    let ownerKey = ownerRef.flatMap { ownerKeys[$0] ?? evaluator.catalog[$0].map(Self.ownerKey) }
+    hasher.add(ownerKey != nil)
+    if let ownerKey { hasher.add(ownerKey) }
     for name in ["docs", "dora", "policy"] {
       hasher.add(evaluator.facts.value(name, for: entity.ref))
       hasher.add(evaluator.facts.provenance[entity.ref]?[name] ?? .null)

@@ -87,4 +87,30 @@ import WaymarkTestSupport
     #expect(page.contains("Orders and returns"))
     #expect(after == before && !before.contains(nil))
   }
+
+  @Test func editingAnOwnerScoresAgainTheEntitiesItOwns() async throws {
+    let owned = """
+      apiVersion: waymark.dev/v1alpha1
+      kind: Scorecard
+      metadata: {name: owned, title: Owned}
+      spec:
+        appliesTo: "entity.kind == 'Component'"
+        levels: [bronze]
+        checks:
+          - {id: team, level: bronze, expr: "owner != null && owner.spec.type == 'team'"}
+
+      """
+    let root = try ScorecardFixture.site(["policies/owned.yaml": owned])
+    let (output, _, _) = try await Self.rebuild(root, keeping: []) { root in
+      let catalog = root.appendingPathComponent("content/catalog/org.yaml")
+      let text = try String(contentsOf: catalog, encoding: .utf8)
+      try Data(
+        text.replacingOccurrences(
+          of: "metadata: {name: payments}\nspec: {type: team,", with: "metadata: {name: payments}\nspec: {type: squad,"
+        ).utf8
+      ).write(to: catalog)
+    }
+    let readiness = try String(contentsOf: output.appendingPathComponent("readiness/readiness.csv"), encoding: .utf8)
+    #expect(readiness.contains("component:default/good,owned,none,0.0,team\n"))
+  }
 }
