@@ -42,18 +42,26 @@ extension SiteBuilder {
     let stored = memo?.table(deliveryTable) ?? CacheTable(name: deliveryTable)
     var metrics: DeliveryMetrics?
     if var reader = stored.reader(for: key) { metrics = try? reader.value(DeliveryMetrics.self) }
+    let metricsWereStored = metrics != nil
     if metrics == nil {
       if !events.hasRecords {
         events = LoadedEvents(result: await stage.load(), hasRecords: true, key: eventsKey)
       }
       metrics = await stage.evaluate(events.result, catalog: catalog, now: now)
     }
+    // What the table holds already is kept as it is stored, not written out again.
     var entries: [MemoKey: [UInt8]] = [:]
-    var writer = CacheRecordWriter()
-    writer.add(events.result)
-    entries[eventsKey] = writer.bytes
-    if let metrics {
-      writer = CacheRecordWriter()
+    if !events.hasRecords, let bytes = stored.entry(eventsKey) {
+      entries[eventsKey] = Array(bytes)
+    } else {
+      var writer = CacheRecordWriter()
+      writer.add(events.result)
+      entries[eventsKey] = writer.bytes
+    }
+    if metricsWereStored, let bytes = stored.entry(key) {
+      entries[key] = Array(bytes)
+    } else if let metrics {
+      var writer = CacheRecordWriter()
       writer.add(metrics)
       entries[key] = writer.bytes
     }

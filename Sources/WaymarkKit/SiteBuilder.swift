@@ -67,7 +67,8 @@ public struct SiteBuilder: Sendable {
     clock.lap("policy", guardrails.summary)
     let docs = await Self.docs(inputs: inputs, catalog: catalog.catalog, memo: &memo)
     clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
-    let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
+    // Independent of the facts and the scorecards: found on another core meanwhile.
+    async let placement = inputs.placementDiagnostics(catalog: catalog.catalog, docs: docs)
     let facts = Self.facts(catalog: catalog.catalog, docs: docs, delivery: delivery, guardrails: guardrails.results)
     let scorecards = await Self.scorecards(
       inputs: inputs, options: options, catalog: catalog.catalog, facts: facts, now: now, memo: &memo)
@@ -79,7 +80,7 @@ public struct SiteBuilder: Sendable {
     clock.lap("secrets", secrets.summary)
     var stages = BuiltStages(
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
-      docs: docs, placement: placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
+      docs: docs, placement: await placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
       nowSource: nowSource)
     if let configuration = memo?.configuration {
       stages.inputKeys = Self.inputKeys(

@@ -129,7 +129,17 @@ extension StagedSite {
       let path = folder.path + "/" + file
       if SiteWriter.fileType(path) != S_IFDIR { unlink(path) }
     }
-    for relative in earlier.folders.sorted(by: { $0.count > $1.count }) { rmdir(folder.path + "/" + relative) }
+    // Only a folder that holds no kept path can be left empty: the rest are not tried.
+    var kept: Set<Substring> = []
+    for path in paths {
+      var parent = Substring(path)
+      while let slash = parent.lastIndex(of: "/") {
+        parent = parent[..<slash]
+        guard kept.insert(parent).inserted else { break }
+      }
+    }
+    let emptied = earlier.folders.filter { !kept.contains(Substring($0)) }
+    for relative in emptied.sorted(by: { $0.utf8.count > $1.utf8.count }) { rmdir(folder.path + "/" + relative) }
   }
 
   /// The files and folders under `folder` (relative to it), never following a link.

@@ -48,6 +48,9 @@ package struct LLMsTextRenderer {
 
   /// Catalog text made inert in markdown: one line, link and emphasis characters escaped.
   package static func escaped(_ text: String) -> String {
+    // Most catalog text has none of these bytes: it is returned as it is, unscanned by character.
+    // (0xC2 and 0xE2 lead U+0085, U+2028 and U+2029, the newlines beyond ASCII.)
+    if !text.utf8.contains(where: { Self.mayNeedEscaping[Int($0)] }) { return text }
     var out = ""
     for character in text {
       if character.isNewline {
@@ -58,5 +61,10 @@ package struct LLMsTextRenderer {
       out.append(character)
     }
     return out
+  }
+
+  /// By byte: whether it may start a character `escaped(_:)` changes.
+  private static let mayNeedEscaping: [Bool] = (0...255).map { byte in
+    [0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2].contains(byte) || "\\`*_[]()<>#!|".utf8.contains(UInt8(byte))
   }
 }

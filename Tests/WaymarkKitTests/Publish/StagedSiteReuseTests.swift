@@ -21,7 +21,10 @@ import WaymarkTestSupport
     let first = try writer.stage(spare: spare)
     let kept = try first.writeRecorded(
       Array("kept".utf8), at: "a/kept.html", source: nil, digest: .digest(of: Array("kept".utf8)), isClean: true)
-    try first.write([OutputFile(path: "gone/old.html", text: "old"), OutputFile(path: "x", text: "a file")])
+    try first.write([
+      OutputFile(path: "gone/old.html", text: "old"), OutputFile(path: "x", text: "a file"),
+      OutputFile(path: "a/sub/old.html", text: "old"), OutputFile(path: "deep/er/old.html", text: "old"),
+    ])
     try first.commit()
     #expect(SiteWriter.fileType(spare.path) == nil)
 
@@ -34,12 +37,12 @@ import WaymarkTestSupport
     #expect(
       SiteFixture.snapshot(of: spare) == [
         "a/kept.html": Data("kept".utf8), "gone/old.html": Data("old".utf8),
-        "x": Data("a file".utf8),
+        "x": Data("a file".utf8), "a/sub/old.html": Data("old".utf8), "deep/er/old.html": Data("old".utf8),
       ])
 
     // The third starts from the spare (the first site): what it holds is pruned or replaced.
     let third = try writer.stage(spare: spare)
-    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: third.folder.path)) == ["a", "gone", "x"])
+    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: third.folder.path)) == ["a", "deep", "gone", "x"])
     #expect(third.link(kept, from: PreviousOutput(folder: output, records: ["a/kept.html": kept])))
     try third.write([OutputFile(path: "x/now-a-folder.html", text: "newer")])
     third.keepOnly(["a/kept.html", "x/now-a-folder.html"])
@@ -48,6 +51,10 @@ import WaymarkTestSupport
       SiteFixture.snapshot(of: output) == [
         "a/kept.html": Data("kept".utf8), "x/now-a-folder.html": Data("newer".utf8),
       ])
+    // The folders left empty went too; a folder holding a kept file stayed.
+    #expect(Set(try FileManager.default.contentsOfDirectory(atPath: output.path)) == ["a", "x"])
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: output.appendingPathComponent("a").path) == ["kept.html"])
     // The kept page is one file throughout, never written again.
     #expect(Self.inode(output.appendingPathComponent("a/kept.html").path) == Int(kept.inode))
     #expect(SiteFixture.snapshot(of: spare)["x/now-a-folder.html"] == Data("new".utf8))

@@ -156,5 +156,8 @@ import WaymarkTestSupport
 
   @Test func llmsTextEscapesCatalogText() {
     #expect(LLMsTextRenderer.escaped("[x](javascript:1)\n*b*") == #"\[x\]\(javascript:1\) \*b\*"#)
+    #expect(LLMsTextRenderer.escaped("Plain text, café – ünïcode.") == "Plain text, café – ünïcode.")
+    #expect(LLMsTextRenderer.escaped("a\r\nb\u{2028}c\u{85}d\u{0B}e|f") == #"a b c d e\|f"#)
+    #expect(LLMsTextRenderer.escaped("\u{2026} and \u{00E9}") == "\u{2026} and \u{00E9}")
   }
 }
