@@ -27,11 +27,18 @@ public struct GuardrailStage: Sendable {
     self.catalog = catalog
   }
 
-  /// Reads and maps every results file; the catalog is indexed for mapping while the files are read.
+  /// Reads and maps every results file.
   public func run() async -> Output {
+    await run(read: await GuardrailResultLoader(root: inputs.root).read(paths: paths))
+  }
+
+  /// The results files the settings' globs match.
+  var paths: [String] { inputs.files(matching: inputs.config.policyResultGlobs) }
+
+  /// Parses and maps the files read; the catalog is indexed for mapping while they are parsed.
+  func run(read: [(path: String, file: Result<SourceFile, Diagnostic>)]) async -> Output {
     async let mapper = GuardrailMapper(catalog: catalog, settings: inputs.config.guardrails)
-    var loaded = await GuardrailResultLoader(root: inputs.root).load(
-      paths: inputs.files(matching: inputs.config.policyResultGlobs))
+    var loaded = await GuardrailResultLoader.parse(read)
     let readDiagnostics = loaded.diagnostics
     let resultCount = loaded.parsed.reduce(0) { $0 + $1.findings.count }
     let (results, mapDiagnostics) = await mapper.map(loaded.takeParsed())

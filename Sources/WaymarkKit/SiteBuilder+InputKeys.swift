@@ -12,7 +12,7 @@ extension SiteBuilder {
   /// when the site has them, were keyed.
   static func inputKeys(
     catalog: CatalogStage.Output, guardrails: GuardrailStage.Output, events: LoadedEvents, deliveryStage: DeliveryStage,
-    metricsKey: MemoKey?, scorecards: ScorecardStage.Output, configuration: MemoKey
+    metricsKey: MemoKey?, scorecards: ScorecardStage.Output, configuration: MemoKey, lessDescriptions: MemoKey
   ) -> RenderInputKeys? {
     guard let scorecardsKey = scorecards.outcomeKey else { return nil }
     if deliveryStage.hasInputs, metricsKey == nil || events.key == nil { return nil }
@@ -26,11 +26,6 @@ extension SiteBuilder {
       hasher.add(digest)
     }
     let catalogKey = hasher.finish()
-    var lessDescriptionsHasher = MemoHasher("catalog-less-descriptions")
-    // Every entity's reference, place and document less the description make the relations and
-    // the entities referred to outside the repository.
-    lessDescriptionsHasher.add(catalog.catalog, leavingOutMetadata: ["description"])
-    let lessDescriptions = lessDescriptionsHasher.finish()
     let results = resultsKey(guardrails)
     var keys = RenderInputKeys(
       configuration: configuration, catalog: catalogKey, scorecards: scorecardsKey,
@@ -41,6 +36,15 @@ extension SiteBuilder {
     keys.guardrailsLessDescriptions = guardrailsKey(catalog: lessDescriptions, results: results)
     keys.catalogFiles = files
     return keys
+  }
+
+  /// The key of `catalog` less every entity's description (see `RenderInputKeys`).
+  static func lessDescriptionsKey(_ catalog: Catalog) -> MemoKey {
+    var hasher = MemoHasher("catalog-less-descriptions")
+    // Every entity's reference, place and document less the description make the relations and
+    // the entities referred to outside the repository.
+    hasher.add(catalog, leavingOutMetadata: ["description"])
+    return hasher.finish()
   }
 
   /// The key of the guardrail results' files (paths and bytes), hashed once per build.

@@ -1,5 +1,6 @@
 import WaymarkCatalog
 import WaymarkDocs
+import WaymarkGuardrails
 import WaymarkLoading
 import WaymarkModel
 import WaymarkScorecards
@@ -61,5 +62,20 @@ extension SiteBuilder {
       enforceGates: !options.writesOutput, memo: stored)
     if let stored { memo?.save(ScorecardMemo.table, entries: scorecards.memoEntries, unchangedFrom: stored) }
     return scorecards
+  }
+}
+
+extension SiteBuilder {
+  /// The guardrail stage, taking its whole output from the build cache when the results files
+  /// and the catalog as the mapping reads it (`catalogKey`, less descriptions) are unchanged.
+  static func guardrails(inputs: SiteInputs, catalog: Catalog, catalogKey: MemoKey?, memo: inout BuildMemo?) async
+    -> GuardrailStage.Output
+  {
+    let stage = GuardrailStage(inputs: inputs, catalog: catalog)
+    guard memo != nil, let catalogKey else { return await stage.run() }
+    let stored = memo?.table(GuardrailStage.memoTable) ?? CacheTable(name: GuardrailStage.memoTable)
+    let (output, entries) = await stage.run(memo: stored, catalogKey: catalogKey)
+    memo?.save(GuardrailStage.memoTable, entries: entries, unchangedFrom: stored)
+    return output
   }
 }

@@ -63,7 +63,10 @@ public struct SiteBuilder: Sendable {
     loadedEvents.result = events
     HeapTrim.returnFreeMemory()
     clock.lap("metrics", DeliveryStage.summary(of: delivery))
-    let guardrails = await GuardrailStage(inputs: inputs, catalog: catalog.catalog).run()
+    // What the mapping of results and the entity pages read of the catalog; keyed once.
+    let lessDescriptions = memo.map { _ in Self.lessDescriptionsKey(catalog.catalog) }
+    let guardrails = await Self.guardrails(
+      inputs: inputs, catalog: catalog.catalog, catalogKey: lessDescriptions, memo: &memo)
     clock.lap("policy", guardrails.summary)
     let docs = await Self.docs(inputs: inputs, catalog: catalog.catalog, memo: &memo)
     clock.lap("docs", "\(docs.pageCount) pages in \(docs.sites.count) docs sites")
@@ -82,10 +85,11 @@ public struct SiteBuilder: Sendable {
       inputs: inputs, catalog: catalog, guardrails: guardrails, deliveryStage: deliveryStage, events: events,
       docs: docs, placement: await placement, delivery: delivery, scorecards: scorecards, secrets: secrets, now: now,
       nowSource: nowSource)
-    if let configuration = memo?.configuration {
+    if let configuration = memo?.configuration, let lessDescriptions {
       stages.inputKeys = Self.inputKeys(
         catalog: catalog, guardrails: guardrails, events: loadedEvents, deliveryStage: deliveryStage,
-        metricsKey: metricsKey, scorecards: scorecards, configuration: configuration)
+        metricsKey: metricsKey, scorecards: scorecards, configuration: configuration, lessDescriptions: lessDescriptions
+      )
     }
     return (stages.releasingInputBytes(), memo)
   }

@@ -46,27 +46,45 @@ public struct GuardrailResultLoader: Sendable {
 
   /// Reads every file in `paths` (root-relative), each once.
   public func load(paths: [String]) async -> LoadedGuardrailResults {
-    let unique = Array(Set(paths))
+    await Self.parse(await read(paths: paths))
+  }
+
+  /// Reads every file in `paths` (root-relative), each once, in parallel: each file or why it
+  /// could not be read, sorted by path.
+  public func read(paths: [String]) async -> [(path: String, file: Result<SourceFile, Diagnostic>)] {
     let root = self.root
-    let results = await withTaskGroup(of: (SourceFile?, ParsedGuardrailFile).self) { group in
-      for path in unique {
+    let read = await withTaskGroup(of: (path: String, file: Result<SourceFile, Diagnostic>).self) { group in
+      for path in Set(paths) { group.addTask { (path, SourceFile.read(path, under: root)) } }
+      var read: [(path: String, file: Result<SourceFile, Diagnostic>)] = []
+      for await file in group { read.append(file) }
+      return read
+    }
+    return read.sorted { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
+  }
+
+  /// Parses the files `read(paths:)` read, in parallel; a file that could not be read is
+  /// reported in its place.
+  public static func parse(_ read: [(path: String, file: Result<SourceFile, Diagnostic>)]) async
+    -> LoadedGuardrailResults
+  {
+    let parsed = await withTaskGroup(of: (Int, ParsedGuardrailFile).self) { group in
+      for (index, entry) in read.enumerated() {
         group.addTask {
-          switch SourceFile.read(path, under: root) {
+          switch entry.file {
           case .failure(let diagnostic):
-            var parsed = ParsedGuardrailFile(path: path, format: "unknown")
+            var parsed = ParsedGuardrailFile(path: entry.path, format: "unknown")
             parsed.diagnostics.append(diagnostic)
-            return (nil, parsed)
+            return (index, parsed)
           case .success(let file):
-            return (file, Self.parse(file).limited())
+            return (index, Self.parse(file).limited())
           }
         }
       }
-      var results: [(SourceFile?, ParsedGuardrailFile)] = []
-      for await result in group { results.append(result) }
-      return results
+      var parsed: [(Int, ParsedGuardrailFile)] = []
+      for await file in group { parsed.append(file) }
+      return parsed.sorted { $0.0 < $1.0 }.map(\.1)
     }
-    let sorted = results.sorted { $0.1.path.utf8.lexicographicallyPrecedes($1.1.path.utf8) }
-    return LoadedGuardrailResults(files: sorted.compactMap(\.0), parsed: sorted.map(\.1))
+    return LoadedGuardrailResults(files: read.compactMap { try? $0.file.get() }, parsed: parsed)
   }
 
   /// The first byte of a results file's content, after a byte-order mark and whitespace: `{`
