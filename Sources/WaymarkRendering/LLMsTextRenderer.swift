@@ -57,14 +57,17 @@ package struct LLMsTextRenderer {
         out.append(" ")
         continue
       }
-      if "\\`*_[]()<>#!|".contains(character) { out.append("\\") }
+      if markdownSpecials.contains(character) { out.append("\\") }
       out.append(character)
     }
     return out
   }
 
+  /// The characters `escaped(_:)` puts a backslash before.
+  private static let markdownSpecials = "\\`*_[]()<>#!|"
+
   /// By byte: whether it may start a character `escaped(_:)` changes.
   private static let mayNeedEscaping: [Bool] = (0...255).map { byte in
-    [0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2].contains(byte) || "\\`*_[]()<>#!|".utf8.contains(UInt8(byte))
+    [0x0A, 0x0B, 0x0C, 0x0D, 0xC2, 0xE2].contains(byte) || markdownSpecials.utf8.contains(UInt8(byte))
   }
 }
