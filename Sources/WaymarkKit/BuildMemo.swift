@@ -26,6 +26,11 @@ package struct BuildMemo: Sendable {
   private var inputEntries: [InputDigestCache.Entry] = []
   /// The tables read so far, each read once.
   private var tables: [String: CacheTable] = [:]
+  /// The instant before which an input's last change makes its `stat` trustworthy for this
+  /// build (`InputSnapshot.horizon()` when it began).
+  package let horizon = InputSnapshot.horizon()
+  /// What the last published build recorded (`readLastPublished()`), when it kept a record.
+  package private(set) var lastPublished: PublishedBuild?
 
   /// The memo of the build `options` describes, or nil when it keeps no cache or only checks.
   package init?(options: BuildOptions, inputs: SiteInputs) {
@@ -125,6 +130,27 @@ extension BuildMemo {
       entries[OutputRecord.key(path: record.path)] = writer.bytes
     }
     save(Self.outputTable, entries: entries, configuration: outputConfiguration)
+  }
+}
+
+extension BuildMemo {
+  /// Reads what the last published build recorded for the next one (`PublishedBuild`).
+  package mutating func readLastPublished() {
+    let table = table(PublishedBuild.table)
+    guard var reader = table.reader(for: PublishedBuild.key) else { return }
+    lastPublished = try? reader.value(PublishedBuild.self)
+  }
+
+  /// Saves `published` as what the next build compares with; nil removes the last record (a
+  /// build that keeps none must not leave an older build's to be trusted).
+  package mutating func savePublishedBuild(_ published: PublishedBuild?) {
+    var entries: [MemoKey: [UInt8]] = [:]
+    if let published {
+      var writer = CacheRecordWriter()
+      writer.add(published)
+      entries[PublishedBuild.key] = writer.bytes
+    }
+    save(PublishedBuild.table, entries: entries)
   }
 }
 

@@ -31,6 +31,11 @@ public struct BuildOptions: Sendable {
   package var compilesBuiltInLayouts = true
   /// Whether a build that publishes keeps what it made for `DocsPagePreview` (`waymark serve`).
   package var keepsDocsPreview = false
+  /// Whether a build whose inputs are all as the last published build read them, and whose
+  /// output still holds exactly that build's files, keeps the output and reports that build's
+  /// diagnostics instead of building again (`waymark build`; see `SiteBuilder.unchangedBuild`).
+  /// Such a result holds no scorecard outcome. Only with a build cache and without `keepsFiles`.
+  public var skipsUnchangedBuild = false
   /// Where the build cache is kept; `.none` (the default) builds everything afresh. Only builds
   /// that publish use one (`waymark build` keeps it beside the output).
   public var cache: BuildCacheLocation = .none

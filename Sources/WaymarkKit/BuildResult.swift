@@ -25,6 +25,9 @@ public struct BuildResult: Sendable {
   /// Problems that cost only speed, one line each: a build cache that could not be read (corrupt,
   /// or written by another Waymark) or written. They are never diagnostics: the site is the same.
   public var warnings: [String] = []
+  /// Whether the build found every input as the last published build read them and kept its
+  /// output as it was (`BuildOptions.skipsUnchangedBuild`); `published` is then false.
+  public var isUnchanged = false
   /// What an edited docs page is shown with before the next build publishes, when the build
   /// published and was asked to keep it (`BuildOptions.keepsDocsPreview`).
   package var docsPreview: DocsPagePreview?

@@ -60,6 +60,10 @@ extension SiteBuilder {
     var result = stages.result(site, published: true)
     if let previous {
       memo?.savePublished(records)
+      if let built = memo {
+        memo?.savePublishedBuild(
+          options.skipsUnchangedBuild ? publishedBuild(stages, site: site, records: records, memo: built) : nil)
+      }
       // Only `serve` asks which files changed (to reload open pages only when they must).
       if options.keepsDocsPreview { result.changedFiles = changedFiles(records, previous: previous) }
     }

@@ -21,8 +21,14 @@ public struct SiteBuilder: Sendable {
   /// Builds (and, unless checking, publishes) the site described by `options`.
   public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
     var clock = StageClock(progress: options.progress)
-    let (stages, startedMemo) = try await runStages(options, clock: &clock)
-    var memo = startedMemo
+    let inputs = SiteInputsLoader(
+      root: options.root, output: options.output, baseURL: options.baseURL, previewOutput: options.previewOutput
+    ).load()
+    if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
+    var memo = BuildMemo(options: options, inputs: inputs)
+    if let kept = Self.keptOutput(options, inputs: inputs, memo: &memo, clock: &clock) { return kept }
+    let (stages, startedMemo) = try await runStages(options, inputs: inputs, memo: memo, clock: &clock)
+    memo = startedMemo
     HeapTrim.returnFreeMemory()
     var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
     memo?.finish()
@@ -36,13 +42,9 @@ public struct SiteBuilder: Sendable {
   /// Every stage up to rendering; what they read and made that rendering does not need is let go
   /// when this returns.
   private func runStages(
-    _ options: BuildOptions, clock: inout StageClock
+    _ options: BuildOptions, inputs: SiteInputs, memo startedMemo: BuildMemo?, clock: inout StageClock
   ) async throws(BuildFailure) -> (BuiltStages, BuildMemo?) {
-    let inputs = SiteInputsLoader(
-      root: options.root, output: options.output, baseURL: options.baseURL, previewOutput: options.previewOutput
-    ).load()
-    if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
-    var memo = BuildMemo(options: options, inputs: inputs)
+    var memo = startedMemo
     let catalogStage = CatalogStage(inputs: inputs)
     let loaded = await Self.loadCatalog(catalogStage, memo: &memo)
     clock.lap("load", "\(loaded.documents.count) documents from \(loaded.files.count) catalog files")

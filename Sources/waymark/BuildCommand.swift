@@ -58,6 +58,7 @@ struct BuildCommand: AsyncParsableCommand {
       ? .none
       : cache.map { .folder(URL(fileURLWithPath: $0, relativeTo: SiteOptions.workingDirectory)) } ?? .besideOutput
     if watch { return try await watchLoop(options, terminal: terminal) }
+    options.skipsUnchangedBuild = true
     let result = try await terminal.build(options)
     result.warnings.forEach(terminal.warning)
     let place = result.diagnostics.hasErrors ? "waymark check --format json" : "api/build.json"

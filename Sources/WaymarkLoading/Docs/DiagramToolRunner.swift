@@ -1,4 +1,5 @@
 import Foundation
+import WaymarkModel
 
 /// Runs the diagram tools Debian packages (Graphviz's `dot`, `plantuml`) to turn a diagram's source
 /// into SVG, for the docs stage to inline (the Markdown engine sanitises it).
@@ -42,6 +43,24 @@ public struct DiagramToolRunner: Sendable {
       if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
     }
     return nil
+  }
+
+  /// The key of the tools this runner would run: each one's path, size and modification time
+  /// (none when missing), so that installing or upgrading one counts as a change of the build's
+  /// inputs.
+  public var fingerprint: MemoKey {
+    var hasher = MemoHasher("diagram-tools")
+    for name in ["dot", "plantuml"] {
+      guard let tool = executable(name) else {
+        hasher.add("none")
+        continue
+      }
+      let attributes = try? FileManager.default.attributesOfItem(atPath: tool.resolvingSymlinksInPath().path)
+      hasher.add(tool.path)
+      hasher.add((attributes?[.size] as? Int) ?? -1)
+      hasher.add(((attributes?[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0).description)
+    }
+    return hasher.finish()
   }
 
   private func run(_ tool: URL, arguments: [String], input: String) -> String? {

@@ -46,10 +46,12 @@ import WaymarkTestSupport
     """
   }
 
+  /// Builds as `waymark build` does (keeping an unchanged site's output) with `cache`.
   static func build(_ root: URL, output: URL, cache: URL?) async throws -> BuildResult {
     var options = BuildOptions(root: root, output: output, asOf: asOf)
     options.cache = cache.map(BuildCacheLocation.folder) ?? .none
     options.keepsFiles = false
+    options.skipsUnchangedBuild = cache != nil
     return try await SiteBuilder().build(options)
   }
 
