@@ -8,11 +8,11 @@ extension SiteBuilder {
   /// `unchangedBuild`), reported as a stage line; nil when the build must run.
   static func keptOutput(
     _ options: BuildOptions, inputs: SiteInputs, memo: inout BuildMemo?, clock: inout StageClock
-  ) -> BuildResult? {
+  ) async -> BuildResult? {
     guard options.skipsUnchangedBuild, var checked = memo else { return nil }
     checked.readLastPublished()
     defer { memo = checked }
-    guard let kept = unchangedBuild(options, inputs: inputs, memo: &checked) else { return nil }
+    guard let kept = await unchangedBuild(options, inputs: inputs, memo: &checked) else { return nil }
     var result = kept.result
     result.warnings = checked.warnings
     clock.lap(
@@ -30,7 +30,7 @@ extension SiteBuilder {
   /// `refreshed` is the record to save when files were touched but not changed.
   static func unchangedBuild(
     _ options: BuildOptions, inputs: SiteInputs, memo: inout BuildMemo
-  ) -> (result: BuildResult, published: PublishedBuild)? {
+  ) async -> (result: BuildResult, published: PublishedBuild)? {
     guard options.skipsUnchangedBuild, !options.keepsFiles, !options.keepsDocsPreview, options.previewOutput == nil,
       options.baseline == nil, inputs.remote.lock.entries.isEmpty,
       var published = memo.lastPublished, published.tools == DiagramToolRunner().fingerprint
@@ -39,11 +39,11 @@ extension SiteBuilder {
       option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
       newestInput: published.newestInput)
     guard now == published.now, source == published.nowSource,
-      case .unchanged(let refreshed) = published.inputs.compare(root: inputs.root, walked: inputs.files)
+      case .unchanged(let refreshed) = await published.inputs.compare(root: inputs.root, walked: inputs.files)
     else { return nil }
     let previous = memo.previousOutput(inputs.output)
     guard previous.records[Self.manifestPath]?.digest == published.manifest,
-      Self.outputKey(previous.records.values) == published.output, previous.isWhole
+      Self.outputKey(previous.records.values) == published.output, await previous.isWhole()
     else { return nil }
     if let refreshed {
       published.inputs = refreshed
@@ -80,13 +80,17 @@ extension SiteBuilder {
   /// The path of the build's manifest in the output.
   static let manifestPath = "api/build.json"
 
-  /// The key of the output's records: each file's path and digest, in path order.
+  /// The key of the output's records: each file's path and digest, whatever their order (the
+  /// sum of each record's key, word by word).
   static func outputKey(_ records: some Collection<OutputRecord>) -> MemoKey {
-    var hasher = MemoHasher("published-output")
-    for record in records.sorted(by: { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }) {
+    var sum = (UInt64(0), UInt64(0), UInt64(0), UInt64(0))
+    for record in records {
+      var hasher = MemoHasher("published-output")
       hasher.add(record.path)
       hasher.add(record.digest)
+      let words = hasher.finish().words
+      sum = (sum.0 &+ words.0, sum.1 &+ words.1, sum.2 &+ words.2, sum.3 &+ words.3)
     }
-    return hasher.finish()
+    return MemoKey(sum.0, sum.1, sum.2, sum.3)
   }
 }

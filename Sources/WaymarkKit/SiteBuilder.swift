@@ -26,7 +26,7 @@ public struct SiteBuilder: Sendable {
     ).load()
     if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
     var memo = BuildMemo(options: options, inputs: inputs)
-    if let kept = Self.keptOutput(options, inputs: inputs, memo: &memo, clock: &clock) { return kept }
+    if let kept = await Self.keptOutput(options, inputs: inputs, memo: &memo, clock: &clock) { return kept }
     let (stages, startedMemo) = try await runStages(options, inputs: inputs, memo: memo, clock: &clock)
     memo = startedMemo
     HeapTrim.returnFreeMemory()

@@ -91,31 +91,56 @@ public struct InputSnapshot: Sendable, Equatable {
   /// Whether the files under `root` are still those recorded: the walk lists exactly the walked
   /// files, and every file's `stat` is as recorded or its bytes have the recorded digest.
   /// `horizon` settles the refreshed entries (`horizon()` for a build starting now).
-  public func compare(root: URL, walked: [String], horizon: Int64 = horizon()) -> Comparison {
+  public func compare(root: URL, walked: [String], horizon: Int64 = horizon()) async -> Comparison {
     let recorded = entries.lazy.filter(\.isWalked).map(\.path)
     if let added = zip(walked, recorded).first(where: { $0 != $1 }) { return .changed(added.0) }
     guard walked.count == recorded.count else {
       return .changed(walked.count > recorded.count ? walked[recorded.count] : Array(recorded)[walked.count])
     }
     let rootPath = root.standardizedFileURL.path
+    let entries = self.entries
+    // Slices in path order, each stopping at its first change: the first change found is the first by path.
+    let findings = await Array(entries.indices).concurrentlyInSlices(minimumSlice: 2048) { slice in
+      Self.compare(entries, at: slice, root: rootPath, horizon: horizon)
+    }
     var refreshed = entries
     var isRefreshed = false
-    for (index, entry) in entries.enumerated() {
-      guard let now = Entry(path: entry.path, root: rootPath, horizon: horizon, isWalked: entry.isWalked) else {
+    for finding in findings {
+      switch finding {
+      case .changed(let path): return .changed(path)
+      case .refreshed(let updates):
+        for (index, entry) in updates { refreshed[index] = entry }
+        isRefreshed = isRefreshed || !updates.isEmpty
+      }
+    }
+    return .unchanged(refreshed: isRefreshed ? InputSnapshot(entries: refreshed) : nil)
+  }
+
+  /// What comparing some entries found: the first changed file, or the entries to record anew.
+  private enum Finding: Sendable {
+    case changed(String)
+    case refreshed([(Int, Entry)])
+  }
+
+  /// Compares the files of `entries` at `indices` with their entries.
+  private static func compare(
+    _ entries: [Entry], at indices: ArraySlice<Int>, root: String, horizon: Int64
+  ) -> Finding {
+    var updates: [(Int, Entry)] = []
+    for index in indices {
+      let entry = entries[index]
+      guard let now = Entry(path: entry.path, root: root, horizon: horizon, isWalked: entry.isWalked) else {
         return .changed(entry.path)
       }
       if entry.isSettled, entry.hasSameStat(as: now) { continue }
-      guard let digest = entry.digest, InputDigestCache.hash(rootPath + "/" + entry.path) == digest else {
+      guard let digest = entry.digest, InputDigestCache.hash(root + "/" + entry.path) == digest else {
         return .changed(entry.path)
       }
       var updated = now
       updated.digest = digest
-      if updated != entry {
-        refreshed[index] = updated
-        isRefreshed = true
-      }
+      if updated != entry { updates.append((index, updated)) }
     }
-    return .unchanged(refreshed: isRefreshed ? InputSnapshot(entries: refreshed) : nil)
+    return .refreshed(updates)
   }
 }
 

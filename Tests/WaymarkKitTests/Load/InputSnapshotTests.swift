@@ -23,17 +23,17 @@ import WaymarkTestSupport
         horizon: horizon))
   }
 
-  @Test func unchangedFilesAreFoundByTheirStatAlone() throws {
+  @Test func unchangedFilesAreFoundByTheirStatAlone() async throws {
     let root = try Self.root()
     let snapshot = try Self.take(root, horizon: Self.settled)
     #expect(snapshot.entries.map(\.path) == ["a.yaml", "docs/b.md", "notes.txt"])
     #expect(snapshot.entries.allSatisfy { $0.isSettled && $0.isWalked })
     #expect(snapshot.entries[0].digest == MemoKey.digest(of: Array("a: 1\n".utf8)))
     let walked = ["a.yaml", "docs/b.md", "notes.txt"]
-    #expect(snapshot.compare(root: root, walked: walked) == .unchanged(refreshed: nil))
+    #expect(await snapshot.compare(root: root, walked: walked) == .unchanged(refreshed: nil))
   }
 
-  @Test func aFileWrittenAgainWithTheSameBytesIsUnchangedAndRefreshed() throws {
+  @Test func aFileWrittenAgainWithTheSameBytesIsUnchangedAndRefreshed() async throws {
     let root = try Self.root()
     let snapshot = try Self.take(root, horizon: Self.settled)
     // A new file in its place, as editors save: another inode, the same bytes.
@@ -42,25 +42,27 @@ import WaymarkTestSupport
     try Data("# B\n".utf8).write(to: saved)
     #expect(rename(saved.path, file.path) == 0)
     let walked = ["a.yaml", "docs/b.md", "notes.txt"]
-    guard case .unchanged(let refreshed?) = snapshot.compare(root: root, walked: walked, horizon: Self.settled) else {
+    guard case .unchanged(let refreshed?) = await snapshot.compare(root: root, walked: walked, horizon: Self.settled)
+    else {
       Issue.record("expected the snapshot to be refreshed")
       return
     }
     #expect(refreshed.entries[1].inode != snapshot.entries[1].inode)
     #expect(refreshed.entries[1].digest == snapshot.entries[1].digest)
-    #expect(refreshed.compare(root: root, walked: walked) == .unchanged(refreshed: nil))
+    #expect(await refreshed.compare(root: root, walked: walked) == .unchanged(refreshed: nil))
   }
 
-  @Test func anEditedAddedOrRemovedFileIsAChange() throws {
+  @Test func anEditedAddedOrRemovedFileIsAChange() async throws {
     let root = try Self.root()
     let snapshot = try Self.take(root, horizon: Self.settled)
-    #expect(snapshot.compare(root: root, walked: ["a.yaml", "c.md", "docs/b.md", "notes.txt"]) == .changed("c.md"))
-    #expect(snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md"]) == .changed("notes.txt"))
+    #expect(
+      await snapshot.compare(root: root, walked: ["a.yaml", "c.md", "docs/b.md", "notes.txt"]) == .changed("c.md"))
+    #expect(await snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md"]) == .changed("notes.txt"))
     try Data("a: 2\n".utf8).write(to: root.appendingPathComponent("a.yaml"))
-    #expect(snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md", "notes.txt"]) == .changed("a.yaml"))
+    #expect(await snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md", "notes.txt"]) == .changed("a.yaml"))
   }
 
-  @Test func aFileChangedAsTheBuildRanIsTrustedOnlyByTheDigestOfWhatItRead() throws {
+  @Test func aFileChangedAsTheBuildRanIsTrustedOnlyByTheDigestOfWhatItRead() async throws {
     let root = try Self.root()
     // Read by the build (its digest given), then changed: the bytes read are what count.
     let read = MemoKey.digest(of: Array("a: 0\n".utf8))
@@ -71,28 +73,28 @@ import WaymarkTestSupport
     // Read by no stage and changed too recently: no digest, so any build counts it as changed.
     #expect(snapshot.entries[2].digest == nil)
     let walked = ["a.yaml", "docs/b.md", "notes.txt"]
-    #expect(snapshot.compare(root: root, walked: walked) == .changed("a.yaml"))
+    #expect(await snapshot.compare(root: root, walked: walked) == .changed("a.yaml"))
     try Data("a: 0\n".utf8).write(to: root.appendingPathComponent("a.yaml"))
-    #expect(snapshot.compare(root: root, walked: walked) == .changed("notes.txt"))
+    #expect(await snapshot.compare(root: root, walked: walked) == .changed("notes.txt"))
   }
 
-  @Test func aFileReadByNameOutsideTheWalkIsCompared() throws {
+  @Test func aFileReadByNameOutsideTheWalkIsCompared() async throws {
     let root = try Self.root()
     let snapshot = try #require(
       InputSnapshot.take(
         root: root, walked: ["a.yaml", "docs/b.md"], named: ["notes.txt"], digests: [:], previous: nil,
         horizon: Self.settled))
     #expect(snapshot.entries.map(\.isWalked) == [true, true, false])
-    #expect(snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md"]) == .unchanged(refreshed: nil))
+    #expect(await snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md"]) == .unchanged(refreshed: nil))
     try FileManager.default.removeItem(at: root.appendingPathComponent("notes.txt"))
-    #expect(snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md"]) == .changed("notes.txt"))
+    #expect(await snapshot.compare(root: root, walked: ["a.yaml", "docs/b.md"]) == .changed("notes.txt"))
     #expect(
       InputSnapshot.take(
         root: root, walked: ["a.yaml"], named: ["notes.txt"], digests: [:], previous: nil, horizon: Self.settled)
         == nil)
   }
 
-  @Test func itReadsBackAsWritten() throws {
+  @Test func itReadsBackAsWritten() async throws {
     let root = try Self.root()
     let snapshot = try Self.take(root, horizon: Self.unsettled, digests: ["a.yaml": MemoKey.digest(of: [1])])
     var writer = CacheRecordWriter()
