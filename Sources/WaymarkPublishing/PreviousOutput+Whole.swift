@@ -22,46 +22,57 @@ extension PreviousOutput {
         guard folders.insert(String(parent)).inserted else { break }
       }
     }
-    // The listing names every entry and its type; the records' `lstat`s run beside it, on every core.
-    let listed = Task { [self, folders] in
-      var fileCount = 0
-      return census(relative: "", folders: folders, fileCount: &fileCount) ? fileCount : nil
+    // The top level here; each folder of it (`api/`, `search/`, `catalog/`, `docs/`) on a core of its own.
+    var subfolders: [String]? = []
+    guard var fileCount = census(relative: "", folders: folders, subfolders: &subfolders) else { return false }
+    let counts = await withTaskGroup(of: Int?.self) { group in
+      for subfolder in subfolders ?? [] {
+        group.addTask { [self, folders] in
+          var nested: [String]?
+          return census(relative: subfolder, folders: folders, subfolders: &nested)
+        }
+      }
+      return await group.reduce(into: [Int?]()) { $0.append($1) }
     }
-    let intact = await Array(records.values).concurrentlyInSlices(minimumSlice: 4096) { slice in
-      slice.allSatisfy(isIntact)
+    for count in counts {
+      guard let count else { return false }
+      fileCount += count
     }
-    return await listed.value == records.count && !intact.contains(false)
+    return fileCount == records.count
   }
 
-  /// Lists the folder `relative` (root-relative, "" for the root) and everything below it,
-  /// counting the files; false at the first entry that is neither a recorded file nor a folder
-  /// holding one.
-  private func census(relative: String, folders: Set<String>, fileCount: inout Int) -> Bool {
-    guard let listing = opendir(relative.isEmpty ? folder.path : location(of: relative)) else { return false }
+  /// Lists the folder `relative` (root-relative, "" for the root) and, unless its subfolders are
+  /// collected into `subfolders`, everything below it: how many files it holds; nil at the first
+  /// entry that is neither a recorded file still intact nor a folder holding one. Each entry is
+  /// looked at from its folder (`fstatat`), not by its whole path.
+  private func census(relative: String, folders: Set<String>, subfolders: inout [String]?) -> Int? {
+    guard let listing = opendir(relative.isEmpty ? folder.path : location(of: relative)) else { return nil }
     defer { closedir(listing) }
+    let descriptor = dirfd(listing)
+    var fileCount = 0
     while let entry = readdir(listing) {
       let name = withUnsafePointer(to: &entry.pointee.d_name) {
         String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
       }
       if name == "." || name == ".." { continue }
       let path = relative.isEmpty ? name : relative + "/" + name
-      var type = entry.pointee.d_type
-      if type == UInt8(DT_UNKNOWN) {
-        switch SiteWriter.fileType(location(of: path)) {
-        case S_IFDIR: type = UInt8(DT_DIR)
-        case S_IFREG: type = UInt8(DT_REG)
-        default: return false
+      var info = stat()
+      guard fstatat(descriptor, name, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+      let type = info.st_mode & S_IFMT
+      if relative.isEmpty, name.hasPrefix("."), records[name] == nil, type == S_IFREG { continue }
+      if type == S_IFDIR, folders.contains(path) {
+        if subfolders != nil {
+          subfolders?.append(path)
+          continue
         }
-      }
-      if relative.isEmpty, name.hasPrefix("."), records[name] == nil, type == UInt8(DT_REG) { continue }
-      if type == UInt8(DT_DIR), folders.contains(path) {
-        guard census(relative: path, folders: folders, fileCount: &fileCount) else { return false }
+        var nested: [String]?
+        guard let count = census(relative: path, folders: folders, subfolders: &nested) else { return nil }
+        fileCount += count
         continue
       }
-      // Whether a recorded file is still the very file is `isIntact`'s to say.
-      guard type == UInt8(DT_REG), records[path] != nil else { return false }
+      guard type == S_IFREG, let record = records[path], Self.matches(record, info) else { return nil }
       fileCount += 1
     }
-    return true
+    return fileCount
   }
 }

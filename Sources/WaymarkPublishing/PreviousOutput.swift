@@ -74,8 +74,13 @@ public struct PreviousOutput: Sendable {
     guard RootPath.normalized(record.path) == record.path else { return false }
     var info = stat()
     guard lstat(location(of: record.path), &info) == 0, info.st_mode & S_IFMT == S_IFREG else { return false }
-    return UInt64(info.st_dev) == record.device && UInt64(info.st_ino) == record.inode
-      && Int(info.st_size) == record.size && Self.modified(info) == record.modified
+    return Self.matches(record, info)
+  }
+
+  /// Whether `info` is the `stat` of the file `record` names, as recorded.
+  static func matches(_ record: OutputRecord, _ info: stat) -> Bool {
+    UInt64(info.st_dev) == record.device && UInt64(info.st_ino) == record.inode
+      && Int(info.st_size) == record.size && modified(info) == record.modified
   }
 
   /// A file's modification time in nanoseconds since 1970.
