@@ -15,6 +15,9 @@ package struct PublishedBuild: Sendable, Equatable {
   package var inputs: InputSnapshot
   /// The diagram tools docs pages were rendered with (`DiagramToolRunner.fingerprint`).
   package var tools: MemoKey
+  /// The key of what reading the settings and walking the root reported (`SiteInputs.diagnostics`):
+  /// an entry the walk skips (a link to nothing) is in no file list, only there.
+  package var walk: MemoKey
   /// The build's "now", where it came from, and the newest event it read (from which "now"
   /// is found again).
   package var now: Timestamp
@@ -30,12 +33,20 @@ package struct PublishedBuild: Sendable, Equatable {
   /// What it reported.
   package var diagnostics: [Diagnostic]
   package var silenced: Int
+
+  /// The key of `diagnostics`, as `walk` records them.
+  package static func walkKey(_ diagnostics: [Diagnostic]) -> MemoKey {
+    var writer = CacheRecordWriter()
+    writer.add(diagnostics)
+    return MemoKey.digest(of: writer.bytes)
+  }
 }
 
 extension PublishedBuild: CacheRecordCodable {
   package func write(to writer: inout CacheRecordWriter) {
     writer.add(inputs)
     writer.add(tools)
+    writer.add(walk)
     writer.add(now)
     writer.add(nowSource.rawValue)
     writer.add(newestInput)
@@ -49,6 +60,7 @@ extension PublishedBuild: CacheRecordCodable {
   package init(from reader: inout CacheRecordReader) throws(CacheRecordReader.Corrupt) {
     inputs = try reader.value()
     tools = try reader.key()
+    walk = try reader.key()
     now = try reader.value()
     guard let source = BuildClock.Source(rawValue: try reader.string()) else { throw CacheRecordReader.Corrupt() }
     nowSource = source

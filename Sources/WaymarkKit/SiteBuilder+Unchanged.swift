@@ -25,15 +25,16 @@ extension SiteBuilder {
   /// The last published build's result, when the build may keep its output (see
   /// `BuildOptions.skipsUnchangedBuild`) and nothing that output depends on changed since: the
   /// settings and options (the cache's configuration key), every file of the root's walk and
-  /// every file read by name (by `stat`, else by digest), the build's "now", the diagram tools,
-  /// and the output folder itself (exactly the files that build published, none replaced).
-  /// `refreshed` is the record to save when files were touched but not changed.
+  /// every file read by name (by `stat`, else by digest), what the walk reported (entries it
+  /// skips), the build's "now", the diagram tools, and the output folder itself (exactly the
+  /// files that build published, none replaced). Files touched but not changed are recorded anew.
   static func unchangedBuild(
     _ options: BuildOptions, inputs: SiteInputs, memo: inout BuildMemo
   ) async -> (result: BuildResult, published: PublishedBuild)? {
     guard options.skipsUnchangedBuild, !options.keepsFiles, !options.keepsDocsPreview, options.previewOutput == nil,
       options.baseline == nil, inputs.remote.lock.entries.isEmpty,
-      var published = memo.lastPublished, published.tools == DiagramToolRunner().fingerprint
+      var published = memo.lastPublished, published.tools == DiagramToolRunner().fingerprint,
+      published.walk == PublishedBuild.walkKey(inputs.diagnostics)
     else { return nil }
     let (now, source) = BuildClock.now(
       option: options.asOf, config: inputs.config, commitTime: { GitCommitClock(root: inputs.root).headCommitTime() },
@@ -72,7 +73,8 @@ extension SiteBuilder {
         previous: memo.lastPublished?.inputs, horizon: memo.horizon)
     else { return nil }
     return PublishedBuild(
-      inputs: snapshot, tools: DiagramToolRunner().fingerprint, now: stages.now, nowSource: stages.nowSource,
+      inputs: snapshot, tools: DiagramToolRunner().fingerprint, walk: PublishedBuild.walkKey(stages.inputs.diagnostics),
+      now: stages.now, nowSource: stages.nowSource,
       newestInput: stages.events.newest, manifest: manifest, output: outputKey(records), fileCount: site.fileCount,
       diagnostics: site.diagnostics.items, silenced: site.silenced)
   }

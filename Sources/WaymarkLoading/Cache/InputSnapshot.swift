@@ -69,7 +69,10 @@ public struct InputSnapshot: Sendable, Equatable {
     let rootPath = root.standardizedFileURL.path
     let known = Dictionary(previous?.entries.map { ($0.path, $0) } ?? []) { first, _ in first }
     let walkedSet = Set(walked)
-    let paths = Set(walked).union(named).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
+    // The walk is sorted; the inputs read by name are nearly all in it.
+    let outside = Set(named.filter { !walkedSet.contains($0) })
+    let paths =
+      outside.isEmpty ? walked : (walked + outside).sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
     var entries: [Entry] = []
     entries.reserveCapacity(paths.count)
     for path in paths {

@@ -82,6 +82,17 @@ import WaymarkTestSupport
     #expect(SiteFixture.snapshot(of: output) == (try await BuildCacheTests.coldSite(root)))
   }
 
+  @Test func aLinkToNothingAddedWhereTheCatalogIsReadIsReported() async throws {
+    let root = try Self.site()
+    let (output, cache) = try Self.folders()
+    _ = try await Self.build(root, output: output, cache: cache)
+    // The walk skips it (no file to list), but a catalog glob matches it: an error.
+    try FileManager.default.createSymbolicLink(
+      atPath: root.appendingPathComponent("content/catalog/gone.yaml").path, withDestinationPath: "missing.yaml")
+    let again = try await Self.build(root, output: output, cache: cache)
+    #expect(!again.isUnchanged && again.diagnostics.items.map(\.code).contains(.inputMissing))
+  }
+
   @Test(arguments: ["changed file", "added file", "empty folder", "removed file"])
   func anOutputChangedSinceItWasPublishedIsBuiltAgain(change: String) async throws {
     let root = try Self.site()
