@@ -45,6 +45,31 @@ class BuildNoteTests(unittest.TestCase):
             self.assertEqual(bench_stages.count_files(os.path.join(root, "missing")), 0)
 
 
+class TouchNoteTests(unittest.TestCase):
+    def published(self, context):
+        api = os.path.join(context.out("waymark"), "api")
+        os.makedirs(api, exist_ok=True)
+        with open(os.path.join(api, "build.json"), "w") as handle:
+            json.dump({"diagnostics": {"errors": 0, "warnings": 0, "items": []}}, handle)
+
+    def test_says_when_the_run_kept_the_output_and_not_otherwise(self):
+        with tempfile.TemporaryDirectory() as root:
+            context = FakeContext(root)
+            context.site_catalog = os.path.join(root, "site", "content", "catalog")
+            os.makedirs(context.site_catalog)
+            open(os.path.join(context.site_catalog, "domains.yaml"), "w").close()
+            self.published(context)
+            bench_stages.touch_one_catalog_file(context)
+            runs = [{"exit_status": 0}]
+            self.assertEqual(bench_stages.touch_note(context, runs),
+                             "exit 0; 0 errors, 0 warnings (none); kept 1 files as they were "
+                             "(the build found nothing changed)")
+            # A build that publishes writes a new api/build.json (another inode).
+            os.remove(os.path.join(context.out("waymark"), "api", "build.json"))
+            self.published(context)
+            self.assertEqual(bench_stages.touch_note(context, runs), "exit 0; 0 errors, 0 warnings (none); wrote 1 files")
+
+
 class SetAsideTests(unittest.TestCase):
     def test_moves_outputs_aside_and_deletes_them_once_at_the_end(self):
         with tempfile.TemporaryDirectory() as root:
