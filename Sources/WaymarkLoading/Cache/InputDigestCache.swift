@@ -76,9 +76,7 @@ public struct InputDigestCache: Sendable {
   public init(root: URL, stored: CacheTable) {
     self.root = root
     self.stored = stored
-    var now = timespec()
-    clock_gettime(CLOCK_REALTIME, &now)
-    horizon = (Int64(now.tv_sec) - 2) * 1_000_000_000 + Int64(now.tv_nsec)
+    horizon = InputSnapshot.horizon()
   }
 
   /// The digest of the regular file at `path` (root-relative, never a link), with the entry to
