@@ -128,8 +128,10 @@ import WaymarkTestSupport
     let layout = root.appendingPathComponent("layouts/docs.html")
     try FileManager.default.createDirectory(
       at: layout.deletingLastPathComponent(), withIntermediateDirectories: true)
-    try Data("<main>{{{page.body}}}</main>\n".utf8).write(to: layout)
+    try Data("<main>{{#doc}}{{{body}}}{{/doc}}</main>\n".utf8).write(to: layout)
+    let manifest = try Data(contentsOf: output.appendingPathComponent("api/build.json"))
     #expect(try await Self.build(root, output: output, cache: cache, skips: false).published)
+    #expect(try Data(contentsOf: output.appendingPathComponent("api/build.json")) == manifest)
     try FileManager.default.removeItem(at: layout.deletingLastPathComponent())
     let reverted = try await Self.build(root, output: output, cache: cache)
     #expect(reverted.published && !reverted.isUnchanged)
