@@ -25,6 +25,7 @@ final class MarkdownExtensionContext {
   var allowsRawHTML = false
   var renderDiagram: (@Sendable (MarkdownDiagram) -> String?)?
   var unrenderedDiagrams: [MarkdownDiagram] = []
+  var renderedDiagrams: [RenderedDiagram] = []
   /// Renders a nested markdown body, starting at the given line of the page, to finished HTML.
   var renderNested: (String, Int) -> String = { _, _ in "" }
 
@@ -37,6 +38,7 @@ final class MarkdownExtensionContext {
       unrenderedDiagrams.append(diagram)
       return nil
     }
+    renderedDiagrams.append(RenderedDiagram(diagram: diagram, svg: svg))
     let language = diagram.language == "dot" ? "graphviz" : diagram.language
     return "<div class=\"diagram diagram-\(language)\">\(SVGSanitizer.sanitize(svg))</div>"
   }

@@ -39,6 +39,9 @@ extension MarkdownRenderer {
     }.map(\.element)
     var rendered = RenderedMarkdown(html: html, headings: headings, links: links, words: context.words)
     rendered.unrenderedDiagrams = context.unrenderedDiagrams.sorted { $0.line < $1.line }
+    rendered.renderedDiagrams = context.renderedDiagrams.enumerated().sorted {
+      ($0.element.diagram.line, $0.offset) < ($1.element.diagram.line, $1.offset)
+    }.map(\.element)
     return rendered
   }
 

@@ -10,6 +10,8 @@ public struct RenderedMarkdown: Sendable, Hashable {
   public var words: Int
   /// Diagrams left as code blocks: no renderer, or the tool failed or is missing.
   public var unrenderedDiagrams: [MarkdownDiagram] = []
+  /// Diagrams drawn, in page order, each with the SVG it was drawn as.
+  public var renderedDiagrams: [RenderedDiagram] = []
 
   /// Creates a result.
   public init(html: String, headings: [MarkdownHeading], links: [MarkdownLink], words: Int = 0) {

@@ -17,10 +17,13 @@ package struct DocsPageMemo: Sendable {
 
   /// What earlier builds stored.
   package let stored: CacheTable
+  /// The diagrams earlier builds drew, taken rather than drawn again.
+  package let diagrams: DiagramMemo?
 
-  /// A memo of `stored`.
-  package init(_ stored: CacheTable) {
+  /// A memo of `stored`, and of the drawings in `diagrams`.
+  package init(_ stored: CacheTable, diagrams: DiagramMemo? = nil) {
     self.stored = stored
+    self.diagrams = diagrams
   }
 
   /// The page of `job` stored under `key` (`DocsPageParser.memoKey`), when its links are still

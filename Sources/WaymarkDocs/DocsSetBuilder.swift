@@ -63,11 +63,12 @@ public struct DocsSetBuilder: Sendable {
     await build(loaded, diagnostics: readDiagnostics, memo: nil).docs
   }
 
-  /// `build(_:diagnostics:)`, taking the pages `memo` holds rather than rendering them; also
-  /// returns the memo entries of every page built, for the next build.
+  /// `build(_:diagnostics:)`, taking the pages (and diagrams) `memo` holds rather than rendering
+  /// them; also returns the memo entries of every page built and of every diagram drawn, for the
+  /// next build.
   package func build(
     _ loaded: [LoadedDocsSite], diagnostics readDiagnostics: [Diagnostic], memo: DocsPageMemo?
-  ) async -> (docs: DocsSet, memo: [MemoKey: [UInt8]]) {
+  ) async -> (docs: DocsSet, memo: [MemoKey: [UInt8]], diagrams: [MemoKey: [UInt8]]) {
     var diagnostics = readDiagnostics
     var plans: [[(path: String, file: SourceFile)]] = []
     var assetPlans: [[(path: String, file: SourceFile)]] = []
@@ -95,8 +96,10 @@ public struct DocsSetBuilder: Sendable {
       }
     }
     let snippets = loaded.enumerated().map { ($0, DocsSnippetSource(site: $1)) }
-    let (parsed, entries) = await Self.parse(
-      jobs, memo: memo, parser: pageParser(resolver: resolver, snippets: Dictionary(uniqueKeysWithValues: snippets)))
+    let parser = pageParser(
+      resolver: resolver, snippets: Dictionary(uniqueKeysWithValues: snippets), diagrams: memo?.diagrams)
+    let (parsed, entries) = await Self.parse(jobs, memo: memo, parser: parser)
+    let drawn = memo?.diagrams?.entries(of: parsed) ?? [:]
     var pagesBySite = plans.map { [DocsPageParser.ParsedPage?](repeating: nil, count: $0.count) }
     for page in parsed { pagesBySite[page.key.site][page.key.page] = page }
     let anchors = pagesBySite.map { pages in pages.map { Set(($0?.rendered.headings ?? []).map(\.anchor)) } }
@@ -136,17 +139,21 @@ public struct DocsSetBuilder: Sendable {
     }
     var uniqueInputs: [String: SourceFile] = [:]
     for file in inputs { uniqueInputs[file.path] = file }
-    return (DocsSet(sites: sites, files: Array(uniqueInputs.values), diagnostics: diagnostics), entries)
+    return (DocsSet(sites: sites, files: Array(uniqueInputs.values), diagnostics: diagnostics), entries, drawn)
   }
 
   /// The page parser every page of a build is rendered with (`snippets` by site index).
-  package func pageParser(resolver: DocsLinkResolver, snippets: [Int: DocsSnippetSource]) -> DocsPageParser {
+  /// With `diagrams`, a diagram it holds is taken from it rather than drawn.
+  package func pageParser(
+    resolver: DocsLinkResolver, snippets: [Int: DocsSnippetSource], diagrams: DiagramMemo? = nil
+  ) -> DocsPageParser {
     DocsPageParser(
       renderer: MarkdownRenderer(
         allowsRawHTML: config.docsUnsafeHTML, highlightsCode: true, rendersTechDocsExtensions: true,
         headingIDs: .mkdocs,
-        renderDiagram: { [runner = DiagramToolRunner()] in
-          runner.svg(language: $0.language, engine: $0.engine, source: $0.source)
+        renderDiagram: { [runner = DiagramToolRunner()] diagram in
+          if let diagrams { return diagrams.svg(for: diagram, runner: runner) }
+          return runner.svg(language: diagram.language, engine: diagram.engine, source: diagram.source)
         }),
       resolver: resolver, snippets: snippets)
   }

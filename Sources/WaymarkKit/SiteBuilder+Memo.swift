@@ -7,13 +7,17 @@ import WaymarkScorecards
 import WaymarkSecrets
 
 extension SiteBuilder {
-  /// The docs stage, taking the pages the build cache holds rather than rendering them again.
+  /// The docs stage, taking the pages and diagrams the build cache holds rather than rendering
+  /// them again.
   static func docs(inputs: SiteInputs, catalog: Catalog, memo: inout BuildMemo?) async -> DocsSet {
     let stage = DocsStage(inputs: inputs, catalog: catalog)
     guard memo != nil else { return await stage.run() }
     let stored = memo?.table(DocsPageMemo.table) ?? CacheTable(name: DocsPageMemo.table)
-    let (docs, entries) = await stage.run(memo: DocsPageMemo(stored))
+    let storedDiagrams = memo?.table(DiagramMemo.table) ?? CacheTable(name: DiagramMemo.table)
+    let diagrams = DiagramMemo(storedDiagrams, tools: DiagramToolRunner().fingerprint)
+    let (docs, entries, drawn) = await stage.run(memo: DocsPageMemo(stored, diagrams: diagrams))
     memo?.save(DocsPageMemo.table, entries: entries, unchangedFrom: stored)
+    memo?.save(DiagramMemo.table, entries: drawn, unchangedFrom: storedDiagrams)
     return docs
   }
 }

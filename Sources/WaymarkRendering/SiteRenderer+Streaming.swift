@@ -24,8 +24,7 @@ extension SiteRenderer {
     _ input: RenderInput, into sink: Sink
   ) async throws(Sink.Failure) -> StreamedSite<Sink.Receipt> {
     let input = input.withDocsSiteKeys()
-    async let searchIndex = Self.take(
-      SearchIndexWriter().files(for: SearchCatalogue(input: input).documents()), into: sink)
+    async let searchIndex = Self.take(Self.searchIndex(input).files(for: sink), into: sink)
     async let siteWide = Self.takeSiteWideFiles(input, into: sink)
     var site = try await renderPages(PageCatalogue(input: input).pages(), layouts: input.layouts, into: sink)
     let entities = input.catalog.entities
@@ -58,6 +57,21 @@ extension SiteRenderer {
     try add(input.layouts.assets.map { OutputFile(path: $0.key, bytes: $0.value) })
     try add(DocsAPIRenderer(input: input).assetFiles())
     return site
+  }
+
+  /// The search index (`search/`), keyed by its documents: they show titles, descriptions, tags
+  /// and docs headings, never a page's text, so editing a paragraph leaves the index as it was.
+  private static func searchIndex(_ input: RenderInput) -> FileGroup {
+    let documents = SearchCatalogue(input: input).documents()
+    let key = input.groupKey("search-documents") { _, hasher in
+      hasher.add(documents.count)
+      for document in documents {
+        for field in [document.title, document.url, document.kind, document.summary, document.text] {
+          hasher.add(field)
+        }
+      }
+    }
+    return FileGroup(key: key) { SearchIndexWriter().files(for: documents) }
   }
 
   /// The key of a site-wide group `name` made from the catalog and the scorecard outcome; none
