@@ -31,6 +31,9 @@ package struct BuildMemo: Sendable {
   package let horizon = InputSnapshot.horizon()
   /// What the last published build recorded (`readLastPublished()`), when it kept a record.
   package private(set) var lastPublished: PublishedBuild?
+  /// The table writes under way, in the order they began, each after the same table's last
+  /// (`finishWrites()` waits for them): a stage's table is written while the next stages run.
+  private var writes: [(name: String, task: Task<String?, Never>)] = []
 
   /// The memo of the build `options` describes, or nil when it keeps no cache or only checks.
   package init?(options: BuildOptions, inputs: SiteInputs) {
@@ -77,9 +80,23 @@ package struct BuildMemo: Sendable {
     return table
   }
 
-  /// Writes the table `name`.
+  /// Starts writing the table `name`; `finishWrites()` waits for it.
   package mutating func save(_ name: String, entries: [MemoKey: [UInt8]], configuration: MemoKey? = nil) {
-    if let warning = writer.write(name, entries: entries, configuration: configuration) { warnings.append(warning) }
+    let (writer, previous) = (writer, writes.last { $0.name == name }?.task)
+    let task = Task.detached {
+      _ = await previous?.value
+      return writer.write(name, entries: entries, configuration: configuration)
+    }
+    writes.append((name, task))
+  }
+
+  /// Waits for every table write under way; the warnings of those that failed join `warnings`,
+  /// in the order the writes began.
+  package mutating func finishWrites() async {
+    for write in writes {
+      if let warning = await write.task.value { warnings.append(warning) }
+    }
+    writes = []
   }
 
   /// Writes the table `name` unless it would hold exactly what `stored` (read from it) holds.

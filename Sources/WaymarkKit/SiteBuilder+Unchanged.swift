@@ -13,6 +13,7 @@ extension SiteBuilder {
     checked.readLastPublished()
     defer { memo = checked }
     guard let kept = await unchangedBuild(options, inputs: inputs, memo: &checked) else { return nil }
+    await checked.finishWrites()
     var result = kept.result
     result.warnings = checked.warnings
     clock.lap(

@@ -30,8 +30,15 @@ public struct SiteBuilder: Sendable {
     let (stages, startedMemo) = try await runStages(options, inputs: inputs, memo: memo, clock: &clock)
     memo = startedMemo
     HeapTrim.returnFreeMemory()
-    var result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
+    var result: BuildResult
+    do {
+      result = try await Self.renderAndPublish(stages, options: options, clock: &clock, memo: &memo)
+    } catch {
+      await memo?.finishWrites()
+      throw error
+    }
     memo?.finish()
+    await memo?.finishWrites()
     result.warnings = memo?.warnings ?? []
     if options.keepsDocsPreview, result.published {
       result.docsPreview = DocsPagePreview(stages: stages, output: stages.inputs.output)

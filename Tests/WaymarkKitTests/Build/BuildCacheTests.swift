@@ -124,6 +124,21 @@ import WaymarkTestSupport
     #expect(SiteFixture.snapshot(of: output) == (try await Self.coldSite(root)))
   }
 
+  @Test func aCacheThatCannotBeWrittenIsReportedAndTheSiteStillPublished() async throws {
+    let root = try Self.site(description: "Orders")
+    let parent = try TestPaths.temporaryDirectory("cache")
+    let (output, cache) = (parent.appendingPathComponent("site"), parent.appendingPathComponent("cache"))
+    try Data("not a folder\n".utf8).write(to: cache)
+    let result = try await Self.build(root, output: output, cache: cache)
+    #expect(result.published)
+    // Every table the build wrote (they are written while later stages run) is reported.
+    #expect(result.warnings.count >= 4)
+    #expect(
+      Set(result.warnings) == ["cannot use the build cache \(cache.path): it is not a folder (links are not followed)"])
+    #expect(SiteFixture.snapshot(of: output) == (try await Self.coldSite(root)))
+    #expect(try String(contentsOf: cache, encoding: .utf8) == "not a folder\n")
+  }
+
   @Test func aCacheWrittenByAnotherWaymarkIsIgnoredWithAWarning() async throws {
     let root = try Self.site(description: "Orders")
     let parent = try TestPaths.temporaryDirectory("cache")
