@@ -5,7 +5,16 @@ extension RootPath {
   /// The first segment of the root-relative `path` that starts with `.` (`.git`, `.env`), or
   /// nil; `.` and `..` themselves are folded or refused by `normalized` before this is asked.
   public static func hiddenSegment(in path: String) -> Substring? {
-    path.split(separator: "/").first { $0.hasPrefix(".") && $0 != "." && $0 != ".." }
+    // Asked of every file read and published: segments are looked at in place, none is copied.
+    let utf8 = path.utf8
+    var start = utf8.startIndex
+    while start < utf8.endIndex {
+      let end = utf8[start...].firstIndex(of: UInt8(ascii: "/")) ?? utf8.endIndex
+      let segment = path[start..<end]
+      if segment.utf8.first == UInt8(ascii: "."), segment != ".", segment != ".." { return segment }
+      start = end == utf8.endIndex ? end : utf8.index(after: end)
+    }
+    return nil
   }
 
   /// `real` (a resolved absolute path) relative to the resolved `root`; nil when outside it.

@@ -35,4 +35,25 @@ import WaymarkLoading
     #expect(RootPath.resolve("../../../x", besideFile: "content/catalog/x.yaml") == nil)
     #expect(RootPath.resolve("b.yaml", besideFile: "x.yaml") == "b.yaml")
   }
+
+  /// The first name that starts with `.` (other than `.` and `..`), wherever it stands.
+  @Test(
+    arguments: [
+      ("content/docs/a.md", nil),
+      (".git/config", ".git"),
+      ("content/.env", ".env"),
+      ("a/.b/.c", ".b"),
+      ("a/./b/../c", nil),
+      ("a//.ssh/id", ".ssh"),
+      ("/.hidden", ".hidden"),
+      ("a/b.", nil),
+      ("a/...", "..."),
+      ("..c", "..c"),
+      (".", nil),
+      ("", nil),
+      ("a/", nil),
+    ] as [(String, String?)])
+  func findsTheFirstHiddenName(path: String, expected: String?) {
+    #expect(RootPath.hiddenSegment(in: path).map(String.init) == expected)
+  }
 }
