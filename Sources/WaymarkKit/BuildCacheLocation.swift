@@ -9,6 +9,12 @@ public enum BuildCacheLocation: Sendable, Hashable {
   /// The given folder (`--cache DIR`).
   case folder(URL)
 
+  /// The folder `--cache` names, or nil (no cache, or the hidden one beside the output).
+  public var namedFolder: URL? {
+    if case .folder(let url) = self { return url.standardizedFileURL }
+    return nil
+  }
+
   /// The cache folder for the output folder `output`, or nil.
   public func folder(output: URL) -> URL? {
     switch self {

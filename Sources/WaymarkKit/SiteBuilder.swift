@@ -22,7 +22,8 @@ public struct SiteBuilder: Sendable {
   public func build(_ options: BuildOptions) async throws(BuildFailure) -> BuildResult {
     var clock = StageClock(progress: options.progress)
     let inputs = SiteInputsLoader(
-      root: options.root, output: options.output, baseURL: options.baseURL, previewOutput: options.previewOutput
+      root: options.root, output: options.output, baseURL: options.baseURL, previewOutput: options.previewOutput,
+      cache: options.cache.namedFolder
     ).load()
     if let usage = inputs.usageFailure { throw BuildFailure(usage, isUsage: true) }
     var memo = BuildMemo(options: options, inputs: inputs)

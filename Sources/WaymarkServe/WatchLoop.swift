@@ -19,12 +19,14 @@ public struct WatchLoop: Sendable {
     self.watcher = watcher
   }
 
-  /// The loop of `build --watch`: `options` built again and again, the output folder not watched.
+  /// The loop of `build --watch`: `options` built again and again, the output folder and the
+  /// build cache not watched.
   public init(options: BuildOptions, method: InputWatcher.Method) {
     let output = SiteConfigPeek.outputFolder(root: options.root, output: options.output)
+    let written = [output] + [options.cache.folder(output: output)].compactMap { $0 }
     self.init(
       rebuilder: SiteRebuilder(options: options),
-      watcher: InputWatcher(scope: WatchScope(root: options.root, ignoring: [output]), method: method))
+      watcher: InputWatcher(scope: WatchScope(root: options.root, ignoring: written), method: method))
   }
 
   /// Runs until cancelled. `started` gets how the inputs are watched (and why not by inotify, if

@@ -12,13 +12,19 @@ public struct SiteInputsLoader: Sendable {
   /// Where `waymark serve` writes its private copy of the site instead of the output folder; the
   /// output folder is still checked and left out of the walk as if it were written.
   public let previewOutput: URL?
+  /// The build cache folder `--cache` names: left out of the walk like the output when it holds
+  /// nothing but the cache (`BuildCacheReader.holdsOnlyCacheFiles`), as its files change every build.
+  public let cache: URL?
 
   /// Creates a loader.
-  public init(root: URL, output: URL? = nil, baseURL: String? = nil, previewOutput: URL? = nil) {
+  public init(
+    root: URL, output: URL? = nil, baseURL: String? = nil, previewOutput: URL? = nil, cache: URL? = nil
+  ) {
     self.root = root.standardizedFileURL
     self.output = output
     self.baseURL = baseURL
     self.previewOutput = previewOutput?.standardizedFileURL
+    self.cache = cache?.standardizedFileURL
   }
 
   /// The settings and the walk of the root, never entering the output folder; files matching
@@ -50,6 +56,9 @@ public struct SiteInputsLoader: Sendable {
       : []
     if let previewOutput, previewProblems.isEmpty {
       excluded.formUnion(Self.excludedFolders(configured: nil, root: root, output: previewOutput))
+    }
+    if let cache, BuildCacheReader.holdsOnlyCacheFiles(cache) {
+      excluded.formUnion(Self.excludedFolders(configured: nil, root: root, output: cache))
     }
     let finder = InputFinder(root: root, excludedFolders: excluded)
     var walk = finder.walk()

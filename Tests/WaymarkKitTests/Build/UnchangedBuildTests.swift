@@ -167,4 +167,29 @@ import WaymarkTestSupport
     let moved = try await SiteBuilder().build(options)
     #expect(moved.published && moved.now == Timestamp(iso8601: "2025-11-25T16:00:00Z"))
   }
+
+  @Test func aCacheFolderNamedInsideTheRootIsNoInput() async throws {
+    let root = try Self.site()
+    let output = try Self.folders().output
+    let cache = root.appendingPathComponent("build-cache")
+    let first = try await Self.build(root, output: output, cache: cache)
+    #expect(first.published)
+    let second = try await Self.build(root, output: output, cache: cache)
+    #expect(second.isUnchanged && second.diagnostics == first.diagnostics)
+    let manifest = try String(contentsOf: output.appendingPathComponent("api/build.json"), encoding: .utf8)
+    #expect(!manifest.contains("build-cache/"))
+  }
+
+  @Test func aCacheFolderThatHoldsInputsIsStillRead() async throws {
+    let root = try Self.site()
+    let output = try Self.folders().output
+    let cache = root.appendingPathComponent("content/catalog")
+    _ = try await Self.build(root, output: output, cache: cache)
+    try Data("# Guide\n\nSee [usage](index.md#usage).\n".utf8)
+      .write(to: root.appendingPathComponent("content/docs/svc/docs/guide.md"))
+    let second = try await Self.build(root, output: output, cache: cache)
+    // The catalog was read: no `catalog.no-input`, no diagnostic at all.
+    #expect(second.published && second.diagnostics.items.isEmpty)
+    #expect(SiteFixture.snapshot(of: output) == (try await BuildCacheTests.coldSite(root)))
+  }
 }
