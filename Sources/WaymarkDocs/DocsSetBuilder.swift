@@ -39,9 +39,17 @@ public struct DocsSetBuilder: Sendable {
 
   /// Finds the docs of `catalog` and reads their files (`files` are the root's files from the
   /// input walk): the sites in the catalog's order, and the problems met finding and reading them.
-  public func load(catalog: Catalog, files: [String]) async -> (sites: [LoadedDocsSite], diagnostics: [Diagnostic]) {
+  /// With `snippetTraces`, each site's snippets are found by replaying its stored trace when it
+  /// still holds (`SnippetTrace`), and every site read from the disk carries its trace.
+  public func load(
+    catalog: Catalog, files: [String], snippetTraces: CacheTable? = nil
+  ) async -> (sites: [LoadedDocsSite], diagnostics: [Diagnostic]) {
     let (sources, diagnostics) = DocsLocator().locate(catalog)
-    let loader = DocsLoader(root: root, files: files, remote: remote)
+    let loader = {
+      var loader = DocsLoader(root: root, files: files, remote: remote)
+      loader.snippetTraces = snippetTraces
+      return loader
+    }()
     let loaded = await withTaskGroup(of: (Int, LoadedDocsSite).self) { group in
       for (index, source) in sources.enumerated() {
         group.addTask { (index, loader.load(source)) }

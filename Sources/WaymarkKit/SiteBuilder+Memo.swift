@@ -8,16 +8,19 @@ import WaymarkSecrets
 
 extension SiteBuilder {
   /// The docs stage, taking the pages and diagrams the build cache holds rather than rendering
-  /// them again.
+  /// them again, and finding each site's snippet files by its stored trace.
   static func docs(inputs: SiteInputs, catalog: Catalog, memo: inout BuildMemo?) async -> DocsSet {
     let stage = DocsStage(inputs: inputs, catalog: catalog)
     guard memo != nil else { return await stage.run() }
     let stored = memo?.table(DocsPageMemo.table) ?? CacheTable(name: DocsPageMemo.table)
     let storedDiagrams = memo?.table(DiagramMemo.table) ?? CacheTable(name: DiagramMemo.table)
+    let storedTraces = memo?.table(SnippetTrace.table) ?? CacheTable(name: SnippetTrace.table)
     let diagrams = DiagramMemo(storedDiagrams, tools: DiagramToolRunner().fingerprint)
-    let (docs, entries, drawn) = await stage.run(memo: DocsPageMemo(stored, diagrams: diagrams))
-    memo?.save(DocsPageMemo.table, entries: entries, unchangedFrom: stored)
-    memo?.save(DiagramMemo.table, entries: drawn, unchangedFrom: storedDiagrams)
+    let (docs, entries) = await stage.run(
+      memo: DocsPageMemo(stored, diagrams: diagrams), snippetTraces: storedTraces)
+    memo?.save(DocsPageMemo.table, entries: entries.pages, unchangedFrom: stored)
+    memo?.save(DiagramMemo.table, entries: entries.diagrams, unchangedFrom: storedDiagrams)
+    memo?.save(SnippetTrace.table, entries: entries.snippetTraces, unchangedFrom: storedTraces)
     return docs
   }
 }

@@ -8,28 +8,73 @@ import WaymarkModel
 /// sections, escapes and snippets inside snippets name exactly the files the stage asks for.
 extension DocsLoader {
   /// The files `pages` (and the snippets they include) name, by root-relative path: read, or
-  /// the reason they were not (a link leading out of the site folder, too large, …).
-  func readSnippets(of pages: [SourceFile], config: MkDocsConfig, siteFolder: String) -> [String: Result<
-    SourceFile, Diagnostic
-  >] {
+  /// the reason they were not (a link leading out of the site folder, too large, …); with the
+  /// trace of finding them (`SnippetTrace`) as a cache entry when the loader keeps traces,
+  /// replaying the stored one instead of expanding the pages when its answers still hold.
+  func readSnippets(of pages: [SourceFile], config: MkDocsConfig, siteFolder: String) -> (
+    read: [String: Result<SourceFile, Diagnostic>], trace: (key: MemoKey, entry: [UInt8])?
+  ) {
+    guard let snippetTraces else { return (findSnippets(of: pages, config: config, siteFolder: siteFolder).read, nil) }
+    let key = SnippetTrace.key(siteFolder: siteFolder, settings: config.snippets, pages: pages)
+    if let bytes = snippetTraces.entry(key), var reader = snippetTraces.reader(for: key),
+      let stored = try? SnippetTrace(from: &reader),
+      let read = replay(
+        stored, siteFiles: files(under: siteFolder.isEmpty ? "" : siteFolder + "/"), siteFolder: siteFolder)
+    {
+      return (read, (key, Array(bytes)))
+    }
+    let (read, trace) = findSnippets(of: pages, config: config, siteFolder: siteFolder)
+    return (read, (key, trace.bytes))
+  }
+
+  /// The files `trace` read, read again, when the site still answers every question it asked
+  /// the same: each path it probed is there or not as it was, each file reads as it did.
+  private func replay(
+    _ trace: SnippetTrace, siteFiles: Set<String>, siteFolder: String
+  ) -> [String: Result<SourceFile, Diagnostic>]? {
+    guard trace.probes.allSatisfy({ siteFiles.contains($0.key) == $0.value }) else { return nil }
+    var read: [String: Result<SourceFile, Diagnostic>] = [:]
+    for (path, fingerprint) in trace.reads {
+      let result = readSnippet(path, siteFolder: siteFolder)
+      guard SnippetTrace.fingerprint(of: result) == fingerprint else { return nil }
+      read[path] = result
+    }
+    return read
+  }
+
+  /// Expands every page that includes another file to find the files its snippets read, and
+  /// reads them; with the trace of what was asked.
+  private func findSnippets(of pages: [SourceFile], config: MkDocsConfig, siteFolder: String) -> (
+    read: [String: Result<SourceFile, Diagnostic>], trace: SnippetTrace
+  ) {
     let expander = SnippetExpander(
       autoAppend: config.snippets.autoAppend, dedentsSubsections: config.snippets.dedentsSubsections)
     let resolver = DocsSnippetResolver(siteFolder: siteFolder, settings: config.snippets)
     let siteFiles = files(under: siteFolder.isEmpty ? "" : siteFolder + "/")
     var read: [String: Result<SourceFile, Diagnostic>] = [:]
+    var trace = SnippetTrace()
     for page in pages where expander.applies(toBytes: page.bytes) {
       let body = MarkdownFrontMatter(splitting: String(decoding: page.bytes, as: UTF8.self)).body
       guard expander.applies(to: body) else { continue }
       _ = expander.expand(body) { path in
         resolver.lookup(
-          path, exists: { siteFiles.contains($0) },
+          path,
+          exists: { candidate in
+            let answer = siteFiles.contains(candidate)
+            trace.probes[candidate] = answer
+            return answer
+          },
           read: { candidate in
-            if read[candidate] == nil { read[candidate] = readSnippet(candidate, siteFolder: siteFolder) }
+            if read[candidate] == nil {
+              let result = readSnippet(candidate, siteFolder: siteFolder)
+              read[candidate] = result
+              trace.reads[candidate] = SnippetTrace.fingerprint(of: result)
+            }
             return Self.text(of: read[candidate]!)
           })
       }
     }
-    return read
+    return (read, trace)
   }
 
   /// Reads `path`, refusing it when its links lead outside the site folder.

@@ -22,6 +22,8 @@ public struct LoadedDocsSite: Sendable {
   public var snippets: [String: Result<SourceFile, Diagnostic>] = [:]
   /// Where a fetched site came from; nil for a folder of the repository.
   public var origin: RemoteOrigin?
+  /// The trace of finding `snippets` as a build cache entry (`SnippetTrace`), when the loader keeps traces.
+  package var snippetTrace: (key: MemoKey, entry: [UInt8])?
 }
 
 /// Reads a docs site's files; nothing outside the folder the techdocs-ref names is read.
@@ -42,6 +44,9 @@ public struct DocsLoader: Sendable {
   let fetchedFiles: [String: [UInt8]]?
   /// The root with its links resolved, once for every file read.
   let resolvedRoot: String
+  /// The snippet traces of earlier builds (`SnippetTrace`), replayed rather than expanding the
+  /// pages; nil keeps no trace.
+  package var snippetTraces: CacheTable?
 
   /// Creates a loader over the files of one input walk.
   public init(root: URL, files: [String], remote: RemoteCache? = nil) {
@@ -184,7 +189,7 @@ public struct DocsLoader: Sendable {
     }
     pages.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
     assets.sort { $0.path.utf8.lexicographicallyPrecedes($1.path.utf8) }
-    let snippets = readSnippets(of: pages.map(\.file), config: config, siteFolder: source.folder)
+    let (snippets, trace) = readSnippets(of: pages.map(\.file), config: config, siteFolder: source.folder)
     if pages.isEmpty {
       diagnostics.append(
         .error(
@@ -192,9 +197,11 @@ public struct DocsLoader: Sendable {
           "'\(DocsLocator.refAnnotation)' names '\(source.folder.isEmpty ? "." : source.folder)', which has no markdown in '\(docsFolder)/' and no README.md",
           at: source.location))
     }
-    return LoadedDocsSite(
+    var site = LoadedDocsSite(
       source: source, config: config, docsFolder: docsFolder, pages: pages, assets: assets, configFile: configFile,
       diagnostics: diagnostics, snippets: snippets)
+    site.snippetTrace = trace
+    return site
   }
 
   /// The walk's files whose path starts with `prefix` (binary search in the sorted list).
