@@ -5,7 +5,8 @@ import WaymarkModel
 /// pymdownx.snippets: the files the pages' `--8<--` directives name are read with the pages, so
 /// the docs stage reads no file. Which files those are is found by expanding each page that
 /// has a directive (or every page, with `auto_append`) the way the stage will, so ranges,
-/// sections, escapes and snippets inside snippets name exactly the files the stage asks for.
+/// sections, escapes and snippets inside snippets name exactly the files the stage asks for; or,
+/// with the build cache, by replaying the trace of the last build that found them (`SnippetTrace`).
 extension DocsLoader {
   /// The files `pages` (and the snippets they include) name, by root-relative path: read, or
   /// the reason they were not (a link leading out of the site folder, too large, …); with the
@@ -68,7 +69,8 @@ extension DocsLoader {
             if read[candidate] == nil {
               let result = readSnippet(candidate, siteFolder: siteFolder)
               read[candidate] = result
-              trace.reads[candidate] = SnippetTrace.fingerprint(of: result)
+              // Digests only for a trace that is kept.
+              if snippetTraces != nil { trace.reads[candidate] = SnippetTrace.fingerprint(of: result) }
             }
             return Self.text(of: read[candidate]!)
           })
